@@ -1,0 +1,307 @@
+"""Core commands: ingest, analyze, articles, show, search, failures, export, settings, components."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .common import EXIT_NOTHING, EXIT_PARTIAL, db_option, echo_json, handle_errors, json_option, open_db, progress_bar
+
+__all__ = ["register"]
+
+FORMAT_CHOICES = ["auto", "text", "html", "feed", "jsonl", "csv"]
+
+
+def _parse_map(pairs: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise click.BadParameter(f"{pair!r}: use FIELD=COLUMN, e.g. body=content_original", param_hint="--map")
+        field, column = pair.split("=", 1)
+        out[field.strip()] = column.strip()
+    return out
+
+
+def _ingest_options(mapping: tuple[str, ...], fetch_full: bool) -> dict[str, Any]:
+    opts: dict[str, Any] = {}
+    if mapping:
+        opts["mapping"] = _parse_map(mapping)
+    if fetch_full:
+        opts["fetch_full"] = True
+    return opts
+
+
+def _report_ingest(rep: Any, as_json: bool) -> None:
+    if as_json:
+        return
+    for source, reason in rep.failed:
+        click.echo(f"failed: {source}: {reason}", err=True)
+    click.echo(
+        f"{len(rep.stored)} new article(s), {len(rep.duplicates)} duplicate(s) linked, "
+        f"{len(rep.failed)} failure(s), {rep.labels} outlet label(s) from pages",
+        err=True,
+    )
+
+
+def _exit_for(rep: Any) -> None:
+    if rep.failed and not rep.article_ids:
+        sys.exit(EXIT_NOTHING)
+    if rep.failed:
+        sys.exit(EXIT_PARTIAL)
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="auto", show_default=True)
+@click.option("--map", "mapping", multiple=True, metavar="FIELD=COLUMN", help="column mapping for JSONL/CSV")
+@click.option("--fetch-full", is_flag=True, help="fetch the page of feed entries that hold only a summary")
+@db_option
+@json_option
+@handle_errors
+def ingest(sources: tuple[str, ...], fmt: str, mapping: tuple[str, ...], fetch_full: bool, db: str | None,
+           as_json: bool) -> None:  # fmt: skip
+    """Read files, folders, URLs or - (stdin) into the store."""
+    from ..ingest import ingest as run_ingest
+
+    with open_db(db) as store:
+        rep = run_ingest(sources, store, format=fmt, options=_ingest_options(mapping, fetch_full))
+    if as_json:
+        echo_json(rep.to_dict())
+    _report_ingest(rep, as_json)
+    _exit_for(rep)
+
+
+@click.command()
+@click.argument("sources", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="auto", show_default=True)
+@click.option("--map", "mapping", multiple=True, metavar="FIELD=COLUMN", help="column mapping for JSONL/CSV")
+@click.option("--fetch-full", is_flag=True, help="fetch the page of feed entries that hold only a summary")
+@click.option("--stage", "stages", multiple=True, help="run only these stages (default: every registered stage)")
+@click.option("--engine", default="local", show_default=True, help="engine that runs the stages")
+@click.option("--rerun", is_flag=True, help="forget finished work and run every stage again")
+@db_option
+@json_option
+@handle_errors
+def analyze(sources: tuple[str, ...], fmt: str, mapping: tuple[str, ...], fetch_full: bool, stages: tuple[str, ...],
+            engine: str, rerun: bool, db: str | None, as_json: bool) -> None:  # fmt: skip
+    """Ingest SOURCES (if any), then run every stage over what is not yet done."""
+    from ..ingest import ingest as run_ingest
+    from ..pipeline import Pipeline
+
+    with open_db(db) as store:
+        pipeline = Pipeline(list(stages) or None)
+        rep = None
+        if sources:
+            rep = run_ingest(
+                sources, store, format=fmt, resources=pipeline.resources, options=_ingest_options(mapping, fetch_full)
+            )
+            _report_ingest(rep, as_json)
+        if rerun:
+            for name in pipeline.stage_names:
+                store.reset_stage(name)
+        with progress_bar("analyzing", enabled=not as_json) as bar:
+            run = pipeline.run(store, engine=engine, progress=bar)
+        db_loc = getattr(store, "path", db)
+    if as_json:
+        echo_json({"ingest": rep.to_dict() if rep else None, "run": run.to_dict()})
+    else:
+        for aid, stage, reason in run.failed:
+            click.echo(f"stage failed: {stage} on {aid}: {reason}", err=True)
+        click.echo(
+            f"analyzed {run.articles} article(s) with {len(run.stages)} stage(s) in {run.seconds:.1f}s; "
+            f"store: {db_loc}",
+            err=True,
+        )
+    if rep is not None:
+        _exit_for(rep)
+    if run.failed:
+        sys.exit(EXIT_PARTIAL)
+
+
+@click.command()
+@click.option("--outlet", help="outlet id or name")
+@click.option("--language", help="ISO 639-1 code")
+@click.option("--since", help="published on or after (YYYY-MM-DD)")
+@click.option("--until", help="published on or before (YYYY-MM-DD)")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--offset", type=int, default=0)
+@db_option
+@json_option
+@handle_errors
+def articles(outlet: str | None, language: str | None, since: str | None, until: str | None, limit: int, offset: int,
+             db: str | None, as_json: bool) -> None:  # fmt: skip
+    """List stored articles."""
+    with open_db(db) as store:
+        rows = list(
+            store.iter_articles(outlet=outlet, language=language, since=since, until=until, limit=limit, offset=offset)
+        )
+    if as_json:
+        echo_json([{k: v for k, v in a.to_dict().items() if k != "body"} | {"chars": len(a.body)} for a in rows])
+        return
+    for a in rows:
+        click.echo(f"{a.id}  {(a.published or '')[:10]:10}  {a.language or '--':3} {(a.outlet or '?')[:24]:24}  {a.title}")
+
+
+@click.command()
+@click.argument("article_id")
+@click.option("--items/--no-items", default=True, help="also print what the stages extracted")
+@db_option
+@json_option
+@handle_errors
+def show(article_id: str, items: bool, db: str | None, as_json: bool) -> None:
+    """Show one article with its metadata (and extracted items)."""
+    from ..model import RECORD_TYPES
+
+    with open_db(db) as store:
+        art = store.get_article(article_id)
+        if art is None:
+            matches = [i for i in store.article_ids() if i.startswith(article_id)]
+            art = store.get_article(matches[0]) if len(matches) == 1 else None
+        if art is None:
+            click.echo(f"error: no article {article_id!r}", err=True)
+            sys.exit(EXIT_PARTIAL)
+        found = {k: [it.to_dict() for it in store.iter_items(k, article_id=art.id)] for k in RECORD_TYPES} if items else {}
+        dups = store.duplicates_of(art.id)
+    if as_json:
+        echo_json({"article": art.to_dict(), "duplicates": dups, **found})
+        return
+    click.echo(f"{art.title}\n{', '.join(art.authors)} | {art.outlet} | {art.published} | {art.language}")
+    if art.url:
+        click.echo(art.url)
+    click.echo("")
+    click.echo(art.body)
+    if art.footnotes:
+        click.echo("\nFootnotes:")
+        for fn in art.footnotes:
+            click.echo(f"  {fn.mark} {fn.text}")
+    if art.author_bio:
+        click.echo(f"\nAbout the author: {art.author_bio}")
+    for kind, rows in found.items():
+        if rows:
+            click.echo(f"\n{kind}: {len(rows)}")
+
+
+@click.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--limit", type=int, default=20, show_default=True)
+@db_option
+@json_option
+@handle_errors
+def search(query: tuple[str, ...], limit: int, db: str | None, as_json: bool) -> None:
+    """Full-text search over titles and bodies ("quoted phrases", OR, prefix*)."""
+    with open_db(db) as store:
+        hits = store.search(" ".join(query), limit=limit)
+    if as_json:
+        echo_json([h.to_dict() for h in hits])
+        return
+    for h in hits:
+        snippet = h.snippet.replace("\x02", "[").replace("\x03", "]")
+        click.echo(f"{h.article_id}  {(h.outlet or '')[:20]:20}  {h.title}\n    {snippet}")
+    if not hits:
+        click.echo("no match", err=True)
+
+
+@click.command()
+@click.option("--all", "include_resolved", is_flag=True, help="include failures already resolved")
+@click.option("--retry", is_flag=True, help="try every open failure again")
+@db_option
+@json_option
+@handle_errors
+def failures(include_resolved: bool, retry: bool, db: str | None, as_json: bool) -> None:
+    """List inputs and stages that failed, with the reason; --retry tries them again."""
+    from ..ingest import ingest as run_ingest
+
+    with open_db(db) as store:
+        rows = store.failures(include_resolved=include_resolved)
+        if retry:
+            fixed = 0
+            for f in rows:
+                if f.kind == "ingest":
+                    opts = dict(f.options or {})
+                    fmt = opts.pop("format", "auto")
+                    rep = run_ingest([f.source.split("#", 1)[0]], store, format=fmt, options=opts)
+                    if rep.article_ids and not rep.failed:
+                        store.resolve_failure(f.id)
+                        fixed += 1
+                elif f.kind == "stage" and f.stage and f.article_id:
+                    from ..pipeline import Pipeline
+
+                    run = Pipeline([f.stage]).run(store, article_ids=[f.article_id], corpus=False)
+                    if not run.failed:
+                        store.resolve_failure(f.id)
+                        fixed += 1
+            rows = store.failures(include_resolved=include_resolved)
+            click.echo(f"{fixed} failure(s) resolved, {len([r for r in rows if not r.resolved_at])} still open",
+                       err=True)  # fmt: skip
+    if as_json:
+        echo_json([f.to_dict() for f in rows])
+        return
+    for f in rows:
+        state = "resolved" if f.resolved_at else f"open, {f.attempts} attempt(s)"
+        what = f"stage {f.stage} " if f.kind == "stage" else ""
+        click.echo(f"#{f.id} [{state}] {what}{f.source}: {f.reason}")
+    if not rows:
+        click.echo("no failures", err=True)
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt"]), default="jsonl",
+              show_default=True)  # fmt: skip
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True)
+@db_option
+@json_option
+@handle_errors
+def export(fmt: str, out: Path, db: str | None, as_json: bool) -> None:
+    """Write one file per record type (articles, outlets, entities, ... stories) to OUT."""
+    from ..registry import default_registry
+
+    with open_db(db) as store:
+        exporter = default_registry().create("publisher", f"export.{fmt}")
+        counts = exporter(store, out)
+    if as_json:
+        echo_json({"out": str(out), "files": counts})
+        return
+    for table, n in counts.items():
+        click.echo(f"{n:8d}  {out / (table + '.' + (fmt if fmt != 'gdelt' else 'tsv'))}")
+
+
+@click.command()
+@json_option
+def settings(as_json: bool) -> None:
+    """Show every setting, its value (defaults overridden by NEWSPRISM_* variables) and what it does."""
+    from ..config import SETTINGS, Settings, data_dir, default_db_path
+
+    values = Settings().as_dict()
+    if as_json:
+        echo_json({"settings": values, "data_dir": str(data_dir()), "db": str(default_db_path())})
+        return
+    click.echo(f"data folder: {data_dir()}\ndefault store: {default_db_path()}\n")
+    for s in SETTINGS:
+        click.echo(f"{s.name:26} {values[s.name]!s:40} {s.help}")
+
+
+@click.command()
+@json_option
+def components(as_json: bool) -> None:
+    """List registered components: loaders, stages, stores, publishers, engines."""
+    from ..registry import KINDS, default_registry
+
+    reg = default_registry()
+    rows = [
+        {"kind": k, "name": s.name, "requires": list(s.requires), "produces": list(s.produces),
+         "default": s.default, "description": s.description}
+        for k in KINDS for s in reg.all(k)
+    ]  # fmt: skip
+    if as_json:
+        echo_json(rows)
+        return
+    for r in rows:
+        click.echo(f"{r['kind']:9} {r['name']:28} {r['description']}")
+
+
+def register(group: click.Group) -> None:
+    for cmd in (ingest, analyze, articles, show, search, failures, export, settings, components):
+        group.add_command(cmd)

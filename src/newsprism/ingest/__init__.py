@@ -1,0 +1,267 @@
+"""Ingest: every input form users have, read into the same :class:`~newsprism.model.Article` records.
+
+``read_input(raw)`` picks a loader (by the ``format`` asked for, else by sniffing) and returns a
+:class:`LoadResult`; ``ingest(sources, store)`` reads files, folders and URLs, finishes each article (id,
+language, outlet, canonical URL), stores it once (exact and near duplicates are linked, not stored again), stores
+outlet labels found on pages, and records every input that failed in the store's failures table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..config import Settings
+from ..errors import InputError, UnsupportedInputError
+from ..model import Article, Provenance
+from .base import LoadResult, Loader, PageLabel, RawInput
+
+if TYPE_CHECKING:
+    from ..pipeline import Resources
+    from ..registry import Registry
+    from ..store import Store
+
+__all__ = [
+    "FORMATS",
+    "IngestReport",
+    "LoadResult",
+    "Loader",
+    "PageLabel",
+    "RawInput",
+    "finish_article",
+    "ingest",
+    "read_input",
+    "register",
+]
+
+#: Formats a user can ask for, and the loader each names.
+FORMATS = {
+    "text": "loader.text",
+    "html": "loader.html",
+    "feed": "loader.feed",
+    "jsonl": "loader.jsonl",
+    "csv": "loader.csv",
+}
+
+
+@dataclass(slots=True)
+class IngestReport:
+    inputs: int = 0
+    stored: list[str] = field(default_factory=list)  # ids of new articles
+    duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (source, kept article id, reason)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    labels: int = 0
+
+    @property
+    def article_ids(self) -> list[str]:
+        return self.stored + [d[1] for d in self.duplicates]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "inputs": self.inputs,
+            "stored": self.stored,
+            "duplicates": [{"source": s, "article_id": a, "reason": r} for s, a, r in self.duplicates],
+            "failed": [{"source": s, "reason": r} for s, r in self.failed],
+            "labels": self.labels,
+        }
+
+
+def _loaders(registry: Registry) -> list[tuple[str, Loader]]:
+    return [(spec.name, spec.factory()) for spec in registry.all("loader")]
+
+
+def read_input(
+    raw: RawInput,
+    *,
+    format: str = "auto",
+    settings: Settings | None = None,
+    registry: Registry | None = None,
+    options: dict[str, Any] | None = None,
+) -> LoadResult:
+    """Read one input with the loader for ``format`` (or the one that sniffs it best)."""
+    from ..registry import default_registry
+
+    settings = settings or Settings()
+    reg = registry or default_registry()
+    if format != "auto":
+        if format not in FORMATS:
+            from ..errors import UnknownComponentError
+
+            raise UnknownComponentError(format, "input format", [*FORMATS, "auto"])
+        loader: Loader = reg.create("loader", FORMATS[format])
+    else:
+        scored = sorted(((ldr.sniff(raw), name, ldr) for name, ldr in _loaders(reg)), key=lambda t: -t[0])
+        if not scored or scored[0][0] <= 0:
+            raise UnsupportedInputError(raw.location, "not text, HTML, a feed, JSONL or CSV")
+        loader = scored[0][2]
+    return loader.load(raw, settings, **(options or {}))
+
+
+def finish_article(article: Article, raw: RawInput, resources: Resources, *, part: str | None = None) -> Article:
+    """Fill what every article needs whatever its loader: provenance, canonical URL, language, id, limits."""
+    from ..enrich.language import detect_language
+    from ..model import content_hash
+    from .dedup import canonical_url
+
+    limit = int(resources.settings.max_article_chars)
+    if len(article.body) > limit:
+        article.body = article.body[:limit]
+        article.meta["truncated_at"] = limit
+        article.content_hash = content_hash(article.body)
+    if article.source is None:
+        article.source = Provenance(kind=raw.origin, location=raw.location, part=part, fetched_at=raw.fetched_at)
+    elif part and not article.source.part:
+        article.source.part = part
+    if article.url and not article.canonical_url:
+        article.canonical_url = canonical_url(article.url)
+    if not article.language:
+        lang, score = detect_language(((article.title or "") + "\n" + article.body), resources)
+        article.language, article.language_score = lang, score
+    if not article.id:
+        article.id = article.content_hash[:16]
+    return article
+
+
+def ingest(
+    sources: Iterable[str | Path],
+    store: Store,
+    *,
+    format: str = "auto",
+    settings: Settings | None = None,
+    registry: Registry | None = None,
+    resources: Resources | None = None,
+    options: dict[str, Any] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Read every source into ``store``. Failures are recorded (and returned); the batch goes on."""
+    from ..outlets.resolve import OutletResolver
+    from ..pipeline import Resources
+    from ..registry import default_registry
+    from .sources import iter_inputs
+
+    settings = settings or (resources.settings if resources else Settings())
+    reg = registry or (resources.registry if resources else default_registry())
+    res = resources or Resources(settings, reg)
+    resolver = OutletResolver(store, res)
+    report = IngestReport()
+    retry_options = {"format": format, **(options or {})}
+    for raw in iter_inputs(sources, settings):
+        report.inputs += 1
+        if isinstance(raw, InputError):
+            _fail(store, report, raw.source, raw.reason, retry_options)
+            continue
+        if progress:
+            progress(raw.location)
+        try:
+            result = read_input(raw, format=format, settings=settings, registry=reg, options=options)
+        except InputError as exc:
+            _fail(store, report, exc.source, exc.reason, retry_options)
+            continue
+        except Exception as exc:  # a loader bug must not lose the batch; the input is kept for retry
+            _fail(store, report, raw.location, f"{type(exc).__name__}: {exc}", retry_options)
+            continue
+        for err in result.errors:
+            _fail(store, report, err.source, err.reason, retry_options)
+        if not result.articles and not result.errors:
+            _fail(store, report, raw.location, "no article found in this input", retry_options)
+            continue
+        stored_ids: list[str] = []
+        for i, article in enumerate(result.articles):
+            part = f"article {i + 1}" if len(result.articles) > 1 else None
+            try:
+                finish_article(article, raw, res, part=part)
+                outlet = resolver.resolve(name=article.outlet, url=article.url, feed=article.meta.get("feed"))
+                if outlet is not None:
+                    article.outlet_id = outlet.id
+                    article.outlet = article.outlet or outlet.name
+                    if outlet.known and article.outlet and article.outlet.isupper():
+                        article.outlet = outlet.name  # "THE SPECTATOR" shown as the outlet's own name
+                stored_ids.append(_store_article(store, article, report, settings))
+            except InputError as exc:
+                _fail(store, report, exc.source, exc.reason, retry_options)
+        for label in result.labels:
+            idx = label.article_index
+            about = result.articles[idx] if idx is not None and idx < len(result.articles) else None
+            resolver.apply_page_label(label, article=about)
+            report.labels += 1
+        _resolve_failures(store, raw.location)
+    return report
+
+
+def _store_article(store: Store, article: Article, report: IngestReport, settings: Settings) -> str:
+    from .dedup import jaccard, minhash_bands
+
+    source = article.url or (article.source.location if article.source else "") or article.id
+    if article.source and article.source.part:
+        source = f"{source}#{article.source.part}" if not article.url else source
+    existing = store.find_article(content_hash=article.content_hash)
+    reason = "same text"
+    if existing is None and article.canonical_url:
+        existing = store.find_article(url=article.canonical_url)
+        reason = "same canonical URL"
+    bands = minhash_bands(article.body)
+    similarity = 1.0
+    if existing is None and bands:
+        threshold = float(settings.near_duplicate_threshold)
+        for cand in store.articles_with_bands(bands):
+            other = store.get_article(cand)
+            if other is None:
+                continue
+            sim = jaccard(article.body, other.body)
+            if sim >= threshold:
+                existing, reason, similarity = cand, "near-identical text", sim
+                break
+    if existing is not None:
+        store.link_duplicate(existing, source=source, reason=reason, similarity=round(similarity, 4))
+        report.duplicates.append((source, existing, reason))
+        return existing
+    article_id, created = store.put_article(article)
+    if created:
+        store.add_bands(article_id, bands)
+        report.stored.append(article_id)
+    else:
+        store.link_duplicate(article_id, source=source, reason="same text", similarity=1.0)
+        report.duplicates.append((source, article_id, "same text"))
+    return article_id
+
+
+def _fail(store: Store, report: IngestReport, source: str, reason: str, options: dict[str, Any]) -> None:
+    store.record_failure(source, reason, kind="ingest", options=options)
+    report.failed.append((source, reason))
+
+
+def _resolve_failures(store: Store, source: str) -> None:
+    for f in store.failures(kind="ingest"):
+        if f.source == source:
+            store.resolve_failure(f.id)
+
+
+def register(registry: Registry) -> None:
+    """Register the built-in loaders (each module is imported only when its loader is created)."""
+
+    def lazy(module: str, cls: str) -> Callable[..., Loader]:
+        def factory(**kwargs: Any) -> Loader:
+            import importlib
+
+            return getattr(importlib.import_module(module, __name__), cls)(**kwargs)  # type: ignore[no-any-return]
+
+        factory.__doc__ = f"{module.lstrip('.')} loader"
+        return factory
+
+    registry.register("loader.text.v1", "loader", order=50, description="pasted multi-article text pages")(
+        lazy(".text", "TextLoader")
+    )
+    registry.register("loader.html.v1", "loader", order=20, description="HTML pages (trafilatura + htmldate)")(
+        lazy(".html", "HTMLLoader")
+    )
+    registry.register("loader.feed.v1", "loader", order=10, description="RSS and Atom feeds")(
+        lazy(".feeds", "FeedLoader")
+    )
+    registry.register("loader.jsonl.v1", "loader", order=30, description="JSON Lines exports")(
+        lazy(".tables", "JSONLLoader")
+    )
+    registry.register("loader.csv.v1", "loader", order=40, description="CSV exports with a column mapping")(
+        lazy(".tables", "CSVLoader")
+    )

@@ -1,0 +1,268 @@
+"""The pipeline: registered stages run over the articles of a store, resumably.
+
+A *stage* is a component of kind ``stage``: its factory takes ``resources`` (a :class:`Resources`) and returns a
+callable ``stage(doc) -> list[Item]``. It reads ``doc.article`` and the items earlier stages put on the doc
+(``doc.items("entities")``), may set article fields it declares in ``produces`` (``article.genre``), and returns
+its own items. Stages are pure functions of the article and earlier items: the same input gives the same output
+on any engine.
+
+A *corpus stage* (kind ``corpus``) runs after the per-article stages over the whole store (story clustering).
+
+Resumable: each (article, stage) is committed in one transaction with its items, so a crash loses at most the
+article in flight, and a re-run skips what is done. A stage that raises on one article is recorded in the
+failures table and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .config import Settings
+from .model import RECORD_TYPES, Article, Item
+from .registry import ComponentSpec, Registry, default_registry
+
+if TYPE_CHECKING:
+    from .store import Store
+
+__all__ = [
+    "ArticleResult",
+    "Doc",
+    "Pipeline",
+    "Resources",
+    "RunReport",
+    "StageOutput",
+    "run_stages",
+]
+
+T = TypeVar("T")
+
+
+class Resources:
+    """Models and data shared by stages, loaded on first use and cached on this object (one per process).
+
+    ``resources.get("places.gazetteer", build_gazetteer)`` calls ``build_gazetteer(resources)`` once.
+    """
+
+    def __init__(self, settings: Settings | None = None, registry: Registry | None = None) -> None:
+        self.settings = settings or Settings()
+        self._registry = registry
+        self._cache: dict[str, Any] = {}
+
+    @property
+    def registry(self) -> Registry:
+        if self._registry is None:
+            self._registry = default_registry()
+        return self._registry
+
+    def get(self, key: str, loader: Callable[[Resources], T]) -> T:
+        if key not in self._cache:
+            self._cache[key] = loader(self)
+        return self._cache[key]  # type: ignore[no-any-return]
+
+    def loaded(self) -> list[str]:
+        return sorted(self._cache)
+
+
+@dataclass(slots=True)
+class Doc:
+    """One article on its way through the stages, with what earlier stages found."""
+
+    article: Article
+    resources: Resources
+    found: dict[str, list[Item]] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)  # per-article analyses shared by stages (e.g. a parse)
+
+    def items(self, kind: str) -> list[Item]:
+        return self.found.get(kind, [])
+
+    def add(self, items: Iterable[Item]) -> None:
+        for it in items:
+            self.found.setdefault(it.KIND, []).append(it)
+
+    def shared(self, key: str, compute: Callable[[Doc], T]) -> T:
+        """A per-article analysis computed once and reused by every stage (a spaCy parse, sentences...)."""
+        if key not in self.cache:
+            self.cache[key] = compute(self)
+        return self.cache[key]  # type: ignore[no-any-return]
+
+
+@dataclass(slots=True)
+class StageOutput:
+    stage: str
+    items: list[Item] = field(default_factory=list)
+    fields: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+    seconds: float = 0.0
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    article_id: str
+    outputs: list[StageOutput] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RunReport:
+    articles: int = 0
+    stages: list[str] = field(default_factory=list)
+    committed: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str, str]] = field(default_factory=list)  # (article_id, stage, reason)
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    corpus: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "stages": self.stages,
+            "committed": self.committed,
+            "skipped": self.skipped,
+            "failed": [{"article_id": a, "stage": s, "reason": r} for a, s, r in self.failed],
+            "seconds": round(self.seconds, 3),
+            "stage_seconds": {k: round(v, 3) for k, v in self.stage_seconds.items()},
+            "corpus": self.corpus,
+        }
+
+
+def _fields_of(spec: ComponentSpec, article: Article) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for p in spec.produces:
+        if p.startswith("article."):
+            name = p.split(".", 1)[1]
+            out[name] = getattr(article, name)
+    return out
+
+
+def run_stages(
+    articles: Sequence[Article],
+    specs: Sequence[ComponentSpec],
+    resources: Resources,
+    *,
+    prior: dict[str, dict[str, list[Item]]] | None = None,
+    done: dict[str, set[str]] | None = None,
+) -> list[ArticleResult]:
+    """Run ``specs`` over ``articles`` and return what each stage produced; the engine-independent core.
+
+    ``prior`` holds items already stored per article (by kind); ``done`` the article ids each stage has finished,
+    which are skipped. Nothing here touches a store, so every engine (local, Spark) calls exactly this.
+    """
+    prior = prior or {}
+    done = done or {}
+    stages = [(spec, resources.get(f"stage:{spec.name}", lambda r, s=spec: s.factory(resources=r))) for spec in specs]
+    docs = [Doc(article=a, resources=resources, found={k: list(v) for k, v in prior.get(a.id, {}).items()}) for a in articles]
+    results = [ArticleResult(article_id=a.id) for a in articles]
+    for spec, stage in stages:
+        finished = done.get(spec.name, set())
+        todo = [(d, r) for d, r in zip(docs, results, strict=True) if d.article.id not in finished]
+        batch = getattr(stage, "prepare", None)
+        if batch is not None and todo:
+            batch([d for d, _ in todo])  # batch work such as nlp.pipe, shared through doc.cache
+        for doc, res in todo:
+            t0 = time.perf_counter()
+            for kind, found in doc.found.items():  # a re-run replaces what this stage found before
+                doc.found[kind] = [it for it in found if it.component != spec.name]
+            try:
+                items = list(stage(doc))
+            except Exception as exc:  # one article's failure is recorded, the batch goes on
+                reason = f"{type(exc).__name__}: {exc}"
+                tb = traceback.extract_tb(exc.__traceback__)
+                if tb:
+                    reason += f" (at {tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno})"
+                res.outputs.append(StageOutput(spec.name, error=reason, seconds=time.perf_counter() - t0))
+                continue
+            for it in items:
+                it.component = it.component or spec.name
+            doc.add(items)
+            res.outputs.append(
+                StageOutput(spec.name, items, _fields_of(spec, doc.article), seconds=time.perf_counter() - t0)
+            )
+    return results
+
+
+class Pipeline:
+    """Stages chosen from a registry, checked, and run over a store by an engine."""
+
+    def __init__(
+        self,
+        stages: Sequence[str] | None = None,
+        *,
+        registry: Registry | None = None,
+        settings: Settings | None = None,
+        corpus_stages: Sequence[str] | None = None,
+    ) -> None:
+        self.registry = registry or default_registry()
+        self.settings = settings or Settings()
+        self.specs = self.registry.plan(stages)
+        self.corpus_specs = self.registry.plan(corpus_stages, kind="corpus")
+        self.resources = Resources(self.settings, self.registry)
+
+    @property
+    def stage_names(self) -> list[str]:
+        return [s.name for s in self.specs]
+
+    def pending(self, store: Store, article_ids: Sequence[str] | None = None) -> list[str]:
+        """Ids of articles some chosen stage has not finished."""
+        done = {s.name: store.done_articles(s.name) for s in self.specs}
+        ids = [a.id for a in store.iter_articles(ids=article_ids)] if article_ids is not None else _all_ids(store)
+        return [i for i in ids if any(i not in done[s.name] for s in self.specs)]
+
+    def run(
+        self,
+        store: Store,
+        *,
+        article_ids: Sequence[str] | None = None,
+        engine: str = "local",
+        progress: Callable[[int, int], None] | None = None,
+        corpus: bool = True,
+    ) -> RunReport:
+        t0 = time.perf_counter()
+        report = RunReport(stages=self.stage_names)
+        todo = self.pending(store, article_ids)
+        report.articles = len(todo)
+        eng = self.registry.create("engine", f"engine.{engine}", settings=self.settings)
+        done = {s.name: store.done_articles(s.name) for s in self.specs}
+        size = max(1, int(self.settings.batch_size))
+        finished = 0
+        for results in eng.map(self._batches(store, todo, size), self.specs, self.resources, done):
+            for res in results:
+                for out in res.outputs:
+                    report.stage_seconds[out.stage] = report.stage_seconds.get(out.stage, 0.0) + out.seconds
+                    if out.error is not None:
+                        report.failed.append((res.article_id, out.stage, out.error))
+                        store.record_failure(
+                            f"article:{res.article_id}", out.error, kind="stage", stage=out.stage,
+                            article_id=res.article_id,
+                        )  # fmt: skip
+                        continue
+                    store.commit_stage(res.article_id, out.stage, out.items, out.fields)
+                    report.committed += 1
+                finished += 1
+                if progress:
+                    progress(finished, len(todo))
+        if corpus:
+            for spec in self.corpus_specs:
+                c0 = time.perf_counter()
+                stage = spec.factory(resources=self.resources)
+                report.corpus[spec.name] = stage(store)
+                report.stage_seconds[spec.name] = time.perf_counter() - c0
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def _batches(self, store: Store, ids: list[str], size: int) -> Iterator[tuple[list[Article], dict[str, Any]]]:
+        for i in range(0, len(ids), size):
+            chunk = ids[i : i + size]
+            articles = list(store.iter_articles(ids=chunk))
+            prior: dict[str, dict[str, list[Item]]] = {a.id: {} for a in articles}
+            for kind in RECORD_TYPES:
+                for it in store.iter_items(kind, article_ids=chunk):
+                    prior[it.article_id].setdefault(kind, []).append(it)
+            yield articles, prior
+
+
+def _all_ids(store: Store) -> list[str]:
+    return store.article_ids()
