@@ -289,9 +289,7 @@ _NESTED: dict[tuple[str, str], type[Record]] = {
 }
 
 #: Extracted item types by their kind (the export file stem).
-RECORD_TYPES: dict[str, type[Item]] = {
-    cls.KIND: cls for cls in (Entity, Place, Event, Quote, Claim, Frame, Technique)
-}
+RECORD_TYPES: dict[str, type[Item]] = {cls.KIND: cls for cls in (Entity, Place, Event, Quote, Claim, Frame, Technique)}
 
 
 def record_from_dict(kind: str, data: dict[str, Any]) -> Item:

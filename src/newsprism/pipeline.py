@@ -138,6 +138,13 @@ def _fields_of(spec: ComponentSpec, article: Article) -> dict[str, Any]:
     return out
 
 
+def _stage_loader(spec: ComponentSpec) -> Callable[[Resources], Any]:
+    def load(resources: Resources) -> Any:
+        return spec.factory(resources=resources)
+
+    return load
+
+
 def run_stages(
     articles: Sequence[Article],
     specs: Sequence[ComponentSpec],
@@ -153,8 +160,11 @@ def run_stages(
     """
     prior = prior or {}
     done = done or {}
-    stages = [(spec, resources.get(f"stage:{spec.name}", lambda r, s=spec: s.factory(resources=r))) for spec in specs]
-    docs = [Doc(article=a, resources=resources, found={k: list(v) for k, v in prior.get(a.id, {}).items()}) for a in articles]
+    stages = [(spec, resources.get(f"stage:{spec.name}", _stage_loader(spec))) for spec in specs]
+    docs = [
+        Doc(article=a, resources=resources, found={k: list(v) for k, v in prior.get(a.id, {}).items()})
+        for a in articles
+    ]
     results = [ArticleResult(article_id=a.id) for a in articles]
     for spec, stage in stages:
         finished = done.get(spec.name, set())

@@ -140,7 +140,7 @@ class Registry:
             chosen = [s for s in self.all(kind) if s.default]
         else:
             chosen = [self.get(kind, n) for n in names]
-        available = {"article", "article.body", "article.title", "article.outlet", "parse"}
+        available = {"article", "article.body", "article.title", "article.outlet", "article.language", "parse"}
         pending = sorted(chosen, key=lambda s: (s.order, s.name))
         ordered: list[ComponentSpec] = []
         while pending:
@@ -148,9 +148,7 @@ class Registry:
             if not ready:
                 missing = sorted({r for s in pending for r in s.requires if not _satisfied(r, available)})
                 names_left = ", ".join(s.name for s in pending)
-                raise PipelineError(
-                    f"stages {names_left} require {', '.join(missing)}, which no chosen stage produces"
-                )
+                raise PipelineError(f"stages {names_left} require {', '.join(missing)}, which no chosen stage produces")
             first = ready[0]
             ordered.append(first)
             pending.remove(first)

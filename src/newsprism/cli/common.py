@@ -74,9 +74,7 @@ def progress_bar(label: str, *, enabled: bool = True) -> Iterator[Callable[[int,
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    with Progress(
-        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True
-    ) as prog:
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True) as prog:
         task = prog.add_task(label, total=None)
 
         def update(done: int, total: int) -> None:

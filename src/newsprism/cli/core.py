@@ -142,7 +142,9 @@ def articles(outlet: str | None, language: str | None, since: str | None, until:
         echo_json([{k: v for k, v in a.to_dict().items() if k != "body"} | {"chars": len(a.body)} for a in rows])
         return
     for a in rows:
-        click.echo(f"{a.id}  {(a.published or '')[:10]:10}  {a.language or '--':3} {(a.outlet or '?')[:24]:24}  {a.title}")
+        click.echo(
+            f"{a.id}  {(a.published or '')[:10]:10}  {a.language or '--':3} {(a.outlet or '?')[:24]:24}  {a.title}"
+        )
 
 
 @click.command()
@@ -163,7 +165,9 @@ def show(article_id: str, items: bool, db: str | None, as_json: bool) -> None:
         if art is None:
             click.echo(f"error: no article {article_id!r}", err=True)
             sys.exit(EXIT_PARTIAL)
-        found = {k: [it.to_dict() for it in store.iter_items(k, article_id=art.id)] for k in RECORD_TYPES} if items else {}
+        found = (
+            {k: [it.to_dict() for it in store.iter_items(k, article_id=art.id)] for k in RECORD_TYPES} if items else {}
+        )
         dups = store.duplicates_of(art.id)
     if as_json:
         echo_json({"article": art.to_dict(), "duplicates": dups, **found})

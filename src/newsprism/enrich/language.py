@@ -47,7 +47,5 @@ class LanguageDetector:
 
 def detect_language(text: str, resources: Resources) -> tuple[str | None, float]:
     """Detect with the detector cached on ``resources``."""
-    det = resources.get(
-        "language.detector", lambda r: LanguageDetector(str(r.settings.languages))
-    )
+    det = resources.get("language.detector", lambda r: LanguageDetector(str(r.settings.languages)))
     return det.detect(text)

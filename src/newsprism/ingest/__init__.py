@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import Settings
 from ..errors import InputError, UnsupportedInputError
 from ..model import Article, Provenance
-from .base import LoadResult, Loader, PageLabel, RawInput
+from .base import Loader, LoadResult, PageLabel, RawInput
 
 if TYPE_CHECKING:
     from ..pipeline import Resources

@@ -102,31 +102,33 @@ def fetch_url(url: str, settings: Settings) -> RawInput:
     limit = int(settings.fetch_max_bytes)
     headers = {"User-Agent": str(settings.user_agent), "Accept": "*/*"}
     try:
-        with httpx.Client(
-            timeout=float(settings.fetch_timeout), follow_redirects=True, max_redirects=5, headers=headers
-        ) as client:
-            with client.stream("GET", url) as resp:
-                if resp.status_code >= 400:
-                    raise FetchError(url, f"HTTP {resp.status_code} {resp.reason_phrase}")
-                declared = resp.headers.get("content-length")
-                if declared and declared.isdigit() and int(declared) > limit:
-                    raise FetchError(url, f"response is {int(declared):,} bytes, over fetch_max_bytes ({limit:,})")
-                chunks: list[bytes] = []
-                total = 0
-                for chunk in resp.iter_bytes():
-                    total += len(chunk)
-                    if total > limit:
-                        raise FetchError(url, f"response over fetch_max_bytes ({limit:,})")
-                    chunks.append(chunk)
-                return RawInput(
-                    url,
-                    b"".join(chunks),
-                    origin="url",
-                    content_type=resp.headers.get("content-type"),
-                    url=str(resp.url),
-                    fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
-                    name=str(resp.url.path).rsplit("/", 1)[-1],
-                )
+        with (
+            httpx.Client(
+                timeout=float(settings.fetch_timeout), follow_redirects=True, max_redirects=5, headers=headers
+            ) as client,
+            client.stream("GET", url) as resp,
+        ):
+            if resp.status_code >= 400:
+                raise FetchError(url, f"HTTP {resp.status_code} {resp.reason_phrase}")
+            declared = resp.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > limit:
+                raise FetchError(url, f"response is {int(declared):,} bytes, over fetch_max_bytes ({limit:,})")
+            chunks: list[bytes] = []
+            total = 0
+            for chunk in resp.iter_bytes():
+                total += len(chunk)
+                if total > limit:
+                    raise FetchError(url, f"response over fetch_max_bytes ({limit:,})")
+                chunks.append(chunk)
+            return RawInput(
+                url,
+                b"".join(chunks),
+                origin="url",
+                content_type=resp.headers.get("content-type"),
+                url=str(resp.url),
+                fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                name=str(resp.url.path).rsplit("/", 1)[-1],
+            )
     except FetchError:
         raise
     except httpx.TimeoutException:

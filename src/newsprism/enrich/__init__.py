@@ -1,0 +1,1 @@
+"""Enrichment stages: each module holds one extractor and registers it (``register(registry)``)."""
