@@ -1,12 +1,22 @@
-"""Find the outlet of an article from its URL, byline outlet name or feed; unknown outlets are created unrated."""
+"""Find the outlet of an article from its URL, its byline outlet name or its feed title.
+
+Order: the URL's domain (most specific key first: ``bbc.com/russian`` before ``bbc.com``), then the byline name,
+then the feed title — each against the shipped registry, then against outlets already in the store. A registry
+outlet is copied into the store (``known=True``, with its facts as ``registry`` labels) the first time an article
+resolves to it. An outlet found nowhere is created **unrated** (``known=False``; id = its registrable domain, or a
+slug of its name), never guessed.
+"""
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
-from ..model import Outlet
+from ..model import Outlet, OutletLabel
+from .domains import host_of, normalise_domain, slug
+from .labels import normalise_value
+from .names import clean_name, name_candidates, name_key
+from .registry import OutletRegistry, registry_facts, registry_for, suffixes_for
 
 if TYPE_CHECKING:
     from ..ingest.base import PageLabel
@@ -17,41 +27,164 @@ if TYPE_CHECKING:
 __all__ = ["OutletResolver", "domain_of", "slug"]
 
 
-def domain_of(url: str | None) -> str | None:
-    if not url or "://" not in url:
-        return None
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    for prefix in ("www.", "m.", "mobile.", "amp."):
-        if host.startswith(prefix) and host.count(".") >= 2:
-            host = host[len(prefix) :]
-    return host or None
+def domain_of(url: str | None, resources: Resources | None = None) -> str | None:
+    """The registrable domain of ``url`` (``https://m.Spectator.co.uk/x`` → ``spectator.co.uk``)."""
+    from ..pipeline import Resources
 
-
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    return normalise_domain(url, suffixes_for(resources or Resources()))
 
 
 class OutletResolver:
+    """Resolves names and URLs to outlets in ``store``; one per ingest run (it caches what it has looked up)."""
+
     def __init__(self, store: Store, resources: Resources) -> None:
         self.store = store
         self.resources = resources
+        self._stored: dict[str, Outlet] = {}
+        self._store_names: dict[str, str] | None = None
 
-    def resolve(self, *, name: str | None = None, url: str | None = None, feed: str | None = None) -> Outlet | None:
-        dom = domain_of(url)
-        key = dom or (slug(name) if name else None) or (slug(feed) if feed else None)
-        if not key:
+    @property
+    def registry(self) -> OutletRegistry:
+        return registry_for(self.resources)
+
+    # -- lookups that write nothing ------------------------------------------------------------------------------
+    def lookup(self, *, name: str | None = None, url: str | None = None, feed: str | None = None) -> Outlet | None:
+        """The known outlet (registry or store) for these clues, without creating or copying anything."""
+        suffixes = suffixes_for(self.resources)
+        reg = self.registry
+        if url:
+            hit = reg.find_domain(url, suffixes)
+            if hit is not None:
+                return hit
+            dom = normalise_domain(url, suffixes)
+            if dom:
+                stored = self._get_stored(dom)
+                if stored is not None:
+                    return stored
+        for text in (name, feed):
+            hit = self._lookup_name(text)
+            if hit is not None:
+                return hit
+        return None
+
+    def lookup_ref(self, ref: str) -> Outlet | None:
+        """An outlet named by a user: its id, a domain or URL, or a name."""
+        ref = ref.strip()
+        if not ref:
             return None
-        outlet = self.store.get_outlet(key)
-        if outlet is None:
-            outlet = Outlet(id=key, name=name or feed or key, domains=[dom] if dom else [])
-            self.store.put_outlet(outlet)
+        stored = self._get_stored(ref)
+        if stored is not None:
+            return stored
+        if ref in self.registry.outlets:
+            return self.registry.outlets[ref]
+        if host_of(ref) is not None and " " not in ref:
+            return self.lookup(url=ref if "://" in ref else f"https://{ref}")
+        return self._lookup_name(ref)
+
+    def _lookup_name(self, text: str | None) -> Outlet | None:
+        if not text:
+            return None
+        suffixes = suffixes_for(self.resources)
+        reg = self.registry
+        for cand in name_candidates(text):
+            hit = reg.find_name(cand)
+            if hit is not None:
+                return hit
+            if host_of(cand) is not None and " " not in cand:  # "Reuters.com", "Zakon.kz"
+                hit = reg.find_domain(cand, suffixes)
+                if hit is not None:
+                    return hit
+            oid = self._store_name_index().get(name_key(cand))
+            if oid:
+                stored = self._get_stored(oid)
+                if stored is not None:
+                    return stored
+        return None
+
+    def _get_stored(self, outlet_id: str) -> Outlet | None:
+        if outlet_id in self._stored:
+            return self._stored[outlet_id]
+        outlet = self.store.get_outlet(outlet_id)
+        if outlet is not None:
+            self._stored[outlet_id] = outlet
         return outlet
 
-    def apply_page_label(self, label: PageLabel, *, article: Article | None = None) -> None:
-        outlet = None
+    def _store_name_index(self) -> dict[str, str]:
+        if self._store_names is None:
+            index: dict[str, str] = {}
+            for outlet in self.store.iter_outlets():
+                for text in (outlet.name, outlet.long_name, *outlet.aliases):
+                    if text:
+                        index.setdefault(name_key(text), outlet.id)
+            self._store_names = index
+        return self._store_names
+
+    # -- resolution that stores ------------------------------------------------------------------------------------
+    def resolve(self, *, name: str | None = None, url: str | None = None, feed: str | None = None) -> Outlet | None:
+        """The stored outlet for an article's URL, byline outlet name or feed title; created unrated if unknown."""
+        found = self.lookup(name=name, url=url, feed=feed)
+        if found is not None:
+            return self.ensure_stored(found)
+        dom = normalise_domain(url, suffixes_for(self.resources)) if url else None
+        label = next((t.strip() for t in (name, feed) if t and t.strip()), None)
+        if not dom and not label:
+            return None
+        if label and len(label) > 200:
+            label = label[:200]
+        outlet = Outlet(
+            id=dom or slug(clean_name(label or "")),
+            name=clean_name(label) if label else dom or "",
+            domains=[dom] if dom else [],
+            aliases=[label] if label and dom else [],
+            known=False,
+        )
+        if not outlet.name:
+            outlet.name = outlet.id
+        return self.ensure_stored(outlet)
+
+    def ensure_stored(self, outlet: Outlet) -> Outlet:
+        """Put ``outlet`` in the store unless it is there; a registry outlet brings its facts as labels."""
+        stored = self._get_stored(outlet.id)
+        if stored is not None and (stored.known or not outlet.known):
+            return stored
+        fresh = replace(outlet, labels=[])
+        self.store.put_outlet(fresh)
+        if outlet.known:
+            for lab in registry_facts(outlet, self.registry):
+                self.store.add_outlet_label(outlet.id, lab)
+        self._stored.pop(outlet.id, None)
+        if self._store_names is not None:
+            for text in (outlet.name, outlet.long_name, *outlet.aliases):
+                if text:
+                    self._store_names.setdefault(name_key(text), outlet.id)
+        result = self._get_stored(outlet.id)
+        return result if result is not None else fresh
+
+    def add_label(self, outlet_id: str, label: OutletLabel) -> None:
+        self.store.add_outlet_label(outlet_id, label)
+        self._stored.pop(outlet_id, None)
+
+    def apply_page_label(self, label: PageLabel, *, article: Article | None = None) -> OutletLabel | None:
+        """Attach a label read from a page to the outlet it names: the article's outlet when the label names it (or
+        names nothing), else the outlet the label names. Values are put on newsprism's scales ("right wing" →
+        ``right``, "UK" → ``GB``); a value that fits no scale is not stored. Returns the stored label."""
+        lab = label.label
+        value = normalise_value(lab.field, lab.value)
+        if value is None:
+            return None
+        outlet: Outlet | None = None
+        named = self.lookup(name=label.outlet) if label.outlet else None
         if article is not None and article.outlet_id:
-            outlet = self.store.get_outlet(article.outlet_id)
+            own = self._get_stored(article.outlet_id)
+            if own is not None and (named is None or named.id == own.id or not label.outlet):
+                outlet = own
         if outlet is None:
-            outlet = self.resolve(name=label.outlet)
-        if outlet is not None:
-            self.store.add_outlet_label(outlet.id, label.label)
+            outlet = self.resolve(name=label.outlet) if label.outlet else None
+        if outlet is None:
+            return None
+        source = lab.source
+        if lab.source_kind != "page" or not source.startswith("page"):
+            source = source if source.startswith("page") else f"page:{source}" if source else "page"
+        stored = replace(lab, value=value, source_kind="page", source=source, evidence=lab.evidence or lab.value)
+        self.add_label(outlet.id, stored)
+        return stored
