@@ -136,6 +136,7 @@ def read_mbfc(path: Path) -> RatingSet:
         bias = row.get("bias")
         if biases and bias and bias not in biases:
             out.skipped.append(f"{where}: unknown bias {bias!r}; valid: {', '.join(sorted(biases))}")
+            continue
         lean = normalise_lean(bias) if isinstance(bias, str) else None
         if lean:
             values["lean"] = lean
