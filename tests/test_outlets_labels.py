@@ -100,3 +100,18 @@ def test_page_statements_are_read_into_labels():
         "kind": "online", "affiliation": "independent"}  # fmt: skip
     assert read_outlet_note("The situation is a mess.") is None
     assert read_outlet_note("Protesters stormed the akimat in Almaty on Wednesday") is None
+
+
+def test_docs_describe_every_rater_the_precedence_rule_and_the_scales():
+    from pathlib import Path
+
+    from newsprism.outlets.labels import FACTUALITY, PRECEDENCE, RATER_ORDER
+    from newsprism.outlets.ratings import RATERS
+
+    doc = " ".join((Path(__file__).resolve().parents[1] / "docs" / "outlets.md").read_text("utf-8").split())
+    for rater in RATERS:
+        assert f"import-ratings {rater} PATH" in doc, rater
+    assert ", ".join(f"`{r}`" for r in RATER_ORDER) in doc
+    for i, kind in enumerate(PRECEDENCE, 1):
+        assert f"{i}. **{kind}**" in doc, kind
+    assert ", ".join(f"`{v}`" for v in LEAN) in doc and ", ".join(f"`{v}`" for v in FACTUALITY) in doc

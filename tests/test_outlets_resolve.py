@@ -78,6 +78,10 @@ def test_unknown_outlets_are_created_unrated_never_guessed(store, resources):
 def test_an_unknown_url_with_a_known_byline_goes_to_the_byline_outlet(store, resources):
     outlet = OutletResolver(store, resources).resolve(url="https://syndication.example/x", name="Reuters")
     assert outlet.id == "reuters.com"
+    yahoo = OutletResolver(store, resources).resolve(url="https://news.yahoo.com/kazakhstan-1.html", name="AFP")
+    assert yahoo.id == "afp.com"  # syndicated on an aggregator: the byline's outlet
+    plain = OutletResolver(store, resources).resolve(url="https://news.yahoo.com/kazakhstan-2.html")
+    assert plain.id == "news.yahoo.com"
 
 
 def test_domains_are_normalised(resources):
@@ -113,3 +117,11 @@ def test_a_page_label_naming_another_outlet_goes_to_that_outlet(store, resources
     resolver.apply_page_label(PageLabel(outlet="RT", label=label), article=article)
     assert any(lab.source == "page:x" for lab in store.get_outlet("rt.com").labels)
     assert not any(lab.source == "page:x" for lab in store.get_outlet("ispionline.it").labels)
+
+
+def test_resolution_quality_floor_on_the_gold_corpus(resources):
+    from newsprism.outlets.evaluate import evaluate_resolution, read_resolution_gold
+
+    score = evaluate_resolution(read_resolution_gold(DATA / "resolution.tsv"), resources=resources)
+    assert score.total >= 150
+    assert score.precision >= 0.99 and score.recall >= 0.99, score.misses  # pinned floor

@@ -1,7 +1,7 @@
 """Find the outlet of an article from its URL, its byline outlet name or its feed title.
 
 Order: the URL's domain (most specific key first: ``bbc.com/russian`` before ``bbc.com``), then the byline name,
-then the feed title — each against the shipped registry, then against outlets already in the store. A registry
+then the feed title (on an aggregator's URL — Yahoo News, MSN — a known byline outlet wins: it wrote the story) — each against the shipped registry, then against outlets already in the store. A registry
 outlet is copied into the store (``known=True``, with its facts as ``registry`` labels) the first time an article
 resolves to it. An outlet found nowhere is created **unrated** (``known=False``; id = its registrable domain, or a
 slug of its name), never guessed.
@@ -54,6 +54,9 @@ class OutletResolver:
         reg = self.registry
         if url:
             hit = reg.find_domain(url, suffixes)
+            if hit is not None and hit.kind == "aggregator":  # syndicated: the byline's outlet wrote it
+                named = self._lookup_name(name) or self._lookup_name(feed)
+                return named if named is not None and named.kind != "aggregator" else hit
             if hit is not None:
                 return hit
             dom = normalise_domain(url, suffixes)
