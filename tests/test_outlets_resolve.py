@@ -3,7 +3,7 @@ import pytest
 from newsprism.ingest.base import PageLabel
 from newsprism.model import Article, OutletLabel
 from newsprism.outlets.domains import domain_keys, load_suffixes, normalise_domain
-from newsprism.outlets.resolve import OutletResolver, domain_of
+from newsprism.outlets.resolve import OutletResolver, domain_of, registrable_domain_of
 from newsprism.pipeline import Resources
 from newsprism.store import open_store
 from test_outlets_support import DATA
@@ -92,7 +92,10 @@ def test_domains_are_normalised(resources):
     assert normalise_domain("https://foo.substack.com/p/x", s) == "foo.substack.com"
     assert normalise_domain("not a url", s) is None
     assert domain_keys("https://www.bbc.com/russian/news-1", s)[:1] == ["www.bbc.com/russian"]
-    assert domain_of("https://www.ispionline.it/en", resources) == "ispionline.it"
+    assert registrable_domain_of("https://m.news.bbc.co.uk/x", resources) == "bbc.co.uk"
+    assert domain_of("https://www.ispionline.it/en") == "ispionline.it"
+    assert domain_of("https://m.news.steppeherald.example/p/1") == "news.steppeherald.example"
+    assert domain_of("ispionline.it") is None
 
 
 def test_page_labels_attach_to_the_articles_outlet_with_their_source(store, resources):

@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from urllib.parse import urlsplit
 
-__all__ = ["Suffixes", "domain_keys", "host_of", "load_suffixes", "normalise_domain", "registrable_domain", "slug"]
+__all__ = [
+    "Suffixes",
+    "domain_keys",
+    "host_of",
+    "load_suffixes",
+    "normalise_domain",
+    "registrable_domain",
+    "slug",
+    "strip_same_site",
+]
 
 #: Prefixes of hosts that serve the same outlet in another form (mobile, AMP, www).
 _SAME_SITE_PREFIXES = ("www.", "www1.", "www2.", "m.", "mobile.", "amp.", "amp-", "edition.")
@@ -67,7 +76,7 @@ def host_of(text: str | None) -> str | None:
     return host
 
 
-def _strip_same_site(host: str) -> str:
+def strip_same_site(host: str) -> str:
     changed = True
     while changed:
         changed = False
@@ -93,7 +102,7 @@ def registrable_domain(host: str, suffixes: Suffixes) -> str:
 def normalise_domain(text: str | None, suffixes: Suffixes) -> str | None:
     """The registrable domain of a URL or bare domain; ``None`` when ``text`` has no host."""
     host = host_of(text)
-    return registrable_domain(_strip_same_site(host), suffixes) if host else None
+    return registrable_domain(strip_same_site(host), suffixes) if host else None
 
 
 def domain_keys(text: str | None, suffixes: Suffixes) -> list[str]:
@@ -102,7 +111,7 @@ def domain_keys(text: str | None, suffixes: Suffixes) -> list[str]:
     host = host_of(text)
     if not host:
         return []
-    base = registrable_domain(_strip_same_site(host), suffixes)
+    base = registrable_domain(strip_same_site(host), suffixes)
     segment = ""
     if text and "://" in text:
         try:
@@ -117,7 +126,7 @@ def domain_keys(text: str | None, suffixes: Suffixes) -> list[str]:
     hosts: list[str] = []
     current = host
     while True:
-        hosts += [current, _strip_same_site(current)]
+        hosts += [current, strip_same_site(current)]
         if current == base or not current.endswith("." + base):
             break
         current = current.split(".", 1)[1]

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import Outlet, OutletLabel
-from .domains import host_of, normalise_domain, slug
+from .domains import host_of, normalise_domain, slug, strip_same_site
 from .labels import normalise_value
 from .names import clean_name, name_candidates, name_key
 from .registry import OutletRegistry, registry_facts, registry_for, suffixes_for
@@ -24,10 +24,19 @@ if TYPE_CHECKING:
     from ..pipeline import Resources
     from ..store import Store
 
-__all__ = ["OutletResolver", "domain_of", "slug"]
+__all__ = ["OutletResolver", "domain_of", "registrable_domain_of", "slug"]
 
 
-def domain_of(url: str | None, resources: Resources | None = None) -> str | None:
+def domain_of(url: str | None) -> str | None:
+    """The host of ``url`` without ``www.``/``m.``/``amp.`` (``https://m.news.example.org/x`` →
+    ``news.example.org``); subdomains are kept. ``None`` for text that is not an absolute URL."""
+    if not url or "://" not in url:
+        return None
+    host = host_of(url)
+    return strip_same_site(host) if host else None
+
+
+def registrable_domain_of(url: str | None, resources: Resources | None = None) -> str | None:
     """The registrable domain of ``url`` (``https://m.Spectator.co.uk/x`` → ``spectator.co.uk``)."""
     from ..pipeline import Resources
 
