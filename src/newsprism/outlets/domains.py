@@ -26,6 +26,7 @@ __all__ = [
 
 #: Prefixes of hosts that serve the same outlet in another form (mobile, AMP, www).
 _SAME_SITE_PREFIXES = ("www.", "www1.", "www2.", "m.", "mobile.", "amp.", "amp-", "edition.")
+_IP = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _HOST_RX = re.compile(r"^[a-z0-9\-_.]+$")
 
 
@@ -89,6 +90,8 @@ def strip_same_site(host: str) -> str:
 
 def registrable_domain(host: str, suffixes: Suffixes) -> str:
     """``news.bbc.co.uk`` → ``bbc.co.uk``; ``x.substack.com`` stays ``x.substack.com`` (a platform)."""
+    if _IP.match(host):
+        return host
     labels = host.split(".")
     for n in range(len(labels) - 1, 0, -1):  # longest suffix first
         suffix = ".".join(labels[-n:])

@@ -19,6 +19,11 @@ _TRAILING = re.compile(
     r"wire|wire service|online|\.com|with agencies|and agencies|agencies)$",
     re.I,
 )
+_KIND_WORD = re.compile(
+    r"\s+(?:news agency|agency|newspaper|magazine|weekly|daily|tv|television|radio|channel|online|website|"
+    r"news website|news portal|portal|think tank)$",
+    re.I,
+)
 _SEPARATORS = re.compile(r"\s+[-–—|:•·»]\s+|\s*\|\s*|:\s+|\s+/\s+|,\s+")
 _TLD = re.compile(r"\.(?:com|net|org|info|media|news|[a-z]{2})$", re.I)
 _PARENS = re.compile(r"\s*\(([^)]*)\)\s*")
@@ -64,6 +69,8 @@ def name_candidates(text: str | None) -> list[str]:
     for part in _SEPARATORS.split(no_parens):
         add(part)
         add(_TRAILING.sub("", _LEADING.sub("", part.strip())))
+    for cand in list(out):  # last: without a word that says what it is ("Kazinform news agency", "Dozhd TV")
+        add(_KIND_WORD.sub("", cand))
     return out
 
 

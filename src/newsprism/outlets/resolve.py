@@ -16,7 +16,7 @@ from ..model import Outlet, OutletLabel
 from .domains import host_of, normalise_domain, slug, strip_same_site
 from .labels import normalise_value
 from .names import clean_name, name_candidates, name_key
-from .registry import OutletRegistry, registry_facts, registry_for, suffixes_for
+from .registry import REGISTRY_SOURCE, OutletRegistry, registry_facts, registry_for, suffixes_for
 
 if TYPE_CHECKING:
     from ..ingest.base import PageLabel
@@ -41,6 +41,13 @@ def registrable_domain_of(url: str | None, resources: Resources | None = None) -
     from ..pipeline import Resources
 
     return normalise_domain(url, suffixes_for(resources or Resources()))
+
+
+def _facts(outlet: Outlet) -> dict[str, object]:
+    data = outlet.to_dict()
+    for key in ("labels", "lean", "lean_source", "factuality", "factuality_source"):
+        data.pop(key, None)
+    return data
 
 
 class OutletResolver:
@@ -157,11 +164,14 @@ class OutletResolver:
     def ensure_stored(self, outlet: Outlet) -> Outlet:
         """Put ``outlet`` in the store unless it is there; a registry outlet brings its facts as labels."""
         stored = self._get_stored(outlet.id)
-        if stored is not None and (stored.known or not outlet.known):
+        if stored is not None and not outlet.known:
+            return stored
+        if stored is not None and stored.known and _facts(stored) == _facts(outlet):
             return stored
         fresh = replace(outlet, labels=[])
         self.store.put_outlet(fresh)
-        if outlet.known:
+        if outlet.known:  # new, or the registry changed since it was copied: its facts as labels, afresh
+            self.store.delete_outlet_labels(source=REGISTRY_SOURCE, outlet_id=outlet.id)
             for lab in registry_facts(outlet, self.registry):
                 self.store.add_outlet_label(outlet.id, lab)
         self._stored.pop(outlet.id, None)
