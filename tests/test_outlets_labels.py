@@ -99,6 +99,7 @@ def test_page_statements_are_read_into_labels():
     assert read_outlet_note("Meduza is an independent Russian-language website").values == {
         "kind": "online", "affiliation": "independent"}  # fmt: skip
     assert read_outlet_note("The situation is a mess.") is None
+    assert read_outlet_note("Tokayev is a Kazakh politician") is None
     assert read_outlet_note("Protesters stormed the akimat in Almaty on Wednesday") is None
 
 

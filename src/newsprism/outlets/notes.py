@@ -46,6 +46,11 @@ _LEAN_PHRASES = (
     "right",
     "left",
 )
+_OUTLET_NOUN = re.compile(
+    r"\b(?:publication|outlet|media|newspaper|paper|tabloid|daily|magazine|weekly|journal|broadcaster|channel|tv|"
+    r"radio|station|agency|wire|think[- ]tank|institute|website|site|blog|portal|aggregator|news)\b",
+    re.I,
+)
 _STATE = re.compile(r"\bstate[- ](?:owned|run|controlled|affiliated|media)\b", re.I)
 _STATE_FUNDED = re.compile(r"\b(?:state|government)[- ]funded\b", re.I)
 _PUBLIC = re.compile(r"\bpublic(?:[- ]service)? broadcaster\b", re.I)
@@ -74,6 +79,8 @@ def read_outlet_note(text: str) -> OutletNote | None:
         return None
     outlet, desc = m.group("outlet").strip(), m.group("desc").strip()
     low = f" {desc.casefold()} "
+    if not _OUTLET_NOUN.search(low):  # "Tokayev is a Kazakh politician" says nothing about an outlet
+        return None
     values: dict[str, str] = {}
     for phrase in _LEAN_PHRASES:
         if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", low):
