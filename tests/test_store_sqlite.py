@@ -1,6 +1,6 @@
 import sqlite3
 
-from newsprism.model import Article, Entity, OutletLabel, Outlet
+from newsprism.model import Article, Entity, Outlet, OutletLabel
 from newsprism.store import open_store
 from newsprism.store.sqlite import SQLiteStore, fts5_query
 
