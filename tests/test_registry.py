@@ -34,7 +34,7 @@ def test_family_name_picks_newest_version_and_unknown_lists_valid():
     reg.register("quotes.rules.v1", "stage")(_stage)
     reg.register("quotes.rules.v2", "stage")(_stage)
     assert reg.get("stage", "quotes.rules").name == "quotes.rules.v2"
-    with pytest.raises(UnknownComponentError, match="quotes.rules.v1"):
+    with pytest.raises(UnknownComponentError, match=r"quotes\.rules\.v1"):
         reg.get("stage", "quotes.nope")
 
 
