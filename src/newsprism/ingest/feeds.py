@@ -10,6 +10,7 @@ with the HTML loader; a page that cannot be fetched keeps the summary and is rep
 
 from __future__ import annotations
 
+import calendar
 import html as html_lib
 import io
 import re
@@ -25,10 +26,11 @@ __all__ = ["FeedLoader", "html_to_text"]
 
 _DATE_LANGUAGES = ("ru", "kk", "en")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_PROLOG = re.compile(r"^(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.I | re.S)
+_PROLOG = re.compile(r"^(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*", re.I | re.S)
 _ROOT = re.compile(r"<(?:[\w-]+:)?(rss|feed|rdf)\b", re.I)
 _FEED_ROOTS = {"rss", "feed", "rdf"}
 _BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|blockquote|tr|section|article|figure|ul|ol|table)\s*>", re.I)
+_EMAIL_NAME = re.compile(r"^\S+@\S+\s*\((.+)\)$")
 _BR = re.compile(r"<br\s*/?>", re.I)
 
 
@@ -100,6 +102,10 @@ class FeedLoader:
             article.source = Provenance(kind="feed", location=raw.location, part=f"entry {n}",
                                         fetched_at=raw.fetched_at, loader=self.name)  # fmt: skip
             result.articles.append(article)
+        if not result.articles and "malformed" in result.meta:
+            raise UnsupportedInputError(
+                raw.location, f"malformed feed with no readable entry: {result.meta['malformed']}"
+            )
         return result
 
     def _entry_article(self, entry: Any, *, feed_title: str | None, feed_url: str | None) -> Article:
@@ -247,8 +253,12 @@ def _link(entry: Any) -> str | None:
 
 def _authors(entry: Any) -> list[str]:
     out: list[str] = []
-    for a in entry.get("authors") or []:
-        for name in split_authors(a.get("name") or ""):
+    names = [a.get("name") or "" for a in entry.get("authors") or []]
+    email_form = _EMAIL_NAME.match((entry.get("author") or "").strip())
+    if email_form:  # RSS <author>desk@example.com (Jane Roe)</author>
+        names = [email_form.group(1)]
+    for raw in names:
+        for name in split_authors(raw):
             if name not in out:
                 out.append(name)
     if not out:
@@ -266,7 +276,7 @@ def _published(entry: Any) -> str | None:
             return iso
         struct = entry.get(f"{key}_parsed")
         if struct:
-            return datetime(*struct[:6], tzinfo=UTC).isoformat()
+            return datetime.fromtimestamp(calendar.timegm(struct), UTC).isoformat()
         iso = normalize_date(raw, languages=_DATE_LANGUAGES, day_first=True)
         if iso:
             return iso

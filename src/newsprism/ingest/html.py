@@ -91,7 +91,9 @@ def extract_article(
         html = html[:MAX_HTML_CHARS]
     doc, meta, date = _run_bounded(lambda: _extract(html, url), timeout=timeout, location=location)
     base = url or _absolute(meta.og_url, None)
-    page_url = _absolute(meta.canonical, base) or _absolute(meta.og_url, url) or _absolute(_doc(doc, "url"), base) or url
+    page_url = (
+        _absolute(meta.canonical, base) or _absolute(meta.og_url, url) or _absolute(_doc(doc, "url"), base) or url
+    )
     site = meta.site_name or _doc(doc, "sitename")
     outlet = meta.site_name or _domain(page_url)
     raw_title = meta.og_title or _doc(doc, "title")

@@ -50,15 +50,15 @@ def resolve_mapping(columns: list[str], mapping: Mapping[str, str] | None = None
         if fld in out:
             continue
         for alias in aliases:
-            col = by_lower.get(alias)
-            if col is not None and col not in used:
-                out[fld] = col
-                used.add(col)
+            found = by_lower.get(alias)
+            if found is not None and found not in used:
+                out[fld] = found
+                used.add(found)
                 break
     return out
 
 
-def row_to_article(row: Mapping[str, Any], fields: Mapping[str, str]) -> Article:
+def row_to_article(row: Mapping[str, Any], fields: Mapping[str, str], *, day_first: bool = False) -> Article:
     """One row (a JSON object or CSV record) as an Article; raises ValueError naming what is missing."""
     body_col = fields.get("body")
     body = _text(row.get(body_col)) if body_col else ""
@@ -74,7 +74,7 @@ def row_to_article(row: Mapping[str, Any], fields: Mapping[str, str]) -> Article
     else:
         authors = split_authors(_text(authors_raw))
     published_raw = row.get(fields["published"]) if "published" in fields else None
-    published = normalize_date(published_raw)
+    published = normalize_date(published_raw, day_first=day_first)
     language = _text(row.get(fields["language"])) if "language" in fields else ""
     mapped = set(fields.values())
     meta: dict[str, Any] = {k: v for k, v in row.items() if k not in mapped and k is not None}
@@ -112,9 +112,10 @@ class _TableLoader:
     kind = ""
 
     def load(self, raw: RawInput, settings: Settings, **options: Any) -> LoadResult:
-        """Read every row. Option ``mapping`` (field → column); others are ignored."""
+        """Read every row. Options: ``mapping`` (field → column), ``day_first`` (read 03.04.2022 as 3 April)."""
         result = LoadResult()
-        for item in self.iter_rows(raw, settings, mapping=options.get("mapping")):
+        rows = self.iter_rows(raw, settings, mapping=options.get("mapping"), day_first=bool(options.get("day_first")))
+        for item in rows:
             if isinstance(item, InputError):
                 result.errors.append(item)
             else:
@@ -123,21 +124,33 @@ class _TableLoader:
         return result
 
     def iter_rows(
-        self, raw: RawInput, settings: Settings, *, mapping: Mapping[str, str] | None = None
+        self,
+        raw: RawInput,
+        settings: Settings,
+        *,
+        mapping: Mapping[str, str] | None = None,
+        day_first: bool = False,
     ) -> Iterator[Article | InputError]:
         """Each row as an Article, or the InputError (``FILE:LINE``) that stopped it; streams large files."""
         encoding = detect_encoding(raw.data, location=raw.location)
         with raw.open_stream() as binary:
             text = io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")
-            yield from self._rows(raw, text, settings, mapping)
+            yield from self._rows(raw, text, settings, mapping, day_first)
 
     def _rows(
-        self, raw: RawInput, text: IO[str], settings: Settings, mapping: Mapping[str, str] | None
+        self,
+        raw: RawInput,
+        text: IO[str],
+        settings: Settings,
+        mapping: Mapping[str, str] | None,
+        day_first: bool,
     ) -> Iterator[Article | InputError]:
         raise NotImplementedError
 
-    def _article(self, raw: RawInput, row: Mapping[str, Any], fields: Mapping[str, str], line_no: int) -> Article:
-        article = row_to_article(row, fields)
+    def _article(
+        self, raw: RawInput, row: Mapping[str, Any], fields: Mapping[str, str], line_no: int, day_first: bool
+    ) -> Article:
+        article = row_to_article(row, fields, day_first=day_first)
         article.source = Provenance(kind=self.kind, location=raw.location, part=f"line {line_no}", loader=self.name)
         return article
 
@@ -163,10 +176,15 @@ class JSONLLoader(_TableLoader):
             return 0.3
 
     def _rows(
-        self, raw: RawInput, text: IO[str], settings: Settings, mapping: Mapping[str, str] | None
+        self,
+        raw: RawInput,
+        text: IO[str],
+        settings: Settings,
+        mapping: Mapping[str, str] | None,
+        day_first: bool,
     ) -> Iterator[Article | InputError]:
         limit = int(settings.max_input_bytes)
-        fields: dict[str, str] | None = None
+        by_columns: dict[tuple[str, ...], dict[str, str]] = {}  # lines of one export may differ in their columns
         for line_no, line in enumerate(_lines(text, limit), start=1):
             where = f"{raw.location}:{line_no}"
             if line is None:
@@ -182,10 +200,20 @@ class JSONLLoader(_TableLoader):
             if not isinstance(row, dict):
                 yield InputError(where, f"a JSON {type(row).__name__}, not an object")
                 continue
+            columns = tuple(row)
+            fields = by_columns.get(columns)
             if fields is None:
-                fields = _first_fields(raw, list(row), mapping)
+                if by_columns:
+                    fields = resolve_mapping(list(columns), mapping)
+                    if fields.get("body") not in row:
+                        yield InputError(where, f"no column holds the article text (columns: {', '.join(columns)})")
+                        continue
+                else:
+                    fields = _first_fields(raw, list(columns), mapping)
+                if len(by_columns) < 1000:
+                    by_columns[columns] = fields
             try:
-                yield self._article(raw, row, fields, line_no)
+                yield self._article(raw, row, fields, line_no, day_first)
             except ValueError as exc:
                 yield InputError(where, str(exc))
 
@@ -210,7 +238,12 @@ class CSVLoader(_TableLoader):
         return 0.6 if len(names & known) >= 2 and "body" in _guess(names) else 0.0
 
     def _rows(
-        self, raw: RawInput, text: IO[str], settings: Settings, mapping: Mapping[str, str] | None
+        self,
+        raw: RawInput,
+        text: IO[str],
+        settings: Settings,
+        mapping: Mapping[str, str] | None,
+        day_first: bool,
     ) -> Iterator[Article | InputError]:
         limit = int(settings.max_article_chars)
         if csv.field_size_limit() < limit:
@@ -245,7 +278,7 @@ class CSVLoader(_TableLoader):
                 yield InputError(where, f"row has {len(values)} fields, the header has {len(header)}")
                 continue
             try:
-                yield self._article(raw, dict(zip(header, values, strict=True)), fields, start)
+                yield self._article(raw, dict(zip(header, values, strict=True)), fields, start, day_first)
             except ValueError as exc:
                 yield InputError(where, str(exc))
 
