@@ -65,6 +65,14 @@ def test_csv_auto_mapping_and_a_bad_row() -> None:
     assert reason == "row has 8 fields, the header has 7"
 
 
+def test_mojibake_in_an_export_is_repaired() -> None:
+    line = {"title": "Wages have barely budged since Ã¢â‚¬â„¢08", "text": "ObamaÃ¢â‚¬â„¢s plan, São Paulo, naïve café."}
+    raw = RawInput("x.jsonl", (json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8"), name="x.jsonl")
+    (art,) = JSONLLoader().load(raw, Settings(env={})).articles
+    assert art.title == "Wages have barely budged since ’08"
+    assert art.body == "Obama’s plan, São Paulo, naïve café."
+
+
 def test_user_mapping() -> None:
     raw = _raw("custom_columns.csv")
     with pytest.raises(UnsupportedInputError, match=r"no column holds the article text .* --map body=COLUMN"):

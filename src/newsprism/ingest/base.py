@@ -261,3 +261,31 @@ def normalize_date(
     if parsed.hour == parsed.minute == parsed.second == 0 and parsed.tzinfo is None and not re.search(r"\d:\d", text):
         return parsed.date().isoformat()
     return parsed.isoformat()
+
+
+_CP1252_SPECIALS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE_RUN = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_SPECIALS}]+")
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 that was decoded as cp1252 once or twice ("Ã¢â‚¬â„¢08" -> "’08"), leaving real accents alone.
+
+    Each run that starts like a UTF-8 lead byte seen through cp1252 is re-encoded; the repair is kept only when
+    the bytes are valid UTF-8, so "São" or "größe" are never touched.
+    """
+
+    def fix(m: re.Match[str]) -> str:
+        run = m.group(0)
+        for enc in ("cp1252", "latin-1"):
+            try:
+                return run.encode(enc).decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+        return run
+
+    for _ in range(3):
+        fixed = _MOJIBAKE_RUN.sub(fix, text)
+        if fixed == text:
+            break
+        text = fixed
+    return text

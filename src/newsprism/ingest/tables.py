@@ -17,7 +17,7 @@ from typing import IO, Any
 from ..config import Settings
 from ..errors import ConfigError, InputError, UnsupportedInputError
 from ..model import Article, Provenance
-from .base import LoadResult, RawInput, detect_encoding, looks_binary, normalize_date, split_authors
+from .base import LoadResult, RawInput, detect_encoding, looks_binary, normalize_date, repair_mojibake, split_authors
 
 __all__ = ["FIELD_ALIASES", "CSVLoader", "JSONLLoader", "resolve_mapping", "row_to_article"]
 
@@ -100,11 +100,12 @@ def row_to_article(row: Mapping[str, Any], fields: Mapping[str, str], *, day_fir
 
 
 def _text(value: Any) -> str:
+    """A cell as text; UTF-8 that an earlier tool decoded as cp1252 ("ObamaÃ¢â‚¬â„¢s") is repaired."""
     if value is None:
         return ""
     if isinstance(value, list):
         return "\n\n".join(_text(v) for v in value if v is not None).strip()
-    return str(value).strip()
+    return repair_mojibake(str(value).strip())
 
 
 class _TableLoader:
