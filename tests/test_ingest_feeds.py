@@ -174,6 +174,15 @@ def test_pages_are_not_fetched_unless_asked(tmp_path: Path, wire: LocalSite) -> 
     assert wire.hits == ["/feed.xml"]
 
 
+def test_fetch_full_pages_setting(tmp_path: Path, wire: LocalSite) -> None:
+    settings = Settings(env={"NEWSPRISM_FETCH_FULL_PAGES": "true"}, fetch_timeout=2.0)
+    with open_store(str(tmp_path / "s.db")) as store:
+        rep = ingest([wire.url("/feed.xml")], store, settings=settings)
+    assert len(rep.stored) == 3
+    assert [s for s, _ in rep.failed] == [wire.url("/page/gone.html")]
+    assert "/page/ok.html" in wire.hits
+
+
 def test_cli_fetch_full_flag(tmp_path: Path, wire: LocalSite) -> None:
     code, out = _cli(["ingest", wire.url("/feed.xml"), "--fetch-full", "--db", str(tmp_path / "c.db")])
     assert code == 1  # one page failed, the rest was ingested

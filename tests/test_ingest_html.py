@@ -12,9 +12,11 @@ import pytest
 
 from newsprism.config import Settings
 from newsprism.errors import EmptyInputError, UnsupportedInputError
-from newsprism.ingest import read_input
+from newsprism.ingest import ingest, read_input
 from newsprism.ingest.base import RawInput
 from newsprism.ingest.html import HTMLLoader, clean_title, extract_article
+from newsprism.store import open_store
+from test_ingest_bad_input import _skip_unbuilt_loaders  # noqa: F401 - fixture reused
 
 DATA = Path(__file__).parent / "data" / "html"
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,6 +68,26 @@ def test_undeclared_cp1251_page_reads_as_cyrillic() -> None:
     assert art.outlet == "Степной вестник"
     assert "Мангистауской области" in art.body
     assert "Ð" not in art.body and "Ñ" not in art.body
+
+
+def test_folder_of_pages_through_ingest(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "pages"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(DATA / "article.html", folder / "a.html")
+    shutil.copy(DATA / "cp1251_undeclared.html", folder / "sub" / "b.htm")
+    shutil.copy(DATA / "no_article.html", folder / "c.html")
+    with open_store(str(tmp_path / "s.db")) as store:
+        rep = ingest([str(folder)], store)
+        assert rep.inputs == 3 and len(rep.stored) == 2
+        assert rep.failed == [(str(folder / "c.html"), "HTML page but no article text found")]
+        arts = {a.outlet: a for a in store.iter_articles()}
+    assert arts["The Steppe Herald"].language == "en"
+    assert arts["The Steppe Herald"].canonical_url == "https://steppeherald.example/world/almaty-protests-fuel"
+    assert arts["The Steppe Herald"].outlet_id == "steppeherald.example"
+    assert arts["Степной вестник"].language == "ru"
+    assert all(len(a.id) == 16 for a in arts.values())
 
 
 def test_page_without_article_is_refused() -> None:
