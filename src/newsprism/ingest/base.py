@@ -165,6 +165,31 @@ _CAP = "[A-ZА-ЯЁÀ-Ý]"
 _AUTHOR_SPLIT = re.compile(
     rf"\s*(?:;|\||\band\b|\bи\b|&|\n)\s*|\s*,\s*(?=(?:{_CAP}[\w.'-]*\s+){{1,3}}{_CAP}[\w.'-]+\s*(?:,|$|\band\b|\bи\b))"
 )
+_NOT_NAME_WORDS = frozenset(
+    [
+        "published",
+        "updated",
+        "posted",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "september",
+        "october",
+        "november",
+        "december",
+        "staff",
+    ]
+)
 _BYLINE = re.compile(r"^(?:by|von|par|por|автор[ы]?:?)\s+", re.I)
 
 
@@ -179,8 +204,11 @@ def split_authors(text: str | None) -> list[str]:
     text = _BYLINE.sub("", " ".join(text.split()))
     out: list[str] = []
     for part in _AUTHOR_SPLIT.split(text):
-        name = _BYLINE.sub("", part.strip(" ,.;")).strip()
-        if name and len(name) <= 80 and name not in out:
+        words = _BYLINE.sub("", part.strip(" ,.;")).split()
+        while words and words[-1].strip(",.:").lower() in _NOT_NAME_WORDS:  # "Jane Roe Published", "... Monday"
+            words.pop()
+        name = " ".join(words).strip(" ,;:")
+        if name and len(name) <= 80 and name not in out and name.lower() not in _NOT_NAME_WORDS:
             out.append(name)
     return out
 
