@@ -82,6 +82,16 @@ def test_undeclared_cp1251_feed_with_russian_dates() -> None:
     assert b.published == "2022-01-05T23:10:00"  # 05.01.2022 read day first
 
 
+def test_relative_entry_links_resolve_against_the_feed() -> None:
+    data = (
+        b'<rss version="2.0"><channel><title>T</title><link>https://t.example/news/</link>'
+        b"<item><title>A</title><link>/news/a.html</link><description>Some text.</description></item>"
+        b"</channel></rss>"
+    )
+    (art,) = FeedLoader().load(RawInput("t.rss", data), Settings(env={})).articles
+    assert art.url == "https://t.example/news/a.html"
+
+
 def test_malformed_feed_keeps_its_entries() -> None:
     result = FeedLoader().load(_raw("bozo_with_entries.rss"), Settings(env={}))
     assert [a.title for a in result.articles] == ["Airport reopens after three days",

@@ -16,6 +16,7 @@ import io
 import re
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urljoin
 
 from ..config import Settings
 from ..errors import EmptyInputError, InputError, UnsupportedInputError
@@ -85,8 +86,11 @@ class FeedLoader:
                                   "version": parsed.get("version") or None})  # fmt: skip
         if parsed.get("bozo") or malformed:
             result.meta["malformed"] = malformed or _bozo_reason(parsed)
+        base = raw.url or (raw.location if raw.origin == "url" else None) or feed.get("link")
         for n, entry in enumerate(entries, start=1):
             where = f"{raw.location}#entry {n}"
+            if entry.get("link") and base:  # a relative entry link is relative to the feed
+                entry["link"] = urljoin(base, str(entry["link"]).strip())
             try:
                 article = self._entry_article(entry, feed_title=feed_title, feed_url=feed_url)
             except ValueError as exc:
