@@ -83,8 +83,12 @@ def read_input(
     """Read one input with the loader for ``format`` (or the one that sniffs it best)."""
     from ..registry import default_registry
 
+    from .base import looks_binary
+
     settings = settings or Settings()
     reg = registry or default_registry()
+    if raw.data and looks_binary(raw.data[:8192]):
+        raise UnsupportedInputError(raw.location, "binary data, not text, HTML, a feed, JSONL or CSV")
     if format != "auto":
         if format not in FORMATS:
             from ..errors import UnknownComponentError
