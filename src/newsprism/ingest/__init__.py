@@ -82,7 +82,6 @@ def read_input(
 ) -> LoadResult:
     """Read one input with the loader for ``format`` (or the one that sniffs it best)."""
     from ..registry import default_registry
-
     from .base import looks_binary
 
     settings = settings or Settings()
