@@ -120,8 +120,9 @@ def read_page(text: str, *, location: str, reader: LineReader | None = None, spl
     segments = _segments(page) if split else []
     result = LoadResult()
     if segments:
-        _preamble(page, 0, segments[0].start)
         layout = "export" if any(s.meta.get("explicit") for s in segments) else "page"
+        if layout == "page":
+            _preamble(page, 0, segments[0].start)
     else:
         segments = [_Segment(0, len(lines), None, 0, _Header())]
         layout = "unstructured"
@@ -131,7 +132,7 @@ def read_page(text: str, *, location: str, reader: LineReader | None = None, spl
             result.errors.append(error)
         if article is not None:
             result.articles.append(article)
-    if not result.articles and not result.errors:
+    if not result.articles and (layout == "unstructured" or not result.errors):
         raise EmptyInputError(location, "no text left once page chrome is removed")
     page_date = page.page_dates[0] if page.page_dates else None
     result.labels = _labels(page, result.articles, page_date)
@@ -182,7 +183,8 @@ def _explicit_segments(page: _Page) -> list[_Segment]:
     """Exports with document separators: each document is one segment, its title the first title-like line."""
     r = page.reader
     bounds: list[tuple[int, int, dict[str, Any]]] = []
-    start: int | None = 0
+    has_starts = any(r.doc_start(line) for line in page.lines if line)
+    start: int | None = None if has_starts else 0
     for i, line in enumerate(page.lines):
         if not line:
             continue
@@ -190,12 +192,14 @@ def _explicit_segments(page: _Page) -> list[_Segment]:
         if r.doc_start(line):
             if start is not None and start < i:
                 bounds.append((start, i, {}))
+            else:
+                _preamble(page, 0 if not bounds else bounds[-1][1] + 1, i)
             start = i + 1
         elif end_m:
             meta = {"document_id": end_m.group("id")} if end_m.groupdict().get("id") else {}
             if start is not None:
                 bounds.append((start, i, meta))
-            start = i + 1
+            start = None if has_starts else i + 1
     if start is not None and start < len(page.lines):
         bounds.append((start, len(page.lines), {}))
     segs: list[_Segment] = []
@@ -279,8 +283,9 @@ def _read_header_line(r: LineReader, text: str, h: _Header) -> bool:
         h.meta["word_count"] = wc
         h.strong += 1
         return True
-    if r.is_person(text):
-        h.authors += [a for a in r.split_authors(text) if a not in h.authors]
+    names = r.split_authors(text) if not text.isupper() else []
+    if names:
+        h.authors += [a for a in names if a not in h.authors]
         h.weak += 1
         return True
     outlet = r.outlet(text)

@@ -75,6 +75,7 @@ class PageLexicon:
     note_noun: re.Pattern[str]
     note_patterns: list[re.Pattern[str]]
     labels: list[tuple[str, str, str, re.Pattern[str]]]
+    labels_in_file_order: list[tuple[str, str, str, re.Pattern[str]]]
     date_languages: list[str] = field(default_factory=list)
 
 
@@ -93,6 +94,7 @@ def load_lexicon(path: str | Path | None = None) -> PageLexicon:
         for value, words in values.items():
             for phrase in words:
                 phrases.append((str(fname), str(value), str(phrase), re.compile(_flex(str(phrase)), re.I)))
+    in_order = list(phrases)
     phrases.sort(key=lambda t: -len(t[2].rstrip("*")))
     prefixes = sorted((str(p) for p in data["byline_prefixes"]), key=len, reverse=True)
     return PageLexicon(
@@ -120,6 +122,7 @@ def load_lexicon(path: str | Path | None = None) -> PageLexicon:
         note_noun=re.compile("|".join(_flex(str(n)) for n in data["note_nouns"]), re.I),
         note_patterns=[re.compile(str(p), re.I) for p in data["note_patterns"]],
         labels=phrases,
+        labels_in_file_order=in_order,
         date_languages=[str(x) for x in data.get("date_languages", ["en"])],
     )
 
@@ -254,6 +257,9 @@ class LineReader:
     def split_authors(self, text: str) -> list[str]:
         """``"Jane Doe and John Roe"`` → two names; ``[]`` unless every part looks like a person's name."""
         text = text.strip().rstrip(".")
+        m = self.lex.byline.match(text)
+        if m:
+            text = m.group("value").strip()
         parts = re.split(r"\s*,\s*(?:and\s+|&\s*|и\s+)?|\s+(?:and|&|и)\s+", text)
         names: list[str] = []
         for part in parts:
@@ -309,7 +315,8 @@ class LineReader:
         words = {w.casefold() for w in _WORD.findall(s)}
         worded = bool(words & self.lex.outlet_words) or bool(re.search(r"\([A-Z][\w ]+\)$", s))
         small = {"of", "the", "and", "on", "for", "de", "la"}
-        if worded and all(t[0].isupper() or t.casefold() in small for t in tokens):
+        bare = [t.strip("()[],'\"") for t in tokens]
+        if worded and all(t and (t[0].isupper() or t[0].isdigit() or t.casefold() in small) for t in bare):
             return s
         return None
 
@@ -368,18 +375,20 @@ class LineReader:
         return None
 
     def _labels(self, desc: str) -> list[tuple[str, str, str]]:
-        taken: list[tuple[int, int]] = []
+        """Leftmost-longest phrase matches, one label per field ("far right wing" is far-right, not right)."""
+        hits = [(m.start(), m.end(), f, v) for f, v, _p, rx in self.lex.labels for m in rx.finditer(desc)]
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         found: list[tuple[str, str, str]] = []
+        taken_end = -1
         seen_fields: set[str] = set()
-        for fname, value, _phrase, rx in self.lex.labels:
-            for m in rx.finditer(desc):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                if fname in seen_fields:
-                    continue
-                if fname == "country" and m.group(0) in {"us", "Us"}:
-                    continue  # the pronoun, not the country
-                seen_fields.add(fname)
-                found.append((fname, value, m.group(0)))
-        return found
+        for start, end, fname, value in hits:
+            if start < taken_end:
+                continue
+            taken_end = end
+            text = desc[start:end]
+            if fname in seen_fields or (fname == "country" and text in {"us", "Us"}):
+                continue  # one label per field; "us" in lower case is the pronoun, not the country
+            seen_fields.add(fname)
+            found.append((fname, value, text))
+        order = list(dict.fromkeys(f for f, _v, _p, _rx in self.lex.labels_in_file_order))
+        return sorted(found, key=lambda t: order.index(t[0]))
