@@ -27,6 +27,7 @@ __all__ = ["NAME", "TextLoader", "read_page"]
 NAME = "loader.text.v1"
 _PULL_QUOTE_MAX_WORDS = 45
 _BIO_MAX_WORDS = 90
+_PREAMBLE_MAX_WORDS = 60
 _CORE_FIELDS = ("title", "authors", "published", "outlet", "url")
 
 
@@ -40,6 +41,8 @@ class _Header:
     meta: dict[str, Any] = field(default_factory=dict)
     strong: int = 0
     weak: int = 0
+    last: str = ""  # the kind of the last header line read
+    sentence_like: bool = False  # the title ends with a full stop: only a strong header makes it a title
 
 
 @dataclass(slots=True)
@@ -121,7 +124,9 @@ def read_page(text: str, *, location: str, reader: LineReader | None = None, spl
     result = LoadResult()
     if segments:
         layout = "export" if any(s.meta.get("explicit") for s in segments) else "page"
-        if layout == "page":
+        if layout == "page" and _substantial(page, 0, segments[0].start):
+            segments.insert(0, _Segment(0, segments[0].start, None, 0, _Header()))  # text before the first title
+        elif layout == "page":
             _preamble(page, 0, segments[0].start)
     else:
         segments = [_Segment(0, len(lines), None, 0, _Header())]
@@ -162,13 +167,18 @@ def _segments(page: _Page) -> list[_Segment]:
     n = len(page.lines)
     i = 0
     first_content = True
+    running_text: bool | None = None  # the page opens with running text: later titles need two strong headers
     while i < n:
         line = page.lines[i]
         if not line or r.is_chrome(line) or r.date(line):
             i += 1
             continue
         header, end = _header_after(page, i)
-        if header is not None and (header.strong or header.weak >= 2 or (header.weak and first_content)):
+        if header is not None and not segs and running_text is None and header.strong:
+            running_text = _substantial(page, 0, i)
+        if running_text and header is not None and header.strong < 2:
+            header = None  # a boxed analysis inside an article ("Actions not words / By X, BBC News")
+        if header is not None and _starts_article(r, line, header, first=first_content):
             if segs:
                 segs[-1].end = i
             segs.append(_Segment(i, n, i, end, header))
@@ -177,6 +187,17 @@ def _segments(page: _Page) -> list[_Segment]:
             i += 1
         first_content = False
     return segs
+
+
+def _starts_article(r: LineReader, line: str, header: _Header, *, first: bool) -> bool:
+    """A title-like line starts an article when header lines follow: one strong (date, URL, field, byline), or any
+    at the top of the page. A line that is itself a name or an outlet needs a strong header ("Gregory Korte /
+    USA TODAY" opening a story is a byline, not a title)."""
+    if header.strong:
+        return True
+    if header.sentence_like or r.split_authors(line) or r.outlet(line):
+        return False
+    return first and header.weak > 0
 
 
 def _explicit_segments(page: _Page) -> list[_Segment]:
@@ -219,6 +240,13 @@ def _explicit_segments(page: _Page) -> list[_Segment]:
     return segs
 
 
+def _substantial(page: _Page, start: int, end: int) -> bool:
+    """Running text (not a masthead or a one-line intro) before the first title is kept as an untitled article."""
+    r = page.reader
+    words = [len(x.split()) for x in page.lines[start:end] if x and not r.is_chrome(x)]
+    return sum(w for w in words if w >= 12) >= _PREAMBLE_MAX_WORDS
+
+
 def _title_field(r: LineReader, line: str) -> str | None:
     got = r.field(line)
     return got[1] if got and got[0] == "title" else None
@@ -233,9 +261,10 @@ def _header_after(
     limit = len(lines) if limit is None else limit
     line = lines[title_line]
     titled = _title_field(r, line)
-    if titled is None and not r.is_title(line):
+    if titled is None and not r.is_title(line, allow_period=True):
         return None, title_line + 1
     header = _Header(title=titled or r.strip_number(line))
+    header.sentence_like = titled is None and not r.is_title(line)
     if titled:
         header.strong += 1
     has_body_marker = explicit and any(r.is_body_marker(x) for x in lines[title_line + 1 : limit])
@@ -257,37 +286,44 @@ def _header_after(
 
 def _read_header_line(r: LineReader, text: str, h: _Header) -> bool:
     """Take one header line into ``h``; False when it is not a header line."""
+    kind = _header_kind(r, text, h)
+    if kind:
+        h.last = kind
+    return kind is not None
+
+
+def _header_kind(r: LineReader, text: str, h: _Header) -> str | None:
     got = r.field(text)
     if got:
-        name, value = got
-        _set_field(r, h, name, value)
+        _set_field(r, h, *got)
         h.strong += 1
-        return True
+        return "field"
     by = r.byline(text)
     if by:
-        h.authors += [a for a in r.split_authors(by) if a not in h.authors]
+        h.authors += [a for a in r.split_authors(by, lenient=True) if a not in h.authors]
         h.strong += 1
-        return True
+        return "byline"
     url = r.url(text)
     if url:
         h.url = h.url or url
         h.strong += 1
-        return True
+        return "url"
     date = r.date(text)
     if date:
         h.published = h.published or date[0]
         h.strong += 1
-        return True
+        return "date"
     wc = r.word_count(text)
     if wc is not None:
         h.meta["word_count"] = wc
         h.strong += 1
-        return True
-    names = r.split_authors(text) if not text.isupper() else []
+        return "word_count"
+    # a bare name: when no author is known yet, or on the line after another name (one co-author a line)
+    names = r.split_authors(text) if not text.isupper() and (not h.authors or h.last == "person") else []
     if names:
         h.authors += [a for a in names if a not in h.authors]
         h.weak += 1
-        return True
+        return "person"
     outlet = r.outlet(text)
     if outlet:
         if h.outlet is None:
@@ -297,15 +333,15 @@ def _read_header_line(r: LineReader, text: str, h: _Header) -> bool:
             h.meta["source_code"] = outlet  # Factiva's source code under the outlet name
         else:
             h.meta.setdefault("header_lines", []).append(text)
-        return True
-    return False
+        return "outlet"
+    return None
 
 
 def _set_field(r: LineReader, h: _Header, name: str, value: str) -> None:
     if name == "title":
         h.title = h.title or value
     elif name == "authors":
-        names = r.split_authors(value) or [value.strip()]
+        names = r.split_authors(value, lenient=True) or [value.strip()]
         h.authors += [a for a in names if a not in h.authors]
     elif name == "published":
         got = r.date(value)
@@ -422,8 +458,8 @@ def _body(
             page.notes.append((note, index))
             current = None
             continue
-        got = r.field(line)
-        if got and got[0] not in ("title",) and (got[0] not in _CORE_FIELDS or getattr(h, got[0]) in (None, [])):
+        got = r.field(line) if seg.meta.get("explicit") else None  # "Load-Date:" after an exported body
+        if got and got[0] != "title" and (got[0] not in _CORE_FIELDS or getattr(h, got[0]) in (None, [])):
             _set_field(r, h, *got)
             current = None
             continue

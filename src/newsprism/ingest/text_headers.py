@@ -71,8 +71,11 @@ class PageLexicon:
     word_count: re.Pattern[str]
     outlet_words: frozenset[str]
     name_particles: frozenset[str]
+    name_stopwords: frozenset[str]
+    author_roles: frozenset[str]
     note_prefix: re.Pattern[str]
     note_noun: re.Pattern[str]
+    note_stopwords: frozenset[str]
     note_patterns: list[re.Pattern[str]]
     labels: list[tuple[str, str, str, re.Pattern[str]]]
     labels_in_file_order: list[tuple[str, str, str, re.Pattern[str]]]
@@ -118,8 +121,11 @@ def load_lexicon(path: str | Path | None = None) -> PageLexicon:
         word_count=re.compile(r"^(?:" + str(data["word_count"]) + r")$", re.I),
         outlet_words=frozenset(str(w).casefold() for w in data["outlet_words"]),
         name_particles=frozenset(str(w).casefold() for w in data["name_particles"]),
+        name_stopwords=frozenset(str(w).casefold() for w in data["name_stopwords"]),
+        author_roles=frozenset(str(w).casefold() for w in data["author_roles"]),
         note_prefix=re.compile(r"^(?:" + "|".join(re.escape(str(p)) for p in data["note_prefixes"]) + r")\s*", re.I),
         note_noun=re.compile("|".join(_flex(str(n)) for n in data["note_nouns"]), re.I),
+        note_stopwords=frozenset(str(w).casefold() for w in data["note_stopwords"]),
         note_patterns=[re.compile(str(p), re.I) for p in data["note_patterns"]],
         labels=phrases,
         labels_in_file_order=in_order,
@@ -176,13 +182,12 @@ class LineReader:
         return name, m.group("value").strip()
 
     def byline(self, line: str) -> str | None:
-        """The names of a ``By Jane Doe`` line."""
+        """The names of a ``By Jane Doe`` line (roles such as "Staff Writer" are left out)."""
         m = self.lex.byline.match(line.strip())
-        if not m:
+        if not m or len(m.group("value").split()) > 40:
             return None
         value = m.group("value").strip()
-        names = self.split_authors(value)
-        return value if names else None
+        return value if self.split_authors(value, lenient=True) else None
 
     def url(self, line: str) -> str | None:
         m = _URL.match(line.strip())
@@ -254,13 +259,17 @@ class LineReader:
         return None
 
     # -- names and outlets ----------------------------------------------------------------------------------
-    def split_authors(self, text: str) -> list[str]:
-        """``"Jane Doe and John Roe"`` → two names; ``[]`` unless every part looks like a person's name."""
-        text = text.strip().rstrip(".")
+    def split_authors(self, text: str, *, lenient: bool = False) -> list[str]:
+        """``"Jane Doe and John Roe"`` → two names; ``[]`` unless every part looks like a person's name.
+
+        ``lenient`` (for lines a byline prefix or label has marked as authors) drops the parts that are roles or
+        not names ("Jon Swartz, Senior Reporter" → ["Jon Swartz"]) instead of rejecting the line.
+        """
+        text = text.strip()
         m = self.lex.byline.match(text)
         if m:
             text = m.group("value").strip()
-        parts = re.split(r"\s*,\s*(?:and\s+|&\s*|и\s+)?|\s+(?:and|&|и)\s+", text)
+        parts = re.split(r"\s*[,;]\s*(?:and\s+|&\s*|и\s+)?|\s+(?:and|&|и)\s+", text)
         names: list[str] = []
         for part in parts:
             name = part.strip()
@@ -268,39 +277,42 @@ class LineReader:
                 name = rx.sub("", name).strip()
             if not name:
                 continue
-            if not self.is_person(name, allow_caps=True):
+            words = {w.casefold() for w in _WORD.findall(name)}
+            if words & self.lex.author_roles or not self.is_person(name, allow_caps=True):
+                if lenient:
+                    continue
                 return []
-            names.append(name)
+            if name not in names:
+                names.append(name)
         return names
 
     def is_person(self, text: str, *, allow_caps: bool = False) -> bool:
-        """Two to five capitalised words, no digits, no outlet words ("Giulia Sciorati", "Jean-Paul de la Roche")."""
+        """Two to four capitalised words, no digits, no outlet words ("Giulia Sciorati", "Jean-Paul de la Roche")."""
         s = text.strip()
-        if not s or len(s) > 60 or any(c.isdigit() for c in s) or s[-1] in ".:;!?":
+        if not s or len(s) > 60 or any(c.isdigit() for c in s) or s[-1] in ":;!?,":
             return False
         if not allow_caps and _is_upper(s):
             return False
-        tokens = s.split()
-        if not 2 <= len(tokens) <= 5:
-            return False
         capitalised = 0
-        for tok in tokens:
-            bare = tok.strip("()'’\"")
+        for tok in s.split():
+            bare = tok.strip('()"')
             if not bare:
                 return False
-            low = bare.casefold().rstrip(".")
-            if low in self.lex.outlet_words:
+            low = bare.casefold()
+            if low.rstrip(".") in self.lex.outlet_words:
                 return False
             if low in self.lex.name_particles:
                 continue
-            if re.fullmatch(r"[^\W\d_]\.", bare):  # an initial
-                capitalised += 1
-                continue
-            head = bare.split("-")[0].split("'")[-1] if "'" in bare else bare.split("-")[0]
-            if not head or not head[0].isupper() or not all(ch.isalpha() or ch in "-'’." for ch in bare):
+            if low.rstrip(".") in self.lex.name_stopwords:
+                return False
+            if "." in bare and not re.fullmatch(r"(?:[^\W\d_]\.){1,3}|(?:Jr|Sr|St|Dr|Mr|Ms|Mrs)\.", bare):
+                return False
+            if bare[-2:] in ("'s", "’s") or not bare[0].isupper():
+                return False
+            if not all(ch.isalpha() or ch in "-'’." for ch in bare):
                 return False
             capitalised += 1
-        return capitalised >= 2
+        return 2 <= capitalised <= 4
 
     def outlet(self, line: str) -> str | None:
         """An outlet line: a short all-caps name ("THE SPECTATOR") or a name with an outlet word ("Reuters News")."""
@@ -321,17 +333,20 @@ class LineReader:
         return None
 
     # -- body lines -----------------------------------------------------------------------------------------
-    def is_title(self, line: str) -> bool:
-        """Short, starts like a sentence, does not end like one (a question or exclamation may)."""
+    def is_title(self, line: str, *, allow_period: bool = False) -> bool:
+        """Short, starts like a sentence, does not end like one (a question or exclamation may; a full stop only
+        with ``allow_period``, for headlines such as "This Is Not a Recession. It's an Ice Age.")."""
         s = _NUMBERED.sub("", line.strip())
-        if not s or len(s) > 220 or len(s.split()) > 30 or s[-1] in ".,;:" or s.endswith("..."):
+        if not s or len(s) > 220 or len(s.split()) > 30 or s[-1] in ",;:" or s.endswith("..."):
+            return False
+        if s[-1] == "." and (not allow_period or len(s.split()) > 20):
             return False
         if self.url(s) or self.is_chrome(s) or self.field(s) or self.is_bio_marker(s) or self.date(s):
             return False
         if _BULLET.match(line) or _FOOTNOTE.match(s):
             return False
         first = s[0]
-        return (first.isalpha() and first.isupper()) or first.isdigit() or first in "\"'‘“«¿¡"
+        return (first.isalpha() and first.isupper()) or first.isdigit() or first in "\"'‘“«¿¡#"
 
     @staticmethod
     def strip_number(line: str) -> str:
@@ -350,29 +365,42 @@ class LineReader:
 
     # -- notes about outlets --------------------------------------------------------------------------------
     def note(self, line: str) -> Note | None:
-        """A curator's note about an outlet ("THE SPECTATOR IS A UK RIGHT WING PUBLICATION")."""
+        """A curator's note about an outlet ("THE SPECTATOR IS A UK RIGHT WING PUBLICATION").
+
+        A note is an all-caps line, a line with a note prefix ("Note:"), or a short line that ends with an outlet
+        noun ("Jacobin is a left wing magazine"); its subject must look like a name, not a pronoun or a phrase.
+        """
         s = line.strip()
         if not s or len(s.split()) > 25:
             return None
         prefixed = self.lex.note_prefix.match(s)
-        core = s[prefixed.end() :].strip() if prefixed else s
-        if not (prefixed or _is_upper(core) or self.lex.note_noun.search(core)):
-            return None
-        core = core.rstrip(".! ")
+        core = (s[prefixed.end() :].strip() if prefixed else s).rstrip(".! ")
+        caps = _is_upper(core)
+        if not (prefixed or caps):
+            ends_with_noun = any(m.end() >= len(core) for m in self.lex.note_noun.finditer(core))
+            if not ends_with_noun or len(core.split()) > 15:
+                return None
         for rx in self.lex.note_patterns:
             m = rx.match(core)
             if not m:
                 continue
             outlet = m.group("outlet").strip(" \"'“”«»")
-            desc = m.group("desc")
-            if len(outlet.split()) > 6 or not outlet or not outlet[0].isupper():
+            if not self._name_like(outlet):
                 continue
-            if not prefixed and not _is_upper(core) and not self.lex.note_noun.search(desc):
-                continue
-            labels = self._labels(desc)
+            labels = self._labels(m.group("desc"))
             if labels:
                 return Note(outlet=outlet, text=s, labels=labels)
         return None
+
+    def _name_like(self, text: str) -> bool:
+        """An outlet's name: up to six words, each capitalised (or a small joining word), no pronoun, no comma."""
+        tokens = text.split()
+        if not 1 <= len(tokens) <= 6 or any(ch in text for ch in ",;:()"):
+            return False
+        if tokens[0].casefold() in self.lex.note_stopwords:
+            return False
+        small = {"of", "the", "and", "on", "for", "de", "la", "und", "и"}
+        return all(t[0].isupper() or t[0].isdigit() or t.casefold() in small for t in tokens)
 
     def _labels(self, desc: str) -> list[tuple[str, str, str]]:
         """Leftmost-longest phrase matches, one label per field ("far right wing" is far-right, not right)."""
