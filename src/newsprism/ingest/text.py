@@ -522,10 +522,11 @@ def _join_wrapped(block: list[str]) -> str:
 def _pull_quotes(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     """A short paragraph repeated inside another paragraph is a pull quote: keep the sentence once, in the body."""
     normed = [normalise(p).strip(" \"'") for p in paragraphs]
+    joined = "\n".join(normed)
     keep: list[str] = []
     quotes: list[str] = []
     for i, (para, key) in enumerate(zip(paragraphs, normed, strict=True)):
-        short = len(para.split()) <= _PULL_QUOTE_MAX_WORDS and len(key) >= 20
+        short = len(para.split()) <= _PULL_QUOTE_MAX_WORDS and len(key) >= 20 and joined.count(key) > 1
         if short and any(j != i and len(other) > len(key) and key in other for j, other in enumerate(normed)):
             if para not in quotes:
                 quotes.append(para)

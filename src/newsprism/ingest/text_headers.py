@@ -29,6 +29,23 @@ _NUMBERED = re.compile(r"^\s*(?:#?\d{1,2}[.)]|\(\d{1,2}\))\s+(?=\S)")
 _FOOTNOTE = re.compile(r"^\s*(?P<mark>\[\d{1,3}\]|\[[a-z*†‡]\]|\^\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(?P<text>\S.*)$")
 
 
+_DAY_MONTH_YEAR = re.compile(
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<month>[^\W\d_]{3,}\.?),?\s+(?P<year>\d{4})\b"
+)
+_MONTH_DAY_YEAR = re.compile(r"\b(?P<month>[^\W\d_]{3,}\.?)\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b")
+_NUMERIC = re.compile(r"^(?:\D*\s)?(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b")
+
+
+_CHROME_MAX_CHARS = 300  # no chrome line is longer (the longest pattern allows about 250 characters)
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def _flex(phrase: str) -> str:
     """A lexicon phrase as a regex: spaces and hyphens interchangeable, a final ``*`` a stem."""
     stem = phrase.endswith("*")
@@ -67,6 +84,7 @@ class PageLexicon:
     author_suffixes: list[re.Pattern[str]]
     date_prefix: re.Pattern[str]
     month_words: frozenset[str]
+    month_numbers: dict[str, int]
     weekday_words: frozenset[str]
     word_count: re.Pattern[str]
     outlet_words: frozenset[str]
@@ -75,6 +93,7 @@ class PageLexicon:
     author_roles: frozenset[str]
     note_prefix: re.Pattern[str]
     note_noun: re.Pattern[str]
+    note_noun_words: tuple[str, ...]
     note_stopwords: frozenset[str]
     note_patterns: list[re.Pattern[str]]
     labels: list[tuple[str, str, str, re.Pattern[str]]]
@@ -116,7 +135,8 @@ def load_lexicon(path: str | Path | None = None) -> PageLexicon:
         date_prefix=re.compile(
             r"^(?:" + "|".join(re.escape(str(p)) for p in data["date_prefixes"]) + r")\b\s*:?\s*", re.I
         ),
-        month_words=frozenset(str(w).casefold() for w in data["month_words"]),
+        month_words=frozenset(str(w).casefold() for words in data["months"].values() for w in words),
+        month_numbers={str(w).casefold(): int(n) for n, words in data["months"].items() for w in words},
         weekday_words=frozenset(str(w).casefold() for w in data["weekday_words"]),
         word_count=re.compile(r"^(?:" + str(data["word_count"]) + r")$", re.I),
         outlet_words=frozenset(str(w).casefold() for w in data["outlet_words"]),
@@ -125,6 +145,7 @@ def load_lexicon(path: str | Path | None = None) -> PageLexicon:
         author_roles=frozenset(str(w).casefold() for w in data["author_roles"]),
         note_prefix=re.compile(r"^(?:" + "|".join(re.escape(str(p)) for p in data["note_prefixes"]) + r")\s*", re.I),
         note_noun=re.compile("|".join(_flex(str(n)) for n in data["note_nouns"]), re.I),
+        note_noun_words=tuple(" " + str(n).casefold() for n in data["note_nouns"]),
         note_stopwords=frozenset(str(w).casefold() for w in data["note_stopwords"]),
         note_patterns=[re.compile(str(p), re.I) for p in data["note_patterns"]],
         labels=phrases,
@@ -155,7 +176,8 @@ class LineReader:
 
     # -- page furniture -------------------------------------------------------------------------------------
     def is_chrome(self, line: str) -> bool:
-        return bool(self.lex.chrome.match(line.strip()))
+        s = line.strip()
+        return len(s) <= _CHROME_MAX_CHARS and bool(self.lex.chrome.match(s))
 
     def doc_start(self, line: str) -> bool:
         return bool(self.lex.doc_start.match(line.strip()))
@@ -234,6 +256,9 @@ class LineReader:
         allowed |= {"utc", "msk", "bst", "cet", "est", "edt", "pst", "th", "st", "nd", "rd", "of", "the", "в", "de"}
         if any(w not in allowed for w in words):
             return None
+        quick = self._quick_date(s)
+        if quick:
+            return quick, weekday
         import dateparser
 
         parsed = dateparser.parse(
@@ -249,6 +274,21 @@ class LineReader:
         if not isinstance(parsed, datetime):
             return None
         return parsed.date().isoformat(), weekday
+
+    def _quick_date(self, s: str) -> str | None:
+        """The common layouts without dateparser: "11 January 2022", "January 11, 2022", "11.01.2022"."""
+        m = _DAY_MONTH_YEAR.search(s) or _MONTH_DAY_YEAR.search(s)
+        if m:
+            month = self.lex.month_numbers.get(m.group("month").casefold().rstrip("."))
+            if month is None:
+                return None
+            return _iso(int(m.group("year")), month, int(m.group("day")))
+        m = _NUMERIC.search(s)
+        if m:
+            a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            year = year + 2000 if year < 100 else year
+            return _iso(year, b, a) or _iso(year, a, b)  # day first; month first when day-first is impossible
+        return None
 
     def find_date(self, line: str) -> str | None:
         """A date held by one part of a line ("Morning Brief — 10 January 2022")."""
@@ -377,7 +417,8 @@ class LineReader:
         core = (s[prefixed.end() :].strip() if prefixed else s).rstrip(".! ")
         caps = _is_upper(core)
         if not (prefixed or caps):
-            ends_with_noun = any(m.end() >= len(core) for m in self.lex.note_noun.finditer(core))
+            tail = core.casefold()
+            ends_with_noun = any(tail.endswith(noun) for noun in self.lex.note_noun_words)
             if not ends_with_noun or len(core.split()) > 15:
                 return None
         for rx in self.lex.note_patterns:
