@@ -302,8 +302,9 @@ class LineReader:
     def split_authors(self, text: str, *, lenient: bool = False) -> list[str]:
         """``"Jane Doe and John Roe"`` → two names; ``[]`` unless every part looks like a person's name.
 
-        ``lenient`` (for lines a byline prefix or label has marked as authors) drops the parts that are roles or
-        not names ("Jon Swartz, Senior Reporter" → ["Jon Swartz"]) instead of rejecting the line.
+        Parts that are roles are left out ("Jon Swartz, Senior Reporter" → ["Jon Swartz"]). ``lenient`` (for lines a
+        byline prefix or label has marked as authors) also leaves out parts that are not names instead of
+        rejecting the line.
         """
         text = text.strip()
         m = self.lex.byline.match(text)
@@ -318,7 +319,9 @@ class LineReader:
             if not name:
                 continue
             words = {w.casefold() for w in _WORD.findall(name)}
-            if words & self.lex.author_roles or not self.is_person(name, allow_caps=True):
+            if words & self.lex.author_roles:
+                continue  # a role beside the name ("Staff Writer", "Special to CNN")
+            if not self.is_person(name, allow_caps=True):
                 if lenient:
                     continue
                 return []
@@ -338,6 +341,9 @@ class LineReader:
             bare = tok.strip('()"')
             if not bare:
                 return False
+            if re.fullmatch(r"(?:[^\W\d_]\.){1,3}", bare) and bare[0].isupper():  # initials: "A.", "C.J."
+                capitalised += 1
+                continue
             low = bare.casefold()
             if low.rstrip(".") in self.lex.outlet_words:
                 return False
