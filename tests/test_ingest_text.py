@@ -203,6 +203,12 @@ def test_lexisnexis_export() -> None:
     assert first.meta["word_count"] == 412
     assert first.meta["load_date"] == "January 7, 2022"
     assert res.articles[1].meta["word_count"] == 380
+    # header lines that are neither a field nor a name are kept as meta, not dropped
+    assert [a.meta["header_lines"] for a in res.articles] == [
+        ["Online Edition"],
+        ["Late Edition - Final"],
+        ["London Edition 1"],
+    ]
     assert res.articles[2].body.endswith("former president Nursultan Nazarbayev.")
     for a in res.articles:
         for chrome in ("Load-Date", "End of Document", "Copyright", "Document 1 of 3", "Body", "Length:"):
@@ -385,6 +391,42 @@ def test_split_false_keeps_the_page_whole() -> None:
     [a] = res.articles
     assert a.title is None
     assert a.body.startswith("Fuel prices lit the fuse in Zhanaozen")
+
+
+def test_boxed_analysis_inside_a_story_does_not_split_it() -> None:
+    running = " ".join(["The talks in Geneva ended without agreement on any of the points raised by either side."] * 8)
+    text = f"{running}\n\nActions not words\n\nBy Jonathan Marcus, BBC News diplomatic correspondent\n\n{running}\n"
+    res = TextLoader().load(RawInput("boxed.txt", text.encode()), Settings())
+    [a] = res.articles
+    assert a.title is None
+    assert "Actions not words" in paragraphs(a.body)
+
+
+def test_a_byline_and_outlet_opening_a_story_are_not_a_title() -> None:
+    text = "Gregory Korte\n\nUSA TODAY\n\nWASHINGTON — President Trump will sign an executive order on visas.\n"
+    [a] = TextLoader().load(RawInput("korte.txt", text.encode()), Settings()).articles
+    assert a.title is None
+    assert a.body.startswith("Gregory Korte\n\nUSA TODAY\n\nWASHINGTON")
+
+
+def test_a_memo_quoted_in_a_story_does_not_split_it() -> None:
+    text = (
+        "Read the full memo below, which the campaign sent to reporters on Thursday evening in Boston.\n\n"
+        "From: Beth Myers, Senior Adviser\n\nTo: Interested Parties\n\nDate: September 27, 2012\n\n"
+        "In a matter of days, the two candidates will meet on the debate stage for the first time.\n"
+    )
+    [a] = TextLoader().load(RawInput("memo.txt", text.encode()), Settings()).articles
+    assert a.title is None
+    assert "To: Interested Parties" in paragraphs(a.body)
+
+
+def test_running_text_before_the_first_title_is_kept_as_an_article() -> None:
+    intro = " ".join(["Here is the long introduction the blogger wrote before reposting the article below."] * 6)
+    text = f"{intro}\n\nA reposted story\nBy Jane Doe\n11 January 2022\n\nThe reposted text.\n"
+    res = TextLoader().load(RawInput("intro.txt", text.encode()), Settings())
+    assert [a.title for a in res.articles] == [None, "A reposted story"]
+    assert res.articles[0].body == intro
+    assert res.articles[1].authors == ["Jane Doe"] and res.articles[1].body == "The reposted text."
 
 
 # -- bad input ------------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ __all__ = ["NAME", "TextLoader", "read_page"]
 
 NAME = "loader.text.v1"
 _PULL_QUOTE_MAX_WORDS = 45
+_PULL_QUOTE_WINDOW = 30  # paragraphs either side searched for the sentence a pull quote repeats
 _BIO_MAX_WORDS = 90
 _PREAMBLE_MAX_WORDS = 60
 _CORE_FIELDS = ("title", "authors", "published", "outlet", "url")
@@ -190,12 +191,14 @@ def _segments(page: _Page) -> list[_Segment]:
 
 
 def _starts_article(r: LineReader, line: str, header: _Header, *, first: bool) -> bool:
-    """A title-like line starts an article when header lines follow: one strong (date, URL, field, byline), or any
-    at the top of the page. A line that is itself a name or an outlet needs a strong header ("Gregory Korte /
+    """A title-like line starts an article when header lines follow: one strong (date, URL, byline, a field naming
+    the author, date, outlet or URL), or any at the top of the page. A line that is itself a name or an outlet needs a strong header ("Gregory Korte /
     USA TODAY" opening a story is a byline, not a title)."""
+    if header.sentence_like:  # a headline ending with a full stop needs a strong header line and one more
+        return header.strong >= 1 and header.strong + header.weak >= 2
     if header.strong:
         return True
-    if header.sentence_like or r.split_authors(line) or r.outlet(line):
+    if r.split_authors(line) or r.outlet(line):
         return False
     return first and header.weak > 0
 
@@ -277,8 +280,10 @@ def _header_after(
             continue
         if has_body_marker and r.is_body_marker(text):
             return header, i + 1
-        if not _read_header_line(r, text, header) and not has_body_marker:
-            break
+        if not _read_header_line(r, text, header):
+            if not has_body_marker:
+                break
+            header.meta.setdefault("header_lines", []).append(text)  # "Late Edition - Final": kept, not lost
         i += 1
         last = i
     return header, (last if not has_body_marker else limit)
@@ -296,7 +301,7 @@ def _header_kind(r: LineReader, text: str, h: _Header) -> str | None:
     got = r.field(text)
     if got:
         _set_field(r, h, *got)
-        h.strong += 1
+        h.strong += got[0] in _CORE_FIELDS  # "Section:" or "To:" alone does not make a title an article
         return "field"
     by = r.byline(text)
     if by:
@@ -522,12 +527,12 @@ def _join_wrapped(block: list[str]) -> str:
 def _pull_quotes(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     """A short paragraph repeated inside another paragraph is a pull quote: keep the sentence once, in the body."""
     normed = [normalise(p).strip(" \"'") for p in paragraphs]
-    joined = "\n".join(normed)
     keep: list[str] = []
     quotes: list[str] = []
     for i, (para, key) in enumerate(zip(paragraphs, normed, strict=True)):
-        short = len(para.split()) <= _PULL_QUOTE_MAX_WORDS and len(key) >= 20 and joined.count(key) > 1
-        if short and any(j != i and len(other) > len(key) and key in other for j, other in enumerate(normed)):
+        short = len(para.split()) <= _PULL_QUOTE_MAX_WORDS and len(key) >= 20
+        near = range(max(0, i - _PULL_QUOTE_WINDOW), min(len(normed), i + _PULL_QUOTE_WINDOW + 1))
+        if short and any(j != i and len(normed[j]) > len(key) and key in normed[j] for j in near):
             if para not in quotes:
                 quotes.append(para)
             continue
