@@ -347,7 +347,7 @@ class LineReader:
             low = bare.casefold()
             if low.rstrip(".") in self.lex.outlet_words:
                 return False
-            if low in self.lex.name_particles:
+            if low in self.lex.name_particles and not bare[0].isupper():
                 continue
             if low.rstrip(".") in self.lex.name_stopwords:
                 return False
@@ -370,8 +370,8 @@ class LineReader:
             return None
         if _is_upper(s) and not any(ch.isdigit() for ch in s):
             return s
-        words = {w.casefold() for w in _WORD.findall(s)}
-        worded = bool(words & self.lex.outlet_words) or bool(re.search(r"\([A-Z][\w ]+\)$", s))
+        words = {t.strip("()[],.'\"").casefold() for t in tokens}
+        worded = len(tokens) <= 5 and bool(words & self.lex.outlet_words) or bool(re.search(r"\([A-Z][\w ]+\)$", s))
         small = {"of", "the", "and", "on", "for", "de", "la"}
         bare = [t.strip("()[],'\"") for t in tokens]
         if worded and all(t and (t[0].isupper() or t[0].isdigit() or t.casefold() in small) for t in bare):
