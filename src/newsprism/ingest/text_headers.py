@@ -371,7 +371,7 @@ class LineReader:
         if _is_upper(s) and not any(ch.isdigit() for ch in s):
             return s
         words = {t.strip("()[],.'\"").casefold() for t in tokens}
-        worded = len(tokens) <= 5 and bool(words & self.lex.outlet_words) or bool(re.search(r"\([A-Z][\w ]+\)$", s))
+        worded = (len(tokens) <= 5 and bool(words & self.lex.outlet_words)) or bool(re.search(r"\([A-Z][\w ]+\)$", s))
         small = {"of", "the", "and", "on", "for", "de", "la"}
         bare = [t.strip("()[],'\"") for t in tokens]
         if worded and all(t and (t[0].isupper() or t[0].isdigit() or t.casefold() in small) for t in bare):
