@@ -429,6 +429,25 @@ def test_running_text_before_the_first_title_is_kept_as_an_article() -> None:
     assert res.articles[1].authors == ["Jane Doe"] and res.articles[1].body == "The reposted text."
 
 
+def test_standfirst_between_title_and_byline() -> None:
+    text = (
+        "Older story\nBy Ann Lee\n10 January 2022\n\nOlder text ends here.\n\n"
+        "Tokayev's new cabinet\n"
+        "The president named a new government after the old one resigned during the protests last week.\n"
+        "By Jane Doe\n11 January 2022\nSource: https://example.org/cabinet\n\nThe new prime minister is Alikhan Smailov.\n"
+    )
+    res = TextLoader().load(RawInput("standfirst.txt", text.encode()), Settings())
+    assert [a.title for a in res.articles] == ["Older story", "Tokayev's new cabinet"]
+    a = res.articles[1]
+    assert paragraphs(a.body) == [
+        "The president named a new government after the old one resigned during the protests last week.",
+        "The new prime minister is Alikhan Smailov.",
+    ]
+    assert a.authors == ["Jane Doe"] and a.published == "2022-01-11"
+    assert a.url == "https://example.org/cabinet" and a.outlet is None
+    assert res.articles[0].body == "Older text ends here."
+
+
 # -- bad input ------------------------------------------------------------------------------------------------
 
 

@@ -180,14 +180,39 @@ def _segments(page: _Page) -> list[_Segment]:
         if running_text and header is not None and header.strong < 2:
             header = None  # a boxed analysis inside an article ("Actions not words / By X, BBC News")
         if header is not None and _starts_article(r, line, header, first=first_content):
+            start = _title_above(page, i, header, segs[-1].header_end if segs else 0)
             if segs:
-                segs[-1].end = i
-            segs.append(_Segment(i, n, i, end, header))
+                segs[-1].end = start
+            segs.append(_Segment(start, n, start, end, header))
             i = end
         else:
             i += 1
         first_content = False
     return segs
+
+
+def _title_above(page: _Page, i: int, header: _Header, floor: int) -> int:
+    """A standfirst between the title and the header ("Title / One-sentence summary. / By X / date"): when the
+    line above a long or sentence-like title is a headline standing on its own, it is the title; the standfirst
+    becomes the first paragraph of the body. Returns the title's line."""
+    r = page.reader
+    line = page.lines[i]
+    if not (header.sentence_like or len(line.split()) > 12) or header.meta.get("standfirst"):
+        return i
+    j = i - 1
+    if j >= floor and not page.lines[j]:
+        j -= 1
+    if j < floor or not page.lines[j]:
+        return i
+    above = page.lines[j]
+    if not r.is_title(above) or r.split_authors(above) or r.outlet(above) or len(above.split()) >= len(line.split()):
+        return i
+    if j > floor and page.lines[j - 1] and not r.is_chrome(page.lines[j - 1]):
+        return i  # the line above is part of a paragraph run, not a headline on its own
+    header.meta["standfirst"] = line
+    header.title = r.strip_number(above)
+    header.sentence_like = False
+    return j
 
 
 def _starts_article(r: LineReader, line: str, header: _Header, *, first: bool) -> bool:
@@ -355,6 +380,8 @@ def _set_field(r: LineReader, h: _Header, name: str, value: str) -> None:
             h.published = h.published or iso
         else:
             h.meta["date_text"] = value
+    elif name == "outlet" and r.url(value):
+        h.url = h.url or r.url(value)  # "Source: https://..." names the page, not the outlet
     elif name == "outlet":
         h.outlet = h.outlet or value.strip()
     elif name == "url":
@@ -396,6 +423,10 @@ def _build(page: _Page, seg: _Segment, index: int) -> tuple[Article | None, Inpu
     h = seg.header
     body_start = seg.header_end if seg.title_line is not None else seg.start
     paragraphs, bio_lines, footnotes = _body(page, seg, body_start, index, h)
+    standfirst = h.meta.pop("standfirst", None)
+    if isinstance(standfirst, str):
+        paragraphs.insert(0, standfirst)
+        h.meta["has_standfirst"] = True
     paragraphs, pull_quotes = _pull_quotes(paragraphs)
     bio = _bio(r, bio_lines, h)
     if bio is None and paragraphs and h.authors:
