@@ -503,6 +503,14 @@ def test_sniff(data: bytes, name: str, expected: float) -> None:
     assert TextLoader().sniff(RawInput(name, data, name=name)) == expected
 
 
+def test_auto_format_picks_the_text_loader_for_a_text_page() -> None:
+    """Among every registered loader, the text loader reads a pasted page (runs once all loaders are merged)."""
+    for module in ("newsprism.ingest.html", "newsprism.ingest.feeds", "newsprism.ingest.tables"):
+        pytest.importorskip(module)
+    res = read_input(RawInput(str(SEED), SEED.read_bytes(), name=SEED.name))
+    assert [a.source.loader for a in res.articles if a.source] == [NAME, NAME]
+
+
 @pytest.mark.parametrize(
     ("line", "iso"),
     [

@@ -4,8 +4,10 @@ The page is read line by line. An article starts at a title-like line followed b
 ``Label: value`` field, a byline, an outlet, a person's name), in any order; exports with document separators
 ("Document 1 of 3" … "End of Document", Factiva document ids) are split on those first. Page chrome (page date
 lines, share and comment lines, copyright lines) is dropped; an author bio, end footnotes and a pull quote that
-repeats a body sentence are moved out of the body into their own fields; a curator's note about an outlet ("THE
-SPECTATOR IS A UK RIGHT WING PUBLICATION") becomes :class:`~newsprism.ingest.base.PageLabel` records.
+repeats a body sentence are moved out of the body into their own fields (a standfirst between title and byline
+opens the body); a curator's note about an outlet ("THE SPECTATOR IS A UK RIGHT WING PUBLICATION") becomes
+:class:`~newsprism.ingest.base.PageLabel` records. Text before the first title is page meta (masthead, page date)
+unless it is running text, which is kept as an untitled article; a page without any header is one article.
 
 Patterns and word lists are data: ``resources/text_page.yaml``.
 """
@@ -28,7 +30,7 @@ NAME = "loader.text.v1"
 _PULL_QUOTE_MAX_WORDS = 45
 _PULL_QUOTE_WINDOW = 30  # paragraphs either side searched for the sentence a pull quote repeats
 _BIO_MAX_WORDS = 90
-_PREAMBLE_MAX_WORDS = 60
+_RUNNING_TEXT_WORDS = 60
 _CORE_FIELDS = ("title", "authors", "published", "outlet", "url")
 
 
@@ -43,7 +45,7 @@ class _Header:
     strong: int = 0
     weak: int = 0
     last: str = ""  # the kind of the last header line read
-    sentence_like: bool = False  # the title ends with a full stop: only a strong header makes it a title
+    sentence_like: bool = False  # the title ends with a full stop: it needs a strong header line and one more
 
 
 @dataclass(slots=True)
@@ -254,7 +256,11 @@ def _explicit_segments(page: _Page) -> list[_Segment]:
     segs: list[_Segment] = []
     for s, e, meta in bounds:
         title_line = next(
-            (i for i in range(s, e) if page.lines[i] and (r.is_title(page.lines[i]) or _title_field(r, page.lines[i]))),
+            (
+                i
+                for i in range(s, e)
+                if page.lines[i] and (r.is_title(page.lines[i], allow_period=True) or _title_field(r, page.lines[i]))
+            ),
             None,
         )
         if title_line is None:
@@ -272,7 +278,7 @@ def _substantial(page: _Page, start: int, end: int) -> bool:
     """Running text (not a masthead or a one-line intro) before the first title is kept as an untitled article."""
     r = page.reader
     words = [len(x.split()) for x in page.lines[start:end] if x and not r.is_chrome(x)]
-    return sum(w for w in words if w >= 12) >= _PREAMBLE_MAX_WORDS
+    return sum(w for w in words if w >= 12) >= _RUNNING_TEXT_WORDS
 
 
 def _title_field(r: LineReader, line: str) -> str | None:
