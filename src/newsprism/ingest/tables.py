@@ -124,6 +124,10 @@ class _TableLoader:
         result.meta["kind"] = self.kind
         return result
 
+    def stream(self, raw: RawInput, settings: Settings, **options: Any) -> Iterator[Article | InputError]:
+        """Rows one at a time (what ingest uses, so memory stays flat however long the file)."""
+        return self.iter_rows(raw, settings, mapping=options.get("mapping"), day_first=bool(options.get("day_first")))
+
     def iter_rows(
         self,
         raw: RawInput,

@@ -10,7 +10,6 @@ from ..model import Outlet
 
 if TYPE_CHECKING:
     from ..ingest.base import PageLabel
-    from ..model import Article
     from ..pipeline import Resources
     from ..store import Store
 
@@ -47,10 +46,10 @@ class OutletResolver:
             self.store.put_outlet(outlet)
         return outlet
 
-    def apply_page_label(self, label: PageLabel, *, article: Article | None = None) -> None:
+    def apply_page_label(self, label: PageLabel, *, outlet_id: str | None = None) -> None:
         outlet = None
-        if article is not None and article.outlet_id:
-            outlet = self.store.get_outlet(article.outlet_id)
+        if outlet_id:
+            outlet = self.store.get_outlet(outlet_id)
         if outlet is None:
             outlet = self.resolve(name=label.outlet)
         if outlet is not None:
