@@ -32,8 +32,8 @@ example: install
 	@echo "store: $(OUT)/newsprism.db   export: $(OUT)/export/"
 
 lint: install-dev
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests $(wildcard benchmarks)
+	$(BIN)/ruff format --check src tests $(wildcard benchmarks)
 
 typecheck: install-dev
 	$(BIN)/mypy

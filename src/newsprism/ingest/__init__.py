@@ -8,7 +8,7 @@ outlet labels found on pages, and records every input that failed in the store's
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +19,7 @@ from ..model import Article, Provenance
 from .base import Loader, LoadResult, PageLabel, RawInput
 
 if TYPE_CHECKING:
+    from ..outlets.resolve import OutletResolver
     from ..pipeline import Resources
     from ..registry import Registry
     from ..store import Store
@@ -32,6 +33,8 @@ __all__ = [
     "RawInput",
     "finish_article",
     "ingest",
+    "iter_load",
+    "pick_loader",
     "read_input",
     "register",
 ]
@@ -72,6 +75,27 @@ def _loaders(registry: Registry) -> list[tuple[str, Loader]]:
     return [(spec.name, spec.factory()) for spec in registry.all("loader")]
 
 
+def pick_loader(raw: RawInput, *, format: str = "auto", registry: Registry | None = None) -> Loader:
+    """The loader for ``format``, or the registered loader that sniffs ``raw`` best."""
+    from ..registry import default_registry
+    from .base import looks_binary
+
+    reg = registry or default_registry()
+    if raw.data and looks_binary(raw.data[:8192]):
+        raise UnsupportedInputError(raw.location, "binary data, not text, HTML, a feed, JSONL or CSV")
+    if format != "auto":
+        if format not in FORMATS:
+            from ..errors import UnknownComponentError
+
+            raise UnknownComponentError(format, "input format", [*FORMATS, "auto"])
+        loader: Loader = reg.create("loader", FORMATS[format])
+        return loader
+    scored = sorted(((ldr.sniff(raw), name, ldr) for name, ldr in _loaders(reg)), key=lambda t: -t[0])
+    if not scored or scored[0][0] <= 0:
+        raise UnsupportedInputError(raw.location, "not text, HTML, a feed, JSONL or CSV")
+    return scored[0][2]
+
+
 def read_input(
     raw: RawInput,
     *,
@@ -81,22 +105,33 @@ def read_input(
     options: dict[str, Any] | None = None,
 ) -> LoadResult:
     """Read one input with the loader for ``format`` (or the one that sniffs it best)."""
-    from ..registry import default_registry
+    loader = pick_loader(raw, format=format, registry=registry)
+    return loader.load(raw, settings or Settings(), **(options or {}))
 
+
+def iter_load(
+    raw: RawInput,
+    *,
+    format: str = "auto",
+    settings: Settings | None = None,
+    registry: Registry | None = None,
+    options: dict[str, Any] | None = None,
+) -> Iterator[Article | InputError | PageLabel]:
+    """Read one input as a stream of articles, per-part errors and page labels (bounded memory for large tables).
+
+    Loaders with a ``stream`` method are read lazily; the others are loaded whole. Page labels come after the
+    articles they refer to (``PageLabel.article_index`` counts the articles of this input).
+    """
     settings = settings or Settings()
-    reg = registry or default_registry()
-    if format != "auto":
-        if format not in FORMATS:
-            from ..errors import UnknownComponentError
-
-            raise UnknownComponentError(format, "input format", [*FORMATS, "auto"])
-        loader: Loader = reg.create("loader", FORMATS[format])
-    else:
-        scored = sorted(((ldr.sniff(raw), name, ldr) for name, ldr in _loaders(reg)), key=lambda t: -t[0])
-        if not scored or scored[0][0] <= 0:
-            raise UnsupportedInputError(raw.location, "not text, HTML, a feed, JSONL or CSV")
-        loader = scored[0][2]
-    return loader.load(raw, settings, **(options or {}))
+    loader = pick_loader(raw, format=format, registry=registry)
+    stream = getattr(loader, "stream", None)
+    if stream is not None:
+        yield from stream(raw, settings, **(options or {}))
+        return
+    result = loader.load(raw, settings, **(options or {}))
+    yield from result.errors
+    yield from result.articles
+    yield from result.labels
 
 
 def finish_article(article: Article, raw: RawInput, resources: Resources, *, part: str | None = None) -> Article:
@@ -154,40 +189,56 @@ def ingest(
             continue
         if progress:
             progress(raw.location)
+        outlet_ids: list[str | None] = []  # outlet of each article of this input, for page labels
+        errors = 0
         try:
-            result = read_input(raw, format=format, settings=settings, registry=reg, options=options)
+            for item in iter_load(raw, format=format, settings=settings, registry=reg, options=options):
+                if isinstance(item, InputError):
+                    errors += 1
+                    _fail(store, report, item.source, item.reason, retry_options)
+                elif isinstance(item, PageLabel):
+                    idx = item.article_index
+                    outlet_id = outlet_ids[idx] if idx is not None and 0 <= idx < len(outlet_ids) else None
+                    resolver.apply_page_label(item, outlet_id=outlet_id)
+                    report.labels += 1
+                else:
+                    outlet_ids.append(_ingest_article(item, raw, store, resolver, res, report, retry_options))
         except InputError as exc:
             _fail(store, report, exc.source, exc.reason, retry_options)
             continue
         except Exception as exc:  # a loader bug must not lose the batch; the input is kept for retry
             _fail(store, report, raw.location, f"{type(exc).__name__}: {exc}", retry_options)
             continue
-        for err in result.errors:
-            _fail(store, report, err.source, err.reason, retry_options)
-        if not result.articles and not result.errors:
+        if not outlet_ids and not errors:
             _fail(store, report, raw.location, "no article found in this input", retry_options)
             continue
-        stored_ids: list[str] = []
-        for i, article in enumerate(result.articles):
-            part = f"article {i + 1}" if len(result.articles) > 1 else None
-            try:
-                finish_article(article, raw, res, part=part)
-                outlet = resolver.resolve(name=article.outlet, url=article.url, feed=article.meta.get("feed"))
-                if outlet is not None:
-                    article.outlet_id = outlet.id
-                    article.outlet = article.outlet or outlet.name
-                    if outlet.known and article.outlet and article.outlet.isupper():
-                        article.outlet = outlet.name  # "THE SPECTATOR" shown as the outlet's own name
-                stored_ids.append(_store_article(store, article, report, settings))
-            except InputError as exc:
-                _fail(store, report, exc.source, exc.reason, retry_options)
-        for label in result.labels:
-            idx = label.article_index
-            about = result.articles[idx] if idx is not None and idx < len(result.articles) else None
-            resolver.apply_page_label(label, article=about)
-            report.labels += 1
         _resolve_failures(store, raw.location)
     return report
+
+
+def _ingest_article(
+    article: Article,
+    raw: RawInput,
+    store: Store,
+    resolver: OutletResolver,
+    resources: Resources,
+    report: IngestReport,
+    retry_options: dict[str, Any],
+) -> str | None:
+    """Finish, resolve the outlet of, and store one article; returns its outlet id."""
+    try:
+        finish_article(article, raw, resources)
+        outlet = resolver.resolve(name=article.outlet, url=article.url, feed=article.meta.get("feed"))
+        if outlet is not None:
+            article.outlet_id = outlet.id
+            article.outlet = article.outlet or outlet.name
+            if outlet.known and article.outlet and article.outlet.isupper():
+                article.outlet = outlet.name  # "THE SPECTATOR" shown as the outlet's own name
+        _store_article(store, article, report, resources.settings)
+    except InputError as exc:
+        _fail(store, report, exc.source, exc.reason, retry_options)
+        return None
+    return article.outlet_id
 
 
 def _store_article(store: Store, article: Article, report: IngestReport, settings: Settings) -> str:

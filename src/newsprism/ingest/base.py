@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import codecs
+import gzip
+import io
 import re
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
 from ..config import Settings
 from ..errors import EmptyInputError, InputError, UnsupportedInputError
 from ..model import Article, OutletLabel
 
-__all__ = ["LoadResult", "Loader", "PageLabel", "RawInput", "decode_text", "looks_binary"]
+__all__ = ["LoadResult", "Loader", "PageLabel", "RawInput", "decode_text", "looks_binary", "split_authors"]
 
 
 @dataclass(slots=True)
@@ -25,6 +27,20 @@ class RawInput:
     url: str | None = None  # the final URL when fetched
     fetched_at: str | None = None
     name: str = ""  # file name, for sniffing by extension
+    #: A file too large to hold in memory that a streaming loader (JSONL, CSV) reads line by line; ``data`` then
+    #: holds only its first bytes, for sniffing.
+    stream_path: str | None = None
+
+    def open_stream(self) -> IO[bytes]:
+        """The whole input as a binary stream: the (gunzipped) file when it is streamed, else ``data``."""
+        if self.stream_path is None:
+            return io.BytesIO(self.data)
+        fh: IO[bytes] = open(self.stream_path, "rb")  # noqa: SIM115 - the caller closes it
+        if fh.read(2) == b"\x1f\x8b":
+            fh.seek(0)
+            return gzip.GzipFile(fileobj=fh)  # type: ignore[return-value]
+        fh.seek(0)
+        return fh
 
     @property
     def suffix(self) -> str:
@@ -143,3 +159,161 @@ def _plausible(text: str) -> bool:
         return True
     odd = sum(1 for ch in sample if 0x80 <= ord(ch) < 0xA0)
     return odd / len(sample) < 0.01
+
+
+_CAP = "[A-ZА-ЯЁÀ-Ý]"
+_AUTHOR_SPLIT = re.compile(
+    rf"\s*(?:;|\||\band\b|\bи\b|&|\n)\s*|\s*,\s*(?=(?:{_CAP}[\w.'-]*\s+){{1,3}}{_CAP}[\w.'-]+\s*(?:,|$|\band\b|\bи\b))"
+)
+_NOT_NAME_WORDS = frozenset(
+    [
+        "published",
+        "updated",
+        "posted",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "september",
+        "october",
+        "november",
+        "december",
+        "staff",
+    ]
+)
+_BYLINE = re.compile(r"^(?:by|von|par|por|автор[ы]?:?)\s+", re.I)
+
+
+def split_authors(text: str | None) -> list[str]:
+    """A byline string as a list of names: "By Jane Roe and John Doe" -> ["Jane Roe", "John Doe"].
+
+    Splits on ``;``, ``|``, "and", "&" and on commas between full names; a comma inside one name
+    ("Roe, Jane") is kept when what follows is a single word.
+    """
+    if not text:
+        return []
+    text = _BYLINE.sub("", " ".join(text.split()))
+    out: list[str] = []
+    for part in _AUTHOR_SPLIT.split(text):
+        words = _BYLINE.sub("", part.strip(" ,.;")).split()
+        while words and words[-1].strip(",.:").lower() in _NOT_NAME_WORDS:  # "Jane Roe Published", "... Monday"
+            words.pop()
+        name = " ".join(words).strip(" ,;:")
+        if name and len(name) <= 80 and name not in out and name.lower() not in _NOT_NAME_WORDS:
+            out.append(name)
+    return out
+
+
+def detect_encoding(data: bytes, *, location: str = "<input>") -> str:
+    """The encoding of the first bytes of a streamed input: BOM, then UTF-8, then detection.
+
+    Raises :class:`EmptyInputError` for blank data and :class:`UnsupportedInputError` for binary data.
+    """
+    if not data.strip():
+        raise EmptyInputError(location, "empty input: no text to read")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return enc
+    if looks_binary(data):
+        raise UnsupportedInputError(location, "binary data, not text, HTML, a feed or a table")
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 4:  # a character cut at the end of the sample
+            return "utf-8"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnsupportedInputError(location, "cannot tell the text encoding")
+    return str(best.encoding)
+
+
+def normalize_date(
+    value: Any, *, languages: tuple[str, ...] | None = None, day_first: bool = False, fuzzy: bool = True
+) -> str | None:
+    """A date or datetime in any common form as ISO 8601 (``2022-01-12`` or ``2022-01-12T10:30:00+06:00``).
+
+    ISO strings, RFC 2822 (``Wed, 12 Jan 2022 10:30:00 +0600``) and epoch seconds are read directly; anything else
+    goes to dateparser (``languages`` narrows it, ``day_first`` reads 03.04.2022 as 3 April) unless ``fuzzy`` is
+    False. None when unreadable.
+    """
+    from datetime import UTC, datetime
+    from email.utils import parsedate_to_datetime
+
+    if value is None or value == "":
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 0 < value < 1e11:
+            return datetime.fromtimestamp(float(value), UTC).isoformat(timespec="seconds")
+        if 1e11 <= value < 1e14:  # milliseconds
+            return datetime.fromtimestamp(float(value) / 1000, UTC).isoformat(timespec="seconds")
+        return None
+    text = " ".join(str(value).split())
+    if not text or len(text) > 100:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return datetime.strptime(text, "%Y-%m-%d").date().isoformat()
+        except ValueError:
+            return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    if not fuzzy:
+        return None
+    import dateparser
+
+    settings = {"DATE_ORDER": "DMY" if day_first else "MDY", "PREFER_DAY_OF_MONTH": "first"}
+    try:
+        parsed = dateparser.parse(text, languages=list(languages) if languages else None, settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed is None:
+        return None
+    if parsed.hour == parsed.minute == parsed.second == 0 and parsed.tzinfo is None and not re.search(r"\d:\d", text):
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+_CP1252_SPECIALS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE_RUN = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_SPECIALS}]+")
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 that was decoded as cp1252 once or twice ("Ã¢â‚¬â„¢08" -> "’08"), leaving real accents alone.
+
+    Each run that starts like a UTF-8 lead byte seen through cp1252 is re-encoded; the repair is kept only when
+    the bytes are valid UTF-8, so "São" or "größe" are never touched.
+    """
+
+    def fix(m: re.Match[str]) -> str:
+        run = m.group(0)
+        for enc in ("cp1252", "latin-1"):
+            try:
+                return run.encode(enc).decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+        return run
+
+    for _ in range(3):
+        fixed = _MOJIBAKE_RUN.sub(fix, text)
+        if fixed == text:
+            break
+        text = fixed
+    return text

@@ -18,6 +18,9 @@ from .base import RawInput
 __all__ = ["fetch_url", "is_url", "iter_inputs", "read_file"]
 
 _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+#: Exports of many articles that loaders read line by line, so they may be larger than ``max_input_bytes``.
+_STREAMABLE = (".jsonl", ".ndjson", ".csv", ".tsv")
+_SNIFF_BYTES = 65536
 
 
 def is_url(text: str) -> bool:
@@ -69,6 +72,8 @@ def read_file(path: Path, settings: Settings) -> RawInput:
     except OSError as exc:
         raise InputError(loc, f"cannot read: {exc.strerror or exc}") from exc
     limit = int(settings.max_input_bytes)
+    if size > limit and _streamable(path.name):
+        return _stream_input(path)
     if size > limit:
         raise UnsupportedInputError(loc, f"file is {size:,} bytes, over max_input_bytes ({limit:,}); split it")
     if size == 0:
@@ -81,10 +86,36 @@ def read_file(path: Path, settings: Settings) -> RawInput:
     if data[:2] == b"\x1f\x8b":
         try:
             data = _gunzip(data, limit)
-        except (OSError, EOFError) as exc:
+        except OSError as exc:
+            if "max_input_bytes" in str(exc) and _streamable(name):
+                return _stream_input(path)
+            raise UnsupportedInputError(loc, f"broken gzip file: {exc}") from exc
+        except EOFError as exc:
             raise UnsupportedInputError(loc, f"broken gzip file: {exc}") from exc
         name = name[:-3] if name.lower().endswith(".gz") else name
     return RawInput(loc, data, origin="file", name=name)
+
+
+def _streamable(name: str) -> bool:
+    name = name.lower()
+    name = name[:-3] if name.endswith(".gz") else name
+    return name.endswith(_STREAMABLE)
+
+
+def _stream_input(path: Path) -> RawInput:
+    """A large JSONL/CSV export: only its first bytes are read now; the loader streams the rest from the file."""
+    name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
+    raw = RawInput(str(path), b"", origin="file", name=name, stream_path=str(path))
+    try:
+        with raw.open_stream() as fh:
+            head = fh.read(_SNIFF_BYTES)
+    except (OSError, EOFError) as exc:
+        raise UnsupportedInputError(str(path), f"broken gzip file: {exc}") from exc
+    if not head.strip():
+        raise EmptyInputError(str(path), "empty file")
+    cut = head.rfind(b"\n")
+    raw.data = head[: cut + 1] if cut > 0 else head
+    return raw
 
 
 def _gunzip(data: bytes, limit: int) -> bytes:

@@ -186,27 +186,29 @@ class OutletResolver:
         self.store.add_outlet_label(outlet_id, label)
         self._stored.pop(outlet_id, None)
 
-    def apply_page_label(self, label: PageLabel, *, article: Article | None = None) -> OutletLabel | None:
-        """Attach a label read from a page to the outlet it names: the article's outlet when the label names it (or
-        names nothing), else the outlet the label names. Values are put on newsprism's scales ("right wing" →
-        ``right``, "UK" → ``GB``); a value that fits no scale is not stored. Returns the stored label."""
+    def apply_page_label(
+        self, label: PageLabel, *, outlet_id: str | None = None, article: Article | None = None
+    ) -> OutletLabel | None:
+        """Attach a label read from a page to the outlet it is about: the outlet of the page's article
+        (``outlet_id``, or ``article.outlet_id``) when the label names that outlet or names none, else the outlet
+        the label names. Values are put on newsprism's scales ("right wing" → ``right``, "UK" → ``GB``); a value
+        that fits no scale is not stored. Returns the stored label."""
         lab = label.label
         value = normalise_value(lab.field, lab.value)
         if value is None:
             return None
+        own_id = outlet_id or (article.outlet_id if article is not None else None)
         outlet: Outlet | None = None
         named = self.lookup(name=label.outlet) if label.outlet else None
-        if article is not None and article.outlet_id:
-            own = self._get_stored(article.outlet_id)
+        if own_id:
+            own = self._get_stored(own_id)
             if own is not None and (named is None or named.id == own.id or not label.outlet):
                 outlet = own
         if outlet is None:
             outlet = self.resolve(name=label.outlet) if label.outlet else None
         if outlet is None:
             return None
-        source = lab.source
-        if lab.source_kind != "page" or not source.startswith("page"):
-            source = source if source.startswith("page") else f"page:{source}" if source else "page"
+        source = lab.source if lab.source.startswith("page") else f"page:{lab.source}" if lab.source else "page"
         stored = replace(lab, value=value, source_kind="page", source=source, evidence=lab.evidence or lab.value)
         self.add_label(outlet.id, stored)
         return stored

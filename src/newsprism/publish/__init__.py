@@ -23,3 +23,10 @@ def register(registry: Registry) -> None:
 
     for fmt in ("jsonl", "csv", "parquet"):
         registry.register(f"export.{fmt}.v1", "publisher")(exporter(fmt))
+
+    def gdelt(**_: Any) -> Any:
+        from .gdelt import GdeltExporter
+
+        return GdeltExporter()
+
+    registry.register("export.gdelt.v1", "publisher", description="GDELT-style events, mentions and GKG tables")(gdelt)

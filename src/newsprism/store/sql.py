@@ -424,7 +424,8 @@ class SQLStore(Store):
             )
             if row:
                 self._exec(
-                    "UPDATE failures SET reason = ?, attempts = attempts + 1, created_at = ?, options = ? WHERE id = ?",
+                    "UPDATE failures SET reason = ?, attempts = attempts + 1, created_at = ?, options = coalesce(?, options) "
+                    "WHERE id = ?",
                     (reason, now(), _dumps(options) if options else None, row[0]),
                 )
                 return int(row[0])
