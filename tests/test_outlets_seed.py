@@ -1,9 +1,9 @@
 """End to end on the seed page: the ingest orchestration resolves both outlets, the page's note labels The Spectator,
 ratings are imported, and the export carries every label with its source.
 
-The multi-article text loader is written elsewhere; here a stand-in loader registered as ``loader.text`` in a
-private registry turns a small JSON fixture (the seed's two articles, shortened, and its outlet note) into the same
-``LoadResult`` the text loader returns, so the real ``ingest()`` path runs.
+Twice: with a stand-in loader registered as ``loader.text`` in a private registry (a small JSON fixture of the
+seed's two articles, shortened, and its outlet note — the outlet logic alone), and with the real text loader on
+``examples/kazakhstan-2022-01-12.txt``.
 """
 
 import json
@@ -86,16 +86,43 @@ def test_seed_articles_resolve_to_ispi_and_the_spectator_with_the_page_label(see
         assert key in s
 
 
-@pytest.mark.skipif(SHARED is None, reason="../shared not present")
-def test_seed_scorer_outlets_section_passes(seeded):
-    store, res, tmp_path = seeded
-    # the fixture ratings, not the full MBFC set: the scorer reads the first exported outlet whose name shares a
-    # last word with the gold name ("... Studies"), and thousands of rated outlets sorted by id come before ISPI
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "kazakhstan-2022-01-12.txt"
+
+
+@pytest.fixture
+def real_seed(tmp_path):
+    store = open_store(tmp_path / "real.db")
+    res = Resources()
+    rep = ingest([EXAMPLE], store, format="text", resources=res)
+    assert rep.failed == [] and len(rep.stored) == 2 and rep.labels == 2
     import_ratings(store, "mbfc", DATA / "mbfc", resources=res)
+    import_ratings(store, "allsides", DATA / "allsides", resources=res)
     export(store, tmp_path / "out", tables=("articles", "outlets"))
+    store.close()
+    rows = [json.loads(x) for x in (tmp_path / "out" / "outlets.jsonl").read_text("utf-8").splitlines()]
+    return tmp_path / "out", {r["id"]: r for r in rows}
+
+
+def test_the_seed_through_the_real_text_loader(real_seed):
+    _, rows = real_seed
+    i, s = rows["ispionline.it"], rows["spectator.co.uk"]
+    assert (i["name"], i["long_name"], i["country"], i["kind"]) == (
+        "ISPI", "Italian Institute for International Political Studies", "IT", "think tank")  # fmt: skip
+    assert (s["name"], s["country"], s["kind"], s["lean"], s["lean_source_kind"]) == (
+        "The Spectator", "GB", "magazine", "right", "page")  # fmt: skip
+    assert s["lean_source"] == f"page:{EXAMPLE}" or s["lean_source"].endswith("kazakhstan-2022-01-12.txt")
+    assert s["lean_raters"] == {"mbfc": "centre-right", "allsides": "right"}
+    assert {lab["source"] for lab in s["labels"]} >= {"mbfc", "allsides", "registry:newsprism", s["lean_source"]}
+
+
+@pytest.mark.skipif(SHARED is None, reason="../shared not present")
+def test_seed_scorer_outlets_section_passes(real_seed):
+    # fixture ratings, not the full MBFC set: the scorer reads the first exported outlet whose name shares a last
+    # word with the gold name ("... Studies"), and thousands of rated outlets sorted by id come before ISPI
+    out, _ = real_seed
     gold = SHARED / "seed" / "kazakhstan-2022-01-12.gold.json"
     score = SHARED / "tools" / "score_seed.py"
-    proc = subprocess.run([sys.executable, str(score), str(tmp_path / "out"), str(gold), "outlets"],
+    proc = subprocess.run([sys.executable, str(score), str(out), str(gold), "outlets"],
                           capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "outlets: 5/5 must found, 0 wrongly reported" in proc.stdout
