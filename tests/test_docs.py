@@ -26,6 +26,12 @@ def test_every_exported_field_is_documented():
     for cls, title in ((Article, "articles.jsonl"), (Outlet, "outlets.jsonl"), (Story, "stories.jsonl")):
         missing = {f.name for f in dataclasses.fields(cls)} - _documented(_section(text, title))
         assert not missing, f"{title}: undocumented {sorted(missing)}"
+    from newsprism.model import Outlet as _Outlet
+    from newsprism.outlets.labels import outlet_view
+
+    view = set(outlet_view(_Outlet(id="x.org", name="X"))) | {"articles"}
+    missing = view - _documented(_section(text, "outlets.jsonl"))
+    assert not missing, f"outlets.jsonl: undocumented {sorted(missing)}"
     for kind, cls in RECORD_TYPES.items():
         own = {f.name for f in dataclasses.fields(cls)} - common
         missing = own - _documented(_section(text, f"{kind}.jsonl"))

@@ -33,8 +33,10 @@ def export_rows(store: Store, table: str, *, article_ids: Sequence[str] | None =
     elif table == "outlets":
         from ..outlets.labels import outlet_view
 
-        for o in store.iter_outlets():
-            yield outlet_view(o)
+        counts = store.outlet_article_counts()
+        # outlets that articles refer to first, the most covered first; then the rest (rated, labelled) by id
+        for o in sorted(store.iter_outlets(), key=lambda o: (-counts.get(o.id, 0), o.id)):
+            yield {**outlet_view(o), "articles": counts.get(o.id, 0)}
     elif table == "stories":
         for s in store.iter_stories():
             yield s.to_dict()

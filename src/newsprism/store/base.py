@@ -100,6 +100,10 @@ class Store(ABC):
     def count_articles(self) -> int: ...
 
     @abstractmethod
+    def outlet_article_counts(self) -> dict[str, int]:
+        """Number of stored articles per outlet id."""
+
+    @abstractmethod
     def article_ids(self) -> list[str]:
         """Every stored article id, in publication order."""
 

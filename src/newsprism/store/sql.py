@@ -184,6 +184,10 @@ class SQLStore(Store):
         row = self._one("SELECT count(*) FROM articles")
         return int(row[0]) if row else 0
 
+    def outlet_article_counts(self) -> dict[str, int]:
+        rows = self._all("SELECT outlet_id, count(*) FROM articles WHERE outlet_id IS NOT NULL GROUP BY outlet_id")
+        return {str(r[0]): int(r[1]) for r in rows}
+
     def article_ids(self) -> list[str]:
         rows = self._all("SELECT id FROM articles ORDER BY published IS NULL, published, created_at, id")
         return [str(r[0]) for r in rows]
