@@ -96,14 +96,17 @@ def term_pattern(term: str) -> str:
     """The regular expression of one lexicon term (see the module docstring for the syntax)."""
     if term.startswith("re:"):
         return term[3:].strip()
-    stem = term.endswith("*")
-    core = term.rstrip("*").strip()
+    core = term.strip()
     words = [w for w in re.split(r"[\s\-]+", core) if w]
-    parts = [_APOS.join(re.escape(p) for p in re.split(_APOS, w)) for w in words]
+    parts = []
+    for w in words:  # every word may be a stem: "цветн* революц*"
+        stem = w.endswith("*") and len(w) > 1
+        w = w[:-1] if stem else w
+        parts.append(_APOS.join(re.escape(p) for p in re.split(_APOS, w)) + (r"\w*" if stem else ""))
     body = _SEP.join(parts)
     if _CJK.search(core):
         return body
-    return r"(?<!\w)" + body + (r"\w*" if stem else r"(?!\w)")
+    return r"(?<!\w)" + body + ("" if core.endswith("*") else r"(?!\w)")
 
 
 class Lexicon:

@@ -9,7 +9,7 @@ an article the detector decides
   formally identified as terrorist events", "X's framing of ... as"); else, for an agentless passive ("have been
   understood as") or a bare mention, the actor whose reaction/understanding the paragraph (or its heading) is about;
   else nobody (the author's own voice). Actors are normalised with ``resources/holders.yaml`` and the entities
-  stage's canonical names when present (Beijing → China, the Kremlin → "Russia (Kremlin)", keeping the surface text
+  stage's canonical names when present (Beijing → China, the Kremlin → Russia, keeping the surface text ("The Kremlin")
   in ``holder_text``);
 * **the stance** — ``reported`` (attributed to a holder), ``contested`` (the author disputes it: "Unlikely.", "how
   credible is it", "so-called" in the author's voice), ``mentioned`` (scare quotes or "the term ..." without a
