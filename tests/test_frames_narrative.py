@@ -146,7 +146,7 @@ def test_user_frame_file_adds_and_replaces(tmp_path: Path) -> None:
 
 def test_bad_user_frame_file_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "broken.yaml").write_text("description: no name here\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="broken.yaml"):
+    with pytest.raises(ConfigError, match=r"broken\.yaml"):
         load_frame_definitions(user_dir=tmp_path)
     (tmp_path / "broken.yaml").write_text("name: x\ncues:\n  en: [{pattern: '(unclosed'}]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="unclosed"):
