@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources as ilr
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -109,44 +110,143 @@ def term_pattern(term: str) -> str:
     return r"(?<!\w)" + body + ("" if core.endswith("*") else r"(?!\w)")
 
 
+_TOKEN = re.compile(r"\w+")
+_GAP_SPACE = re.compile(r"[\s\-‐‑–—]+")
+_GAP_APOS = re.compile(r"['’‘`]")
+
+
+def _gap(text: str) -> str:
+    """The normalised separator between two words: spaces and hyphens are one, apostrophes are one."""
+    if _GAP_SPACE.fullmatch(text):
+        return " "
+    if _GAP_APOS.fullmatch(text):
+        return "'"
+    return re.sub(r"\s+", " ", text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    words: tuple[str, ...]  # casefolded
+    stems: tuple[bool, ...]
+    gaps: tuple[str, ...]  # normalised separators between the words
+    suffix: str  # non-word characters after the last word ("the U.S.")
+    cue: Cue
+
+
 class Lexicon:
-    """Cues compiled into one regular expression per label; ``matches(text)`` yields every hit, label by label."""
+    """Cues of many labels, matched in one pass; ``matches(text)`` yields every hit, non-overlapping per label.
+
+    Word terms are looked up token by token (a dictionary of first words and stem prefixes), which stays fast with
+    thousands of cues; ``re:`` patterns and Chinese/Japanese terms are matched by regular expressions, one per
+    label. At one position the longest hit of a label wins ("colour revolution" over "revolution").
+    """
 
     def __init__(self, cues: Iterable[Cue]) -> None:
         by_label: dict[str, list[Cue]] = {}
         for cue in cues:
             by_label.setdefault(cue.label, []).append(cue)
         self.cues = by_label
-        self._compiled: dict[str, tuple[re.Pattern[str], list[Cue]]] = {}
+        self._exact: dict[str, list[_Entry]] = {}
+        self._stem: dict[str, list[_Entry]] = {}
+        self._regex: dict[str, tuple[re.Pattern[str], list[Cue]]] = {}
+        self._cjk: dict[str, tuple[re.Pattern[str], list[Cue]]] = {}
         for label, items in by_label.items():
-            # literals longest first so that "colour revolution" wins over "revolution"; patterns after literals
-            ordered = sorted(items, key=lambda c: (c.term.startswith("re:"), -len(c.term)))
-            alts = []
-            for i, cue in enumerate(ordered):
-                pat = term_pattern(cue.term)
-                try:
-                    re.compile(pat)
-                except re.error as exc:
-                    raise ConfigError(
-                        f"{cue.source or 'lexicon'}: label {label!r}: bad pattern {cue.term!r}: {exc}"
-                    ) from None
-                alts.append(f"(?P<c{i}>{pat})")
-            self._compiled[label] = (re.compile("|".join(alts), re.IGNORECASE), ordered)
+            regex_cues: list[Cue] = []
+            cjk_cues: list[Cue] = []
+            for cue in items:
+                if _CJK.search(cue.term) and not cue.term.startswith("re:"):
+                    cjk_cues.append(cue)
+                    continue
+                entry = None if cue.term.startswith("re:") else _entry(cue)
+                if entry is None:
+                    regex_cues.append(cue)
+                elif entry.stems[0]:
+                    self._stem.setdefault(entry.words[0][:2], []).append(entry)
+                else:
+                    self._exact.setdefault(entry.words[0], []).append(entry)
+            for cues_, target in ((regex_cues, self._regex), (cjk_cues, self._cjk)):
+                if cues_:
+                    target[label] = _compile(label, cues_)
 
     @property
     def labels(self) -> list[str]:
-        return list(self._compiled)
+        return list(self.cues)
 
     def matches(self, text: str, *, labels: Iterable[str] | None = None) -> Iterator[CueMatch]:
-        for label in labels if labels is not None else self._compiled:
-            if label not in self._compiled:
-                continue
-            rx, ordered = self._compiled[label]
-            for m in rx.finditer(text):
-                group = m.lastgroup or ""
-                cue = ordered[int(group[1:])] if group.startswith("c") else ordered[0]
-                if m.end() > m.start():
-                    yield CueMatch(m.start(), m.end(), m.group(), cue)
+        wanted = set(labels) if labels is not None else None
+        found: dict[str, list[CueMatch]] = {}
+        tokens = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text)]
+        for i, (start, _, word) in enumerate(tokens):
+            cands = self._exact.get(word, [])
+            stems = self._stem.get(word[:2])
+            if stems:
+                cands = cands + [e for e in stems if word.startswith(e.words[0])]
+            for entry in cands:
+                if wanted is not None and entry.cue.label not in wanted:
+                    continue
+                end = _match_rest(text, tokens, i, entry)
+                if end is not None:
+                    found.setdefault(entry.cue.label, []).append(CueMatch(start, end, text[start:end], entry.cue))
+        has_cjk = bool(self._cjk) and bool(_CJK.search(text))
+        for table in (self._regex, self._cjk) if has_cjk else (self._regex,):
+            for label, (rx, ordered) in table.items():
+                if wanted is not None and label not in wanted:
+                    continue
+                for rm in rx.finditer(text):
+                    group = rm.lastgroup or ""
+                    cue = ordered[int(group[1:])] if group.startswith("c") else ordered[0]
+                    if rm.end() > rm.start():
+                        found.setdefault(label, []).append(CueMatch(rm.start(), rm.end(), rm.group(), cue))
+        for label in found:
+            last_end = -1
+            for hit in sorted(found[label], key=lambda h: (h.start, -(h.end - h.start))):
+                if hit.start >= last_end:
+                    last_end = hit.end
+                    yield hit
+
+
+def _entry(cue: Cue) -> _Entry | None:
+    term = cue.term.strip()
+    parts = list(re.finditer(r"\w+\*?", term))
+    if not parts:
+        return None
+    words = tuple(p.group().rstrip("*").casefold() for p in parts)
+    stems = tuple(p.group().endswith("*") for p in parts)
+    gaps = tuple(_gap(term[a.end() : b.start()]) for a, b in pairwise(parts))
+    if term[: parts[0].start()].strip() or any(not w for w in words):
+        return None  # leading punctuation: leave it to a regular expression
+    return _Entry(words, stems, gaps, term[parts[-1].end() :].casefold(), cue)
+
+
+def _match_rest(text: str, tokens: list[tuple[int, int, str]], i: int, entry: _Entry) -> int | None:
+    """End offset of ``entry`` matched from token ``i`` on (its first word already matched), or None."""
+    j = i
+    for k in range(1, len(entry.words)):
+        j += 1
+        if j >= len(tokens) or _gap(text[tokens[j - 1][1] : tokens[j][0]]) != entry.gaps[k - 1]:
+            return None
+        word = tokens[j][2]
+        if not (word.startswith(entry.words[k]) if entry.stems[k] else word == entry.words[k]):
+            return None
+    end = tokens[j][1]
+    if entry.suffix:
+        if text[end : end + len(entry.suffix)].casefold() != entry.suffix:
+            return None
+        end += len(entry.suffix)
+    return end
+
+
+def _compile(label: str, cues: list[Cue]) -> tuple[re.Pattern[str], list[Cue]]:
+    ordered = sorted(cues, key=lambda c: -len(c.term))
+    alts = []
+    for i, cue in enumerate(ordered):
+        pat = term_pattern(cue.term)
+        try:
+            re.compile(pat)
+        except re.error as exc:
+            raise ConfigError(f"{cue.source or 'lexicon'}: label {label!r}: bad pattern {cue.term!r}: {exc}") from None
+        alts.append(f"(?P<c{i}>{pat})")
+    return re.compile("|".join(alts), re.IGNORECASE), ordered
 
 
 def cues_from_mapping(label: str, data: Mapping[str, Any], *, source: str, default_span: str = "match") -> list[Cue]:
@@ -254,10 +354,13 @@ def generic_frame_scores(body: str, sentences: list[Sentence], model: GenericFra
     """Per frame: article score, and (sentence index, sentence score, cue texts) of the sentences that carry it."""
     out: dict[str, Any] = {}
     damp = math.sqrt(max(1.0, len(sentences) / 12.0))
-    for label in model.lexicon.labels:
+    by_label: dict[str, list[CueMatch]] = {}
+    for m in model.lexicon.matches(body):
+        by_label.setdefault(m.cue.label, []).append(m)
+    for label, hits in by_label.items():
         per_sent: dict[int, dict[str, float]] = {}
         seen: dict[str, int] = {}
-        for m in model.lexicon.matches(body, labels=[label]):
+        for m in hits:
             key = m.text.casefold()
             seen[key] = seen.get(key, 0) + 1
             if seen[key] > 3:  # a term repeated many times counts three times at most

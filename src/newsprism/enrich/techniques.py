@@ -3,8 +3,8 @@
 The default detector matches the cue lexicon of ``resources/techniques.yaml`` (multilingual; conservative, since
 precision matters): a technique is reported in a paragraph when the summed weights of its cues there reach its
 threshold, one :class:`~newsprism.model.Technique` per hit, pointing at the matched words or, for question and
-claim patterns, at the whole sentence. Repetition is computed (anaphora: three or more consecutive sentences opening
-with the same two words). When a paragraph classifier trained with ``newsprism train --task techniques`` is
+claim patterns, at the whole sentence. Repetition is computed (anaphora: three or more consecutive sentences of one paragraph
+opening with the same two words). When a paragraph classifier trained with ``newsprism train --task techniques`` is
 installed, paragraphs it labels with probability >= its threshold add a Technique spanning the paragraph (``cue`` is
 None), unless the lexicon already found that technique there, whose score is then raised.
 """
@@ -90,7 +90,8 @@ def _anaphora(body: str, sents: list[Sentence], article_id: str) -> list[Techniq
     i = 0
     while i < len(sents):
         j = i
-        while j + 1 < len(sents) and len(heads[i]) == 2 and heads[j + 1] == heads[i]:
+        while (j + 1 < len(sents) and len(heads[i]) == 2 and heads[j + 1] == heads[i]
+               and sents[j + 1].paragraph == sents[i].paragraph):  # fmt: skip
             j += 1
         if j - i + 1 >= 3:
             start, end = sents[i].start, sents[j].end
