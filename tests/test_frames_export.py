@@ -25,7 +25,8 @@ STAGES = ["genre.features.v1", "frames.generic.v1", "frames.narrative.v1", "tech
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("export")
-    with open_store(tmp / "seed.db") as store:
+    with pytest.MonkeyPatch.context() as mp, open_store(tmp / "seed.db") as store:
+        mp.setenv("NEWSPRISM_HOME", str(tmp / "home"))  # no user frame files or trained models
         for a in seed_articles(EXAMPLE):
             store.put_article(a)
         report = Pipeline(STAGES).run(store, corpus=False)

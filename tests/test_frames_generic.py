@@ -78,7 +78,8 @@ def test_sentences_carry_paragraph_index() -> None:
         ("Title line", 0), ("First para.", 1), ("Second sentence.", 1), ("Next para.", 2)]  # fmt: skip
 
 
-def test_frames_by_outlet_from_a_store(tmp_path: Path) -> None:
+def test_frames_by_outlet_from_a_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSPRISM_HOME", str(tmp_path / "home"))
     a1, a2 = seed_articles(EXAMPLE)
     extra = Article(id="x3", title="Another", body=a2.body.replace("Kazakh", "Kazakhstani"), outlet="The Spectator")
     with open_store(tmp_path / "o.db") as store:

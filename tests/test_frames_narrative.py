@@ -162,3 +162,11 @@ def test_every_shipped_frame_file_is_documented() -> None:
         text = (ROOT / "src" / "newsprism" / "enrich" / d.path.replace("resources/", "resources/", 1)).read_text()
         assert text.startswith("#") and "Source:" in text and "Licence:" in text, d.path
         assert d.description
+
+
+def test_docs_name_every_frame_stage_and_file() -> None:
+    doc = (ROOT / "docs" / "frames.md").read_text(encoding="utf-8")
+    for stage in ("genre.features.v1", "frames.generic.v1", "frames.narrative.v1", "techniques.lexicon.v1"):
+        assert stage in doc
+    for name in load_frame_definitions(user_dir=ROOT / "no-such-folder"):
+        assert name in doc, name

@@ -139,7 +139,8 @@ def test_cli_train_and_evaluate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert unknown.exit_code == 2 and "unknown task 'nosuch'" in unknown.output
 
 
-def test_cli_dispatches_to_other_evaluation_modules(tmp_path: Path) -> None:
+def test_cli_dispatches_to_other_evaluation_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSPRISM_HOME", str(tmp_path / "home"))
     _load_commands()
     gold = tmp_path / "g.json"
     gold.write_text(json.dumps(_hand_gold()), encoding="utf-8")
@@ -178,7 +179,8 @@ def _hand_gold() -> dict:  # type: ignore[type-arg]
     ]}  # fmt: skip
 
 
-def test_seed_evaluation_floors() -> None:
+def test_seed_evaluation_floors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSPRISM_HOME", str(tmp_path))
     from newsprism.evaluate.frames import SEED_STAGES
     from newsprism.learn.evaluation import run_detectors
 
