@@ -170,3 +170,14 @@ def test_docs_name_every_frame_stage_and_file() -> None:
         assert stage in doc
     for name in load_frame_definitions(user_dir=ROOT / "no-such-folder"):
         assert name in doc, name
+
+
+def test_other_crisis_frames_in_russian_and_english(model) -> None:  # type: ignore[no-untyped-def]
+    ru = "Путин заявил, что целью операции является денацификация и демилитаризация Украины."
+    nazi = _by(detect_narrative_frames("ru2", ru, model=model), "nazification")
+    assert nazi and nazi[0].holder == "Vladimir Putin" and nazi[0].terms == ["денацификация"]
+    en = "A neo-Nazi rally was held in the town on Saturday."
+    assert detect_narrative_frames("en2", en, model=model) == []  # one passing mention is not the frame
+    nato = "Moscow blames NATO expansion for the war and demands security guarantees."
+    got = _by(detect_narrative_frames("en3", nato, model=model), "NATO expansion")
+    assert got and got[0].holder == "Russia" and got[0].stance == "reported"
