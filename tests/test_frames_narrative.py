@@ -181,3 +181,12 @@ def test_other_crisis_frames_in_russian_and_english(model) -> None:  # type: ign
     nato = "Moscow blames NATO expansion for the war and demands security guarantees."
     got = _by(detect_narrative_frames("en3", nato, model=model), "NATO expansion")
     assert got and got[0].holder == "Russia" and got[0].stance == "reported"
+
+
+def test_entities_stage_names_resolve_holders(model) -> None:  # type: ignore[no-untyped-def]
+    from newsprism.model import Entity
+
+    body = "Mr Karimov accused the protesters of terrorism and called them terrorists."
+    ent = Entity("e1", 3, 10, "Karimov", type="person", canonical="Islam Karimov", entity_id="Q1")
+    frames = detect_narrative_frames("e1", body, model=model, entities=[ent])
+    assert frames[0].holder == "Islam Karimov" and frames[0].holder_id == "Q1" and frames[0].holder_text == "Karimov"

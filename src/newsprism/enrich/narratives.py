@@ -381,6 +381,7 @@ def detect_narrative_frames(
     if not sents:
         return []
     ents = _entity_names(entities)
+    entity_ids = {e.canonical or e.text: e.entity_id for e in entities if isinstance(e, Entity) and e.entity_id}
     quote_spans = [(q.start, q.end, q.speaker) for q in quotes if isinstance(q, Quote)]
     mentions: dict[str, list[_Mention]] = {}
     for m in model.lexicon.matches(body):
@@ -423,7 +424,10 @@ def detect_narrative_frames(
             key = mn.holder.names if mn.holder and mn.holder.names else ()
             groups.setdefault(key, []).append(mn)
         for key, group in groups.items():
-            frames.append(_record(article_id, body, sents, name, key, group, mass))
+            rec = _record(article_id, body, sents, name, key, group, mass)
+            ids = [entity_ids[h] for h in key if h in entity_ids]
+            rec.holder_id = "; ".join(i for i in ids if i) or None
+            frames.append(rec)
     frames.sort(key=lambda f: (f.start, f.frame))
     return frames
 
