@@ -197,3 +197,23 @@ def test_seed_evaluation_floors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 def test_evaluate_dataset_defaults_floor() -> None:
     report = evaluate_dataset(load_dataset(DATA, split="dev"), "all", use_models=False)
     assert report["techniques"]["micro_f1"] >= 0.6 and report["genre"]["accuracy"] >= 0.5
+
+
+def test_cli_evaluate_runs_another_extractors_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    seen: list[list[str]] = []
+    module = types.ModuleType("newsprism.evaluate.dummy_extractor")
+
+    def main(argv: list[str]) -> int:
+        seen.append(argv)
+        print("dummy P/R/F1 1.0")
+        return 0
+
+    module.main = main  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "newsprism.evaluate.dummy_extractor", module)
+    _load_commands()
+    res = CliRunner().invoke(cli, ["evaluate", "--task", "dummy-extractor", "--data", str(EXAMPLE), "--limit", "3"])
+    assert res.exit_code == 0, res.output
+    assert "dummy P/R/F1 1.0" in res.output and seen == [[str(EXAMPLE), "--limit", "3"]]

@@ -7,7 +7,8 @@ SemEval-2023 Task 3 layout (what is supported; one folder per language, under an
     <root>/[data/]<lang>/train-labels-subtask-2.txt                 <ID> TAB <frame>,<frame>,... (may be empty)
     <root>/[data/]<lang>/train-labels-subtask-3.txt                 <ID> TAB <line> TAB <technique>,... (may be empty)
 
-``dev-`` and ``test-`` files follow the same pattern (``--split dev``). An article file holds the title on line 1,
+``dev-`` and ``test-`` files follow the same pattern (``--split dev``). Folder names become languages (the
+SemEval names ``ge`` and ``po`` become ``de`` and ``pl``). An article file holds the title on line 1,
 an empty line, then one paragraph per line; subtask-3 line numbers are 1-based lines of that file. newsprism uses
 the whole file as ``Article.body`` (so the title is paragraph 0, as it is line 1 in the labels).
 
@@ -33,7 +34,11 @@ from typing import Any
 
 from ..errors import ConfigError, InputError, LabelFileError
 
-__all__ = ["Dataset", "LabelledArticle", "Paragraph", "load_dataset", "read_jsonl", "read_semeval"]
+__all__ = ["SEMEVAL_LANGS", "Dataset", "LabelledArticle", "Paragraph", "load_dataset", "read_jsonl", "read_semeval"]
+
+
+#: SemEval-2023 Task 3 folder names that are not ISO 639-1 codes.
+SEMEVAL_LANGS = {"ge": "de", "po": "pl"}
 
 
 @dataclass(slots=True)
@@ -110,7 +115,7 @@ def read_semeval(root: str | Path, *, split: str = "train") -> Dataset:
         )
     ds = Dataset([], str(root))
     for d in dirs:
-        lang = d.name
+        lang = SEMEVAL_LANGS.get(d.name, d.name)
         texts: dict[str, Path] = {}
         for sub in sorted(d.glob(f"{split}-articles-subtask-*")):
             for f in sorted(sub.glob("article*.txt")):
