@@ -190,3 +190,27 @@ def test_entities_stage_names_resolve_holders(model) -> None:  # type: ignore[no
     ent = Entity("e1", 3, 10, "Karimov", type="person", canonical="Islam Karimov", entity_id="Q1")
     frames = detect_narrative_frames("e1", body, model=model, entities=[ent])
     assert frames[0].holder == "Islam Karimov" and frames[0].holder_id == "Q1" and frames[0].holder_text == "Karimov"
+
+
+@pytest.mark.parametrize(
+    ("text", "frame", "holder", "stance"),
+    [
+        ("According to the Kremlin, the unrest was a colour revolution.", "colour revolution", "Russia", "reported"),
+        ("По словам Путина, это была попытка цветной революции.", "colour revolution", "Vladimir Putin", "reported"),
+        ("The protesters were described as terrorists by Kazakh officials.", "terrorism", "Kazakhstan", "reported"),
+        ("Terrorists, Tokayev said, had attacked the airport.", "terrorism", "Kassym-Jomart Tokayev", "reported"),
+        ("“The terrorists must be destroyed,” Tokayev said.", "terrorism", "Kassym-Jomart Tokayev", "reported"),
+        ("Chinese state media described the protesters as terrorists.", "terrorism", "China", "reported"),
+        ("Washington dismissed claims of a colour revolution as absurd.", "colour revolution", "United States",
+         "contested"),
+    ],
+)  # fmt: skip
+def test_holder_patterns(model, text: str, frame: str, holder: str, stance: str) -> None:  # type: ignore[no-untyped-def]
+    got = [(f.frame, f.holder, f.stance) for f in detect_narrative_frames("h", text, model=model)]
+    assert got == [(frame, holder, stance)]
+
+
+def test_two_holders_in_one_sentence_make_two_records(model) -> None:  # type: ignore[no-untyped-def]
+    text = "The West calls it an occupation; Moscow calls it a peacekeeping mission and its troops peacekeepers."
+    got = {(f.frame, f.holder) for f in detect_narrative_frames("w", text, model=model)}
+    assert got == {("peacekeeping", "Russia")}

@@ -88,6 +88,8 @@ class NarrativeModel:
     vague: re.Pattern[str]
     passive: re.Pattern[str]
     context: re.Pattern[str] = field(default=re.compile("(?!)"))
+    according: re.Pattern[str] = field(default=re.compile("(?!)"))
+    reject: re.Pattern[str] = field(default=re.compile("(?!)"))
 
 
 # -- loading -------------------------------------------------------------------------------------------------------
@@ -148,7 +150,10 @@ def load_narrative_model(resources: Resources | None = None, *, user_dir: Path |
         kinds[canonical] = str(spec.get("kind", "other"))
         for alias in spec.get("aliases") or []:
             actor_cues.append(Cue(str(alias), 1.0, "any", str(canonical), "holders.yaml"))
-    attribution = Lexicon(Cue(t, 1.0, "any", "attr", "holders.yaml") for t in _all_langs(voice.get("attribution")))
+    attribution = Lexicon(
+        Cue(t, 1.0, "any", "attr", "holders.yaml")
+        for t in _all_langs(voice.get("attribution")) + _all_langs(voice.get("reject"))
+    )
     context = re.compile(
         rf"(?P<poss>(?<![\w\-])[^\W\d][\w\-]*(?:\s+[^\W\d][\w\-]*){{0,2}})['’]s\s+(?:\w+\s+)?(?:{_CONTEXT_NOUNS})(?!\w)"
         rf"|(?<!\w)(?:{_CONTEXT_NOUNS})\s+(?:of|by|from|in)\s+(?P<obj>[\w\- ]{{1,40}})",
@@ -170,6 +175,8 @@ def load_narrative_model(resources: Resources | None = None, *, user_dir: Path |
             re.IGNORECASE,
         ),
         context=context,
+        according=_alternation(_all_langs(voice.get("according"))),
+        reject=_alternation(_all_langs(voice.get("reject"))),
     )
 
 
@@ -180,6 +187,7 @@ class Holder:
     text: str  # as written
     how: str  # quote | subject | possessive | passive-context | context | vague
     score: float
+    rejects: bool = False  # the holder rejects the frame ("Washington dismissed claims of a colour revolution")
 
 
 def _actors_in(
@@ -229,6 +237,11 @@ def _holder_from(actors: list[tuple[int, str, str]], how: str, score: float) -> 
     return Holder(tuple(a[1] for a in actors), " and ".join(a[2] for a in actors), how, score)
 
 
+def _until_clause(text: str) -> str:
+    m = _CLAUSE.search(text)
+    return text[: m.start()] if m else text
+
+
 def _clause_start(text: str, end: int) -> int:
     start = 0
     for m in _CLAUSE.finditer(text, 0, end):
@@ -251,11 +264,16 @@ def _sentence_holder(
         h = _holder_from(_actors_in(model, pm.group(1), entities), "possessive", 0.8)
         if h:
             return h
+    # "According to the Kremlin, ...", "По словам Путина, ...", "据新华社报道，...": the actor after the phrase
+    for pm2 in model.according.finditer(sent, 0, cue_start):
+        h = _holder_from(_actors_in(model, _until_clause(sent[pm2.end() : cue_start]), entities), "subject", 0.85)
+        if h:
+            return h
     for v in reversed([v for v in verbs if v.start < cue_start]):
         prefix = sent[: v.start]
         participle = v.text.casefold().endswith(("ed", "en", "ood", "aid", "old"))
         if participle and model.passive.search(prefix):  # agentless passive unless "by X" follows
-            by = re.search(r"\bby\s+([\w\- ]{1,40})", sent[v.end : cue_start])
+            by = re.search(r"\bby\s+([\w\- ]{1,40})", sent[v.end :])
             if by:
                 h = _holder_from(_actors_in(model, by.group(1), entities), "subject", 0.8)
                 if h:
@@ -267,6 +285,8 @@ def _sentence_holder(
             actors = _subject_run(seg, actors)
         h = _holder_from(actors, "subject", 0.85)
         if h:
+            if model.reject.fullmatch(v.text) or model.reject.search(seg):
+                return Holder(h.names, h.text, h.how, h.score, rejects=True)
             return h
         # "X's framing of protesters as terrorists": the possessor of an attributing noun
         if v.text.casefold() in _NOUNS:
@@ -340,6 +360,8 @@ def _stance(model: NarrativeModel, body: str, sents: list[Sentence], si: int, m:
         contested = not in_quote and bool(model.contest.search(sent[:rel]))
     if contested:
         return "contested", 0.75
+    if holder and holder.rejects:
+        return "contested", holder.score
     if holder and (holder.names or holder.how == "vague"):
         return "reported", holder.score
     if holder and holder.how == "passive":
