@@ -98,3 +98,14 @@ def test_frames_by_outlet_from_a_store(tmp_path: Path, monkeypatch: pytest.Monke
     ispi = agg["ISPI"]
     assert ispi["narrative"]["terrorism"]["holders"].get("China", 0) >= 1
     assert ispi["genres"] == {"analysis": 1}
+
+
+def test_speed_benchmark_runs(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    res = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "frames_speed.py"), "--n", "5", "--repeat", "2"],
+                         capture_output=True, text=True, timeout=300, check=False,
+                         env={"NEWSPRISM_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    assert "all four" in res.stdout and "articles/s" in res.stdout and "per article" in res.stdout
