@@ -111,7 +111,8 @@ def read_semeval(root: str | Path, *, split: str = "train") -> Dataset:
     dirs = _language_dirs(root, split)
     if not dirs:
         raise InputError(
-            str(root), f"no '{split}-articles-subtask-N' folder or '{split}-labels-subtask-N.txt' file found"
+            str(root),
+            f"no '{split}-articles-subtask-N' folder or '{split}-labels-subtask-N.txt' file found (choose the split with --split)",
         )
     ds = Dataset([], str(root))
     for d in dirs:
