@@ -256,6 +256,9 @@ class Frame(Item):
     holder_id: str | None = None
     evidence: list[Span] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
+    holders: list[str] = field(default_factory=list)  # canonical names of every holder ("holder" joins them)
+    holder_text: str | None = None  # the holder as written ("The Kremlin and Tokayev")
+    stance_score: float | None = None
 
 
 @dataclass(slots=True)

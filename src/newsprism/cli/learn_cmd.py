@@ -1,0 +1,132 @@
+"""``newsprism train`` and ``newsprism evaluate``: fit classifiers on labelled data; score extractors on gold."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import click
+
+from .common import EXIT_PARTIAL, EXIT_USAGE, echo_json, handle_errors, json_option
+
+__all__ = ["register"]
+
+TRAIN_TASKS = ["genre", "frames", "techniques", "all"]
+#: Tasks ``evaluate`` runs itself; any other name runs ``newsprism.evaluate.<name>.main(argv)``.
+DATASET_TASKS = ("genre", "frames", "techniques", "all")
+
+
+@click.command()
+@click.option("--data", "data", required=True, type=click.Path(exists=True, path_type=Path),
+              help="a SemEval-2023 Task 3 folder (data/<lang>/train-articles-subtask-1/...) or a JSONL file")  # fmt: skip
+@click.option("--task", type=click.Choice(TRAIN_TASKS), default="all", show_default=True)
+@click.option("--split", default="train", show_default=True, help="SemEval split whose files are read (train, dev)")
+@click.option("--models", "models", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="folder to store models in (default: <data folder>/models)")  # fmt: skip
+@json_option
+@handle_errors
+def train(data: Path, task: str, split: str, models: Path | None, as_json: bool) -> None:
+    """Fit scikit-learn classifiers (TF-IDF + logistic regression) and store them for the pipeline."""
+    from ..errors import ConfigError
+    from ..learn.dataset import load_dataset
+    from ..learn.models import TASKS, models_dir
+    from ..learn.models import train as fit
+
+    ds = load_dataset(data, split=split)
+    for problem in ds.problems:
+        click.echo(f"skipped: {problem}", err=True)
+    tasks = TASKS if task == "all" else (task,)
+    written = []
+    failed = []
+    for t in tasks:
+        try:
+            meta = fit(ds, t, out_dir=models)
+        except ConfigError as exc:
+            if task != "all":
+                raise
+            failed.append(f"{t}: {exc}")
+            continue
+        written.append(meta)
+        if not as_json:
+            click.echo(f"trained {t}: {meta['train_size']} {meta['unit']}(s), {len(meta['labels'])} label(s), "
+                       f"languages {','.join(meta['languages'])} -> {(models or models_dir()) / (t + '.joblib')}")  # fmt: skip
+    for f in failed:
+        click.echo(f"not trained: {f}", err=True)
+    if as_json:
+        echo_json({"models": written, "not_trained": failed})
+    if not written:
+        sys.exit(EXIT_PARTIAL)
+
+
+@click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.option("--task", required=True, metavar="TASK",
+              help="genre | frames | techniques | all (labelled SemEval/JSONL data); seed (frames, techniques and genre "
+                   "against the seed gold); or another extractor's evaluation module (newsprism.evaluate.<TASK>)")  # fmt: skip
+@click.option("--data", "data", type=click.Path(exists=True, path_type=Path), default=None,
+              help="labelled folder/JSONL, or the seed page text for --task seed")  # fmt: skip
+@click.option("--gold", "gold", type=click.Path(exists=True, path_type=Path), default=None, help="gold JSON (seed)")
+@click.option("--split", default="dev", show_default=True, help="SemEval split to evaluate on")
+@click.option("--models", "models", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="folder of trained models (default: <data folder>/models)")  # fmt: skip
+@click.option("--no-models", is_flag=True, help="measure the default (lexicon) detectors alone")
+@json_option
+@click.pass_context
+@handle_errors
+def evaluate(ctx: click.Context, task: str, data: Path | None, gold: Path | None, split: str, models: Path | None,
+             no_models: bool, as_json: bool) -> None:  # fmt: skip
+    """Print precision/recall/F1 of an extractor against labelled data (official SemEval figures for frames)."""
+    if task in DATASET_TASKS:
+        from ..learn.dataset import load_dataset
+        from ..learn.evaluation import evaluate_dataset
+
+        if data is None:
+            raise click.UsageError("--data is required for task " + task)
+        ds = load_dataset(data, split=split)
+        report = evaluate_dataset(ds, task, models=models, use_models=not no_models)
+        if as_json:
+            echo_json(report)
+            return
+        click.echo(f"data: {report['data']}")
+        for t, note in report["models"].items():
+            r = report[t]
+            if "error" in r:
+                click.echo(f"{t:11} {r['error']}")
+            elif t == "genre":
+                click.echo(f"{t:11} macro-F1 {r['macro_f1']:.4f}  accuracy {r['accuracy']:.4f}  n={r['n']}  [{note}]")
+            else:
+                click.echo(f"{t:11} micro-F1 {r['micro_f1']:.4f}  P {r['precision']:.4f}  R {r['recall']:.4f}  "
+                           f"n={r['n']}  [{note}]")  # fmt: skip
+        return
+    if task == "seed":
+        from ..evaluate.frames import evaluate_frames, format_report
+
+        if data is None or gold is None:
+            raise click.UsageError("--task seed needs --data PAGE_TEXT and --gold GOLD_JSON")
+        seed = evaluate_frames(data, gold)
+        if as_json:
+            echo_json(seed)
+        else:
+            click.echo(format_report(seed))
+        if seed["misses"]:
+            sys.exit(EXIT_PARTIAL)
+        return
+    name = task.replace("-", "_")
+    if not name.isidentifier():
+        raise click.UsageError(f"--task {task!r} is not a task name")
+    try:
+        module = importlib.import_module(f"newsprism.evaluate.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"newsprism.evaluate.{name}":
+            click.echo(f"error: unknown task {task!r}; valid: {', '.join(DATASET_TASKS)}, seed, or an installed "
+                       f"newsprism.evaluate.<name> module", err=True)  # fmt: skip
+            sys.exit(EXIT_USAGE)
+        raise
+    argv = [str(x) for x in (data, gold) if x is not None] + list(ctx.args)
+    code = module.main(argv)
+    sys.exit(int(code or 0))
+
+
+def register(group: click.Group) -> None:
+    group.add_command(train)
+    group.add_command(evaluate)

@@ -1,0 +1,507 @@
+"""Generic news frames (the 14 SemEval-2023 Task 3 / Media Frames Corpus frames) and the cue matcher they share.
+
+The default detector is a weighted multilingual lexicon (``resources/generic_frames.yaml``): each sentence scores
+the summed weights of the cues it holds, the article scores ``1 - exp(-mass / scale)`` where ``mass`` is the summed
+sentence scores damped by article length, and a frame is reported when its score reaches the frame's threshold.
+Each reported frame carries the sentences that carry it (``evidence``) and points (``start``/``end``) at the
+strongest one. When a classifier trained with ``newsprism train --task frames`` is in the data folder, its
+article-level probabilities are combined with the lexicon score (see ``docs/frames.md``).
+
+This module also holds :class:`Lexicon`, the compiled cue matcher used by narrative frames and persuasion
+techniques: terms (``terror*`` is a stem, spaces also match hyphens, CJK terms match without word boundaries) and
+``re:`` patterns, one compiled regular expression per label, matched case-insensitively.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources as ilr
+from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from ..enrich.nlp import regex_sentences
+from ..errors import ConfigError
+from ..model import Frame, Span
+
+if TYPE_CHECKING:
+    from ..pipeline import Doc, Resources
+    from ..registry import Registry
+    from ..store import Store
+
+__all__ = [
+    "GENERIC_FRAMES",
+    "Cue",
+    "CueMatch",
+    "Lexicon",
+    "Sentence",
+    "detect_generic_frames",
+    "frames_by_outlet",
+    "load_resource_yaml",
+    "register",
+    "split_sentences",
+]
+
+COMPONENT = "frames.generic.v1"
+
+#: The 14 generic frames of SemEval-2023 Task 3 subtask 2 (from the Media Frames Corpus), in the official spelling.
+GENERIC_FRAMES: tuple[str, ...] = (
+    "Economic",
+    "Capacity_and_resources",
+    "Morality",
+    "Fairness_and_equality",
+    "Legality_Constitutionality_and_jurisprudence",
+    "Policy_prescription_and_evaluation",
+    "Crime_and_punishment",
+    "Security_and_defense",
+    "Health_and_safety",
+    "Quality_of_life",
+    "Cultural_identity",
+    "Public_opinion",
+    "Political",
+    "External_regulation_and_reputation",
+)
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_APOS = "['’‘`]"
+_SEP = r"[\s\-‐‑–—]+"
+
+
+# -- cues and their matcher ----------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One lexicon entry: a term or a ``re:`` pattern, its weight, language and the labels it supports."""
+
+    term: str
+    weight: float
+    lang: str
+    label: str
+    source: str = ""
+    span: str = "match"  # match | sentence: what a hit points at (techniques)
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    start: int
+    end: int
+    text: str
+    cue: Cue
+
+
+def term_pattern(term: str) -> str:
+    """The regular expression of one lexicon term (see the module docstring for the syntax)."""
+    if term.startswith("re:"):
+        return term[3:].strip()
+    core = term.strip()
+    words = [w for w in re.split(r"[\s\-]+", core) if w]
+    parts = []
+    for w in words:  # every word may be a stem: "цветн* революц*"
+        stem = w.endswith("*") and len(w) > 1
+        w = w[:-1] if stem else w
+        parts.append(_APOS.join(re.escape(p) for p in re.split(_APOS, w)) + (r"\w*" if stem else ""))
+    body = _SEP.join(parts)
+    if _CJK.search(core):
+        return body
+    return r"(?<!\w)" + body + ("" if core.endswith("*") else r"(?!\w)")
+
+
+_TOKEN = re.compile(r"\w+")
+_GAP_SPACE = re.compile(r"[\s\-‐‑–—]+")
+_GAP_APOS = re.compile(r"['’‘`]")
+
+
+def _gap(text: str) -> str:
+    """The normalised separator between two words: spaces and hyphens are one, apostrophes are one."""
+    if _GAP_SPACE.fullmatch(text):
+        return " "
+    if _GAP_APOS.fullmatch(text):
+        return "'"
+    return re.sub(r"\s+", " ", text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    words: tuple[str, ...]  # casefolded
+    stems: tuple[bool, ...]
+    gaps: tuple[str, ...]  # normalised separators between the words
+    suffix: str  # non-word characters after the last word ("the U.S.")
+    cue: Cue
+
+
+class Lexicon:
+    """Cues of many labels, matched in one pass; ``matches(text)`` yields every hit, non-overlapping per label.
+
+    Word terms are looked up token by token (a dictionary of first words and stem prefixes), which stays fast with
+    thousands of cues; ``re:`` patterns and Chinese/Japanese terms are matched by regular expressions, one per
+    label. At one position the longest hit of a label wins ("colour revolution" over "revolution").
+    """
+
+    def __init__(self, cues: Iterable[Cue]) -> None:
+        by_label: dict[str, list[Cue]] = {}
+        for cue in cues:
+            by_label.setdefault(cue.label, []).append(cue)
+        self.cues = by_label
+        self._exact: dict[str, list[_Entry]] = {}
+        self._stem: dict[str, list[_Entry]] = {}
+        self._regex: dict[str, tuple[re.Pattern[str], list[Cue]]] = {}
+        self._cjk: dict[str, tuple[re.Pattern[str], list[Cue]]] = {}
+        for label, items in by_label.items():
+            regex_cues: list[Cue] = []
+            cjk_cues: list[Cue] = []
+            for cue in items:
+                if _CJK.search(cue.term) and not cue.term.startswith("re:"):
+                    cjk_cues.append(cue)
+                    continue
+                entry = None if cue.term.startswith("re:") else _entry(cue)
+                if entry is None:
+                    regex_cues.append(cue)
+                elif entry.stems[0]:
+                    self._stem.setdefault(entry.words[0][:2], []).append(entry)
+                else:
+                    self._exact.setdefault(entry.words[0], []).append(entry)
+            for cues_, target in ((regex_cues, self._regex), (cjk_cues, self._cjk)):
+                if cues_:
+                    target[label] = _compile(label, cues_)
+
+    @property
+    def labels(self) -> list[str]:
+        return list(self.cues)
+
+    def matches(self, text: str, *, labels: Iterable[str] | None = None) -> Iterator[CueMatch]:
+        wanted = set(labels) if labels is not None else None
+        found: dict[str, list[CueMatch]] = {}
+        tokens = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text)]
+        for i, (start, _, word) in enumerate(tokens):
+            cands = self._exact.get(word, [])
+            stems = self._stem.get(word[:2])
+            if stems:
+                cands = cands + [e for e in stems if word.startswith(e.words[0])]
+            for entry in cands:
+                if wanted is not None and entry.cue.label not in wanted:
+                    continue
+                end = _match_rest(text, tokens, i, entry)
+                if end is not None:
+                    found.setdefault(entry.cue.label, []).append(CueMatch(start, end, text[start:end], entry.cue))
+        has_cjk = bool(self._cjk) and bool(_CJK.search(text))
+        for table in (self._regex, self._cjk) if has_cjk else (self._regex,):
+            for label, (rx, ordered) in table.items():
+                if wanted is not None and label not in wanted:
+                    continue
+                for rm in rx.finditer(text):
+                    group = rm.lastgroup or ""
+                    cue = ordered[int(group[1:])] if group.startswith("c") else ordered[0]
+                    if rm.end() > rm.start():
+                        found.setdefault(label, []).append(CueMatch(rm.start(), rm.end(), rm.group(), cue))
+        for label in found:
+            last_end = -1
+            for hit in sorted(found[label], key=lambda h: (h.start, -(h.end - h.start))):
+                if hit.start >= last_end:
+                    last_end = hit.end
+                    yield hit
+
+
+def _entry(cue: Cue) -> _Entry | None:
+    term = cue.term.strip()
+    parts = list(re.finditer(r"\w+\*?", term))
+    if not parts:
+        return None
+    words = tuple(p.group().rstrip("*").casefold() for p in parts)
+    stems = tuple(p.group().endswith("*") for p in parts)
+    gaps = tuple(_gap(term[a.end() : b.start()]) for a, b in pairwise(parts))
+    if term[: parts[0].start()].strip() or any(not w for w in words):
+        return None  # leading punctuation: leave it to a regular expression
+    return _Entry(words, stems, gaps, term[parts[-1].end() :].casefold(), cue)
+
+
+def _match_rest(text: str, tokens: list[tuple[int, int, str]], i: int, entry: _Entry) -> int | None:
+    """End offset of ``entry`` matched from token ``i`` on (its first word already matched), or None."""
+    j = i
+    for k in range(1, len(entry.words)):
+        j += 1
+        if j >= len(tokens) or _gap(text[tokens[j - 1][1] : tokens[j][0]]) != entry.gaps[k - 1]:
+            return None
+        word = tokens[j][2]
+        if not (word.startswith(entry.words[k]) if entry.stems[k] else word == entry.words[k]):
+            return None
+    end = tokens[j][1]
+    if entry.suffix:
+        if text[end : end + len(entry.suffix)].casefold() != entry.suffix:
+            return None
+        end += len(entry.suffix)
+    return end
+
+
+def _compile(label: str, cues: list[Cue]) -> tuple[re.Pattern[str], list[Cue]]:
+    ordered = sorted(cues, key=lambda c: -len(c.term))
+    alts = []
+    for i, cue in enumerate(ordered):
+        pat = term_pattern(cue.term)
+        try:
+            re.compile(pat)
+        except re.error as exc:
+            raise ConfigError(f"{cue.source or 'lexicon'}: label {label!r}: bad pattern {cue.term!r}: {exc}") from None
+        alts.append(f"(?P<c{i}>{pat})")
+    return re.compile("|".join(alts), re.IGNORECASE), ordered
+
+
+def cues_from_mapping(label: str, data: Mapping[str, Any], *, source: str, default_span: str = "match") -> list[Cue]:
+    """Cues of one label from its ``cues:`` mapping ``{lang: [term | {term|pattern, weight, span}]}``."""
+    out: list[Cue] = []
+    cues = data.get("cues") or {}
+    if not isinstance(cues, Mapping):
+        raise ConfigError(f"{source}: {label}: 'cues' must map language codes to lists of terms")
+    for lang, entries in cues.items():
+        for entry in entries or []:
+            if isinstance(entry, str):
+                out.append(Cue(entry, 1.0, str(lang), label, source, default_span))
+            elif isinstance(entry, Mapping) and ("term" in entry or "pattern" in entry):
+                term = str(entry["term"]) if "term" in entry else "re:" + str(entry["pattern"])
+                weight = float(entry.get("weight", 1.0))
+                out.append(Cue(term, weight, str(lang), label, source, str(entry.get("span", default_span))))
+            else:
+                raise ConfigError(f"{source}: {label}: cue {entry!r} is neither a term nor {{term|pattern, weight}}")
+    return out
+
+
+def load_resource_yaml(name: str) -> Any:
+    """A YAML file shipped in ``newsprism/enrich/resources``."""
+    path = ilr.files("newsprism.enrich").joinpath("resources", name)
+    return load_yaml(Path(str(path)))
+
+
+def load_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read YAML: {str(exc).splitlines()[0]}") from None
+
+
+# -- sentences and paragraphs --------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def split_sentences(body: str) -> list[Sentence]:
+    """Sentences with their paragraph index (a paragraph is a non-empty line, as in SemEval files)."""
+    out: list[Sentence] = []
+    para = -1
+    pos = 0
+    for line in body.split("\n"):
+        if line.strip():
+            para += 1
+            for s, e in regex_sentences(line):
+                out.append(Sentence(pos + s, pos + e, para))
+        pos += len(line) + 1
+    return out
+
+
+def doc_sentences(doc: Doc) -> list[Sentence]:
+    return doc.shared("frames.sentences", lambda d: split_sentences(d.article.body))
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> int:
+    """Index of the sentence holding ``offset`` (the nearest one before it when between sentences)."""
+    lo, hi = 0, len(sentences) - 1
+    best = 0
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].start <= offset:
+            best = mid
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    return best
+
+
+# -- generic frames ------------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class GenericFrameModel:
+    lexicon: Lexicon
+    thresholds: dict[str, float]
+    scale: float
+    max_evidence: int
+    max_frames: int
+
+
+def load_generic_model(resources: Resources | None = None) -> GenericFrameModel:
+    data = load_resource_yaml("generic_frames.yaml")
+    settings = data.get("settings", {})
+    cues: list[Cue] = []
+    thresholds: dict[str, float] = {}
+    for name, spec in (data.get("frames") or {}).items():
+        if name not in GENERIC_FRAMES:
+            raise ConfigError(f"generic_frames.yaml: unknown frame {name!r}; valid: {', '.join(GENERIC_FRAMES)}")
+        cues += cues_from_mapping(name, spec, source="generic_frames.yaml")
+        thresholds[name] = float(spec.get("threshold", settings.get("threshold", 0.5)))
+    return GenericFrameModel(
+        Lexicon(cues),
+        thresholds,
+        scale=float(settings.get("scale", 3.0)),
+        max_evidence=int(settings.get("max_evidence", 5)),
+        max_frames=int(settings.get("max_frames", 6)),
+    )
+
+
+def generic_frame_scores(body: str, sentences: list[Sentence], model: GenericFrameModel) -> dict[str, Any]:
+    """Per frame: article score, and (sentence index, sentence score, cue texts) of the sentences that carry it."""
+    out: dict[str, Any] = {}
+    damp = math.sqrt(max(1.0, len(sentences) / 12.0))
+    by_label: dict[str, list[CueMatch]] = {}
+    for m in model.lexicon.matches(body):
+        by_label.setdefault(m.cue.label, []).append(m)
+    for label, hits in by_label.items():
+        per_sent: dict[int, dict[str, float]] = {}
+        seen: dict[str, int] = {}
+        for m in hits:
+            key = m.text.casefold()
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > 3:  # a term repeated many times counts three times at most
+                continue
+            si = sentence_at(sentences, m.start) if sentences else 0
+            cues = per_sent.setdefault(si, {})
+            cues[m.text] = max(cues.get(m.text, 0.0), m.cue.weight)
+        if not per_sent:
+            continue
+        sent_scores = {i: sum(c.values()) for i, c in per_sent.items()}
+        mass = sum(sent_scores.values()) / damp
+        score = 1.0 - math.exp(-mass / model.scale)
+        ranked = sorted(sent_scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        out[label] = {"score": score, "sentences": ranked, "cues": per_sent}
+    return out
+
+
+def detect_generic_frames(
+    article_id: str,
+    body: str,
+    *,
+    model: GenericFrameModel,
+    sentences: list[Sentence] | None = None,
+    trained: Mapping[str, float] | None = None,
+) -> list[Frame]:
+    """Generic frames of one text: lexicon scores, combined with ``trained`` probabilities when given."""
+    sents = sentences if sentences is not None else split_sentences(body)
+    scored = generic_frame_scores(body, sents, model)
+    frames: list[Frame] = []
+    for label in GENERIC_FRAMES:
+        info = scored.get(label)
+        lex = float(info["score"]) if info else 0.0
+        if trained is not None and label in trained:
+            score = 0.5 * lex + 0.5 * float(trained[label])
+            threshold = 0.5 * model.thresholds.get(label, 0.5) + 0.25
+        else:
+            score, threshold = lex, model.thresholds.get(label, 0.5)
+        if score < threshold or (info is None and score < 0.5):
+            continue
+        evidence: list[Span] = []
+        terms: list[str] = []
+        if info:
+            for si, _ in info["sentences"][: model.max_evidence]:
+                s = sents[si]
+                evidence.append(Span(article_id, s.start, s.end, body[s.start : s.end]))
+                for t in info["cues"][si]:
+                    if t not in terms:
+                        terms.append(t)
+        if evidence:
+            start, end = evidence[0].start, evidence[0].end
+        else:  # a trained classifier's frame with no lexicon sentence: the whole first paragraph is the pointer
+            first = sents[0] if sents else Sentence(0, len(body), 0)
+            start, end = first.start, first.end
+        frames.append(
+            Frame(article_id, start, end, body[start:end], round(min(1.0, score), 4), COMPONENT,
+                  frame=label, family="generic", evidence=evidence, terms=terms)
+        )  # fmt: skip
+    frames.sort(key=lambda f: -f.score)
+    return frames[: model.max_frames]
+
+
+class GenericFrameStage:
+    """Stage: the 14 generic frames of each article (lexicon, plus a trained classifier when one is installed)."""
+
+    def __init__(self, *, resources: Resources) -> None:
+        self.resources = resources
+
+    def __call__(self, doc: Doc) -> list[Frame]:
+        model = self.resources.get("frames.generic.lexicon", load_generic_model)
+        from ..learn.models import predict_proba_for
+
+        trained = predict_proba_for(self.resources, "frames", doc.article)
+        return detect_generic_frames(
+            doc.article.id, doc.article.body, model=model, sentences=doc_sentences(doc), trained=trained
+        )
+
+
+# -- per outlet ----------------------------------------------------------------------------------------------------
+def frames_by_outlet(store: Store, *, article_ids: Iterable[str] | None = None) -> dict[str, Any]:
+    """Frames and techniques aggregated by outlet, for comparisons.
+
+    Returns ``{outlet: {"articles": n, "generic": {frame: {"articles": k, "share": k/n, "score": mean}},
+    "narrative": {frame: {"articles": k, "share", "stances": {stance: count}, "holders": {holder: count}}},
+    "techniques": {technique: {"articles": k, "share", "count": hits}}, "genres": {genre: count}}}``.
+    """
+    ids = list(article_ids) if article_ids is not None else None
+    outlet_of: dict[str, str] = {}
+    out: dict[str, Any] = {}
+    for a in store.iter_articles(ids=ids):
+        name = a.outlet or a.outlet_id or "(unknown outlet)"
+        outlet_of[a.id] = name
+        row = out.setdefault(name, {"articles": 0, "generic": {}, "narrative": {}, "techniques": {}, "genres": {}})
+        row["articles"] += 1
+        if a.genre:
+            row["genres"][a.genre] = row["genres"].get(a.genre, 0) + 1
+    seen: set[tuple[str, str, str]] = set()
+    for it in store.iter_items("frames", article_ids=ids):
+        if not isinstance(it, Frame) or it.article_id not in outlet_of:
+            continue
+        row = out[outlet_of[it.article_id]]
+        fam = "narrative" if it.family == "narrative" else "generic"
+        rec = row[fam].setdefault(it.frame, {"articles": 0, "score": 0.0, "stances": {}, "holders": {}})
+        key = (fam, it.frame, it.article_id)
+        if key not in seen:
+            seen.add(key)
+            rec["articles"] += 1
+        rec["score"] += it.score
+        if it.stance:
+            rec["stances"][it.stance] = rec["stances"].get(it.stance, 0) + 1
+        if it.holder:
+            rec["holders"][it.holder] = rec["holders"].get(it.holder, 0) + 1
+    for it in store.iter_items("techniques", article_ids=ids):
+        if it.article_id not in outlet_of:
+            continue
+        row = out[outlet_of[it.article_id]]
+        name = getattr(it, "technique", "")
+        rec = row["techniques"].setdefault(name, {"articles": 0, "count": 0, "_ids": set()})
+        rec["count"] += 1
+        rec["_ids"].add(it.article_id)
+    for row in out.values():
+        n = max(1, row["articles"])
+        for fam in ("generic", "narrative"):
+            for rec in row[fam].values():
+                hits = sum(rec["stances"].values()) or rec["articles"]
+                rec["score"] = round(rec["score"] / max(1, hits), 4)
+                rec["share"] = round(rec["articles"] / n, 4)
+            if fam == "generic":
+                for rec in row[fam].values():
+                    rec.pop("stances")
+                    rec.pop("holders")
+        for rec in row["techniques"].values():
+            rec["articles"] = len(rec.pop("_ids"))
+            rec["share"] = round(rec["articles"] / n, 4)
+    return out
+
+
+def register(registry: Registry) -> None:
+    registry.register(
+        COMPONENT,
+        "stage",
+        produces=("frames",),
+        description="generic frames (14 SemEval-2023/MFC frames): multilingual lexicon, trained classifier if present",
+        order=60,
+    )(GenericFrameStage)

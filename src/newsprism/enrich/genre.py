@@ -1,0 +1,161 @@
+"""Genre of an article — opinion, reporting, analysis or satire — from style features, or a trained classifier.
+
+Features (``resources/genre.yaml`` holds the cue lists and weights): first- and second-person pronouns outside
+quotations, rhetorical questions and exclamations outside quotations, evaluative words, hedges, analytic
+connectives, attribution verbs, the share of sentences holding a quotation, section headings, footnote marks,
+a wire dateline, and the source type named by the outlet (think tank, opinion section, satire site). Each genre
+scores ``bias + sum(weight * min(feature, cap))``; the best genre is set on ``article.genre`` with its softmax
+probability in ``article.genre_score``. The stage also returns nothing: genre is an article field.
+
+With a genre model trained by ``newsprism train --task genre`` installed, the model's probabilities replace the
+rule scores for the genres it knows (SemEval-2023 has opinion, reporting, satire), and the rule score decides
+"analysis" only when the model is unsure (best probability < 0.5).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..model import Article, Item
+from .frames import Lexicon, Sentence, cues_from_mapping, doc_sentences, load_resource_yaml, split_sentences
+
+if TYPE_CHECKING:
+    from ..pipeline import Doc, Resources
+    from ..registry import Registry
+
+__all__ = ["GENRES", "GenreModel", "classify_genre", "genre_features", "load_genre_model", "register"]
+
+COMPONENT = "genre.features.v1"
+GENRES = ("opinion", "reporting", "analysis", "satire")
+
+_QUOTED = re.compile(r"[“\"«„][^”\"»“]{1,600}[”\"»]|(?<!\w)‘[^’]{1,400}’(?!\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class GenreModel:
+    genres: tuple[str, ...]
+    bias: dict[str, float]
+    features: dict[str, dict[str, Any]]
+    lexicon: Lexicon
+    sources: dict[str, list[str]]
+
+
+def load_genre_model(resources: Resources | None = None) -> GenreModel:
+    data = load_resource_yaml("genre.yaml")
+    cues = []
+    for name, spec in (data.get("cues") or {}).items():
+        cues += cues_from_mapping(name, {"cues": spec}, source="genre.yaml")
+    return GenreModel(
+        tuple(data.get("genres") or GENRES),
+        {k: float(v) for k, v in (data.get("bias") or {}).items()},
+        dict(data.get("features") or {}),
+        Lexicon(cues),
+        {k: [str(x) for x in v] for k, v in (data.get("sources") or {}).items()},
+    )
+
+
+def _mask_quotes(body: str) -> str:
+    """The body with quoted passages blanked (same length, so offsets hold)."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), body)
+
+
+def genre_features(article: Article, model: GenreModel, sentences: list[Sentence] | None = None) -> dict[str, float]:
+    body = article.body
+    sents = sentences if sentences is not None else split_sentences(body)
+    n_sent = max(1, len(sents))
+    words = max(1, len(re.findall(r"\w+", body)))
+    masked = _mask_quotes(body)
+    counts: dict[str, int] = {}
+    for m in model.lexicon.matches(masked):
+        # dateline patterns are anchored to the body's start
+        if m.cue.label == "dateline" and m.start > 0 and body.count("\n", 0, m.start) > 1:
+            continue
+        counts[m.cue.label] = counts.get(m.cue.label, 0) + 1
+    questions = sum(1 for s in sents if masked[s.start : s.end].rstrip().endswith(("?", "？")))
+    exclaims = sum(1 for s in sents if masked[s.start : s.end].rstrip().endswith(("!", "！")))
+    quoted = sum(1 for s in sents if _QUOTED.search(body[s.start : s.end]))
+    lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
+    headings = sum(1 for ln in lines[1:] if len(ln) < 100 and not ln.endswith((".", "!", "?", "。", ":", "”", "’", '"'))
+                   and len(ln.split()) >= 2)  # fmt: skip
+    outlet = " ".join(x for x in (article.outlet, article.outlet_id, article.title) if x)
+
+    def source(kind: str) -> float:
+        return float(any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", outlet, re.IGNORECASE)
+                         for n in model.sources.get(kind, [])))  # fmt: skip
+
+    per100 = 100.0 / words
+    return {
+        "first_person": counts.get("first_person", 0) * per100,
+        "second_person": counts.get("second_person", 0) * per100,
+        "rhetorical_questions": questions / n_sent,
+        "exclamations": exclaims / n_sent,
+        "evaluative": counts.get("evaluative", 0) * per100,
+        "hedges": counts.get("hedges", 0) * per100,
+        "analytic": counts.get("analytic", 0) * per100,
+        "attribution": counts.get("attribution", 0) * per100,
+        "quote_density": quoted / n_sent,
+        "headings": float(headings),
+        "footnotes": float(len(re.findall(r"\[\d{1,2}\]", body))),
+        "dateline": float(min(1, counts.get("dateline", 0))),
+        "source_think_tank": source("think_tank"),
+        "source_opinion": source("opinion"),
+        "source_satire": source("satire"),
+        "satire_markers": float(counts.get("satire_markers", 0)),
+    }
+
+
+def classify_genre(
+    article: Article,
+    *,
+    model: GenreModel,
+    sentences: list[Sentence] | None = None,
+    trained: dict[str, float] | None = None,
+) -> tuple[str, float, dict[str, float]]:
+    """(genre, probability, all genre probabilities) of one article."""
+    feats = genre_features(article, model, sentences)
+    scores = {g: model.bias.get(g, 0.0) for g in model.genres}
+    for name, spec in model.features.items():
+        value = min(float(feats.get(name, 0.0)), float(spec.get("cap", 1e9)))
+        for g, w in (spec.get("weights") or {}).items():
+            if g in scores:
+                scores[g] += float(w) * value
+    top = max(scores.values())
+    exp = {g: math.exp(s - top) for g, s in scores.items()}
+    total = sum(exp.values())
+    probs = {g: v / total for g, v in exp.items()}
+    if trained:
+        best_t = max(trained, key=lambda g: trained[g])
+        if trained[best_t] >= 0.5 or "analysis" not in probs or max(probs, key=lambda g: probs[g]) != "analysis":
+            probs = {**{g: 0.0 for g in probs}, **trained}
+    genre = max(probs, key=lambda g: (probs[g], -model.genres.index(g) if g in model.genres else 0))
+    return genre, round(probs[genre], 4), {g: round(p, 4) for g, p in probs.items()}
+
+
+class GenreStage:
+    """Stage: sets ``article.genre`` and ``article.genre_score`` (style features; a trained model when present)."""
+
+    def __init__(self, *, resources: Resources) -> None:
+        self.resources = resources
+
+    def __call__(self, doc: Doc) -> list[Item]:
+        from ..learn.models import predict_proba_for
+
+        model = self.resources.get("genre.features", load_genre_model)
+        trained = predict_proba_for(self.resources, "genre", doc.article)
+        genre, score, _ = classify_genre(doc.article, model=model, sentences=doc_sentences(doc), trained=trained)
+        doc.article.genre = genre
+        doc.article.genre_score = score
+        return []
+
+
+def register(registry: Registry) -> None:
+    registry.register(
+        COMPONENT,
+        "stage",
+        produces=("article.genre", "article.genre_score"),
+        description="genre (opinion, reporting, analysis, satire) from style features, trained model if present",
+        order=59,
+    )(GenreStage)

@@ -1,0 +1,111 @@
+"""Generic (SemEval/MFC) frames: the seed's frames with evidence sentences, other languages, per-outlet aggregation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.enrich.frames import (
+    GENERIC_FRAMES,
+    Cue,
+    Lexicon,
+    detect_generic_frames,
+    frames_by_outlet,
+    load_generic_model,
+    split_sentences,
+    term_pattern,
+)
+from newsprism.learn.seed import seed_articles
+from newsprism.model import Article
+from newsprism.pipeline import Pipeline
+from newsprism.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "kazakhstan-2022-01-12.txt"
+
+
+@pytest.fixture(scope="module")
+def model():  # type: ignore[no-untyped-def]
+    return load_generic_model()
+
+
+def test_seed_generic_frames_with_evidence(model) -> None:  # type: ignore[no-untyped-def]
+    a1, a2 = seed_articles(EXAMPLE)
+    f1 = detect_generic_frames(a1.id, a1.body, model=model)
+    f2 = detect_generic_frames(a2.id, a2.body, model=model)
+    assert {"Security_and_defense", "Political", "External_regulation_and_reputation"} <= {f.frame for f in f1}
+    assert {"Security_and_defense", "Political", "Crime_and_punishment"} <= {f.frame for f in f2}
+    for body, frames in ((a1.body, f1), (a2.body, f2)):
+        assert len(frames) <= 6
+        for f in frames:
+            assert f.family == "generic" and f.frame in GENERIC_FRAMES and 0 < f.score <= 1
+            assert body[f.start : f.end] == f.text
+            assert f.evidence and (f.evidence[0].start, f.evidence[0].end) == (f.start, f.end)
+            for ev in f.evidence:
+                assert body[ev.start : ev.end] == ev.text
+    crime = next(f for f in f2 if f.frame == "Crime_and_punishment")
+    assert {"arrested", "treason"} <= set(crime.terms)
+
+
+def test_russian_and_chinese_generic_frames(model) -> None:  # type: ignore[no-untyped-def]
+    ru = "Войска ОДКБ и армия обеспечивают безопасность. Полиция задержала 8000 человек, им грозит тюрьма за мародёрство."
+    frames = {f.frame for f in detect_generic_frames("ru", ru, model=model)}
+    assert {"Security_and_defense", "Crime_and_punishment"} <= frames
+    zh = "中国政府表示，经济增长放缓，市场价格上涨，通胀压力加大。投资和贸易下降。"
+    assert "Economic" in {f.frame for f in detect_generic_frames("zh", zh, model=model)}
+
+
+def test_short_neutral_text_is_not_over_framed(model) -> None:  # type: ignore[no-untyped-def]
+    text = "The museum reopened on Saturday after renovation. Visitors queued for the new gallery."
+    assert detect_generic_frames("n", text, model=model) == []
+
+
+def test_term_syntax() -> None:
+    assert term_pattern("re:abc+") == "abc+"
+    lex = Lexicon([Cue("terror*", 1, "en", "t"), Cue("fuel price", 1, "en", "f"), Cue("цветн* революц*", 1, "ru", "c"),
+                   Cue("恐怖分子", 1, "zh", "z"), Cue("Kremlin's", 1, "en", "k")])  # fmt: skip
+    text = "Terrorists; fuel-price rises; цветной революции; 是恐怖分子吗; the Kremlin’s line; terror-free; fuel prices"
+    hits = {(m.cue.label, m.text) for m in lex.matches(text)}
+    assert hits == {("t", "Terrorists"), ("f", "fuel-price"), ("c", "цветной революции"), ("z", "恐怖分子"),
+                    ("k", "Kremlin’s"), ("t", "terror")}  # fmt: skip
+
+
+def test_sentences_carry_paragraph_index() -> None:
+    body = "Title line\n\nFirst para. Second sentence.\nNext para."
+    sents = split_sentences(body)
+    assert [(body[s.start : s.end], s.paragraph) for s in sents] == [
+        ("Title line", 0), ("First para.", 1), ("Second sentence.", 1), ("Next para.", 2)]  # fmt: skip
+
+
+def test_frames_by_outlet_from_a_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSPRISM_HOME", str(tmp_path / "home"))
+    a1, a2 = seed_articles(EXAMPLE)
+    extra = Article(id="x3", title="Another", body=a2.body.replace("Kazakh", "Kazakhstani"), outlet="The Spectator")
+    with open_store(tmp_path / "o.db") as store:
+        for a in (a1, a2, extra):
+            store.put_article(a)
+        stages = ["genre.features.v1", "frames.generic.v1", "frames.narrative.v1", "techniques.lexicon.v1"]
+        report = Pipeline(stages).run(store, corpus=False)
+        assert not report.failed
+        agg = frames_by_outlet(store)
+    assert set(agg) == {"ISPI", "The Spectator"}
+    spec = agg["The Spectator"]
+    assert spec["articles"] == 2 and spec["genres"] == {"opinion": 2}
+    assert spec["generic"]["Political"]["articles"] == 2 and spec["generic"]["Political"]["share"] == 1.0
+    assert spec["narrative"]["palace coup"]["stances"].get("contested", 0) >= 2
+    assert spec["techniques"]["Whataboutism"]["articles"] == 2
+    ispi = agg["ISPI"]
+    assert ispi["narrative"]["terrorism"]["holders"].get("China", 0) >= 1
+    assert ispi["genres"] == {"analysis": 1}
+
+
+def test_speed_benchmark_runs(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    res = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "frames_speed.py"), "--n", "5", "--repeat", "2"],
+                         capture_output=True, text=True, timeout=300, check=False,
+                         env={"NEWSPRISM_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    assert "all four" in res.stdout and "articles/s" in res.stdout and "per article" in res.stdout

@@ -1,0 +1,58 @@
+"""Genre from style features: the seed's analysis and opinion, wire reporting, satire markers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.enrich.genre import classify_genre, genre_features, load_genre_model
+from newsprism.learn.seed import seed_articles
+from newsprism.model import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "kazakhstan-2022-01-12.txt"
+
+
+@pytest.fixture(scope="module")
+def model():  # type: ignore[no-untyped-def]
+    return load_genre_model()
+
+
+def test_seed_genres(model) -> None:  # type: ignore[no-untyped-def]
+    a1, a2 = seed_articles(EXAMPLE)
+    g1, s1, _ = classify_genre(a1, model=model)
+    g2, s2, probs = classify_genre(a2, model=model)
+    assert (g1, g2) == ("analysis", "opinion")
+    assert 0.5 < s1 <= 1 and 0.5 < s2 <= 1 and abs(sum(probs.values()) - 1) < 0.01
+
+
+def test_seed_opinion_does_not_depend_on_the_outlet_name(model) -> None:  # type: ignore[no-untyped-def]
+    _, a2 = seed_articles(EXAMPLE)
+    a2.outlet = None
+    feats = genre_features(a2, model)
+    assert feats["first_person"] > 0.2 and feats["rhetorical_questions"] > 0 and feats["evaluative"] > 0.5
+    assert classify_genre(a2, model=model)[0] == "opinion"
+
+
+def test_wire_copy_is_reporting(model) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "MOSCOW (Reuters) - Russia's foreign ministry said on Monday that talks would resume next week.\n"
+        "“We are ready to continue,” the ministry's spokeswoman told reporters, according to the TASS news agency.\n"
+        "The talks were suspended in March, officials said."
+    )
+    assert classify_genre(Article(id="w", title="Talks to resume", body=body), model=model)[0] == "reporting"
+
+
+def test_satire_needs_strong_markers(model) -> None:  # type: ignore[no-untyped-def]
+    body = "Area man declares himself minister of weather. Local man confirms the clouds were consulted."
+    art = Article(id="s", title="x", body=body, outlet="The Daily Mash")
+    assert classify_genre(art, model=model)[0] == "satire"
+    art.outlet = "Daily Courier"
+    assert classify_genre(art, model=model)[0] != "satire"
+
+
+def test_trained_probabilities_override_rules(model) -> None:  # type: ignore[no-untyped-def]
+    a1, _ = seed_articles(EXAMPLE)
+    genre, score, _ = classify_genre(a1, model=model, trained={"opinion": 0.1, "reporting": 0.8, "satire": 0.1})
+    assert (genre, score) == ("reporting", 0.8)
