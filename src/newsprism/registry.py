@@ -56,9 +56,10 @@ class ComponentSpec:
 class Registry:
     """Components by kind and name. ``Registry()`` is empty; ``default_registry()`` holds the installed plugins."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, plugins: bool = False) -> None:
+        """``plugins=True`` loads the installed ``newsprism.plugins`` entry points on first lookup."""
         self._specs: dict[str, dict[str, ComponentSpec]] = {k: {} for k in KINDS}
-        self._loaded_plugins = False
+        self._loaded_plugins = not plugins
 
     # -- registration -------------------------------------------------------------------------------------
     def add(self, spec: ComponentSpec) -> ComponentSpec:
@@ -163,6 +164,6 @@ def _satisfied(requirement: str, available: set[str]) -> bool:
 
 def default_registry() -> Registry:
     """A new registry holding every installed plugin (built-ins included)."""
-    reg = Registry()
+    reg = Registry(plugins=True)
     reg.load_plugins()
     return reg

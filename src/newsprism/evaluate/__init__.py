@@ -1,1 +1,2 @@
-"""Evaluation of each extractor against gold data: functions that return precision, recall and F1."""
+"""Evaluations of the extractors against gold data: one module per extractor (``newsprism.evaluate.<name>``),
+each with ``main(argv) -> int`` (used by ``newsprism evaluate --task <name>``) and library functions."""
