@@ -9,6 +9,7 @@ import importlib.util
 from collections.abc import Iterator
 
 import pytest
+
 from pgserver import PgServer, pg_bin, pg_server
 
 

@@ -7,7 +7,9 @@ path); ``test.sentences.v1`` is a closure, found again by rebuilding the registr
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from newsprism.enrich.nlp import parse, prepare_parses, sentences
@@ -62,7 +64,9 @@ def make_genre(*, resources: Resources) -> Callable[[Doc], list[Item]]:
 def make_registry() -> Registry:
     reg = Registry()
     reg.register(TOKENS, "stage", requires=("parse",), produces=("entities",), order=10)(make_tokens)
-    reg.register(GENRE, "stage", requires=("entities",), produces=("article.genre",), order=20)(make_genre)
+    reg.register(GENRE, "stage", requires=("entities",), produces=("article.genre", "article.genre_score"), order=20)(
+        make_genre
+    )
 
     def sentence_quotes(*, resources: Resources) -> Callable[[Doc], list[Item]]:
         def run(doc: Doc) -> list[Item]:
@@ -113,3 +117,32 @@ def corpus_rows() -> list[dict[str, Any]]:
     rows.append({"id": "boom", "title": "Bad", "body": "This EXPLODE article makes the Tokens stage fail.",
                  "language": "en"})  # fmt: skip
     return rows
+
+
+def write_jsonl(path: Path, rows: list[dict[str, Any]], *, bad_lines: bool = True) -> Path:
+    """The corpus as JSONL, with a line that is not JSON and a row without a body when ``bad_lines``."""
+    lines = [json.dumps(r) for r in rows]
+    if bad_lines:
+        lines.insert(3, "{not json")
+        lines.append(json.dumps({"id": "nobody", "title": "No body"}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def snapshot(output: Path) -> dict[str, list[str]]:
+    """Every record of every dataset under ``output`` as sorted JSON (what two engines must agree on)."""
+    from newsprism.engine.files import iter_kind
+    from newsprism.publish.arrow import KINDS
+
+    out: dict[str, list[str]] = {}
+    for kind in (*KINDS, "failures"):
+        rows = list(iter_kind(output, kind))
+        out[kind] = sorted(json.dumps(_normal(r), sort_keys=True) for r in rows)
+    return out
+
+
+def _normal(row: dict[str, Any]) -> dict[str, Any]:
+    # failures name the input file and row; engines name rows differently, so keep the reason's first words
+    if "reason" in row and row.get("stage") == "input":
+        return {"stage": "input"}
+    return row

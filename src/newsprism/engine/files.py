@@ -8,6 +8,7 @@ streams the input in batches (memory stays bounded); the Spark engine writes the
 
 from __future__ import annotations
 
+import copy
 import gzip
 import io
 import json
@@ -152,7 +153,11 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[str, dict[str, Any] | str]]:
 
 
 def outputs_of(articles: Sequence[Article], results: Sequence[ArticleResult]) -> dict[str, list[Record]]:
-    """Records by kind from one batch: the articles (with stage-set fields applied) and every item found."""
+    """Records by kind from one batch: the articles (with stage-set fields applied) and every item found.
+
+    ``articles`` should be copies taken before the stages ran: a stage's undeclared changes to an article are not
+    kept (as in a store, where only the fields a stage declares in ``produces`` are written).
+    """
     by_id = {a.id: a for a in articles}
     out: dict[str, list[Record]] = {kind: [] for kind in KINDS}
     for res in results:
@@ -230,7 +235,8 @@ def run_files(
         for articles, bad in iter_input(input, batch_size=batch_size):
             failed_input.extend((None, "input", f"{where}: {reason}") for where, reason in bad)
             if articles:
-                held.append(articles)
+                # stages may mutate the articles they run on; only declared fields (via results) reach the output
+                held.append([copy.copy(a) for a in articles])
                 yield articles, {}
 
     try:

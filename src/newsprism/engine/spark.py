@@ -18,6 +18,7 @@ for ``spark-submit`` on a real cluster.
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 import time
@@ -129,6 +130,7 @@ def _arrow_worker(plan: StagePlan, batch_size: int) -> Callable[[Iterable[pa.Rec
                         articles.append(article_from_row(row))
                     except ConfigError as exc:
                         failures.append({"article_id": row.get("id"), "stage": "input", "reason": f"{source}: {exc}"})
+                originals = [copy.copy(a) for a in articles]  # only declared fields reach the output
                 results = process_batch(plan, articles) if articles else []
                 stats: dict[str, float] = {}
                 for res in results:
@@ -137,7 +139,7 @@ def _arrow_worker(plan: StagePlan, batch_size: int) -> Callable[[Iterable[pa.Rec
                             stats[o.stage] = stats.get(o.stage, 0.0) + o.seconds
                         if o.error is not None:
                             failures.append({"article_id": res.article_id, "stage": o.stage, "reason": o.error})
-                for kind, records in outputs_of(articles, results).items():
+                for kind, records in outputs_of(originals, results).items():
                     if records:
                         yield _records_batch(schema, kind, rows_of(kind, records))
                 if failures:
