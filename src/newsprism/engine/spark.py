@@ -256,6 +256,9 @@ class SparkEngine:
         t0 = time.perf_counter()
         plan = plan_for(specs, resources, detect_language=True)
         articles = self.read_articles(input)
+        parallelism = int(self.session.sparkContext.defaultParallelism)
+        if articles.rdd.getNumPartitions() < parallelism:
+            articles = articles.repartition(parallelism)  # one gzip file is one partition: spread it over the cores
         in_schema_cols = articles.columns
         out_schema = spark_schema(_output_schema())
         records = articles.select(*in_schema_cols).mapInArrow(_arrow_worker(plan, batch_size), out_schema)
