@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -62,7 +61,7 @@ def run(input_path: str, output: str, engine: str, stages: tuple[str, ...], work
         options["master"] = master
     with progress_bar("running", enabled=not as_json) as bar:
         rep = process_files(
-            input_path, Path(output), engine=engine, stages=list(stages) or None, registry=registry, progress=bar,
+            input_path, output, engine=engine, stages=list(stages) or None, registry=registry, progress=bar,
             **options,
         )  # fmt: skip
     if as_json:

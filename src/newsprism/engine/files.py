@@ -123,6 +123,21 @@ def iter_input(path: str | Path, *, batch_size: int = 64) -> Iterator[tuple[list
             yield articles, bad
 
 
+def count_rows(path: str | Path) -> int:
+    """Rows in an input (Parquet metadata; non-blank lines of JSONL), for a progress bar's total."""
+    import pyarrow.parquet as pq
+
+    n = 0
+    for f in input_files(path):
+        if input_format(f) == "parquet":
+            n += pq.ParquetFile(f).metadata.num_rows
+            continue
+        opener: Any = gzip.open if f.name.lower().endswith(".gz") else open
+        with opener(f, "rb") as fh:
+            n += sum(1 for line in fh if line.strip())
+    return n
+
+
 def _parquet_rows(path: Path, size: int) -> Iterator[tuple[str, dict[str, Any] | str]]:
     import pyarrow.parquet as pq
 
@@ -227,6 +242,7 @@ def run_files(
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
     report = FilesReport(engine=getattr(engine, "name", ""), stages=[s.name for s in specs], output=str(out))
+    total = count_rows(input) if progress is not None else 0
     writers = _Writers(out)
     held: list[list[Article]] = []  # the articles of batches in flight, matched to results in order
     failed_input: list[tuple[str | None, str, str]] = []
@@ -257,7 +273,7 @@ def run_files(
             report.failed.extend(failures)
             report.articles += len(articles)
             if progress is not None:
-                progress(report.articles, 0)
+                progress(report.articles, total)
         writers.write_failures(failed_input)
         report.failed.extend(failed_input)
     finally:
