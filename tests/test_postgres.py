@@ -145,3 +145,11 @@ def test_same_url_new_text_is_not_a_second_article(pg_url: str) -> None:
         assert st.put_article(first) == ("x1", True)
         assert st.put_article(second) == ("x1", False)
         assert st.count_articles() == 1
+
+
+def test_nul_characters_keep_offsets(pg_url: str) -> None:
+    with open_store(pg_url) as st:
+        art = Article(id="n1", title="T\x00", body="Before\x00after the NUL.")
+        st.put_article(art)
+        got = st.get_article("n1")
+        assert got is not None and got.body == "Before\ufffdafter the NUL." and len(got.body) == len(art.body)

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..errors import StoreError
+from ..model import Article
 from .base import SearchHit
 from .sql import SQLStore
 
@@ -59,6 +60,14 @@ class PostgresStore(SQLStore):
 
     def close(self) -> None:
         self.conn.close()
+
+    def put_article(self, article: Article) -> tuple[str, bool]:
+        # PostgreSQL text cannot hold NUL; U+FFFD keeps every character offset (evidence spans) unchanged
+        for name in ("title", "body", "author_bio", "summary"):
+            value = getattr(article, name)
+            if isinstance(value, str) and "\x00" in value:
+                setattr(article, name, value.replace("\x00", "\ufffd"))
+        return super().put_article(article)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
