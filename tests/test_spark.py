@@ -87,3 +87,27 @@ def test_spark_engine_runs_a_store_pipeline(spark: Any, tmp_path: Path) -> None:
         } | {"genres": sorted((a.id, a.genre, a.genre_score) for a in store.iter_articles())}
         store.close()
     assert found["spark"] == found["local"] and found["spark"]["entities"]
+
+
+def test_spark_reads_parquet_with_missing_columns(spark: Any, corpus: Path, tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [r for r in corpus_rows() if r["id"] != "boom"]
+    # a minimal input: only some columns, no language (detected), no ids for half (content hash)
+    table = pa.table({
+        "id": [r["id"] if i % 2 else None for i, r in enumerate(rows)],
+        "title": [r["title"] for r in rows],
+        "body": [r["body"] for r in rows],
+    })  # fmt: skip
+    pq.write_table(table, tmp_path / "in.parquet")
+    local = tmp_path / "local"
+    process_files(tmp_path / "in.parquet", local, engine="local", stages=STAGES, registry=make_registry(), workers=1)
+    rep = process_files(tmp_path / "in.parquet", tmp_path / "spark", engine="spark", stages=STAGES,
+                        registry=make_registry())  # fmt: skip
+    assert rep.articles == 10 and not rep.failed
+    got = snapshot(tmp_path / "spark")
+    assert got == snapshot(local) and len(got["entities"]) > 20
+    ids = {r["id"] for r in iter_kind(tmp_path / "spark", "articles")}
+    assert "t01" in ids and "t00" not in ids and all(len(i) in (3, 16) for i in ids)
+    assert {r["language"] for r in iter_kind(tmp_path / "spark", "articles")} == {"en"}
