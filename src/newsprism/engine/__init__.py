@@ -1,4 +1,9 @@
-"""Engines: what runs the stages over batches of articles (in this process, over local cores, or on Spark)."""
+"""Engines: what runs the stages over batches of articles (in this process, over local cores, or on Spark).
+
+Every engine offers ``map(batches, specs, resources, done)`` (what :meth:`newsprism.pipeline.Pipeline.run` calls)
+and ``run_files(input, output, specs=..., resources=...)`` (files in, files out; ``newsprism run``), and every
+engine calls :func:`newsprism.pipeline.run_stages` on each batch, so results are the same on any engine.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +16,23 @@ __all__ = ["register"]
 
 
 def register(registry: Registry) -> None:
-    def local_engine(*, settings: Any = None, **_: Any) -> Any:
+    def local_engine(*, settings: Any = None, workers: int | None = None, **options: Any) -> Any:
         from .local import LocalEngine
 
-        return LocalEngine(settings=settings)
+        return LocalEngine(settings=settings, workers=workers, **options)
 
-    registry.register("engine.local.v1", "engine", description="runs stages in this process")(local_engine)
+    def spark_engine(*, settings: Any = None, **options: Any) -> Any:
+        from .spark import SparkEngine
+
+        return SparkEngine(settings=settings, **options)
+
+    registry.register(
+        "engine.local.v1",
+        "engine",
+        description="runs stages in this process, or in worker processes over the machine's cores (workers setting)",
+    )(local_engine)
+    registry.register(
+        "engine.spark.v1",
+        "engine",
+        description="runs stages on Apache Spark (local mode or a cluster; needs pyspark)",
+    )(spark_engine)

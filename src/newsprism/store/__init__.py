@@ -48,3 +48,14 @@ def register(registry: Registry) -> None:
         "store",
         description="embedded SQLite file with WAL and FTS5 (the default)",
     )(sqlite_store)
+
+    def postgresql_store(*, location: str, **_: Any) -> Store:
+        from .postgres import PostgresStore
+
+        return PostgresStore(location)
+
+    registry.register(
+        "store.postgresql.v1",
+        "store",
+        description="shared PostgreSQL server (psycopg 3): several writers at once, tsvector full-text search",
+    )(postgresql_store)

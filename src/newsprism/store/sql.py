@@ -110,9 +110,11 @@ class SQLStore(Store):
             return existing, False
         data = {k: _to_jsonable(getattr(article, k)) for k in _ARTICLE_DATA_FIELDS}
         with self.transaction():
-            self._exec(
+            # no conflict target: any unique key (the text's hash, a backend's canonical-URL index) means "stored
+            # already", which is what a concurrent writer inserting the same article at the same moment causes
+            cur = self._exec(
                 f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 17)}) "
-                "ON CONFLICT (content_hash) DO NOTHING",
+                "ON CONFLICT DO NOTHING",
                 (
                     article.id, article.content_hash, article.title, _dumps(article.authors), article.published,
                     article.outlet, article.outlet_id, article.url, article.canonical_url, article.language,
@@ -120,11 +122,13 @@ class SQLStore(Store):
                     article.duplicate_of, now(),
                 ),
             )  # fmt: skip
-            self.fts_index(article.id)
-        found = self.find_article(content_hash=article.content_hash)
-        if found is None:  # pragma: no cover - insert and lookup in one transaction cannot disagree
-            raise StoreError(f"article {article.id} was not stored")
-        return found, found == article.id
+            created = int(cur.rowcount or 0) == 1
+            if created:
+                self.fts_index(article.id)
+        found = self.find_article(content_hash=article.content_hash, url=article.canonical_url)
+        if found is None:
+            raise StoreError(f"article {article.id} was not stored: another article has this id")
+        return found, created and found == article.id
 
     def find_article(self, *, content_hash: str | None = None, url: str | None = None) -> str | None:
         if content_hash:
@@ -402,7 +406,7 @@ class SQLStore(Store):
                     )
 
     def iter_stories(self) -> Iterator[Story]:
-        for (data,) in self._all("SELECT data FROM stories ORDER BY start_date DESC, id"):
+        for (data,) in self._all("SELECT data FROM stories ORDER BY start_date DESC NULLS LAST, id"):
             yield Story.from_dict(json.loads(data))
 
     def get_story(self, story_id: str) -> Story | None:
