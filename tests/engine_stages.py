@@ -62,7 +62,7 @@ def make_genre(*, resources: Resources) -> Callable[[Doc], list[Item]]:
 
 
 def make_registry() -> Registry:
-    reg = Registry()
+    reg = Registry.from_plugins(kinds=("loader", "store", "publisher", "engine"))
     reg.register(TOKENS, "stage", requires=("parse",), produces=("entities",), order=10)(make_tokens)
     reg.register(GENRE, "stage", requires=("entities",), produces=("article.genre", "article.genre_score"), order=20)(
         make_genre

@@ -34,12 +34,9 @@ def count_stage(*, resources):
 
 
 def make_registry():
-    reg = Registry()
+    reg = Registry.from_plugins(kinds=("engine",))
     reg.register("caps.v1", "stage", produces=("entities",), order=1)(caps_stage)
     reg.register("count.v1", "stage", requires=("entities",), produces=("article.genre",), order=2)(count_stage)
-    reg.register("engine.local.v1", "engine")(
-        lambda **kw: __import__("newsprism.engine.local", fromlist=["x"]).LocalEngine(**kw)
-    )
     return reg
 
 

@@ -61,6 +61,17 @@ class Registry:
         self._specs: dict[str, dict[str, ComponentSpec]] = {k: {} for k in KINDS}
         self._loaded_plugins = not plugins
 
+    @classmethod
+    def from_plugins(cls, *, kinds: Iterable[str] = KINDS) -> Registry:
+        """A registry holding the installed plugins' components of ``kinds`` only (e.g. every engine and store
+        but none of the stages, for a pipeline made of one's own stages)."""
+        full = default_registry()
+        reg = cls()
+        for kind in kinds:
+            for spec in full.all(kind):
+                reg.add(spec)
+        return reg
+
     # -- registration -------------------------------------------------------------------------------------
     def add(self, spec: ComponentSpec) -> ComponentSpec:
         if spec.kind not in self._specs:
