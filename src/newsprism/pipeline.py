@@ -170,10 +170,17 @@ def run_stages(
         finished = done.get(spec.name, set())
         todo = [(d, r) for d, r in zip(docs, results, strict=True) if d.article.id not in finished]
         batch = getattr(stage, "prepare", None)
+        share = 0.0  # each article's part of the batch work, counted in the stage's time
         if batch is not None and todo:
-            batch([d for d, _ in todo])  # batch work such as nlp.pipe, shared through doc.cache
-        for doc, res in todo:
             t0 = time.perf_counter()
+            try:
+                batch([d for d, _ in todo])  # batch work such as nlp.pipe, shared through doc.cache
+            except Exception:  # batch work is only a speed-up: each article then computes what it needs alone
+                for d, _ in todo:
+                    d.cache.clear()
+            share = (time.perf_counter() - t0) / len(todo)
+        for doc, res in todo:
+            t0 = time.perf_counter() - share
             for kind, found in doc.found.items():  # a re-run replaces what this stage found before
                 doc.found[kind] = [it for it in found if it.component != spec.name]
             try:
