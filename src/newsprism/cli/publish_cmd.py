@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -57,7 +58,7 @@ def stories(rebuild: bool, window: int | None, threshold: float | None, db: str 
     from ..config import Settings
     from ..stories import build_stories
 
-    overrides: dict[str, object] = {}
+    overrides: dict[str, Any] = {}
     if window is not None:
         overrides["story_window_days"] = window
     if threshold is not None:

@@ -22,11 +22,11 @@ from .story import (
 __all__ = [
     "BLINDSPOT_SHARE",
     "CONFLICT_RATIO",
+    "HIGHLIGHT_KINDS",
     "SIDES",
     "ArticleRef",
     "Blindspot",
     "EvidenceRef",
-    "HIGHLIGHT_KINDS",
     "FigureGroup",
     "FigureRow",
     "NamedBy",

@@ -4,6 +4,7 @@ statement can link to its evidence: the anchor ``a-<article>-<start>-<end>`` sit
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..model import Claim, Entity, Frame, Item, Place, Quote, Technique
 
@@ -63,7 +64,7 @@ def evidence_segments(
             starts[it.start].append(a)
     order = {k: i for i, k in enumerate(kinds)}
     segs: list[Segment] = []
-    for lo, hi in zip(cuts, cuts[1:], strict=False):
+    for lo, hi in pairwise(cuts):
         covering = [it for it in usable if it.start <= lo and it.end >= hi]
         ks = sorted({it.KIND for it in covering}, key=lambda k: order[k])
         notes = list(dict.fromkeys(describe(it) for it in covering))

@@ -133,8 +133,11 @@ class StoryComparison:
         return {
             "story": self.story.to_dict(),
             "articles": [a.to_dict() for a in self.articles],
-            "coverage": {"by_side": self.coverage_by_side, "by_country": self.coverage_by_country,
-                         "by_state": self.coverage_by_state},  # fmt: skip
+            "coverage": {
+                "by_side": self.coverage_by_side,
+                "by_country": self.coverage_by_country,
+                "by_state": self.coverage_by_state,
+            },
             "blindspots": [b.to_dict() for b in self.blindspots],
             "frames": [f.to_dict() for f in self.frames],
             "techniques": [t.to_dict() for t in self.techniques],
@@ -219,8 +222,8 @@ def compare_story(store: Store, story: Story | str) -> StoryComparison:
     by_state = {"state": 0, "independent": 0, "unknown": 0}
     for r in ordered:
         by_side[r.outlet.side] += 1
-        c = r.outlet.country or "unknown"
-        by_country[c] = by_country.get(c, 0) + 1
+        country = r.outlet.country or "unknown"
+        by_country[country] = by_country.get(country, 0) + 1
         by_state[r.outlet.state] += 1
 
     frames = _counter(items["frames"], lambda f: f.frame if isinstance(f, Frame) else None, refs, arts)
@@ -232,9 +235,7 @@ def compare_story(store: Store, story: Story | str) -> StoryComparison:
                 holders = d.setdefault("holders", [])
                 if f.holder not in holders:
                     holders.append(f.holder)
-    techniques = _counter(
-        items["techniques"], lambda t: t.technique if isinstance(t, Technique) else None, refs, arts
-    )
+    techniques = _counter(items["techniques"], lambda t: t.technique if isinstance(t, Technique) else None, refs, arts)
     quoted = _counter(
         items["quotes"], lambda q: (q.speaker or q.speaker_text) if isinstance(q, Quote) else None, refs, arts
     )
@@ -259,7 +260,7 @@ def compare_story(store: Store, story: Story | str) -> StoryComparison:
             continue
         only = [sc for sc in all_names.values() if sc.by_side.get(side) and not any(sc.by_side.get(o) for o in others)]
         if only:
-            named.append(NamedBy(side=side, absent_from=others, names=_sorted({s.name: s for s in only})))
+            named.append(NamedBy(side=side, absent_from=others, names=_sorted({x.name: x for x in only})))
 
     rows: list[FigureRow] = []
     for c in items["claims"]:

@@ -103,7 +103,9 @@ def map_view(points: Iterable[dict[str, Any]], world: World, *, pad: float = 24.
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             continue
         x, y = _project(lat, lon)
-        pts.append({**p, "x": round(x, 1), "y": round(y, 1), "r": round(1.6 + 0.6 * min(4.0, float(p.get("count", 1))), 2)})
+        pts.append(
+            {**p, "x": round(x, 1), "y": round(y, 1), "r": round(1.6 + 0.6 * min(4.0, float(p.get("count", 1))), 2)}
+        )
     if not pts:
         return None
     x0, x1 = min(p["x"] for p in pts) - pad, max(p["x"] for p in pts) + pad
@@ -145,7 +147,7 @@ def make_environment(*extra_dirs: Path) -> Environment:
     env.globals["SIDE_COLOURS"] = SIDE_COLOURS
     env.globals["SIDES"] = ("left", "center", "right", "unrated")
     env.filters["pct"] = lambda n, total: round(100.0 * n / total, 1) if total else 0.0
-    env.filters["num"] = lambda v: ("" if v is None else (f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"))
+    env.filters["num"] = lambda v: "" if v is None else (f"{v:,.0f}" if float(v).is_integer() else f"{v:,}")
     return env
 
 

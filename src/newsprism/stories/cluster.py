@@ -62,7 +62,9 @@ class StoryState:
         _add_into(self.text.setdefault(f.language, {}), tvec)
         _add_into(self.keys, kvec)
         if emb is not None:
-            self.embedding = emb if self.embedding is None else [a + b for a, b in zip(self.embedding, emb, strict=True)]
+            self.embedding = (
+                emb if self.embedding is None else [a + b for a, b in zip(self.embedding, emb, strict=True)]
+            )
         if f.date:
             self.start = min(self.start, f.date) if self.start else f.date
             self.end = max(self.end, f.date) if self.end else f.date
@@ -177,10 +179,10 @@ def cluster_articles(
     for story in existing:
         st = StoryState(id=story.id, existing=story)
         for aid in story.article_ids:
-            f = by_id.get(aid)
-            if f is None or aid in placed:
+            known = by_id.get(aid)
+            if known is None or aid in placed:
                 continue
-            st.add(f, tvecs.get(aid, {}), kvecs.get(aid, {}), embs.get(aid), 1.0)
+            st.add(known, tvecs.get(aid, {}), kvecs.get(aid, {}), embs.get(aid), 1.0)
             placed.add(aid)
         st.sims = [_similarity(by_id[a], tvecs, kvecs, embs, st, opts) for a in st.members]
         st.changed = False

@@ -117,7 +117,7 @@ def allsides_story_set(
     if distractors:
         days = {day for (_, day), _ in triples}
         used: set[str] = set()
-        for (topic, day), rows in sorted(groups.items()):
+        for (_topic, day), rows in sorted(groups.items()):
             if len(rows) == 1 and day in days and day not in used:
                 used.add(day)
                 gold[rows[0]["ID"]] = f"single|{rows[0]['ID']}"

@@ -41,7 +41,7 @@ _STOP_CAPS = {
     "september", "october", "november", "december", "le", "la", "les", "un", "une", "des", "du", "de", "et",
     "en", "dans", "pour", "par", "sur", "il", "elle", "ils", "au", "aux", "ce", "cette", "qui", "que", "selon",
     "der", "die", "das", "und", "ein", "eine", "im", "в", "на", "и", "по", "с", "о", "об", "не", "что", "как",
-    "это", "он", "она", "они", "по", "для", "из", "к", "у", "за", "при", "после", "также", "однако", "но",
+    "это", "он", "она", "они", "для", "из", "к", "у", "за", "при", "после", "также", "однако", "но",
 }  # fmt: skip
 LEAD_CHARS = 1500
 
@@ -108,11 +108,10 @@ def article_features(article: Article, items: Iterable[Item]) -> ArticleFeatures
                 keys["e:" + ident] = keys.get("e:" + ident, 0.0) + 1.0
                 shown = it.canonical or it.text
                 names[shown] = names.get(shown, 0) + 1
-        elif isinstance(it, Place):
-            if it.name:
-                k = f"p:{transliterate(it.name)}|{it.country or ''}"
-                keys[k] = keys.get(k, 0.0) + 1.0
-                names[it.name] = names.get(it.name, 0) + 1
+        elif isinstance(it, Place) and it.name:
+            k = f"p:{transliterate(it.name)}|{it.country or ''}"
+            keys[k] = keys.get(k, 0.0) + 1.0
+            names[it.name] = names.get(it.name, 0) + 1
     lead = (article.title or "") + ". " + article.body[:LEAD_CHARS]
     for word in _proper_nouns(lead):
         sk = name_skeleton(word)

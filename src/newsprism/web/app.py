@@ -87,7 +87,7 @@ def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: s
             "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         )
         resp.headers["X-Content-Type-Options"] = "nosniff"
-        resp.headers["Referrer-Policy"] = "no-referrer"
+        resp.headers["Referrer-Policy"] = "same-origin"  # so form posts carry their Origin
         resp.headers["X-Frame-Options"] = "DENY"
         return resp
 
@@ -127,7 +127,9 @@ def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: s
             raise HTTPException(422, f"field {field!r} not editable; valid: {', '.join(LABEL_FIELDS)}")
         allowed = LABEL_FIELDS[field]
         if (allowed and value not in allowed) or not value or len(value) > MAX_VALUE:
-            raise HTTPException(422, f"value {value[:40]!r} not valid for {field}; valid: {', '.join(allowed) or 'text'}")
+            raise HTTPException(
+                422, f"value {value[:40]!r} not valid for {field}; valid: {', '.join(allowed) or 'text'}"
+            )
         label = OutletLabel(field=field, value=value, source="user:web", source_kind="user",
                             note=(note or "").strip()[:MAX_VALUE] or None)  # fmt: skip
         store.add_outlet_label(outlet_id, label)
@@ -258,7 +260,9 @@ def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: s
             return add_label(outlet_id, field, value, note).to_dict()
 
     @app.get("/api/search", tags=["search"], summary="Full-text search over titles and bodies")
-    async def api_search(q: str = Query(..., max_length=500), limit: int = Query(20, ge=1, le=200)) -> list[dict[str, Any]]:
+    async def api_search(
+        q: str = Query(..., max_length=500), limit: int = Query(20, ge=1, le=200)
+    ) -> list[dict[str, Any]]:
         with lock:
             return [h.to_dict() for h in store.search(q, limit=limit)]
 
