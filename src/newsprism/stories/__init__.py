@@ -8,6 +8,7 @@ the corpus stage ``stories.incremental.v1``, which ``Pipeline.run`` calls after 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Item, Story
@@ -24,13 +25,19 @@ __all__ = ["COMPONENT", "ClusterOptions", "build_stories", "register", "story_fr
 KEY_ENTITIES = 8
 
 
-def _load_features(store: Store) -> tuple[list[ArticleFeatures], dict[str, Article]]:
-    articles = {a.id: a for a in store.iter_articles() if not a.duplicate_of}
+CHUNK = 500  # ids per query
+
+
+def _load_features(store: Store, ids: list[str]) -> tuple[list[ArticleFeatures], dict[str, Article]]:
+    articles: dict[str, Article] = {}
     items: dict[str, list[Item]] = {}
-    for kind in ("entities", "places"):
-        for it in store.iter_items(kind):
-            if it.article_id in articles:
-                items.setdefault(it.article_id, []).append(it)
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i : i + CHUNK]
+        articles.update({a.id: a for a in store.iter_articles(ids=chunk) if not a.duplicate_of})
+        for kind in ("entities", "places"):
+            for it in store.iter_items(kind, article_ids=chunk):
+                if it.article_id in articles:
+                    items.setdefault(it.article_id, []).append(it)
     feats = [article_features(a, items.get(a.id, [])) for a in articles.values()]
     return feats, articles
 
@@ -95,18 +102,42 @@ def build_stories(
 
     s = settings or _Settings()
     opts = options or ClusterOptions(window_days=int(s.story_window_days), threshold=float(s.story_threshold))
-    feats, articles = _load_features(store)
     existing = [] if rebuild else list(store.iter_stories())
-    states = cluster_articles(feats, existing=existing, options=opts, embed=embed)
+    all_ids = store.article_ids()
+    placed = {aid for s in existing for aid in s.article_ids}
+    unplaced = [i for i in all_ids if i not in placed]
+    summary = {"stories": len(existing), "saved": 0, "new": 0, "articles": len(all_ids), "placed": 0}
+    if not unplaced:
+        return summary
+    # only the stories an unplaced article could join are loaded (those within the window of the new dates)
+    relevant, ids = existing, all_ids
+    dates = [(a.published or "")[:10] for i in range(0, len(unplaced), CHUNK)
+             for a in store.iter_articles(ids=unplaced[i : i + CHUNK])]  # fmt: skip
+    if existing and all(_valid_day(d) for d in dates):
+        lo = _shift(min(dates), -opts.window_days)
+        hi = _shift(max(dates), opts.window_days)
+        relevant = [s for s in existing if not s.start or not s.end or (s.end >= lo and s.start <= hi)]
+        ids = unplaced + [aid for s in relevant for aid in s.article_ids]
+    feats, articles = _load_features(store, ids)
+    states = cluster_articles(feats, existing=relevant, options=opts, embed=embed)
     by_id = {f.article_id: f for f in feats}
     changed = [story_from_state(st, by_id, articles) for st in states if st.changed or rebuild]
     store.put_stories(changed, replace=rebuild)
-    return {
-        "stories": len(states),
-        "saved": len(changed),
-        "new": sum(1 for st in states if st.existing is None),
-        "articles": len(feats),
-    }
+    new = sum(1 for st in states if st.existing is None)
+    summary.update(stories=len(existing) + new, saved=len(changed), new=new, placed=len(unplaced))
+    return summary
+
+
+def _valid_day(day: str) -> bool:
+    try:
+        date.fromisoformat(day)
+    except ValueError:
+        return False
+    return True
+
+
+def _shift(day: str, days: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
 
 
 def register(registry: Registry) -> None:

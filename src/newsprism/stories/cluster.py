@@ -171,7 +171,7 @@ def cluster_articles(
     kvecs = _key_vectors(feats)
     embs: dict[str, list[float]] = {}
     if embed is not None and feats:
-        for f, e in zip(feats, embed([f.text[:2000] for f in feats]), strict=True):
+        for f, e in zip(feats, embed([f.lead for f in feats]), strict=True):
             embs[f.article_id] = e
 
     states: list[StoryState] = []

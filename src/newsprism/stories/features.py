@@ -44,6 +44,7 @@ _STOP_CAPS = {
     "это", "он", "она", "они", "для", "из", "к", "у", "за", "при", "после", "также", "однако", "но",
 }  # fmt: skip
 LEAD_CHARS = 1500
+EMBED_CHARS = 300
 
 
 def transliterate(text: str) -> str:
@@ -81,6 +82,7 @@ class ArticleFeatures:
     text: str  # title (twice, it weighs more) and body, for TF-IDF within the language
     keys: dict[str, float] = field(default_factory=dict)  # cross-lingual keys with weights
     names: list[str] = field(default_factory=list)  # display names behind the entity keys, most frequent first
+    lead: str = ""  # title and first sentences, for a sentence embedder (short: embedding cost grows with length)
 
 
 def _proper_nouns(text: str) -> Iterable[str]:
@@ -127,4 +129,5 @@ def article_features(article: Article, items: Iterable[Item]) -> ArticleFeatures
         text=f"{title}\n{title}\n{article.body}",
         keys=weighted,
         names=[n for n, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))],
+        lead=f"{title}\n{article.body[:EMBED_CHARS]}",
     )

@@ -274,8 +274,11 @@ def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: s
     @app.get("/api/claims", tags=["claims"], summary="Numeric claims grouped by story and type, conflicts first")
     async def api_claims(type: str | None = None, conflicts: bool = False) -> list[dict[str, Any]]:
         with lock:
-            return [{"story_id": g["story_id"], "story": g["story"], **g["group"].to_dict()}
-                    for g in claim_groups(store, type=type, conflicts_only=conflicts)]  # fmt: skip
+            return [
+                {"story_id": s["story_id"], "story": s["story"], **g.to_dict()}
+                for s in claim_groups(store, type=type, conflicts_only=conflicts)
+                for g in s["groups"]
+            ]
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:

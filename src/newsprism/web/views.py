@@ -41,7 +41,8 @@ def entity_rows(store: Store, *, query: str | None = None, limit: int = 500) -> 
 
 
 def claim_groups(store: Store, *, type: str | None = None, conflicts_only: bool = False) -> list[dict[str, Any]]:
-    """Every numeric claim in the store grouped by story and type, conflicts flagged (the claims explorer)."""
+    """Every numeric claim in the store grouped by story, then by type with conflicts flagged (the claims
+    explorer): ``[{story_id, story, groups: [FigureGroup]}]``, stories with conflicts first."""
     story_of: dict[str, tuple[str, str]] = {}
     for s in store.iter_stories():
         for aid in s.article_ids:
@@ -65,8 +66,7 @@ def claim_groups(store: Store, *, type: str | None = None, conflicts_only: bool 
     labels = {sid: label for sid, label in story_of.values()}
     out = []
     for sid, rows in by_story.items():
-        for g in group_figures(rows):
-            if conflicts_only and not g.conflict:
-                continue
-            out.append({"story_id": sid or None, "story": labels.get(sid, "(no story)"), "group": g})
-    return sorted(out, key=lambda r: (not r["group"].conflict, r["story"], r["group"].type))
+        groups = [g for g in group_figures(rows) if g.conflict or not conflicts_only]
+        if groups:
+            out.append({"story_id": sid or None, "story": labels.get(sid, "(no story)"), "groups": groups})
+    return sorted(out, key=lambda r: (not any(g.conflict for g in r["groups"]), r["story"]))
