@@ -113,3 +113,40 @@ def test_foreign_host_header_is_refused(site: tuple[str, Path]) -> None:
     with httpx.Client(base_url=base) as c:
         assert c.get("/", headers={"Host": "attacker.example"}).status_code == 400
         assert c.get("/", headers={"Host": "localhost"}).status_code == 200
+
+
+def test_serve_and_stories_commands(tmp_path: Path) -> None:
+    """``newsprism stories`` clusters; ``newsprism serve`` runs the app as a real process on 127.0.0.1."""
+    import subprocess
+    import sys
+    import time
+
+    from click.testing import CliRunner
+
+    from fixtures.server import free_port
+    from newsprism.cli import _load_commands, cli
+
+    db = tmp_path / "kz.db"
+    build_store(db).close()
+    _load_commands()
+    res = CliRunner().invoke(cli, ["stories", "--db", str(db), "--json"])
+    assert res.exit_code == 0, res.output
+    assert '"new": 3' in res.output
+    port = free_port()
+    code = "import sys; from newsprism.cli import main; main(sys.argv[1:])"
+    proc = subprocess.Popen([sys.executable, "-c", code, "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/stories", timeout=2)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise
+                time.sleep(0.2)
+        assert r.status_code == 200 and len(r.json()) == 3
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -126,7 +126,7 @@ def map_view(points: Iterable[dict[str, Any]], world: World, *, pad: float = 24.
         "viewbox": f"{x0:.1f} {y0:.1f} {w:.1f} {h:.1f}",
         "countries": shapes,
         "points": sorted(pts, key=lambda p: -p["r"]),
-        "font": round(w / 55.0, 2),
+        "font": round(w / 45.0, 2),
         "source": world.source,
     }
 
