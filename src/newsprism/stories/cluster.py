@@ -40,6 +40,7 @@ class ClusterOptions:
     threshold: float = 0.32
     text_weight: float = 0.65  # share of the text signal when article and story share a language
     cross_lingual_factor: float = 1.0  # scale of the key signal when no language is shared
+    embedding_floor: float = 0.78  # e5 cosines of unrelated news sit near 0.75-0.8; rescaled from here to 1
 
 
 @dataclass(slots=True)
@@ -220,7 +221,7 @@ def _similarity(
     key_sim = _cos(kvecs.get(f.article_id, {}), st.keys)
     emb = embs.get(f.article_id)
     if emb is not None and st.embedding is not None:
-        floor = 0.78  # e5 cosines of unrelated news sit near 0.75-0.8 (see newsprism.stories.embedding)
+        floor = opts.embedding_floor
         text_sim: float | None = max(0.0, (_cos_dense(emb, st.embedding) - floor) / (1.0 - floor))
     elif f.language in st.text:
         text_sim = _cos(tvecs.get(f.article_id, {}), st.text[f.language])

