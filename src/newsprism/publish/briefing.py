@@ -1,0 +1,276 @@
+"""The briefing: a static HTML site of the stories in a store that opens from disk with no network.
+
+``write_briefing(store, out)`` writes ``index.html`` (stories by day), one page per story (coverage by side,
+blindspots, frames by side, the figures table with conflicts, who is quoted by which side, names one side leaves
+out, a map, a timeline), one per outlet (its labels with their sources) and one per article (the text with every
+extracted item highlighted at its anchor ``#a-<article>-<start>-<end>``). CSS is a local file; charts and the map
+are inline SVG drawn from bundled Natural Earth outlines (``resources/world-110m.json``). Article text is hostile
+input: every page is rendered by Jinja2 with autoescape on.
+
+Registered as the publisher ``brief.html.v1``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib import resources as pkg_resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from ..compare import StoryComparison
+    from ..config import Settings
+    from ..registry import Registry
+    from ..store import Store
+
+__all__ = ["Links", "World", "load_world", "make_environment", "map_view", "register", "safe_name", "write_briefing"]
+
+SIDE_COLOURS = {"left": "#2f6db5", "center": "#7d7d7d", "right": "#c0392b", "unrated": "#d9c9a3"}
+MAP_W, MAP_H = 720.0, 360.0
+
+
+def safe_name(ident: str) -> str:
+    """A file-name-safe form of an id (ids that needed changes get a short hash to stay unique)."""
+    clean = re.sub(r"[^A-Za-z0-9_.-]", "_", ident)[:80].strip(".") or "x"
+    if clean != ident:
+        clean += "-" + hashlib.sha1(ident.encode("utf-8")).hexdigest()[:8]
+    return clean
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """How pages link to each other: relative files in the briefing, routes in the web app."""
+
+    article: Callable[[str], str]
+    story: Callable[[str], str]
+    outlet: Callable[[str], str]
+    index: str
+    static: str
+
+    def evidence(self, article_id: str, start: int, end: int) -> str:
+        return f"{self.article(article_id)}#a-{article_id}-{start}-{end}"
+
+
+def file_links() -> Links:
+    return Links(
+        article=lambda i: f"article-{safe_name(i)}.html",
+        story=lambda i: f"story-{safe_name(i)}.html",
+        outlet=lambda i: f"outlet-{safe_name(i)}.html",
+        index="index.html",
+        static="static/",
+    )
+
+
+# -- the map ----------------------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class World:
+    countries: list[dict[str, Any]]  # {name, iso2, d, bbox}
+    source: str
+
+
+def load_world() -> World:
+    """The bundled country outlines (load once and keep it: the web app holds it on its state)."""
+    raw = json.loads((pkg_resources.files("newsprism.publish") / "resources" / "world-110m.json").read_text("utf-8"))
+    countries = []
+    for c in raw["countries"]:
+        nums = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", c["d"])]
+        xs, ys = nums[0::2], nums[1::2]
+        if xs:
+            countries.append({**c, "bbox": (min(xs), min(ys), max(xs), max(ys))})
+    return World(countries=countries, source=raw["source"])
+
+
+def _project(lat: float, lon: float) -> tuple[float, float]:
+    return (lon + 180.0) * 2.0, (90.0 - lat) * 2.0
+
+
+def map_view(points: Iterable[dict[str, Any]], world: World, *, pad: float = 24.0) -> dict[str, Any] | None:
+    """What the map template draws: a view box around ``points`` ({name, lat, lon, count, country, href}), the
+    country outlines inside it (those named by a point highlighted) and the projected points."""
+    pts = []
+    for p in points:
+        try:
+            lat, lon = float(p["lat"]), float(p["lon"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            continue
+        x, y = _project(lat, lon)
+        pts.append(
+            {**p, "x": round(x, 1), "y": round(y, 1), "r": round(1.6 + 0.6 * min(4.0, float(p.get("count", 1))), 2)}
+        )
+    if not pts:
+        return None
+    x0, x1 = min(p["x"] for p in pts) - pad, max(p["x"] for p in pts) + pad
+    y0, y1 = min(p["y"] for p in pts) - pad, max(p["y"] for p in pts) + pad
+    w, h = max(x1 - x0, 120.0), max(y1 - y0, 70.0)
+    if w / h < 1.6:  # keep a landscape frame
+        w = h * 1.6
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    x0, y0 = max(0.0, cx - w / 2), max(0.0, cy - h / 2)
+    w, h = min(w, MAP_W - x0), min(h, MAP_H - y0)
+    named = {p.get("country") for p in pts if p.get("country")}
+    shapes = [
+        {"d": c["d"], "name": c["name"], "iso2": c["iso2"], "hit": c["iso2"] in named}
+        for c in world.countries
+        if c["bbox"][2] >= x0 and c["bbox"][0] <= x0 + w and c["bbox"][3] >= y0 and c["bbox"][1] <= y0 + h
+    ]
+    return {
+        "viewbox": f"{x0:.1f} {y0:.1f} {w:.1f} {h:.1f}",
+        "countries": shapes,
+        "points": sorted(pts, key=lambda p: -p["r"]),
+        "font": round(w / 45.0, 2),
+        "source": world.source,
+    }
+
+
+# -- rendering ----------------------------------------------------------------------------------------------------
+def make_environment(*extra_dirs: Path) -> Environment:
+    """The Jinja2 environment (autoescape always on) over ``extra_dirs`` then the briefing templates."""
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+
+    own = Path(str(pkg_resources.files("newsprism.publish") / "templates"))
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader([str(d) for d in extra_dirs]), FileSystemLoader(str(own))]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["SIDE_COLOURS"] = SIDE_COLOURS
+    env.globals["SIDES"] = ("left", "center", "right", "unrated")
+    env.filters["pct"] = lambda n, total: round(100.0 * n / total, 1) if total else 0.0
+    env.filters["num"] = lambda v: "" if v is None else (f"{v:,.0f}" if float(v).is_integer() else f"{v:,}")
+    return env
+
+
+def article_context(store: Store, article_id: str, world: World | None) -> dict[str, Any] | None:
+    """Everything an article page shows: metadata, outlet labels, items by kind, highlighted body, map."""
+    from ..compare import evidence_segments, load_items, outlet_info, valid_span
+
+    art = store.get_article(article_id)
+    if art is None:
+        return None
+    items = load_items(store, [art.id])
+    valid = {k: [it for it in v if valid_span(it, art)] for k, v in items.items()}
+    outlet = outlet_info(store, art)
+    labels = store.outlet_labels(art.outlet_id) if art.outlet_id else []
+    flat = [it for v in valid.values() for it in v]
+    points: dict[str, dict[str, Any]] = {}
+    for p in valid["places"]:
+        lat, lon = getattr(p, "lat", None), getattr(p, "lon", None)
+        if lat is None or lon is None:
+            continue
+        name = getattr(p, "name", "") or p.text
+        row = points.setdefault(name, {"name": name, "lat": lat, "lon": lon, "country": getattr(p, "country", None),
+                                       "count": 0, "anchor": f"a-{art.id}-{p.start}-{p.end}"})  # fmt: skip
+        row["count"] += 1
+    stories = [s for s in store.iter_stories() if art.id in s.article_ids]
+    return {
+        "article": art,
+        "outlet": outlet,
+        "labels": labels,
+        "items": valid,
+        "segments": evidence_segments(art.id, art.body, flat),
+        "map": map_view(points.values(), world) if world else None,
+        "stories": stories,
+    }
+
+
+def story_context(store: Store, comparison: StoryComparison, world: World | None) -> dict[str, Any]:
+    points = []
+    for sc in comparison.places:
+        if "lat" in sc.detail:
+            points.append({"name": sc.name, "lat": sc.detail["lat"], "lon": sc.detail["lon"],
+                           "country": sc.detail.get("country"), "count": sc.total})  # fmt: skip
+    max_day = max((sum(d["by_side"].values()) for d in comparison.timeline), default=1)
+    return {"c": comparison, "story": comparison.story, "map": map_view(points, world) if world else None,
+            "max_day": max_day}  # fmt: skip
+
+
+def _day_groups(store: Store) -> list[tuple[str, list[Any]]]:
+    days: dict[str, list[Any]] = {}
+    for s in store.iter_stories():
+        days.setdefault((s.start or "undated")[:10], []).append(s)
+    return [(d, sorted(days[d], key=lambda s: (-len(s.article_ids), s.label))) for d in sorted(days, reverse=True)]
+
+
+def write_briefing(
+    store: Store, out: str | Path, *, settings: Settings | None = None, title: str = "newsprism briefing"
+) -> dict[str, int]:
+    """Write the briefing site to ``out``; cluster stories first when the store has none. Returns page counts."""
+    from ..compare import compare_story, outlet_info
+    from ..stories import build_stories
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    if next(iter(store.iter_stories()), None) is None:
+        build_stories(store, settings=settings)
+    env = make_environment()
+    links = file_links()
+    world = load_world()
+    base = {"links": links, "site_title": title, "mode": "briefing"}
+    static_src = Path(str(pkg_resources.files("newsprism.publish") / "static"))
+    shutil.copytree(static_src, out / "static", dirs_exist_ok=True)
+    counts = {"index": 1, "stories": 0, "outlets": 0, "articles": 0}
+
+    summaries = []
+    for story in store.iter_stories():
+        comp = compare_story(store, story)
+        (out / links.story(story.id)).write_text(
+            env.get_template("story.html").render(**base, **story_context(store, comp, world)), encoding="utf-8"
+        )
+        counts["stories"] += 1
+        summaries.append(comp)
+    by_id = {c.story.id: c for c in summaries}
+    days = [(d, [by_id[s.id] for s in group if s.id in by_id]) for d, group in _day_groups(store)]
+    (out / "index.html").write_text(
+        env.get_template("index.html").render(**base, days=days, outlets=_outlet_rows(store)), encoding="utf-8"
+    )
+    for art in store.iter_articles():
+        ctx = article_context(store, art.id, world)
+        if ctx is None:
+            continue
+        (out / links.article(art.id)).write_text(env.get_template("article.html").render(**base, **ctx), "utf-8")
+        counts["articles"] += 1
+    for row in _outlet_rows(store):
+        arts = list(store.iter_articles(outlet=row["id"]))
+        if not arts:
+            arts = [a for a in store.iter_articles() if a.outlet_id == row["id"]]
+        info = outlet_info(store, arts[0]) if arts else None
+        (out / links.outlet(row["id"])).write_text(
+            env.get_template("outlet.html").render(**base, o=row, info=info, articles=arts), encoding="utf-8"
+        )
+        counts["outlets"] += 1
+    return counts
+
+
+def _outlet_rows(store: Store) -> list[dict[str, Any]]:
+    from ..compare import side_of_lean
+    from ..outlets.labels import outlet_view
+
+    rows = []
+    for o in store.iter_outlets():
+        view = outlet_view(o)
+        view["side"] = side_of_lean(view.get("lean"))
+        rows.append(view)
+    return sorted(rows, key=lambda r: str(r["name"]).casefold())
+
+
+def register(registry: Registry) -> None:
+    def factory(**_: Any) -> Callable[[Store, str | Path], dict[str, int]]:
+        def publish(store: Store, out: str | Path) -> dict[str, int]:
+            return write_briefing(store, out)
+
+        return publish
+
+    registry.register(
+        "brief.html.v1", "publisher", description="static HTML briefing: stories, outlets, articles with evidence"
+    )(factory)

@@ -1,0 +1,236 @@
+"""Incremental clustering of articles into stories, across outlets and languages.
+
+Each article is compared with the stories open in its time window; it joins the most similar one when the
+similarity reaches ``threshold``, else it starts a new story. Articles already in a story stay there (assignments
+are stable between runs); only articles in no story are placed, in publication order.
+
+Similarity of an article to a story mixes two signals:
+
+- within one language, the cosine of TF-IDF vectors (title counted twice, body) with the story's centroid for
+  that language;
+- across languages, the weighted cosine of cross-lingual keys (entity ids, places, transliterated proper
+  nouns; see :mod:`newsprism.stories.features`), each key weighted by its inverse document frequency.
+
+With an optional ``embed`` function (a multilingual sentence embedder) the text signal works across languages too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import Story
+from .features import ArticleFeatures
+
+__all__ = ["ClusterOptions", "StoryState", "cluster_articles"]
+
+COMPONENT = "stories.incremental.v1"
+TOP_TERMS = 80  # terms kept per article vector (bounds memory and time)
+
+Vector = dict[str, float]
+Embedder = Callable[[Sequence[str]], list[list[float]]]
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterOptions:
+    window_days: int = 4
+    threshold: float = 0.32
+    text_weight: float = 0.65  # share of the text signal when article and story share a language
+    cross_lingual_factor: float = 1.0  # scale of the key signal when no language is shared
+    embedding_floor: float = 0.88  # e5 cosines below this count as unrelated (best on the AllSides set)
+
+
+@dataclass(slots=True)
+class StoryState:
+    """A story being built: its members and the running sums its similarity is computed from."""
+
+    id: str
+    members: list[str] = field(default_factory=list)
+    text: dict[str, Vector] = field(default_factory=dict)  # language -> sum of unit TF-IDF vectors
+    keys: Vector = field(default_factory=dict)  # sum of unit key vectors
+    embedding: list[float] | None = None
+    start: str = ""
+    end: str = ""
+    sims: list[float] = field(default_factory=list)
+    existing: Story | None = None
+    changed: bool = False
+
+    def add(self, f: ArticleFeatures, tvec: Vector, kvec: Vector, emb: list[float] | None, sim: float) -> None:
+        self.members.append(f.article_id)
+        _add_into(self.text.setdefault(f.language, {}), tvec)
+        _add_into(self.keys, kvec)
+        if emb is not None:
+            self.embedding = (
+                emb if self.embedding is None else [a + b for a, b in zip(self.embedding, emb, strict=True)]
+            )
+        if f.date:
+            self.start = min(self.start, f.date) if self.start else f.date
+            self.end = max(self.end, f.date) if self.end else f.date
+        self.sims.append(sim)
+        self.changed = True
+
+
+def _add_into(acc: Vector, vec: Vector) -> None:
+    for k, v in vec.items():
+        acc[k] = acc.get(k, 0.0) + v
+
+
+def _unit(vec: Vector) -> Vector:
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {k: v / norm for k, v in vec.items()} if norm else {}
+
+
+def _cos(vec: Vector, centroid: Vector) -> float:
+    if not vec or not centroid:
+        return 0.0
+    small, big = (vec, centroid) if len(vec) < len(centroid) else (centroid, vec)
+    dot = sum(v * big.get(k, 0.0) for k, v in small.items())
+    norm = math.sqrt(sum(v * v for v in centroid.values()))
+    return dot / norm if norm else 0.0
+
+
+def _cos_dense(a: list[float], b: list[float]) -> float:
+    na = math.sqrt(sum(x * x for x in a))
+    nb = math.sqrt(sum(x * x for x in b))
+    return sum(x * y for x, y in zip(a, b, strict=True)) / (na * nb) if na and nb else 0.0
+
+
+def _days(a: str, b: str) -> int:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 0
+
+
+def _text_vectors(feats: Sequence[ArticleFeatures]) -> dict[str, Vector]:
+    """Unit TF-IDF vectors (top terms) per article, the model fitted within each language."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    by_lang: dict[str, list[ArticleFeatures]] = {}
+    for f in feats:
+        by_lang.setdefault(f.language, []).append(f)
+    out: dict[str, Vector] = {}
+    for lang, group in by_lang.items():
+        vec = TfidfVectorizer(
+            sublinear_tf=True,
+            stop_words="english" if lang == "en" else None,
+            token_pattern=r"(?u)\b[^\W\d_]{3,}\b",
+            max_df=0.5 if len(group) >= 20 else 1.0,
+            dtype=np.float64,
+        )
+        try:
+            matrix = vec.fit_transform([f.text for f in group])
+        except ValueError:  # no usable words in any text of this language
+            continue
+        vocab = vec.get_feature_names_out()
+        matrix = matrix.tocsr()
+        for row, f in enumerate(group):
+            lo, hi = matrix.indptr[row], matrix.indptr[row + 1]
+            pairs = sorted(zip(matrix.data[lo:hi], matrix.indices[lo:hi], strict=True), reverse=True)[:TOP_TERMS]
+            out[f.article_id] = _unit({str(vocab[i]): float(w) for w, i in pairs})
+    return out
+
+
+def _key_vectors(feats: Sequence[ArticleFeatures]) -> dict[str, Vector]:
+    df: dict[str, int] = {}
+    for f in feats:
+        for k in f.keys:
+            df[k] = df.get(k, 0) + 1
+    n = max(1, len(feats))
+    out: dict[str, Vector] = {}
+    for f in feats:
+        vec = {}
+        for k, w in f.keys.items():
+            if df[k] > 1 or n < 3:  # a key no other article has cannot link anything
+                vec[k] = w * math.log(1.0 + n / df[k])
+        out[f.article_id] = _unit(vec)
+    return out
+
+
+def story_id(first_article_id: str) -> str:
+    return "story-" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:12]
+
+
+def cluster_articles(
+    feats: Sequence[ArticleFeatures],
+    *,
+    existing: Sequence[Story] = (),
+    options: ClusterOptions | None = None,
+    embed: Embedder | None = None,
+) -> list[StoryState]:
+    """Place every article of ``feats`` in a story; ``existing`` stories keep their members and ids.
+
+    Returns the state of every story (existing and new); ``state.changed`` tells which need saving.
+    """
+    opts = options or ClusterOptions()
+    by_id = {f.article_id: f for f in feats}
+    tvecs = _text_vectors(feats)
+    kvecs = _key_vectors(feats)
+    embs: dict[str, list[float]] = {}
+    if embed is not None and feats:
+        for f, e in zip(feats, embed([f.lead for f in feats]), strict=True):
+            embs[f.article_id] = e
+
+    states: list[StoryState] = []
+    placed: set[str] = set()
+    for story in existing:
+        st = StoryState(id=story.id, existing=story)
+        for aid in story.article_ids:
+            known = by_id.get(aid)
+            if known is None or aid in placed:
+                continue
+            st.add(known, tvecs.get(aid, {}), kvecs.get(aid, {}), embs.get(aid), 1.0)
+            placed.add(aid)
+        st.sims = [_similarity(by_id[a], tvecs, kvecs, embs, st, opts) for a in st.members]
+        st.changed = False
+        if st.members:
+            states.append(st)
+
+    todo = sorted((f for f in feats if f.article_id not in placed), key=lambda f: (f.date or "9999", f.article_id))
+    for f in todo:
+        best, best_sim = None, 0.0
+        for st in states:
+            if f.date and st.start and _days(min(f.date, st.start), max(f.date, st.end)) > opts.window_days:
+                continue
+            sim = _similarity(f, tvecs, kvecs, embs, st, opts)
+            if sim > best_sim:
+                best, best_sim = st, sim
+        if best is None or best_sim < opts.threshold:
+            best = StoryState(id=story_id(f.article_id))
+            states.append(best)
+            best_sim = 1.0
+        best.add(f, tvecs.get(f.article_id, {}), kvecs.get(f.article_id, {}), embs.get(f.article_id), best_sim)
+    for st in states:  # centrality of each member in its final story (the label is the most central title)
+        if st.changed and len(st.members) > 1:
+            st.sims = [_similarity(by_id[a], tvecs, kvecs, embs, st, opts) for a in st.members]
+    return states
+
+
+def _similarity(
+    f: ArticleFeatures,
+    tvecs: dict[str, Vector],
+    kvecs: dict[str, Vector],
+    embs: dict[str, list[float]],
+    st: StoryState,
+    opts: ClusterOptions,
+) -> float:
+    key_sim = _cos(kvecs.get(f.article_id, {}), st.keys)
+    emb = embs.get(f.article_id)
+    if emb is not None and st.embedding is not None:
+        floor = opts.embedding_floor
+        text_sim: float | None = max(0.0, (_cos_dense(emb, st.embedding) - floor) / (1.0 - floor))
+    elif f.language in st.text:
+        text_sim = _cos(tvecs.get(f.article_id, {}), st.text[f.language])
+    else:
+        text_sim = None
+    if text_sim is None:
+        raw = key_sim * opts.cross_lingual_factor
+    else:
+        raw = opts.text_weight * text_sim + (1.0 - opts.text_weight) * key_sim
+    # the square root spreads the low cosines of long news texts over [0, 1]; calibrated on the AllSides set so
+    # that the default story_threshold (0.32, raw 0.10) sits near the best F1
+    return math.sqrt(max(0.0, raw))

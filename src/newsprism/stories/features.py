@@ -1,0 +1,133 @@
+"""What makes two articles about one event alike across outlets and languages: keys and texts per article.
+
+Cross-lingual keys (comparable between languages):
+- ``e:<id>``: canonical entity ids (or canonical names) from the entities stage,
+- ``p:<name>|<country>``: resolved places from the places stage,
+- ``n:<skeleton>``: proper nouns of the title and lead, transliterated to Latin and reduced to a consonant
+  skeleton so that "Токаев", "Tokayev" and "Tokaïev" share the key ``n:tkv``.
+
+Within a language the title and body feed a TF-IDF model (see :mod:`newsprism.stories.cluster`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..model import Article, Entity, Item, Place
+
+__all__ = ["ArticleFeatures", "article_features", "name_skeleton", "transliterate"]
+
+# Russian, Ukrainian and Kazakh Cyrillic to Latin (a practical, loss-tolerant table: only keys are compared).
+_CYR = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ә": "a", "ғ": "g", "қ": "k",
+    "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
+}  # fmt: skip
+_VOWELS = set("aeiouy")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+# capitalised words that start sentences or are otherwise not names (English, French, Russian, German)
+_STOP_CAPS = {
+    "the", "a", "an", "in", "on", "at", "of", "and", "but", "or", "for", "to", "with", "by", "from", "as", "it",
+    "this", "that", "these", "those", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "its",
+    "is", "was", "were", "are", "be", "has", "have", "had", "not", "no", "after", "before", "when", "while",
+    "what", "why", "how", "who", "which", "where", "there", "here", "if", "so", "than", "then", "also", "more",
+    "mr", "mrs", "ms", "dr", "said", "says", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "le", "la", "les", "un", "une", "des", "du", "de", "et",
+    "en", "dans", "pour", "par", "sur", "il", "elle", "ils", "au", "aux", "ce", "cette", "qui", "que", "selon",
+    "der", "die", "das", "und", "ein", "eine", "im", "в", "на", "и", "по", "с", "о", "об", "не", "что", "как",
+    "это", "он", "она", "они", "для", "из", "к", "у", "за", "при", "после", "также", "однако", "но",
+}  # fmt: skip
+LEAD_CHARS = 1500
+EMBED_CHARS = 300
+
+
+def transliterate(text: str) -> str:
+    """Lower-case Latin form of ``text``: Cyrillic transliterated, accents removed."""
+    low = text.casefold()
+    out = "".join(_CYR.get(ch, ch) for ch in low)
+    decomposed = unicodedata.normalize("NFKD", out)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def name_skeleton(word: str, *, length: int = 6) -> str:
+    """First letter plus the following consonants (no vowels, no doubles), at most ``length`` letters.
+
+    Spelling variants and inflections of one name meet: Tokayev, Tokaev, Токаев, Токаева → ``tkv``;
+    Kazakhstan, Казахстане → ``kzkhst``.
+    """
+    latin = re.sub(r"[^a-z]", "", transliterate(word))
+    if not latin:
+        return ""
+    out = [latin[0]]
+    for ch in latin[1:]:
+        if ch in _VOWELS or ch == out[-1]:
+            continue
+        out.append(ch)
+    return "".join(out[:length])
+
+
+@dataclass(slots=True)
+class ArticleFeatures:
+    """One article's clustering features."""
+
+    article_id: str
+    language: str
+    date: str  # YYYY-MM-DD ("" when unknown)
+    text: str  # title (twice, it weighs more) and body, for TF-IDF within the language
+    keys: dict[str, float] = field(default_factory=dict)  # cross-lingual keys with weights
+    names: list[str] = field(default_factory=list)  # display names behind the entity keys, most frequent first
+    lead: str = ""  # title and first sentences, for a sentence embedder (short: embedding cost grows with length)
+
+
+def _proper_nouns(text: str) -> Iterable[str]:
+    prev_end = -1
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        start = m.start()
+        sentence_start = start == 0 or bool(re.search(r"[.!?:«\"“]\s*$", text[max(0, prev_end) : start]))
+        prev_end = m.end()
+        if not word[0].isupper() or len(word) < 3 or word.casefold() in _STOP_CAPS:
+            continue
+        if sentence_start and word.casefold() in _STOP_CAPS:
+            continue
+        yield word
+
+
+def article_features(article: Article, items: Iterable[Item]) -> ArticleFeatures:
+    """Features of ``article`` from its text and the entities and places stages found in it."""
+    keys: dict[str, float] = {}
+    names: dict[str, int] = {}
+    for it in items:
+        if isinstance(it, Entity):
+            ident = it.entity_id or (it.canonical and "c:" + transliterate(it.canonical))
+            if ident and it.type in {"person", "organisation", "organization", "place", "event", "other"}:
+                keys["e:" + ident] = keys.get("e:" + ident, 0.0) + 1.0
+                shown = it.canonical or it.text
+                names[shown] = names.get(shown, 0) + 1
+        elif isinstance(it, Place) and it.name:
+            k = f"p:{transliterate(it.name)}|{it.country or ''}"
+            keys[k] = keys.get(k, 0.0) + 1.0
+            names[it.name] = names.get(it.name, 0) + 1
+    lead = (article.title or "") + ". " + article.body[:LEAD_CHARS]
+    for word in _proper_nouns(lead):
+        sk = name_skeleton(word)
+        if len(sk) >= 3:
+            keys["n:" + sk] = keys.get("n:" + sk, 0.0) + 1.0
+    # counts -> damped weights
+    weighted = {k: 1.0 + min(3.0, v) ** 0.5 - 1.0 for k, v in keys.items()}
+    title = article.title or ""
+    return ArticleFeatures(
+        article_id=article.id,
+        language=(article.language or "und"),
+        date=(article.published or "")[:10],
+        text=f"{title}\n{title}\n{article.body}",
+        keys=weighted,
+        names=[n for n, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))],
+        lead=f"{title}\n{article.body[:EMBED_CHARS]}",
+    )

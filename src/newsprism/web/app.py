@@ -1,0 +1,310 @@
+"""The newsprism web app: stories, articles with highlighted evidence, outlets and their labels (editable),
+entities, a claims explorer and search, server-rendered with Jinja2 (autoescape on), with a JSON API under
+``/api`` described by OpenAPI (``/openapi.json``, ``/docs`` is off: it would load a CDN).
+
+Safety: bound to 127.0.0.1 by default; requests whose ``Host`` is not the bound address are refused (DNS
+rebinding); every form post carries a per-app token and must come from the same origin; responses carry a
+Content-Security-Policy that allows no script but our own (there is none) and no remote resources.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import threading
+from importlib import resources as pkg_resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urlsplit
+
+from ..model import OutletLabel
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from ..store import Store
+
+__all__ = ["LABEL_FIELDS", "create_app", "serve"]
+
+#: Outlet label fields a user may set from the web app, with the values offered.
+LABEL_FIELDS = {
+    "lean": ["left", "left-center", "center", "right-center", "right"],
+    "factuality": ["very high", "high", "mostly factual", "mixed", "low", "very low"],
+    "state_affiliated": ["true", "false"],
+    "country": [],
+}
+MAX_VALUE = 200
+PAGE = 50
+
+
+def _web_links() -> Any:
+    from ..publish.briefing import Links
+
+    return Links(
+        article=lambda i: "/articles/" + quote(i, safe=""),
+        story=lambda i: "/stories/" + quote(i, safe=""),
+        outlet=lambda i: "/outlets/" + quote(i, safe=""),
+        index="/",
+        static="/static/",
+    )
+
+
+def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: str = "newsprism") -> FastAPI:
+    """The app over an open ``store`` (the caller keeps it open while the app runs)."""
+    from fastapi import Body, FastAPI, Form, HTTPException, Query, Request
+    from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+    from fastapi.staticfiles import StaticFiles
+
+    from ..compare import compare_story, outlet_info, side_of_lean
+    from ..outlets.labels import outlet_view
+    from ..publish.briefing import article_context, load_world, make_environment, story_context
+    from .views import claim_groups, entity_rows
+
+    app = FastAPI(title=f"{title} API", version="1", docs_url=None, redoc_url=None,
+                  description="Stories, articles with evidence, outlets and their labels, entities and claims.")  # fmt: skip
+    env = make_environment(Path(str(pkg_resources.files("newsprism.web") / "templates")))
+    links = _web_links()
+    world = load_world()
+    token = secrets.token_urlsafe(32)
+    lock = threading.RLock()  # one SQLite connection: one request at a time touches it
+    hosts = set(allowed_hosts or []) | {"127.0.0.1", "localhost", "[::1]", "testserver"}
+    app.state.store = store
+    app.state.csrf_token = token
+    app.mount("/static", StaticFiles(directory=str(pkg_resources.files("newsprism.publish") / "static")), "static")
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Any) -> Response:
+        host = _hostname(request.headers.get("host") or "")
+        if host not in hosts:
+            return Response(f"host {host!r} not allowed", status_code=400, media_type="text/plain")
+        if request.method not in {"GET", "HEAD", "OPTIONS"}:
+            origin = request.headers.get("origin") or request.headers.get("referer")
+            if origin and urlsplit(origin).netloc != request.headers.get("host"):
+                return Response("cross-origin request refused", status_code=403, media_type="text/plain")
+        resp: Response = await call_next(request)
+        resp.headers["Content-Security-Policy"] = (
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        )
+        resp.headers["X-Content-Type-Options"] = "nosniff"
+        resp.headers["Referrer-Policy"] = "same-origin"  # so form posts carry their Origin
+        resp.headers["X-Frame-Options"] = "DENY"
+        return resp
+
+    def page(name: str, **ctx: Any) -> HTMLResponse:
+        html = env.get_template(name).render(links=links, site_title=title, mode="web", csrf_token=token, **ctx)
+        return HTMLResponse(html)
+
+    def outlet_row(outlet_id: str) -> dict[str, Any]:
+        o = store.get_outlet(outlet_id)
+        if o is None:
+            raise HTTPException(404, f"no outlet {outlet_id!r}")
+        row = outlet_view(o)
+        row["side"] = side_of_lean(row.get("lean"))
+        return row
+
+    def outlet_rows() -> list[dict[str, Any]]:
+        rows = []
+        for o in store.iter_outlets():
+            row = outlet_view(o)
+            row["side"] = side_of_lean(row.get("lean"))
+            rows.append(row)
+        return sorted(rows, key=lambda r: str(r["name"]).casefold())
+
+    def story_days(limit: int, offset: int) -> tuple[list[tuple[str, list[Any]]], int]:
+        stories = sorted(store.iter_stories(), key=lambda s: (s.start or "", len(s.article_ids)), reverse=True)
+        comps = [compare_story(store, s) for s in stories[offset : offset + limit]]
+        days: dict[str, list[Any]] = {}
+        for c in comps:
+            days.setdefault((c.story.start or "undated")[:10], []).append(c)
+        return sorted(days.items(), reverse=True), len(stories)
+
+    def add_label(outlet_id: str, field: str, value: str, note: str | None) -> OutletLabel:
+        if store.get_outlet(outlet_id) is None:
+            raise HTTPException(404, f"no outlet {outlet_id!r}")
+        value = value.strip()
+        if field not in LABEL_FIELDS:
+            raise HTTPException(422, f"field {field!r} not editable; valid: {', '.join(LABEL_FIELDS)}")
+        allowed = LABEL_FIELDS[field]
+        if (allowed and value not in allowed) or not value or len(value) > MAX_VALUE:
+            raise HTTPException(
+                422, f"value {value[:40]!r} not valid for {field}; valid: {', '.join(allowed) or 'text'}"
+            )
+        label = OutletLabel(field=field, value=value, source="user:web", source_kind="user",
+                            note=(note or "").strip()[:MAX_VALUE] or None)  # fmt: skip
+        store.add_outlet_label(outlet_id, label)
+        return label
+
+    # -- pages -------------------------------------------------------------------------------------------------
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def index(offset: int = Query(0, ge=0)) -> HTMLResponse:
+        with lock:
+            days, total = story_days(PAGE, offset)
+            return page("index.html", days=days, outlets=outlet_rows(), total=total, offset=offset, page_size=PAGE)
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    async def story_page(story_id: str) -> HTMLResponse:
+        with lock:
+            story = store.get_story(story_id)
+            if story is None:
+                raise HTTPException(404, "no such story")
+            return page("story.html", **story_context(store, compare_story(store, story), world))
+
+    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
+    async def articles_page(offset: int = Query(0, ge=0), outlet: str | None = None,
+                            language: str | None = None) -> HTMLResponse:  # fmt: skip
+        with lock:
+            arts = list(store.iter_articles(outlet=outlet, language=language, limit=PAGE, offset=offset))
+            return page("articles.html", articles=arts, offset=offset, page_size=PAGE, outlet=outlet,
+                        language=language)  # fmt: skip
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    async def article_page(article_id: str) -> HTMLResponse:
+        with lock:
+            ctx = article_context(store, article_id, world)
+            if ctx is None:
+                raise HTTPException(404, "no such article")
+            return page("article.html", **ctx)
+
+    @app.get("/outlets", response_class=HTMLResponse, include_in_schema=False)
+    async def outlets_page() -> HTMLResponse:
+        with lock:
+            return page("outlets.html", outlets=outlet_rows())
+
+    @app.get("/outlets/{outlet_id}", response_class=HTMLResponse, include_in_schema=False)
+    async def outlet_page(outlet_id: str, saved: int = 0) -> HTMLResponse:
+        with lock:
+            row = outlet_row(outlet_id)
+            arts = list(store.iter_articles(outlet=outlet_id))
+            info = outlet_info(store, arts[0]) if arts else None
+            return page("outlet_edit.html", o=row, info=info, articles=arts, fields=LABEL_FIELDS, saved=saved)
+
+    @app.post("/outlets/{outlet_id}/labels", include_in_schema=False)
+    async def outlet_label_form(outlet_id: str, field: str = Form(...), value: str = Form(...),
+                                note: str = Form(""), csrf: str = Form("")) -> RedirectResponse:  # fmt: skip
+        if not hmac.compare_digest(csrf, token):
+            raise HTTPException(403, "missing or wrong form token; reload the page and try again")
+        with lock:
+            add_label(outlet_id, field, value, note)
+        return RedirectResponse(f"/outlets/{quote(outlet_id, safe='')}?saved=1", status_code=303)
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    async def search_page(q: str = "") -> HTMLResponse:
+        with lock:
+            hits = store.search(q[:500], limit=50) if q.strip() else []
+            return page("search.html", q=q, hits=hits)
+
+    @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
+    async def entities_page(q: str = "") -> HTMLResponse:
+        with lock:
+            return page("entities.html", rows=entity_rows(store, query=q or None), q=q)
+
+    @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
+    async def claims_page(type: str | None = None, conflicts: int = 0) -> HTMLResponse:
+        with lock:
+            groups = claim_groups(store, type=type or None, conflicts_only=bool(conflicts))
+            return page("claims.html", groups=groups, type=type or "", conflicts=conflicts)
+
+    # -- JSON API ------------------------------------------------------------------------------------------------
+    @app.get("/api/stories", tags=["stories"], summary="Stories, newest first")
+    async def api_stories(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
+        with lock:
+            rows = sorted(store.iter_stories(), key=lambda s: (s.start or "", s.id), reverse=True)
+            return [s.to_dict() for s in rows[offset : offset + limit]]
+
+    @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story compared across its outlets")
+    async def api_story(story_id: str) -> dict[str, Any]:
+        with lock:
+            story = store.get_story(story_id)
+            if story is None:
+                raise HTTPException(404, "no such story")
+            return compare_story(store, story).to_dict()
+
+    @app.get("/api/articles", tags=["articles"], summary="Articles (without bodies)")
+    async def api_articles(limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0),
+                           outlet: str | None = None, language: str | None = None) -> list[dict[str, Any]]:  # fmt: skip
+        with lock:
+            return [
+                {k: v for k, v in a.to_dict().items() if k != "body"} | {"chars": len(a.body)}
+                for a in store.iter_articles(outlet=outlet, language=language, limit=limit, offset=offset)
+            ]
+
+    @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article with every extracted item")
+    async def api_article(article_id: str) -> dict[str, Any]:
+        with lock:
+            ctx = article_context(store, article_id, None)
+            if ctx is None:
+                raise HTTPException(404, "no such article")
+            return {"article": ctx["article"].to_dict(), "outlet": ctx["outlet"].to_dict(),
+                    "items": {k: [it.to_dict() for it in v] for k, v in ctx["items"].items()}}  # fmt: skip
+
+    @app.get("/api/outlets", tags=["outlets"], summary="Outlets with their effective lean and its source")
+    async def api_outlets() -> list[dict[str, Any]]:
+        with lock:
+            return outlet_rows()
+
+    @app.get("/api/outlets/{outlet_id}", tags=["outlets"], summary="One outlet with all its labels")
+    async def api_outlet(outlet_id: str) -> dict[str, Any]:
+        with lock:
+            return outlet_row(outlet_id)
+
+    @app.post("/api/outlets/{outlet_id}/labels", tags=["outlets"], summary="Add the user's own label to an outlet",
+              status_code=201)  # fmt: skip
+    async def api_outlet_label(
+        outlet_id: str,
+        field: str = Body(..., description=f"one of {', '.join(LABEL_FIELDS)}"),
+        value: str = Body(..., max_length=MAX_VALUE),
+        note: str | None = Body(None, max_length=MAX_VALUE),
+    ) -> dict[str, Any]:
+        with lock:
+            return add_label(outlet_id, field, value, note).to_dict()
+
+    @app.get("/api/search", tags=["search"], summary="Full-text search over titles and bodies")
+    async def api_search(
+        q: str = Query(..., max_length=500), limit: int = Query(20, ge=1, le=200)
+    ) -> list[dict[str, Any]]:
+        with lock:
+            return [h.to_dict() for h in store.search(q, limit=limit)]
+
+    @app.get("/api/entities", tags=["entities"], summary="Entities by how many articles name them")
+    async def api_entities(q: str | None = None, limit: int = Query(200, ge=1, le=5000)) -> list[dict[str, Any]]:
+        with lock:
+            return entity_rows(store, query=q, limit=limit)
+
+    @app.get("/api/claims", tags=["claims"], summary="Numeric claims grouped by story and type, conflicts first")
+    async def api_claims(type: str | None = None, conflicts: bool = False) -> list[dict[str, Any]]:
+        with lock:
+            return [
+                {"story_id": s["story_id"], "story": s["story"], **g.to_dict()}
+                for s in claim_groups(store, type=type, conflicts_only=conflicts)
+                for g in s["groups"]
+            ]
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return HTMLResponse(env.get_template("error.html").render(links=links, site_title=title, mode="web",
+                            status=exc.status_code, detail=str(exc.detail)), status_code=exc.status_code)  # fmt: skip
+
+    return app
+
+
+def _hostname(host_header: str) -> str:
+    if host_header.startswith("["):
+        return host_header.split("]", 1)[0] + "]"
+    return host_header.rsplit(":", 1)[0]
+
+
+def serve(db: str | None, *, host: str = "127.0.0.1", port: int = 8765, log_level: str = "warning") -> None:
+    """Open the store at ``db`` and serve the app until interrupted."""
+    import uvicorn
+
+    from ..store import open_store
+
+    store = open_store(db)
+    try:
+        app = create_app(store, allowed_hosts=[host])
+        uvicorn.run(app, host=host, port=port, log_level=log_level)
+    finally:
+        store.close()

@@ -1,0 +1,120 @@
+"""Comparison per story: coverage by side/country/state (unrated stays unrated), blindspots, figures with
+conflicts, frames and quotes by side, names one side leaves out, timeline; evidence offsets hold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fixtures.kz_store import KAZAKHSTAN_IDS, build_store
+from newsprism.compare import compare_story, evidence_segments, side_of_lean
+from newsprism.compare.story import _blindspots
+from newsprism.model import OutletLabel
+from newsprism.stories import build_stories
+
+
+@pytest.fixture()
+def kz(tmp_path: Path):  # type: ignore[no-untyped-def]
+    store = build_store(tmp_path / "kz.db")
+    build_stories(store)
+    story = next(s for s in store.iter_stories() if "ispi1" in s.article_ids)
+    yield store, story
+    store.close()
+
+
+def test_side_of_lean() -> None:
+    assert side_of_lean("left-center") == "left" and side_of_lean("Lean Right") == "right"
+    assert side_of_lean("centre") == "center" and side_of_lean(None) == "unrated"
+    assert side_of_lean("pro-science") == "unrated"
+
+
+def test_coverage_unrated_is_never_center(kz) -> None:  # type: ignore[no-untyped-def]
+    store, story = kz
+    c = compare_story(store, story)
+    by_outlet = {a.outlet.name: a.outlet for a in c.articles}
+    assert by_outlet["TASS"].side == "unrated" and by_outlet["TASS"].lean is None
+    assert by_outlet["ISPI"].side == "unrated"
+    assert by_outlet["Reuters"].side == "center" and by_outlet["Reuters"].lean_source == "allsides"
+    # the page's label beats the rater's
+    assert by_outlet["The Spectator"].lean == "right" and by_outlet["The Spectator"].lean_source.startswith("page:")
+    assert c.coverage_by_side == {"left": 1, "center": 1, "right": 1, "unrated": 4}
+    assert c.coverage_by_country["GB"] == 3 and c.coverage_by_country["RU"] == 2
+    assert c.coverage_by_state["state"] == 2  # TASS and RT France
+    assert by_outlet["TASS"].state_affiliated is True
+
+
+def test_user_label_changes_the_side(kz) -> None:  # type: ignore[no-untyped-def]
+    store, story = kz
+    store.add_outlet_label("tass.ru", OutletLabel("lean", "right", "user:web", "user"))
+    c = compare_story(store, story)
+    tass = next(a.outlet for a in c.articles if a.outlet.id == "tass.ru")
+    assert tass.side == "right" and tass.lean_source == "user:web"
+
+
+def test_figures_conflict_164_vs_225(kz) -> None:  # type: ignore[no-untyped-def]
+    store, story = kz
+    c = compare_story(store, story)
+    killed = next(g for g in c.figures if g.type == "killed")
+    assert killed.conflict and (killed.low, killed.high) == (164, 225)
+    assert c.figures[0] is killed  # conflicts first
+    rows = {(r.outlet, r.number): r for r in killed.rows}
+    assert rows[("RT France", 225)].claimant == "parquet général" and rows[("RT France", 225)].conflicting
+    assert rows[("The Spectator", 164)].hedge == "according to"
+    arrested = next(g for g in c.figures if g.type == "arrested")
+    assert not arrested.conflict  # 9,900 and 9,900
+    arts = {a.id: a for a in store.iter_articles()}
+    for g in c.figures:
+        for r in g.rows:
+            assert arts[r.article_id].body[r.start : r.end] == r.text
+
+
+def test_frames_quotes_names_timeline(kz) -> None:  # type: ignore[no-untyped-def]
+    store, story = kz
+    c = compare_story(store, story)
+    frames = {f.name: f for f in c.frames}
+    assert frames["terrorism"].by_side == {"unrated": 3, "right": 1}
+    assert "China" in frames["terrorism"].detail["holders"]
+    quoted = {q.name: q for q in c.quoted}
+    assert quoted["Kassym-Jomart Tokayev"].by_side == {"right": 1, "center": 1, "unrated": 2}
+    assert quoted["Antony Blinken"].by_side == {"left": 1}
+    named = {n.side: {x.name for x in n.names} for n in c.named_by_one_side}
+    assert "Antony Blinken" in named["left"] and "Vladimir Putin" in named["right"]
+    assert "Kassym-Jomart Tokayev" not in named["left"]  # every side names him
+    assert [d["date"] for d in c.timeline] == ["2022-01-10", "2022-01-11", "2022-01-12", "2022-01-14"]
+    assert sum(sum(d["by_side"].values()) for d in c.timeline) == len(KAZAKHSTAN_IDS) + 1
+    arts = {a.id: a for a in store.iter_articles()}
+    for sc in [*c.frames, *c.quoted, *c.techniques, *c.places]:
+        for e in sc.evidence:
+            assert arts[e.article_id].body[e.start : e.end] == e.text
+    json.dumps(c.to_dict(), ensure_ascii=False)  # plain data all the way down
+
+
+def test_blindspots() -> None:
+    assert _blindspots({"left": 0, "right": 4, "center": 2}) == _blindspots({"left": 0, "right": 4})
+    b = _blindspots({"left": 1, "right": 5})
+    assert [(x.side, x.covered_by) for x in b] == [("left", "right")] and b[0].share == pytest.approx(5 / 6, abs=1e-3)
+    assert _blindspots({"left": 2, "right": 2}) == []
+    assert _blindspots({"left": 0, "right": 1}) == []  # too little to tell
+
+
+def test_blindspot_in_a_story(kz) -> None:  # type: ignore[no-untyped-def]
+    store, story = kz
+    for oid in ("tass.ru", "francais.rt.com", "ispionline.it"):
+        store.add_outlet_label(oid, OutletLabel("lean", "right", "user:test", "user"))
+    c = compare_story(store, story)
+    assert [b.side for b in c.blindspots] == ["left"]
+
+
+def test_evidence_segments_cover_the_body_and_mark_items(kz) -> None:  # type: ignore[no-untyped-def]
+    store, _ = kz
+    art = store.get_article("spec1")
+    items = [it for k in ("frames", "claims", "quotes", "entities") for it in store.iter_items(k, article_id="spec1")]
+    segs = evidence_segments(art.id, art.body, items)
+    assert "".join(s.text for s in segs) == art.body
+    anchors = [a for s in segs for a in s.anchors]
+    for it in items:
+        assert f"a-spec1-{it.start}-{it.end}" in anchors
+    killed = next(s for s in segs if "164 people were killed" in s.text or s.text == "164 people were killed")
+    assert "claims" in killed.kinds
