@@ -50,3 +50,11 @@ def test_public_api_is_sorted_and_resolves():
     assert newsprism.__all__ == sorted(newsprism.__all__)
     for name in newsprism.__all__:
         assert getattr(newsprism, name) is not None
+
+
+def test_optional_requirements_order_after_their_producer_when_it_is_planned():
+    reg = Registry()
+    reg.register("quotes.v1", "stage", requires=("entities?",), produces=("quotes",), order=1)(_stage)
+    reg.register("entities.v1", "stage", produces=("entities",), order=50)(_stage)
+    assert [s.name for s in reg.plan()] == ["entities.v1", "quotes.v1"]
+    assert [s.name for s in reg.plan(["quotes.v1"])] == ["quotes.v1"]

@@ -155,10 +155,12 @@ class Registry:
         available = {"article", "article.body", "article.title", "article.outlet", "article.language", "parse"}
         pending = sorted(chosen, key=lambda s: (s.order, s.name))
         ordered: list[ComponentSpec] = []
+        # an optional requirement ("entities?") orders a stage after the chosen stages that produce it, if any
+        planned = {p for s in chosen for p in s.produces}
         while pending:
-            ready = [s for s in pending if all(_satisfied(r, available) for r in s.requires)]
+            ready = [s for s in pending if all(_satisfied(r, available, planned - set(s.produces)) for r in s.requires)]
             if not ready:
-                missing = sorted({r for s in pending for r in s.requires if not _satisfied(r, available)})
+                missing = sorted({r for s in pending for r in s.requires if not _satisfied(r, available, planned)})
                 names_left = ", ".join(s.name for s in pending)
                 raise PipelineError(f"stages {names_left} require {', '.join(missing)}, which no chosen stage produces")
             first = ready[0]
@@ -168,9 +170,11 @@ class Registry:
         return ordered
 
 
-def _satisfied(requirement: str, available: set[str]) -> bool:
-    optional = requirement.endswith("?")
-    return optional or requirement in available
+def _satisfied(requirement: str, available: set[str], planned: set[str]) -> bool:
+    if requirement.endswith("?"):
+        name = requirement[:-1]
+        return name in available or name not in planned
+    return requirement in available
 
 
 def default_registry() -> Registry:
