@@ -333,6 +333,13 @@ def _np_bounds(tok: Any) -> tuple[int, int]:
         left = min(left, sub[0].i)
         right = max(right, sub[-1].i)
     doc = tok.doc
+    for k in range(left, right + 1):  # a phrase never crosses a line break (a parse may run a heading on)
+        if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+            if k < tok.i:
+                left = k + 1
+            elif k >= tok.i:
+                right = k if "\n" in doc[k].whitespace_ and "\n" not in doc[k].text else k - 1
+                break
     while left < tok.i and (doc[left].is_punct or doc[left].dep_ == "cc"):
         left += 1
     while right > tok.i and (doc[right].is_punct or doc[right].dep_ == "cc"):
