@@ -250,8 +250,9 @@ class MentionIndex:
         if kind != "person" or not words:
             return name
         key = words[-1].casefold()
-        if key in self._full:
-            return self._full[key]
+        best = self._full.get(key, name)
+        if len(best.split()) > 1:
+            return best
         if len(words) == 1:
             longer = [m[3] for m in self.mentions if m[2] == "person" and len(m[3].split()) > 1
                       and m[3].split()[0].casefold() == key]  # fmt: skip
