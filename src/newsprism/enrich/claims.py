@@ -127,7 +127,11 @@ def _counted_noun(toks: list[Any]) -> tuple[Any, bool]:
     """(noun counted by the number, whether the number is the noun itself)."""
     last = toks[-1]
     head = last.head
-    if last.dep_ in {"nummod", "quantmod", "compound", "amod"} and head.i > last.i and head.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}:
+    if (
+        last.dep_ in {"nummod", "quantmod", "compound", "amod"}
+        and head.i > last.i
+        and head.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}
+    ):
         while head.dep_ in {"nummod", "quantmod"} and head.head.i > head.i:
             head = head.head
         return head, False
@@ -188,7 +192,11 @@ def _type_of(noun: Any, gov: Any, lex: ClaimLexicon) -> str:
             t = lex.verbs[g]
             if t == "troops" and not words & {k for k, v in lex.nouns.items() if v == "troops"}:
                 t = ""  # "sending 2,500 letters" is no deployment
-            if t == "protesters" and not words & {k for k, v in lex.nouns.items() if v == "protesters"} and lemma not in lex.people_nouns:
+            if (
+                t == "protesters"
+                and not words & {k for k, v in lex.nouns.items() if v == "protesters"}
+                and lemma not in lex.people_nouns
+            ):
                 t = ""
             if t == "destroyed" and g == "set" and not any(c.lower_ == "fire" for c in gov.subtree):
                 t = ""
@@ -284,14 +292,16 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
                 continue
             if noun.ent_type_ in {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY"} and not bare:
                 continue
-            if n.shape == "year" and (bare or noun.i != toks[-1].i + 1 or noun.lower_ not in lex.people_nouns | set(lex.nouns)):
+            if n.shape == "year" and (
+                bare or noun.i != toks[-1].i + 1 or noun.lower_ not in lex.people_nouns | set(lex.nouns)
+            ):
                 continue  # a year, unless it directly counts people or troops ("2000 troops")
             obj = None if bare else _object_text(text, noun)
             if bare and prev_obj is not None:
                 obj = prev_obj
             gov = _governor(noun)
             ctype = _type_of(noun, gov, lex)
-            if obj is None and ctype == "other" or ctype == "other" and (n.value or 0) <= 2:
+            if (obj is None and ctype == "other") or (ctype == "other" and (n.value or 0) <= 2):
                 continue
             claimant = _claimant_en(parsed, text, toks, sent, lex)
             if claimant is not None:
@@ -304,7 +314,11 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
             elif carried is not None:
                 name = carried[0]
             actor = None
-            if ctype in {"troops", "destroyed", "arrested", "killed", "wounded"} and gov is not None and noun.dep_ == "dobj":
+            if (
+                ctype in {"troops", "destroyed", "arrested", "killed", "wounded"}
+                and gov is not None
+                and noun.dep_ == "dobj"
+            ):
                 subj = _climb_subject(gov)
                 if subj is not None and subj.i not in {t.i for t in toks} and subj.i != noun.i:
                     s, e = _np_bounds(subj)
@@ -371,7 +385,7 @@ def _extract_window(text: str, lex: ClaimLexicon, article_id: str) -> list[Claim
             if after and (any(nxt.startswith(c) for c in lex.ru_counted) or nxt in lex.nouns or nxt in lex.people_nouns
                           or any(nxt.startswith(st) for stems in lex.ru_types.values() for st in stems)):  # fmt: skip
                 obj = after[0]
-            if obj is None and ctype == "other" or ctype == "other" and (n.value or 0) <= 2:
+            if (obj is None and ctype == "other") or (ctype == "other" and (n.value or 0) <= 2):
                 continue
             hedge = None
             head = sent[: n.start].casefold()

@@ -119,7 +119,7 @@ def _is_locative(parsed: Any, start: int, preps: frozenset[str]) -> bool:
         if cur.head is cur:
             return False
         if cur.dep_ in {"compound", "amod", "poss", "nmod"}:
-            return False if cur is tok else False
+            return False
         cur = cur.head
         if cur.pos_ == "ADP" and cur.lower_ in preps:
             return True
@@ -215,7 +215,9 @@ def _actor(tok: Any, etype: str, trig: Triggers, mentions: MentionIndex, text: s
             if prep.dep_ == "prep" and prep.lower_ in {"of", "by"}:
                 obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                 if obj is not None:
-                    return _entity_in(obj, mentions, text, trig.actor_nouns, kinds=("organisation", "place", "group", "person"))
+                    return _entity_in(
+                        obj, mentions, text, trig.actor_nouns, kinds=("organisation", "place", "group", "person")
+                    )
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ == "by":
             obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
@@ -258,7 +260,11 @@ class _Sentence:
 
     @property
     def ents(self) -> list[Any]:
-        return [e for e in self.tokens[0].doc.ents if self.start_char <= e.start_char < self.end_char] if self.tokens else []
+        return (
+            [e for e in self.tokens[0].doc.ents if self.start_char <= e.start_char < self.end_char]
+            if self.tokens
+            else []
+        )
 
 
 def _clause_sentence(text: str, tok: Any) -> _Sentence:
@@ -284,7 +290,7 @@ def _places_in(toks: Sequence[Any], where_index: _Places, parsed: Any, trig: Tri
             continue
         prep = t.head
         named = prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS  # "the city of Zhanaozen"
-        if named or prep.lower_ in trig.place_preps and t.ent_type_ not in {"PERSON", "ORG", "NORP", "DATE"}:
+        if named or (prep.lower_ in trig.place_preps and t.ent_type_ not in {"PERSON", "ORG", "NORP", "DATE"}):
             left = min((c.i for c in t.children if c.dep_ == "compound"), default=t.i)
             start = parsed[left].idx
             found.append((start, t.idx + len(t.text), text_of(parsed, left, t.i)))
@@ -323,7 +329,11 @@ def extract_events(
             head = tok.head.head if tok.head.pos_ == "ADP" else tok.head
             if head is not tok and _trigger(head, trig) is not None:
                 continue  # "ask for Putin's support": the support is what is asked, not an event of its own
-        if tok.pos_ == "VERB" and tok.dep_ in {"xcomp", "acl"} and tok.head.lemma_.lower() in {"offer", "promise", "pledge"}:
+        if (
+            tok.pos_ == "VERB"
+            and tok.dep_ in {"xcomp", "acl"}
+            and tok.head.lemma_.lower() in {"offer", "promise", "pledge"}
+        ):
             mode = "offer"
         actor = _actor(tok, etype, trig, mentions, text)
         recipient = _recipient(tok, trig, mentions, text)
@@ -343,8 +353,15 @@ def extract_events(
         if etype != "PROTEST":
             here = here[:1]
         when = next((e.text for e in sent.ents if e.label_ == "DATE"), None)
-        for place in here or [None]:
-            key = (etype, actor[0] if actor else None, recipient[0] if recipient else None, place[2] if place else None, sent.start_char)
+        spots: list[tuple[int, int, str] | None] = list(here) if here else [None]
+        for place in spots:
+            key = (
+                etype,
+                actor[0] if actor else None,
+                recipient[0] if recipient else None,
+                place[2] if place else None,
+                sent.start_char,
+            )
             if key in seen:
                 continue
             seen.add(key)

@@ -116,16 +116,22 @@ def _shape(text: str, start: int, end: int, value: float | None, raw: str) -> st
         return "percent"
     if re.match(r"(?:st|nd|rd|th)\b", after) or re.match(r"-?(?:й|я|го|е)\b", after):
         return "ordinal"
-    if re.search(r"[$€£¥₽]\s*$", before) or re.match(r"\s*(?:dollars|euros|pounds|roubles|rubles|yuan|tenge|руб|долл)", after, re.I):
+    if re.search(r"[$€£¥₽]\s*$", before) or re.match(
+        r"\s*(?:dollars|euros|pounds|roubles|rubles|yuan|tenge|руб|долл)", after, re.I
+    ):
         return "money"
     if re.match(r"[:.]\d\d\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", after, re.I):
         return "time"
-    if re.match(r"-year-old|\s*years? old|\s*-?лет(?:н|ний)", after, re.I) or re.search(r"\b(?:aged?|ages)\s*$", before, re.I):
+    if re.match(r"-year-old|\s*years? old|\s*-?лет(?:н|ний)", after, re.I) or re.search(
+        r"\b(?:aged?|ages)\s*$", before, re.I
+    ):
         return "age"
     if re.match(rf"\s*(?:{MONTHS})\b", after, re.I) or re.search(rf"\b(?:{MONTHS})\.?\s*$", before, re.I):
         return "date"
     if re.match(r"[-–/]\d", after) or re.search(r"\d[-–/]$", before):
-        return "range" if value is not None and 1000 <= value <= 2100 else "date" if "/" in before + after[:1] else "count"
+        return (
+            "range" if value is not None and 1000 <= value <= 2100 else "date" if "/" in before + after[:1] else "count"
+        )
     if value is not None and raw.isdigit() and len(raw) == 4 and 1000 <= value <= 2100:
         return "year"
     return "count"
@@ -139,9 +145,9 @@ def find_numbers(text: str) -> list[NumberMention]:
         value: float | None
         low = high = None
         if m.group("digits"):
-            if m.end("digits") < len(text) and text[m.end("digits")].isalpha() and not m.group("scale"):
-                if not re.match(r"(?:st|nd|rd|th|s)\b", text[m.end("digits") :]):
-                    continue  # part of a code or name: 4x4, G20, A320
+            glued = m.end("digits") < len(text) and text[m.end("digits")].isalpha() and not m.group("scale")
+            if glued and not re.match(r"(?:st|nd|rd|th|s)\b", text[m.end("digits") :]):
+                continue  # part of a code or name: 4x4, G20, A320
             value = _digits_value(m.group("digits"), m.group("scale"))
             shape = _shape(text, m.start(), m.end(), value, m.group("digits"))
         elif m.group("vague"):

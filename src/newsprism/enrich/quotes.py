@@ -51,8 +51,8 @@ __all__ = [
 
 COMPONENT = "quotes.rules.v1"
 
-_OPEN_DOUBLE = "“„«\""
-_CLOSE_DOUBLE = {"“": "”\"", "„": "“”\"", "«": "»", '"': '"”'}
+_OPEN_DOUBLE = '“„«"'
+_CLOSE_DOUBLE = {"“": '”"', "„": '“”"', "«": "»", '"': '"”'}
 _OPEN_SINGLE = "‘‹'"
 _CLOSE_SINGLE = {"‘": "’'", "‹": "›", "'": "'’"}
 _OPEN_CONTEXT = " \t\u00a0([{—–-/:;,\x00"  # what may stand right before an opening mark
@@ -135,10 +135,8 @@ def _is_close(text: str, i: int, hi: int) -> bool:
     after = text[i + 1] if i + 1 < hi else " "
     if before.isspace():
         return False
-    ch = text[i]
-    if ch in "’'" and (after.isalpha() or after.isdigit()):  # an apostrophe: Kazakhstan’s, don’t, rock'n'roll
-        return False
-    return True
+    # an apostrophe (Kazakhstan’s, don’t, rock'n'roll) is no closing mark
+    return not (text[i] in "’'" and (after.isalpha() or after.isdigit()))
 
 
 def find_quote_marks(text: str) -> list[QuoteMark]:
@@ -226,11 +224,11 @@ class MentionIndex:
         self._full = self._fullest_names()
         self.subjects: set[tuple[int, int]] = set()
         if parsed is not None and len(parsed):
-            for s, e, _, _ in self.mentions:
-                i, j = _token_at(parsed, s), _token_at(parsed, max(s, e - 1))
+            for m_start, m_end, _, _ in self.mentions:
+                i, j = _token_at(parsed, m_start), _token_at(parsed, max(m_start, m_end - 1))
                 span = parsed[i : j + 1]
                 if any(t.dep_ in {"nsubj", "nsubjpass"} and not (i <= t.head.i <= j) for t in span):
-                    self.subjects.add((s, e))
+                    self.subjects.add((m_start, m_end))
 
     def _fullest_names(self) -> dict[str, str]:
         """Surname (last token) -> the longest person name with that last token in the article."""
@@ -263,8 +261,12 @@ class MentionIndex:
     def in_span(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
         return [m for m in self.mentions if m[0] < end and m[1] > start]
 
-    def name_at(self, start: int, end: int, *, prefer: Sequence[str] = ("person", "organisation", "group", "place")) -> str | None:
-        found = [m for m in self.in_span(start, end) if not (m[1] < end - 3 and self.text[m[1] : m[1] + 2] in {"'s", "’s"})]
+    def name_at(
+        self, start: int, end: int, *, prefer: Sequence[str] = ("person", "organisation", "group", "place")
+    ) -> str | None:
+        found = [
+            m for m in self.in_span(start, end) if not (m[1] < end - 3 and self.text[m[1] : m[1] + 2] in {"'s", "’s"})
+        ]
         found = [m for m in found if m[1] >= end - 3]  # the name must be the phrase's head, not a modifier
         for kind in prefer:
             hits = [m for m in found if m[2] == kind]
@@ -315,18 +317,34 @@ def _token_at(parsed: Any, char: int) -> int:
 def _np_bounds(tok: Any) -> tuple[int, int]:
     """Character span of the noun phrase headed by ``tok``, without relative clauses, appositions after a comma,
     adverbs (``officials alone``) and trailing punctuation."""
-    keep = {"compound", "amod", "det", "poss", "nmod", "flat", "nummod", "case", "quantmod", "prep", "pobj", "cc", "conj"}
+    keep = {
+        "compound",
+        "amod",
+        "det",
+        "poss",
+        "nmod",
+        "flat",
+        "nummod",
+        "case",
+        "quantmod",
+        "prep",
+        "pobj",
+        "cc",
+        "conj",
+    }
     left = tok.i
     right = tok.i
     for child in tok.children:
         if child.dep_ not in keep:
             continue
-        if child.dep_ == "prep" and (child.i < tok.i or child.lower_ not in {"of", "for", "at", "from"} or tok.pos_ == "PROPN"):
+        if child.dep_ == "prep" and (
+            child.i < tok.i or child.lower_ not in {"of", "for", "at", "from"} or tok.pos_ == "PROPN"
+        ):
             continue
         if child.dep_ in {"cc", "conj"} and child.i < tok.i:
             continue
         sub = list(child.subtree)
-        if any(t.dep_ in {"relcl", "acl"} or t.is_punct and t.text not in "-'’" for t in sub):
+        if any(t.dep_ in {"relcl", "acl"} or (t.is_punct and t.text not in "-'’") for t in sub):
             # cut a child that carries a clause or punctuation at that point
             sub = [t for t in sub if t.i < tok.i] if child.i < tok.i else []
         if not sub:
@@ -475,7 +493,11 @@ class _Attributor:
                 return None
             if tok.pos_ in {"VERB", "AUX"}:
                 subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-                if subj is not None and not self.inside[subj.i] and subj.lower_ not in {"it", "this", "that", "there", "what", "which"}:
+                if (
+                    subj is not None
+                    and not self.inside[subj.i]
+                    and subj.lower_ not in {"it", "this", "that", "there", "what", "which"}
+                ):
                     if subj.ent_type_ in {"TIME", "DATE", "CARDINAL", "PERCENT", "MONEY"} or subj.pos_ == "NUM":
                         return None
                     s, e = _np_bounds(subj)
@@ -540,6 +562,8 @@ class _Attributor:
         toks = [t for t in parsed[qi : qj + 1] if not t.is_punct]
         if not toks or len(toks) > 3:
             return False
+        if not any(t.pos_ in {"NOUN", "PROPN", "NUM"} for t in toks):
+            return False  # a label is a quoted noun phrase
         root = next((t for t in toks if not (qi <= t.head.i <= qj) or t.head is t), toks[-1])
         if root.pos_ in {"VERB", "AUX", "ADJ", "INTJ"} and root.dep_ not in {"amod", "compound"}:
             return False
@@ -624,7 +648,9 @@ def _continues(text: str, prev: Quote, mark: QuoteMark) -> bool:
     return len(lines) <= 2 and len(gap) < 400 and len(text[para_start : mark.open].split()) <= 3
 
 
-def _make(text: str, mark: QuoteMark, attr: _Attribution, mentions: MentionIndex, article_id: str, *, score: float) -> Quote:
+def _make(
+    text: str, mark: QuoteMark, attr: _Attribution, mentions: MentionIndex, article_id: str, *, score: float
+) -> Quote:
     speaker_text = text[attr.speaker_start : attr.speaker_end]
     speaker = _name(speaker_text, attr.speaker_start, attr.speaker_end, mentions)
     if speaker is None:
@@ -681,10 +707,10 @@ _NAME = r"((?:[A-ZА-ЯЁ][\w’'.-]+)(?:\s+[A-ZА-ЯЁ][\w’'.-]+){0,3})"
 
 
 def _regex_quotes(text: str, marks: Sequence[QuoteMark], *, cues: Cues, article_id: str) -> list[Quote]:
-    stems = sorted({v[:-3] if len(v) > 6 else v for v in (*cues.verbs, *cues.ru_verbs)}, key=len, reverse=True)
-    verb = "(?:" + "|".join(re.escape(s) for s in stems) + r")\w*"
-    after = re.compile(r"^[\s,.:;—–-]*" + verb + r"\s+" + _NAME + r"|^[\s,.:;—–-]*" + _NAME + r"\s+" + verb, re.I)
-    before = re.compile(_NAME + r"\s+" + verb + r"\s*(?:that|что)?[\s:,]*$", re.I)
+    forms = {v[:-3] if len(v) > 6 else v for v in (*cues.verbs, *cues.ru_verbs)} | {"said", "says", "told"}
+    verb = "(?i:" + "|".join(re.escape(s) for s in sorted(forms, key=len, reverse=True)) + r")\w*"
+    after = re.compile(r"^[\s,.:;—–-]*" + verb + r"\s+" + _NAME + r"|^[\s,.:;—–-]*" + _NAME + r"\s+" + verb)
+    before = re.compile(_NAME + r"\s+" + verb + r"\s*(?i:that|что)?[\s:,]*$")
     out: list[Quote] = []
     for mark in marks:
         tail = text[mark.close + 1 : mark.close + 80].split("\n")[0]
@@ -699,6 +725,8 @@ def _regex_quotes(text: str, marks: Sequence[QuoteMark], *, cues: Cues, article_
             if m2:
                 base = mark.open - len(head)
                 s, e = base + m2.start(1), base + m2.end(1)
+        while s is not None and e is not None and e > s and text[e - 1] in ".,":
+            e -= 1
         if s is None or e is None:
             if len(text[mark.start : mark.end].split()) < 6:
                 continue

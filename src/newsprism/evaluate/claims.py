@@ -67,7 +67,7 @@ def score_seed_claims(out: Path | str, gold: dict[str, Any]) -> ClaimSeedScore:
         not_counts = {float(g["number"]) for g in must_not}
         for c in mine:
             right = any(claim_matches(c, g) for g in must)
-            if right or c.get("number") is not None and float(c["number"]) in not_counts:
+            if right or (c.get("number") is not None and float(c["number"]) in not_counts):
                 score.judged += 1
                 score.judged_ok += right
     return score

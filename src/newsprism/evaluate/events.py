@@ -89,7 +89,9 @@ def evaluate_plover(path: Path | str, *, limit: int | None = None) -> PloverScor
     from ..enrich.nlp import load_nlp
     from ..pipeline import Resources
 
-    records = [r for r in json.loads(Path(path).read_text(encoding="utf-8")) if r.get("text") and r.get("event") != "DOCUMENT"]
+    records = [
+        r for r in json.loads(Path(path).read_text(encoding="utf-8")) if r.get("text") and r.get("event") != "DOCUMENT"
+    ]
     records = records[:limit]
     resources = Resources()
     nlp = load_nlp(resources, "en")
@@ -128,7 +130,10 @@ def score_seed_events(out: Path | str, gold: dict[str, Any]) -> SeedScore:
         mine = [e for e in events if e["article_id"] == aid]
         for g in ga.get("events_must", []):
             keys = [g[k] for k in ("where", "who", "whom") if k in g]
-            ok = any(all(_norm(k) in _norm(json.dumps(e, ensure_ascii=False)) or names_match(e.get("text"), k) for k in keys) for e in mine)
+            ok = any(
+                all(_norm(k) in _norm(json.dumps(e, ensure_ascii=False)) or names_match(e.get("text"), k) for k in keys)
+                for e in mine
+            )
             score.must(ok, f"event {g['what']} {keys}")
     return score
 

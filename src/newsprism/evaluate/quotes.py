@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import Quote
+from ..model import Article, Quote
 
 __all__ = [
     "GoldQuote",
@@ -202,16 +202,14 @@ SEED_ARTICLES: tuple[dict[str, str], ...] = (
 )  # fmt: skip
 
 
-def seed_articles(path: Path | str) -> list[Any]:
+def seed_articles(path: Path | str) -> list[Article]:
     """The two articles of the seed page, cut from the page by their known first and last sentences.
 
     A stand-in for the multi-article text loader while it is not available: each body runs from its first
     sentence to its last one, with the pull-quote line removed.
     """
-    from ..model import Article
-
     page = Path(path).read_text(encoding="utf-8")
-    out = []
+    out: list[Article] = []
     for spec in SEED_ARTICLES:
         start = page.index(spec["first"])
         end = page.index(spec["last"], start) + len(spec["last"])
@@ -321,7 +319,9 @@ class SeedScore:
         return self.found / self.total if self.total else 1.0
 
     def line(self, section: str) -> str:
-        return f"{section}: {self.found}/{self.total} must found (recall {self.recall:.3f}), {self.wrong} wrongly reported"
+        return (
+            f"{section}: {self.found}/{self.total} must found (recall {self.recall:.3f}), {self.wrong} wrongly reported"
+        )
 
 
 def score_seed_quotes(out: Path | str, gold: dict[str, Any]) -> SeedScore:
@@ -333,7 +333,10 @@ def score_seed_quotes(out: Path | str, gold: dict[str, Any]) -> SeedScore:
         aid = ids.get(_norm(ga["title"]))
         mine = [q for q in quotes if q["article_id"] == aid]
         for g in ga.get("quotes_must", []):
-            ok = any(_norm(g["text_contains"]) in _norm(q["text"]) and names_match(q.get("speaker"), g["speaker"]) for q in mine)
+            ok = any(
+                _norm(g["text_contains"]) in _norm(q["text"]) and names_match(q.get("speaker"), g["speaker"])
+                for q in mine
+            )
             score.must(ok, f"quote by {g['speaker']}: {g['text_contains']!r}")
     return score
 
