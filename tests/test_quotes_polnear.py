@@ -28,7 +28,7 @@ def test_polnear_reader_finds_direct_quotes() -> None:
     docs = list(load_polnear(POLNEAR, "dev"))
     assert len(docs) == 84
     assert 650 <= sum(len(g) for _, _, g in docs) <= 760
-    name, text, gold = docs[0]
+    _name, text, gold = docs[0]
     for g in gold:
         assert all(0 <= a < b <= len(text) for a, b in g.ranges)
 
