@@ -78,6 +78,7 @@ class Cues:
     nouns: frozenset[str]
     according: tuple[str, ...]
     label_verbs: frozenset[str]
+    weak: frozenset[str]
     ru_verbs: tuple[str, ...]
     ru_according: tuple[str, ...]
 
@@ -101,6 +102,7 @@ def load_cues(resources: Resources | None = None) -> Cues:
             nouns=frozenset(en.get("nouns", [])),
             according=tuple(en.get("according", [])),
             label_verbs=frozenset(en.get("label_verbs", [])),
+            weak=frozenset(en.get("weak", [])),
             ru_verbs=tuple(ru.get("verbs", [])),
             ru_according=tuple(ru.get("according", [])),
         )
@@ -300,6 +302,7 @@ class _Attribution:
     speaker_start: int
     speaker_end: int
     linked: bool
+    name_span: tuple[int, int] | None = None  # what names the speaker when the phrase is "who" (its antecedent)
 
 
 def _token_at(parsed: Any, char: int) -> int:
@@ -373,12 +376,14 @@ def _subject(verb: Any) -> Any:
         for child in tok.children:
             if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
                 if child.lower_ in {"who", "that", "which", "what", "whom"}:
-                    return tok.head if tok.dep_ == "relcl" else None
+                    return child if tok.dep_ == "relcl" else None
                 if child.ent_type_ in {"TIME", "DATE", "CARDINAL", "MONEY", "PERCENT"} or child.pos_ == "NUM":
                     return None
                 return child
         if tok.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acl", "pcomp"} and tok.head is not tok:
             if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+                if tok.head.pos_ == "PROPN" and tok.tag_ == "VBG":  # "footage of Hillary Clinton asking, ..."
+                    return tok.head
                 for child in tok.head.children:
                     if child.dep_ == "poss":
                         return child
@@ -388,6 +393,25 @@ def _subject(verb: Any) -> Any:
             return tok.head
         break
     return None
+
+
+def _antecedent(subj: Any) -> tuple[int, int] | None:
+    """For a relative pronoun subject (``McConnell, who said``), the phrase it stands for."""
+    if subj.lower_ in {"who", "that", "which"} and subj.head.dep_ == "relcl":
+        return _np_bounds(subj.head.head)
+    return None
+
+
+_SPEAKER_PRONOUNS = {"he", "she", "they", "i", "we"}
+
+
+def _speaker_like(tok: Any) -> bool:
+    """A subject that can speak: a name, a personal pronoun, or a noun naming people or an organisation."""
+    if tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _SPEAKER_PRONOUNS
+    return tok.pos_ == "NOUN" and any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in tok.children)
 
 
 class _Attributor:
@@ -447,7 +471,7 @@ class _Attributor:
         qi = _token_at(parsed, mark.start)
         qj = _token_at(parsed, max(mark.end - 1, mark.start))
         quote_toks = set(range(qi, qj + 1))
-        best: tuple[tuple[int, int], _Attribution] | None = None
+        best: tuple[tuple[int, int, int], _Attribution] | None = None
         for i in range(left, right):
             if i in quote_toks or self.inside[i]:
                 continue
@@ -461,7 +485,7 @@ class _Attributor:
                     continue
                 s, e = _np_bounds(obj)
                 attr = _Attribution(cue, i, s, e, True)
-                rank = (0, abs(i - qi))
+                rank = (0, 0, abs(i - qi))
             else:
                 subj = _subject(tok)
                 if subj is None or subj.i in quote_toks or self.inside[subj.i]:
@@ -469,14 +493,17 @@ class _Attributor:
                     if span is None:
                         continue
                     s, e = span
+                    name_span = None
                 else:
                     s, e = _np_bounds(subj)
+                    name_span = _antecedent(subj)
                 if any(s <= parsed[k].idx < e for k in (qi, qj)):
                     continue
                 linked = any(t.i in quote_toks for t in tok.subtree) or tok.head.i in quote_toks
                 dist = qi - i if i < qi else i - qj
-                attr = _Attribution(cue, i, s, e, linked)
-                rank = (0 if linked else 1, dist)
+                attr = _Attribution(cue, i, s, e, linked, name_span)
+                weak = tok.lemma_.lower() in self.cues.weak
+                rank = (0 if linked else 1, int(weak), dist)
             if best is None or rank < best[0]:
                 best = (rank, attr)
         if best is None:
@@ -493,13 +520,7 @@ class _Attributor:
                 return None
             if tok.pos_ in {"VERB", "AUX"}:
                 subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-                if (
-                    subj is not None
-                    and not self.inside[subj.i]
-                    and subj.lower_ not in {"it", "this", "that", "there", "what", "which"}
-                ):
-                    if subj.ent_type_ in {"TIME", "DATE", "CARDINAL", "PERCENT", "MONEY"} or subj.pos_ == "NUM":
-                        return None
+                if subj is not None and not self.inside[subj.i] and _speaker_like(subj):
                     s, e = _np_bounds(subj)
                     return _Attribution(str(tok.text), tok.i, s, e, False)
             if tok.head is tok:
@@ -652,7 +673,11 @@ def _make(
     text: str, mark: QuoteMark, attr: _Attribution, mentions: MentionIndex, article_id: str, *, score: float
 ) -> Quote:
     speaker_text = text[attr.speaker_start : attr.speaker_end]
-    speaker = _name(speaker_text, attr.speaker_start, attr.speaker_end, mentions)
+    if attr.name_span is not None:
+        ns, ne = attr.name_span
+        speaker = mentions.name_at(ns, ne) or _strip_det(text[ns:ne])
+    else:
+        speaker = _name(speaker_text, attr.speaker_start, attr.speaker_end, mentions)
     if speaker is None:
         score *= 0.8
     return Quote(
@@ -694,7 +719,7 @@ def _indirect(
         if any(m.open < end and m.close >= start for m in marks) or len(text[start:end].split()) < 4:
             continue
         s, e = _np_bounds(subj)
-        attr = _Attribution(tok.text, tok.i, s, e, True)
+        attr = _Attribution(tok.text, tok.i, s, e, True, _antecedent(subj))
         mark = QuoteMark(start, end, start, end, False)
         q = _make(text, mark, attr, mentions, article_id, score=0.6)
         q.kind = "indirect"
