@@ -673,6 +673,7 @@ def _make(
     text: str, mark: QuoteMark, attr: _Attribution, mentions: MentionIndex, article_id: str, *, score: float
 ) -> Quote:
     speaker_text = text[attr.speaker_start : attr.speaker_end]
+    speaker: str | None
     if attr.name_span is not None:
         ns, ne = attr.name_span
         speaker = mentions.name_at(ns, ne) or _strip_det(text[ns:ne])
