@@ -64,8 +64,9 @@ def test_seed_article_one_events(nlp: Any) -> None:
         e.type == "MOBILIZE" and e.actor == "Collective Security Treaty Organisation" and e.where == "Kazakhstan"
         for e in evs
     )
+    # an offer is PLOVER's AGREE (an announced intention); the offered action is the mode
     assert any(
-        e.type == "SUPPORT" and e.mode == "offer" and e.actor == "China" and e.recipient == "Kazakhstan" for e in evs
+        e.type == "AGREE" and e.mode == "support" and e.actor == "China" and e.recipient == "Kazakhstan" for e in evs
     )
 
 

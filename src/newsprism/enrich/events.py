@@ -6,7 +6,8 @@ Rules over the shared spaCy parse with a trigger lexicon per PLOVER type (``reso
   ... ``support``) of the lexicon. Types are PLOVER's (AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT,
   INVESTIGATE, DEMAND, DISAPPROVE, REJECT, THREATEN, PROTEST, MOBILIZE, SANCTION, COERCE, ASSAULT, FIGHT); the
   mode refines them (a request for help is DEMAND/request, an accusation DISAPPROVE/accuse, an arrest
-  COERCE/arrest, an offer of support SUPPORT/offer).
+  COERCE/arrest). An offer, promise or stated readiness to act is AGREE with the offered action's type as mode
+  (``China's offer to support Kazakhstan`` -> AGREE/support).
 * Actor: the verb's subject (or the agent of a passive, ``by X``); for a verb that depends on a noun
   (``Tokayev's decision to ask``) or for a noun trigger (``China's offer``), the possessor; for a deployment, the
   organisation or country in its ``of``/``from`` phrase.
@@ -52,6 +53,7 @@ class Triggers:
     place_preps: frozenset[str]
     actor_nouns: frozenset[str]
     noun_prefixes: dict[str, tuple[str, ...]]  # last word of a multiword noun trigger -> words before it
+    intent_heads: frozenset[str] = frozenset()
 
 
 @cache
@@ -81,7 +83,8 @@ def load_triggers(resources: Resources | None = None) -> Triggers:
                 if len(words) > 1:
                     prefixes[words[-1]] = tuple(words[:-1])
         return Triggers(verbs, phrases, nouns, frozenset(data["abstract_objects"]), frozenset(data["place_preps"]),
-                        frozenset(data.get("actor_nouns", [])), prefixes)  # fmt: skip
+                        frozenset(data.get("actor_nouns", [])), prefixes,
+                        frozenset(data.get("intent_heads", [])))  # fmt: skip
 
     return resources.get("events.triggers", build) if resources is not None else build()
 
@@ -155,6 +158,28 @@ def _trigger(tok: Any, trig: Triggers) -> tuple[str, str, str] | None:
         t, m = trig.nouns[key]
         return t, m, str(tok.text)
     return None
+
+
+def _is_intent(tok: Any, trig: Triggers) -> bool:
+    """``offered to send``, ``China's offer to support``, ``is willing to withdraw``, ``said it will release``."""
+    if tok.pos_ != "VERB":
+        return False
+    head = tok.head
+    if tok.dep_ in {"xcomp", "acl", "ccomp", "advcl"} and head is not tok and head.lemma_.lower() in trig.intent_heads:
+        return True
+    future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", "shall"} for c in tok.children)
+    return future and tok.dep_ == "ccomp" and head.lemma_.lower() in {"say", "announce", "declare", "state", "tell"}
+
+
+def _prominent(tok: Any) -> bool:
+    """The trigger is the sentence's main event: its root verb, a verb right under it, or a noun that is the root
+    verb's subject or object."""
+    head = tok.head
+    if tok.dep_ == "ROOT":
+        return True
+    if tok.pos_ == "VERB" and tok.dep_ in {"xcomp", "ccomp", "conj"} and head.dep_ == "ROOT":
+        return True
+    return tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nsubj", "dobj", "nsubjpass"} and head.dep_ == "ROOT"
 
 
 def _entity_in(
@@ -329,12 +354,12 @@ def extract_events(
             head = tok.head.head if tok.head.pos_ == "ADP" else tok.head
             if head is not tok and _trigger(head, trig) is not None:
                 continue  # "ask for Putin's support": the support is what is asked, not an event of its own
-        if (
-            tok.pos_ == "VERB"
-            and tok.dep_ in {"xcomp", "acl"}
-            and tok.head.lemma_.lower() in {"offer", "promise", "pledge"}
+        if tok.lemma_.lower() in trig.intent_heads and any(
+            c.dep_ in {"xcomp", "acl", "ccomp"} and _trigger(c, trig) is not None for c in tok.children
         ):
-            mode = "offer"
+            continue  # "offer to support": the offered action carries the event
+        if _is_intent(tok, trig):  # PLOVER codes an offer, promise or stated readiness as AGREE
+            etype, mode = "AGREE", etype.lower()
         actor = _actor(tok, etype, trig, mentions, text)
         recipient = _recipient(tok, trig, mentions, text)
         sent = _clause_sentence(text, tok)
@@ -345,11 +370,11 @@ def extract_events(
             here = sorted({*here, *later})
         if not here:
             here = _places_in(list(sent), where_index, parsed, trig)[:1]
-        score = 0.7
+        score = 0.75 if _prominent(tok) else 0.6
         if not here:
             before = [p for p in located if p[1] <= sent.start_char and sent.start_char - p[1] < 400]
             here = before[-1:]
-            score = 0.55
+            score -= 0.1
         if etype != "PROTEST":
             here = here[:1]
         when = next((e.text for e in sent.ents if e.label_ == "DATE"), None)

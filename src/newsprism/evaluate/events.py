@@ -5,6 +5,8 @@ PLOVER (``evaluate_plover``; ``PLOVER_GSR_CAMEO.json``: one coded sentence per r
 
 * type accuracy: records whose gold type is among the predicted types;
 * precision / recall / F1 over (record, type) pairs: a predicted type is right when it is the record's gold type;
+* main-event precision / recall / F1: the same over the types of each sentence's top-scored events only (the
+  gold codes one event per sentence; a trigger that is the root verb, or its subject or object, scores higher);
 * actor match, over records whose type was found: an event of that type names one of the gold source actors
   (same last word, or one name contains the other); recipient match likewise against the gold targets, over such
   records that have a target.
@@ -40,7 +42,15 @@ class PloverScores:
     recipient_total: int = 0
     recipient_ok: int = 0
     seconds: float = 0.0
+    main_predicted: int = 0
+    main_correct: int = 0
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def main_f1(self) -> float:
+        p = self.main_correct / self.main_predicted if self.main_predicted else 0.0
+        r = self.main_correct / self.records if self.records else 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def precision(self) -> float:
@@ -62,6 +72,9 @@ class PloverScores:
             "type_accuracy": round(self.type_found / self.records, 4) if self.records else 0.0,
             "actor_match": round(self.actor_ok / self.type_found, 4) if self.type_found else 0.0,
             "recipient_match": round(self.recipient_ok / self.recipient_total, 4) if self.recipient_total else 0.0,
+            "main_precision": round(self.main_correct / self.main_predicted, 4) if self.main_predicted else 0.0,
+            "main_recall": round(self.main_correct / self.records, 4) if self.records else 0.0,
+            "main_f1": round(self.main_f1, 4),
             "seconds": round(self.seconds, 2),
         }  # fmt: skip
 
@@ -103,6 +116,11 @@ def evaluate_plover(path: Path | str, *, limit: int | None = None) -> PloverScor
         types = {e.type for e in events}
         gold = rec["event"]
         scores.predicted += len(types)
+        if events:
+            top = max(e.score for e in events)
+            main = {e.type for e in events if e.score == top}
+            scores.main_predicted += len(main)
+            scores.main_correct += gold in main
         row = scores.confusion.setdefault(gold, {})
         for t in types or {"(none)"}:
             row[t] = row.get(t, 0) + 1
