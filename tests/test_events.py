@@ -113,3 +113,43 @@ def test_seed_events_through_the_pipeline(seed_export: Path) -> None:
         assert bodies[e["article_id"]][e["start"] : e["end"]] == e["text"]
     request = [e for e in events if e["type"] == "DEMAND" and e["recipient"] == "Vladimir Putin"]
     assert request and "Tokayev" in json.dumps(request[0], ensure_ascii=False)
+
+
+def test_seed_events_all_found_when_an_entities_stage_names_tokayev(tmp_path: Path) -> None:
+    """Through the pipeline, with a small entities stage of the test's own that resolves ``Tokayev`` as entity
+    resolution does: the events stage (``requires=("entities?", ...)``) names the actor canonically."""
+    from newsprism.evaluate.quotes import seed_store
+    from newsprism.pipeline import Pipeline
+    from newsprism.publish.export import export
+    from newsprism.registry import Registry
+
+    reg = Registry()
+    reg.load_plugins()
+
+    def tokayev_entities(*, resources: Any) -> Any:
+        def stage(doc: Any) -> list[Entity]:
+            body = doc.article.body
+            out = []
+            for name in ("Tokayev", "Tokaev"):
+                start = body.find(name)
+                while start >= 0:
+                    out.append(Entity(article_id=doc.article.id, start=start, end=start + len(name), text=name,
+                                      type="person", canonical="Kassym-Jomart Tokayev", entity_id="Q2329479"))  # fmt: skip
+                    start = body.find(name, start + 1)
+            return out
+
+        return stage
+
+    reg.register("entities.test.v1", "stage", produces=("entities",), order=20)(tokayev_entities)
+    store = seed_store(SEED, tmp_path / "seed.db")
+    try:
+        Pipeline(["entities.test.v1", "events.rules.v1"], registry=reg).run(store)
+        export(store, tmp_path, format="jsonl")
+    finally:
+        store.close()
+    score = score_seed_events(tmp_path, SEED_GOLD)
+    assert score.found == score.total == 5, score.misses
+    request = [
+        e for e in read_export(tmp_path, "events") if e["type"] == "DEMAND" and e["recipient"] == "Vladimir Putin"
+    ]
+    assert request[0]["actor"] == "Kassym-Jomart Tokayev" and request[0]["actor_id"] == "Q2329479"

@@ -255,6 +255,16 @@ def _clean(phrase: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", phrase.strip())
 
 
+def _place(sent: Any, text: str) -> str | None:
+    """The first place of the sentence under a locative preposition (``in Kazakhstan``, ``across Almaty``)."""
+    for e in sent.ents:
+        if e.label_ in {"GPE", "LOC"} and re.search(
+            r"\b(?:in|across|throughout|at|near)\s+(?:the\s+)?$", text[max(0, e.start_char - 16) : e.start_char]
+        ):
+            return str(re.sub(r"[’']s$", "", e.text))
+    return None
+
+
 def _when(sent: Any, n: NumberMention) -> str | None:
     dates = [e for e in sent.ents if e.label_ == "DATE" and not (e.start_char <= n.start < e.end_char)]
     if not dates:
@@ -331,6 +341,7 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
                 text="", score=round(score, 3), component=COMPONENT, type=ctype, number=n.value,
                 number_low=n.low, number_high=n.high, number_text=n.text, object=obj, claimant=name,
                 hedge=_hedge(text, n.start, sent.start_char, lex), when=_when(sent, n), actor=actor,
+                claimant_id=mentions.ids.get(name or ""), place=_place(sent, text),
             ))  # fmt: skip
             prev_obj = obj
         if own_any is not None:

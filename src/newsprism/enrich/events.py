@@ -400,8 +400,10 @@ def extract_events(
             out.append(Event(
                 article_id=article_id, start=start, end=end, text=text[start:end], score=score, component=COMPONENT,
                 type=etype, mode=mode or None, actor=actor[0] if actor else None,
-                recipient=recipient[0] if recipient else None, where=place[2] if place else None, when=when,
-                trigger=trigger_text,
+                actor_id=mentions.ids.get(actor[0]) if actor else None,
+                recipient=recipient[0] if recipient else None,
+                recipient_id=mentions.ids.get(recipient[0]) if recipient else None,
+                where=place[2] if place else None, when=when, trigger=trigger_text,
             ))  # fmt: skip
     return out
 

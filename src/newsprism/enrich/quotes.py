@@ -200,8 +200,9 @@ def _mark(text: str, open_: int, close: int, double: bool) -> QuoteMark:
 class MentionIndex:
     """Names of people and organisations in one article, for resolving speakers, actors and claimants.
 
-    Mentions come from the ``entities`` stage when it ran (canonical names), else from the spaCy parse's named
-    entities. ``name_at(start, end)`` names a phrase; ``person_before(pos)`` resolves ``he``/``she``.
+    Mentions come from the ``entities`` stage when it ran (canonical names and ids), completed by the spaCy parse's
+    named entities where the stage found none. ``name_at(start, end)`` names a phrase; ``person_before(pos)``
+    resolves ``he``/``she``; ``ids`` maps a canonical name to the entity id the entities stage gave it.
     """
 
     KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -209,14 +210,19 @@ class MentionIndex:
     def __init__(self, text: str, *, entities: Sequence[Item] = (), parsed: Any = None) -> None:
         self.text = text
         self.mentions: list[tuple[int, int, str, str]] = []  # (start, end, type, name)
+        self.ids: dict[str, str] = {}
         for e in entities:
             if isinstance(e, Entity):
                 etype = {"organization": "organisation"}.get(e.type, e.type)
-                self.mentions.append((e.start, e.end, etype, e.canonical or e.text))
-        if not self.mentions and parsed is not None:
+                name = e.canonical or e.text
+                self.mentions.append((e.start, e.end, etype, name))
+                if e.entity_id:
+                    self.ids.setdefault(name, e.entity_id)
+        staged = [(m[0], m[1]) for m in self.mentions]
+        if parsed is not None:
             for ent in parsed.ents:
                 kind = self.KINDS.get(ent.label_)
-                if kind is None:
+                if kind is None or any(a < ent.end_char and ent.start_char < b for a, b in staged):
                     continue
                 name = _strip_det(ent.text)
                 if kind == "person":
@@ -684,6 +690,7 @@ def _make(
     return Quote(
         article_id=article_id, start=mark.start, end=mark.end, text=text[mark.start : mark.end], score=round(score, 3),
         component=COMPONENT, speaker=speaker or _strip_det(speaker_text), speaker_text=speaker_text,
+        speaker_id=mentions.ids.get(speaker or ""),
         speaker_start=attr.speaker_start, speaker_end=attr.speaker_end, cue=attr.cue, kind="direct",
     )  # fmt: skip
 
