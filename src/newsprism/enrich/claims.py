@@ -40,7 +40,7 @@ import yaml
 from ..model import Claim, Item
 from . import nlp
 from .numbers import NumberMention, find_numbers
-from .quotes import MentionIndex, _np_bounds, _token_at
+from .quotes import MentionIndex, np_bounds, token_at
 
 if TYPE_CHECKING:
     from ..pipeline import Doc, Resources
@@ -119,7 +119,7 @@ def _hedge(text: str, start: int, sent_start: int, lex: ClaimLexicon) -> str | N
 
 
 def _num_tokens(parsed: Any, n: NumberMention) -> list[Any]:
-    i, j = _token_at(parsed, n.start), _token_at(parsed, max(n.start, n.end - 1))
+    i, j = token_at(parsed, n.start), token_at(parsed, max(n.start, n.end - 1))
     return list(parsed[i : j + 1])
 
 
@@ -231,12 +231,12 @@ def _claimant_en(parsed: Any, text: str, toks: list[Any], sent: Any, lex: ClaimL
     for phrase in lex.according:
         k = low.find(phrase)
         if k >= 0:
-            i = _token_at(parsed, sent.start_char + k + len(phrase))
+            i = token_at(parsed, sent.start_char + k + len(phrase))
             obj = parsed[i]
             while obj.dep_ != "pobj" and obj.i + 1 < sent.end and obj.pos_ not in {"NOUN", "PROPN"}:
                 obj = parsed[obj.i + 1]
             head = obj
-            s, e = _np_bounds(head)
+            s, e = np_bounds(head)
             return text[s:e], s, e
     cur = toks[-1]
     for _ in range(8):
@@ -246,7 +246,7 @@ def _claimant_en(parsed: Any, text: str, toks: list[Any], sent: Any, lex: ClaimL
         if cur.pos_ == "VERB" and cur.lemma_.lower() in lex.claim_verbs:
             subj = next((c for c in cur.children if c.dep_ in {"nsubj"}), None)
             if subj is not None and not any(t.i == subj.i for t in toks):
-                s, e = _np_bounds(subj)
+                s, e = np_bounds(subj)
                 return text[s:e], s, e
     return None
 
@@ -331,7 +331,7 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
             ):
                 subj = _climb_subject(gov)
                 if subj is not None and subj.i not in {t.i for t in toks} and subj.i != noun.i:
-                    s, e = _np_bounds(subj)
+                    s, e = np_bounds(subj)
                     actor = mentions.name_at(s, e) or _clean(text[s:e])
             score = 0.85 if ctype != "other" else 0.6
             if n.value is None:

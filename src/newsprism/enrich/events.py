@@ -33,7 +33,7 @@ import yaml
 
 from ..model import Event, Item, Place
 from . import nlp
-from .quotes import MentionIndex, _np_bounds, _token_at
+from .quotes import MentionIndex, np_bounds, token_at
 
 if TYPE_CHECKING:
     from ..pipeline import Doc, Resources
@@ -116,7 +116,7 @@ def _is_locative(parsed: Any, start: int, preps: frozenset[str]) -> bool:
     m = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(0, start - 20) : start])
     if m and m.group(1).lower() in preps:
         return True
-    tok = parsed[_token_at(parsed, start)]
+    tok = parsed[token_at(parsed, start)]
     cur = tok
     for _ in range(4):
         if cur.head is cur:
@@ -188,7 +188,7 @@ def _entity_in(
 ) -> tuple[str, int, int] | None:  # fmt: skip
     """The best name in the phrase headed by ``tok``: a named mention of the head, else any named mention in its
     subtree, else the phrase itself."""
-    s, e = _np_bounds(tok)
+    s, e = np_bounds(tok)
     name = mentions.name_at(s, e, prefer=kinds)
     if name:
         return name, s, e

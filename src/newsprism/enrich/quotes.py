@@ -46,7 +46,9 @@ __all__ = [
     "extract_quotes",
     "find_quote_marks",
     "load_cues",
+    "np_bounds",
     "register",
+    "token_at",
 ]
 
 COMPONENT = "quotes.rules.v1"
@@ -233,7 +235,7 @@ class MentionIndex:
         self.subjects: set[tuple[int, int]] = set()
         if parsed is not None and len(parsed):
             for m_start, m_end, _, _ in self.mentions:
-                i, j = _token_at(parsed, m_start), _token_at(parsed, max(m_start, m_end - 1))
+                i, j = token_at(parsed, m_start), token_at(parsed, max(m_start, m_end - 1))
                 span = parsed[i : j + 1]
                 if any(t.dep_ in {"nsubj", "nsubjpass"} and not (i <= t.head.i <= j) for t in span):
                     self.subjects.add((m_start, m_end))
@@ -311,7 +313,7 @@ class _Attribution:
     name_span: tuple[int, int] | None = None  # what names the speaker when the phrase is "who" (its antecedent)
 
 
-def _token_at(parsed: Any, char: int) -> int:
+def token_at(parsed: Any, char: int) -> int:
     """Index of the token that covers (or starts after) character ``char``."""
     lo, hi = 0, len(parsed)
     while lo < hi:
@@ -323,7 +325,7 @@ def _token_at(parsed: Any, char: int) -> int:
     return min(lo, len(parsed) - 1)
 
 
-def _np_bounds(tok: Any) -> tuple[int, int]:
+def np_bounds(tok: Any) -> tuple[int, int]:
     """Character span of the noun phrase headed by ``tok``, without relative clauses, appositions after a comma,
     adverbs (``officials alone``) and trailing punctuation."""
     keep = {
@@ -404,7 +406,7 @@ def _subject(verb: Any) -> Any:
 def _antecedent(subj: Any) -> tuple[int, int] | None:
     """For a relative pronoun subject (``McConnell, who said``), the phrase it stands for."""
     if subj.lower_ in {"who", "that", "which"} and subj.head.dep_ == "relcl":
-        return _np_bounds(subj.head.head)
+        return np_bounds(subj.head.head)
     return None
 
 
@@ -427,7 +429,7 @@ class _Attributor:
         self.cues = cues
         self.inside = [False] * len(parsed)
         for m in marks:
-            for i in range(_token_at(parsed, m.open), len(parsed)):
+            for i in range(token_at(parsed, m.open), len(parsed)):
                 if parsed[i].idx >= m.close + 1:
                     break
                 self.inside[i] = True
@@ -453,10 +455,10 @@ class _Attributor:
         p_lo = text.rfind("\n", 0, mark.open) + 1
         p_hi = text.find("\n", mark.close)
         p_hi = len(text) if p_hi < 0 else p_hi
-        lo = _token_at(self.parsed, p_lo)
-        hi = _token_at(self.parsed, p_hi)
-        qi = _token_at(self.parsed, mark.open)
-        qj = _token_at(self.parsed, max(mark.close, mark.open + 1))
+        lo = token_at(self.parsed, p_lo)
+        hi = token_at(self.parsed, p_hi)
+        qi = token_at(self.parsed, mark.open)
+        qj = token_at(self.parsed, max(mark.close, mark.open + 1))
         left = qi
         while left > lo:
             t = self.parsed[left - 1]
@@ -474,8 +476,8 @@ class _Attributor:
     def attribute(self, mark: QuoteMark) -> _Attribution | None:
         parsed = self.parsed
         left, right = self.window(mark)
-        qi = _token_at(parsed, mark.start)
-        qj = _token_at(parsed, max(mark.end - 1, mark.start))
+        qi = token_at(parsed, mark.start)
+        qj = token_at(parsed, max(mark.end - 1, mark.start))
         quote_toks = set(range(qi, qj + 1))
         best: tuple[tuple[int, int, int], _Attribution] | None = None
         for i in range(left, right):
@@ -489,7 +491,7 @@ class _Attributor:
                 obj = next((c for c in parsed[i + 1].children if c.dep_ == "pobj"), None)
                 if obj is None:
                     continue
-                s, e = _np_bounds(obj)
+                s, e = np_bounds(obj)
                 attr = _Attribution(cue, i, s, e, True)
                 rank = (0, 0, abs(i - qi))
             else:
@@ -501,7 +503,7 @@ class _Attributor:
                     s, e = span
                     name_span = None
                 else:
-                    s, e = _np_bounds(subj)
+                    s, e = np_bounds(subj)
                     name_span = _antecedent(subj)
                 if any(s <= parsed[k].idx < e for k in (qi, qj)):
                     continue
@@ -527,7 +529,7 @@ class _Attributor:
             if tok.pos_ in {"VERB", "AUX"}:
                 subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 if subj is not None and not self.inside[subj.i] and _speaker_like(subj):
-                    s, e = _np_bounds(subj)
+                    s, e = np_bounds(subj)
                     return _Attribution(str(tok.text), tok.i, s, e, False)
             if tok.head is tok:
                 return None
@@ -566,7 +568,7 @@ class _Attributor:
         if prev_end == 0 or text[prev_end - 1] != ":":
             return None
         prev_start = text.rfind("\n", 0, prev_end) + 1
-        lo, hi = _token_at(self.parsed, prev_start), _token_at(self.parsed, prev_end - 1)
+        lo, hi = token_at(self.parsed, prev_start), token_at(self.parsed, prev_end - 1)
         for i in range(hi, lo - 1, -1):
             tok = self.parsed[i]
             if self.inside[i]:
@@ -577,15 +579,15 @@ class _Attributor:
             if cue is not None and cue != "according to":
                 subj = _subject(tok)
                 if subj is not None and not self.inside[subj.i]:
-                    s, e = _np_bounds(subj)
+                    s, e = np_bounds(subj)
                     return _Attribution(cue, i, s, e, True)
         return None
 
     def is_label(self, mark: QuoteMark, attr: _Attribution | None) -> bool:
         """A short quoted noun phrase used as a name (scare quotes), not as speech."""
         parsed = self.parsed
-        qi = _token_at(parsed, mark.start)
-        qj = _token_at(parsed, max(mark.end - 1, mark.start))
+        qi = token_at(parsed, mark.start)
+        qj = token_at(parsed, max(mark.end - 1, mark.start))
         toks = [t for t in parsed[qi : qj + 1] if not t.is_punct]
         if not toks or len(toks) > 3:
             return False
@@ -726,7 +728,7 @@ def _indirect(
         start, end = first.idx, last.idx + len(last.text)
         if any(m.open < end and m.close >= start for m in marks) or len(text[start:end].split()) < 4:
             continue
-        s, e = _np_bounds(subj)
+        s, e = np_bounds(subj)
         attr = _Attribution(tok.text, tok.i, s, e, True, _antecedent(subj))
         mark = QuoteMark(start, end, start, end, False)
         q = _make(text, mark, attr, mentions, article_id, score=0.6)
