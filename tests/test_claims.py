@@ -72,6 +72,14 @@ def test_number_words_and_shapes() -> None:
     assert (found["dozens"].low, found["dozens"].high) == (24, 99) and found["dozens"].value is None
     assert found["1941"].shape == "range" and "1945" not in found
     assert found["1"].shape == "footnote" and found["6"].shape == "date"
+    shapes = {n.text: n.shape for n in find_numbers("an 80-19 vote, a 52-count complaint, a 2,500-strong force")}
+    assert shapes == {"80": "range", "52": "modifier", "2,500": "count"}
+
+
+def test_tallies_and_lone_numbers_are_not_claims(nlp: Any) -> None:
+    text = "The Senate’s 80-19 vote and a 52-count complaint. Six women and six men vied for the post, but the front-runners left."
+    got = [(c.number, c.object) for c in claims_of(nlp, text)]
+    assert got == [(6, "women"), (6, "men")]
 
 
 def test_officials_claimant_carries_through_the_paragraph(nlp: Any) -> None:

@@ -150,9 +150,13 @@ def _object_text(text: str, noun: Any) -> str:
         if c.i < noun.i and c.dep_ in {"amod", "compound"} and not c.like_num:
             left = min(left, c.left_edge.i if not any(t.like_num for t in c.subtree) else c.i)
     right = noun.i
-    for c in noun.children:
-        if c.dep_ == "conj" and c.i > noun.i and c.pos_ in {"NOUN", "PROPN"}:
-            right = max(right, c.i)
+    for c in sorted(noun.children, key=lambda t: t.i):
+        between = noun.doc[right + 1 : c.i]
+        if (
+            c.dep_ == "conj" and c.i > noun.i and c.pos_ in {"NOUN", "PROPN"} and len(between) <= 3
+            and all(t.dep_ in {"cc", "punct", "amod", "compound", "det"} for t in between)
+        ):  # fmt: skip
+            right = c.i  # "businesses and banks", not "women and six men vied for the post, but the front-runners"
     doc = noun.doc
     while left < noun.i and (doc[left].like_num or doc[left].is_punct):
         left += 1
@@ -307,8 +311,8 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
             ):
                 continue  # a year, unless it directly counts people or troops ("2000 troops")
             obj = None if bare else _object_text(text, noun)
-            if bare and prev_obj is not None:
-                obj = prev_obj
+            if bare and prev_obj is not None and (n.value is None or toks[-1].dep_ in {"conj", "nsubj", "nsubjpass"}):
+                obj = prev_obj  # "Seven policemen died and hundreds more were wounded"
             gov = _governor(noun)
             ctype = _type_of(noun, gov, lex)
             if (obj is None and ctype == "other") or (ctype == "other" and (n.value or 0) <= 2):

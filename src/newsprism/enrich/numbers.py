@@ -68,7 +68,7 @@ class NumberMention:
     value: float | None
     low: float | None
     high: float | None
-    shape: str  # count | year | date | ordinal | percent | footnote | range | time | money | age
+    shape: str  # count | year | date | ordinal | percent | footnote | range | time | money | age | modifier
 
 
 def words_value(text: str) -> float | None:
@@ -129,9 +129,10 @@ def _shape(text: str, start: int, end: int, value: float | None, raw: str) -> st
     if re.match(rf"\s*(?:{MONTHS})\b", after, re.I) or re.search(rf"\b(?:{MONTHS})\.?\s*$", before, re.I):
         return "date"
     if re.match(r"[-–/]\d", after) or re.search(r"\d[-–/]$", before):
-        return (
-            "range" if value is not None and 1000 <= value <= 2100 else "date" if "/" in before + after[:1] else "count"
-        )
+        # year ranges (1941-1945), scores and tallies (80-19 vote, 5-4 decision), dates (9/11)
+        return "date" if "/" in before[-1:] + after[:1] else "range"
+    if re.match(r"-(?!strong\b)[a-z]", after):
+        return "modifier"  # a compound modifier: 52-count complaint, 18-month term, 10-point lead
     if value is not None and raw.isdigit() and len(raw) == 4 and 1000 <= value <= 2100:
         return "year"
     return "count"
