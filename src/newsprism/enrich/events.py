@@ -188,6 +188,8 @@ def _entity_in(
 ) -> tuple[str, int, int] | None:  # fmt: skip
     """The best name in the phrase headed by ``tok``: a named mention of the head, else any named mention in its
     subtree, else the phrase itself."""
+    if tok.ent_type_ in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}:
+        return None  # "on Wednesday" is when, not who
     s, e = np_bounds(tok)
     name = mentions.name_at(s, e, prefer=kinds)
     if name:
@@ -248,18 +250,27 @@ def _actor(tok: Any, etype: str, trig: Triggers, mentions: MentionIndex, text: s
             obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 return _entity_in(obj, mentions, text, trig.actor_nouns)
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":  # "Judge Rivera opened investigations": the verb's subject
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return _entity_in(subj, mentions, text, trig.actor_nouns)
     return None
 
 
 def _recipient(tok: Any, trig: Triggers, mentions: MentionIndex, text: str) -> tuple[str, int, int] | None:
+    """Who the action is directed at: a named object first (the object, the object of ``to``/``against``/``into``
+    ..., the subject of a ``that`` clause as in ``demanded that the US cancel``), else a group noun."""
     cands: list[Any] = []
     for c in tok.children:
         if c.dep_ in {"dobj", "dative", "attr"}:
             cands.append(c)
-        elif c.dep_ == "prep" and c.lower_ in {"to", "for", "against", "with", "on", "from"}:
+        elif c.dep_ == "prep" and c.lower_ in {"to", "for", "against", "with", "on", "from", "into", "between"}:
             cands.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ in {"xcomp", "acl"} and tok.pos_ in {"NOUN", "PROPN"}:  # "offer to support Kazakhstan"
             cands.extend(g for g in c.children if g.dep_ == "dobj")
+        elif c.dep_ == "ccomp":  # "demanded that the United States match ..."
+            cands.extend(g for g in c.children if g.dep_ == "nsubj")
+    found: list[tuple[str, int, int]] = []
     for c in cands:
         if c.lemma_.lower() in trig.abstract_objects:
             poss = next((g for g in c.children if g.dep_ == "poss"), None)
@@ -268,10 +279,13 @@ def _recipient(tok: Any, trig: Triggers, mentions: MentionIndex, text: str) -> t
             continue
         if c.pos_ in {"PRON"}:
             continue
-        found = _entity_in(c, mentions, text, trig.actor_nouns)
-        if found:
-            return found
-    return None
+        hit = _entity_in(c, mentions, text, trig.actor_nouns)
+        if hit is None:
+            continue
+        if c.pos_ == "PROPN" or mentions.in_span(hit[1], hit[2]):
+            return hit  # a name
+        found.append(hit)
+    return found[0] if found else None
 
 
 @dataclass(frozen=True, slots=True)
