@@ -601,6 +601,13 @@ class _Attributor:
         if attr.cue_i < 0:
             return False
         cue_tok = parsed[attr.cue_i]
+        as_phrase = root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.i == cue_tok.i
+        named = any(
+            t.pos_ == "PROPN"
+            for t in parsed[token_at(parsed, attr.speaker_start) : token_at(parsed, attr.speaker_end - 1) + 1]
+        )
+        if named and ((root.dep_ in {"oprd", "attr"} and root.head.i == cue_tok.i) or as_phrase):
+            return False  # a named speaker's words for something: "Clinton described the law as a “crazy system”"
         if cue_tok.lemma_.lower() in self.cues.label_verbs:
             return True
         return root.dep_ in {"dobj", "pobj", "oprd", "compound", "amod", "poss", "appos", "nsubj", "nsubjpass"}
