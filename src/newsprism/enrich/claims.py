@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources as ilr
 from typing import TYPE_CHECKING, Any
 
@@ -68,7 +67,6 @@ class ClaimLexicon:
     ru_counted: tuple[str, ...]
 
 
-@cache
 def _data() -> dict[str, Any]:
     text = ilr.files("newsprism.enrich").joinpath("resources/claims.yaml").read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
@@ -79,7 +77,8 @@ def load_lexicon(resources: Resources | None = None) -> ClaimLexicon:
     """The lexicon of ``resources/claims.yaml`` (cached on ``resources`` when given)."""
 
     def build(_: Any = None) -> ClaimLexicon:
-        en, ru = _data()["en"], _data()["ru"]
+        data = _data()
+        en, ru = data["en"], data["ru"]
         verbs: dict[str, str] = {}
         nouns: dict[str, str] = {}
         adjs: dict[str, str] = {}

@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources as ilr
 from typing import TYPE_CHECKING, Any
 
@@ -56,7 +55,6 @@ class Triggers:
     intent_heads: frozenset[str] = frozenset()
 
 
-@cache
 def _data() -> dict[str, Any]:
     text = ilr.files("newsprism.enrich").joinpath("resources/plover.yaml").read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.safe_load(text)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources as ilr
 from typing import TYPE_CHECKING, Any
 
@@ -85,7 +84,6 @@ class Cues:
     ru_according: tuple[str, ...]
 
 
-@cache
 def _cue_data() -> dict[str, Any]:
     text = ilr.files("newsprism.enrich").joinpath("resources/cues.yaml").read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
