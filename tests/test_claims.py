@@ -98,6 +98,12 @@ def test_officials_claimant_carries_through_the_paragraph(nlp: Any) -> None:
     assert got[(20, 20)].claimant == "Defence Ministry" and got[(20, 20)].hedge == "At least"
 
 
+def test_according_to_claimants(nlp: Any) -> None:
+    text = "At least 225 people were killed, according to the Health Ministry. According to Kazakh officials, 9,900 people were detained."
+    got = [(c.type, c.number, c.claimant, c.hedge) for c in claims_of(nlp, text)]
+    assert got == [("killed", 225, "Health Ministry", "At least"), ("arrested", 9900, "Kazakh officials", None)]
+
+
 def test_troops_actor_and_non_counts(nlp: Any) -> None:
     text = (
         "By sending 2,500 troops to help defend Kazakhstan, Putin has validated his alliance. "

@@ -234,12 +234,13 @@ def _claimant_en(parsed: Any, text: str, toks: list[Any], sent: Any, lex: ClaimL
     for phrase in lex.according:
         k = low.find(phrase)
         if k >= 0:
-            i = token_at(parsed, sent.start_char + k + len(phrase))
-            obj = parsed[i]
-            while obj.dep_ != "pobj" and obj.i + 1 < sent.end and obj.pos_ not in {"NOUN", "PROPN"}:
-                obj = parsed[obj.i + 1]
-            head = obj
-            s, e = np_bounds(head)
+            last = parsed[token_at(parsed, sent.start_char + k + len(phrase) - 1)]  # "to" of "according to"
+            obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if obj is None:  # the parse did not attach it: the first noun after the phrase
+                obj = parsed[token_at(parsed, sent.start_char + k + len(phrase))]
+                while obj.i + 1 < sent.end and obj.pos_ not in {"NOUN", "PROPN"}:
+                    obj = parsed[obj.i + 1]
+            s, e = np_bounds(obj)
             return text[s:e], s, e
     cur = toks[-1]
     for _ in range(8):
