@@ -104,6 +104,13 @@ def test_according_to_claimants(nlp: Any) -> None:
     assert got == [("killed", 225, "Health Ministry", "At least"), ("arrested", 9900, "Kazakh officials", None)]
 
 
+def test_death_tolls_and_included_counts(nlp: Any) -> None:
+    text = "The death toll rose to 225, the health ministry said on Sunday. Officials said 227 people died, including 19 police officers."
+    got = [(c.type, c.number, c.object, c.claimant, c.when) for c in claims_of(nlp, text)]
+    assert got == [("killed", 225, "deaths", "health ministry", "Sunday"), ("killed", 227, "people", "Officials", None),
+                   ("killed", 19, "police officers", "Officials", None)]  # fmt: skip
+
+
 def test_troops_actor_and_non_counts(nlp: Any) -> None:
     text = (
         "By sending 2,500 troops to help defend Kazakhstan, Putin has validated his alliance. "

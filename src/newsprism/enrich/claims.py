@@ -162,6 +162,13 @@ def _object_text(text: str, noun: Any) -> str:
     return text[doc[left].idx : doc[right].idx + len(doc[right].text)]
 
 
+def _is_toll(num: Any, gov: Any) -> bool:
+    """The number is the value of a death toll: ``the toll rose to 225``, ``a death toll of 225``."""
+    if num.head.lower_ == "of" and num.head.head.lemma_.lower() == "toll":
+        return True
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() == "toll" for c in gov.children)
+
+
 def _governor(tok: Any) -> Any:
     """The verb (or predicate adjective) that governs ``tok``."""
     cur = tok
@@ -292,6 +299,7 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
         if carried is not None and carried[1] != para:
             carried = None
         prev_obj: str | None = None
+        prev_type: str | None = None
         own_any: tuple[str, int, int] | None = None
         for n in by_sent.get(k, []):
             if n.shape not in {"count", "year"}:
@@ -315,6 +323,10 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
                 obj = prev_obj  # "Seven policemen died and hundreds more were wounded"
             gov = _governor(noun)
             ctype = _type_of(noun, gov, lex)
+            if bare and gov is not None and _is_toll(toks[-1], gov):  # "the death toll rose to 225"
+                ctype, obj = "killed", obj or "deaths"
+            if ctype == "other" and prev_type is not None and not bare and noun.head.lower_ in {"including", "among"}:
+                ctype = prev_type  # "227 people died, including 19 police officers"
             if (obj is None and ctype == "other") or (ctype == "other" and (n.value or 0) <= 2):
                 continue
             claimant = _claimant_en(parsed, text, toks, sent, lex)
@@ -348,6 +360,7 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
                 claimant_id=mentions.ids.get(name or ""), place=_place(sent, text),
             ))  # fmt: skip
             prev_obj = obj
+            prev_type = ctype
         if own_any is not None:
             carried = (_clean(own_any[0]), para)
     for c in out:
