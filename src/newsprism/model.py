@@ -244,6 +244,7 @@ class Claim(Item):
     hedge: str | None = None
     when: str | None = None
     place: str | None = None
+    actor: str | None = None  # who did what is counted ("Putin" in "by sending 2,500 troops, Putin ..."), when stated
 
 
 @dataclass(slots=True)

@@ -1,0 +1,473 @@
+"""Numeric claims: which figures an article reports, of what, on whose authority and how sure (``claims.rules.v1``).
+
+In the tradition of GDELT's counts (killed, wounded, arrested, ...) but with the evidence GDELT drops: each
+:class:`~newsprism.model.Claim` has the number (or a ``number_low``/``number_high`` range for ``dozens``,
+``hundreds``), what is counted (``object``), the claim ``type``, who says so (``claimant``), the ``hedge``
+(``some``, ``at least``, ``more than`` ...), the period referred to (``when``) and, for deployments and
+destruction, the ``actor`` who did it.
+
+Rules (English, over the shared spaCy parse; lexicons in ``resources/claims.yaml``):
+
+* Numbers come from :func:`newsprism.enrich.numbers.find_numbers`. Years, dates, times, ages, ordinals, money,
+  footnote marks (``[1]``), year ranges (``1941-1945``) and measures (``29 years``, ``1,500 miles``) are not counts.
+  **Percentages are not reported**: a share of a population is not a count of people or things, and the claim
+  types are counts. A four-digit number that looks like a year counts only when it directly counts a noun
+  (``2030 военнослужащих``, ``2000 troops``).
+* The counted noun is the noun the number modifies (``164 civilians``), the object of ``of`` (``19 of Kazakhstan's
+  31 cities`` -> ``cities``) or, for a bare number (``hundreds more were wounded``), the object of the previous claim
+  in the sentence. Coordinated nouns stay together (``businesses and banks``).
+* The type comes from the verb that governs the counted noun (``were killed``, ``were arrested``, ``sending``), an
+  adjective (``dead``, ``missing``) or the noun itself (``deaths``, ``troops``, ``protesters``); else ``other``.
+* The claimant is the subject of a reporting verb above the number (``Officials have reported that ...``) or the
+  object of ``according to``. A claimant stated in one sentence carries to the following sentences of the same
+  paragraph that report figures without a source of their own.
+
+Russian (and any language without a parse) uses window rules: type stems, hedges and ``по данным X`` claimants
+near the number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources as ilr
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from ..model import Claim, Item
+from . import nlp
+from .numbers import NumberMention, find_numbers
+from .quotes import MentionIndex, np_bounds, token_at
+
+if TYPE_CHECKING:
+    from ..pipeline import Doc, Resources
+    from ..registry import Registry
+
+__all__ = ["COMPONENT", "ClaimLexicon", "extract_claims", "load_lexicon", "register"]
+
+COMPONENT = "claims.rules.v1"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLexicon:
+    verbs: dict[str, str]  # lemma -> type
+    nouns: dict[str, str]
+    adjectives: dict[str, str]
+    hedges: tuple[str, ...]
+    clause_hedges: frozenset[str]
+    claim_verbs: frozenset[str]
+    according: tuple[str, ...]
+    not_counted: frozenset[str]
+    people_nouns: frozenset[str]
+    ru_types: dict[str, tuple[str, ...]]
+    ru_hedges: tuple[str, ...]
+    ru_according: tuple[str, ...]
+    ru_counted: tuple[str, ...]
+
+
+def _data() -> dict[str, Any]:
+    text = ilr.files("newsprism.enrich").joinpath("resources/claims.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def load_lexicon(resources: Resources | None = None) -> ClaimLexicon:
+    """The lexicon of ``resources/claims.yaml`` (cached on ``resources`` when given)."""
+
+    def build(_: Any = None) -> ClaimLexicon:
+        data = _data()
+        en, ru = data["en"], data["ru"]
+        verbs: dict[str, str] = {}
+        nouns: dict[str, str] = {}
+        adjs: dict[str, str] = {}
+        for ctype, spec in en["types"].items():
+            for v in spec.get("verbs", []):
+                verbs.setdefault(v, ctype)
+            for n in spec.get("nouns", []):
+                nouns.setdefault(n, ctype)
+            for a in spec.get("adjectives", []):
+                adjs.setdefault(a, ctype)
+        by_len = sorted(en["hedges"], key=len, reverse=True)
+        return ClaimLexicon(
+            verbs=verbs, nouns=nouns, adjectives=adjs, hedges=tuple(by_len),
+            clause_hedges=frozenset(en["clause_hedges"]), claim_verbs=frozenset(en["claim_verbs"]),
+            according=tuple(en["according"]), not_counted=frozenset(str(x).casefold() for x in en["not_counted"]),
+            people_nouns=frozenset(en["people_nouns"]),
+            ru_types={k: tuple(v) for k, v in ru["types"].items()},
+            ru_hedges=tuple(sorted(ru["hedges"], key=len, reverse=True)), ru_according=tuple(ru["according"]),
+            ru_counted=tuple(ru["counted"]),
+        )  # fmt: skip
+
+    return resources.get("claims.lexicon", build) if resources is not None else build()
+
+
+# ---------------------------------------------------------------------------------------------- English, parsed
+def _hedge(text: str, start: int, sent_start: int, lex: ClaimLexicon) -> str | None:
+    before = text[sent_start:start]
+    for h in lex.hedges:
+        m = re.search(r"(?:^|[\s(,;:—–-])(" + re.escape(h) + r")\s*$", before, re.I)
+        if m:
+            return m.group(1)
+    window = before.split()[-8:]
+    for w in window:
+        if w.casefold().strip(",.") in lex.clause_hedges:
+            return w.strip(",.")
+    return None
+
+
+def _num_tokens(parsed: Any, n: NumberMention) -> list[Any]:
+    i, j = token_at(parsed, n.start), token_at(parsed, max(n.start, n.end - 1))
+    return list(parsed[i : j + 1])
+
+
+def _counted_noun(toks: list[Any]) -> tuple[Any, bool]:
+    """(noun counted by the number, whether the number is the noun itself)."""
+    last = toks[-1]
+    head = last.head
+    if (
+        last.dep_ in {"nummod", "quantmod", "compound", "amod"}
+        and head.i > last.i
+        and head.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}
+    ):
+        while head.dep_ in {"nummod", "quantmod"} and head.head.i > head.i:
+            head = head.head
+        return head, False
+    of = next((c for c in last.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            return pobj, False
+    return last, True
+
+
+def _object_text(text: str, noun: Any) -> str:
+    """The counted noun with its adjectives/compounds and coordinated nouns (``businesses and banks``)."""
+    left = noun.i
+    for c in noun.children:
+        if c.i < noun.i and c.dep_ in {"amod", "compound"} and not c.like_num:
+            left = min(left, c.left_edge.i if not any(t.like_num for t in c.subtree) else c.i)
+    right = noun.i
+    for c in sorted(noun.children, key=lambda t: t.i):
+        between = noun.doc[right + 1 : c.i]
+        if (
+            c.dep_ == "conj" and c.i > noun.i and c.pos_ in {"NOUN", "PROPN"} and len(between) <= 3
+            and all(t.dep_ in {"cc", "punct", "amod", "compound", "det"} for t in between)
+        ):  # fmt: skip
+            right = c.i  # "businesses and banks", not "women and six men vied for the post, but the front-runners"
+    doc = noun.doc
+    while left < noun.i and (doc[left].like_num or doc[left].is_punct):
+        left += 1
+    return text[doc[left].idx : doc[right].idx + len(doc[right].text)]
+
+
+def _is_toll(num: Any, gov: Any) -> bool:
+    """The number is the value of a death toll: ``the toll rose to 225``, ``a death toll of 225``."""
+    if num.head.lower_ == "of" and num.head.head.lemma_.lower() == "toll":
+        return True
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() == "toll" for c in gov.children)
+
+
+def _governor(tok: Any) -> Any:
+    """The verb (or predicate adjective) that governs ``tok``."""
+    cur = tok
+    for _ in range(6):
+        if cur.head is cur:
+            return cur if cur.pos_ in {"VERB", "AUX", "ADJ"} else None
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"} or (cur.pos_ == "ADJ" and cur.dep_ in {"ROOT", "acomp", "conj"}):
+            return cur
+    return None
+
+
+def _type_of(noun: Any, gov: Any, lex: ClaimLexicon) -> str:
+    lemma = noun.lemma_.lower()
+    words = {noun.lower_, lemma}
+    for c in noun.children:  # "civilians killed", "people detained"
+        if c.dep_ in {"acl", "amod", "relcl"} and c.lemma_.lower() in lex.verbs:
+            t = lex.verbs[c.lemma_.lower()]
+            if t != "troops":
+                return t
+        if c.dep_ == "amod" and c.lower_ in lex.adjectives:
+            return lex.adjectives[c.lower_]
+    if gov is not None:
+        g = gov.lemma_.lower()
+        if gov.pos_ == "ADJ" and gov.lower_ in lex.adjectives:
+            return lex.adjectives[gov.lower_]
+        for c in gov.children:
+            if c.dep_ in {"acomp", "oprd"} and c.lower_ in lex.adjectives:
+                return lex.adjectives[c.lower_]
+        if g in lex.verbs:
+            t = lex.verbs[g]
+            if t == "troops" and not words & {k for k, v in lex.nouns.items() if v == "troops"}:
+                t = ""  # "sending 2,500 letters" is no deployment
+            if (
+                t == "protesters"
+                and not words & {k for k, v in lex.nouns.items() if v == "protesters"}
+                and lemma not in lex.people_nouns
+            ):
+                t = ""
+            if t == "destroyed" and g == "set" and not any(c.lower_ == "fire" for c in gov.subtree):
+                t = ""
+            if t:
+                return t
+    for w in words:
+        if w in lex.nouns:
+            return lex.nouns[w]
+    return "other"
+
+
+def _climb_subject(tok: Any) -> Any:
+    """The subject of the clause holding ``tok``, through ``by sending``-style prepositional clauses too (then the
+    main clause's subject, the first one after the verb in its sentence)."""
+    cur = tok
+    for _ in range(8):
+        subj = next((c for c in cur.children if c.dep_ in {"nsubj"}), None)
+        if subj is not None and subj.i != tok.i:
+            return subj
+        if cur.head is cur:
+            break
+        if cur.dep_ == "pcomp" and cur.head.lower_ in {"by", "after", "before", "while"}:
+            for t in tok.sent:
+                if t.i > tok.i and t.dep_ == "nsubj" and t.pos_ in {"PROPN", "NOUN"}:
+                    return t
+        cur = cur.head
+    return None
+
+
+def _claimant_en(parsed: Any, text: str, toks: list[Any], sent: Any, lex: ClaimLexicon) -> tuple[str, int, int] | None:
+    low = sent.text.casefold()
+    for phrase in lex.according:
+        k = low.find(phrase)
+        if k >= 0:
+            last = parsed[token_at(parsed, sent.start_char + k + len(phrase) - 1)]  # "to" of "according to"
+            obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if obj is None:  # the parse did not attach it: the first noun after the phrase
+                obj = parsed[token_at(parsed, sent.start_char + k + len(phrase))]
+                while obj.i + 1 < sent.end and obj.pos_ not in {"NOUN", "PROPN"}:
+                    obj = parsed[obj.i + 1]
+            s, e = np_bounds(obj)
+            return text[s:e], s, e
+    cur = toks[-1]
+    for _ in range(8):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.pos_ == "VERB" and cur.lemma_.lower() in lex.claim_verbs:
+            subj = next((c for c in cur.children if c.dep_ in {"nsubj"}), None)
+            if subj is not None and not any(t.i == subj.i for t in toks):
+                s, e = np_bounds(subj)
+                return text[s:e], s, e
+    return None
+
+
+def _clean(phrase: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", phrase.strip())
+
+
+def _place(sent: Any, text: str) -> str | None:
+    """The first place of the sentence under a locative preposition (``in Kazakhstan``, ``across Almaty``)."""
+    for e in sent.ents:
+        if e.label_ in {"GPE", "LOC"} and re.search(
+            r"\b(?:in|across|throughout|at|near)\s+(?:the\s+)?$", text[max(0, e.start_char - 16) : e.start_char]
+        ):
+            return str(re.sub(r"[’']s$", "", e.text))
+    return None
+
+
+def _when(sent: Any, n: NumberMention) -> str | None:
+    dates = [e for e in sent.ents if e.label_ == "DATE" and not (e.start_char <= n.start < e.end_char)]
+    if not dates:
+        return None
+    best = min(dates, key=lambda e: abs(e.start_char - n.start))
+    return str(best.text)
+
+
+def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, mentions: MentionIndex) -> list[Claim]:
+    numbers = find_numbers(text)
+    out: list[Claim] = []
+    sents = list(parsed.sents)
+    carried: tuple[str, int] | None = None  # (claimant, paragraph start)
+    by_sent: dict[int, list[NumberMention]] = {}
+    for n in numbers:
+        k = next((i for i, s in enumerate(sents) if s.start_char <= n.start < s.end_char), -1)
+        if k >= 0:
+            by_sent.setdefault(k, []).append(n)
+    for k, sent in enumerate(sents):
+        para = text.rfind("\n", 0, sent.start_char) + 1
+        if carried is not None and carried[1] != para:
+            carried = None
+        prev_obj: str | None = None
+        prev_type: str | None = None
+        own_any: tuple[str, int, int] | None = None
+        for n in by_sent.get(k, []):
+            if n.shape not in {"count", "year"}:
+                continue
+            toks = _num_tokens(parsed, n)
+            if not toks:
+                continue
+            noun, bare = _counted_noun(toks)
+            follow = text[n.end : n.end + 12].casefold().lstrip()
+            if any(follow.startswith(u + " ") or follow.startswith(u + ".") or follow.startswith(u + ",") or follow == u
+                   for u in lex.not_counted) or noun.lower_ in lex.not_counted or noun.lemma_.lower() in lex.not_counted:  # fmt: skip
+                continue
+            if noun.ent_type_ in {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY"} and not bare:
+                continue
+            if n.shape == "year" and (
+                bare or noun.i != toks[-1].i + 1 or noun.lower_ not in lex.people_nouns | set(lex.nouns)
+            ):
+                continue  # a year, unless it directly counts people or troops ("2000 troops")
+            obj = None if bare else _object_text(text, noun)
+            if bare and prev_obj is not None and (n.value is None or toks[-1].dep_ in {"conj", "nsubj", "nsubjpass"}):
+                obj = prev_obj  # "Seven policemen died and hundreds more were wounded"
+            gov = _governor(noun)
+            ctype = _type_of(noun, gov, lex)
+            if bare and gov is not None and _is_toll(toks[-1], gov):  # "the death toll rose to 225"
+                ctype, obj = "killed", obj or "deaths"
+            if ctype == "other" and prev_type is not None and not bare and noun.head.lower_ in {"including", "among"}:
+                ctype = prev_type  # "227 people died, including 19 police officers"
+            if (obj is None and ctype == "other") or (ctype == "other" and (n.value or 0) <= 2):
+                continue
+            claimant = _claimant_en(parsed, text, toks, sent, lex)
+            if claimant is not None:
+                own_any = claimant
+            elif own_any is not None:
+                claimant = own_any
+            name: str | None = None
+            if claimant is not None:
+                name = _clean(claimant[0])
+            elif carried is not None:
+                name = carried[0]
+            actor = None
+            if (
+                ctype in {"troops", "destroyed", "arrested", "killed", "wounded"}
+                and gov is not None
+                and noun.dep_ == "dobj"
+            ):
+                subj = _climb_subject(gov)
+                if subj is not None and subj.i not in {t.i for t in toks} and subj.i != noun.i:
+                    s, e = np_bounds(subj)
+                    actor = mentions.name_at(s, e) or _clean(text[s:e])
+            score = 0.85 if ctype != "other" else 0.6
+            if n.value is None:
+                score -= 0.15
+            out.append(Claim(
+                article_id=article_id, start=n.start, end=(noun.idx + len(noun.text)) if not bare and noun.idx > n.start else n.end,
+                text="", score=round(score, 3), component=COMPONENT, type=ctype, number=n.value,
+                number_low=n.low, number_high=n.high, number_text=n.text, object=obj, claimant=name,
+                hedge=_hedge(text, n.start, sent.start_char, lex), when=_when(sent, n), actor=actor,
+                claimant_id=mentions.ids.get(name or ""), place=_place(sent, text),
+            ))  # fmt: skip
+            prev_obj = obj
+            prev_type = ctype
+        if own_any is not None:
+            carried = (_clean(own_any[0]), para)
+    for c in out:
+        c.text = text[c.start : c.end]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- no parse (ru ...)
+_RU_WORD = re.compile(r"[\wёЁ-]+")
+
+
+def _extract_window(text: str, lex: ClaimLexicon, article_id: str) -> list[Claim]:
+    out: list[Claim] = []
+    en_types = {**{k: v for k, v in lex.nouns.items()}, **{k: v for k, v in lex.verbs.items() if len(k) > 3}}
+    sents = nlp.regex_sentences(text)
+    for s0, s1 in sents:
+        sent = text[s0:s1]
+        claimant = None
+        for phrase in lex.ru_according + lex.according:
+            m = re.search(re.escape(phrase) + r"\s+((?:[\wёЁ-]+\s*){1,3})", sent, re.I)
+            if m:
+                claimant = m.group(1).strip().rstrip(",")
+                claimant = re.split(r"[,.;]", claimant)[0].strip()
+                break
+        for n in find_numbers(sent):
+            if n.shape not in {"count", "year"}:
+                continue
+            after = [w.group() for w in _RU_WORD.finditer(sent[n.end : n.end + 60])][:3]
+            before = [w.group() for w in _RU_WORD.finditer(sent[max(0, n.start - 60) : n.start])][-3:]
+            nxt = after[0].casefold() if after else ""
+            if any(nxt.startswith(u) for u in lex.not_counted if len(u) > 2) or nxt in lex.not_counted:
+                continue
+            if n.shape == "year" and not any(nxt.startswith(c) for c in lex.ru_counted) and nxt not in lex.nouns:
+                continue
+            ctype = "other"
+            near = [w.casefold() for w in before + after]
+            for t, stems in lex.ru_types.items():
+                if any(w.startswith(st) for w in near for st in stems):
+                    ctype = t
+                    break
+            else:
+                for w in near:
+                    for key, t in en_types.items():
+                        if w.startswith(key[: max(4, len(key) - 2)]):
+                            ctype = t
+                            break
+                    if ctype != "other":
+                        break
+            obj = None
+            if after and (any(nxt.startswith(c) for c in lex.ru_counted) or nxt in lex.nouns or nxt in lex.people_nouns
+                          or any(nxt.startswith(st) for stems in lex.ru_types.values() for st in stems)):  # fmt: skip
+                obj = after[0]
+            if (obj is None and ctype == "other") or (ctype == "other" and (n.value or 0) <= 2):
+                continue
+            hedge = None
+            head = sent[: n.start].casefold()
+            for h in lex.ru_hedges + lex.hedges:
+                if re.search(r"(?:^|\s)" + re.escape(h) + r"\s*$", head):
+                    hedge = sent[n.start - len(head) + head.rfind(h) : n.start].strip() if h else None
+                    hedge = sent[n.start - (len(head) - head.rfind(h)) : n.start].strip()
+                    break
+            start = s0 + n.start
+            end = s0 + n.end + (len(sent[n.end :]) - len(sent[n.end :].lstrip()) + len(obj) if obj else 0)
+            out.append(Claim(
+                article_id=article_id, start=start, end=end, text=text[start:end], score=0.6 if ctype != "other" else 0.4,
+                component=COMPONENT, type=ctype, number=n.value, number_low=n.low, number_high=n.high,
+                number_text=n.text, object=obj, claimant=claimant, hedge=hedge,
+            ))  # fmt: skip
+    return out
+
+
+def extract_claims(
+    text: str,
+    *,
+    parsed: Any = None,
+    entities: Sequence[Item] = (),
+    article_id: str = "",
+    lexicon: ClaimLexicon | None = None,
+) -> list[Claim]:
+    """Numeric claims in ``text`` (see the module docstring). ``parsed``: the spaCy parse (English), else window
+    rules are used."""
+    lex = lexicon or load_lexicon()
+    if parsed is None or len(parsed) == 0 or not parsed.has_annotation("DEP"):
+        return _extract_window(text, lex, article_id)
+    mentions = MentionIndex(text, entities=entities, parsed=parsed)
+    return _extract_parsed(text, parsed, lex, article_id, mentions)
+
+
+class ClaimStage:
+    """The ``claims.rules.v1`` stage."""
+
+    def __init__(self, *, resources: Resources) -> None:
+        self.resources = resources
+
+    def prepare(self, docs: Sequence[Doc]) -> None:
+        nlp.prepare_parses(docs)
+
+    def __call__(self, doc: Doc) -> list[Item]:
+        claims = extract_claims(
+            doc.article.body, parsed=nlp.parse(doc), entities=doc.items("entities"), article_id=doc.article.id,
+            lexicon=load_lexicon(self.resources),
+        )  # fmt: skip
+        return list(claims)
+
+
+def register(registry: Registry) -> None:
+    registry.register(
+        COMPONENT, "stage", requires=("entities?", "parse"), produces=("claims",), order=62,
+        description="numeric claims (killed, arrested, troops ...) with object, claimant, hedge and span",
+    )(ClaimStage)  # fmt: skip

@@ -1,0 +1,444 @@
+"""Events: who did what to whom, where and when, in the PLOVER ontology (``events.rules.v1``).
+
+Rules over the shared spaCy parse with a trigger lexicon per PLOVER type (``resources/plover.yaml``):
+
+* A trigger is a verb (``deploy``, ``ask for``, ``accuse``) or a noun (``uprising``, ``deployment``, ``offer``
+  ... ``support``) of the lexicon. Types are PLOVER's (AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT,
+  INVESTIGATE, DEMAND, DISAPPROVE, REJECT, THREATEN, PROTEST, MOBILIZE, SANCTION, COERCE, ASSAULT, FIGHT); the
+  mode refines them (a request for help is DEMAND/request, an accusation DISAPPROVE/accuse, an arrest
+  COERCE/arrest). An offer, promise or stated readiness to act is AGREE with the offered action's type as mode
+  (``China's offer to support Kazakhstan`` -> AGREE/support).
+* Actor: the verb's subject (or the agent of a passive, ``by X``); for a verb that depends on a noun
+  (``Tokayev's decision to ask``) or for a noun trigger (``China's offer``), the possessor; for a deployment, the
+  organisation or country in its ``of``/``from`` phrase.
+* Recipient: the object, or the object of ``to``/``for``/``against``/``with``; when the object is what is asked
+  or given (``ask for Putin's support``), its possessor.
+* Where: places under a locative preposition inside the trigger's phrase (``uprisings that started in the city of
+  Zhanaozen and spread to ... Almaty`` gives one PROTEST per place), else in its sentence, else the last place
+  named under a locative preposition shortly before (a heading ``... in Kazakhstan``). Places come from the
+  ``places`` stage when it ran, else from the parse.
+* Names are canonical when the ``entities`` stage resolved them, else the surface name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources as ilr
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from ..model import Event, Item, Place
+from . import nlp
+from .quotes import MentionIndex, np_bounds, token_at
+
+if TYPE_CHECKING:
+    from ..pipeline import Doc, Resources
+    from ..registry import Registry
+
+__all__ = ["COMPONENT", "Triggers", "extract_events", "load_triggers", "register"]
+
+COMPONENT = "events.rules.v1"
+
+
+@dataclass(frozen=True, slots=True)
+class Triggers:
+    verbs: dict[str, tuple[str, str]]  # lemma -> (type, mode)
+    verb_phrases: dict[tuple[str, str], tuple[str, str]]  # (lemma, next word) -> (type, mode)
+    nouns: dict[str, tuple[str, str]]
+    abstract_objects: frozenset[str]
+    place_preps: frozenset[str]
+    actor_nouns: frozenset[str]
+    noun_prefixes: dict[str, tuple[str, ...]]  # last word of a multiword noun trigger -> words before it
+    intent_heads: frozenset[str] = frozenset()
+
+
+def _data() -> dict[str, Any]:
+    text = ilr.files("newsprism.enrich").joinpath("resources/plover.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def load_triggers(resources: Resources | None = None) -> Triggers:
+    def build(_: Any = None) -> Triggers:
+        data = _data()
+        verbs: dict[str, tuple[str, str]] = {}
+        phrases: dict[tuple[str, str], tuple[str, str]] = {}
+        nouns: dict[str, tuple[str, str]] = {}
+        prefixes: dict[str, tuple[str, ...]] = {}
+        for etype, spec in data["types"].items():
+            for key, mode in (spec.get("verbs") or {}).items():
+                words = str(key).split()
+                if len(words) == 1:
+                    verbs.setdefault(words[0], (etype, mode or ""))
+                else:
+                    phrases.setdefault((words[0], words[1]), (etype, mode or ""))
+            for key, mode in (spec.get("nouns") or {}).items():
+                words = str(key).split()
+                nouns.setdefault(words[-1], (etype, mode or ""))
+                if len(words) > 1:
+                    prefixes[words[-1]] = tuple(words[:-1])
+        return Triggers(verbs, phrases, nouns, frozenset(data["abstract_objects"]), frozenset(data["place_preps"]),
+                        frozenset(data.get("actor_nouns", [])), prefixes,
+                        frozenset(data.get("intent_heads", [])))  # fmt: skip
+
+    return resources.get("events.triggers", build) if resources is not None else build()
+
+
+class _Places:
+    """Place mentions: from the ``places`` stage, else GPE/LOC/FAC entities of the parse."""
+
+    def __init__(self, parsed: Any, places: Sequence[Item]) -> None:
+        self.spans: list[tuple[int, int, str]] = []
+        for p in places:
+            if isinstance(p, Place):
+                self.spans.append((p.start, p.end, p.name or p.text))
+        if not self.spans:
+            for ent in parsed.ents:
+                if ent.label_ in {"GPE", "LOC", "FAC"}:
+                    self.spans.append((ent.start_char, ent.end_char, re.sub(r"^the\s+|[’']s$", "", ent.text)))
+        self.spans.sort()
+
+    def in_tokens(self, toks: Sequence[Any]) -> list[tuple[int, int, str]]:
+        if not toks:
+            return []
+        idx = {t.idx for t in toks}
+        return [p for p in self.spans if any(p[0] <= i < p[1] for i in idx)]
+
+
+def _is_locative(parsed: Any, start: int, preps: frozenset[str]) -> bool:
+    """The place at ``start`` is under a locative preposition (``in Kazakhstan``, ``to the city of Almaty``)."""
+    text = parsed.text
+    m = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(0, start - 20) : start])
+    if m and m.group(1).lower() in preps:
+        return True
+    tok = parsed[token_at(parsed, start)]
+    cur = tok
+    for _ in range(4):
+        if cur.head is cur:
+            return False
+        if cur.dep_ in {"compound", "amod", "poss", "nmod"}:
+            return False
+        cur = cur.head
+        if cur.pos_ == "ADP" and cur.lower_ in preps:
+            return True
+        if cur.pos_ not in {"ADP", "NOUN", "PROPN"}:
+            return False
+    return False
+
+
+def _trigger(tok: Any, trig: Triggers) -> tuple[str, str, str] | None:
+    """(type, mode, trigger text) when ``tok`` is a trigger."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in {"VERB"}:
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and (lemma, nxt.lower_) in trig.verb_phrases:
+            t, m = trig.verb_phrases[(lemma, nxt.lower_)]
+            return t, m, f"{tok.text} {nxt.text}"
+        for child in tok.children:  # "send 2,500 troops" -> MOBILIZE
+            if child.dep_ == "dobj" and (lemma, child.lower_) in trig.verb_phrases:
+                t, m = trig.verb_phrases[(lemma, child.lower_)]
+                return t, m, tok.text
+        if lemma in trig.verbs and lemma != "send":
+            t, m = trig.verbs[lemma]
+            return t, m, str(tok.text)
+    if tok.pos_ in {"NOUN", "PROPN"} and (tok.lower_ in trig.nouns or lemma in trig.nouns) and tok.is_lower:
+        if tok.ent_type_ in {"ORG", "WORK_OF_ART", "EVENT", "LAW", "DATE"}:
+            return None  # part of a name: "Collective Security Treaty Organisation", "War on Terror"
+        key = tok.lower_ if tok.lower_ in trig.nouns else lemma
+        before = trig.noun_prefixes.get(key)
+        if before:
+            words = [t.lower_ for t in tok.doc[max(0, tok.i - len(before)) : tok.i]]
+            if tuple(words) != before:
+                return None
+        t, m = trig.nouns[key]
+        return t, m, str(tok.text)
+    return None
+
+
+def _is_intent(tok: Any, trig: Triggers) -> bool:
+    """``offered to send``, ``China's offer to support``, ``is willing to withdraw``, ``said it will release``."""
+    if tok.pos_ != "VERB":
+        return False
+    head = tok.head
+    if tok.dep_ in {"xcomp", "acl", "ccomp", "advcl"} and head is not tok and head.lemma_.lower() in trig.intent_heads:
+        return True
+    future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", "shall"} for c in tok.children)
+    return future and tok.dep_ == "ccomp" and head.lemma_.lower() in {"say", "announce", "declare", "state", "tell"}
+
+
+def _prominent(tok: Any) -> bool:
+    """The trigger is the sentence's main event: its root verb, a verb right under it, or a noun that is the root
+    verb's subject or object."""
+    head = tok.head
+    if tok.dep_ == "ROOT":
+        return True
+    if tok.pos_ == "VERB" and tok.dep_ in {"xcomp", "ccomp", "conj"} and head.dep_ == "ROOT":
+        return True
+    return tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nsubj", "dobj", "nsubjpass"} and head.dep_ == "ROOT"
+
+
+def _entity_in(
+    tok: Any, mentions: MentionIndex, text: str, actor_nouns: frozenset[str],
+    *, kinds: Sequence[str] = ("person", "organisation", "place", "group"),
+) -> tuple[str, int, int] | None:  # fmt: skip
+    """The best name in the phrase headed by ``tok``: a named mention of the head, else any named mention in its
+    subtree, else the phrase itself."""
+    if tok.ent_type_ in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}:
+        return None  # "on Wednesday" is when, not who
+    s, e = np_bounds(tok)
+    name = mentions.name_at(s, e, prefer=kinds)
+    if name:
+        return name, s, e
+    if tok.pos_ == "PROPN":  # a name the entity tagger missed
+        return re.sub(r"^(?:the|The)\s+|[’']s$", "", text[s:e]), s, e
+    sub = list(tok.subtree)
+    ss, ee = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    hits = [m for m in mentions.in_span(ss, ee) if m[2] in kinds]
+    if hits:
+        order = {k: i for i, k in enumerate(kinds)}
+        m = min(hits, key=lambda x: (order.get(x[2], 9), x[0]))
+        return mentions.full(m[3], m[2]), m[0], m[1]
+    if tok.pos_ in {"PRON", "DET"} or not (tok.lemma_.lower() in actor_nouns or tok.lower_ in actor_nouns):
+        return None
+    return re.sub(r"^(?:the|The)\s+", "", text[s:e]), s, e
+
+
+def _actor(tok: Any, etype: str, trig: Triggers, mentions: MentionIndex, text: str) -> tuple[str, int, int] | None:
+    if tok.pos_ == "VERB":
+        cur = tok
+        for _ in range(4):
+            for c in cur.children:
+                if c.dep_ == "nsubj":
+                    return _entity_in(c, mentions, text, trig.actor_nouns)
+                if c.dep_ == "agent":
+                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return _entity_in(obj, mentions, text, trig.actor_nouns)
+            if cur.dep_ == "pcomp" and cur.head.lower_ in {"by", "after", "while"}:
+                subj = next((t for t in tok.sent if t.i > tok.i and t.dep_ == "nsubj" and t.pos_ == "PROPN"), None)
+                return _entity_in(subj, mentions, text, trig.actor_nouns) if subj is not None else None
+            if cur.dep_ in {"xcomp", "acl", "advcl", "conj", "relcl", "ccomp"} and cur.head is not cur:
+                head = cur.head
+                if head.pos_ in {"NOUN", "PROPN"}:
+                    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+                    if poss is not None:
+                        return _entity_in(poss, mentions, text, trig.actor_nouns)
+                    if cur.dep_ == "relcl":
+                        return None
+                cur = head
+                continue
+            break
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return _entity_in(poss, mentions, text, trig.actor_nouns)
+    if etype == "MOBILIZE":  # "deployment of Russia-led peacekeepers from the CSTO"
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "by"}:
+                obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return _entity_in(
+                        obj, mentions, text, trig.actor_nouns, kinds=("organisation", "place", "group", "person")
+                    )
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return _entity_in(obj, mentions, text, trig.actor_nouns)
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":  # "Judge Rivera opened investigations": the verb's subject
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return _entity_in(subj, mentions, text, trig.actor_nouns)
+    return None
+
+
+def _recipient(tok: Any, trig: Triggers, mentions: MentionIndex, text: str) -> tuple[str, int, int] | None:
+    """Who the action is directed at: a named object first (the object, the object of ``to``/``against``/``into``
+    ..., the subject of a ``that`` clause as in ``demanded that the US cancel``), else a group noun."""
+    cands: list[Any] = []
+    for c in tok.children:
+        if c.dep_ in {"dobj", "dative", "attr"}:
+            cands.append(c)
+        elif c.dep_ == "prep" and c.lower_ in {"to", "for", "against", "with", "on", "from", "into", "between"}:
+            cands.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in {"xcomp", "acl"} and tok.pos_ in {"NOUN", "PROPN"}:  # "offer to support Kazakhstan"
+            cands.extend(g for g in c.children if g.dep_ == "dobj")
+        elif c.dep_ == "ccomp":  # "demanded that the United States match ..."
+            cands.extend(g for g in c.children if g.dep_ == "nsubj")
+    found: list[tuple[str, int, int]] = []
+    for c in cands:
+        if c.lemma_.lower() in trig.abstract_objects:
+            poss = next((g for g in c.children if g.dep_ == "poss"), None)
+            if poss is not None:
+                return _entity_in(poss, mentions, text, trig.actor_nouns)
+            continue
+        if c.pos_ in {"PRON"}:
+            continue
+        hit = _entity_in(c, mentions, text, trig.actor_nouns)
+        if hit is None:
+            continue
+        if c.pos_ == "PROPN" or mentions.in_span(hit[1], hit[2]):
+            return hit  # a name
+        found.append(hit)
+    return found[0] if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    start_char: int
+    end_char: int
+    tokens: tuple[Any, ...]
+
+    def __iter__(self) -> Any:
+        return iter(self.tokens)
+
+    @property
+    def ents(self) -> list[Any]:
+        return (
+            [e for e in self.tokens[0].doc.ents if self.start_char <= e.start_char < self.end_char]
+            if self.tokens
+            else []
+        )
+
+
+def _clause_sentence(text: str, tok: Any) -> _Sentence:
+    """The parse's sentence of ``tok`` cut to its paragraph (a heading without a full stop is not its sentence)."""
+    sent = tok.sent
+    lo = max(sent.start_char, text.rfind("\n", 0, tok.idx) + 1)
+    hi_nl = text.find("\n", tok.idx)
+    hi = sent.end_char if hi_nl < 0 else min(sent.end_char, hi_nl)
+    toks = tuple(t for t in sent if lo <= t.idx < hi)
+    return _Sentence(lo, hi, toks)
+
+
+_PLACE_NOUNS = {"city", "town", "capital", "village", "region", "province", "district", "oblast", "port", "area"}
+
+
+def _places_in(toks: Sequence[Any], where_index: _Places, parsed: Any, trig: Triggers) -> list[tuple[int, int, str]]:
+    """Places among ``toks`` under a locative preposition; proper nouns after ``the city of`` or ``in`` count too
+    when no gazetteer or entity tagger named them."""
+    found = [p for p in where_index.in_tokens(toks) if _is_locative(parsed, p[0], trig.place_preps)]
+    taken = {i for p in found for i in range(p[0], p[1])}
+    for t in toks:
+        if t.pos_ != "PROPN" or t.dep_ != "pobj" or t.idx in taken:
+            continue
+        prep = t.head
+        named = prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS  # "the city of Zhanaozen"
+        if named or (prep.lower_ in trig.place_preps and t.ent_type_ not in {"PERSON", "ORG", "NORP", "DATE"}):
+            left = min((c.i for c in t.children if c.dep_ == "compound"), default=t.i)
+            start = parsed[left].idx
+            found.append((start, t.idx + len(t.text), text_of(parsed, left, t.i)))
+    found.sort()
+    return found
+
+
+def text_of(parsed: Any, i: int, j: int) -> str:
+    return str(parsed[i : j + 1].text)
+
+
+def extract_events(
+    text: str,
+    *,
+    parsed: Any,
+    entities: Sequence[Item] = (),
+    places: Sequence[Item] = (),
+    article_id: str = "",
+    triggers: Triggers | None = None,
+) -> list[Event]:
+    """PLOVER events in ``text`` from its spaCy parse (see the module docstring); ``[]`` without a parse."""
+    if parsed is None or len(parsed) == 0 or not parsed.has_annotation("DEP"):
+        return []
+    trig = triggers or load_triggers()
+    mentions = MentionIndex(text, entities=entities, parsed=parsed)
+    where_index = _Places(parsed, places)
+    located = [p for p in where_index.spans if _is_locative(parsed, p[0], trig.place_preps)]
+    out: list[Event] = []
+    seen: set[tuple[Any, ...]] = set()
+    for tok in parsed:
+        hit = _trigger(tok, trig)
+        if hit is None:
+            continue
+        etype, mode, trigger_text = hit
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in trig.abstract_objects:
+            head = tok.head.head if tok.head.pos_ == "ADP" else tok.head
+            if head is not tok and _trigger(head, trig) is not None:
+                continue  # "ask for Putin's support": the support is what is asked, not an event of its own
+        if tok.lemma_.lower() in trig.intent_heads and any(
+            c.dep_ in {"xcomp", "acl", "ccomp"} and _trigger(c, trig) is not None for c in tok.children
+        ):
+            continue  # "offer to support": the offered action carries the event
+        if _is_intent(tok, trig):  # PLOVER codes an offer, promise or stated readiness as AGREE
+            etype, mode = "AGREE", etype.lower()
+        actor = _actor(tok, etype, trig, mentions, text)
+        recipient = _recipient(tok, trig, mentions, text)
+        sent = _clause_sentence(text, tok)
+        sub = [t for t in tok.subtree if sent.start_char <= t.idx < sent.end_char]
+        here = _places_in(sub, where_index, parsed, trig)
+        if etype == "PROTEST":  # "uprisings that started in Zhanaozen and soon spread to ... Almaty"
+            later = [p for p in _places_in(list(sent), where_index, parsed, trig) if p[0] > tok.idx]
+            here = sorted({*here, *later})
+        if not here:
+            here = _places_in(list(sent), where_index, parsed, trig)[:1]
+        score = 0.75 if _prominent(tok) else 0.6
+        if not here:
+            before = [p for p in located if p[1] <= sent.start_char and sent.start_char - p[1] < 400]
+            here = before[-1:]
+            score -= 0.1
+        if etype != "PROTEST":
+            here = here[:1]
+        when = next((e.text for e in sent.ents if e.label_ == "DATE"), None)
+        spots: list[tuple[int, int, str] | None] = list(here) if here else [None]
+        for place in spots:
+            key = (
+                etype,
+                actor[0] if actor else None,
+                recipient[0] if recipient else None,
+                place[2] if place else None,
+                sent.start_char,
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            marks = [tok.idx, tok.idx + len(tok.text)]
+            for part in (actor, recipient):
+                if part is not None and sent.start_char <= part[1] < sent.end_char:
+                    marks += [part[1], part[2]]
+            if place is not None and sent.start_char <= place[0] < sent.end_char:
+                marks += [place[0], place[1]]
+            start, end = min(marks), max(marks)
+            out.append(Event(
+                article_id=article_id, start=start, end=end, text=text[start:end], score=score, component=COMPONENT,
+                type=etype, mode=mode or None, actor=actor[0] if actor else None,
+                actor_id=mentions.ids.get(actor[0]) if actor else None,
+                recipient=recipient[0] if recipient else None,
+                recipient_id=mentions.ids.get(recipient[0]) if recipient else None,
+                where=place[2] if place else None, when=when, trigger=trigger_text,
+            ))  # fmt: skip
+    return out
+
+
+class EventStage:
+    """The ``events.rules.v1`` stage."""
+
+    def __init__(self, *, resources: Resources) -> None:
+        self.resources = resources
+
+    def prepare(self, docs: Sequence[Doc]) -> None:
+        nlp.prepare_parses(docs)
+
+    def __call__(self, doc: Doc) -> list[Item]:
+        events = extract_events(
+            doc.article.body, parsed=nlp.parse(doc), entities=doc.items("entities"), places=doc.items("places"),
+            article_id=doc.article.id, triggers=load_triggers(self.resources),
+        )  # fmt: skip
+        return list(events)
+
+
+def register(registry: Registry) -> None:
+    registry.register(
+        COMPONENT, "stage", requires=("entities?", "places?", "parse"), produces=("events",), order=64,
+        description="PLOVER events (who did what to whom, where) from trigger words over the spaCy parse",
+    )(EventStage)  # fmt: skip

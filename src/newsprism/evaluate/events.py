@@ -1,0 +1,184 @@
+"""Events against gold: the PLOVER gold standard records and the seed page's must-find events.
+
+PLOVER (``evaluate_plover``; ``PLOVER_GSR_CAMEO.json``: one coded sentence per record with ``event`` (type),
+``source``/``target`` actor lists and ``text``): each sentence is parsed and run alone.
+
+* type accuracy: records whose gold type is among the predicted types;
+* precision / recall / F1 over (record, type) pairs: a predicted type is right when it is the record's gold type;
+* main-event precision / recall / F1: the same over the types of each sentence's top-scored events only (the
+  gold codes one event per sentence; a trigger that is the root verb, or its subject or object, scores higher);
+* actor match, over records whose type was found: an event of that type names one of the gold source actors
+  (same last word, or one name contains the other); recipient match likewise against the gold targets, over such
+  records that have a target.
+
+Seed (``score_seed_events``): each ``events_must`` item is found when an event of its article holds every name it
+gives (``where``, ``who``, ``whom``) in its fields, or names it by the last word.
+
+``python -m newsprism.evaluate.events --plover FILE`` / ``--seed PAGE --gold GOLD``
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .quotes import SeedScore, _norm, names_match, read_export, run_seed, seed_article_ids
+
+__all__ = ["PloverScores", "evaluate_plover", "main", "score_seed_events"]
+
+
+@dataclass(slots=True)
+class PloverScores:
+    records: int = 0
+    predicted: int = 0
+    correct: int = 0
+    type_found: int = 0
+    actor_ok: int = 0
+    recipient_total: int = 0
+    recipient_ok: int = 0
+    seconds: float = 0.0
+    main_predicted: int = 0
+    main_correct: int = 0
+    confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def main_f1(self) -> float:
+        p = self.main_correct / self.main_predicted if self.main_predicted else 0.0
+        r = self.main_correct / self.records if self.records else 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.records if self.records else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "records": self.records, "predicted": self.predicted, "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+            "type_accuracy": round(self.type_found / self.records, 4) if self.records else 0.0,
+            "actor_match": round(self.actor_ok / self.type_found, 4) if self.type_found else 0.0,
+            "recipient_match": round(self.recipient_ok / self.recipient_total, 4) if self.recipient_total else 0.0,
+            "main_precision": round(self.main_correct / self.main_predicted, 4) if self.main_predicted else 0.0,
+            "main_recall": round(self.main_correct / self.records, 4) if self.records else 0.0,
+            "main_f1": round(self.main_f1, 4),
+            "seconds": round(self.seconds, 2),
+        }  # fmt: skip
+
+
+def _same_actor(pred: str | None, gold: str) -> bool:
+    p, g = _norm(pred), _norm(gold)
+    if not p or not g:
+        return False
+    if p in g or g in p:
+        return True
+    pw, gw = re.findall(r"\w+", p), re.findall(r"\w+", g)
+    return bool(pw and gw and pw[-1] == gw[-1])
+
+
+def _actor_texts(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        value = [value]
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    return [a.get("actorText", "") if isinstance(a, dict) else str(a) for a in value or []]
+
+
+def evaluate_plover(path: Path | str, *, limit: int | None = None) -> PloverScores:
+    from ..enrich.events import extract_events, load_triggers
+    from ..enrich.nlp import load_nlp
+    from ..pipeline import Resources
+
+    records = [
+        r for r in json.loads(Path(path).read_text(encoding="utf-8")) if r.get("text") and r.get("event") != "DOCUMENT"
+    ]
+    records = records[:limit]
+    resources = Resources()
+    nlp = load_nlp(resources, "en")
+    trig = load_triggers(resources)
+    scores = PloverScores(records=len(records))
+    t0 = time.perf_counter()
+    for rec, parsed in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
+        events = extract_events(rec["text"], parsed=parsed, triggers=trig)
+        types = {e.type for e in events}
+        gold = rec["event"]
+        scores.predicted += len(types)
+        if events:
+            top = max(e.score for e in events)
+            main = {e.type for e in events if e.score == top}
+            scores.main_predicted += len(main)
+            scores.main_correct += gold in main
+        row = scores.confusion.setdefault(gold, {})
+        for t in types or {"(none)"}:
+            row[t] = row.get(t, 0) + 1
+        if gold not in types:
+            continue
+        scores.correct += 1
+        scores.type_found += 1
+        mine = [e for e in events if e.type == gold]
+        sources = _actor_texts(rec.get("source"))
+        targets = _actor_texts(rec.get("target"))
+        scores.actor_ok += any(_same_actor(e.actor, s) for e in mine for s in sources)
+        if targets:
+            scores.recipient_total += 1
+            scores.recipient_ok += any(_same_actor(e.recipient, t) for e in mine for t in targets)
+    scores.seconds = time.perf_counter() - t0
+    return scores
+
+
+def score_seed_events(out: Path | str, gold: dict[str, Any]) -> SeedScore:
+    ids = seed_article_ids(out)
+    events = read_export(out, "events")
+    score = SeedScore()
+    for ga in gold["articles"]:
+        aid = ids.get(_norm(ga["title"]))
+        mine = [e for e in events if e["article_id"] == aid]
+        for g in ga.get("events_must", []):
+            keys = [g[k] for k in ("where", "who", "whom") if k in g]
+            ok = any(
+                all(_norm(k) in _norm(json.dumps(e, ensure_ascii=False)) or names_match(e.get("text"), k) for k in keys)
+                for e in mine
+            )
+            score.must(ok, f"event {g['what']} {keys}")
+    return score
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m newsprism.evaluate.events", description=__doc__.split("\n")[0])
+    ap.add_argument("--plover", help="PLOVER_GSR_CAMEO.json")
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--seed", help="the seed page")
+    ap.add_argument("--gold", help="the seed gold JSON")
+    ap.add_argument("--out", default="seed-export")
+    args = ap.parse_args(argv)
+    status = 0
+    if args.plover:
+        s = evaluate_plover(args.plover, limit=args.limit)
+        print(json.dumps({"dataset": "plover-gsr", **s.to_dict()}))
+    if args.seed and args.gold:
+        out = run_seed(args.seed, args.out)
+        seed = score_seed_events(out, json.loads(Path(args.gold).read_text(encoding="utf-8")))
+        for m in seed.misses:
+            print(m)
+        print(seed.line("events"))
+        status = 0 if seed.found == seed.total else 1
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
