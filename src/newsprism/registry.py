@@ -59,7 +59,8 @@ class Registry:
     def __init__(self, *, plugins: bool = False) -> None:
         """``plugins=True`` loads the installed ``newsprism.plugins`` entry points on first lookup."""
         self._specs: dict[str, dict[str, ComponentSpec]] = {k: {} for k in KINDS}
-        self._loaded_plugins = not plugins
+        self._autoload = plugins
+        self._loaded_plugins = False
 
     @classmethod
     def from_plugins(cls, *, kinds: Iterable[str] = KINDS) -> Registry:
@@ -115,13 +116,17 @@ class Registry:
         """Import every ``newsprism.plugins`` entry point and let it register its components."""
         if self._loaded_plugins:
             return
-        self._loaded_plugins = True
+        self._loaded_plugins = self._autoload = True
         for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             ep.load()(self)
 
     # -- lookup ---------------------------------------------------------------------------------------------
+    def _ensure_plugins(self) -> None:
+        if self._autoload and not self._loaded_plugins:
+            self.load_plugins()
+
     def get(self, kind: str, name: str) -> ComponentSpec:
-        self.load_plugins()
+        self._ensure_plugins()
         specs = self._specs.get(kind)
         if specs is None:
             raise UnknownComponentError(kind, "component kind", KINDS)
@@ -134,7 +139,7 @@ class Registry:
         raise UnknownComponentError(name, kind, specs)
 
     def all(self, kind: str) -> list[ComponentSpec]:
-        self.load_plugins()
+        self._ensure_plugins()
         return sorted(self._specs[kind].values(), key=lambda s: (s.order, s.name))
 
     def create(self, kind: str, name: str, **kwargs: Any) -> Any:
