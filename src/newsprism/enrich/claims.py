@@ -38,8 +38,8 @@ import yaml
 
 from ..model import Claim, Item
 from . import nlp
+from .mentions import MentionIndex, np_bounds, token_at
 from .numbers import NumberMention, find_numbers
-from .quotes import MentionIndex, np_bounds, token_at
 
 if TYPE_CHECKING:
     from ..pipeline import Doc, Resources

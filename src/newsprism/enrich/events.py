@@ -32,7 +32,7 @@ import yaml
 
 from ..model import Event, Item, Place
 from . import nlp
-from .quotes import MentionIndex, np_bounds, token_at
+from .mentions import MentionIndex, np_bounds, token_at
 
 if TYPE_CHECKING:
     from ..pipeline import Doc, Resources

@@ -1,0 +1,182 @@
+"""Names of people and organisations in one article, and noun-phrase helpers over a spaCy parse.
+
+Shared by the quotes, claims and events extractors to name speakers, claimants, actors and recipients.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import Entity, Item
+
+__all__ = ["MentionIndex", "np_bounds", "strip_determiner", "token_at"]
+
+
+class MentionIndex:
+    """Names of people and organisations in one article, for resolving speakers, actors and claimants.
+
+    Mentions come from the ``entities`` stage when it ran (canonical names and ids), completed by the spaCy parse's
+    named entities where the stage found none. ``name_at(start, end)`` names a phrase; ``person_before(pos)``
+    resolves ``he``/``she``; ``ids`` maps a canonical name to the entity id the entities stage gave it.
+    """
+
+    KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+    def __init__(self, text: str, *, entities: Sequence[Item] = (), parsed: Any = None) -> None:
+        self.text = text
+        self.mentions: list[tuple[int, int, str, str]] = []  # (start, end, type, name)
+        self.ids: dict[str, str] = {}
+        for e in entities:
+            if isinstance(e, Entity):
+                etype = {"organization": "organisation"}.get(e.type, e.type)
+                name = e.canonical or e.text
+                self.mentions.append((e.start, e.end, etype, name))
+                if e.entity_id:
+                    self.ids.setdefault(name, e.entity_id)
+        staged = [(m[0], m[1]) for m in self.mentions]
+        if parsed is not None:
+            for ent in parsed.ents:
+                kind = self.KINDS.get(ent.label_)
+                if kind is None or any(a < ent.end_char and ent.start_char < b for a, b in staged):
+                    continue
+                name = strip_determiner(ent.text)
+                if kind == "person":
+                    name = re.sub(r"(?:'s|’s|’|')$", "", name).strip()
+                self.mentions.append((ent.start_char, ent.end_char, kind, name))
+        self.mentions.sort()
+        self._full = self._fullest_names()
+        self.subjects: set[tuple[int, int]] = set()
+        if parsed is not None and len(parsed):
+            for m_start, m_end, _, _ in self.mentions:
+                i, j = token_at(parsed, m_start), token_at(parsed, max(m_start, m_end - 1))
+                span = parsed[i : j + 1]
+                if any(t.dep_ in {"nsubj", "nsubjpass"} and not (i <= t.head.i <= j) for t in span):
+                    self.subjects.add((m_start, m_end))
+
+    def _fullest_names(self) -> dict[str, str]:
+        """Surname (last token) -> the longest person name with that last token in the article."""
+        best: dict[str, str] = {}
+        for _, _, kind, name in self.mentions:
+            if kind != "person" or not name.split():
+                continue
+            last = name.split()[-1].casefold()
+            if len(name) > len(best.get(last, "")):
+                best[last] = name
+        return best
+
+    def full(self, name: str, kind: str) -> str:
+        """The fullest form of a person's name in the article: ``Putin`` -> ``Vladimir Putin``, and for a one-word
+        name that starts a longer one (family name first), ``Xi`` -> ``Xi Jinping``."""
+        words = name.split()
+        if kind != "person" or not words:
+            return name
+        key = words[-1].casefold()
+        best = self._full.get(key, name)
+        if len(best.split()) > 1:
+            return best
+        if len(words) == 1:
+            longer = [m[3] for m in self.mentions if m[2] == "person" and len(m[3].split()) > 1
+                      and m[3].split()[0].casefold() == key]  # fmt: skip
+            if longer:
+                return max(longer, key=len)
+        return name
+
+    def in_span(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        return [m for m in self.mentions if m[0] < end and m[1] > start]
+
+    def name_at(
+        self, start: int, end: int, *, prefer: Sequence[str] = ("person", "organisation", "group", "place")
+    ) -> str | None:
+        found = [
+            m for m in self.in_span(start, end) if not (m[1] < end - 3 and self.text[m[1] : m[1] + 2] in {"'s", "’s"})
+        ]
+        found = [m for m in found if m[1] >= end - 3]  # the name must be the phrase's head, not a modifier
+        for kind in prefer:
+            hits = [m for m in found if m[2] == kind]
+            if hits:
+                m = max(hits, key=lambda x: x[1] - x[0])
+                return self.full(m[3], kind)
+        return None
+
+    def person_before(self, pos: int, *, window: int = 2500, kind: str = "person") -> tuple[str, int, int] | None:
+        """The person ``he``/``she`` at ``pos`` most likely means (``kind="organisation"`` for ``it``): the most
+        recent one who was the subject of a clause (when the parse says so), else the most recent one mentioned."""
+        people = [m for m in reversed(self.mentions) if m[1] <= pos and m[2] == kind and pos - m[1] <= window]
+        for s, e, kind, name in people:
+            if (s, e) in self.subjects:
+                return self.full(name, kind), s, e
+        for s, e, kind, name in people:
+            return self.full(name, kind), s, e
+        return None
+
+
+def strip_determiner(name: str) -> str:
+    """A name without a leading "the" and stray dashes ("the Interior Ministry" -> "Interior Ministry")."""
+    name = re.sub(r"^[\W_]+", "", name.strip(), flags=re.UNICODE) if name[:1] in "―—–-\u00a0 " else name.strip()
+    return re.sub(r"^(?:the|The|THE)\s+", "", name)
+
+
+def token_at(parsed: Any, char: int) -> int:
+    """Index of the token that covers (or starts after) character ``char``."""
+    lo, hi = 0, len(parsed)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if parsed[mid].idx + len(parsed[mid].text) <= char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return min(lo, len(parsed) - 1)
+
+
+def np_bounds(tok: Any) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``tok``, without relative clauses, appositions after a comma,
+    adverbs (``officials alone``) and trailing punctuation."""
+    keep = {
+        "compound",
+        "amod",
+        "det",
+        "poss",
+        "nmod",
+        "flat",
+        "nummod",
+        "case",
+        "quantmod",
+        "prep",
+        "pobj",
+        "cc",
+        "conj",
+    }
+    left = tok.i
+    right = tok.i
+    for child in tok.children:
+        if child.dep_ not in keep:
+            continue
+        if child.dep_ == "prep" and (
+            child.i < tok.i or child.lower_ not in {"of", "for", "at", "from"} or tok.pos_ == "PROPN"
+        ):
+            continue
+        if child.dep_ in {"cc", "conj"} and child.i < tok.i:
+            continue
+        sub = list(child.subtree)
+        if any(t.dep_ in {"relcl", "acl"} or (t.is_punct and t.text not in "-'’") for t in sub):
+            # cut a child that carries a clause or punctuation at that point
+            sub = [t for t in sub if t.i < tok.i] if child.i < tok.i else []
+        if not sub:
+            continue
+        left = min(left, sub[0].i)
+        right = max(right, sub[-1].i)
+    doc = tok.doc
+    for k in range(left, right + 1):  # a phrase never crosses a line break (a parse may run a heading on)
+        if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+            if k < tok.i:
+                left = k + 1
+            elif k >= tok.i:
+                right = k if "\n" in doc[k].whitespace_ and "\n" not in doc[k].text else k - 1
+                break
+    while left < tok.i and (doc[left].is_punct or doc[left].dep_ == "cc"):
+        left += 1
+    while right > tok.i and (doc[right].is_punct or doc[right].dep_ == "cc"):
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
