@@ -34,7 +34,7 @@ from .translit import fold, name_key
 if TYPE_CHECKING:
     from ..pipeline import Resources
 
-__all__ = ["GENERIC_WORDS", "Gazetteer", "GazEntry", "build_gazetteer", "load_gazetteer"]
+__all__ = ["GENERIC_WORDS", "GazEntry", "Gazetteer", "build_gazetteer", "load_gazetteer"]
 
 INDEX_VERSION = 6
 CITY_FILE = "cities5000.json"
@@ -214,7 +214,7 @@ def build_gazetteer(*, city_file: str = CITY_FILE) -> Gazetteer:
             gaz.demonyms.add(fold(dem))
 
     # continents
-    for code, cont in gc.get_continents().items():
+    for cont in gc.get_continents().values():
         try:
             lat, lon = float(cont["lat"]), float(cont["lng"])
         except (KeyError, TypeError, ValueError):
@@ -250,7 +250,8 @@ def build_gazetteer(*, city_file: str = CITY_FILE) -> Gazetteer:
             continue
         cc, _, local = sub.code.partition("-")
         bare = _GENERIC_RE.sub("", sub.name).strip()
-        lat = lon = None
+        lat: float | None = None
+        lon: float | None = None
         if (cc, local) in admin_points:
             pts = admin_points[(cc, local)]
             lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
@@ -260,8 +261,8 @@ def build_gazetteer(*, city_file: str = CITY_FILE) -> Gazetteer:
         gaz.add(entry, {sub.name, bare})
 
     # extras: regions and extra names for countries and cities
-    for key, spec in (extras.get("places") or {}).items():
-        names = [spec["name"], *spec.get("aliases", [])]
+    for spec in (extras.get("places") or {}).values():
+        extra_names = [spec["name"], *spec.get("aliases", [])]
         target_idx: int | None = None
         if spec.get("feature") == "country" and spec.get("country") in country_idx:
             target_idx = country_idx[spec["country"]]
@@ -272,7 +273,7 @@ def build_gazetteer(*, city_file: str = CITY_FILE) -> Gazetteer:
             if same:
                 target_idx = max(same, key=lambda i: gaz.entries[i].prior)
         if target_idx is not None:
-            gaz.add_names(target_idx, names)
+            gaz.add_names(target_idx, extra_names)
             old = gaz.entries[target_idx]
             gaz.entries[target_idx] = dataclasses.replace(
                 old, name=spec["name"], context=old.context + tuple(spec.get("context", ()))
@@ -283,7 +284,7 @@ def build_gazetteer(*, city_file: str = CITY_FILE) -> Gazetteer:
             spec.get("geonames_id"), spec.get("feature", "region"), int(spec.get("population", 0)),
             float(spec.get("prior", 0.9)), tuple(spec.get("context", ())),
         )  # fmt: skip
-        gaz.add(entry, names)
+        gaz.add(entry, extra_names)
     for dem in extras.get("demonyms") or []:
         gaz.demonyms.add(fold(dem))
     for weak in extras.get("weak_names") or []:
