@@ -216,10 +216,10 @@ def build_gazetteer(*, city_file: str = CITY_FILE) -> Gazetteer:
     # continents
     for cont in gc.get_continents().values():
         try:
-            lat, lon = float(cont["lat"]), float(cont["lng"])
+            clat, clon = float(cont["lat"]), float(cont["lng"])
         except (KeyError, TypeError, ValueError):
             continue
-        entry = GazEntry(cont["name"], None, None, lat, lon, cont.get("geonameId"), "continent", 0, 0.8)
+        entry = GazEntry(cont["name"], None, None, clat, clon, cont.get("geonameId"), "continent", 0, 0.8)
         gaz.add(entry, [cont["name"], cont.get("toponymName", ""), cont.get("asciiName", "")])
 
     # cities
@@ -230,19 +230,19 @@ def build_gazetteer(*, city_file: str = CITY_FILE) -> Gazetteer:
     admin_points: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for city in cities:
         pop = int(city.get("population") or 0)
-        lat, lon = float(city["latitude"]), float(city["longitude"])
+        clat, clon = float(city["latitude"]), float(city["longitude"])
         cc = city["countrycode"]
         entry = GazEntry(
-            city["name"], cc, city.get("admin1code") or None, lat, lon, int(city["geonameid"]), "city", pop,
+            city["name"], cc, city.get("admin1code") or None, clat, clon, int(city["geonameid"]), "city", pop,
             _city_prior(pop),
         )  # fmt: skip
         alts = [a for a in city.get("alternatenames", []) if not (a.isupper() and len(a) <= 4)]
         gaz.add(entry, [city["name"], *alts])
         k = (cc, name_key(city["name"]))
         if k not in by_country_name or by_country_name[k][0] < pop:
-            by_country_name[k] = (pop, lat, lon)
+            by_country_name[k] = (pop, clat, clon)
         if cc == "US" and city.get("admin1code"):
-            admin_points.setdefault((cc, city["admin1code"]), []).append((lat, lon))
+            admin_points.setdefault((cc, city["admin1code"]), []).append((clat, clon))
 
     # first-level subdivisions
     for sub in pycountry.subdivisions:
@@ -250,8 +250,7 @@ def build_gazetteer(*, city_file: str = CITY_FILE) -> Gazetteer:
             continue
         cc, _, local = sub.code.partition("-")
         bare = _GENERIC_RE.sub("", sub.name).strip()
-        lat: float | None = None
-        lon: float | None = None
+        lat = lon = None
         if (cc, local) in admin_points:
             pts = admin_points[(cc, local)]
             lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)

@@ -1,0 +1,1 @@
+"""Evaluation of extractors against gold data: each module prints precision, recall and F1 (``main()``)."""
