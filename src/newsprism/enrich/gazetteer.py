@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = ["GENERIC_WORDS", "GazEntry", "Gazetteer", "build_gazetteer", "load_gazetteer"]
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 CITY_FILE = "cities5000.json"
 
 #: Words that name the kind of a place; stripped to find the bare name ("Xinjian Autonomous Region" → "Xinjian").
@@ -171,7 +171,7 @@ def _extras() -> dict[str, Any]:
 
 
 def _city_prior(pop: int) -> float:
-    return min(0.85, 0.25 + 0.1 * math.log10(max(pop, 10)))
+    return min(0.98, 0.1 + 0.12 * math.log10(max(pop, 10)))
 
 
 def build_gazetteer(*, city_file: str = CITY_FILE) -> Gazetteer:
@@ -275,7 +275,11 @@ def build_gazetteer(*, city_file: str = CITY_FILE) -> Gazetteer:
             gaz.add_names(target_idx, extra_names)
             old = gaz.entries[target_idx]
             gaz.entries[target_idx] = dataclasses.replace(
-                old, name=spec["name"], context=old.context + tuple(spec.get("context", ()))
+                old,
+                name=spec["name"],
+                context=old.context + tuple(spec.get("context", ())),
+                lat=float(spec["lat"]) if "lat" in spec else old.lat,
+                lon=float(spec["lon"]) if "lon" in spec else old.lon,
             )
             continue
         entry = GazEntry(

@@ -276,7 +276,7 @@ def resolve_candidates(
         if key and name_key(e.name) == key:
             v += 0.3
         if e.country and context.get(e.country):
-            v += 0.15 if e.feature == "city" else 0.3
+            v += 0.1 if e.feature == "city" and e.population < 500_000 else 0.3
         elif e.country and any(context.get(n) for n in neighbours.get(e.country, ())):
             v += 0.1
         if e.context and any(w in body for w in e.context):
@@ -324,9 +324,11 @@ def extract_places(doc: Doc) -> list[Place]:
         if len(countries) == 1 and (len(c.entries) == 1 or any(e.feature == "country" for e in c.entries)):
             context[next(iter(countries))] += 1
     out: list[Place] = []
+    pending: list[tuple[int, _Cand]] = []
     for c in cands:
         text = body[c.start : c.end]
         if not c.entries:
+            pending.append((len(out), c))
             out.append(
                 Place(article_id=art.id, start=c.start, end=c.end, text=text, score=round(0.5 * c.score, 3),
                       component=NAME, name=text)
@@ -344,7 +346,24 @@ def extract_places(doc: Doc) -> list[Place]:
                 geonames_id=best.geonames_id, feature=best.feature, resolution_score=round(res * c.match, 3),
             )
         )  # fmt: skip
+    _vicinity(out, pending)
     return out
+
+
+def _vicinity(out: list[Place], pending: list[tuple[int, _Cand]]) -> None:
+    """A place the gazetteer does not know (a street, a building) gets the point of the locality the article names
+    most, marked ``feature="vicinity"`` with a low resolution score: an estimate, never an exact location."""
+    local = Counter(
+        (p.name, p.country, p.admin1, p.lat, p.lon)
+        for p in out
+        if p.feature == "city" and p.lat is not None and (p.resolution_score or 0) >= 0.6
+    )
+    if not local or not pending:
+        return
+    (_, country, admin1, lat, lon), _ = local.most_common(1)[0]
+    for i, _c in pending:
+        p = out[i]
+        p.country, p.admin1, p.lat, p.lon, p.feature, p.resolution_score = country, admin1, lat, lon, "vicinity", 0.2
 
 
 def place_entity_id(p: Place) -> str:
