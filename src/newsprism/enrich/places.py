@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ..model import Entity, Item, Place
 from .entities import place_id
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
-from .translit import name_key
+from .translit import fold, name_key
 
 if TYPE_CHECKING:
     from ..pipeline import Doc, Resources
@@ -36,6 +36,8 @@ NAME = "places.gazetteer.v1"
 
 _WORD = re.compile(r"[^\W\d_][\w’'.]*(?:-[^\W\d_][\w’']*)*")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_CURATED = frozenset({"region", "sea", "river", "landmark", "continent"})  # every name of these is a main name
+_CONNECTORS = frozenset({"and", "of", "de", "du", "des", "la", "le", "upon", "on", "al", "el", "da", "do", "dos"})
 _STOP = frozenset(
     [
         "a",
@@ -155,9 +157,12 @@ def _scan(body: str, gaz: Gazetteer, blocked: list[tuple[int, int, str]]) -> lis
             i += 1
             continue
         found = None
-        for n in range(min(4, len(words) - i), 0, -1):
+        for n in range(min(5, len(words) - i), 0, -1):
             last = words[i + n - 1]
             if not _is_cap(last.group()) and n > 1:
+                continue
+            inner = [words[j].group() for j in range(i + 1, i + n - 1)]
+            if any(not _is_cap(x) and x not in _CONNECTORS for x in inner):
                 continue
             gaps = [body[words[j].end() : words[j + 1].start()] for j in range(i, i + n - 1)]
             if any(g not in (" ", "-") for g in gaps):
@@ -182,18 +187,24 @@ def _scan(body: str, gaz: Gazetteer, blocked: list[tuple[int, int, str]]) -> lis
             continue
         initial = start == 0 or bool(re.search(r"(?:^|[.!?:\n]\s*|[\"“‘'(]\s*)$", body[max(0, start - 3) : start]))
         keep = []
+        latin = text.isascii()
         for e in entries:
-            if e.feature in ("country", "admin", "region", "sea", "continent", "landmark"):
+            if e.feature in ("admin", "city") and latin and n == 1 and fold(e.name) != fold(text):
+                continue  # one Latin word must spell the name itself ("War" is not the Var department)
+            if e.feature in ("country", "admin", "region", "sea", "river", "continent", "landmark"):
                 keep.append(e)
-            elif kind or text.isupper() or e.population < 15_000:
-                continue  # cities inside organisation names, abbreviations and small towns need the model's word
+            elif (text.isupper() and len(text) <= 4) or e.population < 15_000:
+                continue  # abbreviations and small towns need the model's word
+            elif kind:  # a city named inside an organisation's name ("Toronto Raptors"): main names of big cities
+                if name_key(e.name) == key and e.population >= 100_000:
+                    keep.append(e)
             elif name_key(e.name) == key or (e.population >= 100_000 and not initial):
                 keep.append(e)
         if not keep:
             continue
         if n == 1 and (text.lower() in _STOP or text.lower() in lower_words):
             continue
-        out.append(_Cand(start, end, keep, 0.5 if kind else 0.7, "scan"))
+        out.append(_Cand(start, end, keep, 0.4 if kind else 0.7, "scan"))
     return out
 
 
@@ -221,6 +232,7 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     body = doc.article.body
     ents = [it for it in doc.items("entities") if isinstance(it, Entity)]
     cands: list[_Cand] = []
+    unknown: list[_Cand] = []  # model places the gazetteer does not know: after the scan, which may split them
     for e in ents:
         if e.type != "place":
             continue
@@ -235,8 +247,8 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         key = name_key(e.text)
         if key in gaz.not_places:
             continue
-        cands.append(_Cand(e.start, e.end, entries, e.score, "ner", match))
-    blocked = [(e.start, e.end, e.type) for e in ents if e.type in ("person", "organisation")]
+        (cands if entries else unknown).append(_Cand(e.start, e.end, entries, e.score, "ner", match))
+    blocked = [(e.start, e.end, e.type) for e in ents if e.type != "place"]
     scanned = _scan(body, gaz, blocked)
     if _CJK_RUN.search(body):
         scanned += _scan_cjk(body, gaz)
@@ -253,7 +265,7 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         if fz is not None:
             scanned.append(_Cand(ms, me, [fz[0]], 0.6 * fz[1], "fuzzy", fz[1]))
     out = list(cands)
-    for c in sorted(scanned, key=lambda c: c.start - c.end):
+    for c in [*sorted(scanned, key=lambda c: c.start - c.end), *unknown]:
         if any(c.start < o.end and o.start < c.end for o in out):
             continue
         out.append(c)
@@ -273,7 +285,7 @@ def resolve_candidates(
 
     def value(e: GazEntry) -> float:
         v = e.prior
-        if key and name_key(e.name) == key:
+        if key and (name_key(e.name) == key or e.feature in _CURATED):
             v += 0.3
         if e.country and context.get(e.country):
             v += 0.1 if e.feature == "city" and e.population < 500_000 else 0.3
