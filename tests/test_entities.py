@@ -96,6 +96,11 @@ def test_kazakh_text_uses_the_actor_table(resources: Resources) -> None:
     assert by_id(ents, "tokayev") and by_id(ents, "csto") and by_id(ents, "nazarbayev")
 
 
+def test_chinese_text_uses_the_actor_table(resources: Resources) -> None:
+    ents = entities_of("习近平会见托卡耶夫，上海合作组织表示支持。", "zh", resources)
+    assert by_id(ents, "xi_jinping") and by_id(ents, "tokayev") and by_id(ents, "sco")
+
+
 def test_junk_is_not_reported(resources: Resources) -> None:
     text = "On 6 January 2022, Kazakh and Russian officials met in Almaty. 164 people died."
     ents = entities_of(text, "en", resources)

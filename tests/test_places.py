@@ -70,6 +70,20 @@ def test_cyrillic_places(resources: Resources) -> None:
     assert almaty and abs((almaty[0].lat or 0) - 43.25) < 0.5
 
 
+def test_chinese_and_kazakh_places(resources: Resources) -> None:
+    zh = places_of("中国与哈萨克斯坦讨论新疆和阿拉木图的局势。", resources, lang="zh")
+    assert {p.name for p in zh} >= {"China", "Kazakhstan", "Xinjiang", "Almaty"}
+    kk = places_of("Алматы мен Жаңаөзенде наразылық болды.", resources, lang="kk")
+    assert {(p.name, p.country) for p in kk} >= {("Almaty", "KZ"), ("Zhanaozen", "KZ")}
+
+
+def test_titles_of_works_are_not_entities_or_places(resources: Resources) -> None:
+    text = "Francis Pike is the author of Hirohito’s War and Empires at War: A Short History of Modern Asia."
+    assert not places_of(text, resources)
+    ents = extract_entities(Doc(Article(id="w", title=None, body=text, language="en"), resources))
+    assert [e.text for e in ents] == ["Francis Pike"]
+
+
 def test_haversine() -> None:
     assert abs(haversine_km(43.25, 76.92, 42.87, 74.59) - 193) < 5
 
@@ -86,8 +100,9 @@ def test_seed_gold_places_all_found() -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not GWN.exists(), reason="../shared/datasets/geoparsing absent")
 def test_geowebnews_floors() -> None:
-    fig = evaluate_gwn(GWN, limit=40)
-    assert fig.gold > 400
-    assert fig.recall >= 0.75
-    assert fig.precision >= 0.75
-    assert fig.acc161 >= 0.72
+    fig = evaluate_gwn(GWN)  # measured 2026-11-28: P 0.844, R 0.842, within 161 km 0.903, exact id 0.680
+    assert fig.articles == 200 and fig.gold > 2000
+    assert fig.recall >= 0.82
+    assert fig.precision >= 0.82
+    assert fig.acc161 >= 0.90
+    assert fig.exact >= 0.65

@@ -256,6 +256,8 @@ def extract_mentions(doc: Doc) -> list[Mention]:
                 continue  # a demonym or nationality, not an entity
             m.type = hit[0].type
         kept.append(m)
+    works = _work_spans(body)
+    kept = [m for m in kept if not _in(m, works) or table.lookup(m.text) is not None or m.type == "person"]
     headings = _heading_spans(body)
     kept = [m for m in kept if not _in(m, headings) or table.lookup(m.text) is not None or gaz.lookup(m.text)]
     kept = [m for m in kept if not (lang in ("en", "fr") and _CJK.search(m.text))]
@@ -290,6 +292,22 @@ def _heading_spans(body: str) -> list[tuple[int, int]]:
         caps = sum(1 for w in words if w[0].isupper())
         if caps / len(words) >= 0.5:
             out.append((line.start(), line.end()))
+    return out
+
+
+_WORK_CUE = re.compile(
+    r"\b(?:author of|wrote|writer of|books?|novels?|memoirs?|films?|documentary|titled|entitled|published|"
+    r"автор книги|книг[аиу]|auteur de|livre)\b",
+    re.IGNORECASE,
+)
+
+
+def _work_spans(body: str) -> list[tuple[int, int]]:
+    """The rest of each sentence after a cue that introduces titles of works ("author of Hirohito's War")."""
+    out = []
+    for cue in _WORK_CUE.finditer(body):
+        stop = re.search(r"[.!?](?:\s|$)|\n", body[cue.end() :])
+        out.append((cue.end(), cue.end() + (stop.start() if stop else len(body) - cue.end())))
     return out
 
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["GENERIC_WORDS", "GazEntry", "Gazetteer", "build_gazetteer", "load_gazetteer"]
 
-INDEX_VERSION = 10
+INDEX_VERSION = 12
 CITY_FILE = "cities5000.json"
 
 #: Words that name the kind of a place; stripped to find the bare name ("Xinjian Autonomous Region" → "Xinjian").
@@ -127,7 +127,9 @@ class Gazetteer:
         best = process.extractOne(k_key, [k for k, _ in pool], scorer=fuzz.ratio, score_cutoff=cutoff)
         if best is None:
             return None
-        _, score, pos = best
+        matched, score, pos = best
+        if abs(len(matched) - len(k_key)) > 2:
+            return None
         if " " in k_key and score < max(cutoff, 92.0):
             return None  # "North Africa" is not a misspelling of "North America"
         return self.entries[pool[pos][1]], float(score) / 100.0
@@ -139,6 +141,8 @@ class Gazetteer:
                 continue
             best = max(idxs, key=lambda i: self.entries[i].prior)
             e = self.entries[best]
+            if name_key(e.name) != k and e.feature not in ("country", "region", "sea", "river", "landmark"):
+                continue  # fuzzy matching only against main names: alternate names hold too much noise
             if e.feature != "city" or e.population >= 100_000:
                 names.setdefault(k[0], []).append((k, best))
         return names
@@ -197,7 +201,9 @@ def build_gazetteer(*, city_file: str = CITY_FILE) -> Gazetteer:
             name = "Kazakhstan"
         names = {c.name, name, getattr(c, "official_name", "") or "", gn.get("name", "")}
         names |= {s for s in ci.get("altSpellings", []) if len(s) > 3}
-        names |= {v for v in (ci.get("translations") or {}).values() if isinstance(v, str)}
+        names |= {
+            v for lang, v in (ci.get("translations") or {}).items() if lang in ("fr", "es", "it") and isinstance(v, str)
+        }
         if ci.get("nativeName"):
             names.add(ci["nativeName"])
         entry = GazEntry(

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Entity, Item, Place
-from .entities import place_id
+from .entities import _work_spans, place_id
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
 from .translit import fold, name_key
 
@@ -171,6 +171,9 @@ def _scan(body: str, gaz: Gazetteer, blocked: list[tuple[int, int, str]]) -> lis
             text = body[start:end].rstrip(".")
             end = start + len(text)
             entries = gaz.lookup(text)
+            if not entries and n == 1 and _CYRILLIC.search(text):
+                entries, end = _lookup_inflected(gaz, text, start)
+                text = body[start:end]
             if entries:
                 found = (n, start, end, text, entries)
                 break
@@ -189,8 +192,8 @@ def _scan(body: str, gaz: Gazetteer, blocked: list[tuple[int, int, str]]) -> lis
         keep = []
         latin = text.isascii()
         for e in entries:
-            if e.feature in ("admin", "city") and latin and n == 1 and fold(e.name) != fold(text):
-                continue  # one Latin word must spell the name itself ("War" is not the Var department)
+            if e.feature in ("admin", "city") and latin and fold(e.name) != fold(text):
+                continue  # Latin text must spell the name itself ("War" is not the Var department)
             if e.feature in ("country", "admin", "region", "sea", "river", "continent", "landmark"):
                 keep.append(e)
             elif (text.isupper() and len(text) <= 4) or e.population < 15_000:
@@ -206,6 +209,76 @@ def _scan(body: str, gaz: Gazetteer, blocked: list[tuple[int, int, str]]) -> lis
             continue
         out.append(_Cand(start, end, keep, 0.4 if kind else 0.7, "scan"))
     return out
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+#: Russian and Kazakh case endings, longest first ("Жаңаөзенде" → "Жаңаөзен", "Казахстане" → "Казахстан").
+_CASE_ENDINGS = tuple(
+    sorted(
+        [
+            "ның",
+            "нің",
+            "дың",
+            "дің",
+            "тың",
+            "тің",
+            "ынан",
+            "інен",
+            "нан",
+            "нен",
+            "дан",
+            "ден",
+            "тан",
+            "тен",
+            "нда",
+            "нде",
+            "да",
+            "де",
+            "та",
+            "те",
+            "ға",
+            "ге",
+            "қа",
+            "ке",
+            "на",
+            "не",
+            "ны",
+            "ні",
+            "ды",
+            "ді",
+            "ты",
+            "ті",
+            "ом",
+            "ем",
+            "ой",
+            "ей",
+            "ою",
+            "ах",
+            "ях",
+            "ам",
+            "ям",
+            "е",
+            "у",
+            "ю",
+            "а",
+            "я",
+            "ы",
+            "и",
+        ],
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _lookup_inflected(gaz: Gazetteer, word: str, start: int) -> tuple[list[GazEntry], int]:
+    """Entries for an inflected Cyrillic word and the end of its stem (the span keeps the whole word)."""
+    for ending in _CASE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            entries = gaz.lookup(word[: -len(ending)])
+            if entries:
+                return entries, start + len(word)
+    return [], start + len(word)
 
 
 def _scan_cjk(body: str, gaz: Gazetteer) -> list[_Cand]:
@@ -240,8 +313,10 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         match = 1.0
         if not entries and e.canonical and e.canonical != e.text:
             entries, _ = gaz.lookup_bare(e.canonical)
+        if entries and e.text.isupper() and len(e.text) <= 4:
+            entries = [x for x in entries if x.feature != "city"]  # abbreviations are not towns
         if not entries and e.text[:1].isupper():
-            fz = gaz.fuzzy(bare, cities=bare == e.text)
+            fz = gaz.fuzzy(bare, cutoff=90.0, cities=bare == e.text)
             if fz is not None:
                 entries, match = [fz[0]], fz[1]
         key = name_key(e.text)
@@ -264,6 +339,8 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         fz = gaz.fuzzy(word, cutoff=88.0, cities=False)
         if fz is not None:
             scanned.append(_Cand(ms, me, [fz[0]], 0.6 * fz[1], "fuzzy", fz[1]))
+    works = _work_spans(body)  # "author of Empires at War: A Short History of Modern Asia" names no place
+    scanned = [c for c in scanned if not any(ws <= c.start and c.end <= we for ws, we in works)]
     out = list(cands)
     for c in [*sorted(scanned, key=lambda c: c.start - c.end), *unknown]:
         if any(c.start < o.end and o.start < c.end for o in out):
@@ -280,6 +357,7 @@ def resolve_candidates(
     body: str,
     key: str = "",
     qualifier: frozenset[str | None] = frozenset(),
+    admins: Counter[tuple[str, str]] | None = None,
 ) -> tuple[GazEntry, float]:
     """The most likely entry and a resolution score in [0, 1]."""
 
@@ -295,6 +373,8 @@ def resolve_candidates(
             v += 0.5
         if qualifier and (e.country in qualifier or e.admin1 in qualifier):
             v += 1.0
+        if admins and e.country and e.admin1 and admins.get((e.country, e.admin1)):
+            v += 0.25  # the article names the candidate's state or province, or another place in it
         return v + min(e.population, 10**8) * 1e-10
 
     ranked = sorted(entries, key=value, reverse=True)
@@ -335,9 +415,19 @@ def extract_places(doc: Doc) -> list[Place]:
         countries = {e.country for e in c.entries if e.country}
         if len(countries) == 1 and (len(c.entries) == 1 or any(e.feature == "country" for e in c.entries)):
             context[next(iter(countries))] += 1
+    # subdivisions the article names without doubt, with the mentions that name them (a first pass)
+    admin_of: list[tuple[str, str] | None] = []
+    for c in cands:
+        if not c.entries:
+            admin_of.append(None)
+            continue
+        best, res = resolve_candidates(c.entries, context=context, neighbours=gaz.neighbours, body=body,
+                                       key=name_key(body[c.start : c.end]))  # fmt: skip
+        admin_of.append((best.country, best.admin1) if best.country and best.admin1 and res >= 0.8 else None)
+    admins: Counter[tuple[str, str]] = Counter(a for a in admin_of if a)
     out: list[Place] = []
     pending: list[tuple[int, _Cand]] = []
-    for c in cands:
+    for i, c in enumerate(cands):
         text = body[c.start : c.end]
         if not c.entries:
             pending.append((len(out), c))
@@ -346,9 +436,11 @@ def extract_places(doc: Doc) -> list[Place]:
                       component=NAME, name=text)
             )  # fmt: skip
             continue
+        own = admin_of[i]
+        others = Counter({k: v - (1 if k == own else 0) for k, v in admins.items()})
         best, res = resolve_candidates(
             c.entries, context=context, neighbours=gaz.neighbours, body=body, key=name_key(text),
-            qualifier=_qualifier(body, c.end, gaz),
+            qualifier=_qualifier(body, c.end, gaz), admins=+others,
         )  # fmt: skip
         out.append(
             Place(
