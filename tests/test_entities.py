@@ -77,9 +77,13 @@ def test_acronyms_and_aliases_resolve_to_one_entity(resources: Resources) -> Non
 
 
 def test_russian_mentions_resolve_across_scripts(resources: Resources) -> None:
-    text = "Президент Касым-Жомарт Токаев обратился к ОДКБ. Владимир Путин поддержал Токаева."
+    text = (
+        "Президент Касым-Жомарт Токаев обратился к ОДКБ. Владимир Путин поддержал Токаева. "
+        "Боевики ИГИЛ не были замечены."
+    )
     ents = entities_of(text, "ru", resources)
     assert len(by_id(ents, "tokayev")) == 2
+    assert by_id(ents, "islamic_state")
     assert by_id(ents, "csto") and by_id(ents, "putin")
     assert all(e.language == "ru" for e in ents)
 
@@ -123,6 +127,21 @@ def test_user_alias_file(tmp_path: Path) -> None:
     bad.write_text("actors:\n  x: {type: wizard}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"bad\.yaml"):
         read_alias_file(bad)
+
+
+def test_aliases_in_the_data_folder_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSPRISM_HOME", str(tmp_path))
+    (tmp_path / "aliases.yaml").write_text(
+        "actors:\n  aktau_akim: {name: Serik Shapkenov, type: person, country: KZ, aliases: [Серік Шәпкенов]}\n",
+        encoding="utf-8",
+    )
+    extra = tmp_path / "more.yaml"
+    extra.write_text("actors:\n  strikers: {name: Oil workers' council, type: organisation}\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSPRISM_ALIASES_FILES", str(extra))
+    table = build_actor_table()
+    assert table.lookup("Serik Shapkenov")[0].id == "aktau_akim"  # type: ignore[index]
+    assert table.lookup("Серік Шәпкенов")[0].id == "aktau_akim"  # type: ignore[index]
+    assert table.lookup("Oil workers' council")[0].id == "strikers"  # type: ignore[index]
 
 
 def test_actor_table_is_large_and_well_formed() -> None:

@@ -321,20 +321,25 @@ def _starts_with_demonym(m: Mention, gaz: Any) -> bool:
 
 
 def _resolve_places(doc: Doc, mentions: list[Mention]) -> None:
-    """Canonical names for place mentions the actor table does not know, from the gazetteer."""
-    todo = [m for m in mentions if m.type == "place" and (m.actor is None)]
+    """Canonical names and ids of place mentions from the gazetteer (the same ids the places stage gives)."""
+    todo = [m for m in mentions if m.type == "place"]
     if not todo:
         return
     from .gazetteer import load_gazetteer
 
     gaz = load_gazetteer(doc.resources)
     for m in todo:
+        if name_key(m.text) in gaz.not_places:
+            m.type = "other"  # "Sharia", "the West": named in the data sources as places, not meant as places here
+            continue
         cands, bare = gaz.lookup_bare(m.text)
         if not cands and m.lemma:
             cands, bare = gaz.lookup_bare(m.lemma)
+        if not cands and m.actor is not None:
+            cands, bare = gaz.lookup_bare(m.actor.name)
         score = 1.0
         if not cands and m.text[:1].isupper():
-            fz = gaz.fuzzy(bare, cities=bare == m.text)
+            fz = gaz.fuzzy(bare, cutoff=90.0, cities=bare == m.text)
             if fz is not None:
                 cands, score = [fz[0]], fz[1] * 0.9
         if not cands:
