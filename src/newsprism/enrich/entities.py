@@ -256,6 +256,13 @@ def extract_mentions(doc: Doc) -> list[Mention]:
                 continue  # a demonym or nationality, not an entity
             m.type = hit[0].type
         kept.append(m)
+    kept = [x for m in kept for x in _split_possessive(m, body)]
+    lower_words = {w.group() for w in _WORD.finditer(body) if w.group().islower()}
+    kept = [
+        m
+        for m in kept
+        if " " in m.text.strip() or m.text.lower() not in lower_words or table.lookup(m.text) is not None
+    ]
     works = _work_spans(body)
     kept = [m for m in kept if not _in(m, works) or table.lookup(m.text) is not None or m.type == "person"]
     headings = _heading_spans(body)
@@ -274,11 +281,28 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     resolve_mentions(out, body, table)
     for m in out:  # a small model often calls a city a person or an organisation
         if m.actor is None and m.type != "place" and m.text[:1].isupper():
-            cands = gaz.lookup(m.lemma or m.text)
+            cands = gaz.lookup(m.lemma or m.text, strict=True)
             if any(e.feature != "city" or e.population >= 100_000 for e in cands):
-                m.type, m.canonical, m.entity_id = "place", None, None
+                m.type, m.canonical, m.entity_id, m.role = "place", None, None, None
     _resolve_places(doc, out)
     return out
+
+
+def _split_possessive(m: Mention, body: str) -> list[Mention]:
+    """ "Stephen Russell's Dave Allen" is two people: split a name at an inner possessive when both sides are names."""
+    hit = re.search(r"['’]s\s+", m.text)
+    if hit is None or hit.end() >= len(m.text):
+        return [m]
+    left, right = m.text[: hit.start()], m.text[hit.end() :]
+    if (
+        len(left.split()) < 2
+        or len(right.split()) < 2
+        or not all(w[:1].isupper() for w in (left + " " + right).split())
+    ):
+        return [m]
+    a = Mention(m.start, m.start + hit.start(), left, m.type, m.score, extra=dict(m.extra))
+    b = Mention(m.start + hit.end(), m.end, right, m.type, m.score, extra=dict(m.extra))
+    return [a, b]
 
 
 def _heading_spans(body: str) -> list[tuple[int, int]]:
@@ -344,7 +368,8 @@ def _resolve_places(doc: Doc, mentions: list[Mention]) -> None:
                 cands, score = [fz[0]], fz[1] * 0.9
         if not cands:
             continue
-        best = max(cands, key=lambda e: e.prior + e.population * 1e-12)
+        key = name_key(bare)
+        best = max(cands, key=lambda e: (name_key(e.name) == key, e.prior + e.population * 1e-12))
         m.canonical = best.name
         m.entity_id = place_id(best)
         m.resolution_score = round(min(0.95, best.prior) * score, 3)

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["GENERIC_WORDS", "GazEntry", "Gazetteer", "build_gazetteer", "load_gazetteer"]
 
-INDEX_VERSION = 12
+INDEX_VERSION = 13
 CITY_FILE = "cities5000.json"
 
 #: Words that name the kind of a place; stripped to find the bare name ("Xinjian Autonomous Region" → "Xinjian").
@@ -72,7 +72,10 @@ class Gazetteer:
     demonyms: set[str] = field(default_factory=set)
     neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)
     not_places: set[str] = field(default_factory=set)
-    weak: set[str] = field(default_factory=set)  # name keys read as places only when a model tagged them so
+    weak: set[str] = field(default_factory=set)
+    curated: set[tuple[str, int]] = field(
+        default_factory=set
+    )  # (name key, entry) pairs from the extras file  # name keys read as places only when a model tagged them so
     _fuzzy: dict[str, list[tuple[str, int]]] | None = None
 
     def add(self, entry: GazEntry, names: Iterable[str]) -> int:
@@ -90,19 +93,32 @@ class Gazetteer:
             if idx not in bucket:
                 bucket.append(idx)
 
-    def lookup(self, text: str) -> list[GazEntry]:
-        """Every entry one of whose names has the key of ``text`` (exact up to transliteration and case)."""
-        return [self.entries[i] for i in self.keys.get(name_key(text), ())]
+    def lookup(self, text: str, *, strict: bool = False) -> list[GazEntry]:
+        """Every entry one of whose names has the key of ``text`` (exact up to transliteration and case).
 
-    def lookup_bare(self, text: str) -> tuple[list[GazEntry], str]:
-        """Like :meth:`lookup`, then without a generic ending (``Mangystau Region`` → ``Mangystau``); an ending
-        that names a region or province keeps only regions, subdivisions and countries."""
-        found = self.lookup(text)
+        ``strict``: for Latin-script text, a city matched only by one of GeoNames' alternate names (which hold much
+        noise: "Milton" for Kansas City) is kept only when it has a million people or the name is a curated alias.
+        """
+        key = name_key(text)
+        idxs = self.keys.get(key, ())
+        if not strict or not text.isascii():
+            return [self.entries[i] for i in idxs]
+        out = []
+        for i in idxs:
+            e = self.entries[i]
+            if e.feature != "city" or e.population >= 1_000_000 or name_key(e.name) == key or (key, i) in self.curated:
+                out.append(e)
+        return out
+
+    def lookup_bare(self, text: str, *, strict: bool = True) -> tuple[list[GazEntry], str]:
+        """Like :meth:`lookup` (strict by default), then without a generic ending (``Mangystau Region`` →
+        ``Mangystau``); an ending that names a region or province keeps only regions, subdivisions and countries."""
+        found = self.lookup(text, strict=strict)
         if found:
             return found, text
         bare = _GENERIC_RE.sub("", text.strip())
         if bare != text.strip() and bare:
-            cands = self.lookup(bare)
+            cands = self.lookup(bare, strict=strict)
             if not text.strip().lower().endswith("city"):
                 cands = [e for e in cands if e.feature != "city"]
             return cands, bare
@@ -291,6 +307,7 @@ def build_gazetteer(*, city_file: str = CITY_FILE) -> Gazetteer:
                 target_idx = max(same, key=lambda i: gaz.entries[i].prior)
         if target_idx is not None:
             gaz.add_names(target_idx, extra_names)
+            gaz.curated.update((name_key(n), target_idx) for n in extra_names)
             old = gaz.entries[target_idx]
             gaz.entries[target_idx] = old._replace(
                 name=spec["name"],
@@ -304,7 +321,8 @@ def build_gazetteer(*, city_file: str = CITY_FILE) -> Gazetteer:
             spec.get("geonames_id"), spec.get("feature", "region"), int(spec.get("population", 0)),
             float(spec.get("prior", 0.9)), tuple(spec.get("context", ())),
         )  # fmt: skip
-        gaz.add(entry, extra_names)
+        new_idx = gaz.add(entry, extra_names)
+        gaz.curated.update((name_key(n), new_idx) for n in extra_names)
     for dem in extras.get("demonyms") or []:
         gaz.demonyms.add(fold(dem))
     for weak in extras.get("weak_names") or []:
