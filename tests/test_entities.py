@@ -61,6 +61,22 @@ def test_roles_are_kept_apart_from_names(resources: Resources) -> None:
     assert tok[0].role == "president" and tok[0].canonical == "Kassym-Jomart Tokayev"
 
 
+def test_roles_in_three_languages(resources: Resources) -> None:
+    en = entities_of("Kazakhstan's President Kassym-Jomart Tokayev sacked Prime Minister Askar Mamin. "
+                     "Mr Putin was told.", "en", resources)  # fmt: skip
+    assert {(e.entity_id, e.role) for e in en} >= {
+        ("tokayev", "president"),
+        ("mamin", "prime minister"),
+        ("putin", None),
+    }
+    ru = entities_of(
+        "Президент Касым-Жомарт Токаев отправил в отставку премьер-министра Аскара Мамина.", "ru", resources
+    )
+    assert {(e.entity_id, e.role) for e in ru} >= {("tokayev", "президент"), ("mamin", "премьер-министр")}
+    fr = entities_of("Le président Kassym-Jomart Tokaïev a limogé le Premier ministre Askar Mamine.", "fr", resources)
+    assert {(e.entity_id, e.role) for e in fr} >= {("tokayev", "président"), ("mamin", "premier ministre")}
+
+
 def test_first_name_resolves_through_family_relation(resources: Resources) -> None:
     text = "Nursultan Nazarbayev ruled for decades. Nazarbayev's daughter, Dariga, chaired the Senate."
     ents = entities_of(text, "en", resources)

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
-from .translit import fold, name_key, token_keys
+from .translit import fold, has_cyrillic, name_key, token_keys
 
 if TYPE_CHECKING:
     from ..pipeline import Resources
@@ -119,6 +119,11 @@ class ActorTable:
         if _is_acronym(t) and acr in self.acronyms:
             return self.acronyms[acr][0], 0.95
         hits = self.by_key.get(name_key(t))
+        if not hits and has_cyrillic(t):
+            for variant in _case_variants(t):  # "Аскара Мамина" → "Аскар Мамин"
+                hits = [a for a in self.by_key.get(name_key(variant), []) if a.type == "person"]
+                if hits:
+                    return hits[0], 0.9
         if not hits:
             return None
         a = hits[0]
@@ -131,6 +136,21 @@ class ActorTable:
             for alias in (a.name, *a.aliases):
                 out.append((alias.removeprefix("the ").strip(), a))
         return out
+
+
+_RU_ENDINGS = ("ым", "ом", "ой", "ой", "ей", "а", "у", "е", "ю", "я")
+
+
+def _case_variants(text: str) -> list[str]:
+    """Forms of a Russian name without its case endings, every word at once ("Аскара Мамина" → "Аскар Мамин")."""
+    words = text.split()
+    out = []
+    for ending in _RU_ENDINGS:
+        stripped = [w[: -len(ending)] if w.endswith(ending) and len(w) > len(ending) + 2 else w for w in words]
+        if stripped != words:
+            out.append(" ".join(stripped))
+            out.append(" ".join([*words[:-1], stripped[-1]]))
+    return out
 
 
 def _parse_entries(data: Any, source: str) -> list[Actor]:

@@ -53,9 +53,15 @@ ROLES = (
     "sheikh", "ayatollah", "pope", "leader", "commander", "director", "chief", "dr.", "dr", "mr.", "mr", "mrs.",
     "mrs", "ms.", "ms", "sir", "lord", "colonel", "col.", "lt.", "captain", "judge", "justice",
     "премьер-министр", "президент", "министр", "глава", "председатель", "спикер", "генерал", "пресс-секретарь",
-    "посол", "лидер", "президенті", "премьер-ministre", "premier ministre", "président", "présidente", "ministre",
+    "посол", "лидер", "премьер-министра", "президента", "министра", "главы", "председателя", "генерала",
+    "пресс-секретаря", "премьер-министру", "президенту", "президенті", "premier ministre", "président", "présidente",
+    "ministre",
     "porte-parole", "général", "chancelière", "chancelier",
 )  # fmt: skip
+_HONORIFICS = frozenset({"mr", "mrs", "ms"})
+_ROLE_BASE = {"presidents": "president", "премьер-министра": "премьер-министр", "президента": "президент",
+              "министра": "министр", "главы": "глава", "председателя": "председатель", "генерала": "генерал",
+              "пресс-секретаря": "пресс-секретарь", "премьер-министру": "премьер-министр", "президенту": "президент"}  # fmt: skip
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True))
 _ROLE_PREFIX = re.compile(rf"^(?:{_ROLE_ALT})\s+", re.IGNORECASE)
 _ROLE_BEFORE = re.compile(rf"(?:^|[^\w])({_ROLE_ALT})\s*,?\s*$", re.IGNORECASE)
@@ -100,8 +106,9 @@ def _with_role(m: Mention, body: str) -> Mention | None:
             m.role = hit.group(1).lower()
     if m.role:
         m.role = m.role.removeprefix("white house ").rstrip(".")
-        if m.role == "presidents":
-            m.role = "president"
+        m.role = _ROLE_BASE.get(m.role, m.role)
+        if m.role in _HONORIFICS:
+            m.role = None
     m.text = body[m.start : m.end]
     return m if m.text.strip() else None
 
@@ -272,7 +279,8 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     mentions = _merge(kept, _actor_mentions(doc, table), table)
     out: list[Mention] = []
     for m in mentions:
-        if m.type == "person":
+        hit = table.lookup(m.text)
+        if m.type == "person" or (hit is not None and hit[0].type == "person") or _ROLE_PREFIX.match(m.text):
             m2 = _with_role(m, body)
             if m2 is None or len(m2.text) < 2:
                 continue

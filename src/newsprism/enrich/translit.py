@@ -54,6 +54,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<=[bcdfgklmnprstvz])(?:y|i)(?=e)", ""),  # Dmitriev / Dmitryev / Dmitrev
         (r"y", "i"),
         (r"(.)\1+", r"\1"),
+        (r"ine$", "in"),  # French spellings of Russian names: Poutine, Mamine, Michoustine
     )
 )
 
