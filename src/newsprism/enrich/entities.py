@@ -328,8 +328,8 @@ def _heading_spans(body: str) -> list[tuple[int, int]]:
 
 
 _WORK_CUE = re.compile(
-    r"\b(?:author of|wrote|writer of|books?|novels?|memoirs?|films?|documentary|titled|entitled|published|"
-    r"автор книги|книг[аиу]|auteur de|livre)\b",
+    r"\b(?:author of|(?:the|a|his|her|their|new|latest) (?:book|novel|memoir|film)|titled|entitled|"
+    r"автор книги|auteur de|auteure de)\b",
     re.IGNORECASE,
 )
 

@@ -34,7 +34,7 @@ __all__ = ["NAME", "extract_places", "register", "resolve_candidates"]
 
 NAME = "places.gazetteer.v1"
 
-_WORD = re.compile(r"[^\W\d_][\w’'.]*(?:-[^\W\d_][\w’']*)*")
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’.][^\W\d_]+)*\.?")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _CURATED = frozenset({"region", "sea", "river", "landmark", "continent"})  # every name of these is a main name
 _CONNECTORS = frozenset({"and", "of", "de", "du", "des", "la", "le", "upon", "on", "al", "el", "da", "do", "dos"})
@@ -168,7 +168,7 @@ def _scan(body: str, gaz: Gazetteer, blocked: list[tuple[int, int, str]]) -> lis
             if any(g not in (" ", "-") for g in gaps):
                 continue
             start, end = words[i].start(), last.end()
-            text = body[start:end].rstrip(".")
+            text = re.sub(r"['’]s$", "", body[start:end].rstrip("."))
             end = start + len(text)
             entries = gaz.lookup(text)
             if not entries and n == 1 and _CYRILLIC.search(text):
@@ -205,7 +205,7 @@ def _scan(body: str, gaz: Gazetteer, blocked: list[tuple[int, int, str]]) -> lis
                 keep.append(e)
         if not keep:
             continue
-        if n == 1 and (text.lower() in _STOP or text.lower() in lower_words):
+        if n == 1 and not text.isupper() and (text.lower() in _STOP or text.lower() in lower_words):
             continue
         out.append(_Cand(start, end, keep, 0.4 if kind else 0.7, "scan"))
     return out
