@@ -106,3 +106,18 @@ def test_geowebnews_floors() -> None:
     assert fig.precision >= 0.82
     assert fig.acc161 >= 0.90
     assert fig.exact >= 0.65
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"), [("", "en"), ("1234 5678 — 9", None), ("Merkel traf Macron in Paris.", "de")]
+)
+def test_odd_inputs_do_not_fail(body: str, lang: str | None, resources: Resources) -> None:
+    art = Article(id="odd", title=None, body=body, language=lang)
+    doc = Doc(art, resources)
+    doc.add(extract_entities(doc))
+    places = extract_places(doc)
+    if lang == "de":  # no German model installed: the actor table and the gazetteer still work
+        assert {e.entity_id for e in doc.items("entities")} >= {"merkel", "macron"}
+        assert any(p.name == "Paris" and p.country == "FR" for p in places)
+    else:
+        assert places == [] and doc.items("entities") == []

@@ -182,7 +182,9 @@ def _scan_index(table: ActorTable) -> dict[str, list[tuple[tuple[str, ...], str,
     return index
 
 
-def _actor_mentions(doc: Doc, table: ActorTable) -> list[Mention]:
+def _actor_mentions(doc: Doc, table: ActorTable, *, surnames: bool = False) -> list[Mention]:
+    """Known actors' names and aliases in the text; with ``surnames`` (languages without a model) also the
+    capitalised surname of a known person when only one known person bears it ("Macron")."""
     index = doc.resources.get("entities.actor_scan", lambda r: _scan_index(table))
     body = doc.article.body
     words = list(_WORD.finditer(body))
@@ -206,6 +208,10 @@ def _actor_mentions(doc: Doc, table: ActorTable) -> list[Mention]:
                 continue
             found = (n, Mention(start, end, surface, actor.type, 0.9))
             break
+        if found is None and surnames and words[i].group()[:1].isupper() and len(keys[i]) >= 4:
+            bearers = [a for a in table.by_surname.get(keys[i], []) if a.type == "person"]
+            if len(bearers) == 1:
+                found = (1, Mention(words[i].start(), words[i].end(), words[i].group(), "person", 0.6))
         if found:
             out.append(found[1])
             i += found[0]
@@ -244,10 +250,13 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     body = doc.article.body
     lang = (doc.article.language or "en").lower()
     model: list[Mention] = []
+    has_model = True
     if lang == "ru":
         model = list(_natasha_mentions(doc))
     elif lang in ("en", "fr") or shared_nlp.load_nlp(doc.resources, lang) is not None:
         model = list(_spacy_mentions(doc))
+    else:
+        has_model = False
     from .gazetteer import load_gazetteer
 
     gaz = load_gazetteer(doc.resources)
@@ -276,7 +285,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     kept = [m for m in kept if not _in(m, headings) or table.lookup(m.text) is not None or gaz.lookup(m.text)]
     kept = [m for m in kept if not (lang in ("en", "fr") and _CJK.search(m.text))]
     kept = [m for m in kept if not _starts_with_demonym(m, gaz) or table.lookup(m.text) is not None]
-    mentions = _merge(kept, _actor_mentions(doc, table), table)
+    mentions = _merge(kept, _actor_mentions(doc, table, surnames=not has_model), table)
     out: list[Mention] = []
     for m in mentions:
         hit = table.lookup(m.text)

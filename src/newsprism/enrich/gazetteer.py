@@ -418,6 +418,9 @@ def load_gazetteer(resources_: Resources | None = None, *, use_cache: bool = Tru
             with tmp.open("wb") as fh:
                 pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
+            for old in path.parent.glob("gazetteer_*.pickle"):  # indexes of older versions are never read again
+                if old != path:
+                    old.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only data folder only costs the build time
     return gaz
