@@ -33,7 +33,17 @@ from .translit import fold, has_cyrillic, name_key, token_keys
 if TYPE_CHECKING:
     from ..pipeline import Resources
 
-__all__ = ["Actor", "ActorTable", "Mention", "load_actor_table", "read_alias_file", "resolve_mentions"]
+__all__ = [
+    "Actor",
+    "ActorTable",
+    "Mention",
+    "build_actor_table",
+    "is_acronym",
+    "load_actor_table",
+    "read_alias_file",
+    "resolve_mentions",
+    "user_alias_files",
+]
 
 TYPES = ("person", "organisation", "place", "other")
 
@@ -68,7 +78,7 @@ class Mention:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _is_acronym(alias: str) -> bool:
+def is_acronym(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
     return 1 < len(letters) <= 6 and all(c.isupper() for c in letters)
 
@@ -89,7 +99,7 @@ class ActorTable:
                 alias = alias.strip()
                 if alias.lower().startswith("the "):
                     alias = alias[4:]
-                if _is_acronym(alias):
+                if is_acronym(alias):
                     self.acronyms.setdefault(alias.replace(".", ""), []).append(a)
                     continue
                 k = name_key(alias)
@@ -116,7 +126,7 @@ class ActorTable:
             t = t[4:]
         t = re.sub(r"['’]s$", "", t)
         acr = t.replace(".", "")
-        if _is_acronym(t) and acr in self.acronyms:
+        if is_acronym(t) and acr in self.acronyms:
             return self.acronyms[acr][0], 0.95
         hits = self.by_key.get(name_key(t))
         if not hits and has_cyrillic(t):

@@ -22,14 +22,14 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Entity, Item
 from . import nlp as shared_nlp
-from .aliases import ActorTable, Mention, _is_acronym, load_actor_table, resolve_mentions
+from .aliases import ActorTable, Mention, is_acronym, load_actor_table, resolve_mentions
 from .translit import name_key
 
 if TYPE_CHECKING:
     from ..pipeline import Doc, Resources
     from ..registry import Registry
 
-__all__ = ["NAME", "extract_entities", "register"]
+__all__ = ["NAME", "extract_entities", "extract_mentions", "place_id", "register", "work_spans"]
 
 NAME = "entities.ner.v1"
 
@@ -176,7 +176,7 @@ def _scan_index(table: ActorTable) -> dict[str, list[tuple[tuple[str, ...], str,
         keys = tuple(name_key(w) for w in _WORD.findall(alias))
         if not keys or not keys[0]:
             continue
-        index.setdefault(keys[0], []).append((keys, alias, actor, _is_acronym(alias)))
+        index.setdefault(keys[0], []).append((keys, alias, actor, is_acronym(alias)))
     for bucket in index.values():
         bucket.sort(key=lambda x: -len(x[0]))
     return index
@@ -279,7 +279,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         for m in kept
         if " " in m.text.strip() or m.text.lower() not in lower_words or table.lookup(m.text) is not None
     ]
-    works = _work_spans(body)
+    works = work_spans(body)
     kept = [m for m in kept if not _in(m, works) or table.lookup(m.text) is not None or m.type == "person"]
     headings = _heading_spans(body)
     kept = [m for m in kept if not _in(m, headings) or table.lookup(m.text) is not None or gaz.lookup(m.text)]
@@ -343,7 +343,7 @@ _WORK_CUE = re.compile(
 )
 
 
-def _work_spans(body: str) -> list[tuple[int, int]]:
+def work_spans(body: str) -> list[tuple[int, int]]:
     """The rest of each sentence after a cue that introduces titles of works ("author of Hirohito's War")."""
     out = []
     for cue in _WORK_CUE.finditer(body):

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Entity, Item, Place
-from .entities import _work_spans, place_id
+from .entities import work_spans
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
 from .translit import fold, name_key
 
@@ -339,7 +339,7 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         fz = gaz.fuzzy(word, cutoff=88.0, cities=False)
         if fz is not None:
             scanned.append(_Cand(ms, me, [fz[0]], 0.6 * fz[1], "fuzzy", fz[1]))
-    works = _work_spans(body)  # "author of Empires at War: A Short History of Modern Asia" names no place
+    works = work_spans(body)  # "author of Empires at War: A Short History of Modern Asia" names no place
     scanned = [c for c in scanned if not any(ws <= c.start and c.end <= we for ws, we in works)]
     out = list(cands)
     for c in [*sorted(scanned, key=lambda c: c.start - c.end), *unknown]:
@@ -468,11 +468,6 @@ def _vicinity(out: list[Place], pending: list[tuple[int, _Cand]]) -> None:
     for i, _c in pending:
         p = out[i]
         p.country, p.admin1, p.lat, p.lon, p.feature, p.resolution_score = country, admin1, lat, lon, "vicinity", 0.2
-
-
-def place_entity_id(p: Place) -> str:
-    """The id the entities stage gives the same place (``geonames:<id>`` or ``place:<cc>:<key>``)."""
-    return place_id(p)
 
 
 class PlaceStage:
