@@ -342,8 +342,8 @@ def resolve_mentions(mentions: list[Mention], body: str, table: ActorTable) -> N
             _set(m, chosen, 0.9 if relation else 0.75)
             continue
         bearers = table.by_surname.get(key, [])
-        if len(bearers) == 1 and m.type == "person":
-            _set(m, bearers[0], 0.7)
+        if len(bearers) == 1 and m.type != "place" and m.text[:1].isupper():
+            _set(m, bearers[0], 0.7 if m.type == "person" else 0.6)  # "Trump" in "the Trump administration" too
     for m in mentions:
         if m.canonical is None:
             _set_unresolved(m)
@@ -361,5 +361,6 @@ def _set_unresolved(m: Mention) -> None:
     name = m.lemma or m.text
     name = re.sub(r"['’]s$", "", name).strip()
     m.canonical = name
-    m.entity_id = "name:" + (name_key(name) or fold(name)).replace(" ", "_")
+    key = fold(name).replace(".", "") if is_acronym(name) else (name_key(name) or fold(name))
+    m.entity_id = "name:" + key.replace(" ", "_")
     m.resolution_score = 0.5

@@ -87,6 +87,8 @@ def _clean(body: str, start: int, end: int) -> tuple[int, int]:
     trail = re.search(r"(?:['’]s|['’]|[\s\"“”‘’«»)\].,;:!?])+$", text)
     if trail:
         end = start + trail.start()
+        if re.search(r"(?:\b[A-Z]\.){1,}[A-Z]$", body[start:end]) and body[end : end + 1] == ".":
+            end += 1  # "U.S." keeps its last full stop
     return start, max(start, end)
 
 
