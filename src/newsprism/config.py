@@ -36,6 +36,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 64, "articles per batch handed to the stages"),
     Setting("story_window_days", 4, "articles further apart than this are not put in one story"),
     Setting("story_threshold", 0.32, "similarity above which an article joins a story"),
+    Setting("aliases_files", "", "extra alias YAML files for entity resolution, separated by the OS path separator"),
     Setting("workers", 1, "processes of the local engine (0 = one per core)"),
 )
 

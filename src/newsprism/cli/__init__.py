@@ -14,7 +14,7 @@ import click
 __all__ = ["main"]
 
 #: Modules that add commands to the group (each defines ``register(group)``).
-COMMAND_MODULES = ("core", "outlets_cmd", "publish_cmd", "learn_cmd", "scale_cmd")
+COMMAND_MODULES = ("core", "outlets_cmd", "entities_cmd", "publish_cmd", "learn_cmd", "scale_cmd")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})

