@@ -6,11 +6,23 @@ Tests using them are skipped only when the PostgreSQL binaries or psycopg are mi
 from __future__ import annotations
 
 import importlib.util
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from pgserver import PgServer, pg_bin, pg_server
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Tests never read or write the user's data folder (aliases, frames, models, caches): they get their own,
+    kept between runs in ``.pytest-home/`` so caches such as the built gazetteer are made once."""
+    home = Path(__file__).resolve().parents[1] / ".pytest-home"
+    home.mkdir(exist_ok=True)
+    os.environ["NEWSPRISM_HOME"] = str(home)
+    os.environ.pop("NEWSPRISM_DB", None)
+    os.environ.pop("NEWSPRISM_ALIASES_FILES", None)
 
 
 @pytest.fixture(scope="session")
