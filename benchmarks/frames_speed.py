@@ -21,8 +21,8 @@ from newsprism.enrich.frames import GenericFrameStage, load_generic_model
 from newsprism.enrich.genre import GenreStage, load_genre_model
 from newsprism.enrich.narratives import NarrativeFrameStage, load_narrative_model
 from newsprism.enrich.techniques import TechniqueStage, load_technique_model
+from newsprism.evaluate.seed import seed_articles
 from newsprism.learn.models import TASKS
-from newsprism.learn.seed import seed_articles
 from newsprism.model import Article, Frame, Technique
 from newsprism.pipeline import Doc, Resources
 

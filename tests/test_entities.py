@@ -11,7 +11,8 @@ from newsprism.enrich.aliases import build_actor_table, read_alias_file
 from newsprism.enrich.entities import extract_entities
 from newsprism.enrich.translit import name_key
 from newsprism.errors import ConfigError
-from newsprism.evaluate.entities import run_seed, score_entities, seed_articles
+from newsprism.evaluate.entities import run_seed, score_entities
+from newsprism.evaluate.seed import seed_articles
 from newsprism.model import Article, Entity
 from newsprism.pipeline import Doc, Resources
 
@@ -169,7 +170,7 @@ def test_actor_table_is_large_and_well_formed() -> None:
 @needs_gold
 def test_seed_gold_entities_all_found() -> None:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    arts = seed_articles(ROOT / "examples" / "kazakhstan-2022-01-12.txt", gold)
+    arts = seed_articles(ROOT / "examples" / "kazakhstan-2022-01-12.txt")
     items = run_seed(arts, ("entities.ner.v1",))
     fig = score_entities(gold, arts, items)
     assert fig.misses == []

@@ -52,12 +52,11 @@ def test_pipeline_stores_and_export_writes_entities_and_places(tmp_path: Path) -
 
 @pytest.mark.skipif(not (GOLD.exists() and SCORER.exists()), reason="../shared seed gold or scorer absent")
 def test_seed_scorer_passes_on_export(tmp_path: Path) -> None:
-    from newsprism.evaluate.entities import seed_articles
+    from newsprism.evaluate.seed import seed_articles
     from newsprism.publish.export import export
 
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
     store = open_store(tmp_path / "seed.db")
-    for art in seed_articles(ROOT / "examples" / "kazakhstan-2022-01-12.txt", gold):
+    for art in seed_articles(ROOT / "examples" / "kazakhstan-2022-01-12.txt"):
         store.put_article(art)
     Pipeline(["entities.ner.v1", "places.gazetteer.v1"]).run(store, corpus=False)
     export(store, tmp_path / "exp", tables=("articles", "entities", "places"))

@@ -11,7 +11,8 @@ import pytest
 from newsprism.enrich.events import extract_events
 from newsprism.enrich.nlp import load_nlp
 from newsprism.evaluate.events import score_seed_events
-from newsprism.evaluate.quotes import read_export, run_seed, seed_articles
+from newsprism.evaluate.quotes import read_export, run_seed
+from newsprism.evaluate.seed import seed_articles
 from newsprism.model import Entity
 from newsprism.pipeline import Resources
 
@@ -121,7 +122,7 @@ def test_seed_events_through_the_pipeline(seed_export: Path) -> None:
 def test_seed_events_all_found_when_an_entities_stage_names_tokayev(tmp_path: Path) -> None:
     """Through the pipeline, with a small entities stage of the test's own that resolves ``Tokayev`` as entity
     resolution does: the events stage (``requires=("entities?", ...)``) names the actor canonically."""
-    from newsprism.evaluate.quotes import seed_store
+    from newsprism.evaluate.seed import seed_store
     from newsprism.pipeline import Pipeline
     from newsprism.publish.export import export
     from newsprism.registry import Registry

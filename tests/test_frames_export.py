@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.learn.seed import seed_articles
+from newsprism.evaluate.seed import seed_articles
 from newsprism.pipeline import Pipeline
 from newsprism.publish.export import export
 from newsprism.store import open_store

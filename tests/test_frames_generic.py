@@ -16,7 +16,7 @@ from newsprism.enrich.frames import (
     split_sentences,
     term_pattern,
 )
-from newsprism.learn.seed import seed_articles
+from newsprism.evaluate.seed import seed_articles
 from newsprism.model import Article
 from newsprism.pipeline import Pipeline
 from newsprism.store import open_store

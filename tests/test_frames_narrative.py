@@ -9,7 +9,7 @@ import pytest
 
 from newsprism.enrich.narratives import detect_narrative_frames, load_frame_definitions, load_narrative_model
 from newsprism.errors import ConfigError
-from newsprism.learn.seed import seed_articles
+from newsprism.evaluate.seed import seed_articles
 from newsprism.model import Frame, Quote
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.enrich.genre import classify_genre, genre_features, load_genre_model
-from newsprism.learn.seed import seed_articles
+from newsprism.evaluate.seed import seed_articles
 from newsprism.model import Article
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,11 +10,12 @@ from click.testing import CliRunner
 
 from newsprism.cli import _load_commands, cli
 from newsprism.errors import InputError, LabelFileError
+from newsprism.evaluate.seed import seed_articles
 from newsprism.learn.dataset import load_dataset, read_jsonl
 from newsprism.learn.evaluation import evaluate_dataset
 from newsprism.learn.metrics import macro_f1, micro_prf
 from newsprism.learn.models import load_model, train
-from newsprism.learn.seed import evaluate_seed, seed_articles
+from newsprism.learn.seed import evaluate_seed
 from newsprism.model import Article
 from newsprism.pipeline import Doc, Resources
 

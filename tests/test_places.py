@@ -10,8 +10,9 @@ import pytest
 from newsprism.enrich.entities import extract_entities
 from newsprism.enrich.gazetteer import load_gazetteer
 from newsprism.enrich.places import extract_places
-from newsprism.evaluate.entities import run_seed, seed_articles
+from newsprism.evaluate.entities import run_seed
 from newsprism.evaluate.places import evaluate_gwn, haversine_km, score_places
+from newsprism.evaluate.seed import seed_articles
 from newsprism.model import Article, Place
 from newsprism.pipeline import Doc, Resources
 
@@ -91,7 +92,7 @@ def test_haversine() -> None:
 @pytest.mark.skipif(not GOLD.exists(), reason="../shared seed gold absent")
 def test_seed_gold_places_all_found() -> None:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    arts = seed_articles(ROOT / "examples" / "kazakhstan-2022-01-12.txt", gold)
+    arts = seed_articles(ROOT / "examples" / "kazakhstan-2022-01-12.txt")
     fig = score_places(gold, arts, run_seed(arts))
     assert fig.misses == []
 

@@ -9,7 +9,8 @@ import pytest
 
 from newsprism.enrich.nlp import load_nlp
 from newsprism.enrich.quotes import extract_quotes, find_quote_marks
-from newsprism.evaluate.quotes import names_match, read_export, run_seed, score_seed_quotes, seed_articles
+from newsprism.evaluate.quotes import names_match, read_export, run_seed, score_seed_quotes
+from newsprism.evaluate.seed import seed_articles
 from newsprism.model import Entity
 from newsprism.pipeline import Resources
 
@@ -120,7 +121,7 @@ def test_without_a_parse_the_regex_fallback_attributes() -> None:
 
 
 # ---------------------------------------------------------------------------------------------- the seed page
-def test_seed_articles_are_cut_by_their_known_sentences() -> None:
+def test_seed_articles_come_from_the_text_loader_with_the_pull_quote_once() -> None:
     first, second = seed_articles(SEED)
     assert first.body.startswith("Scarcely two years") and first.body.endswith("worthy of being pursued.")
     assert second.body.endswith("may actually be telling the truth.")

@@ -8,7 +8,7 @@ import pytest
 
 from newsprism.enrich.frames import split_sentences
 from newsprism.enrich.techniques import TECHNIQUES, detect_techniques, load_technique_model
-from newsprism.learn.seed import seed_articles
+from newsprism.evaluate.seed import seed_articles
 from newsprism.model import Technique
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .quotes import SeedScore, _norm, read_export, run_seed, seed_article_ids
+from .seed import seed_gold_path, seed_text_path
 
 __all__ = ["ClaimSeedScore", "claim_matches", "main", "score_seed_claims"]
 
@@ -76,13 +77,14 @@ def score_seed_claims(out: Path | str, gold: dict[str, Any]) -> ClaimSeedScore:
 def main(argv: Sequence[str] | None = None) -> int:
     import argparse
     import json
+    import tempfile
 
     ap = argparse.ArgumentParser(prog="python -m newsprism.evaluate.claims", description=__doc__.split("\n")[0])
-    ap.add_argument("--seed", required=True, help="the seed page (examples/kazakhstan-2022-01-12.txt)")
-    ap.add_argument("--gold", required=True, help="the seed gold JSON")
-    ap.add_argument("--out", default="seed-export", help="folder for the seed run's export")
+    ap.add_argument("--seed", default=str(seed_text_path()), help="the seed page (default: the bundled example)")
+    ap.add_argument("--gold", default=str(seed_gold_path()), help="the seed gold JSON (default: ../shared/seed)")
+    ap.add_argument("--out", default=None, help="folder for the seed run's export (default: a temporary folder)")
     args = ap.parse_args(argv)
-    out = run_seed(args.seed, args.out)
+    out = run_seed(args.seed, args.out or tempfile.mkdtemp(prefix="newsprism-seed-"))
     score = score_seed_claims(out, json.loads(Path(args.gold).read_text(encoding="utf-8")))
     for m in score.misses:
         print(m)

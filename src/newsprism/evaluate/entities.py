@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
 from ..model import Article, Item
+from .seed import seed_articles, seed_gold_path, seed_text_path
 
-__all__ = ["Figures", "main", "match_name", "run_seed", "score_entities", "seed_articles"]
+__all__ = ["Figures", "main", "match_name", "run_seed", "score_entities"]
 
 
 @dataclass(slots=True)
@@ -71,20 +71,6 @@ def match_name(names: Iterable[str], gold: str, aliases: Sequence[str] = ()) -> 
     return any(c and c.split()[-1] in last and len(c.split()[-1]) > 3 for c in cands)
 
 
-def seed_articles(text_path: str | Path, gold: dict[str, Any]) -> list[Article]:
-    """The seed page's articles, bodies cut at the gold's first and last sentences."""
-    text = Path(text_path).read_text(encoding="utf-8")
-    out = []
-    for i, ga in enumerate(gold["articles"]):
-        start = text.find(ga["body_starts_with"])
-        end = text.find(ga["body_ends_with"], max(start, 0))
-        if start < 0 or end < 0:
-            raise InputError(str(text_path), f"article {i + 1}: body boundaries from the gold not found")
-        body = text[start : end + len(ga["body_ends_with"])]
-        out.append(Article(id=f"seed-{i + 1}", title=ga["title"], body=body, language=ga.get("language", "en")))
-    return out
-
-
 def run_seed(
     articles: Sequence[Article], stages: Sequence[str] = ("entities.ner.v1", "places.gazetteer.v1")
 ) -> dict[str, dict[str, list[Item]]]:
@@ -128,26 +114,13 @@ def score_entities(
     return fig
 
 
-def repo_root() -> Path:
-    return Path(__file__).resolve().parents[3]
-
-
-def shared_dir() -> Path:
-    """The ``shared`` folder beside the repository (or beside a folder holding it, as for a git worktree)."""
-    root = repo_root()
-    for base in (root.parent, root.parent.parent):
-        if (base / "shared").is_dir():
-            return base / "shared"
-    return root.parent / "shared"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m newsprism.evaluate.entities", description=__doc__.split("\n")[0])
-    ap.add_argument("--gold", default=str(shared_dir() / "seed/kazakhstan-2022-01-12.gold.json"))
-    ap.add_argument("--text", default=str(repo_root() / "examples/kazakhstan-2022-01-12.txt"))
+    ap.add_argument("--gold", default=str(seed_gold_path()))
+    ap.add_argument("--text", default=str(seed_text_path()))
     args = ap.parse_args(argv)
     gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
-    arts = seed_articles(args.text, gold)
+    arts = seed_articles(args.text)
     fig = score_entities(gold, arts, run_seed(arts, ("entities.ner.v1",)))
     for m in fig.misses:
         print(m)

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .quotes import SeedScore, _norm, names_match, read_export, run_seed, seed_article_ids
+from .seed import seed_gold_path, seed_text_path
 
 __all__ = ["PloverScores", "evaluate_plover", "main", "score_seed_events"]
 
@@ -158,20 +159,21 @@ def score_seed_events(out: Path | str, gold: dict[str, Any]) -> SeedScore:
 
 def main(argv: Sequence[str] | None = None) -> int:
     import argparse
+    import tempfile
 
     ap = argparse.ArgumentParser(prog="python -m newsprism.evaluate.events", description=__doc__.split("\n")[0])
     ap.add_argument("--plover", help="PLOVER_GSR_CAMEO.json")
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--seed", help="the seed page")
-    ap.add_argument("--gold", help="the seed gold JSON")
-    ap.add_argument("--out", default="seed-export")
+    ap.add_argument("--seed", default=str(seed_text_path()), help="the seed page (default: the bundled example)")
+    ap.add_argument("--gold", default=str(seed_gold_path()), help="the seed gold JSON (default: ../shared/seed)")
+    ap.add_argument("--out", default=None, help="folder for the seed run's export (default: a temporary folder)")
     args = ap.parse_args(argv)
     status = 0
     if args.plover:
         s = evaluate_plover(args.plover, limit=args.limit)
         print(json.dumps({"dataset": "plover-gsr", **s.to_dict()}))
-    if args.seed and args.gold:
-        out = run_seed(args.seed, args.out)
+    if args.seed and args.gold and Path(args.gold).exists():
+        out = run_seed(args.seed, args.out or tempfile.mkdtemp(prefix="newsprism-seed-"))
         seed = score_seed_events(out, json.loads(Path(args.gold).read_text(encoding="utf-8")))
         for m in seed.misses:
             print(m)

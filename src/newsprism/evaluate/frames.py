@@ -18,7 +18,8 @@ from typing import Any
 
 from ..errors import InputError
 from ..learn.evaluation import run_detectors
-from ..learn.seed import SeedArticle, cut_articles, evaluate_seed
+from ..learn.seed import evaluate_seed
+from .seed import seed_articles
 
 __all__ = ["SEED_STAGES", "evaluate_frames", "format_report", "main"]
 
@@ -33,9 +34,11 @@ def evaluate_frames(text_path: str | Path, gold_path: str | Path) -> dict[str, A
         text = Path(text_path).read_text(encoding="utf-8")
     except (OSError, json.JSONDecodeError) as exc:
         raise InputError(str(gold_p if isinstance(exc, json.JSONDecodeError) else text_path), str(exc)) from None
-    markers = [SeedArticle(g["title"], g.get("outlet", {}).get("name", ""), g["body_starts_with"], g["body_ends_with"],
-                           g.get("published", ""), tuple(g.get("authors", []))) for g in gold["articles"]]  # fmt: skip
-    articles = cut_articles(text, markers, source=str(text_path))
+    by_title = {a.title: a for a in seed_articles(text_path)}
+    missing = [g["title"] for g in gold["articles"] if g["title"] not in by_title]
+    if missing or not text:
+        raise InputError(str(text_path), f"articles of the gold not found in the page: {missing}")
+    articles = [by_title[g["title"]] for g in gold["articles"]]
     found = run_detectors(articles, SEED_STAGES)
     report = evaluate_seed(gold, found)
     genres = [(g.get("genre"), a.genre) for g, a in zip(gold["articles"], articles, strict=True) if g.get("genre")]

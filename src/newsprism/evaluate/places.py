@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article, Place
-from .entities import Figures, match_name, norm, repo_root, run_seed, seed_articles, shared_dir
+from .entities import Figures, match_name, norm, run_seed
+from .seed import seed_articles, seed_gold_path, seed_text_path
 
 __all__ = ["GoldToponym", "GwnFigures", "evaluate_gwn", "haversine_km", "main", "read_gwn", "score_places"]
 
@@ -196,15 +197,15 @@ def score_places(gold: dict[str, Any], articles: Sequence[Article], items: dict[
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m newsprism.evaluate.places", description=__doc__.split("\n")[0])
-    ap.add_argument("--gold", default=str(shared_dir() / "seed/kazakhstan-2022-01-12.gold.json"))
-    ap.add_argument("--text", default=str(repo_root() / "examples/kazakhstan-2022-01-12.txt"))
+    ap.add_argument("--gold", default=str(seed_gold_path()))
+    ap.add_argument("--text", default=str(seed_text_path()))
     ap.add_argument("--gwn", help="GWN.xml of GeoWebNews (e.g. ../shared/datasets/geoparsing/GWN.xml)")
     ap.add_argument("--limit", type=int, default=None, help="first N GWN articles only")
     args = ap.parse_args(argv)
     status = 0
     if Path(args.gold).exists():
         gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
-        arts = seed_articles(args.text, gold)
+        arts = seed_articles(args.text)
         fig = score_places(gold, arts, run_seed(arts))
         for m in fig.misses:
             print(m)

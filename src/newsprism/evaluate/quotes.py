@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, Quote
+from ..model import Quote
+from .seed import run_seed, seed_gold_path, seed_text_path
 
 __all__ = [
     "GoldQuote",
@@ -191,78 +192,6 @@ def evaluate_polnear(
 
 
 # ---------------------------------------------------------------------------------------------- the seed page
-#: Where each seed article's body starts and ends in ``examples/kazakhstan-2022-01-12.txt``, and the stand-alone
-#: pull-quote line of the second article (the body holds that sentence once, in its paragraph).
-SEED_ARTICLES: tuple[dict[str, str], ...] = (
-    {"title": "Why Kazakhstan's Crisis Matters to China", "first": "Scarcely two years after protesters redefined",
-     "last": "is still valid and worthy of being pursued.", "published": "2022-01-11", "outlet": "ISPI"},
-    {"title": "Was the Kazakhstan uprising an attempted Jihadi takeover?", "first": "The Kazakh uprising is over.",
-     "last": "may actually be telling the truth.", "published": "2022-01-11", "outlet": "The Spectator",
-     "pull_quote": "The Kremlin and Tokayev have accused ‘terrorists’ of acting with unspecified foreign agents"},
-)  # fmt: skip
-
-
-def seed_articles(path: Path | str) -> list[Article]:
-    """The two articles of the seed page, cut from the page by their known first and last sentences.
-
-    A stand-in for the multi-article text loader while it is not available: each body runs from its first
-    sentence to its last one, with the pull-quote line removed.
-    """
-    page = Path(path).read_text(encoding="utf-8")
-    out: list[Article] = []
-    for spec in SEED_ARTICLES:
-        start = page.index(spec["first"])
-        end = page.index(spec["last"], start) + len(spec["last"])
-        body = page[start:end]
-        pull = spec.get("pull_quote")
-        if pull:
-            body = re.sub(r"\n\n" + re.escape(pull) + r"\n\n", "\n\n", body, count=1)
-        out.append(Article(id=f"seed-{len(out) + 1}", title=spec["title"], body=body, published=spec["published"],
-                           outlet=spec["outlet"], language="en"))  # fmt: skip
-    return out
-
-
-def seed_store(path: Path | str, db: Path | str) -> Any:
-    """A store at ``db`` holding the seed page's articles: through the registered text loader when it splits the
-    page into the two known articles, else through :func:`seed_articles`."""
-    from ..store import open_store
-
-    store = open_store(str(db))
-    titles = {s["title"] for s in SEED_ARTICLES}
-    try:
-        from ..api import ingest_sources
-
-        ingest_sources([path], store)
-        got = {a.title for a in store.iter_articles()}
-    except Exception:  # the multi-article loader may be missing: fall back below
-        got = set()
-    if not titles <= got:
-        store.close()
-        Path(db).unlink(missing_ok=True)
-        store = open_store(str(db))
-        for art in seed_articles(path):
-            store.put_article(art)
-    return store
-
-
-def run_seed(path: Path | str, out: Path | str, *, stages: Sequence[str] | None = None) -> Path:
-    """Run the pipeline (every default stage, or ``stages``) over the seed page and export JSONL to ``out``."""
-    from ..pipeline import Pipeline
-    from ..publish.export import export
-
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    db = out / "seed.db"
-    db.unlink(missing_ok=True)
-    store = seed_store(path, db)
-    try:
-        Pipeline(stages).run(store)
-        export(store, out, format="jsonl")
-    finally:
-        store.close()
-    return out
-
-
 def _norm(s: Any) -> str:
     import unicodedata
 
@@ -345,21 +274,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     """``python -m newsprism.evaluate.quotes --polnear DIR [--split dev]`` or ``--seed PAGE --gold GOLD --out DIR``."""
     import argparse
     import json
+    import tempfile
 
     ap = argparse.ArgumentParser(prog="python -m newsprism.evaluate.quotes", description=main.__doc__)
     ap.add_argument("--polnear", help="PolNeAR folder (with train/, dev/)")
     ap.add_argument("--split", default="dev")
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--seed", help="the seed page (examples/kazakhstan-2022-01-12.txt)")
-    ap.add_argument("--gold", help="the seed gold JSON")
-    ap.add_argument("--out", default="seed-export", help="folder for the seed run's export")
+    ap.add_argument("--seed", default=str(seed_text_path()), help="the seed page (default: the bundled example)")
+    ap.add_argument("--gold", default=str(seed_gold_path()), help="the seed gold JSON (default: ../shared/seed)")
+    ap.add_argument("--out", default=None, help="folder for the seed run's export (default: a temporary folder)")
     args = ap.parse_args(argv)
     status = 0
     if args.polnear:
         s = evaluate_polnear(args.polnear, split=args.split, limit=args.limit)
         print(json.dumps({"dataset": f"polnear/{args.split}", **s.to_dict()}))
-    if args.seed and args.gold:
-        out = run_seed(args.seed, args.out)
+    if args.seed and args.gold and Path(args.gold).exists():
+        out = run_seed(args.seed, args.out or tempfile.mkdtemp(prefix="newsprism-seed-"))
         gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
         seed = score_seed_quotes(out, gold)
         for m in seed.misses:

@@ -1,66 +1,14 @@
-"""The two articles of the bundled seed page, and the evaluation of the default detectors against its gold.
-
-Until the multi-article page parser is available, the articles are cut from ``examples/kazakhstan-2022-01-12.txt``
-by their known first and last sentences (the same markers as the gold's ``body_starts_with``/``body_ends_with``).
-"""
+"""The evaluation of the default frame, technique and genre detectors against the seed gold."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
-from ..model import Article, Frame, Item, Technique
+from ..model import Frame, Item, Technique
 
-__all__ = ["SEED_MARKERS", "SeedArticle", "cut_articles", "evaluate_seed", "seed_articles"]
-
-
-@dataclass(frozen=True, slots=True)
-class SeedArticle:
-    title: str
-    outlet: str
-    first: str
-    last: str
-    published: str = ""
-    authors: tuple[str, ...] = ()
-
-
-SEED_MARKERS: tuple[SeedArticle, ...] = (
-    SeedArticle("Why Kazakhstan's Crisis Matters to China", "ISPI", "Scarcely two years after protesters redefined",
-                "is still valid and worthy of being pursued.", "2022-01-11", ("Giulia Sciorati",)),
-    SeedArticle("Was the Kazakhstan uprising an attempted Jihadi takeover?", "The Spectator", "The Kazakh uprising is over.",
-                "may actually be telling the truth.", "2022-01-11", ("Francis Pike",)),
-)  # fmt: skip
-
-
-def cut_articles(text: str, markers: Sequence[SeedArticle], *, source: str = "<text>") -> list[Article]:
-    """Articles cut from ``text`` between each marker's first and last sentence (bodies are exact substrings)."""
-    out: list[Article] = []
-    pos = 0
-    for i, mk in enumerate(markers):
-        start = text.find(mk.first, pos)
-        end = text.find(mk.last, max(start, 0))
-        if start < 0 or end < 0:
-            raise InputError(source, f"article {i + 1}: markers {mk.first!r} … {mk.last!r} not found")
-        end += len(mk.last)
-        body = text[start:end]
-        out.append(Article(id=f"seed-{i + 1}", title=mk.title, body=body, outlet=mk.outlet, language="en",
-                           published=mk.published or None, authors=list(mk.authors)))  # fmt: skip
-        pos = end
-    return out
-
-
-def seed_articles(path: str | Path) -> list[Article]:
-    """The two seed articles of ``examples/kazakhstan-2022-01-12.txt``."""
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(str(p), f"cannot read: {exc.strerror}") from None
-    return cut_articles(text, SEED_MARKERS, source=str(p))
+__all__ = ["evaluate_seed"]
 
 
 def _norm(s: str) -> str:
