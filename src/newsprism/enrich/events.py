@@ -108,9 +108,8 @@ class _Places:
         return [p for p in self.spans if any(p[0] <= i < p[1] for i in idx)]
 
 
-def _is_locative(parsed: Any, start: int, preps: frozenset[str]) -> bool:
+def _is_locative(parsed: Any, start: int, preps: frozenset[str], text: str) -> bool:
     """The place at ``start`` is under a locative preposition (``in Kazakhstan``, ``to the city of Almaty``)."""
-    text = parsed.text
     m = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(0, start - 20) : start])
     if m and m.group(1).lower() in preps:
         return True
@@ -317,10 +316,12 @@ def _clause_sentence(text: str, tok: Any) -> _Sentence:
 _PLACE_NOUNS = {"city", "town", "capital", "village", "region", "province", "district", "oblast", "port", "area"}
 
 
-def _places_in(toks: Sequence[Any], where_index: _Places, parsed: Any, trig: Triggers) -> list[tuple[int, int, str]]:
+def _places_in(
+    toks: Sequence[Any], where_index: _Places, parsed: Any, trig: Triggers, text: str
+) -> list[tuple[int, int, str]]:
     """Places among ``toks`` under a locative preposition; proper nouns after ``the city of`` or ``in`` count too
     when no gazetteer or entity tagger named them."""
-    found = [p for p in where_index.in_tokens(toks) if _is_locative(parsed, p[0], trig.place_preps)]
+    found = [p for p in where_index.in_tokens(toks) if _is_locative(parsed, p[0], trig.place_preps, text)]
     taken = {i for p in found for i in range(p[0], p[1])}
     for t in toks:
         if t.pos_ != "PROPN" or t.dep_ != "pobj" or t.idx in taken:
@@ -354,7 +355,7 @@ def extract_events(
     trig = triggers or load_triggers()
     mentions = MentionIndex(text, entities=entities, parsed=parsed)
     where_index = _Places(parsed, places)
-    located = [p for p in where_index.spans if _is_locative(parsed, p[0], trig.place_preps)]
+    located = [p for p in where_index.spans if _is_locative(parsed, p[0], trig.place_preps, text)]
     out: list[Event] = []
     seen: set[tuple[Any, ...]] = set()
     for tok in parsed:
@@ -376,12 +377,12 @@ def extract_events(
         recipient = _recipient(tok, trig, mentions, text)
         sent = _clause_sentence(text, tok)
         sub = [t for t in tok.subtree if sent.start_char <= t.idx < sent.end_char]
-        here = _places_in(sub, where_index, parsed, trig)
+        here = _places_in(sub, where_index, parsed, trig, text)
         if etype == "PROTEST":  # "uprisings that started in Zhanaozen and soon spread to ... Almaty"
-            later = [p for p in _places_in(list(sent), where_index, parsed, trig) if p[0] > tok.idx]
+            later = [p for p in _places_in(list(sent), where_index, parsed, trig, text) if p[0] > tok.idx]
             here = sorted({*here, *later})
         if not here:
-            here = _places_in(list(sent), where_index, parsed, trig)[:1]
+            here = _places_in(list(sent), where_index, parsed, trig, text)[:1]
         score = 0.75 if _prominent(tok) else 0.6
         if not here:
             before = [p for p in located if p[1] <= sent.start_char and sent.start_char - p[1] < 400]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["cyrillic_to_latin", "fold", "has_cyrillic", "name_key", "token_keys"]
 
@@ -70,6 +71,7 @@ def cyrillic_to_latin(text: str) -> str:
     return "".join(_CYR.get(ch.lower(), ch) if _CYR_RE.match(ch) else ch for ch in text)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case-folded text without diacritics, typographic quotes or punctuation; Cyrillic romanised."""
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
@@ -81,6 +83,7 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def _key_word(word: str) -> str:
     if not word.isascii():
         return word
@@ -89,6 +92,7 @@ def _key_word(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """Matching key of a name: equal for its transliteration and diacritic variants."""
     return " ".join(_key_word(w) for w in fold(text).split())
