@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .metrics import f1
 from .quotes import SeedScore, _norm, read_export, run_seed, seed_article_ids
 from .seed import seed_gold_path, seed_text_path
 
@@ -34,7 +35,7 @@ class ClaimSeedScore(SeedScore):
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(p, r)
 
     def line(self, section: str) -> str:
         return (f"{section}: {self.found}/{self.total} must found, {self.wrong} wrongly reported; precision "

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article, Item
+from .metrics import f1
 from .seed import seed_articles, seed_gold_path, seed_text_path
 
 __all__ = ["Figures", "main", "match_name", "run_seed", "score_entities"]
@@ -46,7 +47,7 @@ class Figures:
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(p, r)
 
     def line(self, name: str) -> str:
         return (

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .metrics import f1
 from .quotes import SeedScore, _norm, names_match, read_export, run_seed, seed_article_ids
 from .seed import seed_gold_path, seed_text_path
 
@@ -51,7 +52,7 @@ class PloverScores:
     def main_f1(self) -> float:
         p = self.main_correct / self.main_predicted if self.main_predicted else 0.0
         r = self.main_correct / self.records if self.records else 0.0
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(p, r)
 
     @property
     def precision(self) -> float:
@@ -64,7 +65,7 @@ class PloverScores:
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(p, r)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..ingest.text import read_page
 from ..ingest.text_headers import LineReader, load_lexicon, normalise
 from ..model import Article
+from .metrics import f1
 
 __all__ = ["allsides_sample", "evaluate_pages"]
 
@@ -112,7 +113,7 @@ def evaluate_pages(path: Path, n_articles: int = 400, *, seed: int = 7) -> dict[
         "articles": float(gold_n),
         "split_precision": precision,
         "split_recall": recall,
-        "split_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "split_f1": f1(precision, recall),
     }
     scores.update({f"{k}_accuracy": hits[k] / asked[k] for k in hits if asked[k]})
     return scores

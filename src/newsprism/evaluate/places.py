@@ -28,6 +28,7 @@ from typing import Any
 
 from ..model import Article, Place
 from .entities import Figures, match_name, norm, run_seed
+from .metrics import f1
 from .seed import seed_articles, seed_gold_path, seed_text_path
 
 __all__ = ["GoldToponym", "GwnFigures", "evaluate_gwn", "haversine_km", "main", "read_gwn", "score_places"]
@@ -74,7 +75,7 @@ class GwnFigures:
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(p, r)
 
     @property
     def acc161(self) -> float:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Quote
+from .metrics import f1
 from .seed import run_seed, seed_gold_path, seed_text_path
 
 __all__ = [
@@ -66,7 +67,7 @@ class QuoteScores:
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(p, r)
 
     @property
     def speaker_accuracy(self) -> float:

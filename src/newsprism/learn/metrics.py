@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..evaluate.metrics import f1
+
 __all__ = ["macro_f1", "micro_prf"]
 
 
@@ -30,6 +32,6 @@ def micro_prf(gold: Sequence[set[str]], pred: Sequence[set[str]]) -> dict[str, f
     n_gold = sum(len(g) for g in gold)
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    f = f1(p, r)
     return {"micro_f1": round(f, 4), "precision": round(p, 4), "recall": round(r, 4), "n": len(gold),
             "predicted": n_pred, "gold": n_gold}  # fmt: skip

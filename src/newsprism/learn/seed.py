@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..evaluate.metrics import f1
 from ..model import Frame, Item, Technique
 
 __all__ = ["evaluate_seed"]
@@ -22,7 +23,7 @@ def _prf(tp: int, n_pred: int, n_gold: int, tp_recall: int | None = None) -> dic
     """Precision tp/n_pred, recall tp_recall/n_gold (tp_recall defaults to tp)."""
     p = tp / n_pred if n_pred else 0.0
     r = (tp if tp_recall is None else tp_recall) / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    f = f1(p, r)
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "correct": tp, "predicted": n_pred,
             "gold": n_gold}  # fmt: skip
 

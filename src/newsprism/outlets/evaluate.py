@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import LabelFileError
+from ..evaluate.metrics import f1
 from .resolve import OutletResolver
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ class ResolutionScore:
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(p, r)
 
     def to_dict(self) -> dict[str, Any]:
         return {"total": self.total, "resolved": self.resolved, "right": self.right, "precision": self.precision,

@@ -16,6 +16,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from ..evaluate.metrics import f1
 from ..model import Article
 
 __all__ = ["PRF", "allsides_story_set", "bcubed", "evaluate_clusters", "pairwise"]
@@ -32,7 +33,7 @@ class PRF:
 
 
 def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
+    return f1(p, r)
 
 
 def pairwise(pred: Mapping[str, str], gold: Mapping[str, str]) -> PRF:
