@@ -242,8 +242,6 @@ def write_briefing(
         counts["articles"] += 1
     for row in _outlet_rows(store):
         arts = list(store.iter_articles(outlet=row["id"]))
-        if not arts:
-            arts = [a for a in store.iter_articles() if a.outlet_id == row["id"]]
         info = outlet_info(store, arts[0]) if arts else None
         (out / links.outlet(row["id"])).write_text(
             env.get_template("outlet.html").render(**base, o=row, info=info, articles=arts), encoding="utf-8"
@@ -256,9 +254,13 @@ def _outlet_rows(store: Store) -> list[dict[str, Any]]:
     from ..compare import side_of_lean
     from ..outlets.labels import outlet_view
 
+    covered = store.outlet_article_counts()  # a briefing shows the outlets its articles come from, not every rated one
     rows = []
     for o in store.iter_outlets():
+        if o.id not in covered:
+            continue
         view = outlet_view(o)
+        view["articles"] = covered[o.id]
         view["side"] = side_of_lean(view.get("lean"))
         rows.append(view)
     return sorted(rows, key=lambda r: str(r["name"]).casefold())
