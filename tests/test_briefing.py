@@ -111,3 +111,17 @@ def test_publisher_is_registered(tmp_path: Path) -> None:
     publish = default_registry().create("publisher", "brief.html.v1")
     counts = publish(store, tmp_path / "b")
     assert counts["stories"] == 3 and (tmp_path / "b" / "index.html").exists()
+
+
+def test_outlet_pages_only_for_outlets_with_articles(tmp_path: Path) -> None:
+    from newsprism.model import Outlet, OutletLabel
+
+    store = build_store(tmp_path / "kz.db")
+    store.put_outlet(Outlet(id="rated-only.example", name="Rated Only"))  # imported ratings create such outlets
+    store.add_outlet_label("rated-only.example", OutletLabel("lean", "left", "mbfc", "rater"))
+    out = tmp_path / "site"
+    counts = write_briefing(store, out)
+    covered = store.outlet_article_counts()
+    assert counts["outlets"] == len(covered)
+    assert not list(out.glob("outlet-rated-only*"))
+    assert "Rated Only" not in (out / "index.html").read_text(encoding="utf-8")
