@@ -9,6 +9,7 @@ import importlib.util
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,18 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["NEWSPRISM_HOME"] = str(home)
     os.environ.pop("NEWSPRISM_DB", None)
     os.environ.pop("NEWSPRISM_ALIASES_FILES", None)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The English spaCy pipeline the stages use (loaded once per test session)."""
+    from newsprism.enrich.nlp import load_nlp
+    from newsprism.pipeline import Resources
+
+    model = load_nlp(Resources(), "en")
+    if model is None:
+        pytest.skip("no English spaCy model installed")
+    return model
 
 
 @pytest.fixture(scope="session")

@@ -8,11 +8,9 @@ from typing import Any
 import pytest
 
 from newsprism.enrich.claims import extract_claims
-from newsprism.enrich.nlp import load_nlp
 from newsprism.enrich.numbers import find_numbers, words_value
 from newsprism.evaluate.claims import score_seed_claims
 from newsprism.evaluate.quotes import read_export, run_seed
-from newsprism.pipeline import Resources
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "kazakhstan-2022-01-12.txt"
@@ -44,14 +42,6 @@ SEED_GOLD: dict[str, Any] = {
         },
     ]
 }  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    model = load_nlp(Resources(), "en")
-    if model is None:
-        pytest.skip("no English spaCy model installed")
-    return model
 
 
 def claims_of(nlp: Any, text: str) -> list[Any]:

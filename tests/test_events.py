@@ -9,12 +9,10 @@ from typing import Any
 import pytest
 
 from newsprism.enrich.events import extract_events
-from newsprism.enrich.nlp import load_nlp
 from newsprism.evaluate.events import score_seed_events
 from newsprism.evaluate.quotes import read_export, run_seed
 from newsprism.evaluate.seed import seed_articles
 from newsprism.model import Entity
-from newsprism.pipeline import Resources
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "kazakhstan-2022-01-12.txt"
@@ -34,14 +32,6 @@ SEED_GOLD: dict[str, Any] = {
         {"title": "Was the Kazakhstan uprising an attempted Jihadi takeover?", "events_must": []},
     ]
 }  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    model = load_nlp(Resources(), "en")
-    if model is None:
-        pytest.skip("no English spaCy model installed")
-    return model
 
 
 def events_of(nlp: Any, text: str, **kw: Any) -> list[Any]:

@@ -7,12 +7,10 @@ from typing import Any
 
 import pytest
 
-from newsprism.enrich.nlp import load_nlp
 from newsprism.enrich.quotes import extract_quotes, find_quote_marks
 from newsprism.evaluate.quotes import names_match, read_export, run_seed, score_seed_quotes
 from newsprism.evaluate.seed import seed_articles
 from newsprism.model import Entity
-from newsprism.pipeline import Resources
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "kazakhstan-2022-01-12.txt"
@@ -33,14 +31,6 @@ SEED_GOLD: dict[str, Any] = {
         },
     ]
 }  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    model = load_nlp(Resources(), "en")
-    if model is None:
-        pytest.skip("no English spaCy model installed")
-    return model
 
 
 def quotes_of(nlp: Any, text: str, **kw: Any) -> list[Any]:
