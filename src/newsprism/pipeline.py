@@ -18,6 +18,7 @@ from __future__ import annotations
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -65,6 +66,10 @@ class Resources:
 
     def loaded(self) -> list[str]:
         return sorted(self._cache)
+
+    def peek(self, key: str) -> Any:
+        """What is cached under ``key``, without loading it (None when nothing is)."""
+        return self._cache.get(key)
 
 
 @dataclass(slots=True)
@@ -145,6 +150,19 @@ def _stage_loader(spec: ComponentSpec) -> Callable[[Resources], Any]:
     return load
 
 
+@contextmanager
+def _memory_zones(resources: Resources) -> Iterator[None]:
+    """Strings spaCy adds while parsing a batch are freed after it (``nlp.memory_zone``), so a long run keeps flat
+    memory. Safe because parses never outlive their batch: items hold plain Python values."""
+    with ExitStack() as stack:
+        for key in resources.loaded():
+            nlp = resources.peek(key) if key.startswith("nlp:") else None
+            zone = getattr(nlp, "memory_zone", None)
+            if zone is not None:
+                stack.enter_context(zone())
+        yield
+
+
 def run_stages(
     articles: Sequence[Article],
     specs: Sequence[ComponentSpec],
@@ -160,6 +178,17 @@ def run_stages(
     """
     prior = prior or {}
     done = done or {}
+    with _memory_zones(resources):
+        return _run(articles, specs, resources, prior, done)
+
+
+def _run(
+    articles: Sequence[Article],
+    specs: Sequence[ComponentSpec],
+    resources: Resources,
+    prior: dict[str, dict[str, list[Item]]],
+    done: dict[str, set[str]],
+) -> list[ArticleResult]:
     stages = [(spec, resources.get(f"stage:{spec.name}", _stage_loader(spec))) for spec in specs]
     docs = [
         Doc(article=a, resources=resources, found={k: list(v) for k, v in prior.get(a.id, {}).items()})
