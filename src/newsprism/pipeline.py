@@ -152,8 +152,8 @@ def _stage_loader(spec: ComponentSpec) -> Callable[[Resources], Any]:
 
 @contextmanager
 def _memory_zones(resources: Resources) -> Iterator[None]:
-    """Strings spaCy adds while parsing a batch are freed after it (``nlp.memory_zone``), so a long run keeps flat
-    memory. Safe because parses never outlive their batch: items hold plain Python values."""
+    """Strings spaCy adds while parsing a batch are freed after it (``nlp.memory_zone``), so the string store does not
+    grow over a long run. Safe because parses never outlive their batch: items hold plain Python values."""
     with ExitStack() as stack:
         for key in resources.loaded():
             nlp = resources.peek(key) if key.startswith("nlp:") else None
