@@ -26,6 +26,23 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.pop("NEWSPRISM_ALIASES_FILES", None)
 
 
+@pytest.fixture
+def store() -> Iterator[Any]:
+    """A fresh in-memory SQLite store (test modules that need another kind define their own)."""
+    from newsprism.store import open_store
+
+    with open_store(":memory:") as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def res() -> Any:
+    """Resources shared by the tests of one module (models and data load once)."""
+    from newsprism.pipeline import Resources
+
+    return Resources()
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Any:
     """The English spaCy pipeline the stages use (loaded once per test session)."""

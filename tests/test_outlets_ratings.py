@@ -5,20 +5,8 @@ import pytest
 from newsprism.errors import LabelFileError, UnknownComponentError
 from newsprism.outlets.labels import outlet_view
 from newsprism.outlets.ratings import import_ratings, read_ratings
-from newsprism.pipeline import Resources
 from newsprism.store import open_store
 from test_outlets_support import DATA, RATINGS
-
-
-@pytest.fixture
-def store():
-    with open_store(":memory:") as s:
-        yield s
-
-
-@pytest.fixture(scope="module")
-def res():
-    return Resources()
 
 
 def labels_of(store, oid, source):

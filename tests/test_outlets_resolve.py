@@ -5,7 +5,6 @@ from newsprism.model import Article, OutletLabel
 from newsprism.outlets.domains import domain_keys, load_suffixes, normalise_domain
 from newsprism.outlets.resolve import OutletResolver, domain_of, registrable_domain_of
 from newsprism.pipeline import Resources
-from newsprism.store import open_store
 from test_outlets_support import DATA
 
 
@@ -24,12 +23,6 @@ CORPUS = _corpus()
 @pytest.fixture(scope="module")
 def resources():
     return Resources()
-
-
-@pytest.fixture
-def store():
-    with open_store(":memory:") as s:
-        yield s
 
 
 def test_the_corpus_is_large_and_varied():

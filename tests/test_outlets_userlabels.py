@@ -8,20 +8,7 @@ from newsprism.cli import _load_commands, cli
 from newsprism.errors import ConfigError, LabelFileError
 from newsprism.outlets.labels import outlet_view
 from newsprism.outlets.userlabels import import_label_file, label_outlet, read_label_file
-from newsprism.pipeline import Resources
-from newsprism.store import open_store
 from test_outlets_support import DATA
-
-
-@pytest.fixture
-def store():
-    with open_store(":memory:") as s:
-        yield s
-
-
-@pytest.fixture(scope="module")
-def res():
-    return Resources()
 
 
 def test_the_users_label_wins_and_keeps_who_said_it(store, res):

@@ -34,8 +34,7 @@ class ClaimSeedScore(SeedScore):
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return f1(p, r)
+        return f1(self.precision, self.recall)
 
     def line(self, section: str) -> str:
         return (f"{section}: {self.found}/{self.total} must found, {self.wrong} wrongly reported; precision "

@@ -46,8 +46,7 @@ class Figures:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return f1(p, r)
+        return f1(self.precision, self.recall)
 
     def line(self, name: str) -> str:
         return (

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .metrics import f1
+from .metrics import f1, ratio
 from .quotes import SeedScore, _norm, names_match, read_export, run_seed, seed_article_ids
 from .seed import seed_gold_path, seed_text_path
 
@@ -50,22 +50,21 @@ class PloverScores:
 
     @property
     def main_f1(self) -> float:
-        p = self.main_correct / self.main_predicted if self.main_predicted else 0.0
-        r = self.main_correct / self.records if self.records else 0.0
+        p = ratio(self.main_correct, self.main_predicted)
+        r = ratio(self.main_correct, self.records)
         return f1(p, r)
 
     @property
     def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 0.0
+        return ratio(self.correct, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.correct / self.records if self.records else 0.0
+        return ratio(self.correct, self.records)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return f1(p, r)
+        return f1(self.precision, self.recall)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..ingest.text import read_page
 from ..ingest.text_headers import LineReader, load_lexicon, normalise
 from ..model import Article
-from .metrics import f1
+from .metrics import f1, ratio
 
 __all__ = ["allsides_sample", "evaluate_pages"]
 
@@ -107,8 +107,8 @@ def evaluate_pages(path: Path, n_articles: int = 400, *, seed: int = 7) -> dict[
             for key, ok in checks.items():
                 asked[key] += 1
                 hits[key] += int(ok)
-    precision = found / pred_n if pred_n else 0.0
-    recall = found / gold_n if gold_n else 0.0
+    precision = ratio(found, pred_n)
+    recall = ratio(found, gold_n)
     scores = {
         "articles": float(gold_n),
         "split_precision": precision,

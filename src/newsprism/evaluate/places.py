@@ -28,7 +28,7 @@ from typing import Any
 
 from ..model import Article, Place
 from .entities import Figures, match_name, norm, run_seed
-from .metrics import f1
+from .metrics import f1, ratio
 from .seed import seed_articles, seed_gold_path, seed_text_path
 
 __all__ = ["GoldToponym", "GwnFigures", "evaluate_gwn", "haversine_km", "main", "read_gwn", "score_places"]
@@ -66,24 +66,23 @@ class GwnFigures:
 
     @property
     def recall(self) -> float:
-        return self.recognised / self.gold if self.gold else 0.0
+        return ratio(self.recognised, self.gold)
 
     @property
     def precision(self) -> float:
-        return self.correct_predictions / self.predicted if self.predicted else 0.0
+        return ratio(self.correct_predictions, self.predicted)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return f1(p, r)
+        return f1(self.precision, self.recall)
 
     @property
     def acc161(self) -> float:
-        return self.within_161 / self.with_point if self.with_point else 0.0
+        return ratio(self.within_161, self.with_point)
 
     @property
     def exact(self) -> float:
-        return self.exact_id / self.with_id if self.with_id else 0.0
+        return ratio(self.exact_id, self.with_id)
 
     def lines(self) -> list[str]:
         return [

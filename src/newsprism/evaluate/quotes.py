@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Quote
-from .metrics import f1
+from .metrics import f1, ratio
 from .seed import run_seed, seed_gold_path, seed_text_path
 
 __all__ = [
@@ -58,20 +58,19 @@ class QuoteScores:
 
     @property
     def precision(self) -> float:
-        return self.true_pred / self.predicted if self.predicted else 0.0
+        return ratio(self.true_pred, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.true_gold / self.gold if self.gold else 0.0
+        return ratio(self.true_gold, self.gold)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return f1(p, r)
+        return f1(self.precision, self.recall)
 
     @property
     def speaker_accuracy(self) -> float:
-        return self.speaker_ok / self.matched_pairs if self.matched_pairs else 0.0
+        return ratio(self.speaker_ok, self.matched_pairs)
 
     def to_dict(self) -> dict[str, Any]:
         return {
