@@ -38,7 +38,7 @@ import yaml
 
 from ..model import Claim, Item
 from . import nlp
-from .mentions import MentionIndex, np_bounds, token_at
+from .mentions import MentionIndex, doc_mentions, np_bounds, token_at
 from .numbers import NumberMention, find_numbers
 
 if TYPE_CHECKING:
@@ -437,6 +437,7 @@ def extract_claims(
     *,
     parsed: Any = None,
     entities: Sequence[Item] = (),
+    mentions: MentionIndex | None = None,
     article_id: str = "",
     lexicon: ClaimLexicon | None = None,
 ) -> list[Claim]:
@@ -445,7 +446,8 @@ def extract_claims(
     lex = lexicon or load_lexicon()
     if parsed is None or len(parsed) == 0 or not parsed.has_annotation("DEP"):
         return _extract_window(text, lex, article_id)
-    mentions = MentionIndex(text, entities=entities, parsed=parsed)
+    if mentions is None:
+        mentions = MentionIndex(text, entities=entities, parsed=parsed)
     return _extract_parsed(text, parsed, lex, article_id, mentions)
 
 
@@ -460,7 +462,7 @@ class ClaimStage:
 
     def __call__(self, doc: Doc) -> list[Item]:
         claims = extract_claims(
-            doc.article.body, parsed=nlp.parse(doc), entities=doc.items("entities"), article_id=doc.article.id,
+            doc.article.body, parsed=nlp.parse(doc), entities=doc.items("entities"), mentions=doc_mentions(doc), article_id=doc.article.id,
             lexicon=load_lexicon(self.resources),
         )  # fmt: skip
         return list(claims)

@@ -32,7 +32,7 @@ import yaml
 
 from ..model import Event, Item, Place
 from . import nlp
-from .mentions import MentionIndex, np_bounds, token_at
+from .mentions import MentionIndex, doc_mentions, np_bounds, token_at
 
 if TYPE_CHECKING:
     from ..pipeline import Doc, Resources
@@ -346,6 +346,7 @@ def extract_events(
     parsed: Any,
     entities: Sequence[Item] = (),
     places: Sequence[Item] = (),
+    mentions: MentionIndex | None = None,
     article_id: str = "",
     triggers: Triggers | None = None,
 ) -> list[Event]:
@@ -353,7 +354,8 @@ def extract_events(
     if parsed is None or len(parsed) == 0 or not parsed.has_annotation("DEP"):
         return []
     trig = triggers or load_triggers()
-    mentions = MentionIndex(text, entities=entities, parsed=parsed)
+    if mentions is None:
+        mentions = MentionIndex(text, entities=entities, parsed=parsed)
     where_index = _Places(parsed, places)
     located = [p for p in where_index.spans if _is_locative(parsed, p[0], trig.place_preps, text)]
     out: list[Event] = []
@@ -432,7 +434,7 @@ class EventStage:
 
     def __call__(self, doc: Doc) -> list[Item]:
         events = extract_events(
-            doc.article.body, parsed=nlp.parse(doc), entities=doc.items("entities"), places=doc.items("places"),
+            doc.article.body, parsed=nlp.parse(doc), entities=doc.items("entities"), mentions=doc_mentions(doc), places=doc.items("places"),
             article_id=doc.article.id, triggers=load_triggers(self.resources),
         )  # fmt: skip
         return list(events)

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Entity, Item
 
-__all__ = ["MentionIndex", "np_bounds", "strip_determiner", "token_at"]
+if TYPE_CHECKING:
+    from ..pipeline import Doc
+
+__all__ = ["MentionIndex", "doc_mentions", "np_bounds", "strip_determiner", "token_at"]
 
 
 class MentionIndex:
@@ -180,3 +183,13 @@ def np_bounds(tok: Any) -> tuple[int, int]:
     while right > tok.i and (doc[right].is_punct or doc[right].dep_ == "cc"):
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def doc_mentions(doc: Doc) -> MentionIndex:
+    """The mention index of an article, built once and shared by the quotes, claims and events stages."""
+    from .nlp import parse
+
+    def build(d: Doc) -> MentionIndex:
+        return MentionIndex(d.article.body, entities=d.items("entities"), parsed=parse(d))
+
+    return doc.shared("mentions", build)

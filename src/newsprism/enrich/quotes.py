@@ -32,7 +32,7 @@ import yaml
 
 from ..model import Item, Quote
 from . import nlp
-from .mentions import MentionIndex, np_bounds, strip_determiner, token_at
+from .mentions import MentionIndex, doc_mentions, np_bounds, strip_determiner, token_at
 
 if TYPE_CHECKING:
     from ..pipeline import Doc, Resources
@@ -446,6 +446,7 @@ def extract_quotes(
     *,
     parsed: Any = None,
     entities: Sequence[Item] = (),
+    mentions: MentionIndex | None = None,
     article_id: str = "",
     cues: Cues | None = None,
     indirect: bool = True,
@@ -456,7 +457,8 @@ def extract_quotes(
     marks = find_quote_marks(text)
     if parsed is None or len(parsed) == 0:
         return _regex_quotes(text, marks, cues=cues, article_id=article_id)
-    mentions = MentionIndex(text, entities=entities, parsed=parsed)
+    if mentions is None:
+        mentions = MentionIndex(text, entities=entities, parsed=parsed)
     att = _Attributor(text, parsed, cues, marks)
     out: list[Quote] = []
     prev: Quote | None = None
@@ -622,7 +624,7 @@ class QuoteStage:
     def __call__(self, doc: Doc) -> list[Item]:
         parsed = nlp.parse(doc)
         quotes = extract_quotes(
-            doc.article.body, parsed=parsed, entities=doc.items("entities"), article_id=doc.article.id,
+            doc.article.body, parsed=parsed, entities=doc.items("entities"), mentions=doc_mentions(doc), article_id=doc.article.id,
             cues=load_cues(self.resources),
         )  # fmt: skip
         return list(quotes)
