@@ -284,9 +284,8 @@ def _fail(store: Store, report: IngestReport, source: str, reason: str, options:
 
 
 def _resolve_failures(store: Store, source: str) -> None:
-    for f in store.failures(kind="ingest"):
-        if f.source == source:
-            store.resolve_failure(f.id)
+    for f in store.failures(kind="ingest", source=source):
+        store.resolve_failure(f.id)
 
 
 def register(registry: Registry) -> None:

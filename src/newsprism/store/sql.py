@@ -447,7 +447,9 @@ class SQLStore(Store):
             )
             return int(got[0]) if got else 0
 
-    def failures(self, *, include_resolved: bool = False, kind: str | None = None) -> list[Failure]:
+    def failures(
+        self, *, include_resolved: bool = False, kind: str | None = None, source: str | None = None
+    ) -> list[Failure]:
         sql = (
             "SELECT id, source, reason, kind, stage, article_id, attempts, created_at, resolved_at, options "
             "FROM failures"
@@ -458,6 +460,9 @@ class SQLStore(Store):
         if kind:
             where.append("kind = ?")
             params.append(kind)
+        if source is not None:
+            where.append("source = ?")
+            params.append(source)
         if where:
             sql += " WHERE " + " AND ".join(where)
         rows = self._all(sql + " ORDER BY id", params)
