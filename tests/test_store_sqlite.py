@@ -57,7 +57,13 @@ def test_failures_count_attempts_and_resolve(tmp_path):
     assert s.record_failure("bad.bin", "binary data") == fid
     (f,) = s.failures()
     assert f.attempts == 2 and f.options == {"format": "auto"}
+    s.resolve_failure(fid)
+    assert s.failures() == [] and len(s.failures(include_resolved=True)) == 1
+
+
+def test_failures_can_be_asked_for_one_source(tmp_path):
+    s = SQLiteStore(tmp_path / "s.db")
+    s.record_failure("bad.bin", "binary data")
     s.record_failure("other.bin", "binary data")
     assert [x.source for x in s.failures(source="bad.bin")] == ["bad.bin"]
-    s.resolve_failure(fid)
-    assert [x.source for x in s.failures()] == ["other.bin"] and len(s.failures(include_resolved=True)) == 2
+    assert [x.source for x in s.failures(kind="ingest", source="nope")] == []
