@@ -3,8 +3,9 @@ label every pair of figures in it.
 
 Labels (``STATUSES``, most serious first):
 
-* ``self-contradiction``: one article gives two incompatible values for one group and one date, and nothing in it
-  marks one as an earlier figure (``initially``, ``rose from ... to``).
+* ``self-contradiction``: one article gives two incompatible values for one group and one date, from one claimant
+  (or on its own authority), and nothing in it marks one as an earlier figure (``initially``, ``rose from ... to``).
+  Two claimants disagreeing inside one article are a ``conflict`` the article reports.
 * ``conflict``: different claimants, intervals that do not overlap, at overlapping times. A figure holds from its
   as-of date until its claimant gives a newer one in the group; a figure from an article itself, an outlet or an
   official body also stops holding when an official or international body gives a newer one.
@@ -48,6 +49,7 @@ AUTHORITATIVE = frozenset({"official", "international"})
 REPLACEABLE = frozenset({"official", "international", "outlet", "article"})
 TYPE_ORDER = ("killed", "wounded", "missing", "arrested", "displaced", "troops", "protesters", "destroyed", "damage")
 MAX_FIGURES = 500  # per group; pairs grow with the square
+PAD = 22.0  # chart: space between the axes and the first and last dates
 
 
 def claimant_key(f: Figure) -> str:
@@ -164,11 +166,13 @@ def _label(a: Figure, b: Figure, until: dict[str, str | None]) -> tuple[str, str
     if a.overlaps(b):
         return "agree", f"{a.shown} and {b.shown} overlap"
     later = bool(a.as_of and b.as_of and a.as_of < b.as_of)
+    same = claimant_key(a) == claimant_key(b)
     if a.article_id == b.article_id:
         if later or a.earlier or b.earlier:
             return "revision", f"the article gives {a.shown} as an earlier figure than {b.shown}"
-        return "self-contradiction", f"one article gives both {a.shown} and {b.shown}"
-    same = claimant_key(a) == claimant_key(b)
+        if same or "article" in {a.claimant_kind, b.claimant_kind}:
+            who = "" if a.claimant_kind == "article" else f" (both from {a.claimant})"
+            return "self-contradiction", f"one article gives both {a.shown} and {b.shown}{who}"
     if same:
         return "revision", f"{b.claimant} moved from {a.shown} to {b.shown}"
     if later and b.claimant_kind in AUTHORITATIVE and a.claimant_kind in REPLACEABLE:
@@ -203,7 +207,7 @@ def reconcile(figures: list[Figure]) -> list[FigureGroup]:
                         what=first.what, rows=rows)  # fmt: skip
         until = _holds_until(rows)
         worst: dict[str, str] = {}
-        widest: tuple[float, Figure, Figure] | None = None
+        widest: dict[str, tuple[float, Figure, Figure]] = {}
         for a, b in combinations([r for r in rows if not r.partitive], 2):
             found = _label(a, b, until)
             if found is None:
@@ -216,15 +220,15 @@ def reconcile(figures: list[Figure]) -> list[FigureGroup]:
             if status in CONFLICT_STATUSES:
                 lo, hi = (a, b) if a.high is not None and a.high < (b.low or 0.0) else (b, a)
                 gap = (hi.low or 0.0) - (lo.high or 0.0)
-                if widest is None or gap > widest[0]:
-                    widest = (gap, lo, hi)
+                if status not in widest or gap > widest[status][0]:
+                    widest[status] = (gap, lo, hi)
         for r in rows:
             r.status = "part" if r.partitive else worst.get(r.id, "single")
             r.conflicting = r.status in CONFLICT_STATUSES
         statuses = [r.status for r in rows if r.status in STATUSES]
         g.status = min(statuses, key=_rank) if statuses else "single"
-        if widest is not None:
-            _, lo, hi = widest
+        if g.status in widest:  # the badge shows the two figures of that status that disagree most
+            _, lo, hi = widest[g.status]
             g.low, g.high, g.low_shown, g.high_shown = (
                 _point(lo, upper=True),
                 _point(hi, upper=False),
@@ -240,7 +244,9 @@ def reconcile(figures: list[Figure]) -> list[FigureGroup]:
                 g.low, g.high = _point(lo, upper=False), _point(hi, upper=True)
                 g.low_shown, g.high_shown = lo.shown, hi.shown
         officials = [r for r in rows if r.claimant_kind in AUTHORITATIVE and not r.partitive and not r.parts]
-        g.latest_official = max(officials, key=_order) if officials else None
+        if officials:  # a government's figure before an international body's of the same date
+            g.latest_official = max(officials, key=lambda r: (*_order(r)[:1], r.claimant_kind == "official",
+                                                              *_order(r)[1:]))  # fmt: skip
         by_claimant: dict[str, list[Figure]] = {}
         for r in rows:
             if not r.partitive:
@@ -274,7 +280,7 @@ def _nice(v: float) -> float:
     return 10 * mag
 
 
-def timeline_chart(group: FigureGroup, *, width: float = 420.0, height: float = 170.0) -> dict[str, Any] | None:
+def timeline_chart(group: FigureGroup, *, width: float = 640.0, height: float = 210.0) -> dict[str, Any] | None:
     """What the figures chart draws for ``group``: every dated figure at (as-of date, value) with its interval as a
     bar (an arrow when it has no upper bound), coloured by claimant kind, one line per claimant through its figures
     in date order, and the axes. None when no figure has a date and a value."""
@@ -289,7 +295,8 @@ def timeline_chart(group: FigureGroup, *, width: float = 420.0, height: float = 
     plot_w, plot_h = width - left - right, height - top - bottom
 
     def x_of(d: date) -> float:
-        return left + (plot_w / 2 if span == 0 else plot_w * (d - days[0]).days / span)
+        inner = plot_w - 2 * PAD
+        return left + PAD + (inner / 2 if span == 0 else inner * (d - days[0]).days / span)
 
     def y_of(v: float) -> float:
         return top + plot_h * (1 - min(v, ymax) / ymax)
@@ -300,7 +307,8 @@ def timeline_chart(group: FigureGroup, *, width: float = 420.0, height: float = 
     for r in rows:
         d = date.fromisoformat((r.as_of or "")[:10])
         k = claimant_key(r)
-        x = x_of(d) + 5.0 * (keys.index(k) - (len(keys) - 1) / 2) if len(keys) > 1 else x_of(d)
+        x = x_of(d) + 3.0 * (keys.index(k) - (len(keys) - 1) / 2)  # claimants of one date side by side
+        x = min(max(x, left + 3.0), width - right - 3.0)
         v = _point(r, upper=False) or 0.0
         mid = v if r.value is not None else ((r.low or 0.0) + (r.high if r.high is not None else v)) / 2
         y1 = y_of(r.low or 0.0)
