@@ -61,7 +61,7 @@ SUBJECTS = ("total", "unspecified", "civilians", "protesters", "security_forces"
 PEOPLE_TYPES = frozenset({"killed", "wounded", "arrested", "missing", "displaced", "troops", "protesters"})
 #: Claim types that count things (their figures are grouped by the thing counted).
 THING_TYPES = frozenset({"destroyed", "damage", "other"})
-CLAIMANT_ORDER = ("international", "ngo", "official", "outlet")
+CLAIMANT_ORDER = ("international", "ngo", "outlet", "official")
 ABOUT = 0.10  # "about n" is n ± 10 %
 #: Colours of claimant kinds in the figures charts and tables.
 KIND_COLOURS = {"official": "#1f5f8b", "international": "#6a3d9a", "ngo": "#d35400", "outlet": "#2a9d8f",
@@ -294,6 +294,8 @@ def interval(claim: Claim, before: str, lex: FigureLexicon) -> tuple[float | Non
         if hedge == phrase or hedge.endswith(" " + phrase) or hedge.startswith(phrase + " ") or at_tail:
             bound = b
             break
+    if bound == "up_to" and _ROSE_TO.search(tail):  # "выросло до 58", "rose to 58": the new figure, not a bound
+        bound = "exact"
     if bound == "at_least":
         return n, None, bound, False
     if bound == "about":
@@ -305,6 +307,11 @@ def interval(claim: Claim, before: str, lex: FigureLexicon) -> tuple[float | Non
     return n, n, "exact", False
 
 
+_ROSE_TO = re.compile(
+    r"(?:вырос|возрос|увеличил|достиг|подня|сократил|снизил|зріс|збільшил|rose|risen|climbed|increased|jumped|"
+    r"fell|dropped)\w*\s+(?:\S+\s+)?(?:до|to)$",
+    re.IGNORECASE,
+)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+([^\W\d_]+)\.?(?:,?\s+(\d{4}))?")
 _MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(\d{4}))?")
@@ -384,7 +391,7 @@ def _relative(text: str, pub: date | None, lex: FigureLexicon) -> date | None:
 def _parse_day(value: str | None) -> date | None:
     if not value:
         return None
-    m = _ISO.search(value)
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)  # a date or the date of a timestamp
     return _safe_date(int(m[1]), int(m[2]), int(m[3])) if m else None
 
 
