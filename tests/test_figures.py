@@ -28,16 +28,44 @@ class SubjectClaim(Claim):
     subject: str | None = None
 
 
-def claim(body: str, span: str, typ: str, number: float | None, *, aid: str = "a1", obj: str | None = None,
-          claimant: str | None = None, hedge: str | None = None, when: str | None = None, low: float | None = None,
-          high: float | None = None, nth: int = 0, subject: str | None = None) -> Claim:  # fmt: skip
+def claim(
+    body: str,
+    span: str,
+    typ: str,
+    number: float | None,
+    *,
+    aid: str = "a1",
+    obj: str | None = None,
+    claimant: str | None = None,
+    hedge: str | None = None,
+    when: str | None = None,
+    low: float | None = None,
+    high: float | None = None,
+    nth: int = 0,
+    subject: str | None = None,
+) -> Claim:
     starts = [m.start() for m in re.finditer(re.escape(span), body)]
     s = starts[nth]
     cls = SubjectClaim if subject else Claim
     extra = {"subject": subject} if subject else {}
-    return cls(aid, s, s + len(span), span, 0.8, "test.v1", type=typ, number=number,
-               number_low=number if low is None else low, number_high=number if high is None else high,
-               number_text=span.split()[0], object=obj, claimant=claimant, hedge=hedge, when=when, **extra)  # fmt: skip
+    return cls(
+        aid,
+        s,
+        s + len(span),
+        span,
+        0.8,
+        "test.v1",
+        type=typ,
+        number=number,
+        number_low=number if low is None else low,
+        number_high=number if high is None else high,
+        number_text=span.split()[0],
+        object=obj,
+        claimant=claimant,
+        hedge=hedge,
+        when=when,
+        **extra,
+    )
 
 
 def fig(body: str, c: Claim, published: str = "2023-02-10", outlet: str = "Test Wire") -> Figure:
@@ -48,9 +76,11 @@ def fig(body: str, c: Claim, published: str = "2023-02-10", outlet: str = "Test 
 
 # -- normalising one count -----------------------------------------------------------------------------------------
 def test_intervals_from_hedges_and_ranges() -> None:
-    body = ("At least 23 people have died in the unrest, prosecutors said. Some 900 people were hurt. Nearly 7,000 "
-            "were detained. Up to 300,000 people were left homeless. Between 40 and 60 people are missing. "
-            "Hundreds more were wounded, moreover 20 were missing.")  # fmt: skip
+    body = (
+        "At least 23 people have died in the unrest, prosecutors said. Some 900 people were hurt. Nearly 7,000 "
+        "were detained. Up to 300,000 people were left homeless. Between 40 and 60 people are missing. "
+        "Hundreds more were wounded, moreover 20 were missing."
+    )
     f = fig(body, claim(body, "23 people", "killed", 23, obj="people", hedge="At least"))
     assert (f.low, f.high, f.bound, f.shown) == (23, None, "at_least", "≥ 23")
     f = fig(body, claim(body, "900 people", "wounded", 900, obj="people", hedge="Some"))
@@ -77,24 +107,54 @@ def test_rose_to_is_not_up_to() -> None:
 @pytest.mark.parametrize(
     ("sentence", "span", "typ", "obj", "subject"),
     [
-        ("Security forces shot dead 16 civilians in the central market.", "16 civilians", "killed", "civilians",
-         "civilians"),
-        ("The rights group said at least 448 protesters had been killed.", "448 protesters", "killed", "protesters",
-         "protesters"),
-        ("Officials said 26 armed criminals were killed in the raid.", "26 armed criminals", "killed",
-         "armed criminals", "protesters"),
-        ("Four police officers were among the dead, the ministry said.", "Four police officers", "killed",
-         "police officers", "security_forces"),
-        ("В столкновениях погибли 12 военнослужащих.", "12 военнослужащих", "killed", "военнослужащих",
-         "security_forces"),
-        ("The UN said 13,000 peacekeepers would leave the country by December.", "13,000 peacekeepers", "troops",
-         "peacekeepers", "foreign_troops"),
+        (
+            "Security forces shot dead 16 civilians in the central market.",
+            "16 civilians",
+            "killed",
+            "civilians",
+            "civilians",
+        ),
+        (
+            "The rights group said at least 448 protesters had been killed.",
+            "448 protesters",
+            "killed",
+            "protesters",
+            "protesters",
+        ),
+        (
+            "Officials said 26 armed criminals were killed in the raid.",
+            "26 armed criminals",
+            "killed",
+            "armed criminals",
+            "protesters",
+        ),
+        (
+            "Four police officers were among the dead, the ministry said.",
+            "Four police officers",
+            "killed",
+            "police officers",
+            "security_forces",
+        ),
+        (
+            "В столкновениях погибли 12 военнослужащих.",
+            "12 военнослужащих",
+            "killed",
+            "военнослужащих",
+            "security_forces",
+        ),
+        (
+            "The UN said 13,000 peacekeepers would leave the country by December.",
+            "13,000 peacekeepers",
+            "troops",
+            "peacekeepers",
+            "foreign_troops",
+        ),
         ("The death toll rose to 11,200 on Wednesday.", "11,200", "killed", "deaths", "total"),
         ("A total of 44 people were killed, officials said.", "44 people", "killed", "people", "total"),
         ("Police said 1,100 people had been arrested.", "1,100 people", "arrested", "people", "unspecified"),
         ("Selon le parquet, 230 personnes ont été tuées.", "230 personnes", "killed", "personnes", "unspecified"),
     ],
-)  # fmt: skip
+)
 def test_subject_classes(sentence: str, span: str, typ: str, obj: str, subject: str) -> None:
     f = fig(sentence, claim(sentence, span, typ, 1, obj=obj))
     assert f.subject == subject
@@ -109,13 +169,18 @@ def test_subject_from_the_claims_stage_wins() -> None:
 
 
 def test_things_are_named() -> None:
-    body = ("The blast destroyed more than 6,000 buildings and 300 vehicles. Prosecutors opened 16 criminal cases. "
-            "Troops took back 19 of the country's 31 cities, and 15 of these cities are calm again.")  # fmt: skip
+    body = (
+        "The blast destroyed more than 6,000 buildings and 300 vehicles. Prosecutors opened 16 criminal cases. "
+        "Troops took back 19 of the country's 31 cities, and 15 of these cities are calm again."
+    )
     b = fig(body, claim(body, "6,000 buildings", "destroyed", 6000, obj="buildings", hedge="more than"))
     v = fig(body, claim(body, "300 vehicles", "destroyed", 300, obj="vehicles"))
     cases = fig(body, claim(body, "16 criminal cases", "other", 16, obj="criminal cases"))
-    assert (b.group_key, v.group_key, cases.group_key) == ("destroyed/buildings", "destroyed/vehicles",
-                                                           "other/criminal cases")  # fmt: skip
+    assert (b.group_key, v.group_key, cases.group_key) == (
+        "destroyed/buildings",
+        "destroyed/vehicles",
+        "other/criminal cases",
+    )
     part = fig(body, claim(body, "19 of the country's 31 cities", "other", 19, obj="cities"))
     whole = fig(body, claim(body, "31 cities", "other", 31, obj="cities"))
     these = fig(body, claim(body, "15 of these cities", "other", 15, obj="cities"))
@@ -146,14 +211,32 @@ def test_as_of_dates() -> None:
 def test_claimants_and_their_kinds() -> None:
     body = "Text."
     kinds = {}
-    for who in ("Interior Ministry", "disaster agency", "World Health Organization", "Libyan Red Crescent",
-                "human rights group HRANA", "Reuters", "state media", "Local volunteers", "Jane Doe", None):  # fmt: skip
+    for who in (
+        "Interior Ministry",
+        "disaster agency",
+        "World Health Organization",
+        "Libyan Red Crescent",
+        "human rights group HRANA",
+        "Reuters",
+        "state media",
+        "Local volunteers",
+        "Jane Doe",
+        None,
+    ):
         c = Claim("a1", 0, 4, "Text", type="killed", number=1, number_low=1, number_high=1, claimant=who)
         kinds[who] = fig(body, c, outlet="Wire").claimant_kind
-    assert kinds == {"Interior Ministry": "official", "disaster agency": "official",
-                     "World Health Organization": "international", "Libyan Red Crescent": "international",
-                     "human rights group HRANA": "ngo", "Reuters": "outlet", "state media": "outlet",
-                     "Local volunteers": "ngo", "Jane Doe": "other", None: "article"}  # fmt: skip
+    assert kinds == {
+        "Interior Ministry": "official",
+        "disaster agency": "official",
+        "World Health Organization": "international",
+        "Libyan Red Crescent": "international",
+        "human rights group HRANA": "ngo",
+        "Reuters": "outlet",
+        "state media": "outlet",
+        "Local volunteers": "ngo",
+        "Jane Doe": "other",
+        None: "article",
+    }
     a = fig(body, Claim("a1", 0, 4, "Text", type="killed", number=1, claimant="Kazakhstan's health ministry"))
     b = fig(body, Claim("a2", 0, 4, "Text", type="killed", number=1, claimant="the Health Ministry"))
     assert claimant_key(a) == claimant_key(b) == "health ministry"
@@ -182,8 +265,9 @@ def test_two_counts_joined_by_and_are_summed_with_their_parts() -> None:
     assert all(g.status == "single" for g in groups)  # a sum never disagrees with its parts
     same_class = "Seven soldiers and five police officers died during the rescue, the ministry said."
     a = fig(same_class, claim(same_class, "Seven soldiers", "killed", 7, obj="soldiers", claimant="ministry"))
-    b = fig(same_class, claim(same_class, "five police officers", "killed", 5, obj="police officers",
-                              claimant="ministry"))  # fmt: skip
+    b = fig(
+        same_class, claim(same_class, "five police officers", "killed", 5, obj="police officers", claimant="ministry")
+    )
     [sf] = add_sums([a, b], same_class)
     assert sf.subject == "security_forces" and sf.value == 12
     assert [g.status for g in reconcile([a, b, sf])] == ["single"]  # parts and sum share a group, never compared
@@ -191,15 +275,19 @@ def test_two_counts_joined_by_and_are_summed_with_their_parts() -> None:
 
 def test_no_sum_when_the_total_is_stated_or_the_counts_differ() -> None:
     body = "In all 44 people were killed, including 26 gunmen and 18 police officers."
-    figs = [fig(body, claim(body, "44 people", "killed", 44, obj="people")),
-            fig(body, claim(body, "26 gunmen", "killed", 26, obj="gunmen")),
-            fig(body, claim(body, "18 police officers", "killed", 18, obj="police officers"))]  # fmt: skip
+    figs = [
+        fig(body, claim(body, "44 people", "killed", 44, obj="people")),
+        fig(body, claim(body, "26 gunmen", "killed", 26, obj="gunmen")),
+        fig(body, claim(body, "18 police officers", "killed", 18, obj="police officers")),
+    ]
     assert add_sums(figs, body) == []
     other = "Rioters burned 100 shops and 400 vehicles. Police said 12 people died. 30 people were hurt."
-    figs = [fig(other, claim(other, "100 shops", "destroyed", 100, obj="shops")),
-            fig(other, claim(other, "400 vehicles", "destroyed", 400, obj="vehicles")),
-            fig(other, claim(other, "12 people", "killed", 12, obj="people")),
-            fig(other, claim(other, "30 people", "wounded", 30, obj="people"))]  # fmt: skip
+    figs = [
+        fig(other, claim(other, "100 shops", "destroyed", 100, obj="shops")),
+        fig(other, claim(other, "400 vehicles", "destroyed", 400, obj="vehicles")),
+        fig(other, claim(other, "12 people", "killed", 12, obj="people")),
+        fig(other, claim(other, "30 people", "wounded", 30, obj="people")),
+    ]
     assert add_sums(figs, other) == []  # different things, different sentences, different types
 
 
@@ -208,31 +296,48 @@ def _story() -> tuple[list[Claim], dict[str, Article]]:
     """A toll over four days from several claimants, in six articles (the Derna floods of September 2023)."""
     texts = {
         "d1": ("2023-09-12", "Eastern Libya's interior ministry said more than 5,300 people had died in Derna."),
-        "d2": ("2023-09-14", "The mayor of Derna said the death toll could reach 20,000. The health minister said "
-                             "3,166 people had been buried."),
+        "d2": (
+            "2023-09-14",
+            "The mayor of Derna said the death toll could reach 20,000. The health minister said "
+            "3,166 people had been buried.",
+        ),
         "d3": ("2023-09-16", "The Libyan Red Crescent said 11,300 people had died in Derna."),
         "d4": ("2023-09-16", "The eastern government's health minister said on Saturday that 3,283 people had died."),
         "d5": ("2023-09-17", "The World Health Organization put the toll at 3,958 on Sunday."),
-        "d6": ("2023-09-17", "Officials said 3,958 people had died in the floods. Rescue teams were still "
-                             "searching the sea front. In total, 4,100 people had died in the city, officials said."),
-    }  # fmt: skip
-    arts = {aid: Article(id=aid, title=aid, body=body, published=day, outlet=f"Outlet {aid}")
-            for aid, (day, body) in texts.items()}  # fmt: skip
+        "d6": (
+            "2023-09-17",
+            "Officials said 3,958 people had died in the floods. Rescue teams were still "
+            "searching the sea front. In total, 4,100 people had died in the city, officials said.",
+        ),
+    }
+    arts = {
+        aid: Article(id=aid, title=aid, body=body, published=day, outlet=f"Outlet {aid}")
+        for aid, (day, body) in texts.items()
+    }
     b = {aid: a.body for aid, a in arts.items()}
     claims = [
-        claim(b["d1"], "5,300 people", "killed", 5300, aid="d1", obj="people", claimant="interior ministry",
-              hedge="more than"),
-        claim(b["d2"], "20,000", "killed", 20000, aid="d2", obj="death toll", claimant="mayor of Derna",
-              hedge="up to"),
+        claim(
+            b["d1"],
+            "5,300 people",
+            "killed",
+            5300,
+            aid="d1",
+            obj="people",
+            claimant="interior ministry",
+            hedge="more than",
+        ),
+        claim(b["d2"], "20,000", "killed", 20000, aid="d2", obj="death toll", claimant="mayor of Derna", hedge="up to"),
         claim(b["d2"], "3,166 people", "killed", 3166, aid="d2", obj="people", claimant="health minister"),
         claim(b["d3"], "11,300 people", "killed", 11300, aid="d3", obj="people", claimant="Libyan Red Crescent"),
-        claim(b["d4"], "3,283 people", "killed", 3283, aid="d4", obj="people", claimant="health minister",
-              when="Saturday"),
-        claim(b["d5"], "3,958", "killed", 3958, aid="d5", obj="toll", claimant="World Health Organization",
-              when="Sunday"),
+        claim(
+            b["d4"], "3,283 people", "killed", 3283, aid="d4", obj="people", claimant="health minister", when="Saturday"
+        ),
+        claim(
+            b["d5"], "3,958", "killed", 3958, aid="d5", obj="toll", claimant="World Health Organization", when="Sunday"
+        ),
         claim(b["d6"], "3,958 people", "killed", 3958, aid="d6", obj="people", claimant="Officials"),
         claim(b["d6"], "4,100 people", "killed", 4100, aid="d6", obj="people", claimant="officials"),
-    ]  # fmt: skip
+    ]
     return claims, arts
 
 
@@ -264,19 +369,29 @@ def test_every_status_in_one_story() -> None:
     # the latest official figure and each claimant's range
     assert killed.latest_official is not None and killed.latest_official.text == "4,100 people"
     minister = next(cr for cr in killed.claimants if cr.claimant == "health minister")
-    assert (minister.lowest.value, minister.highest.value, minister.latest.value, minister.count) == (3166, 3283,
-                                                                                                      3283, 2)  # fmt: skip
+    assert (minister.lowest.value, minister.highest.value, minister.latest.value, minister.count) == (
+        3166,
+        3283,
+        3283,
+        2,
+    )
 
 
 def test_superseded_and_rights_groups_are_not_replaced() -> None:
-    body = {"r1": "Activists said 500 people had been killed.", "r2": "The ministry said 120 people had died.",
-            "r3": "The ministry said 150 people had died.", "r4": "A monitor said 200 people had died."}  # fmt: skip
+    body = {
+        "r1": "Activists said 500 people had been killed.",
+        "r2": "The ministry said 120 people had died.",
+        "r3": "The ministry said 150 people had died.",
+        "r4": "A monitor said 200 people had died.",
+    }
     days = {"r1": "2022-12-01", "r2": "2022-12-01", "r3": "2022-12-05", "r4": "2022-12-06"}
     arts = {k: Article(id=k, title=k, body=v, published=days[k], outlet=k) for k, v in body.items()}
-    claims = [claim(body["r1"], "500 people", "killed", 500, aid="r1", obj="people", claimant="Activists"),
-              claim(body["r2"], "120 people", "killed", 120, aid="r2", obj="people", claimant="ministry"),
-              claim(body["r3"], "150 people", "killed", 150, aid="r3", obj="people", claimant="ministry"),
-              claim(body["r4"], "200 people", "killed", 200, aid="r4", obj="people", claimant="monitor")]  # fmt: skip
+    claims = [
+        claim(body["r1"], "500 people", "killed", 500, aid="r1", obj="people", claimant="Activists"),
+        claim(body["r2"], "120 people", "killed", 120, aid="r2", obj="people", claimant="ministry"),
+        claim(body["r3"], "150 people", "killed", 150, aid="r3", obj="people", claimant="ministry"),
+        claim(body["r4"], "200 people", "killed", 200, aid="r4", obj="people", claimant="monitor"),
+    ]
     [g] = reconcile(figures_of_claims(claims, arts))
     assert _pair(g, "500 people", "120 people").status == "conflict"  # same day, different claimants
     assert _pair(g, "500 people", "150 people").status == "conflict"  # a rights group's count is not replaced
@@ -288,8 +403,10 @@ def test_superseded_and_rights_groups_are_not_replaced() -> None:
 def test_two_claimants_in_one_article_are_a_conflict_not_a_self_contradiction() -> None:
     body = "The ministry said 71 people were killed. The Red Cross said 68 people had died."
     arts = {"a1": Article(id="a1", title="t", body=body, published="2026-03-07", outlet="Courier")}
-    claims = [claim(body, "71 people", "killed", 71, obj="people", claimant="ministry"),
-              claim(body, "68 people", "killed", 68, obj="people", claimant="Red Cross")]  # fmt: skip
+    claims = [
+        claim(body, "71 people", "killed", 71, obj="people", claimant="ministry"),
+        claim(body, "68 people", "killed", 68, obj="people", claimant="Red Cross"),
+    ]
     [g] = reconcile(figures_of_claims(claims, arts))
     assert g.status == "conflict"
 
@@ -297,8 +414,10 @@ def test_two_claimants_in_one_article_are_a_conflict_not_a_self_contradiction() 
 def test_an_earlier_figure_in_one_article_is_a_revision() -> None:
     body = "The death toll rose to 11,200 on Wednesday, the agency said. Initially, the agency had reported 2,300."
     arts = {"a1": Article(id="a1", title="t", body=body, published="2023-02-08", outlet="Wire")}
-    claims = [claim(body, "11,200", "killed", 11200, obj="deaths", claimant="agency", when="Wednesday"),
-              claim(body, "2,300", "killed", 2300, obj="deaths", claimant="agency")]  # fmt: skip
+    claims = [
+        claim(body, "11,200", "killed", 11200, obj="deaths", claimant="agency", when="Wednesday"),
+        claim(body, "2,300", "killed", 2300, obj="deaths", claimant="agency"),
+    ]
     [g] = reconcile(figures_of_claims(claims, arts))
     assert g.status == "revision" and not g.conflict
 
@@ -312,8 +431,12 @@ def test_different_subjects_never_conflict() -> None:
         claim(body, "Hundreds", "wounded", None, low=200, high=999, obj="policemen", claimant="Officials"),
     ]
     groups = reconcile(figures_of_claims(claims, arts))
-    assert {g.key for g in groups} == {"killed/security_forces", "killed/civilians", "wounded/security_forces",
-                                       "killed/total"}  # fmt: skip
+    assert {g.key for g in groups} == {
+        "killed/security_forces",
+        "killed/civilians",
+        "wounded/security_forces",
+        "killed/total",
+    }
     assert not any(g.conflict for g in groups)
     total = next(g for g in groups if g.key == "killed/total").rows[0]  # one sentence lists parts of one type
     assert total.value == 171 and len(total.parts) == 2

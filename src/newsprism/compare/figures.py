@@ -64,8 +64,14 @@ THING_TYPES = frozenset({"destroyed", "damage", "other"})
 CLAIMANT_ORDER = ("international", "ngo", "outlet", "official")
 ABOUT = 0.10  # "about n" is n ± 10 %
 #: Colours of claimant kinds in the figures charts and tables.
-KIND_COLOURS = {"official": "#1f5f8b", "international": "#6a3d9a", "ngo": "#d35400", "outlet": "#2a9d8f",
-                "article": "#7d7d7d", "other": "#a0522d"}  # fmt: skip
+KIND_COLOURS = {
+    "official": "#1f5f8b",
+    "international": "#6a3d9a",
+    "ngo": "#d35400",
+    "outlet": "#2a9d8f",
+    "article": "#7d7d7d",
+    "other": "#a0522d",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,8 +325,9 @@ _MONTH_YEAR = re.compile(r"([^\W\d_]+)\s+(\d{4})\b")
 _CJK_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 _AS_OF = re.compile(
     r"\b(as of|as at|by|until|up to|по состоянию на|на утро|на вечер|станом на|au|à la date du|hasta el|"
-    r"a fecha de|bis|stand|al)\b", re.IGNORECASE
-)  # fmt: skip
+    r"a fecha de|bis|stand|al)\b",
+    re.IGNORECASE,
+)
 
 
 def _month(word: str, lex: FigureLexicon) -> int | None:
@@ -429,8 +436,11 @@ def claimant_kind(claimant: str | None, lex: FigureLexicon, *, outlet_names: fro
     return _first_class(claimant, lex.claimants) or "other"
 
 
-_PARTITIVE = re.compile(r"^\s*[\d.,\s\w-]*?\s+(?:of|из|de|des|di|von|del)\s+(?:the|these|those|its|their|them|"
-                        r"[^\W\d_]+['’]s|эт\w*|ces|les|estos|estas|dieser|diesen|questi|queste)\b", re.IGNORECASE)  # fmt: skip
+_PARTITIVE = re.compile(
+    r"^\s*[\d.,\s\w-]*?\s+(?:of|из|de|des|di|von|del)\s+(?:the|these|those|its|their|them|"
+    r"[^\W\d_]+['’]s|эт\w*|ces|les|estos|estas|dieser|diesen|questi|queste)\b",
+    re.IGNORECASE,
+)
 
 
 def figure_from_claim(
@@ -517,8 +527,14 @@ def add_sums(figures: list[Figure], body: str, *, lex: FigureLexicon | None = No
         total_lo = sum(f.low or 0.0 for f in run)
         his = [f.high for f in run]
         total_hi = None if any(h is None for h in his) else sum(h or 0.0 for h in his)
-        if any(o.article_id == run[0].article_id and o.type == run[0].type and o not in run and
-               s0 <= o.start < s1 and o.low == total_lo for o in figures):  # fmt: skip
+        if any(
+            o.article_id == run[0].article_id
+            and o.type == run[0].type
+            and o not in run
+            and s0 <= o.start < s1
+            and o.low == total_lo
+            for o in figures
+        ):
             continue
         subjects = {f.subject for f in run}
         whats = {f.what for f in run}
@@ -590,8 +606,7 @@ def figures_of_claims(
         if art is None or not (0 <= c.start < c.end <= len(art.body)):
             continue
         name, side = outlets.get(c.article_id, (art.outlet or art.outlet_id or "", "unrated"))
-        f = figure_from_claim(c, art.body, published=art.published, outlet=name, side=side, lex=lex,
-                              outlet_names=names)  # fmt: skip
+        f = figure_from_claim(c, art.body, published=art.published, outlet=name, side=side, lex=lex, outlet_names=names)
         if f is not None:
             by_article.setdefault(c.article_id, []).append(f)
     out: list[Figure] = []

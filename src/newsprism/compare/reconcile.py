@@ -83,9 +83,17 @@ class ClaimantRange:
     latest: Figure
 
     def to_dict(self) -> dict[str, Any]:
-        return {"claimant": self.claimant, "kind": self.kind, "count": self.count, "lowest": self.lowest.id,
-                "highest": self.highest.id, "latest": self.latest.id, "lowest_shown": self.lowest.shown,
-                "highest_shown": self.highest.shown, "latest_shown": self.latest.shown}  # fmt: skip
+        return {
+            "claimant": self.claimant,
+            "kind": self.kind,
+            "count": self.count,
+            "lowest": self.lowest.id,
+            "highest": self.highest.id,
+            "latest": self.latest.id,
+            "lowest_shown": self.lowest.shown,
+            "highest_shown": self.highest.shown,
+            "latest_shown": self.latest.shown,
+        }
 
 
 @dataclass(slots=True)
@@ -129,13 +137,22 @@ class FigureGroup:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "key": self.key, "type": self.type, "subject": self.subject, "what": self.what, "label": self.label,
-            "status": self.status, "conflict": self.conflict, "low": self.low, "high": self.high,
-            "low_shown": self.low_shown, "high_shown": self.high_shown,
+            "key": self.key,
+            "type": self.type,
+            "subject": self.subject,
+            "what": self.what,
+            "label": self.label,
+            "status": self.status,
+            "conflict": self.conflict,
+            "low": self.low,
+            "high": self.high,
+            "low_shown": self.low_shown,
+            "high_shown": self.high_shown,
             "latest_official": self.latest_official.id if self.latest_official else None,
             "claimants": [c.to_dict() for c in self.claimants],
-            "pairs": [p.to_dict() for p in self.pairs], "rows": [r.to_dict() for r in self.rows],
-        }  # fmt: skip
+            "pairs": [p.to_dict() for p in self.pairs],
+            "rows": [r.to_dict() for r in self.rows],
+        }
 
 
 def _order(f: Figure) -> tuple[str, str, str, int]:
@@ -203,8 +220,9 @@ def reconcile(figures: list[Figure]) -> list[FigureGroup]:
     for key, members in by_key.items():
         rows = sorted(members, key=_order)[:MAX_FIGURES]
         first = rows[0]
-        g = FigureGroup(key=key, type=first.type, subject=None if first.what else key.split("/", 1)[1],
-                        what=first.what, rows=rows)  # fmt: skip
+        g = FigureGroup(
+            key=key, type=first.type, subject=None if first.what else key.split("/", 1)[1], what=first.what, rows=rows
+        )
         until = _holds_until(rows)
         worst: dict[str, str] = {}
         widest: dict[str, tuple[float, Figure, Figure]] = {}
@@ -245,19 +263,24 @@ def reconcile(figures: list[Figure]) -> list[FigureGroup]:
                 g.low_shown, g.high_shown = lo.shown, hi.shown
         officials = [r for r in rows if r.claimant_kind in AUTHORITATIVE and not r.partitive and not r.parts]
         if officials:  # a government's figure before an international body's of the same date
-            g.latest_official = max(officials, key=lambda r: (*_order(r)[:1], r.claimant_kind == "official",
-                                                              *_order(r)[1:]))  # fmt: skip
+            g.latest_official = max(
+                officials, key=lambda r: (*_order(r)[:1], r.claimant_kind == "official", *_order(r)[1:])
+            )
         by_claimant: dict[str, list[Figure]] = {}
         for r in rows:
             if not r.partitive:
                 by_claimant.setdefault(claimant_key(r), []).append(r)
         for items in by_claimant.values():
-            g.claimants.append(ClaimantRange(
-                claimant=items[0].claimant, kind=items[0].claimant_kind, count=len(items),
-                lowest=min(items, key=lambda r: (_point(r, upper=False) or 0.0, _order(r))),
-                highest=max(items, key=lambda r: (_point(r, upper=True) or 0.0, _order(r))),
-                latest=max(items, key=_order),
-            ))  # fmt: skip
+            g.claimants.append(
+                ClaimantRange(
+                    claimant=items[0].claimant,
+                    kind=items[0].claimant_kind,
+                    count=len(items),
+                    lowest=min(items, key=lambda r: (_point(r, upper=False) or 0.0, _order(r))),
+                    highest=max(items, key=lambda r: (_point(r, upper=True) or 0.0, _order(r))),
+                    latest=max(items, key=_order),
+                )
+            )
         g.claimants.sort(key=lambda c: (c.kind not in AUTHORITATIVE, c.claimant.casefold()))
         groups.append(g)
 
@@ -313,10 +336,20 @@ def timeline_chart(group: FigureGroup, *, width: float = 640.0, height: float = 
         mid = v if r.value is not None else ((r.low or 0.0) + (r.high if r.high is not None else v)) / 2
         y1 = y_of(r.low or 0.0)
         y2 = top if r.high is None else y_of(r.high)
-        points.append({"x": round(x, 1), "y": round(y_of(mid), 1), "y1": round(y1, 1), "y2": round(y2, 1),
-                       "open": r.high is None, "colour": r.colour,
-                       "conflict": r.conflicting, "vague": r.vague, "figure": r,
-                       "title": f"{r.as_of}: {r.shown} ({r.claimant}, {r.outlet}) — {r.status}"})  # fmt: skip
+        points.append(
+            {
+                "x": round(x, 1),
+                "y": round(y_of(mid), 1),
+                "y1": round(y1, 1),
+                "y2": round(y2, 1),
+                "open": r.high is None,
+                "colour": r.colour,
+                "conflict": r.conflicting,
+                "vague": r.vague,
+                "figure": r,
+                "title": f"{r.as_of}: {r.shown} ({r.claimant}, {r.outlet}) — {r.status}",
+            }
+        )
         lines.setdefault(k, []).append((round(x, 1), round(y_of(mid), 1)))
     xticks = [{"x": round(x_of(d), 1), "label": d.isoformat()[5:]} for d in days]
     if len(xticks) > 8:
@@ -325,8 +358,18 @@ def timeline_chart(group: FigureGroup, *, width: float = 640.0, height: float = 
     yticks = [{"y": round(y_of(v), 1), "label": f"{v:,.0f}"} for v in (0.0, ymax / 2, ymax)]
     colour_of = {claimant_key(r): r.colour for r in rows}
     return {
-        "width": width, "height": height, "left": left, "top": top, "bottom": height - bottom, "right": width - right,
-        "points": points, "xticks": xticks, "yticks": yticks,
-        "lines": [{"points": " ".join(f"{x},{y}" for x, y in pts), "colour": colour_of[k]}
-                  for k, pts in lines.items() if len(pts) > 1],
-    }  # fmt: skip
+        "width": width,
+        "height": height,
+        "left": left,
+        "top": top,
+        "bottom": height - bottom,
+        "right": width - right,
+        "points": points,
+        "xticks": xticks,
+        "yticks": yticks,
+        "lines": [
+            {"points": " ".join(f"{x},{y}" for x, y in pts), "colour": colour_of[k]}
+            for k, pts in lines.items()
+            if len(pts) > 1
+        ],
+    }

@@ -19,10 +19,35 @@ __all__ = ["FIGURE_COLUMNS", "StoryFigures", "figure_rows", "store_figures"]
 
 #: The columns of ``figures.jsonl``, in order (documented in docs/schema.md).
 FIGURE_COLUMNS = (
-    "story_id", "group", "type", "subject", "what", "value", "low", "high", "vague", "bound", "shown", "as_of",
-    "as_of_source", "claimant", "claimant_kind", "hedge", "article_id", "outlet", "published", "start", "end", "text",
-    "status", "latest_official", "partitive", "parts", "part_of", "id",
-)  # fmt: skip
+    "story_id",
+    "group",
+    "type",
+    "subject",
+    "what",
+    "value",
+    "low",
+    "high",
+    "vague",
+    "bound",
+    "shown",
+    "as_of",
+    "as_of_source",
+    "claimant",
+    "claimant_kind",
+    "hedge",
+    "article_id",
+    "outlet",
+    "published",
+    "start",
+    "end",
+    "text",
+    "status",
+    "latest_official",
+    "partitive",
+    "parts",
+    "part_of",
+    "id",
+)
 
 
 @dataclass(slots=True)
@@ -83,13 +108,33 @@ def figure_rows(store: Store) -> Iterator[dict[str, Any]]:
             latest = g.latest_official.id if g.latest_official else None
             for f in g.rows:
                 row = {
-                    "story_id": sf.story_id, "group": g.key, "type": f.type,
-                    "subject": None if f.subject == "thing" else f.subject, "what": f.what, "value": f.value,
-                    "low": f.low, "high": f.high, "vague": f.vague, "bound": f.bound, "shown": f.shown,
-                    "as_of": f.as_of, "as_of_source": f.as_of_source, "claimant": f.claimant,
-                    "claimant_kind": f.claimant_kind, "hedge": f.hedge, "article_id": f.article_id,
-                    "outlet": f.outlet, "published": f.published, "start": f.start, "end": f.end, "text": f.text,
-                    "status": f.status, "latest_official": f.id == latest, "partitive": f.partitive,
-                    "parts": f.parts, "part_of": f.part_of, "id": f.id,
-                }  # fmt: skip
+                    "story_id": sf.story_id,
+                    "group": g.key,
+                    "type": f.type,
+                    "subject": None if f.subject == "thing" else f.subject,
+                    "what": f.what,
+                    "value": f.value,
+                    "low": f.low,
+                    "high": f.high,
+                    "vague": f.vague,
+                    "bound": f.bound,
+                    "shown": f.shown,
+                    "as_of": f.as_of,
+                    "as_of_source": f.as_of_source,
+                    "claimant": f.claimant,
+                    "claimant_kind": f.claimant_kind,
+                    "hedge": f.hedge,
+                    "article_id": f.article_id,
+                    "outlet": f.outlet,
+                    "published": f.published,
+                    "start": f.start,
+                    "end": f.end,
+                    "text": f.text,
+                    "status": f.status,
+                    "latest_official": f.id == latest,
+                    "partitive": f.partitive,
+                    "parts": f.parts,
+                    "part_of": f.part_of,
+                    "id": f.id,
+                }
                 yield {k: row[k] for k in FIGURE_COLUMNS}
