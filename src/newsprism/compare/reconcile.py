@@ -313,7 +313,7 @@ def timeline_chart(group: FigureGroup, *, width: float = 640.0, height: float = 
     days = sorted({date.fromisoformat(r.as_of[:10]) for r in rows if r.as_of})
     tops = [v for r in rows for v in (r.high, r.low, r.value) if v is not None]
     ymax = _nice(max(tops) * 1.1)
-    left, right, top, bottom = 48.0, 14.0, 12.0, 26.0
+    left, right, top, bottom = 48.0, 40.0, 12.0, 26.0  # room on the right for the last values
     span = (days[-1] - days[0]).days
     plot_w, plot_h = width - left - right, height - top - bottom
 
