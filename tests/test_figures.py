@@ -462,3 +462,20 @@ def test_figures_export_is_documented() -> None:
     assert m, "docs/schema.md has no figures.jsonl section"
     documented = set(re.findall(r"^\| `([a-z_0-9]+)` \|", m.group(1), re.M))
     assert set(FIGURE_COLUMNS) <= documented, sorted(set(FIGURE_COLUMNS) - documented)
+
+
+def test_the_figures_section_escapes_article_text() -> None:
+    from newsprism.publish.briefing import file_links, make_environment
+
+    body = "The <script>alert(1)</script> ministry said 12 people died. <b>Bloggers</b> said 40 people died."
+    arts = {"a1": Article(id="a1", title="t", body=body, published="2024-05-01", outlet="<i>Evil</i>")}
+    claims = [
+        claim(body, "12 people", "killed", 12, obj="people", claimant="<script>alert(1)</script> ministry"),
+        claim(body, "40 people", "killed", 40, obj="<img src=x onerror=alert(2)>", claimant="<b>Bloggers</b>"),
+    ]
+    groups = reconcile(figures_of_claims(claims, arts, outlets={"a1": ("<i>Evil</i>", "unrated")}))
+    assert groups[0].status == "conflict"
+    html = make_environment().get_template("_figures.html").render(figure_groups=groups, links=file_links())
+    assert "<script" not in html and "<img" not in html and "<b>Bloggers" not in html and "<i>Evil" not in html
+    assert "&lt;script&gt;" in html and "&lt;b&gt;Bloggers&lt;/b&gt;" in html
+    assert 'href="article-a1.html#a-a1-' in html and "<svg" in html

@@ -495,7 +495,7 @@ def figure_from_claim(
         number_text=claim.number_text or text,
         object=claim.object,
         place=claim.place,
-        partitive=bool(_PARTITIVE.match(text))
+        partitive=bool(_PARTITIVE.match(text[:80]))
         or (not re.search(r"[^\W\d_]", text) and bool(_PARTITIVE.match("1" + body[claim.end : claim.end + 60]))),
         earlier=_has(sentence.casefold(), lex.change_cues),
     )
