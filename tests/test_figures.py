@@ -479,3 +479,21 @@ def test_the_figures_section_escapes_article_text() -> None:
     assert "<script" not in html and "<img" not in html and "<b>Bloggers" not in html and "<i>Evil" not in html
     assert "&lt;script&gt;" in html and "&lt;b&gt;Bloggers&lt;/b&gt;" in html
     assert 'href="article-a1.html#a-a1-' in html and "<svg" in html
+
+
+def test_the_press_tally_rises_without_conflict() -> None:
+    body = {
+        "p1": "The quake killed 40 people on Monday.",
+        "p2": "The quake killed 1,500 people.",
+        "p3": "The quake killed 1,200 people.",
+    }
+    days = {"p1": "2023-02-06", "p2": "2023-02-07", "p3": "2023-02-07"}
+    arts = {k: Article(id=k, title=k, body=v, published=days[k], outlet=f"Paper {k}") for k, v in body.items()}
+    claims = [
+        claim(body["p1"], "40 people", "killed", 40, aid="p1", obj="people"),
+        claim(body["p2"], "1,500 people", "killed", 1500, aid="p2", obj="people"),
+        claim(body["p3"], "1,200 people", "killed", 1200, aid="p3", obj="people"),
+    ]
+    [g] = reconcile(figures_of_claims(claims, arts))
+    assert _pair(g, "40 people", "1,500 people").status == "revision"  # the press's tally rose the next day
+    assert _pair(g, "1,500 people", "1,200 people").status == "conflict"  # two papers, one day

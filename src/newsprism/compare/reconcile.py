@@ -7,11 +7,11 @@ Labels (``STATUSES``, most serious first):
   (or on its own authority), and nothing in it marks one as an earlier figure (``initially``, ``rose from ... to``).
   Two claimants disagreeing inside one article are a ``conflict`` the article reports.
 * ``conflict``: different claimants, intervals that do not overlap, at overlapping times. A figure holds from its
-  as-of date until its claimant gives a newer one in the group; a figure from an article itself, an outlet or an
-  official body also stops holding when an official or international body gives a newer one.
+  as-of date until a later figure that replaces it (as for a revision) is given.
 * ``revision``: a later figure from the same claimant, or from an official or international body replacing one
   from an official body, an outlet or the article itself (a rights group's count is not replaced by the
-  government's: that stays a conflict); in one article, a figure its sentence marks as earlier.
+  government's: that stays a conflict), or the press's own tally (no source named, or an outlet) after an earlier
+  one; in one article, a figure its sentence marks as earlier.
 * ``agree``: the intervals overlap (``at least 200`` agrees with ``225``; ``about 900`` with ``950``).
 * ``superseded``: neither: one of the two no longer held when the other was given.
 
@@ -47,6 +47,7 @@ STATUSES = ("self-contradiction", "conflict", "revision", "agree", "superseded",
 CONFLICT_STATUSES = frozenset({"conflict", "self-contradiction"})
 AUTHORITATIVE = frozenset({"official", "international"})
 REPLACEABLE = frozenset({"official", "international", "outlet", "article"})
+PRESS = frozenset({"outlet", "article"})  # a figure on the press's own authority: its running tally
 TYPE_ORDER = ("killed", "wounded", "missing", "arrested", "displaced", "troops", "protesters", "destroyed", "damage")
 MAX_FIGURES = 500  # per group; pairs grow with the square
 PAD = 22.0  # chart: space between the axes and the first and last dates
@@ -118,7 +119,7 @@ class FigureGroup:
     def label(self) -> str:
         if self.what:
             return self.what if self.type == "other" else f"{self.type} · {self.what}"
-        if self.subject and self.subject != "total":
+        if self.subject and self.subject not in {"total", self.type}:
             return f"{self.type} · {self.subject.replace('_', ' ')}"
         return self.type
 
@@ -159,6 +160,16 @@ def _order(f: Figure) -> tuple[str, str, str, int]:
     return (f.as_of or "", f.published or "", f.article_id, f.start)
 
 
+def _replaces(new: Figure, old: Figure) -> bool:
+    """Whether a later ``new`` figure replaces ``old``: the same claimant; an official or international body after an
+    official body, an outlet or the article itself; the press's tally after the press's tally."""
+    if claimant_key(new) == claimant_key(old):
+        return True
+    if new.claimant_kind in AUTHORITATIVE and old.claimant_kind in REPLACEABLE:
+        return True
+    return new.claimant_kind in PRESS and old.claimant_kind in PRESS
+
+
 def _holds_until(rows: list[Figure]) -> dict[str, str | None]:
     """The date each figure stops holding: its claimant's next figure, or a newer official one for figures that
     an official figure replaces (None: it still holds)."""
@@ -169,9 +180,7 @@ def _holds_until(rows: list[Figure]) -> dict[str, str | None]:
             for g in rows:
                 if g is f or g.partitive or not g.as_of or g.as_of <= f.as_of:
                     continue
-                if claimant_key(g) == claimant_key(f) or (
-                    g.claimant_kind in AUTHORITATIVE and f.claimant_kind in REPLACEABLE
-                ):
+                if _replaces(g, f):
                     end = g.as_of if end is None else min(end, g.as_of)
         until[f.id] = end
     return until
@@ -192,7 +201,7 @@ def _label(a: Figure, b: Figure, until: dict[str, str | None]) -> tuple[str, str
             return "self-contradiction", f"one article gives both {a.shown} and {b.shown}{who}"
     if same:
         return "revision", f"{b.claimant} moved from {a.shown} to {b.shown}"
-    if later and b.claimant_kind in AUTHORITATIVE and a.claimant_kind in REPLACEABLE:
+    if later and _replaces(b, a):
         return "revision", f"{b.claimant} ({b.claimant_kind}) gives {b.shown} after {a.claimant}'s {a.shown}"
     end_a = until.get(a.id)
     if not a.as_of or not b.as_of or end_a is None or b.as_of < end_a:
