@@ -497,3 +497,16 @@ def test_the_press_tally_rises_without_conflict() -> None:
     [g] = reconcile(figures_of_claims(claims, arts))
     assert _pair(g, "40 people", "1,500 people").status == "revision"  # the press's tally rose the next day
     assert _pair(g, "1,500 people", "1,200 people").status == "conflict"  # two papers, one day
+
+
+def test_chinese_and_kazakh_words() -> None:
+    lex = load_figure_lexicon()
+    body = "哈萨克斯坦卫生部称，洪水已造成至少12人死亡。"
+    f = fig(body, claim(body, "12人", "killed", 12, obj="人", claimant="卫生部"))
+    assert (f.bound, f.claimant_kind) == ("at_least", "official")
+    assert resolve_as_of("3月5日", "", "2024-03-08", lex) == ("2024-03-05", "stated")
+    assert resolve_as_of("5 наурыз", "", "2024-03-08", lex) == ("2024-03-05", "stated")
+    assert resolve_as_of(None, "Кеше су тасқынынан 3 адам қаза тапты.", "2024-03-08", lex) == ("2024-03-07", "relative")
+    kk = "Төтенше жағдайлар министрлігінің мәліметінше, кемінде 3 адам қаза тапты."
+    g = fig(kk, claim(kk, "3 адам", "killed", 3, obj="адам", claimant="Төтенше жағдайлар министрлігі"))
+    assert (g.bound, g.claimant_kind, g.subject) == ("at_least", "official", "unspecified")

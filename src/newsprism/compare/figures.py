@@ -295,8 +295,10 @@ def interval(claim: Claim, before: str, lex: FigureLexicon) -> tuple[float | Non
     bound = "exact"
     for phrase, b in lex.bounds:
         at_tail = tail.endswith(phrase) and (
-            len(tail) == len(phrase) or not (phrase[0].isalnum() and tail[-len(phrase) - 1].isalnum())
-        )  # "moreover 20" is not "over 20"
+            len(tail) == len(phrase)
+            or bool(_CJK.search(phrase))
+            or not (phrase[0].isalnum() and tail[-len(phrase) - 1].isalnum())
+        )  # "moreover 20" is not "over 20"; Chinese has no spaces
         if hedge == phrase or hedge.endswith(" " + phrase) or hedge.startswith(phrase + " ") or at_tail:
             bound = b
             break
