@@ -206,6 +206,11 @@ def test_as_of_dates() -> None:
     assert resolve_as_of(None, "Вчера МЧС сообщило о 40 погибших.", pub, lex) == ("2023-02-07", "relative")
     assert resolve_as_of("the old quarter", "It rained.", pub, lex) == ("2023-02-08", "published")
     assert resolve_as_of(None, "", None, lex) == (None, "unknown")
+    assert resolve_as_of("el 5 de marzo de 2023", "", pub, lex) == ("2023-03-05", "stated")
+    assert resolve_as_of("в пятницу", "", pub, lex) == ("2023-02-03", "relative")
+    # "среди" (among) is not "среда" (Wednesday); "hierarchy" is not "hier" (yesterday)
+    assert resolve_as_of(None, "Среди погибших 12 детей.", pub, lex) == ("2023-02-08", "published")
+    assert resolve_as_of(None, "The hierarchy said 12 died.", pub, lex) == ("2023-02-08", "published")
 
 
 def test_claimants_and_their_kinds() -> None:

@@ -238,16 +238,19 @@ def _fmt(v: float | None) -> str:
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}"
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？]|\n")
+
+
 # -- parts of a figure ---------------------------------------------------------------------------------------------
 def sentence_bounds(body: str, start: int, end: int) -> tuple[int, int]:
     """The sentence of ``body`` holding ``[start, end)``: from after the previous ``. ! ? 。`` or paragraph break to
     the next one (at most 600 characters either side)."""
     lo = max(0, start - 600)
     cut = lo
-    for m in re.finditer(r"[.!?。！？](?=\s|$)|\n", body[lo:start]):
+    for m in _SENTENCE_END.finditer(body[lo:start]):
         cut = lo + m.end()
     hi = min(len(body), end + 600)
-    m2 = re.search(r"[.!?。！？](?=\s|$)|\n", body[end:hi])
+    m2 = _SENTENCE_END.search(body[end:hi])
     return cut, (end + m2.end()) if m2 else hi
 
 
@@ -321,7 +324,9 @@ _ROSE_TO = re.compile(
     re.IGNORECASE,
 )
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+([^\W\d_]+)\.?(?:,?\s+(\d{4}))?")
+_DAY_MONTH = re.compile(
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?([^\W\d_]+)\.?(?:,?\s+(?:de\s+)?(\d{4}))?"
+)
 _MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(\d{4}))?")
 _MONTH_YEAR = re.compile(r"([^\W\d_]+)\s+(\d{4})\b")
 _CJK_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
@@ -383,15 +388,24 @@ def _stated_dates(text: str, pub: date | None, lex: FigureLexicon) -> list[tuple
     return out
 
 
+@cache
+def _word(entry: str) -> re.Pattern[str]:
+    """A day word as a whole word, allowing an inflection of up to two letters (``пятниц`` -> ``пятницу``, but
+    ``hier`` is not ``hierarchy``); CJK as a substring."""
+    if _CJK.search(entry):
+        return re.compile(re.escape(entry))
+    return re.compile(r"(?<!\w)" + re.escape(entry) + r"\w{0,2}(?!\w)", re.IGNORECASE)
+
+
 def _relative(text: str, pub: date | None, lex: FigureLexicon) -> date | None:
     if pub is None:
         return None
     low = text.casefold()
     for phrase, days in lex.relative_days:
-        if _pattern(phrase).search(low):
+        if _word(phrase).search(low):
             return pub - timedelta(days=days)
     for name, wd in lex.weekdays.items():
-        if _pattern(name).search(low):
+        if _word(name).search(low):
             back = (pub.weekday() - wd) % 7
             return pub - timedelta(days=back)
     return None
