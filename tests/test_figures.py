@@ -515,3 +515,36 @@ def test_chinese_and_kazakh_words() -> None:
     kk = "Төтенше жағдайлар министрлігінің мәліметінше, кемінде 3 адам қаза тапты."
     g = fig(kk, claim(kk, "3 адам", "killed", 3, obj="адам", claimant="Төтенше жағдайлар министрлігі"))
     assert (g.bound, g.claimant_kind, g.subject) == ("at_least", "official", "unspecified")
+
+
+def test_store_figures_story_by_story_and_articles_alone(store) -> None:  # type: ignore[no-untyped-def]
+    from newsprism.compare.story_figures import figure_rows, store_figures
+    from newsprism.model import Story
+
+    bodies = {
+        "s1": "The ministry said 120 people had died.",
+        "s2": "Activists said 500 people had been killed.",
+        "z1": "Police said 30 people were arrested.",
+    }
+    for aid, body in bodies.items():
+        store.put_article(Article(id=aid, title=f"title {aid}", body=body, published="2022-12-01", outlet=aid))
+    claims = {
+        "s1": claim(bodies["s1"], "120 people", "killed", 120, aid="s1", obj="people", claimant="ministry"),
+        "s2": claim(bodies["s2"], "500 people", "killed", 500, aid="s2", obj="people", claimant="Activists"),
+        "z1": claim(bodies["z1"], "30 people", "arrested", 30, aid="z1", obj="people", claimant="Police"),
+    }
+    for aid, c in claims.items():
+        store.commit_stage(aid, "claims.test.v1", [c])
+    store.put_stories([Story(id="st1", label="Protest deaths", article_ids=["s1", "s2"])])
+    found = store_figures(store)
+    assert [(sf.story_id, [g.status for g in sf.groups]) for sf in found] == [("st1", ["conflict"]), (None, ["single"])]
+    assert found[1].story == "(no story) title z1"
+    assert store_figures(store, conflicts_only=True)[0].story_id == "st1"
+    assert [sf.story_id for sf in store_figures(store, type="arrested")] == [None]
+    rows = list(figure_rows(store))
+    assert {(r["story_id"], r["value"], r["status"]) for r in rows} == {
+        ("st1", 120, "conflict"),
+        ("st1", 500, "conflict"),
+        (None, 30, "single"),
+    }
+    assert all(bodies[r["article_id"]][r["start"] : r["end"]] == r["text"] for r in rows)

@@ -64,40 +64,44 @@ def store_figures(
     store: Store, *, type: str | None = None, status: str | None = None, conflicts_only: bool = False
 ) -> list[StoryFigures]:
     """Every story's figure groups (``type``: only groups of that type or label; ``status``: only groups with that
-    status; ``conflicts_only``: only conflicts and self-contradictions); stories with conflicts first."""
-    story_of: dict[str, tuple[str, str]] = {}
-    for s in store.iter_stories():
-        for aid in s.article_ids:
-            story_of.setdefault(aid, (s.id, s.label))
-    claims = [c for c in store.iter_items("claims") if isinstance(c, Claim)]
-    arts: dict[str, Article] = {a.id: a for a in store.iter_articles(ids=sorted({c.article_id for c in claims}))}
+    status; ``conflicts_only``: only conflicts and self-contradictions); stories with conflicts first. Stories are
+    read one at a time (their claims and articles), so memory follows the largest story, not the store."""
     cache: dict[str, OutletInfo] = {}
-    outlets = {}
-    for aid, art in arts.items():
-        info = outlet_info(store, art, cache=cache)
-        outlets[aid] = (info.name, info.side)
-    by_story: dict[str, list[Claim]] = {}
-    for c in claims:
-        sid = story_of[c.article_id][0] if c.article_id in story_of else "article:" + c.article_id
-        by_story.setdefault(sid, []).append(c)
-    labels = dict(story_of.values())
-    out: list[StoryFigures] = []
-    for sid, found in by_story.items():
-        groups = reconcile(figures_of_claims(found, arts, outlets=outlets))
-        groups = [
+
+    def groups_of(claims: list[Claim]) -> list[FigureGroup]:
+        ids = sorted({c.article_id for c in claims})
+        arts: dict[str, Article] = {a.id: a for a in store.iter_articles(ids=ids)}
+        outlets = {}
+        for aid, art in arts.items():
+            info = outlet_info(store, art, cache=cache)
+            outlets[aid] = (info.name, info.side)
+        found = reconcile(figures_of_claims(claims, arts, outlets=outlets))
+        return [
             g
-            for g in groups
+            for g in found
             if (type is None or type in {g.type, g.label, g.key})
             and (status is None or g.status == status)
             and (g.conflict or not conflicts_only)
         ]
-        if not groups:
-            continue
-        if sid.startswith("article:"):
-            alone = arts.get(sid[8:])
-            out.append(StoryFigures(None, f"(no story) {alone.title if alone and alone.title else sid[8:]}", groups))
-        else:
-            out.append(StoryFigures(sid, labels[sid], groups))
+
+    out: list[StoryFigures] = []
+    in_story: set[str] = set()
+    for story in store.iter_stories():
+        ids = [a for a in story.article_ids if a not in in_story]  # an article counts in its first story only
+        in_story.update(ids)
+        claims = [c for c in store.iter_items("claims", article_ids=ids) if isinstance(c, Claim)] if ids else []
+        groups = groups_of(claims) if claims else []
+        if groups:
+            out.append(StoryFigures(story.id, story.label, groups))
+    alone: dict[str, list[Claim]] = {}
+    for c in store.iter_items("claims"):
+        if isinstance(c, Claim) and c.article_id not in in_story:
+            alone.setdefault(c.article_id, []).append(c)
+    for aid, claims in alone.items():
+        groups = groups_of(claims)
+        if groups:
+            art = store.get_article(aid)
+            out.append(StoryFigures(None, f"(no story) {art.title if art and art.title else aid}", groups))
     return sorted(out, key=lambda s: (not any(g.conflict for g in s.groups), s.story_id is None, s.story))
 
 
