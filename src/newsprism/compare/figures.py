@@ -86,6 +86,8 @@ class FigureLexicon:
     change_cues: tuple[str, ...]
     sum_joins: tuple[str, ...]
     part_cues: tuple[str, ...]
+    day_words: re.Pattern[str]  # every relative day word and weekday, one named group each
+    day_meaning: dict[str, tuple[str, int]]  # group name -> ("back", days) | ("weekday", 0-6)
 
 
 @cache
@@ -104,17 +106,21 @@ def load_figure_lexicon() -> FigureLexicon:
     bounds = [(str(w).casefold(), b) for b, ws in raw["bounds"].items() for w in ws]
     claimants = dict(table(raw["claimants"]))
     rel = sorted(flat(raw["relative_days"]).items(), key=lambda kv: -len(kv[0]))
+    weekdays = flat(raw["weekdays"])
+    day_words, day_meaning = _day_words(tuple(rel), weekdays)
     return FigureLexicon(
         subjects=table(raw["subjects"]),
         things=table(raw["things"]),
         bounds=tuple(sorted(bounds, key=lambda x: -len(x[0]))),
         claimants=tuple((k, claimants[k]) for k in CLAIMANT_ORDER if k in claimants),
         months=flat(raw["months"]),
-        weekdays=flat(raw["weekdays"]),
+        weekdays=weekdays,
         relative_days=tuple(rel),
         change_cues=tuple(str(w).casefold() for w in raw["change_cues"]),
         sum_joins=tuple(str(w).casefold() for w in raw["sum_joins"]),
         part_cues=tuple(str(w).casefold() for w in raw["part_cues"]),
+        day_words=day_words,
+        day_meaning=day_meaning,
     )
 
 
@@ -132,8 +138,13 @@ def _pattern(entry: str) -> re.Pattern[str]:
     return re.compile(head + re.escape(entry) + tail, re.IGNORECASE)
 
 
+@cache
+def _union(entries: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{_pattern(e).pattern})" for e in entries), re.IGNORECASE)
+
+
 def _has(text: str, entries: tuple[str, ...]) -> bool:
-    return any(_pattern(e).search(text) for e in entries)
+    return bool(entries) and _union(entries).search(text) is not None
 
 
 def _first_class(text: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
@@ -397,18 +408,32 @@ def _word(entry: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(entry) + r"\w{0,2}(?!\w)", re.IGNORECASE)
 
 
+def _day_words(
+    relative_days: tuple[tuple[str, int], ...], weekdays: dict[str, int]
+) -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
+    """One pattern for every day word (longest first), and what each named group means: ``("back", days)`` for
+    ``yesterday``, ``("weekday", n)`` for ``Tuesday``."""
+    meaning: dict[str, tuple[str, int]] = {}
+    for phrase, days in relative_days:
+        meaning.setdefault(phrase, ("back", days))
+    for name, wd in weekdays.items():
+        meaning.setdefault(name, ("weekday", wd))
+    order = sorted(meaning, key=len, reverse=True)
+    groups = "|".join(f"(?P<w{i}>{_word(w).pattern})" for i, w in enumerate(order))
+    return re.compile(groups, re.IGNORECASE), {f"w{i}": meaning[w] for i, w in enumerate(order)}
+
+
 def _relative(text: str, pub: date | None, lex: FigureLexicon) -> date | None:
+    """The date a day word in ``text`` names, against the publication date; relative words before weekdays."""
     if pub is None:
         return None
-    low = text.casefold()
-    for phrase, days in lex.relative_days:
-        if _word(phrase).search(low):
-            return pub - timedelta(days=days)
-    for name, wd in lex.weekdays.items():
-        if _word(name).search(low):
-            back = (pub.weekday() - wd) % 7
-            return pub - timedelta(days=back)
-    return None
+    rx, meaning = lex.day_words, lex.day_meaning
+    found = [meaning[m.lastgroup] for m in rx.finditer(text.casefold()) if m.lastgroup]
+    found.sort(key=lambda kv: kv[0] != "back")
+    if not found:
+        return None
+    kind, n = found[0]
+    return pub - timedelta(days=n if kind == "back" else (pub.weekday() - n) % 7)
 
 
 def _parse_day(value: str | None) -> date | None:

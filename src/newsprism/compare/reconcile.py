@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cache
 from itertools import combinations
 from typing import Any
 
@@ -57,7 +58,12 @@ def claimant_key(f: Figure) -> str:
     """Claimants compared by name: case, leading articles and possessives (``Kazakhstan's``) ignored."""
     if f.claimant_kind == "article":
         return "article:" + (f.outlet or f.article_id)
-    words = re.findall(r"[\w'’.-]+", f.claimant.casefold())
+    return _name_key(f.claimant)
+
+
+@cache
+def _name_key(claimant: str) -> str:
+    words = re.findall(r"[\w'’.-]+", claimant.casefold())
     kept = [w for w in words if w not in {"the", "le", "la", "les", "el", "los", "der", "die", "das"}]
     kept = [w for w in kept if not re.search(r"['’]s$", w)] or kept
     return " ".join(kept)
@@ -186,28 +192,33 @@ def _holds_until(rows: list[Figure]) -> dict[str, str | None]:
     return until
 
 
-def _label(a: Figure, b: Figure, until: dict[str, str | None]) -> tuple[str, str] | None:
-    if a.id in b.parts or b.id in a.parts or set(a.part_of) & set(b.part_of):
+def _label(a: Figure, b: Figure, until: dict[str, str | None], shown: dict[str, str]) -> tuple[str, str] | None:
+    if a.id in b.parts or b.id in a.parts or (a.part_of and set(a.part_of) & set(b.part_of)):
         return None
     if a.overlaps(b):
-        return "agree", f"{a.shown} and {b.shown} overlap"
+        return "agree", f"{shown[a.id]} and {shown[b.id]} overlap"
+    return _disagreement(a, b, until, shown[a.id], shown[b.id])
+
+
+def _disagreement(a: Figure, b: Figure, until: dict[str, str | None], sa: str, sb: str) -> tuple[str, str]:
+    """The label of two figures whose intervals do not overlap (``a`` the earlier)."""
     later = bool(a.as_of and b.as_of and a.as_of < b.as_of)
     same = claimant_key(a) == claimant_key(b)
     if a.article_id == b.article_id:
         if later or a.earlier or b.earlier:
-            return "revision", f"the article gives {a.shown} as an earlier figure than {b.shown}"
+            return "revision", f"the article gives {sa} as an earlier figure than {sb}"
         if same or "article" in {a.claimant_kind, b.claimant_kind}:
             who = "" if a.claimant_kind == "article" else f" (both from {a.claimant})"
-            return "self-contradiction", f"one article gives both {a.shown} and {b.shown}{who}"
+            return "self-contradiction", f"one article gives both {sa} and {sb}{who}"
     if same:
-        return "revision", f"{b.claimant} moved from {a.shown} to {b.shown}"
+        return "revision", f"{b.claimant} moved from {sa} to {sb}"
     if later and _replaces(b, a):
-        return "revision", f"{b.claimant} ({b.claimant_kind}) gives {b.shown} after {a.claimant}'s {a.shown}"
+        return "revision", f"{b.claimant} ({b.claimant_kind}) gives {sb} after {a.claimant}'s {sa}"
     end_a = until.get(a.id)
     if not a.as_of or not b.as_of or end_a is None or b.as_of < end_a:
         when = f"as of {b.as_of}" if b.as_of else "at the same time"
-        return "conflict", f"{a.claimant} says {a.shown}, {b.claimant} says {b.shown} ({when})"
-    return "superseded", f"{a.claimant}'s {a.shown} no longer held when {b.claimant} gave {b.shown}"
+        return "conflict", f"{a.claimant} says {sa}, {b.claimant} says {sb} ({when})"
+    return "superseded", f"{a.claimant}'s {sa} no longer held when {b.claimant} gave {sb}"
 
 
 def _rank(status: str) -> int:
@@ -233,10 +244,11 @@ def reconcile(figures: list[Figure]) -> list[FigureGroup]:
             key=key, type=first.type, subject=None if first.what else key.split("/", 1)[1], what=first.what, rows=rows
         )
         until = _holds_until(rows)
+        shown = {r.id: r.shown for r in rows}
         worst: dict[str, str] = {}
         widest: dict[str, tuple[float, Figure, Figure]] = {}
         for a, b in combinations([r for r in rows if not r.partitive], 2):
-            found = _label(a, b, until)
+            found = _label(a, b, until, shown)
             if found is None:
                 continue
             status, note = found
