@@ -140,7 +140,15 @@ def _pattern(entry: str) -> re.Pattern[str]:
 
 @cache
 def _union(entries: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{_pattern(e).pattern})" for e in entries), re.IGNORECASE)
+    """One pattern for ``entries``: the word-start check is made once per position, not once per entry."""
+    words, other = [], []
+    for e in sorted(entries, key=len, reverse=True):
+        if _CJK.search(e) or not e[0].isalnum():
+            other.append(_pattern(e).pattern)
+        else:
+            words.append(re.escape(e) + (r"\b" if len(e) <= 3 or not e[-1].isalnum() else ""))
+    parts = ([r"(?<!\w)(?:" + "|".join(words) + ")"] if words else []) + other
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 def _has(text: str, entries: tuple[str, ...]) -> bool:
@@ -419,8 +427,10 @@ def _day_words(
     for name, wd in weekdays.items():
         meaning.setdefault(name, ("weekday", wd))
     order = sorted(meaning, key=len, reverse=True)
-    groups = "|".join(f"(?P<w{i}>{_word(w).pattern})" for i, w in enumerate(order))
-    return re.compile(groups, re.IGNORECASE), {f"w{i}": meaning[w] for i, w in enumerate(order)}
+    words = [f"(?P<w{i}>{re.escape(w)})" for i, w in enumerate(order) if not _CJK.search(w)]
+    cjk = [f"(?P<w{i}>{re.escape(w)})" for i, w in enumerate(order) if _CJK.search(w)]
+    rx = r"(?<!\w)(?:" + "|".join(words) + r")\w{0,2}(?!\w)" + "".join("|" + c for c in cjk)
+    return re.compile(rx, re.IGNORECASE), {f"w{i}": meaning[w] for i, w in enumerate(order)}
 
 
 def _relative(text: str, pub: date | None, lex: FigureLexicon) -> date | None:
