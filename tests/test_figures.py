@@ -548,3 +548,29 @@ def test_store_figures_story_by_story_and_articles_alone(store) -> None:  # type
         (None, 30, "single"),
     }
     assert all(bodies[r["article_id"]][r["start"] : r["end"]] == r["text"] for r in rows)
+
+
+def test_a_class_count_larger_than_the_total_is_a_conflict() -> None:
+    body = {
+        "i1": "The rights group HRANA said at least 448 protesters had been killed.",
+        "i2": "The interior ministry said 200 people had died in the unrest, including police officers.",
+        "i3": "Health officials said 164 civilians were killed.",
+        "i4": "The prosecutor said 225 people were killed in total.",
+    }
+    days = {"i1": "2022-12-01", "i2": "2022-12-01", "i3": "2022-01-10", "i4": "2022-01-15"}
+    arts = {k: Article(id=k, title=k, body=v, published=days[k], outlet=k) for k, v in body.items()}
+    claims = [
+        claim(
+            body["i1"], "448 protesters", "killed", 448, aid="i1", obj="protesters", claimant="HRANA", hedge="at least"
+        ),
+        claim(body["i2"], "200 people", "killed", 200, aid="i2", obj="people", claimant="interior ministry"),
+    ]
+    groups = {g.key: g for g in reconcile(figures_of_claims(claims, arts))}
+    assert groups["killed/protesters"].status == "conflict" and groups["killed/total"].status == "conflict"
+    assert "against a total" in groups["killed/total"].pairs[0].note
+    # 164 civilians and a total of 225 killed: a part smaller than the whole is no disagreement
+    claims = [
+        claim(body["i3"], "164 civilians", "killed", 164, aid="i3", obj="civilians", claimant="Health officials"),
+        claim(body["i4"], "225 people", "killed", 225, aid="i4", obj="people", claimant="prosecutor"),
+    ]
+    assert not any(g.conflict or g.pairs for g in reconcile(figures_of_claims(claims, arts)))

@@ -15,8 +15,9 @@ Labels (``STATUSES``, most serious first):
 * ``agree``: the intervals overlap (``at least 200`` agrees with ``225``; ``about 900`` with ``950``).
 * ``superseded``: neither: one of the two no longer held when the other was given.
 
-A figure's ``status`` is the most serious label of its pairs (``single`` when it has none); a group's is that of
-its figures. Parts of a sum are not compared with their sum or with each other, and partitive counts (``19 of
+A count of one class larger than a total of the same type at the same time (``at least 448 protesters`` killed
+against a total of 200) is labelled too, and listed in both groups. A figure's ``status`` is the most serious label
+of its pairs (``single`` when it has none); a group's is that of its figures. Parts of a sum are not compared with their sum or with each other, and partitive counts (``19 of
 31 cities``) with nothing. Each group names its latest official figure and, per claimant, the lowest, the highest
 and the latest figure.
 """
@@ -231,36 +232,67 @@ def _point(f: Figure, *, upper: bool) -> float | None:
     return f.high if upper and f.high is not None else f.low
 
 
+def _cross_pairs(groups: list[FigureGroup], until: dict[str, str | None], shown: dict[str, str]) -> None:
+    """A count of one class (``448 protesters``) larger than a total of the same type (``200 people``) cannot
+    both be true: such pairs are labelled like any other and listed in both groups. A total stated for one place
+    is not compared with a count that is not for that place; a sum is not compared with its parts."""
+    totals = {g.type: g for g in groups if g.subject == "total" and g.what is None}
+    for g in groups:
+        t_group = totals.get(g.type)
+        if t_group is None or g is t_group or g.what is not None:
+            continue
+        for part in g.rows:
+            for total in t_group.rows:
+                if part.partitive or total.partitive or total.high is None or (part.low or 0.0) <= total.high:
+                    continue
+                if total.id in part.part_of or (total.place and total.place != part.place):
+                    continue
+                a, b = sorted((part, total), key=_order)
+                status, note = _disagreement(a, b, until, shown[a.id], shown[b.id])
+                pair = FigurePair(a.id, b.id, status, f"{note} ({part.subject.replace('_', ' ')} against a total)")
+                g.pairs.append(pair)
+                t_group.pairs.append(pair)
+
+
 def reconcile(figures: list[Figure]) -> list[FigureGroup]:
     """Group ``figures`` (one story's), label their pairs and summarise each group; conflicts first, then by type."""
     by_key: dict[str, list[Figure]] = {}
     for f in figures:
         by_key.setdefault(f.group_key, []).append(f)
     groups: list[FigureGroup] = []
+    until: dict[str, str | None] = {}
+    shown: dict[str, str] = {}
     for key, members in by_key.items():
         rows = sorted(members, key=_order)[:MAX_FIGURES]
         first = rows[0]
         g = FigureGroup(
             key=key, type=first.type, subject=None if first.what else key.split("/", 1)[1], what=first.what, rows=rows
         )
-        until = _holds_until(rows)
-        shown = {r.id: r.shown for r in rows}
-        worst: dict[str, str] = {}
-        widest: dict[str, tuple[float, Figure, Figure]] = {}
+        until.update(_holds_until(rows))
+        shown.update((r.id, r.shown) for r in rows)
         for a, b in combinations([r for r in rows if not r.partitive], 2):
             found = _label(a, b, until, shown)
-            if found is None:
-                continue
-            status, note = found
-            g.pairs.append(FigurePair(a.id, b.id, status, note))
-            for f in (a, b):
-                if f.id not in worst or _rank(status) < _rank(worst[f.id]):
-                    worst[f.id] = status
-            if status in CONFLICT_STATUSES:
-                lo, hi = (a, b) if a.high is not None and a.high < (b.low or 0.0) else (b, a)
+            if found is not None:
+                g.pairs.append(FigurePair(a.id, b.id, *found))
+        groups.append(g)
+    _cross_pairs(groups, until, shown)
+    worst: dict[str, str] = {}
+    for g in groups:
+        for p in g.pairs:
+            for fid in (p.a, p.b):
+                if fid not in worst or _rank(p.status) < _rank(worst[fid]):
+                    worst[fid] = p.status
+    by_id = {r.id: r for g in groups for r in g.rows}
+    for g in groups:
+        rows = g.rows
+        widest: dict[str, tuple[float, Figure, Figure]] = {}
+        for p in g.pairs:
+            fa, fb = by_id[p.a], by_id[p.b]
+            if p.status in CONFLICT_STATUSES:
+                lo, hi = (fa, fb) if fa.high is not None and fa.high < (fb.low or 0.0) else (fb, fa)
                 gap = (hi.low or 0.0) - (lo.high or 0.0)
-                if status not in widest or gap > widest[status][0]:
-                    widest[status] = (gap, lo, hi)
+                if p.status not in widest or gap > widest[p.status][0]:
+                    widest[p.status] = (gap, lo, hi)
         for r in rows:
             r.status = "part" if r.partitive else worst.get(r.id, "single")
             r.conflicting = r.status in CONFLICT_STATUSES
@@ -303,7 +335,6 @@ def reconcile(figures: list[Figure]) -> list[FigureGroup]:
                 )
             )
         g.claimants.sort(key=lambda c: (c.kind not in AUTHORITATIVE, c.claimant.casefold()))
-        groups.append(g)
 
     def order(g: FigureGroup) -> tuple[int, int, int, str]:
         t = TYPE_ORDER.index(g.type) if g.type in TYPE_ORDER else len(TYPE_ORDER)
