@@ -288,7 +288,8 @@ def subject_class(claim: Claim, before: str, lex: FigureLexicon) -> str:
         if found not in {None, "total", "foreign_troops"}:  # only "the total of" / "foreign" read from before
             found = None
     if claim.type == "troops" and found in {None, "security_forces"}:
-        return "foreign_troops" if _has(before[-200:] + " " + obj, lex.subjects[0][1]) else "unspecified"
+        foreign = dict(lex.subjects).get("foreign_troops", ())
+        return "foreign_troops" if _has(before[-200:] + " " + obj, foreign) else "unspecified"
     return found or "unspecified"
 
 

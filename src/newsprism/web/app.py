@@ -216,7 +216,7 @@ def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: s
     async def figures_page(status: str = "", type: str = "") -> HTMLResponse:
         with lock:
             stories = claim_groups(store, type=type or None, status=check_status(status))
-            return page("figures.html", stories=stories, status=status, type=type, statuses=figure_statuses)
+            return page("figures.html", stories=stories, status=status, type=type, statuses=STATUSES)
 
     # -- JSON API ------------------------------------------------------------------------------------------------
     @app.get("/api/stories", tags=["stories"], summary="Stories, newest first")
