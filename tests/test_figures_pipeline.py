@@ -131,6 +131,8 @@ def test_floods_example_rising_toll_from_several_claimants(floods: Store, tmp_pa
     write_briefing(floods, tmp_path / "b")
     page = next((tmp_path / "b").glob("story-*.html")).read_text("utf-8")
     assert 'class="fig-chart"' in page and "self-contradiction" in page and "latest official figure" in page
+    index = (tmp_path / "b" / "index.html").read_text("utf-8")
+    assert "killed: 45 vs 54" in index  # the badge names the group and the two figures
 
 
 def test_real_sentences_give_each_subject_class(tmp_path: Path) -> None:
