@@ -574,3 +574,19 @@ def test_a_class_count_larger_than_the_total_is_a_conflict() -> None:
         claim(body["i4"], "225 people", "killed", 225, aid="i4", obj="people", claimant="prosecutor"),
     ]
     assert not any(g.conflict or g.pairs for g in reconcile(figures_of_claims(claims, arts)))
+
+
+def test_a_person_claimant_is_placed_by_the_office_the_entities_stage_gives() -> None:
+    from newsprism.model import Entity
+
+    body = "Tokayev said 225 people had died. The opposition said 500 people had been killed."
+    art = Article(id="a1", title="t", body=body, published="2022-01-15", outlet="Wire")
+    claims = [
+        claim(body, "225 people", "killed", 225, obj="people", claimant="Tokayev"),
+        claim(body, "500 people", "killed", 500, obj="people", claimant="opposition"),
+    ]
+    tok = Entity("a1", 0, 7, "Tokayev", type="person", canonical="Kassym-Jomart Tokayev", role="president")
+    plain = {f.claimant: f.claimant_kind for f in figures_of_claims(claims, {"a1": art})}
+    placed = {f.claimant: f.claimant_kind for f in figures_of_claims(claims, {"a1": art}, entities=[tok])}
+    assert plain == {"Tokayev": "other", "opposition": "ngo"}
+    assert placed == {"Tokayev": "official", "opposition": "ngo"}

@@ -478,14 +478,24 @@ def resolve_as_of(when: str | None, sentence: str, published: str | None, lex: F
     return None, "unknown"
 
 
-def claimant_kind(claimant: str | None, lex: FigureLexicon, *, outlet_names: frozenset[str] = frozenset()) -> str:
+def claimant_kind(
+    claimant: str | None,
+    lex: FigureLexicon,
+    *,
+    outlet_names: frozenset[str] = frozenset(),
+    role: str | None = None,
+) -> str:
     """``official``, ``international``, ``ngo``, ``outlet`` or ``other`` for a claimant name; ``article`` for
-    none (the article states the figure itself)."""
+    none (the article states the figure itself). A person's ``role`` (``president``, from the entities stage)
+    places a name the lexicon does not: ``Tokayev`` the president is ``official``."""
     if not claimant or not claimant.strip():
         return "article"
     if claimant.strip().casefold() in outlet_names:
         return "outlet"
-    return _first_class(claimant, lex.claimants) or "other"
+    kind = _first_class(claimant, lex.claimants)
+    if kind is None and role:
+        kind = _first_class(role, lex.claimants)
+    return kind or "other"
 
 
 _PARTITIVE = re.compile(
@@ -504,8 +514,10 @@ def figure_from_claim(
     side: str = "unrated",
     lex: FigureLexicon | None = None,
     outlet_names: frozenset[str] = frozenset(),
+    role: str | None = None,
 ) -> Figure | None:
-    """The normalised figure of ``claim`` (its evidence ``body[start:end]``), or None when it holds no number."""
+    """The normalised figure of ``claim`` (its evidence ``body[start:end]``), or None when it holds no number.
+    ``role`` is the claimant's office when the entities stage knows it."""
     lex = lex or load_figure_lexicon()
     s0, s1 = sentence_bounds(body, claim.start, claim.end)
     before = body[s0 : claim.start]
@@ -519,7 +531,7 @@ def figure_from_claim(
     else:
         subject, what = "thing", thing_name(claim, lex)
     as_of, source = resolve_as_of(claim.when, body[s0:s1], published, lex)
-    kind = claimant_kind(claim.claimant, lex, outlet_names=outlet_names)
+    kind = claimant_kind(claim.claimant, lex, outlet_names=outlet_names, role=role)
     sentence = body[s0:s1]
     text = body[claim.start : claim.end]
     return Figure(
@@ -645,20 +657,32 @@ def figures_of_claims(
     articles: dict[str, Any],
     *,
     outlets: dict[str, tuple[str, str]] | None = None,
+    entities: list[Any] | None = None,
     lex: FigureLexicon | None = None,
 ) -> list[Figure]:
     """The figures of ``claims`` (those whose span fits their article in ``articles``: id -> Article), with the
-    sums of each article. ``outlets`` maps an article id to its outlet's ``(name, side)``."""
+    sums of each article. ``outlets`` maps an article id to its outlet's ``(name, side)``; ``entities`` (the
+    story's Entity items) give the offices of claimants who are people."""
     lex = lex or load_figure_lexicon()
     outlets = outlets or {}
     names = frozenset(n.casefold() for n, _ in outlets.values() if n)
+    roles: dict[str, str] = {}
+    for e in entities or []:
+        role = getattr(e, "role", None)
+        if role:
+            for key in (getattr(e, "entity_id", None), getattr(e, "canonical", None), getattr(e, "text", None)):
+                if key:
+                    roles.setdefault(str(key).casefold(), role)
     by_article: dict[str, list[Figure]] = {}
     for c in claims:
         art = articles.get(c.article_id)
         if art is None or not (0 <= c.start < c.end <= len(art.body)):
             continue
         name, side = outlets.get(c.article_id, (art.outlet or art.outlet_id or "", "unrated"))
-        f = figure_from_claim(c, art.body, published=art.published, outlet=name, side=side, lex=lex, outlet_names=names)
+        role = roles.get((c.claimant_id or "").casefold()) or roles.get((c.claimant or "").strip().casefold())
+        f = figure_from_claim(
+            c, art.body, published=art.published, outlet=name, side=side, lex=lex, outlet_names=names, role=role
+        )
         if f is not None:
             by_article.setdefault(c.article_id, []).append(f)
     out: list[Figure] = []

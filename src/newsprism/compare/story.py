@@ -265,7 +265,7 @@ def compare_story(store: Store, story: Story | str) -> StoryComparison:
 
     claims = [c for c in items["claims"] if isinstance(c, Claim) and c.article_id in refs]
     outlets = {aid: (r.outlet.name, r.outlet.side) for aid, r in refs.items()}
-    figures = figures_of_claims(claims, arts, outlets=outlets)
+    figures = figures_of_claims(claims, arts, outlets=outlets, entities=items["entities"])
 
     days: dict[str, dict[str, Any]] = {}
     for r in ordered:

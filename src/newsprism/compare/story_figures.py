@@ -75,7 +75,8 @@ def store_figures(
         for aid, art in arts.items():
             info = outlet_info(store, art, cache=cache)
             outlets[aid] = (info.name, info.side)
-        found = reconcile(figures_of_claims(claims, arts, outlets=outlets))
+        entities = list(store.iter_items("entities", article_ids=ids))
+        found = reconcile(figures_of_claims(claims, arts, outlets=outlets, entities=entities))
         return [
             g
             for g in found
