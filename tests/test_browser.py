@@ -84,7 +84,7 @@ def test_web_app_in_a_browser(browser: Any, tmp_path: Path) -> None:
         page.close()
     store.close()
     with open_store(db) as again:
-        assert any(lab.source == "user:web" and lab.value == "right-center" for lab in again.outlet_labels("tass.ru"))
+        assert any(lab.source == "user:web" and lab.value == "centre-right" for lab in again.outlet_labels("tass.ru"))
 
 
 def test_briefing_opens_from_file(browser: Any, tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ def test_side_of_lean() -> None:
 
 def test_coverage_unrated_is_never_center(kz) -> None:  # type: ignore[no-untyped-def]
     store, story = kz
-    c = compare_story(store, story)
+    c = compare_story(store, story, axis="lean")
     by_outlet = {a.outlet.name: a.outlet for a in c.articles}
     assert by_outlet["TASS"].side == "unrated" and by_outlet["TASS"].lean is None
     assert by_outlet["ISPI"].side == "unrated"
@@ -48,14 +48,14 @@ def test_coverage_unrated_is_never_center(kz) -> None:  # type: ignore[no-untype
 def test_user_label_changes_the_side(kz) -> None:  # type: ignore[no-untyped-def]
     store, story = kz
     store.add_outlet_label("tass.ru", OutletLabel("lean", "right", "user:web", "user"))
-    c = compare_story(store, story)
+    c = compare_story(store, story, axis="lean")
     tass = next(a.outlet for a in c.articles if a.outlet.id == "tass.ru")
     assert tass.side == "right" and tass.lean_source == "user:web"
 
 
 def test_figures_conflict_164_vs_225(kz) -> None:  # type: ignore[no-untyped-def]
     store, story = kz
-    c = compare_story(store, story)
+    c = compare_story(store, story, axis="lean")
     killed = next(g for g in c.figures if g.type == "killed")
     assert killed.conflict and (killed.low, killed.high) == (164, 225)
     assert c.figures[0] is killed  # conflicts first
@@ -72,7 +72,7 @@ def test_figures_conflict_164_vs_225(kz) -> None:  # type: ignore[no-untyped-def
 
 def test_frames_quotes_names_timeline(kz) -> None:  # type: ignore[no-untyped-def]
     store, story = kz
-    c = compare_story(store, story)
+    c = compare_story(store, story, axis="lean")
     frames = {f.name: f for f in c.frames}
     assert frames["terrorism"].by_side == {"unrated": 3, "right": 1}
     assert "China" in frames["terrorism"].detail["holders"]
@@ -103,7 +103,7 @@ def test_blindspot_in_a_story(kz) -> None:  # type: ignore[no-untyped-def]
     store, story = kz
     for oid in ("tass.ru", "francais.rt.com", "ispionline.it"):
         store.add_outlet_label(oid, OutletLabel("lean", "right", "user:test", "user"))
-    c = compare_story(store, story)
+    c = compare_story(store, story, axis="lean")
     assert [b.side for b in c.blindspots] == ["left"]
 
 
