@@ -44,6 +44,7 @@ __all__ = [
     "StoryComparison",
     "compare_story",
     "load_items",
+    "story_axes",
     "valid_span",
 ]
 
@@ -254,6 +255,29 @@ def story_countries(places: list[Item], article_ids: Any) -> set[str]:
             counts[c] = counts.get(c, 0) + 1
     n = len(by_article)
     return {c for c, k in counts.items() if n and k / n >= STORY_COUNTRY_SHARE}
+
+
+def story_axes(
+    store: Store, story: Story, *, groups: list[CountryGroup] | None = None
+) -> tuple[dict[str, dict[str, str]], str]:
+    """Every article's value on every axis (article id -> axis -> value) and the axis that splits the story best:
+    what the export carries, without the rest of the comparison."""
+    from ..outlets.groups import load_groups
+
+    arts = {a.id: a for a in store.iter_articles(ids=story.article_ids)}
+    places = [p for p in store.iter_items("places", article_ids=list(arts)) if isinstance(p, Place)]
+    places_of: dict[str, list[Place]] = {}
+    for p in places:
+        places_of.setdefault(p.article_id, []).append(p)
+    where = story_countries(list(places), arts)
+    rules = load_groups() if groups is None else groups
+    cache: dict[str, OutletInfo] = {}
+    out = {
+        aid: axis_values(outlet_info(store, a, cache=cache, places=places_of.get(aid, [])), a.language,
+                         groups=rules, story_countries=where)
+        for aid, a in sorted(arts.items())
+    }  # fmt: skip
+    return out, best_axis({ax: [v[ax] for v in out.values()] for ax in AXES})
 
 
 def compare_story(

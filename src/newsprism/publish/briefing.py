@@ -32,7 +32,17 @@ if TYPE_CHECKING:
     from ..registry import Registry
     from ..store import Store
 
-__all__ = ["Links", "World", "axis_colours", "load_world", "make_environment", "map_view", "register", "safe_name", "write_briefing"]
+__all__ = [
+    "Links",
+    "World",
+    "axis_colours",
+    "load_world",
+    "make_environment",
+    "map_view",
+    "register",
+    "safe_name",
+    "write_briefing",
+]
 
 SIDE_COLOURS = {"left": "#2f6db5", "center": "#7d7d7d", "right": "#c0392b", "unrated": "#d9c9a3"}
 #: Colours of the columns of the other axes, in column order; "not known" values are drawn in the unrated colour.
@@ -54,6 +64,8 @@ def axis_colours(axis: str, columns: Iterable[str]) -> dict[str, str]:
             out[col] = PALETTE[i % len(PALETTE)]
             i += 1
     return out
+
+
 MAP_W, MAP_H = 720.0, 360.0
 
 
