@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from fixtures.kz_store import KAZAKHSTAN_IDS, build_store
+from newsprism.compare import compare_story
 from newsprism.config import Settings
 from newsprism.model import Article
 from newsprism.pipeline import Pipeline
@@ -146,11 +147,24 @@ def test_lookalike_events_across_ten_languages(tmp_path: Path) -> None:
     """The whole pipeline on articles written for this test (three events in Chile in ten languages; see the
     data's README): each event one story whatever the language, no look-alike inside another's story. Floors a
     little under `python benchmarks/stories_multilingual.py` (pairwise P 1.0 R 0.95, BCubed F1 0.96)."""
-    res = evaluate_labelled_jsonl(LOOKALIKES, store_path=tmp_path / "l.db")
+    store = open_store(tmp_path / "l.db")
+    res = evaluate_labelled_jsonl(LOOKALIKES, store=store)
     assert res["pairwise"]["precision"] == 1.0, res["assignments"]  # no look-alike joins another event's story
     assert res["pairwise"]["recall"] >= 0.9 and res["bcubed"]["f1"] >= 0.9, res
     metro = {pred for name, gold, pred in res["assignments"] if gold == "metro-2019"}
     assert len(metro) == 1  # all ten languages, Chinese included, in one story
+    # issue 19 on this sample: every outlet whose domain or language tells its country has one, and the default
+    # axis puts the articles in at least two columns
+    comp = compare_story(store, metro.pop())
+    countries = {a.outlet.id: (a.outlet.country, a.outlet.country_source) for a in comp.articles}
+    assert countries["biobiochile.cl"] == ("CL", "registry:newsprism") and countries["tass.ru"][0] == "RU"
+    assert countries["courrier-du-monde-exemple.fr"] == ("FR", "inferred:cctld")
+    assert countries["jornal-do-mundo-exemplo.com.br"] == ("BR", "inferred:cctld")
+    assert countries["dunya-postasi-ornek.com"] == ("TR", "inferred:language")  # a .com site writing in Turkish
+    assert countries["chile-daily-wire-example.com"][0] is None  # English on a .com tells no country
+    cov = next(a.coverage for a in comp.axes if a.name == comp.axis)
+    assert comp.axis != "lean" and sum(1 for n in cov.values() if n) >= 2, (comp.axis, cov)
+    store.close()
 
 
 def test_corpus_stage_runs_in_pipeline(tmp_path: Path) -> None:

@@ -14,10 +14,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..evaluate.metrics import f1
 from ..model import Article
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 __all__ = ["PRF", "allsides_story_set", "bcubed", "evaluate_clusters", "evaluate_labelled_jsonl", "pairwise"]
 
@@ -140,11 +143,12 @@ def allsides_story_set(
 
 
 def evaluate_labelled_jsonl(
-    path: str | Path, *, store_path: str | Path = ":memory:", stages: list[str] | None = None
+    path: str | Path, *, store: Store | None = None, stages: list[str] | None = None
 ) -> dict[str, Any]:
     """Run the whole pipeline (ingest, every article stage, then stories) on a JSONL file whose lines carry a gold
     ``story`` and a unique ``url``, and score the stories: pairwise and BCubed P/R/F1, the gold and predicted story
-    of each article. ``stages``: the article stages to run (default: all registered ones)."""
+    of each article. ``store``: where to put them (kept open for the caller; default: a temporary one in memory);
+    ``stages``: the article stages to run (default: all registered ones)."""
     from ..api import analyze
     from ..store import open_store
     from . import build_stories
@@ -155,7 +159,9 @@ def evaluate_labelled_jsonl(
             if line.strip():
                 rec = json.loads(line)
                 gold_by_url[rec["url"]] = rec["story"]
-    store = open_store(str(store_path))
+    own = store is None
+    if store is None:
+        store = open_store(":memory:")
     try:
         analyze([str(path)], store, stages=stages)
         build_stories(store, rebuild=True)
@@ -170,5 +176,6 @@ def evaluate_labelled_jsonl(
         res["assignments"] = sorted((url_of[aid].rsplit("/", 1)[-1], gold[aid], story_of.get(aid, "-")) for aid in gold)
         res["labels"] = {s.id: s.label for s in store.iter_stories()}
     finally:
-        store.close()
+        if own:
+            store.close()
     return res
