@@ -118,3 +118,14 @@ def test_evidence_segments_cover_the_body_and_mark_items(kz) -> None:  # type: i
         assert f"a-spec1-{it.start}-{it.end}" in anchors
     killed = next(s for s in segs if "164 people were killed" in s.text or s.text == "164 people were killed")
     assert "claims" in killed.kinds
+
+
+def test_export_carries_every_articles_value_on_every_axis(kz) -> None:  # type: ignore[no-untyped-def]
+    from newsprism.publish.export import export_rows
+
+    store, story = kz
+    row = next(r for r in export_rows(store, "stories") if r["id"] == story.id)
+    assert set(row["sides"]) == set(story.article_ids)
+    assert row["sides"]["tass1"] == {"lean": "unrated", "group": "Russian state", "country": "RU", "state": "state",
+                                     "language": "ru"}  # fmt: skip
+    assert row["default_axis"] == compare_story(store, story).default_axis

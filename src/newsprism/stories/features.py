@@ -34,6 +34,20 @@ _CYR = {
     "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ә": "a", "ғ": "g", "қ": "k",
     "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
 }  # fmt: skip
+# Greek, Arabic and Persian letters to Latin, for the same purpose (Arabic script writes few vowels, and a
+# skeleton keeps only consonants: توكاييف and Tokayev meet).
+_OTHER = {
+    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k", "λ": "l",
+    "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y", "φ": "f",
+    "χ": "ch", "ψ": "ps", "ω": "o", "ά": "a", "έ": "e", "ή": "i", "ί": "i", "ό": "o", "ύ": "y", "ώ": "o",
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
+    "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "g",
+    "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "u", "ي": "i", "ى": "a", "ة": "a",
+    "ء": "", "ئ": "i", "ؤ": "u", "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k", "ی": "i",
+}  # fmt: skip
+_CYR.update(_OTHER)
+# consonants that spellings of one name trade between scripts: Tokayev / توكاييف (f), Kiev / Kiew, Piñera / بينيرا
+_FOLD = str.maketrans({"f": "v", "w": "v", "q": "k", "c": "k", "p": "b"})
 _VOWELS = set("aeiouy")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 # capitalised words that start sentences or are otherwise not names (English, French, Russian, German)
@@ -72,7 +86,7 @@ def name_skeleton(word: str, *, length: int = 6) -> str:
     Spelling variants and inflections of one name meet: Tokayev, Tokaev, Токаев, Токаева → ``tkv``;
     Kazakhstan, Казахстане → ``kzkhst``.
     """
-    latin = re.sub(r"[^a-z]", "", transliterate(word))
+    latin = re.sub(r"[^a-z]", "", transliterate(word)).translate(_FOLD)
     if not latin:
         return ""
     out = [latin[0]]
