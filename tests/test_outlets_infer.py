@@ -163,3 +163,21 @@ def test_compare_story_follows_the_axis(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="unknown axis 'colour'; valid: lean, group"):
         compare_story(store, "s1", axis="colour")
     store.close()
+
+
+def test_outlet_view_lists_inferred_facts_apart_from_stated_ones() -> None:
+    from newsprism.outlets.labels import outlet_view
+
+    unknown = outlet_view(Outlet(id="08info.kz", name="08info", domains=["08info.kz"]))
+    assert unknown["country"] is None  # the stated fact stays empty
+    assert unknown["inferred"] == [
+        {
+            "field": "country",
+            "value": "KZ",
+            "source": "inferred:cctld",
+            "score": 0.8,
+            "evidence": "the domain 08info.kz",
+        }
+    ]
+    stated = outlet_view(Outlet(id="tass.ru", name="TASS", domains=["tass.ru"], country="RU", kind="agency"))
+    assert stated["inferred"] == []

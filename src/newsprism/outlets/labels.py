@@ -243,4 +243,24 @@ def outlet_view(outlet: Outlet) -> dict[str, Any]:
         row[f"{field}_agreement"] = _agreement(raters)
     row["lean_shown"] = row["lean"] or "unrated"
     row["factuality_shown"] = row["factuality"] or "unrated"
+    row["inferred"] = _inferred(outlet, row)
     return row
+
+
+def _inferred(outlet: Outlet, row: dict[str, Any]) -> list[dict[str, Any]]:
+    """Facts no source states, inferred from the outlet's domain and languages (see :mod:`.infer`)."""
+    from .infer import infer_facts
+
+    if row.get("country") and row.get("kind"):
+        return []
+    langs = outlet.languages
+    facts = infer_facts(
+        domain=outlet.domains[0] if outlet.domains else (outlet.id if "." in outlet.id else None),
+        name=outlet.name,
+        language=langs[0] if len(langs) == 1 else None,
+    )
+    return [
+        {"field": f.field, "value": f.value, "source": f.source, "score": f.score, "evidence": f.evidence}
+        for f in facts
+        if not row.get(f.field)
+    ]
