@@ -181,3 +181,16 @@ def test_outlet_view_lists_inferred_facts_apart_from_stated_ones() -> None:
     ]
     stated = outlet_view(Outlet(id="tass.ru", name="TASS", domains=["tass.ru"], country="RU", kind="agency"))
     assert stated["inferred"] == []
+
+
+def test_story_countries_are_where_most_articles_are() -> None:
+    from newsprism.compare.story import story_countries
+
+    def place(aid: str, country: str) -> Place:
+        return Place(article_id=aid, start=0, end=1, text="x", component="t", name=country, country=country)
+
+    two = [place("a", "KZ"), place("b", "KZ"), place("b", "GB")]
+    assert story_countries(two, {"a", "b"}) == {"KZ"}  # one article naming London does not make it British
+    many = [place(a, "KZ") for a in "abcdef"] + [place(a, "RU") for a in "abc"] + [place("d", "US")]
+    assert story_countries(many, set("abcdef")) == {"KZ", "RU"}
+    assert story_countries([place("a", "CL")], {"a"}) == {"CL"}

@@ -244,7 +244,7 @@ def _blindspots(by_side: dict[str, int], *, share: float = BLINDSPOT_SHARE) -> l
 
 def story_countries(places: list[Item], article_ids: Any) -> set[str]:
     """The countries a story happens in: those named by at least :data:`STORY_COUNTRY_SHARE` of the articles that
-    name a place."""
+    name a place, by two articles or more when several do, and by at least half as many as the most named one."""
     by_article: dict[str, set[str]] = {}
     for p in places:
         if isinstance(p, Place) and p.country and p.article_id in article_ids:
@@ -254,7 +254,9 @@ def story_countries(places: list[Item], article_ids: Any) -> set[str]:
         for c in cs:
             counts[c] = counts.get(c, 0) + 1
     n = len(by_article)
-    return {c for c, k in counts.items() if n and k / n >= STORY_COUNTRY_SHARE}
+    top = max(counts.values(), default=0)
+    least = 2 if n > 1 else 1
+    return {c for c, k in counts.items() if k / n >= STORY_COUNTRY_SHARE and k >= least and 2 * k >= top}
 
 
 def story_axes(
