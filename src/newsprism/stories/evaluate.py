@@ -177,7 +177,7 @@ def evaluate_labelled_jsonl(
                 gold[a.id] = gold_by_url[a.url]
                 url_of[a.id] = a.url
         res = evaluate_clusters(story_of, gold)
-        res["assignments"] = sorted((url_of[aid].rsplit("/", 1)[-1], gold[aid], story_of.get(aid, "-")) for aid in gold)
+        res["assignments"] = sorted((name_of[url_of[aid]], gold[aid], story_of.get(aid, "-")) for aid in gold)
         res["labels"] = {s.id: s.label for s in store.iter_stories()}
     finally:
         if own:

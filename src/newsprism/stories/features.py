@@ -4,7 +4,8 @@ Cross-lingual keys (comparable between languages):
 - ``e:<id>``: canonical entity ids (or canonical names) from the entities stage,
 - ``p:<name>|<country>``: resolved places from the places stage,
 - ``n:<skeleton>``: proper nouns of the title and lead, transliterated to Latin and reduced to a consonant
-  skeleton so that "Токаев", "Tokayev" and "Tokaïev" share the key ``n:tkv``;
+  skeleton so that "Токаев", "Tokayev", "Tokaïev" and "توكاييف" share the key ``n:tkv`` (Arabic script has no
+  capitals: every word of four letters or more is a candidate there);
 - ``f:<number>``: figures — the numbers of the claims stage (killed, arrested …, read in every script it reads)
   and numbers written in digits in the title and lead ("2.600", "2 600", "2600" → ``f:2600``), years left out;
 - ``v:<type>``: the PLOVER types of the events stage (a protest and a referendum in one country differ here).
@@ -50,6 +51,7 @@ _CYR.update(_OTHER)
 _FOLD = str.maketrans({"f": "v", "w": "v", "q": "k", "c": "k", "p": "b"})
 _VOWELS = set("aeiouy")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
 # capitalised words that start sentences or are otherwise not names (English, French, Russian, German)
 _STOP_CAPS = {
     "the", "a", "an", "in", "on", "at", "of", "and", "but", "or", "for", "to", "with", "by", "from", "as", "it",
@@ -67,6 +69,7 @@ LEAD_CHARS = 1500
 # digits with optional grouping by ".", ",", space or a thin space (2.600, 2,600, 2 600); decimals are kept apart
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+)(?![\d])")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+_SOLAR_HIJRI_YEAR = re.compile(r"(?<!\d)(13[3-9]\d|14[0-2]\d)(?!\d)")  # 1330-1429 SH = 1951-2050
 FIGURE_WEIGHT = 0.6  # a shared figure is weaker evidence than a shared name
 EVENT_WEIGHT = 0.4
 EMBED_CHARS = 300
@@ -112,10 +115,26 @@ class ArticleFeatures:
     dated: bool = False  # True when ``date`` is the publication date (not inferred)
 
 
+def _caseless_names(word: str) -> str | None:
+    """A word of a script without capitals (Arabic, Persian) that may be a name: four letters or more once the
+    article "ال" is cut off. Names cannot be told from other words there, so every such word is a candidate; a key
+    only counts when another article shares it, and words shared only within one language weigh little against
+    the TF-IDF text there."""
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]
+    return word if len(word) >= 4 else None
+
+
 def _proper_nouns(text: str) -> Iterable[str]:
     prev_end = -1
     for m in _WORD.finditer(text):
         word = m.group(0)
+        if _ARABIC.match(word):
+            name = _caseless_names(word)
+            if name:
+                yield name
+            prev_end = m.end()
+            continue
         start = m.start()
         sentence_start = start == 0 or bool(re.search(r"[.!?:«\"“]\s*$", text[max(0, prev_end) : start]))
         prev_end = m.end()
@@ -142,12 +161,23 @@ def figures_in(text: str) -> list[int]:
     return out
 
 
+def _ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit (Persian ۱۳۹۸, Arabic-Indic ٢٠١٩, full-width …) as an ASCII digit."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.digit(ch)) if ch.isdecimal() else ch for ch in text)
+
+
 def year_of(article: Article, text: str) -> tuple[int | None, bool]:
-    """The article's year and whether it is its publication year (else the latest year ``text`` names)."""
+    """The article's year and whether it is its publication year (else the latest year ``text`` names; in Persian
+    a Solar Hijri year, ``آبان ۱۳۹۸``, counts as its Gregorian year, 2019)."""
     pub = (article.published or "")[:4]
     if pub.isdigit():
         return int(pub), True
-    years = [int(y) for y in _YEAR.findall(text)]
+    digits = _ascii_digits(text)
+    years = [int(y) for y in _YEAR.findall(digits)]
+    if (article.language or "").startswith("fa"):
+        years += [int(y) + 621 for y in _SOLAR_HIJRI_YEAR.findall(digits)]
     return (max(years) if years else None), False
 
 
