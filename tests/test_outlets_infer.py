@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.compare import compare_story
+from newsprism.compare import AXES, compare_story
 from newsprism.compare.sides import axis_columns, best_axis, outlet_info, split_score
+from newsprism.compare.story import compare_story_axes
 from newsprism.errors import ConfigError
 from newsprism.model import Article, Outlet, OutletLabel, Place, Story
 from newsprism.outlets.groups import group_of, load_groups, parse_groups
@@ -158,6 +159,9 @@ def test_compare_story_follows_the_axis(tmp_path: Path) -> None:
     assert {a.id: a.side for a in by_state.articles}["08info.kz"] == "unknown"  # never inferred
     assert by_state.timeline[0]["by_side"] == {"state": 2, "independent": 1, "unknown": 1}
     assert compare_story(store, "s1", axis="lean").coverage_by_side["unrated"] == 4
+    every = compare_story_axes(store, "s1")  # read once, every axis
+    assert [every[ax].axis for ax in AXES] == list(AXES) and every["default"].axis == "group"
+    assert every["country"].columns == ["KZ", "RU"] or every["country"].columns == ["RU", "KZ"]
     data = comp.to_dict()
     assert data["articles"][0]["sides"].keys() == {"lean", "group", "country", "state", "language"}
     with pytest.raises(ConfigError, match="unknown axis 'colour'; valid: lean, group"):

@@ -43,6 +43,7 @@ __all__ = [
     "SideCount",
     "StoryComparison",
     "compare_story",
+    "compare_story_axes",
     "load_items",
     "story_axes",
     "valid_span",
@@ -293,25 +294,56 @@ def compare_story(
 
     if axis is not None and axis not in AXES:
         raise ConfigError(f"unknown axis {axis!r}; valid: {', '.join(AXES)}")
+    story, arts, items = _load(store, story)
+    return _compare(store, story, arts, items, axis, load_groups() if groups is None else groups, {})
+
+
+def compare_story_axes(
+    store: Store, story: Story | str, *, groups: list[CountryGroup] | None = None
+) -> dict[str, StoryComparison]:
+    """The comparison of ``story`` along every axis (axis -> comparison), reading the story's data once; the
+    comparison on the axis that splits it best is also under the key ``"default"``."""
+    from ..outlets.groups import load_groups
+
+    story, arts, items = _load(store, story)
+    rules = load_groups() if groups is None else groups
+    cache: dict[str, OutletInfo] = {}
+    out = {ax: _compare(store, story, arts, items, ax, rules, cache) for ax in AXES}
+    out["default"] = out[out[AXES[0]].default_axis]
+    return out
+
+
+def _load(store: Store, story: Story | str) -> tuple[Story, dict[str, Article], dict[str, list[Item]]]:
+    from ..errors import ConfigError
+
     if isinstance(story, str):
         found = store.get_story(story)
         if found is None:
             raise ConfigError(f"no story {story!r} in the store")
         story = found
     arts = {a.id: a for a in store.iter_articles(ids=story.article_ids)}
-    items = load_items(store, list(arts))
+    return story, arts, load_items(store, list(arts))
+
+
+def _compare(
+    store: Store,
+    story: Story,
+    arts: dict[str, Article],
+    items: dict[str, list[Item]],
+    axis: str | None,
+    group_rules: list[CountryGroup],
+    cache: dict[str, OutletInfo],
+) -> StoryComparison:
     places_of: dict[str, list[Place]] = {}
     for p in items["places"]:
         if isinstance(p, Place):
             places_of.setdefault(p.article_id, []).append(p)
-    cache: dict[str, OutletInfo] = {}
     refs = {
         aid: ArticleRef(a.id, a.title, a.published, a.language, a.url,
                         outlet_info(store, a, cache=cache, places=places_of.get(aid, [])))
         for aid, a in arts.items()
     }  # fmt: skip
     ordered = sorted(refs.values(), key=lambda r: (r.published or "", r.outlet.name, r.id))
-    group_rules = load_groups() if groups is None else groups
     where = story_countries(items["places"], arts)
     for r in ordered:
         r.sides = axis_values(r.outlet, r.language, groups=group_rules, story_countries=where)

@@ -248,7 +248,8 @@ def write_briefing(
     store: Store, out: str | Path, *, settings: Settings | None = None, title: str = "newsprism briefing"
 ) -> dict[str, int]:
     """Write the briefing site to ``out``; cluster stories first when the store has none. Returns page counts."""
-    from ..compare import AXES, compare_story, outlet_info
+    from ..compare import AXES, outlet_info
+    from ..compare.story import compare_story_axes
     from ..outlets.groups import load_groups
     from ..stories import build_stories
 
@@ -268,14 +269,14 @@ def write_briefing(
     groups = load_groups()
     template = env.get_template("story.html")
     for story in store.iter_stories():
-        comp = compare_story(store, story, groups=groups)
+        by_axis = compare_story_axes(store, story, groups=groups)  # the story's data read once for every axis
+        comp = by_axis["default"]
         (out / links.story(story.id)).write_text(
             template.render(**base, **story_context(store, comp, world)), encoding="utf-8"
         )
         for axis in AXES:  # the same story on every axis, each page linking to the others
-            other = comp if axis == comp.axis else compare_story(store, story, axis=axis, groups=groups)
             (out / links.story_axis(story.id, axis)).write_text(
-                template.render(**base, **story_context(store, other, world)), encoding="utf-8"
+                template.render(**base, **story_context(store, by_axis[axis], world)), encoding="utf-8"
             )
         counts["stories"] += 1
         summaries.append(comp)
