@@ -118,6 +118,12 @@ def test_story_label_is_a_clean_headline_not_chrome(tmp_path: Path) -> None:
     store.close()
 
 
+def test_turkish_case_endings_after_an_apostrophe_are_cut() -> None:
+    tr = Article(id="tr", title="Tokayev'in açıklaması", body="Protestolar Santiago'da sürüyor.", language="tr")
+    keys = article_features(tr, []).keys
+    assert "n:" + name_skeleton("Tokayev") in keys and "n:" + name_skeleton("Santiago") in keys
+
+
 def test_names_in_arabic_script_meet_their_latin_forms() -> None:
     fa = Article(id="fa", title="مرگ مهسا امینی در تهران", body="اعتراضات در تهران", language="fa")
     en = Article(id="en", title="Mahsa Amini died in Tehran", body="Protests in Tehran.", language="en")

@@ -71,6 +71,9 @@ _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+)(?![\d
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 _SOLAR_HIJRI_YEAR = re.compile(r"(?<!\d)(13[3-9]\d|14[0-2]\d)(?!\d)")  # 1330-1429 SH = 1951-2050
 FIGURE_WEIGHT = 0.6  # a shared figure is weaker evidence than a shared name
+# case endings after an apostrophe (Turkish, Azerbaijani: Tokayev'in, Kazakistan'da, Almatı’ya); an English "'s"
+# is left as it was (measured: stripping it too lowers AllSides pairwise F1 from 0.653 to 0.648)
+_APOSTROPHE_SUFFIX = re.compile(r"['’](?![sS]$)[^\W\d_]{1,5}$")
 EVENT_WEIGHT = 0.4
 EMBED_CHARS = 300
 
@@ -203,7 +206,7 @@ def article_features(article: Article, items: Iterable[Item]) -> ArticleFeatures
             keys["v:" + it.type] = keys.get("v:" + it.type, 0.0) + 1.0
     lead = (article.title or "") + ". " + article.body[:LEAD_CHARS]
     for word in _proper_nouns(lead):
-        sk = name_skeleton(word)
+        sk = name_skeleton(_APOSTROPHE_SUFFIX.sub("", word))
         if len(sk) >= 3:
             keys["n:" + sk] = keys.get("n:" + sk, 0.0) + 1.0
     figures.update(figures_in(lead))
