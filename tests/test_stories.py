@@ -41,6 +41,7 @@ def test_name_skeleton_meets_across_scripts_and_spellings() -> None:
     assert name_skeleton("Djokovic") != name_skeleton("Tokayev")
     assert name_skeleton("توكاييف") == name_skeleton("Tokayev") and name_skeleton("كازاخستان") == "kzkhst"
     assert name_skeleton("Piñera") == name_skeleton("Пиньера") == name_skeleton("بينيرا")
+    assert name_skeleton("Տոկաև") == name_skeleton("Tokayev")  # Armenian
 
 
 def test_kazakhstan_coverage_is_one_story_across_languages(tmp_path: Path) -> None:
