@@ -5,7 +5,8 @@ the summed weights of the cues it holds, the article scores ``1 - exp(-mass / sc
 sentence scores damped by article length, and a frame is reported when its score reaches the frame's threshold.
 Each reported frame carries the sentences that carry it (``evidence``) and points (``start``/``end``) at the
 strongest one. When a classifier trained with ``newsprism train --task frames`` is in the data folder, its
-article-level probabilities are combined with the lexicon score (see ``docs/frames.md``).
+article-level probabilities decide each frame at the cutoff calibrated on held-out folds, and the lexicon gives
+the evidence (see ``docs/frames.md``).
 
 This module also holds :class:`Lexicon`, the compiled cue matcher used by narrative frames and persuasion
 techniques: terms (``terror*`` is a stem, spaces also match hyphens, CJK terms match without word boundaries) and
@@ -329,6 +330,8 @@ class GenericFrameModel:
     scale: float
     max_evidence: int
     max_frames: int
+    min_frames: int = 0
+    min_score: float = 1.0
 
 
 def load_generic_model(resources: Resources | None = None) -> GenericFrameModel:
@@ -347,6 +350,8 @@ def load_generic_model(resources: Resources | None = None) -> GenericFrameModel:
         scale=float(settings.get("scale", 3.0)),
         max_evidence=int(settings.get("max_evidence", 5)),
         max_frames=int(settings.get("max_frames", 6)),
+        min_frames=int(settings.get("min_frames", 0)),
+        min_score=float(settings.get("min_score", 1.0)),
     )
 
 
@@ -385,21 +390,39 @@ def detect_generic_frames(
     model: GenericFrameModel,
     sentences: list[Sentence] | None = None,
     trained: Mapping[str, float] | None = None,
+    cutoffs: Mapping[str, float] | None = None,
 ) -> list[Frame]:
-    """Generic frames of one text: lexicon scores, combined with ``trained`` probabilities when given."""
+    """Generic frames of one text.
+
+    Lexicon alone: a frame is reported when its score reaches its threshold; when fewer than ``min_frames`` are,
+    the best-scored frames with at least ``min_score`` follow (an article has several frames; the lexicon's
+    evidence for the strongest ones is reported rather than nothing). With ``trained`` probabilities (a model
+    from ``newsprism train``), the model decides each label it knows at its calibrated cutoff (``cutoffs``), and
+    the lexicon gives the evidence sentences.
+    """
     sents = sentences if sentences is not None else split_sentences(body)
     scored = generic_frame_scores(body, sents, model)
     frames: list[Frame] = []
+    extra: list[tuple[float, str]] = []
+    chosen: dict[str, float] = {}
     for label in GENERIC_FRAMES:
         info = scored.get(label)
         lex = float(info["score"]) if info else 0.0
         if trained is not None and label in trained:
-            score = 0.5 * lex + 0.5 * float(trained[label])
-            threshold = 0.5 * model.thresholds.get(label, 0.5) + 0.25
-        else:
-            score, threshold = lex, model.thresholds.get(label, 0.5)
-        if score < threshold or (info is None and score < 0.5):
+            if float(trained[label]) >= (cutoffs or {}).get(label, 0.5):
+                chosen[label] = float(trained[label])
+        elif lex >= model.thresholds.get(label, 0.5):
+            chosen[label] = lex
+        elif info is not None and lex >= model.min_score:
+            extra.append((lex, label))
+    if len(chosen) < model.min_frames:
+        for lex, label in sorted(extra, reverse=True)[: model.min_frames - len(chosen)]:
+            chosen[label] = lex
+    for label in GENERIC_FRAMES:
+        if label not in chosen:
             continue
+        info = scored.get(label)
+        score = chosen[label]
         evidence: list[Span] = []
         terms: list[str] = []
         if info:
@@ -430,11 +453,21 @@ class GenericFrameStage:
 
     def __call__(self, doc: Doc) -> list[Frame]:
         model = self.resources.get("frames.generic.lexicon", load_generic_model)
-        from ..learn.models import predict_proba_for
+        from ..learn.models import load_model, predict_proba_for
 
         trained = predict_proba_for(self.resources, "frames", doc.article)
+        cutoffs = None
+        if trained is not None:
+            loaded = self.resources.get("learn.model:frames", lambda r: load_model("frames"))
+            lang = doc.article.language
+            cutoffs = {k: loaded.threshold(k, lang) for k in trained} if loaded is not None else None
         return detect_generic_frames(
-            doc.article.id, doc.article.body, model=model, sentences=doc_sentences(doc), trained=trained
+            doc.article.id,
+            doc.article.body,
+            model=model,
+            sentences=doc_sentences(doc),
+            trained=trained,
+            cutoffs=cutoffs,
         )
 
 

@@ -5,7 +5,8 @@ precision matters): a technique is reported in a paragraph when the summed weigh
 threshold, one :class:`~newsprism.model.Technique` per hit, pointing at the matched words or, for question and
 claim patterns, at the whole sentence. Repetition is computed (anaphora: three or more consecutive sentences of one paragraph
 opening with the same two words). When a paragraph classifier trained with ``newsprism train --task techniques`` is
-installed, paragraphs it labels with probability >= its threshold add a Technique spanning the paragraph (``cue`` is
+installed, paragraphs it labels with probability >= the label's calibrated cutoff (per language where the training
+data allowed, see :mod:`newsprism.learn.calibration`) add a Technique spanning the paragraph (``cue`` is
 None), unless the lexicon already found that technique there, whose score is then raised.
 """
 
@@ -109,6 +110,7 @@ def detect_techniques(
     sentences: list[Sentence],
     paragraph_probs: list[tuple[int, int, int, dict[str, float]]] | None = None,
     threshold: float = 0.5,
+    cutoffs: Mapping[str, float] | None = None,
 ) -> list[Technique]:
     """Technique hits of one text (lexicon + anaphora, plus a trained paragraph classifier's labels when given)."""
     by_para: dict[tuple[str, int], list[tuple[int, int, str, float]]] = {}
@@ -136,7 +138,7 @@ def detect_techniques(
         have = {(t.technique, t.paragraph) for t in out}
         for para, start, end, probs in paragraph_probs:
             for label, p in probs.items():
-                if p < threshold:
+                if p < (cutoffs or {}).get(label, threshold):
                     continue
                 if (label, para) in have:
                     for t in out:
@@ -162,8 +164,10 @@ class TechniqueStage:
         probs = predict_paragraphs(self.resources, doc.article)
         trained = self.resources.get("learn.model:techniques", lambda r: load_model("techniques"))
         threshold = float(trained.meta.get("threshold", 0.5)) if trained is not None else 0.5
+        lang = doc.article.language
+        cutoffs = {k: trained.threshold(k, lang) for k in trained.labels} if trained is not None else None
         return detect_techniques(doc.article.id, doc.article.body, model=model, sentences=doc_sentences(doc),
-                                 paragraph_probs=probs, threshold=threshold)  # fmt: skip
+                                 paragraph_probs=probs, threshold=threshold, cutoffs=cutoffs)  # fmt: skip
 
 
 def register(registry: Registry) -> None:
