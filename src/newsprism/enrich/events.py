@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import product
 from dataclasses import dataclass
 from importlib import resources as ilr
+from itertools import product
 from typing import TYPE_CHECKING, Any
 
 import yaml
