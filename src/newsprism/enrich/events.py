@@ -18,6 +18,9 @@ Rules over the shared spaCy parse with a trigger lexicon per PLOVER type (``reso
   named under a locative preposition shortly before (a heading ``... in Kazakhstan``). Places come from the
   ``places`` stage when it ran, else from the parse.
 * Names are canonical when the ``entities`` stage resolved them, else the surface name.
+
+Articles in other languages are coded by :mod:`.event_triggers` (a trigger lexicon per language over lemmas,
+roles by the parse where one ships or by window rules).
 """
 
 from __future__ import annotations
@@ -469,11 +472,27 @@ class EventStage:
         nlp.prepare_parses(docs)
 
     def __call__(self, doc: Doc) -> list[Item]:
+        lang = (doc.article.language or "en").lower()
+        if lang != "en":
+            return list(self._other_language(doc, lang))
         events = extract_events(
             doc.article.body, parsed=nlp.parse(doc), entities=doc.items("entities"), mentions=doc_mentions(doc), places=doc.items("places"),
             article_id=doc.article.id, triggers=load_triggers(self.resources),
         )  # fmt: skip
         return list(events)
+
+    def _other_language(self, doc: Doc, lang: str) -> list[Event]:
+        """Per-language triggers over lemmas; roles by the parse where one ships, else window rules."""
+        from .event_triggers import extract_events_window, load_language_triggers
+        from .lemmas import doc_tokens
+
+        triggers = load_language_triggers(lang, self.resources)
+        if triggers is None:
+            return []
+        return extract_events_window(
+            doc.article.body, lang, tokens=doc_tokens(doc), triggers=triggers, mentions=doc_mentions(doc),
+            places=doc.items("places"), article_id=doc.article.id, parsed=nlp.parse(doc),
+        )  # fmt: skip
 
 
 def register(registry: Registry) -> None:
