@@ -157,6 +157,7 @@ class Lexicon:
         for cue in cues:
             by_label.setdefault(cue.label, []).append(cue)
         self.cues = by_label
+        self.languages = frozenset(c.lang.lower() for items in by_label.values() for c in items)
         self._by_language: dict[str, Lexicon] = {}
         self._exact: dict[str, list[_Entry]] = {}
         self._stem: dict[str, list[_Entry]] = {}
@@ -209,6 +210,8 @@ class Lexicon:
         keeps the cues of that language (and Chinese/Japanese ones, which no other script's words can meet)."""
         wanted = set(labels) if labels is not None else None
         lang = (language or "").lower() or None
+        if lang not in self.languages:
+            lang = None  # a language without cues of its own is read with every language's
         found: dict[str, list[CueMatch]] = {}
         toks: list[_Tok]
         if tokens is None:
@@ -429,7 +432,8 @@ def generic_frame_scores(
     out: dict[str, Any] = {}
     damp = math.sqrt(max(1.0, len(sentences) / 12.0))
     by_label: dict[str, list[CueMatch]] = {}
-    lexicon = model.lexicon.for_language(language, model.lemmas) if language else model.lexicon
+    known = bool(language) and (language or "").lower() in model.lexicon.languages
+    lexicon = model.lexicon.for_language(language or "", model.lemmas) if known else model.lexicon
     for m in lexicon.matches(body, tokens=tokens):
         by_label.setdefault(m.cue.label, []).append(m)
     for label, hits in by_label.items():
