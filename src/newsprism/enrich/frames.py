@@ -218,12 +218,19 @@ class Lexicon:
             toks = [(m.start(), m.end(), w, w) for m in _TOKEN.finditer(text) for w in (fold(m.group()),)]
         else:
             toks = [(t.start, t.end, t.folded, t.lemma) for t in tokens]
+        exact, stem_index = self._exact, self._stem
         for i, (start, _, word, lemma) in enumerate(toks):
-            cands = list(self._exact.get(word, ()))
-            if lemma != word:
-                cands += self._exact.get(lemma, ())
-            for key in {word[:2], lemma[:2]}:
-                cands += [e for e in self._stem.get(key, ()) if _starts(word, lemma, e.words[0])]
+            same = lemma == word
+            cands = list(exact.get(word, ()))
+            if not same:
+                cands += exact.get(lemma, ())
+            for e in stem_index.get(word[:2], ()):
+                if any(word.startswith(a) or (not same and lemma.startswith(a)) for a in e.words[0]):
+                    cands.append(e)
+            if not same and lemma[:2] != word[:2]:
+                cands += [e for e in stem_index.get(lemma[:2], ()) if any(lemma.startswith(a) for a in e.words[0])]
+            if not cands:
+                continue
             done: set[int] = set()
             for entry in cands:
                 if id(entry) in done or (wanted is not None and entry.cue.label not in wanted):
