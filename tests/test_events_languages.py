@@ -56,6 +56,14 @@ SENTENCES: dict[str, list[tuple[str, set[str], set[str]]]] = {
            ("政府は大使館への攻撃を非難した。", {"DISAPPROVE", "ASSAULT"}, set())],
     "ko": [("경찰은 부산에서 시위대 스무 명을 체포했다.", {"COERCE", "PROTEST"}, set()),
            ("정부는 대사관 공격을 규탄했다.", {"DISAPPROVE", "ASSAULT"}, set())],
+    "az": [("Polis Bakıda iyirmi etirazçını həbs etdi.", {"COERCE", "PROTEST"}, set()),
+           ("Hökumət səfirliyə hücumu pislədi.", {"DISAPPROVE", "ASSAULT"}, set())],
+    "uz": [("Politsiya Toshkentda yigirma namoyishchini hibsga oldi.", {"COERCE", "PROTEST"}, set()),
+           ("Hukumat elchixonaga hujumni qoraladi.", {"DISAPPROVE", "ASSAULT"}, set())],
+    "ky": [("Милиция Бишкекте жыйырма нааразылык билдирүүчүнү камакка алды.", {"COERCE", "PROTEST"}, set()),
+           ("Өкмөт элчиликке кол салууну айыптады.", {"DISAPPROVE", "ASSAULT"}, set())],
+    "hy": [("Ոստիկանությունը Երևանում ձերբակալել է քսան ցուցարարի։", {"COERCE", "PROTEST"}, set()),
+           ("Կառավարությունը դատապարտել է դեսպանատան վրա հարձակումը։", {"DISAPPROVE", "ASSAULT"}, set())],
 }  # fmt: skip
 
 
