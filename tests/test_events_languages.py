@@ -110,3 +110,15 @@ def test_event_stage_codes_a_non_english_article() -> None:
     assert {getattr(e, "type", None) for e in events} >= {"COERCE", "PROTEST"}
     unknown = Article(id="xx", title="t", body="Lorem ipsum.", language="xx")
     assert EventStage(resources=res)(Doc(unknown, res)) == []
+
+
+def test_french_roles_come_from_the_parse() -> None:
+    from newsprism.enrich.events import EventStage
+
+    res = Resources()
+    art = Article(id="fr1", title="t", body="Emmanuel Macron a condamné la Russie. La police a arrêté Jean Dupont à Lyon.",
+                  language="fr")  # fmt: skip
+    events = {e.type: e for e in EventStage(resources=res)(Doc(art, res)) if hasattr(e, "type")}
+    assert (events["DISAPPROVE"].actor, events["DISAPPROVE"].recipient) == ("Emmanuel Macron", "Russie")
+    assert events["DISAPPROVE"].score == 0.65 and events["DISAPPROVE"].where is None
+    assert (events["COERCE"].recipient, events["COERCE"].where) == ("Jean Dupont", "Lyon")

@@ -87,6 +87,10 @@ def _sentence_break(gap: str) -> bool:
     return any(ch in gap for ch in ".!?。！？\n")
 
 
+def _overlaps(span: tuple[Any, ...], taken: Sequence[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
+
+
 def _nearest(
     mentions: Sequence[tuple[int, int, str, str]], lo: int, hi: int, *, before: int | None = None,
     after: int | None = None, skip: tuple[int, int] | None = None,
@@ -118,7 +122,14 @@ def _ud_roles(parsed: Any, start: int, mentions: MentionIndex) -> tuple[Any, Any
         dep = c.dep_
         sub = list(c.subtree)
         span = (sub[0].idx, sub[-1].idx + len(sub[-1].text))
-        name = mentions.name_at(*span) or (c.text if c.pos_ == "PROPN" else None)
+        name = mentions.name_at(*span)
+        if name is None and c.pos_ == "PROPN":  # "Emmanuel Macron": the name and its flat parts
+            parts = [c] + [t for t in c.children if t.dep_.startswith("flat")]
+            lo, hi = min(t.idx for t in parts), max(t.idx + len(t.text) for t in parts)
+            ent = next((e for e in parsed.ents if e.start_char <= lo < e.end_char), None)
+            if ent is not None:
+                lo, hi = min(lo, ent.start_char), max(hi, ent.end_char)
+            name, span = parsed.text[lo:hi], (lo, hi)
         if name is None:
             continue
         if dep in {"nsubj", "obl:agent"} and actor is None:
@@ -161,18 +172,19 @@ def extract_events_window(
     for m in chosen:
         lo, hi = next(((s, e) for s, e in sents if s <= m.start < e), (0, len(text)))
         etype, _, mode = m.label.partition("|")
-        where = next((p for p in place_spans if lo <= p[0] < hi), None)
-        if where is None:
-            pm = next((x for x in mentions.mentions if lo <= x[0] < hi and x[2] == "place"), None)
-            where = (pm[0], pm[1], pm[3]) if pm else None
         actor = recipient = None
         score = 0.55
-        if use_parse:
+        if use_parse:  # the parse decides who; no window guess beside it
             actor, recipient = _ud_roles(parsed, m.start, mentions)
             score = 0.65 if actor else score
-        if actor is None:
+        taken = [(p[1], p[2]) for p in (actor, recipient) if p]
+        where = next((p for p in place_spans if lo <= p[0] < hi and not _overlaps(p, taken)), None)
+        if where is None:
+            pm = next((x for x in mentions.mentions if lo <= x[0] < hi and x[2] == "place"
+                       and not _overlaps(x, taken)), None)  # fmt: skip
+            where = (pm[0], pm[1], pm[3]) if pm else None
+        if not use_parse:
             actor = _nearest(mentions.mentions, lo, hi, before=m.start)
-        if recipient is None:
             skip = (where[0], where[1]) if where else None
             recipient = _nearest(mentions.mentions, lo, hi, after=m.end, skip=skip)
         key = (etype, lo)  # one event of a type per sentence: the first trigger carries it
