@@ -99,13 +99,13 @@ def _features() -> Any:
     ])  # fmt: skip
 
 
-def _units(task: str, articles: list[LabelledArticle]) -> tuple[list[str], list[Any], list[int], list[str]]:
-    """Texts, targets, the article index of each unit (its fold group) and its language."""
+def _units(task: str, articles: list[LabelledArticle]) -> tuple[list[str], list[Any], list[str], list[str]]:
+    """Texts, targets, the article of each unit (``lang:id``, its fold group) and its language."""
     texts: list[str] = []
     targets: list[Any] = []
-    groups: list[int] = []
+    groups: list[str] = []
     langs: list[str] = []
-    for k, a in enumerate(articles):
+    for a in articles:
         units: list[tuple[str, Any]]
         if task == "genre" and a.genre:
             units = [(a.body, a.genre)]
@@ -118,13 +118,13 @@ def _units(task: str, articles: list[LabelledArticle]) -> tuple[list[str], list[
         for text, target in units:
             texts.append(text)
             targets.append(target)
-            groups.append(k)
+            groups.append(f"{a.language}:{a.id}")
             langs.append(a.language)
     return texts, targets, groups, langs
 
 
 def _calibrate(
-    task: str, texts: list[str], targets: list[Any], groups: list[int], langs: list[str], labels: list[str],
+    task: str, texts: list[str], targets: list[Any], groups: list[str], langs: list[str], labels: list[str],
     *, folds: int, c: float,
 ) -> dict[str, Any]:  # fmt: skip
     """Calibration metadata: ``thresholds`` (frames, techniques) or ``class_bias`` (genre), and held-out figures."""
