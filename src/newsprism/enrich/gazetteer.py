@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import threading
 from dataclasses import dataclass, field
@@ -101,12 +100,16 @@ class Gazetteer:
         if hit is not None:
             return hit
         with self._lock:
-            rows = self._db().execute(
-                "SELECT e.name, e.country, e.admin1, e.lat, e.lon, e.geonames_id, e.feature, e.population, e.prior,"
-                " e.context, e.admin2, n.main FROM names n JOIN entries e ON e.id = n.entry WHERE n.key = ?"
-                " ORDER BY n.entry",
-                (key,),
-            ).fetchall()
+            rows = (
+                self._db()
+                .execute(
+                    "SELECT e.name, e.country, e.admin1, e.lat, e.lon, e.geonames_id, e.feature, e.population, e.prior,"
+                    " e.context, e.admin2, n.main FROM names n JOIN entries e ON e.id = n.entry WHERE n.key = ?"
+                    " ORDER BY n.entry",
+                    (key,),
+                )
+                .fetchall()
+            )
         out = tuple((_entry(r), bool(r[11])) for r in rows)
         if len(self._cache) >= _CACHE_SIZE:
             self._cache.clear()
@@ -115,11 +118,15 @@ class Gazetteer:
 
     def entry(self, idx: int) -> GazEntry:
         with self._lock:
-            r = self._db().execute(
-                "SELECT name, country, admin1, lat, lon, geonames_id, feature, population, prior, context, admin2"
-                " FROM entries WHERE id = ?",
-                (idx,),
-            ).fetchone()
+            r = (
+                self._db()
+                .execute(
+                    "SELECT name, country, admin1, lat, lon, geonames_id, feature, population, prior, context, admin2"
+                    " FROM entries WHERE id = ?",
+                    (idx,),
+                )
+                .fetchone()
+            )
         return _entry(r)
 
     def has(self, text: str) -> bool:
@@ -132,6 +139,10 @@ class Gazetteer:
         noise: "Milton" for Kansas City) is kept only when it has a million people or the name is a curated alias.
         """
         found = self._by_key(name_key(text))
+        if any(not main and e.feature == "admin2" for e, main in found) and any(
+            main or e.feature != "admin2" for e, main in found
+        ):  # a county's bare name ("Washington") only when nothing else has the name
+            found = tuple((e, main) for e, main in found if main or e.feature != "admin2")
         if not strict or not text.isascii():
             return [e for e, _ in found]
         return [e for e, main in found if main or e.feature != "city" or e.population >= 1_000_000]
@@ -184,7 +195,16 @@ class Gazetteer:
 
 def _entry(r: Any) -> GazEntry:
     return GazEntry(
-        r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7]), float(r[8]), tuple(r[9].split("\t")) if r[9] else (),
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        r[5],
+        r[6],
+        int(r[7]),
+        float(r[8]),
+        tuple(r[9].split("\t")) if r[9] else (),
         r[10],
     )
 
