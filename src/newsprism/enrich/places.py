@@ -134,7 +134,7 @@ def _scan(
             continue
         if n == 1 and not text.isupper() and (text.lower() in _STOP or text.lower() in lower_words):
             continue
-        if n == 1 and text in common and not any(e.feature == "country" for e in keep):
+        if n == 1 and text in common and all(e.feature in ("city", "admin2") and e.population < 100_000 for e in keep):
             continue  # a common word written with a capital ("Valley", "Delta", "Rehab")
         out.append(_Cand(start, end, keep, 0.4 if kind else 0.7, "scan"))
     return out
@@ -265,9 +265,10 @@ def _has_facility_word(text: str) -> bool:
 def _in_facility(body: str, c: _Cand) -> bool:
     """A division, country or sea named as the first word of a building's or institution's name ("Florida Atlantic
     University", "Washington University"): the name is the building's, and the building is not there."""
-    if not c.entries or not _FACILITY.match(body[c.end : c.end + 60]):
+    m = _FACILITY.match(body[c.end : c.end + 60])
+    if not c.entries or not m or not re.search(r"(?:University|College|Academy)$", m.group()):
         return False
-    return not any(e.feature == "city" for e in c.entries)
+    return not any(e.feature in ("city", "admin2") for e in c.entries)
 
 
 def _qualified(body: str, end: int) -> bool:
@@ -391,20 +392,27 @@ def extract_places(doc: Doc) -> list[Place]:
     admins: Counter[tuple[str, str]] = Counter(a for a in admin_of if a)
     if focus[0] and focus[1]:
         admins[(focus[0], focus[1])] += 2
-    # one reading per name per article: the reading of the mention with the strongest evidence
+    # one reading per name per article: the reading of the mention with the strongest evidence; a second pass reads
+    # again with the countries of the first pass's confident readings ("Colchester" among English towns)
     readings: dict[str, tuple[float, GazEntry, float]] = {}
-    for i, c in enumerate(cands):
-        if not c.entries:
-            continue
-        own = admin_of[i]
-        others = Counter({k: v - (1 if k == own else 0) for k, v in admins.items()})
-        best, res = resolve_candidates(
-            c.entries, context=context, neighbours=gaz.neighbours, body=body, key=keys[i], qualifier=quals[i],
-            admins=+others, focus=focus,
-        )  # fmt: skip
-        strength = res + (1.0 if quals[i] else 0.0) + (0.5 if len(c.entries) == 1 else 0.0)
-        if keys[i] not in readings or strength > readings[keys[i]][0]:
-            readings[keys[i]] = (strength, best, res)
+    for _pass in range(2):
+        if readings:
+            for _, best, res in readings.values():
+                if best.country and res >= 0.75 and best.feature in ("city", "admin", "admin2"):
+                    context[best.country] += 1
+        readings = {}
+        for i, c in enumerate(cands):
+            if not c.entries:
+                continue
+            own = admin_of[i]
+            others = Counter({k: v - (1 if k == own else 0) for k, v in admins.items()})
+            best, res = resolve_candidates(
+                c.entries, context=context, neighbours=gaz.neighbours, body=body, key=keys[i], qualifier=quals[i],
+                admins=+others, focus=focus,
+            )  # fmt: skip
+            strength = res + (1.0 if quals[i] else 0.0) + (0.5 if len(c.entries) == 1 else 0.0)
+            if keys[i] not in readings or strength > readings[keys[i]][0]:
+                readings[keys[i]] = (strength, best, res)
     out: list[Place] = []
     for c, k in zip(cands, keys, strict=True):
         text = body[c.start : c.end]
