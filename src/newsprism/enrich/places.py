@@ -109,6 +109,8 @@ def _scan(
         kind = next((k for s, e, k in blocked if s <= start and end <= e), None)
         if kind == "person":
             continue
+        if kind and any(s == start and e == end for s, e, _ in blocked):
+            kind = None  # a bare town name tagged as an organisation ("Allendale" alone) is the town
         initial = start == 0 or bool(re.search(r"(?:^|[.!?:\n]\s*|[\"“‘'(]\s*)$", body[max(0, start - 3) : start]))
         keep = []
         latin = not _NON_LATIN.search(text)
@@ -398,7 +400,7 @@ def extract_places(doc: Doc) -> list[Place]:
     for _pass in range(2):
         if readings:
             for _, best, res in readings.values():
-                if best.country and res >= 0.75 and best.feature in ("city", "admin", "admin2"):
+                if best.country and res >= 0.6 and best.feature in ("city", "admin", "admin2"):
                     context[best.country] += 1
         readings = {}
         for i, c in enumerate(cands):
