@@ -104,7 +104,10 @@ def _scan(
         n, start, end, text, entries, stemmed = found
         i += n
         key = name_key(text)
-        if key in gaz.weak or key in gaz.not_places:
+        if key in gaz.not_places:
+            continue
+        weak = key in gaz.weak  # an abbreviation is kept where the article is about the place's country (later)
+        if weak and not (text.isupper() or "." in text):
             continue
         kind = next((k for s, e, k in blocked if s <= start and end <= e), None)
         if kind == "person":
@@ -138,7 +141,7 @@ def _scan(
             continue
         if n == 1 and text in common and all(e.feature in ("city", "admin2") and e.population < 100_000 for e in keep):
             continue  # a common word written with a capital ("Valley", "Delta", "Rehab")
-        out.append(_Cand(start, end, keep, 0.4 if kind else 0.7, "scan"))
+        out.append(_Cand(start, end, keep, 0.4 if kind else 0.7, "weak" if weak else "scan"))
     return out
 
 
@@ -251,7 +254,11 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             scanned.append(_Cand(ms, me, [fz[0]], 0.6 * fz[1], "fuzzy", fz[1]))
     works = work_spans(body)  # "author of Empires at War: A Short History of Modern Asia" names no place
     scanned = [c for c in scanned if not any(ws <= c.start and c.end <= we for ws, we in works)]
-    out = list(cands)
+    # a road or building the model tagged as a whole ("Northumberland Avenue", "Hampton Avenue") is not the place
+    # whose name it holds: it goes before the scan's matches inside it
+    roads = [c for c in unknown if _has_facility_word(body[c.start : c.end])]
+    unknown = [c for c in unknown if c not in roads]
+    out = [*cands, *roads]
     for c in [*sorted(scanned, key=lambda c: c.start - c.end), *unknown]:
         if any(c.start < o.end and o.start < c.end for o in out):
             continue
@@ -375,10 +382,20 @@ def extract_places(doc: Doc) -> list[Place]:
     context: Counter[str] = Counter()
     for c in cands:
         countries = {e.country for e in c.entries if e.country}
-        if len(countries) == 1 and (len(c.entries) == 1 or any(e.feature == "country" for e in c.entries)):
+        if (
+            c.source != "weak"
+            and len(countries) == 1
+            and (len(c.entries) == 1 or any(e.feature == "country" for e in c.entries))
+        ):
             context[next(iter(countries))] += 1
     if focus[0]:
         context[focus[0]] += 2
+    # a name that is also a common word or abbreviation ("BC", "Jordan", "Mobile") counts where the article names
+    # other places of its country, and then only as that country's place
+    for c in cands:
+        if c.source == "weak":
+            c.entries = [e for e in c.entries if e.country and context.get(e.country)]
+    cands = [c for c in cands if c.source != "weak" or c.entries]
     quals = [_qualifier(body, c.end, gaz) for c in cands]
     keys = [name_key(body[c.start : c.end]) for c in cands]
     # states and provinces the article names without doubt, with the mentions that name them (a first pass)
