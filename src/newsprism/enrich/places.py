@@ -92,7 +92,7 @@ def _scan(
             end = start + len(text)
             entries = gaz.lookup(text)
             stemmed = False
-            if not entries and n == 1 and (inflected or not text.isascii() or "'" in text or "’" in text):
+            if not entries and n == 1 and (inflected or not text.isascii()):
                 entries = _lookup_inflected(gaz, text)
                 stemmed = bool(entries)
             if entries:
@@ -110,8 +110,9 @@ def _scan(
         if weak and not (text.isupper() or "." in text):
             continue
         kind = next((k for s, e, k in blocked if s <= start and end <= e), None)
-        if kind == "person":
+        if kind == "person" or _named_storm(body, start):
             continue
+        entries = [e for e in entries if _same_case(e.name, text)]
         if kind and any(s == start and e == end for s, e, _ in blocked):
             kind = None  # a bare town name tagged as an organisation ("Allendale" alone) is the town
         initial = start == 0 or bool(re.search(r"(?:^|[.!?:\n]\s*|[\"“‘'(]\s*)$", body[max(0, start - 3) : start]))
@@ -209,20 +210,32 @@ def _common_words(resources: Resources) -> frozenset[str]:
 def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     body = doc.article.body
     ents = [it for it in doc.items("entities") if isinstance(it, Entity)]
-    surnames = {
+    # words of people's names: "Smith" after "John Smith", "Paul" after "Paul Ryan" are the people, not towns
+    people = [e.text.split() for e in ents if e.type == "person"]
+    surnames = {w for words in people if len(words) > 1 for w in words[1:]} | {
         w for e in ents if e.type == "person" for w in re.findall(r"[^\W\d_]{3,}", e.canonical or e.text)[1:]
-    } | {w for e in ents if e.type == "person" and " " in e.text for w in e.text.split()[1:]}
+    }
+    # given names too, unless the name is also a large town or a division ("Paul" is a man, "Seattle" a city)
+    surnames |= {
+        words[0]
+        for words in people
+        if 2 <= len(words) <= 3
+        and not any(x.feature != "city" or x.population >= 100_000 for x in gaz.lookup(words[0], strict=True))
+    }
     cands: list[_Cand] = []
     unknown: list[_Cand] = []  # model places the gazetteer does not know: after the scan, which may split them
     for e in ents:
-        if e.type != "place":
+        if e.type != "place" or _named_storm(body, e.start):
             continue
         entries, bare = gaz.lookup_bare(e.text)
         match = 1.0
         if not entries and e.canonical and e.canonical != e.text and not _has_facility_word(e.text):
             entries, _ = gaz.lookup_bare(e.canonical)
-        if entries and e.text.isupper() and len(e.text) <= 4:
-            entries = [x for x in entries if x.feature != "city"]  # abbreviations are not towns
+        if entries and e.text.isupper() and len(e.text) <= 4 and "." not in e.text:  # acronyms: not towns
+            entries = [x for x in entries if x.feature in _CURATED or x.feature == "country" or x.name == e.text]
+            if not entries:
+                continue
+        entries = [x for x in entries if _same_case(x.name, e.text)]
         if not entries and e.text[:1].isupper() and not _has_facility_word(e.text):
             fz = gaz.fuzzy(bare, cutoff=90.0, cities=bare == e.text)
             if fz is not None:
@@ -231,7 +244,9 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         if key in gaz.not_places:
             continue
         if e.text in surnames and not _qualified(body, e.end):
-            continue  # "Smith" after "John Smith" is the man, not a town
+            continue
+        if not entries and not _place_like(e.text):
+            continue  # acronyms, lower-case words and codes the model tagged ("MoD", "GT3", "south city")
         (cands if entries else unknown).append(_Cand(e.start, e.end, entries, e.score, "ner", match))
     blocked = [(e.start, e.end, e.type) for e in ents if e.type != "place"]
     inflected = (doc.article.language or "en") not in ("en", "fr", "de", "es", "it", "pt", "nl")
@@ -265,6 +280,23 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         out.append(c)
     out = [c for c in out if not _in_facility(body, c)]
     return sorted(out, key=lambda c: c.start)
+
+
+def _named_storm(body: str, start: int) -> bool:
+    """ "Hurricane Harvey", "Typhoon Haiyan": a storm, not a town."""
+    return bool(re.search(r"(?:Hurricane|Storm|Typhoon|Cyclone|Tropical Storm)\s+$", body[max(0, start - 16) : start]))
+
+
+def _same_case(name: str, text: str) -> bool:
+    """False when the gazetteer spells the name with inner capitals the text does not have ("NoMa" is not "Noma")."""
+    return name[1:] == name[1:].lower() or text[1:] != text[1:].lower() or fold(name) != fold(text)
+
+
+def _place_like(text: str) -> bool:
+    """A name that may be a place the gazetteer lacks: capitalised words, no digits, not an acronym."""
+    if not text[:1].isupper() or any(ch.isdigit() for ch in text):
+        return False
+    return " " in text.strip() or sum(ch.isupper() for ch in text) <= 1 or not text.isascii()
 
 
 def _has_facility_word(text: str) -> bool:
