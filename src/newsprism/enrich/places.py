@@ -37,6 +37,7 @@ NAME = "places.gazetteer.v1"
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’.][^\W\d_]+)*\.?")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_ADMIN2_END = re.compile(r"\s+(?:County|Parish|Borough)$")
 _NON_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff’]")
 _CURATED = frozenset({"region", "sea", "river", "landmark", "continent"})  # every name of these is a main name
 _CONNECTORS = frozenset({"and", "of", "de", "du", "des", "la", "le", "upon", "on", "al", "el", "da", "do", "dos"})
@@ -464,6 +465,11 @@ def extract_places(doc: Doc) -> list[Place]:
             strength = res + (1.0 if quals[i] else 0.0) + (0.5 if len(c.entries) == 1 else 0.0)
             if keys[i] not in readings or strength > readings[keys[i]][0]:
                 readings[keys[i]] = (strength, best, res)
+    # "Suffolk" in an article about Suffolk County is the county
+    for k, (strength, best, res) in list(readings.items()):
+        bare = name_key(_ADMIN2_END.sub("", best.name)) if best.feature == "admin2" else ""
+        if bare and bare != k and bare in readings and readings[bare][0] < 1.5 and res >= 0.7:  # not qualified
+            readings[bare] = (strength, best, res)
     out: list[Place] = []
     for c, k in zip(cands, keys, strict=True):
         text = body[c.start : c.end]
@@ -474,7 +480,7 @@ def extract_places(doc: Doc) -> list[Place]:
             )  # fmt: skip
             continue
         _, best, res = readings[k]  # (the unresolved get their locality below)
-        if best not in c.entries:  # the same name read through another mention's candidates
+        if best not in c.entries and best.feature != "admin2":  # the name read through another mention
             best = max(c.entries, key=lambda e: (e == best, e.prior))
         out.append(
             Place(
