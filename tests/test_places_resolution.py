@@ -65,7 +65,9 @@ def test_one_reading_per_name(resources: Resources) -> None:
 
 
 def test_kent_follows_the_article(resources: Resources) -> None:
-    uk = places_of("Flooding closed roads in Kent and Sussex, and trains from London to Dover were cancelled.", resources)
+    uk = places_of(
+        "Flooding closed roads in Kent and Sussex, and trains from London to Dover were cancelled.", resources
+    )
     assert {p.country for p in uk if p.text == "Kent"} == {"GB"}
     county = places_of("Kent County deputies in Dover, Delaware, reported two arrests.", resources)
     assert where(county, "Kent County") == {("US", "DE")}

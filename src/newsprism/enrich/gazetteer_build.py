@@ -204,17 +204,17 @@ def _build(b: _Builder, *, city_file: str) -> None:
         name = getattr(c, "common_name", None) or c.name
         if cc == "KZ":
             name = "Kazakhstan"
-        names = {c.name, getattr(c, "official_name", "") or "", gn.get("name", "")}
-        names |= {s for s in ci.get("altSpellings", []) if len(s) > 3}
-        names |= {v for lang, v in (ci.get("translations") or {}).items() if lang in ("fr", "es", "it", "de")
+        cnames = {c.name, getattr(c, "official_name", "") or "", gn.get("name", "")}
+        cnames |= {s for s in ci.get("altSpellings", []) if len(s) > 3}
+        cnames |= {v for lang, v in (ci.get("translations") or {}).items() if lang in ("fr", "es", "it", "de")
                   and isinstance(v, str)}  # fmt: skip
         if ci.get("nativeName"):
-            names.add(ci["nativeName"])
+            cnames.add(ci["nativeName"])
         row = _Row(
             name, cc, None, _num(latlng[0]) if latlng else None, _num(latlng[1]) if latlng else None,
             gn.get("geonameid"), "country", int(gn.get("population") or 0), 1.0,
         )  # fmt: skip
-        country_idx[cc] = b.add(row, sorted(n for n in names if n), main=sorted(n for n in names if n))
+        country_idx[cc] = b.add(row, sorted(n for n in cnames if n), main=sorted(n for n in cnames if n))
         if gn.get("neighbours"):
             b.neighbours[cc] = [x for x in gn["neighbours"].split(",") if x]
         if ci.get("demonym"):
@@ -259,12 +259,13 @@ def _build(b: _Builder, *, city_file: str) -> None:
                 admin2_towns.setdefault((cc, a1, a2), []).append((clat, clon, pop))
 
     for (cc, a1, a2), towns in sorted(admin2_towns.items()):
-        lat = sum(t[0] for t in towns) / len(towns)
-        lon = sum(t[1] for t in towns) / len(towns)
+        alat = sum(t[0] for t in towns) / len(towns)
+        alon = sum(t[1] for t in towns) / len(towns)
         pop = sum(t[2] for t in towns)
         bare = _ADMIN2_RE.sub("", a2).strip()
         main = [a2] + ([f"{bare} Co."] if bare != a2 else [])
-        b.add(_Row(a2, cc, a1, lat, lon, None, "admin2", pop, 0.45, (), a2), [bare] if bare != a2 else [], main=main)
+        row = _Row(a2, cc, a1, alat, alon, None, "admin2", pop, 0.45, (), a2)
+        b.add(row, [bare] if bare != a2 else [], main=main)
 
     states = _states_all()
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):

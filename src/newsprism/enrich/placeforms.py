@@ -69,6 +69,8 @@ def stems(word: str, *, min_stem: int = 3) -> list[str]:
                 out.append(stem[:-1])
             if ending in ("ban", "ben", "ba", "be", "ra", "re", "on", "en", "nál", "nél") and stem[-1:] in "áé":
                 out.append(stem[:-1] + {"á": "a", "é": "e"}[stem[-1]])  # Hungarian lengthens a final vowel
-    seen: set[str] = {word}
-    unique = [s for s in out if not (s in seen or seen.add(s))]
+    unique: list[str] = []
+    for s in out:
+        if s != word and s not in unique:
+            unique.append(s)
     return sorted(unique, key=len, reverse=True)  # strip as little as needed: "Budapesten" is Budapest, not Budapes

@@ -389,6 +389,19 @@ def _qualifier(body: str, end: int, gaz: Gazetteer) -> frozenset[str | None]:
 _DATELINE = re.compile(r"^\s*([A-Z][\w.'’ -]{1,40}?)(?:,\s*([A-Z][\w. ]{1,25}?))?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
 
 
+def _outlet_country(doc: Doc) -> str | None:
+    """The country of the article's outlet, when the outlet registry knows it."""
+    if not doc.article.outlet_id:
+        return None
+    try:
+        from ..outlets.registry import registry_for
+
+        outlet = registry_for(doc.resources).get(doc.article.outlet_id)
+    except (ImportError, OSError, ValueError):
+        return None
+    return outlet.country if outlet is not None else None
+
+
 def _dateline(body: str, gaz: Gazetteer) -> tuple[str | None, str | None]:
     """Country and state of a dateline ("ALEXANDRIA, La. —", "MOSCOW (Reuters) -")."""
     m = _DATELINE.match(body[:100])
@@ -423,6 +436,9 @@ def extract_places(doc: Doc) -> list[Place]:
             context[next(iter(countries))] += 1
     if focus[0]:
         context[focus[0]] += 2
+    home = _outlet_country(doc)
+    if home and not focus[0]:
+        focus = (home, None)  # a local outlet writes about its own country unless the dateline says otherwise
     # a name that is also a common word or abbreviation ("BC", "Jordan", "Mobile") counts where the article names
     # other places of its country, and then only as that country's place
     for c in cands:

@@ -288,13 +288,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(fig.line("places (seed)"))
         status = 0 if fig.found == fig.total else 1
     if args.gwn:
-        fig = evaluate_gwn(args.gwn, split=args.split, limit=args.limit)
+        gfig = evaluate_gwn(args.gwn, split=args.split, limit=args.limit)
         ids = sorted((a.id.removeprefix("gwn-") for a, _ in read_gwn(args.gwn)), key=lambda x: (len(x), x))
         print(f"GWN dev articles: {' '.join(i for i in ids if gwn_split(i) == 'dev')}")
         print(f"GWN test articles: {' '.join(i for i in ids if gwn_split(i) == 'test')}")
         if args.misses:
-            print("\n".join(fig.misses))
-        for line in fig.lines():
+            print("\n".join(gfig.misses))
+        for line in gfig.lines():
             print(line)
     return status
 
