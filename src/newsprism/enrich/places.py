@@ -111,13 +111,15 @@ def _scan(
         if weak and not (text.isupper() or "." in text):
             continue
         kind = next((k for s, e, k in blocked if s <= start and end <= e), None)
+        as_person = kind == "person"
+        if kind and n == 1 and any(s == start and e == end for s, e, _ in blocked):
+            kind = None  # a bare town name tagged as an organisation or a person ("Allendale" alone) is the town
         if kind == "person" or _named_storm(body, start):
             continue
         entries = [e for e in entries if _same_case(e.name, text)]
-        if kind and any(s == start and e == end for s, e, _ in blocked):
-            kind = None  # a bare town name tagged as an organisation ("Allendale" alone) is the town
         initial = start == 0 or bool(re.search(r"(?:^|[.!?:\n]\s*|[\"“‘'(]\s*)$", body[max(0, start - 3) : start]))
         keep = []
+        local = []  # small towns: kept later if the article names their state or province
         latin = not _NON_LATIN.search(text)
         for e in entries:
             if stemmed:
@@ -130,20 +132,28 @@ def _scan(
             elif e.feature == "admin2":
                 if n > 1 or not latin:
                     keep.append(e)
-            elif (text.isupper() and len(text) <= 4) or e.population < 15_000:
-                continue  # abbreviations and small towns need the model's word
+            elif text.isupper() and len(text) <= 4:
+                continue  # abbreviations are not towns
+            elif e.population < 15_000:
+                if not kind and name_key(e.name) == key:
+                    local.append(e)
             elif kind:  # a city named inside an organisation's name ("Toronto Raptors"): main names of big cities
                 if name_key(e.name) == key and e.population >= 100_000:
                     keep.append(e)
             elif name_key(e.name) == key or (e.population >= 100_000 and not initial):
                 keep.append(e)
+        source = "weak" if weak else "scan"
+        if as_person:  # tagged as a person: a town only where the article names its state ("Castlegar", B.C.)
+            keep, local = [], [e for e in entries if e.feature == "city" and name_key(e.name) == key]
+        if not keep and local:
+            keep, source = local, "local"
         if not keep:
             continue
         if n == 1 and not text.isupper() and (text.lower() in _STOP or text.lower() in lower_words):
             continue
         if n == 1 and text in common and all(e.feature in ("city", "admin2") and e.population < 100_000 for e in keep):
             continue  # a common word written with a capital ("Valley", "Delta", "Rehab")
-        out.append(_Cand(start, end, keep, 0.4 if kind else 0.7, "weak" if weak else "scan"))
+        out.append(_Cand(start, end, keep, 0.4 if kind else 0.7, source))
     return out
 
 
@@ -269,7 +279,11 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         if fz is not None:
             scanned.append(_Cand(ms, me, [fz[0]], 0.6 * fz[1], "fuzzy", fz[1]))
     works = work_spans(body)  # "author of Empires at War: A Short History of Modern Asia" names no place
-    scanned = [c for c in scanned if not any(ws <= c.start and c.end <= we for ws, we in works)]
+    scanned = [
+        c
+        for c in scanned
+        if not any(ws <= c.start and c.end <= we for ws, we in works) or not _title_cased(body, c.start)
+    ]
     # a road or building the model tagged as a whole ("Northumberland Avenue", "Hampton Avenue") is not the place
     # whose name it holds: it goes before the scan's matches inside it
     roads = [c for c in unknown if _has_facility_word(body[c.start : c.end])]
@@ -281,6 +295,14 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         out.append(c)
     out = [c for c in out if not _in_facility(body, c)]
     return sorted(out, key=lambda c: c.start)
+
+
+def _title_cased(body: str, start: int) -> bool:
+    """True when the words before ``start`` are written in title case ("A Short History of Modern Asia"), as in
+    the title of a work, and not in running text ("intervention of Nigeria", "a show in Lagos")."""
+    before = re.findall(r"[^\W\d_][\w'’-]*", body[max(0, start - 60) : start])[-2:]
+    words = [w for w in before if w.lower() not in _CONNECTORS]
+    return bool(words) and all(_is_cap(w) for w in words)
 
 
 def _named_storm(body: str, start: int) -> bool:
@@ -389,6 +411,11 @@ def _qualifier(body: str, end: int, gaz: Gazetteer) -> frozenset[str | None]:
 _DATELINE = re.compile(r"^\s*([A-Z][\w.'’ -]{1,40}?)(?:,\s*([A-Z][\w. ]{1,25}?))?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
 
 
+def _named_elsewhere(e: GazEntry, admins: Counter[tuple[str, str]]) -> bool:
+    """True when the article names the state or province of ``e`` (or a place in it) through another mention."""
+    return bool(e.country and e.admin1 and admins.get((e.country, e.admin1)))
+
+
 def _outlet_country(doc: Doc) -> str | None:
     """The country of the article's outlet, when the outlet registry knows it."""
     if not doc.article.outlet_id:
@@ -450,7 +477,7 @@ def extract_places(doc: Doc) -> list[Place]:
     # states and provinces the article names without doubt, with the mentions that name them (a first pass)
     admin_of: list[tuple[str, str] | None] = []
     for c, q, k in zip(cands, quals, keys, strict=True):
-        if not c.entries:
+        if not c.entries or c.source == "local":  # small towns the model did not tag are no evidence
             admin_of.append(None)
             continue
         best, res = resolve_candidates(c.entries, context=context, neighbours=gaz.neighbours, body=body, key=k,
@@ -460,6 +487,15 @@ def extract_places(doc: Doc) -> list[Place]:
     admins: Counter[tuple[str, str]] = Counter(a for a in admin_of if a)
     if focus[0] and focus[1]:
         admins[(focus[0], focus[1])] += 2
+    # a small town the model did not tag counts when the article names its state or province by another place
+    for c in cands:
+        if c.source == "local":
+            c.entries = [e for e in c.entries if _named_elsewhere(e, admins)]
+    kept = [i for i, c in enumerate(cands) if c.source != "local" or c.entries]
+    cands = [cands[i] for i in kept]
+    quals = [quals[i] for i in kept]
+    keys = [keys[i] for i in kept]
+    admin_of = [admin_of[i] for i in kept]
     # one reading per name per article: the reading of the mention with the strongest evidence; a second pass reads
     # again with the countries of the first pass's confident readings ("Colchester" among English towns)
     readings: dict[str, tuple[float, GazEntry, float]] = {}
