@@ -121,3 +121,32 @@ def test_stems() -> None:
     assert "Almaty" in stems("Almatyssa")
     assert "Алматы" in stems("Алматыдағы")
     assert stems("Budapesten")[:2] == ["Budapeste", "Budapest"]
+
+
+def test_small_towns_need_their_state(resources: Resources) -> None:
+    near = places_of(
+        "Volunteers from Fergus Falls, Minnesota, drove to Parkers Prairie to fill sandbags before the river rose.",
+        resources,
+    )
+    assert where(near, "Parkers Prairie") == {("US", "MN")}
+    alone = places_of("The team from Parkers Prairie won the cup on Sunday.", resources)
+    assert all(p.lat is None for p in alone if p.text == "Parkers Prairie")
+
+
+def test_storms_and_acronyms_are_not_places(resources: Resources) -> None:
+    pls = places_of(
+        "After Hurricane Harvey and Hurricane Irma, the MoD and BA sent help to Houston, Texas.", resources
+    )
+    assert {p.text for p in pls} == {"Houston", "Texas"}
+    assert where(pls, "Houston") == {("US", "TX")}
+
+
+def test_buildings_take_the_towns_point_unknown_towns_stay_unresolved(resources: Resources) -> None:
+    pls = places_of(
+        "Crowds gathered outside Glenfoobar Stadium in Leeds, and fans from Leeds marched to the city centre.",
+        resources,
+    )
+    stadium = [p for p in pls if p.text == "Glenfoobar Stadium"]
+    if stadium:  # when the model tags the stadium, it is placed in Leeds, marked as an estimate
+        assert stadium[0].feature == "vicinity" and (stadium[0].resolution_score or 0) <= 0.2
+        assert stadium[0].country == "GB"

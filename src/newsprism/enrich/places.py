@@ -117,6 +117,8 @@ def _scan(
         if kind == "person" or _named_storm(body, start):
             continue
         entries = [e for e in entries if _same_case(e.name, text)]
+        if text.isupper() and len(text) <= 4 and "." not in text:  # acronyms: countries and curated names only
+            entries = [e for e in entries if e.feature in _CURATED or e.feature == "country" or e.name == text]
         initial = start == 0 or bool(re.search(r"(?:^|[.!?:\n]\s*|[\"“‘'(]\s*)$", body[max(0, start - 3) : start]))
         keep = []
         local = []  # small towns: kept later if the article names their state or province
