@@ -199,9 +199,13 @@ _FACILITY_LIST = (
     "university college academy school hospital clinic centre center theatre theater stadium arena avenue street "
     "road boulevard highway bridge airport station mall hotel court church cathedral museum library hall prison "
     "tower building institute club restaurant market square plaza terminal port harbour harbor pier embassy "
-    "base camp barracks mosque temple synagogue palace"
+    "base camp barracks mosque temple synagogue palace racecourse estate courthouse"
 )
 _FACILITY_WORDS = frozenset(_FACILITY_LIST.split())
+_BUILDING_END = re.compile(
+    r"\s(?:Hospital|Stadium|Arena|Theatre|Theater|Hotel|Airport|Prison|Cathedral|Church|Mosque|Temple|Museum|"
+    r"Courthouse|Court|Hall|Park|Square|Street|Avenue|Road|Bridge|Mall|Market|Racecourse|Estate)$"
+)
 
 
 def _common_words(resources: Resources) -> frozenset[str]:
@@ -261,6 +265,11 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         if not entries and not _place_like(e.text):
             continue  # acronyms, lower-case words and codes the model tagged ("MoD", "GT3", "south city")
         (cands if entries else unknown).append(_Cand(e.start, e.end, entries, e.score, "ner", match))
+    # buildings the model called organisations ("Alder Hey Children's Hospital", "Ramor Theatre") are places
+    for e in ents:
+        if e.type == "organisation" and _BUILDING_END.search(e.text) and _place_like(e.text):
+            unknown.append(_Cand(e.start, e.end, [], 0.5 * e.score, "building"))
+    ents = [e for e in ents if not (e.type == "organisation" and _BUILDING_END.search(e.text) and _place_like(e.text))]
     blocked = [(e.start, e.end, e.type) for e in ents if e.type != "place"]
     inflected = (doc.article.language or "en") not in ("en", "fr", "de", "es", "it", "pt", "nl")
     common = _common_words(doc.resources) if (doc.article.language or "en") == "en" else frozenset()
@@ -552,17 +561,16 @@ def _locate_facilities(out: list[Place]) -> None:
     """A building, road or square the gazetteer does not know ("Third Street", "City Hall", "KCOM Stadium") is in
     the town the article is about: it gets that town's point, marked ``feature="vicinity"`` with a low resolution
     score. Only names that say they are a building or a road; an unknown town or region stays unresolved."""
-    local = Counter(
+    towns = [
         (p.name, p.country, p.admin1, p.lat, p.lon)
         for p in out
         if p.feature == "city" and p.lat is not None and (p.resolution_score or 0) >= 0.6
-    )
-    if not local:
+    ]
+    if not towns:
         return
-    ranked = local.most_common(2)
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return  # no one town the article is about
-    (_, country, admin1, lat, lon), _ = ranked[0]
+    counts = Counter(towns)
+    # the town named most; among equals, the one named first (the dateline's or the lead's)
+    _, country, admin1, lat, lon = max(counts, key=lambda t: (counts[t], -towns.index(t)))
     for p in out:
         if p.lat is None and p.feature is None and _has_facility_word(p.text):
             p.country, p.admin1, p.lat, p.lon, p.feature, p.resolution_score = (
