@@ -127,7 +127,7 @@ def _scan(
             if stemmed:
                 keep.append(e)
                 continue
-            if e.feature in ("admin", "admin2", "city") and latin and fold(e.name) != fold(text):
+            if e.feature in ("admin", "admin2", "city") and latin and fold(_plain(e.name)) != fold(_plain(text)):
                 continue  # Latin text must spell the name itself ("War" is not the Var department)
             if e.feature in ("country", "admin", "region", "sea", "river", "continent", "landmark"):
                 keep.append(e)
@@ -321,8 +321,14 @@ def _named_storm(body: str, start: int) -> bool:
     return bool(re.search(r"(?:Hurricane|Storm|Typhoon|Cyclone|Tropical Storm)\s+$", body[max(0, start - 16) : start]))
 
 
+def _plain(name: str) -> str:
+    """A name without its punctuation ("‘Afrīn" → "Afrīn"), for comparing spellings."""
+    return re.sub(r"[^\w\s-]", "", name).strip()
+
+
 def _same_case(name: str, text: str) -> bool:
     """False when the gazetteer spells the name with inner capitals the text does not have ("NoMa" is not "Noma")."""
+    name = _plain(name)
     return name[1:] == name[1:].lower() or text[1:] != text[1:].lower() or fold(name) != fold(text)
 
 
