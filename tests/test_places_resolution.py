@@ -134,9 +134,7 @@ def test_small_towns_need_their_state(resources: Resources) -> None:
 
 
 def test_storms_and_acronyms_are_not_places(resources: Resources) -> None:
-    pls = places_of(
-        "After Hurricane Harvey and Hurricane Irma, the MoD and BA sent help to Houston, Texas.", resources
-    )
+    pls = places_of("After Hurricane Harvey and Hurricane Irma, the MoD and BA sent help to Houston, Texas.", resources)
     assert {p.text for p in pls} == {"Houston", "Texas"}
     assert where(pls, "Houston") == {("US", "TX")}
 
