@@ -37,11 +37,12 @@ from .translit import fold, name_key
 __all__ = ["ADMIN2_WORDS", "GENERIC_WORDS", "build_index", "extras", "generic_re"]
 
 #: Words that name the kind of a place; stripped to find the bare name ("Xinjian Autonomous Region" → "Xinjian").
-GENERIC_WORDS = (
-    "autonomous region", "autonomous republic", "autonomous oblast", "special administrative region", "region",
-    "province", "oblast", "oblysy", "district", "county", "prefecture", "governorate", "state", "city", "municipality",
-    "territory", "krai", "kray", "republic", "область", "облысы", "край", "район", "provincia", "région", "parish",
-)  # fmt: skip
+_GENERIC_TEXT = """
+autonomous region|autonomous republic|autonomous oblast|special administrative region|region|province|oblast|oblysy|
+district|county|prefecture|governorate|state|city|municipality|territory|krai|kray|republic|область|облысы|край|район|
+provincia|région|parish
+"""
+GENERIC_WORDS = tuple(w.strip() for w in _GENERIC_TEXT.replace("\n", "").split("|") if w.strip())
 
 #: Endings of second-level division names that a bare mention may leave out ("Rapides" for "Rapides Parish").
 ADMIN2_WORDS = ("county", "parish", "borough", "census area", "municipality", "district", "city and borough")
@@ -144,13 +145,8 @@ def build_index(path: Path, *, city_file: str = "cities1000.json") -> None:
     try:
         con.executescript(SCHEMA)
         con.executemany(
-            "INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                (i, r.name, r.country, r.admin1, r.lat, r.lon, r.geonames_id, r.feature, r.population, r.prior,
-                 "\t".join(r.context), r.admin2)
-                for i, r in enumerate(b.rows)
-            ),
-        )  # fmt: skip
+            "INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", (_values(i, r) for i, r in enumerate(b.rows))
+        )
         con.executemany(
             "INSERT INTO names VALUES (?,?,?)",
             ((k, i, int(m)) for k in sorted(b.keys) for i, m in sorted(b.keys[k].items())),
@@ -168,6 +164,24 @@ def build_index(path: Path, *, city_file: str = "cities1000.json") -> None:
     finally:
         con.close()
     tmp.replace(path)
+
+
+def _values(i: int, r: _Row) -> tuple[Any, ...]:
+    context = "\t".join(r.context)
+    return (
+        i,
+        r.name,
+        r.country,
+        r.admin1,
+        r.lat,
+        r.lon,
+        r.geonames_id,
+        r.feature,
+        r.population,
+        r.prior,
+        context,
+        r.admin2,
+    )
 
 
 def _fuzzy_pool(b: _Builder) -> list[tuple[str, int]]:
@@ -206,14 +220,21 @@ def _build(b: _Builder, *, city_file: str) -> None:
             name = "Kazakhstan"
         cnames = {c.name, getattr(c, "official_name", "") or "", gn.get("name", "")}
         cnames |= {s for s in ci.get("altSpellings", []) if len(s) > 3}
-        cnames |= {v for lang, v in (ci.get("translations") or {}).items() if lang in ("fr", "es", "it", "de")
-                  and isinstance(v, str)}  # fmt: skip
+        translations = ci.get("translations") or {}
+        cnames |= {v for lang, v in translations.items() if lang in ("fr", "es", "it", "de") and isinstance(v, str)}
         if ci.get("nativeName"):
             cnames.add(ci["nativeName"])
         row = _Row(
-            name, cc, None, _num(latlng[0]) if latlng else None, _num(latlng[1]) if latlng else None,
-            gn.get("geonameid"), "country", int(gn.get("population") or 0), 1.0,
-        )  # fmt: skip
+            name,
+            cc,
+            None,
+            _num(latlng[0]) if latlng else None,
+            _num(latlng[1]) if latlng else None,
+            gn.get("geonameid"),
+            "country",
+            int(gn.get("population") or 0),
+            1.0,
+        )
         country_idx[cc] = b.add(row, sorted(n for n in cnames if n), main=sorted(n for n in cnames if n))
         if gn.get("neighbours"):
             b.neighbours[cc] = [x for x in gn["neighbours"].split(",") if x]
@@ -312,10 +333,17 @@ def _build(b: _Builder, *, city_file: str) -> None:
                 old.prior = float(spec["prior"])
             continue
         row = _Row(
-            spec["name"], spec.get("country"), spec.get("admin1"), spec.get("lat"), spec.get("lon"),
-            spec.get("geonames_id"), spec.get("feature", "region"), int(spec.get("population", 0)),
-            float(spec.get("prior", 0.9)), tuple(spec.get("context", ())),
-        )  # fmt: skip
+            spec["name"],
+            spec.get("country"),
+            spec.get("admin1"),
+            spec.get("lat"),
+            spec.get("lon"),
+            spec.get("geonames_id"),
+            spec.get("feature", "region"),
+            int(spec.get("population", 0)),
+            float(spec.get("prior", 0.9)),
+            tuple(spec.get("context", ())),
+        )
         b.add(row, names, main=names)
     b.demonyms |= {fold(d) for d in ext.get("demonyms") or []}
     b.weak |= {name_key(w) for w in ext.get("weak_names") or []}

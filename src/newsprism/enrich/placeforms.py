@@ -15,27 +15,24 @@ __all__ = ["stems"]
 
 _APOSTROPHE = re.compile(r"^(?P<stem>[^\W\d_][\w-]*?)['’ʼ](?P<suffix>[^\W\d_]{1,6})$")
 
-#: Turkish, Azerbaijani, Uzbek and Kazakh (Latin) endings after a name without an apostrophe, Finnish, Estonian and
-#: Hungarian case endings (Latin script).
-_LATIN_ENDINGS = (
-    # Finnish / Estonian: inessive, elative, adessive, ablative, allative, essive, translative, genitive, illative
-    "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "na", "nä", "ksi", "n", "han", "hin", "iin",
-    "sse", "st", "s", "le", "lt", "l", "ga",
-    # Hungarian: inessive, illative, elative, sublative, delative, superessive, adessive, allative, ablative, ...
-    "ban", "ben", "ba", "be", "ból", "ből", "ra", "re", "ról", "ről", "on", "en", "ön", "nál", "nél", "hoz", "hez",
-    "höz", "tól", "től", "ig", "val", "vel", "ért", "i",
-    # Turkic (Latin): locative, ablative, dative, genitive
-    "da", "de", "ta", "te", "dan", "den", "tan", "ten", "nın", "nin", "nun", "nün", "ın", "in", "un", "ün", "ya",
-    "ye", "a", "e",
-)  # fmt: skip
+#: Latin-script case endings, one language group a line: Finnish and Estonian (inessive, elative, adessive, ablative,
+#: allative, essive, translative, genitive, illative), Hungarian (inessive, illative, elative, sublative, delative,
+#: superessive, adessive, allative, ablative …), Turkic without an apostrophe (locative, ablative, dative, genitive).
+_LATIN_ENDINGS_TEXT = """
+ssa ssä sta stä lla llä lta ltä lle na nä ksi n han hin iin sse st s le lt l ga
+ban ben ba be ból ből ra re ról ről on en ön nál nél hoz hez höz tól től ig val vel ért i
+da de ta te dan den tan ten nın nin nun nün ın in un ün ya ye a e
+"""
+_LATIN_ENDINGS = tuple(_LATIN_ENDINGS_TEXT.split())
 
 #: Kazakh, Kyrgyz and Russian (Cyrillic) case endings, with Kazakh's locative-attributive "-дағы" and instrumental.
-_CYRILLIC_ENDINGS = (
-    "ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі", "ның", "нің", "дың", "дің", "тың", "тің", "ынан", "інен",
-    "нан", "нен", "дан", "ден", "тан", "тен", "нда", "нде", "мен", "бен", "пен", "да", "де", "та", "те", "ға", "ге",
-    "қа", "ке", "на", "не", "ны", "ні", "ды", "ді", "ты", "ті", "ом", "ем", "ой", "ей", "ою", "ах", "ях", "ам",
-    "ям", "е", "у", "ю", "а", "я", "ы", "и",
-)  # fmt: skip
+_CYRILLIC_ENDINGS_TEXT = """
+ндағы ндегі дағы дегі тағы тегі ның нің дың дің тың тің ынан інен
+нан нен дан ден тан тен нда нде мен бен пен да де та те ға ге
+қа ке на не ны ні ды ді ты ті ом ем ой ей ою ах ях ам
+ям е у ю а я ы и
+"""
+_CYRILLIC_ENDINGS = tuple(_CYRILLIC_ENDINGS_TEXT.split())
 _SLAVIC_NOMINATIVE = ("", "а", "я", "ь", "й", "о")
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")

@@ -299,8 +299,13 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     # whose name it holds: it goes before the scan's matches inside it
     roads = [c for c in unknown if _has_facility_word(body[c.start : c.end])]
     unknown = [c for c in unknown if c not in roads]
-    out = [*cands, *roads]
+    # a longer name spelt exactly ("Boa Vista", "New York") wins over the model's places inside it ("Vista")
+    longer = [c for c in scanned if _spelt_whole(body, c) and any(_inside(o, c) for o in cands)]
+    cands = [o for o in cands if not any(c.start <= o.start and o.end <= c.end for c in longer)]
+    out = [*cands, *roads, *longer]
     for c in [*sorted(scanned, key=lambda c: c.start - c.end), *unknown]:
+        if c in longer:
+            continue
         if any(c.start < o.end and o.start < c.end for o in out):
             continue
         out.append(c)
@@ -337,6 +342,18 @@ def _place_like(text: str) -> bool:
     if not text[:1].isupper() or any(ch.isdigit() for ch in text):
         return False
     return " " in text.strip() or sum(ch.isupper() for ch in text) <= 1 or not text.isascii()
+
+
+def _spelt_whole(body: str, c: _Cand) -> bool:
+    """A name of several words the gazetteer spells exactly ("Boa Vista")."""
+    text = body[c.start : c.end]
+    return " " in text.strip() and any(fold(_plain(e.name)) == fold(_plain(text)) for e in c.entries)
+
+
+def _inside(inner: _Cand, outer: _Cand) -> bool:
+    return (
+        outer.start <= inner.start and inner.end <= outer.end and (inner.start, inner.end) != (outer.start, outer.end)
+    )
 
 
 def _has_facility_word(text: str) -> bool:
@@ -378,7 +395,7 @@ def resolve_candidates(
     def value(e: GazEntry) -> float:
         v = e.prior
         if key and (name_key(e.name) == key or e.feature in _CURATED):
-            v += 0.3
+            v += 0.5 if e.feature in _CURATED else 0.3
         if e.feature in ("country", "admin"):
             v += 0.15
         small = e.feature in ("city", "admin2") and e.population < 500_000
