@@ -50,13 +50,21 @@ __all__ = ["SUBJECTS", "CueLexicon", "cue_languages", "extract_window_claims", "
 #: subject classes of a count (``Claim.subject``)
 SUBJECTS = ("civilians", "protesters", "security_forces", "foreign_troops", "total", "unspecified")
 _HARM = ("killed", "wounded", "arrested", "missing", "displaced", "destroyed")
-_PEOPLE = {"people": "unspecified", "civilians": "civilians", "protesters": "protesters",
-           "security_forces": "security_forces", "troops": "security_forces", "foreign_troops": "foreign_troops"}  # fmt: skip
+_PEOPLE = {
+    "people": "unspecified",
+    "civilians": "civilians",
+    "protesters": "protesters",
+    "security_forces": "security_forces",
+    "troops": "security_forces",
+    "foreign_troops": "foreign_troops",
+}
 _TYPE_NOUNS = {"killed", "wounded", "arrested", "displaced", "missing"}
 _SEGMENTED = frozenset({"zh", "ja"})
-_PUNCT = re.compile(r"[,.;:!?()\[\]\"«»“”„—–،؛。，、；：！？]")
-_CLAUSE = re.compile(r"[,;:()\"«»“”—–،؛，、；：]")
-_SENT_END = re.compile(r"(?<=[.!?؟。！？…])[\"'”’»)\]]*\s+(?![a-zà-ÿа-яё])|(?<=[。！？])|\n")
+_PUNCT = re.compile(r"[,.;:!?()\[\]\"«»“”„—–،؛。，、；：！？՝։]")
+_CLAUSE = re.compile(r"[,;:()\"«»“”—–،؛，、；：՝]")
+#: apostrophes inside Uzbek Latin words (o'zbek, ma'lumot) read as the letter ʻ so a word stays one token
+_UZ_APOSTROPHE = re.compile(r"(?<=\w)['‘’`](?=\w)")
+_SENT_END = re.compile(r"(?<=[.!?؟。！？…։])[\"'”’»)\]]*\s+(?![a-zà-ÿа-яё])|(?<=[。！？])|\n")
 
 
 def _cue_file(lang: str) -> str | None:
@@ -71,7 +79,6 @@ def cue_languages() -> frozenset[str]:
     return frozenset(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml") and p.name != "numbers.yaml")
 
 
-
 @dataclass(frozen=True, slots=True)
 class CueLexicon:
     lang: str
@@ -83,6 +90,7 @@ class CueLexicon:
     articles: frozenset[str]
     stop: frozenset[str]
     pronouns: frozenset[str]
+    suffixes: tuple[str, ...]  # particles glued to a claimant ("소방당국에" -> "소방당국")
 
     @property
     def segmented(self) -> bool:
@@ -93,12 +101,14 @@ def _build(lang: str, resources: Resources | None) -> CueLexicon:
     text = _cue_file(lang)
     data: dict[str, Any] = yaml.safe_load(text) if text else {}
     cues: list[tuple[str, str]] = []
-    for ctype, words in data.get("types", {}).items():
-        cues += [(f"type:{ctype}", w) for w in words]
-    for cls, words in data.get("nouns", {}).items():
-        cues += [(f"noun:{cls}", w) for w in words]
+    for ctype, entries in data.get("types", {}).items():
+        cues += [(f"type:{ctype}", w) for w in entries]
+    for cls, entries in data.get("nouns", {}).items():
+        cues += [(f"noun:{cls}", w) for w in entries]
     for key in ("toll", "foreign", "not_counted", "according", "according_after", "said"):
         cues += [(key, w) for w in data.get(key, [])]
+    if lang == "uz":
+        cues = [(label, _UZ_APOSTROPHE.sub("\u02bb", w)) for label, w in cues]
 
     def hedge_table(spec: dict[str, list[str]]) -> tuple[tuple[str, str], ...]:
         pairs = {(fold(f), canon) for canon, forms in (spec or {}).items() for f in forms}
@@ -108,11 +118,17 @@ def _build(lang: str, resources: Resources | None) -> CueLexicon:
         return frozenset(fold(w) for w in data.get(key, []))
 
     return CueLexicon(
-        lang=lang, matcher=CueMatcher(cues, lang, lemmas=lemmatizer(resources)),
-        hedges=hedge_table(data.get("hedges", {})), hedges_after=hedge_table(data.get("hedges_after", {})),
-        skip=words("skip"), links=words("links"), articles=words("articles"), stop=words("stop"),
+        lang=lang,
+        matcher=CueMatcher(cues, lang, lemmas=lemmatizer(resources)),
+        hedges=hedge_table(data.get("hedges", {})),
+        hedges_after=hedge_table(data.get("hedges_after", {})),
+        skip=words("skip"),
+        links=words("links"),
+        articles=words("articles"),
+        stop=words("stop"),
         pronouns=words("pronouns"),
-    )  # fmt: skip
+        suffixes=tuple(sorted(data.get("suffixes", []), key=len, reverse=True)),
+    )
 
 
 def load_cues(lang: str | None, resources: Resources | None = None) -> CueLexicon:
@@ -217,13 +233,23 @@ def _counted_noun(art: _Article, pos: int, s1: int) -> _Noun | None:
     prev_end = pos
     while i < len(art.tokens) and unknown <= 2:
         tok = art.tokens[i]
-        if tok.start >= s1 or _PUNCT.search(art.text, prev_end, tok.start) or any(
-            ch.isdigit() for ch in art.text[prev_end : tok.start]
+        if (
+            tok.start >= s1
+            or _PUNCT.search(art.text, prev_end, tok.start)
+            or any(ch.isdigit() for ch in art.text[prev_end : tok.start])
         ):
             return None
         found = art.labels_at(tok.start, "noun:") + art.labels_at(tok.start, "not_counted")
         if found:
             m = max(found, key=lambda x: (x.end - x.start, x.label != "noun:people"))
+            if (
+                m.label == "noun:people"
+                and i + 1 < len(art.tokens)
+                and not _PUNCT.search(art.text, m.end, art.tokens[i + 1].start)
+            ):  # a classifier before the noun: "2천여 명의 시위대", "2000 человек протестующих"
+                nxt = [x for x in art.labels_at(art.tokens[i + 1].start, "noun:") if x.label != "noun:people"]
+                if nxt:
+                    m = max(nxt, key=lambda x: x.end - x.start)
             return _Noun(m.label.split(":", 1)[-1], m.start, m.end)
         if any(ch.isdigit() for ch in tok.text):
             return None
@@ -236,12 +262,15 @@ def _counted_noun(art: _Article, pos: int, s1: int) -> _Noun | None:
     return None
 
 
-def _nearest_type(art: _Article, n: NumberMention, s0: int, s1: int, noun: _Noun | None) -> tuple[str, int] | None:
-    """(type, distance) of the nearest type cue of the sentence, a cue across a comma counting as farther."""
+def _nearest_type(
+    art: _Article, n: NumberMention, s0: int, s1: int, noun: _Noun | None, *, harm: bool
+) -> tuple[str, int] | None:
+    """(type, distance) of the nearest type cue of the sentence (of harm: killed ... destroyed, or else of deployment
+    and protest), a cue across a comma counting as farther."""
     best: tuple[str, int] | None = None
     limit = 24 if art.lex.segmented else 90
     for m in art.matches:
-        if m.start < s0 or m.end > s1 or not m.label.startswith("type:"):
+        if m.start < s0 or m.end > s1 or not m.label.startswith("type:") or (m.label[5:] in _HARM) != harm:
             continue
         if noun is not None and m.start < noun.end and m.end > noun.start:
             continue
@@ -281,18 +310,26 @@ def _phrase(art: _Article, idx: list[int]) -> tuple[int, int] | None:
     while toks and (toks[-1].folded in lex.articles or toks[-1].folded in lex.links):
         toks.pop()
     cased = [t for t in toks if t.text[:1].isupper()]
-    if cased and len(toks) > 1:
+    if lex.lang == "de" and cased and len(toks) > 1:  # German capitalises nouns: lower-case words at the end are not
         while toks and not toks[-1].text[:1].isupper() and toks[-1].folded not in lex.links:
             toks.pop()
     if not toks:
         return None
-    return toks[0].start, toks[-1].end
+    end = toks[-1].end
+    for suffix in lex.suffixes:
+        if toks[-1].text.endswith(suffix) and len(toks[-1].text) > len(suffix) + 1:
+            end -= len(suffix)
+            break
+    return toks[0].start, end
 
 
 def _stops_at(art: _Article, tok: Token) -> bool:
     lex = art.lex
     if tok.folded in lex.stop or tok.lemma in lex.stop or any(ch.isdigit() for ch in tok.text):
         return True
+    ahead = fold(art.text[tok.start : tok.start + 30])
+    if any(ahead.startswith(form) and not ahead[len(form) : len(form) + 1].isalnum() for form, _ in lex.hedges):
+        return True  # "według policji co najmniej 40": the hedge ends the claimant
     return any(m.label.startswith(("type:", "said", "according")) for m in art.by_start.get(tok.start, ()))
 
 
@@ -300,7 +337,7 @@ def _forward(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
     i = art.token_index(pos)
     idx: list[int] = []
     prev = pos
-    while i < len(art.tokens) and len(idx) < 5:
+    while i < len(art.tokens) and len(idx) < 7:
         tok = art.tokens[i]
         if tok.start >= s1 or (_PUNCT.search(art.text, prev, tok.start) and (idx or prev != pos)):
             break
@@ -380,8 +417,9 @@ def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int) -> Claim | Non
             hedge = later[0]
     if n.shape == "year" and (noun is None or noun.cls == "things"):
         return None  # "in 2022", unless it counts people ("2000 Soldaten", "2000人")
-    near = _nearest_type(art, n, s0, s1, noun)
-    harm = near[0] if near is not None and near[0] in _HARM else None
+    near = _nearest_type(art, n, s0, s1, noun, harm=True)
+    harm = near[0] if near is not None else None
+    other = _nearest_type(art, n, s0, s1, noun, harm=False)
     subject: str | None = None
     if noun is None:
         if harm is not None and harm != "destroyed" and near is not None and near[1] <= 12:
@@ -401,7 +439,7 @@ def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int) -> Claim | Non
             ctype = harm
         elif subject in {"security_forces", "foreign_troops"}:
             ctype = "troops"
-        elif subject == "protesters" or (near is not None and near[0] == "protested"):
+        elif subject == "protesters" or (other is not None and other[0] == "protested"):
             ctype = "protesters"
         else:
             return None
@@ -416,10 +454,21 @@ def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int) -> Claim | Non
     if n.value is None:
         score -= 0.15
     return Claim(
-        article_id="", start=n.start, end=end, text=art.text[n.start : end], score=round(score, 3),
-        component="", type=ctype, number=n.value, number_low=n.low, number_high=n.high, number_text=n.text,
-        object=art.text[noun.start : noun.end] if noun is not None else None, hedge=hedge, subject=subject,
-    )  # fmt: skip
+        article_id="",
+        start=n.start,
+        end=end,
+        text=art.text[n.start : end],
+        score=round(score, 3),
+        component="",
+        type=ctype,
+        number=n.value,
+        number_low=n.low,
+        number_high=n.high,
+        number_text=n.text,
+        object=art.text[noun.start : noun.end] if noun is not None else None,
+        hedge=hedge,
+        subject=subject,
+    )
 
 
 def extract_window_claims(
@@ -434,6 +483,9 @@ def extract_window_claims(
 ) -> list[Claim]:
     """Numeric claims of ``text`` in ``lang`` by window rules (see the module docstring)."""
     lex = lexicon or load_cues(lang, resources)
+    if lex.lang == "uz" and _UZ_APOSTROPHE.search(text):
+        text = _UZ_APOSTROPHE.sub("\u02bb", text)  # same length: offsets hold
+        tokens = None
     toks = tokens if tokens is not None else lemmatizer(resources).tokenize(text, lex.lang)
     matches = lex.matcher.find(toks, text)
     by_start: dict[int, list[CueMatch]] = {}

@@ -261,7 +261,9 @@ def _clean(phrase: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", phrase.strip())
 
 
-_PRONOUNS = frozenset("it he she they we i you this that these those who which one".split())
+_PRONOUNS = frozenset(
+    ["it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "who", "which", "one"]
+)
 
 
 def _valid_claimant_en(text: str, start: int, end: int) -> bool:
@@ -282,7 +284,17 @@ def _subject_en(claim: Claim, text: str, cues: CueLexicon, resources: Resources 
     toks = lemmatizer(resources).tokenize(obj, "en")
     classes = {m.label[5:] for m in cues.matcher.find(toks) if m.label.startswith("noun:")}
     near = lemmatizer(resources).tokenize(text[max(0, claim.start - 60) : claim.end + 60], "en")
-    foreign = any(m.label == "foreign" for m in cues.matcher.find(near))
+    foreign = (
+        any(m.label == "foreign" for m in cues.matcher.find(near))
+        or (
+            claim.type == "troops"  # troops sent to a country ("sending 2,500 troops to help defend Kazakhstan")
+            and re.match(
+                r"[^.;]{0,12}\b(?:to|into)\s+(?:help\s+(?:defend|protect|secure)\s+)?(?:the\s+)?[A-Z]",
+                text[claim.end : claim.end + 60],
+            )
+            is not None
+        )
+    )
     if "foreign_troops" in classes or ("troops" in classes and foreign):
         return "foreign_troops"
     for cls in ("protesters", "civilians", "security_forces", "troops"):
@@ -447,13 +459,22 @@ class ClaimStage:
     def __call__(self, doc: Doc) -> list[Item]:
         lang = (doc.article.language or "en").lower()
         if lang != "en":
-            return list(extract_claims(
-                doc.article.body, lang=lang, tokens=doc_tokens(doc), article_id=doc.article.id,
+            found = extract_claims(
+                doc.article.body,
+                lang=lang,
+                tokens=doc_tokens(doc),
+                article_id=doc.article.id,
                 resources=self.resources,
-            ))  # fmt: skip
+            )
+            return list(found)
         claims = extract_claims(
-            doc.article.body, lang="en", parsed=nlp.parse(doc), entities=doc.items("entities"),
-            mentions=doc_mentions(doc), article_id=doc.article.id, lexicon=load_lexicon(self.resources),
+            doc.article.body,
+            lang="en",
+            parsed=nlp.parse(doc),
+            entities=doc.items("entities"),
+            mentions=doc_mentions(doc),
+            article_id=doc.article.id,
+            lexicon=load_lexicon(self.resources),
             resources=self.resources,
         )
         return list(claims)

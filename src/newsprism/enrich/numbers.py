@@ -43,11 +43,49 @@ _DIGIT_MAP = str.maketrans(
 
 #: languages that write the decimal mark as a comma (and group with a dot or a space)
 DECIMAL_COMMA = frozenset(
-    "de fr es it pt pl tr ru uk kk ky uz az hu fi sv nl el bg hy da nb cs sk ro hr sl sr id lt lv et".split()
+    [
+        "de",
+        "fr",
+        "es",
+        "it",
+        "pt",
+        "pl",
+        "tr",
+        "ru",
+        "uk",
+        "kk",
+        "ky",
+        "uz",
+        "az",
+        "hu",
+        "fi",
+        "sv",
+        "nl",
+        "el",
+        "bg",
+        "hy",
+        "da",
+        "nb",
+        "cs",
+        "sk",
+        "ro",
+        "hr",
+        "sl",
+        "sr",
+        "id",
+        "lt",
+        "lv",
+        "et",
+    ]
 )
 #: languages that group thousands with a plain space ("4 300"); a no-break or thin space groups in every language
-SPACE_GROUPING = frozenset("fr ru uk kk ky uz pl sv fi hu bg hy cs sk nb et lt lv".split())
+SPACE_GROUPING = frozenset(
+    ["fr", "ru", "uk", "kk", "ky", "uz", "pl", "sv", "fi", "hu", "bg", "hy", "cs", "sk", "nb", "et", "lt", "lv"]
+)
 CJK = frozenset({"zh", "ja"})
+#: languages that glue case endings to numerals ("200-dən", "12'den", "30дан", "1500-ге")
+AGGLUTINATIVE = frozenset(["tr", "az", "kk", "ky", "uz", "hu", "fi"])
+_SUFFIX = re.compile(r"(?:['’\u02bc-]?)[^\W\d_]{1,6}(?!\w)")
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -63,8 +101,21 @@ _MONTHS = (
     "qantar|ақпан|қаңтар|января"
 )
 _CJK_NUM = "零〇一二两兩三四五六七八九十百千万萬亿億"
-_CJK_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-              "八": 8, "九": 9}  # fmt: skip
+_CJK_DIGIT = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CJK_SMALL = {"十": 10, "百": 100, "千": 1000, "십": 10, "백": 100, "천": 1000}
 _CJK_LARGE = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000, "만": 10_000, "억": 100_000_000}
 #: what a Chinese or Japanese numeral written in characters must be followed by to count (a classifier or 余/多)
@@ -268,15 +319,17 @@ def cjk_value(raw: str) -> float | None:
     return total + section + (num or 0)
 
 
-def _shape(text: str, start: int, end: int, value: float | None, raw: str) -> str:
+def _shape(text: str, start: int, end: int, value: float | None, raw: str, after_end: int | None = None) -> str:
     before = text[max(0, start - 12) : start]
-    after = text[end : end + 14]
+    after = text[after_end if after_end is not None else end :][:14]
     if before.endswith("[") and after.startswith("]"):
         return "footnote"
-    if re.match(r"\s*(?:%|٪|％|per ?cent|percent|процент|проц\.|prozent|pour ?cent|por ?ciento|per ?cento|"
-                r"por ?cento|procent|درصد|بالمئة|في المئة|퍼센트|프로)", after, re.I) or re.search(
-        r"(?:yüzde|%|百分之)\s*$", before, re.I
-    ):  # fmt: skip
+    if re.match(
+        r"\s*(?:%|٪|％|per ?cent|percent|процент|проц\.|prozent|pour ?cent|por ?ciento|per ?cento|"
+        r"por ?cento|procent|درصد|بالمئة|في المئة|퍼센트|프로)",
+        after,
+        re.I,
+    ) or re.search(r"(?:yüzde|%|百分之)\s*$", before, re.I):
         return "percent"
     if re.match(r"(?:st|nd|rd|th)\b", after) or re.match(r"-?(?:й|я|го|е|ый|ий)\b", after):
         return "ordinal"
@@ -342,9 +395,17 @@ def find_numbers(text: str, lang: str | None = None) -> list[NumberMention]:
             continue
         elif m.group("digits"):
             s = m.start()
-            if s > 0 and norm[s - 1].isalpha() and not _is_cjk(norm[s - 1]):
-                continue  # part of a code or name: G20, A320
+            if s > 0 and ((norm[s - 1].isalpha() and not _is_cjk(norm[s - 1])) or norm[s - 1] in "-/:_"):
+                continue  # part of a code, name, range or date: G20, A320, 1941-1945, 9/11
             nxt = m.end("digits")
+            suffix = _SUFFIX.match(norm, nxt) if code in AGGLUTINATIVE and not m.group("scale") else None
+            if suffix is not None and (norm[nxt] in "'’\u02bc-" or not _scale_value(suffix.group(), table)):
+                # a case ending: "200-dən" (a count, the ending kept in the mention)
+                end = suffix.end()
+                value = parse_digits(m.group("digits"), code)
+                shape = "malformed" if value is None else _shape(norm, m.start(), nxt, value, m.group("digits"), end)
+                out.append(NumberMention(m.start(), end, text[m.start() : end], value, value, value, shape))
+                continue
             glued = nxt < len(norm) and norm[nxt].isalpha() and not m.group("scale")
             if glued and not _GLUED_OK.match(norm, nxt) and not _is_cjk(norm[nxt]):
                 continue  # 4x4, 9mm
