@@ -91,6 +91,7 @@ class CueLexicon:
     stop: frozenset[str]
     pronouns: frozenset[str]
     suffixes: tuple[str, ...]  # particles glued to a claimant ("소방당국에" -> "소방당국")
+    conjunctions: frozenset[str]  # "and" words: a cue across one belongs to another clause
 
     @property
     def segmented(self) -> bool:
@@ -128,7 +129,15 @@ def _build(lang: str, resources: Resources | None) -> CueLexicon:
         stop=words("stop"),
         pronouns=words("pronouns"),
         suffixes=tuple(sorted(data.get("suffixes", []), key=len, reverse=True)),
+        conjunctions=frozenset(fold(w) for w in _number_words().get(lang, {}).get("and", [])) | {"and"},
     )
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, Any]:
+    text = ilr.files("newsprism.enrich").joinpath("resources/claims/numbers.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
 
 
 def load_cues(lang: str | None, resources: Resources | None = None) -> CueLexicon:
@@ -268,7 +277,7 @@ def _nearest_type(
     """(type, distance) of the nearest type cue of the sentence (of harm: killed ... destroyed, or else of deployment
     and protest), a cue across a comma counting as farther."""
     best: tuple[str, int] | None = None
-    limit = 24 if art.lex.segmented else 90
+    limit = 40 if art.lex.segmented else 90
     for m in art.matches:
         if m.start < s0 or m.end > s1 or not m.label.startswith("type:") or (m.label[5:] in _HARM) != harm:
             continue
@@ -281,13 +290,51 @@ def _nearest_type(
         if b < a:
             continue
         dist = b - a
-        if _CLAUSE.search(art.text, a, b):
+        gap = art.text[a:b]
+        if art.lex.segmented:
+            dist += 8 * len(_CLAUSE.findall(gap))
+        elif _CLAUSE.search(gap):
             dist += 40
+        if _conjoined(art, gap, m, after=m.start >= n.end):
+            dist += 30  # "seis personas han muerto y 79 están heridas": "muerto" is the other clause's
         if m.start < n.start:
             dist += 2  # a cue after the number and noun wins a tie ("225 people were killed")
         if dist <= limit and (best is None or dist < best[1]):
             best = (m.label[5:], dist)
     return best
+
+
+def _conjoined(art: _Article, gap: str, cue: CueMatch, *, after: bool) -> bool:
+    """Whether an "and" stands between the number and the cue, or (Arabic) is glued to a cue after the number."""
+    if any(fold(w) in art.lex.conjunctions for w in re.findall(r"\w+", gap)):
+        return True
+    return after and art.lex.lang == "ar" and art.text[cue.start : cue.start + 1] == "و"
+
+
+def _is_bare(art: _Article, pos: int, s1: int) -> bool:
+    """The number stands alone: punctuation, the sentence end, a function word or a verb cue follows it."""
+    lex = art.lex
+    i = art.token_index(pos)
+    if i >= len(art.tokens) or art.tokens[i].start >= s1 or _PUNCT.search(art.text, pos, art.tokens[i].start):
+        return True
+    tok = art.tokens[i]
+    if {tok.folded, tok.lemma} & (lex.stop | lex.skip | lex.links | lex.articles | lex.conjunctions):
+        return True
+    return bool(art.labels_at(tok.start, "type:"))
+
+
+def _harm_before(art: _Article, n: NumberMention, s0: int) -> str | None:
+    """The type of a harm cue shortly before a bare number, in its clause and with no number between."""
+    best: tuple[int, str] | None = None
+    for m in art.matches:
+        if not m.label.startswith("type:") or m.label[5:] not in _HARM or m.start < s0 or m.end > n.start:
+            continue
+        gap = art.text[m.end : n.start]
+        if len(gap) > 70 or re.search(r"[;:!?()\[\]。；：]|\d", gap) or _conjoined(art, gap, m, after=False):
+            continue
+        if best is None or m.end > best[0]:
+            best = (m.end, m.label[5:])
+    return best[1] if best is not None else None
 
 
 def _foreign_near(art: _Article, noun: _Noun, s0: int, s1: int) -> bool:
@@ -399,7 +446,7 @@ def _claimant(art: _Article, s0: int, s1: int) -> tuple[int, int] | None:
 
 
 # ------------------------------------------------------------------------------------------------------ claims
-def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int) -> Claim | None:
+def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int, prev: Claim | None) -> Claim | None:
     if n.shape not in {"count", "year"}:
         return None
     hedge = _hedge_before(art, n, s0)
@@ -417,15 +464,24 @@ def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int) -> Claim | Non
             hedge = later[0]
     if n.shape == "year" and (noun is None or noun.cls == "things"):
         return None  # "in 2022", unless it counts people ("2000 Soldaten", "2000人")
+    inherited: str | None = None
     near = _nearest_type(art, n, s0, s1, noun, harm=True)
     harm = near[0] if near is not None else None
     other = _nearest_type(art, n, s0, s1, noun, harm=False)
     subject: str | None = None
     if noun is None:
+        if not _is_bare(art, pos, s1):
+            return None  # "70 avions", "225 A free daily digest": a noun outside the lexicon
+        before = _harm_before(art, n, s0)
         if harm is not None and harm != "destroyed" and near is not None and near[1] <= 12:
             ctype, subject = harm, "unspecified"
-        elif any(m.label == "toll" and s0 <= m.start < n.start and n.start - m.end <= 50 for m in art.matches):
+        elif any(m.label == "toll" and s0 <= m.start < n.start and n.start - m.end <= 90 for m in art.matches):
             ctype, subject = "killed", "total"
+        elif before is not None:  # "οι νεκροί ανέρχονται σε 2300", "yaralı sayısı 11 bin 119"
+            ctype, subject = before, "total" if before == "killed" else "unspecified"
+        elif prev is not None and n.start - prev.end <= 80 and not re.search(r"[.;!?。]", art.text[prev.end : n.start]):
+            # an elliptic list: "21 pessoas desaparecidas: 4 em Roca Sales, 8 em Candelária"
+            ctype, subject, inherited = prev.type, prev.subject, prev.object
         else:
             return None
     elif noun.cls in _TYPE_NOUNS:
@@ -465,7 +521,7 @@ def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int) -> Claim | Non
         number_low=n.low,
         number_high=n.high,
         number_text=n.text,
-        object=art.text[noun.start : noun.end] if noun is not None else None,
+        object=art.text[noun.start : noun.end] if noun is not None else inherited,
         hedge=hedge,
         subject=subject,
     )
@@ -507,7 +563,11 @@ def extract_window_claims(
             k += 1
         if not nums:
             continue
-        sent_claims = [c for c in (_claim_for(art, n, s0, s1) for n in nums) if c is not None]
+        sent_claims: list[Claim] = []
+        for n in nums:
+            c = _claim_for(art, n, s0, s1, sent_claims[-1] if sent_claims else None)
+            if c is not None:
+                sent_claims.append(c)
         if not sent_claims:
             continue
         span = _claimant(art, s0, s1)

@@ -80,7 +80,41 @@ DECIMAL_COMMA = frozenset(
 )
 #: languages that group thousands with a plain space ("4 300"); a no-break or thin space groups in every language
 SPACE_GROUPING = frozenset(
-    ["fr", "ru", "uk", "kk", "ky", "uz", "pl", "sv", "fi", "hu", "bg", "hy", "cs", "sk", "nb", "et", "lt", "lv"]
+    [
+        "fr",
+        "ru",
+        "uk",
+        "kk",
+        "ky",
+        "uz",
+        "pl",
+        "sv",
+        "fi",
+        "hu",
+        "bg",
+        "hy",
+        "cs",
+        "sk",
+        "nb",
+        "et",
+        "lt",
+        "lv",
+        "az",
+        "tr",
+        "el",
+        "de",
+        "es",
+        "it",
+        "pt",
+        "nl",
+        "ar",
+        "fa",
+        "da",
+        "ro",
+        "hr",
+        "sl",
+        "sr",
+    ]
 )
 CJK = frozenset({"zh", "ja"})
 #: languages that glue case endings to numerals ("200-dən", "12'den", "30дан", "1500-ге")
@@ -187,10 +221,11 @@ def _lang(code: str) -> _Lang:
         digits = rf"\d{{1,3}}(?:[{space}]\d{{3}}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,']\d+)*"
         scale_alt = _alt(list(scales), boundary=True)
         vague_alt = _alt(list(vague), boundary=True)
-        word_alt = _alt([*words, *(k for k, v in scales.items() if not k.endswith("."))], boundary=True)
+        word_alt = _alt([*words, *(k for k in scales if not k.endswith((".", "*")))], boundary=True)
         join = "|".join(re.escape(j) for j in sorted(joiners)) or r"(?!x)x"
         pattern = re.compile(
-            rf"(?P<digits>(?<![\d.,]){'(?:' + digits + ')'})(?:[{_SPACE} ]?(?P<scale>{scale_alt}))?"
+            rf"(?P<digits>(?<![\d.,]){'(?:' + digits + ')'})(?:[{_SPACE} ]?(?P<scale>{scale_alt})"
+            rf"(?:\s(?:(?:{join})\s)?(?P<rest>\d{{1,3}})(?![\d.,]\d|\s?(?:{scale_alt})))?)?"
             rf"|(?<!\w)(?P<vague>{vague_alt})"
             rf"|(?<!\w)(?P<words>(?:{word_alt})(?:[\s-]+(?:(?:{join})\s+)?(?:{word_alt}))*)",
             re.IGNORECASE,
@@ -417,6 +452,8 @@ def find_numbers(text: str, lang: str | None = None) -> list[NumberMention]:
             if scale:
                 factor = _scale_value(scale, table)
                 value = value * factor if factor else value
+                if m.group("rest") and factor and factor >= 1000:  # "11 bin 119", "34 هزار و 810"
+                    value += float(m.group("rest"))
             shape = _shape(norm, m.start(), m.end(), value, m.group("digits"))
         else:
             value = words_value(raw, code)
