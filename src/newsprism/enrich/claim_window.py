@@ -60,6 +60,8 @@ _PEOPLE = {
 }
 _TYPE_NOUNS = {"killed", "wounded", "arrested", "displaced", "missing"}
 _SEGMENTED = frozenset({"zh", "ja"})
+#: verb-final languages: a verb, not a counted noun, may follow a bare number ("саны 994-ке жетті")
+_VERB_FINAL = frozenset({"tr", "az", "kk", "ky", "uz", "hu", "fa", "hy", "ja", "ko"})
 _PUNCT = re.compile(r"[,.;:!?()\[\]\"«»“”„—–،؛。，、；：！？՝։]")
 _CLAUSE = re.compile(r"[,;:()\"«»“”—–،؛，、；：՝]")
 #: apostrophes inside Uzbek Latin words (o'zbek, ma'lumot) read as the letter ʻ so a word stays one token
@@ -265,6 +267,8 @@ def _counted_noun(art: _Article, pos: int, s1: int) -> _Noun | None:
         if tok.lemma not in lex.skip and tok.folded not in lex.skip:
             if art.labels_at(tok.start, "type:"):
                 return None  # "9900 задержаны": a bare number and its verb
+            if {tok.folded, tok.lemma} & (lex.stop | lex.conjunctions):
+                return None  # "in 2013 and the proximity of protesters": another phrase
             unknown += 1
         prev_end = tok.end
         i += 1
@@ -423,10 +427,10 @@ def _valid_claimant(art: _Article, span: tuple[int, int]) -> bool:
     return not (len(letters) > 4 and all(ch.isupper() for ch in letters) and not art.text[line_start:s].strip())
 
 
-def _claimant(art: _Article, s0: int, s1: int) -> tuple[int, int] | None:
+def _claimant(art: _Article, s0: int, s1: int, *, said_only: bool = False) -> tuple[int, int] | None:
     found: list[tuple[int, tuple[int, int]]] = []
     for m in art.matches:
-        if m.start < s0 or m.end > s1:
+        if m.start < s0 or m.end > s1 or (said_only and m.label != "said"):
             continue
         span: tuple[int, int] | None = None
         if m.label == "according":
@@ -462,15 +466,18 @@ def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int, prev: Claim | 
         later = _hedge_after(art, noun.end)  # "2000人以上", "2천 명 이상"
         if later is not None and hedge is None:
             hedge = later[0]
-    if n.shape == "year" and (noun is None or noun.cls == "things"):
-        return None  # "in 2022", unless it counts people ("2000 Soldaten", "2000人")
+    if n.shape == "year" and (
+        noun is None or noun.cls == "things" or re.search(r"\w\W+\w", art.text[pos : noun.start].strip() + " x")
+    ):
+        return None  # "in 2022", unless it directly counts people ("2000 Soldaten", "2000人")
     inherited: str | None = None
     near = _nearest_type(art, n, s0, s1, noun, harm=True)
     harm = near[0] if near is not None else None
     other = _nearest_type(art, n, s0, s1, noun, harm=False)
     subject: str | None = None
     if noun is None:
-        if not _is_bare(art, pos, s1):
+        bare = _is_bare(art, pos, s1)
+        if not bare and art.lex.lang not in _VERB_FINAL:
             return None  # "70 avions", "225 A free daily digest": a noun outside the lexicon
         before = _harm_before(art, n, s0)
         if harm is not None and harm != "destroyed" and near is not None and near[1] <= 12:
@@ -479,7 +486,12 @@ def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int, prev: Claim | 
             ctype, subject = "killed", "total"
         elif before is not None:  # "οι νεκροί ανέρχονται σε 2300", "yaralı sayısı 11 bin 119"
             ctype, subject = before, "total" if before == "killed" else "unspecified"
-        elif prev is not None and n.start - prev.end <= 80 and not re.search(r"[.;!?。]", art.text[prev.end : n.start]):
+        elif (
+            bare
+            and prev is not None
+            and n.start - prev.end <= 80
+            and not re.search(r"[.;!?。]", art.text[prev.end : n.start])
+        ):
             # an elliptic list: "21 pessoas desaparecidas: 4 em Roca Sales, 8 em Candelária"
             ctype, subject, inherited = prev.type, prev.subject, prev.object
         else:
@@ -551,6 +563,7 @@ def extract_window_claims(
     out: list[Claim] = []
     carried: tuple[str, int] | None = None
     k = 0
+    unsourced: list[Claim] = []  # the previous sentence's claims with no claimant of their own
     for s0, s1 in sentence_spans(text):
         para = text.rfind("\n", 0, s0) + 1
         if carried is not None and carried[1] != para:
@@ -561,19 +574,24 @@ def extract_window_claims(
         while k < len(art.numbers) and art.numbers[k].start < s1:
             nums.append(art.numbers[k])
             k += 1
-        if not nums:
-            continue
         sent_claims: list[Claim] = []
         for n in nums:
             c = _claim_for(art, n, s0, s1, sent_claims[-1] if sent_claims else None)
             if c is not None:
                 sent_claims.append(c)
         if not sent_claims:
+            if unsourced and s1 - s0 <= 200:  # "... 18 people died. This was reported by the minister X."
+                span = _claimant(art, s0, s1, said_only=True)
+                if span is not None:
+                    for c in unsourced:
+                        c.claimant = text[span[0] : span[1]]
+            unsourced = []
             continue
         span = _claimant(art, s0, s1)
         name = text[span[0] : span[1]] if span is not None else (carried[0] if carried is not None else None)
         if span is not None:
             carried = (text[span[0] : span[1]], para)
+        unsourced = [] if name is not None else sent_claims
         for c in sent_claims:
             c.claimant = name
             c.article_id = article_id

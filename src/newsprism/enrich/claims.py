@@ -444,7 +444,35 @@ def extract_claims(
     out = _extract_parsed(text, parsed, lex, article_id, mentions)
     for c in out:
         c.subject = _subject_en(c, text, cues, resources)
-    return out
+    return _with_window(out, text, cues, tokens, resources, article_id)
+
+
+def _with_window(
+    parsed_claims: list[Claim],
+    text: str,
+    cues: CueLexicon,
+    tokens: Sequence[Token] | None,
+    resources: Resources | None,
+    article_id: str,
+) -> list[Claim]:
+    """The parse rules' claims, completed by the window rules: a count the parse left as ``other`` takes the window's
+    type ("5,300 individuals are believed to be killed"), and a count of people the parse missed is added ("10,000
+    are still missing")."""
+    window = extract_window_claims(
+        text, "en", tokens=tokens, lexicon=cues, resources=resources, article_id=article_id, component=COMPONENT
+    )
+    by_start = {c.start: c for c in parsed_claims}
+    out = list(parsed_claims)
+    for w in window:
+        p = by_start.get(w.start)
+        if p is None:
+            if w.type != "other":
+                w.text = text[w.start : w.end]
+                out.append(w)
+        elif p.type == "other" and w.type not in {"other", "destroyed"}:
+            p.type, p.subject = w.type, w.subject
+            p.claimant = p.claimant or w.claimant
+    return sorted(out, key=lambda c: c.start)
 
 
 class ClaimStage:
