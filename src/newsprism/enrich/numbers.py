@@ -225,7 +225,7 @@ def _lang(code: str) -> _Lang:
         join = "|".join(re.escape(j) for j in sorted(joiners)) or r"(?!x)x"
         pattern = re.compile(
             rf"(?P<digits>(?<![\d.,]){'(?:' + digits + ')'})(?:[{_SPACE} ]?(?P<scale>{scale_alt})"
-            rf"(?:\s(?:(?:{join})\s)?(?P<rest>\d{{1,3}})(?![\d.,]\d|\s?(?:{scale_alt})))?)?"
+            rf"(?:\s(?:(?:{join})\s)?(?P<rest>\d{{1,3}})(?!\d|[.,]\d|\s?(?:{scale_alt})))?)?"
             rf"|(?<!\w)(?P<vague>{vague_alt})"
             rf"|(?<!\w)(?P<words>(?:{word_alt})(?:[\s-]+(?:(?:{join})\s+)?(?:{word_alt}))*)",
             re.IGNORECASE,
@@ -423,7 +423,8 @@ def find_numbers(text: str, lang: str | None = None) -> list[NumberMention]:
                 continue  # 一些, 统一, 十分: characters that are not a count here
             value = cjk_value(digits)
             raw = text[m.start() : end]
-            shape = "malformed" if value is None else _shape(norm, m.start(), end, value, digits)
+            # a year is written with 年 ("2022年": a date); "2000人" is a count
+            shape = "malformed" if value is None else _shape(norm, m.start(), end, value, "")
             if value is not None:
                 low = high = value
             out.append(NumberMention(m.start(), end, raw, value, low, high, shape))
