@@ -60,6 +60,19 @@ _PEOPLE = {
 }
 _TYPE_NOUNS = {"killed", "wounded", "arrested", "displaced", "missing"}
 _SEGMENTED = frozenset({"zh", "ja"})
+#: cue labels a claimant never contains (police, protesters or civil defence may claim; "people" and "killed" do not)
+_NOT_CLAIMANT = (
+    "noun:people",
+    "noun:things",
+    "noun:killed",
+    "noun:wounded",
+    "noun:arrested",
+    "noun:displaced",
+    "noun:missing",
+    "type:",
+    "not_counted",
+    "toll",
+)
 #: verb-final languages: a verb, not a counted noun, may follow a bare number ("саны 994-ке жетті")
 _VERB_FINAL = frozenset({"tr", "az", "kk", "ky", "uz", "hu", "fa", "hy", "ja", "ko"})
 _PUNCT = re.compile(r"[,.;:!?()\[\]\"«»“”„—–،؛。，、；：！？՝։]")
@@ -474,6 +487,10 @@ def _valid_claimant(art: _Article, span: tuple[int, int]) -> bool:
     if fold(phrase) in art.lex.pronouns or fold(phrase.split()[0]) in art.lex.pronouns:
         return False
     letters = [ch for ch in phrase if ch.isalpha()]
+    if len(letters) < 2 or any(
+        m.start < e and m.end > s and m.label.startswith(_NOT_CLAIMANT) for m in art.matches if m.start < e
+    ):
+        return False  # "osób", "명으로", "M": a fragment of the count, not who claims it
     line_start = art.text.rfind("\n", 0, s) + 1
     # a dateline ("MOSCOW, Jan 6 -", "АЛМАТЫ, 6 января"): all capitals at the start of a line
     return not (len(letters) > 4 and all(ch.isupper() for ch in letters) and not art.text[line_start:s].strip())
