@@ -330,13 +330,34 @@ def _counted_noun(art: _Article, pos: int, s1: int) -> _Noun | None:
         if any(ch.isdigit() for ch in tok.text):
             return None
         if tok.lemma not in lex.skip and tok.folded not in lex.skip:
-            if art.labels_at(tok.start, "type:"):
-                return None  # "9900 задержаны": a bare number and its verb
+            if art.labels_at(tok.start, "type:") and not _noun_follows(art, i):
+                return None  # "9900 задержаны": a bare number and its verb ("2,8 tys. zniszczonych budynków" goes on)
             if {tok.folded, tok.lemma} & (lex.stop | lex.conjunctions):
                 return None  # "in 2013 and the proximity of protesters": another phrase
             unknown += 1
         prev_end = tok.end
         i += 1
+    return None
+
+
+def _noun_follows(art: _Article, i: int) -> bool:
+    """Whether the token after token ``i`` is a counted noun, with no punctuation between."""
+    if i + 1 >= len(art.tokens) or _PUNCT.search(art.text, art.tokens[i].end, art.tokens[i + 1].start):
+        return False
+    return bool(art.labels_at(art.tokens[i + 1].start, "noun:"))
+
+
+def _harm_after(art: _Article, n: NumberMention, s1: int) -> str | None:
+    """The type of a harm cue within two words after a number, no punctuation between ("1.449 resultaron heridas",
+    "1284 zostało rannych")."""
+    i = art.token_index(n.end)
+    for j in range(i, min(i + 3, len(art.tokens))):
+        tok = art.tokens[j]
+        if tok.start >= s1 or _PUNCT.search(art.text, n.end, tok.start):
+            return None
+        cues = [m for m in art.labels_at(tok.start, "type:") if m.label[5:] in _HARM and m.label != "type:destroyed"]
+        if cues:
+            return cues[0].label[5:]
     return None
 
 
@@ -535,21 +556,27 @@ def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int, prev: Claim | 
         later = _hedge_after(art, noun.end)  # "2000人以上", "2천 명 이상"
         if later is not None and hedge is None:
             hedge = later[0]
+    after_harm = _harm_after(art, n, s1) if noun is None else None
     if n.shape == "year" and (
         noun is None or noun.cls == "things" or re.search(r"\w\W+\w", art.text[pos : noun.start].strip() + " x")
     ):
-        return None  # "in 2022", unless it directly counts people ("2000 Soldaten", "2000人")
+        prev_tok = art.tokens[art.token_index(n.start) - 1] if art.token_index(n.start) > 0 else None
+        after_preposition = prev_tok is not None and prev_tok.folded in art.lex.stop - art.lex.conjunctions
+        if noun is not None or after_harm is None or after_preposition:
+            return None  # "in 2022", unless it counts people ("2000 Soldaten", "2000人", "a 1284 zostało rannych")
     inherited: str | None = None
     near = _nearest_type(art, n, s0, s1, noun, harm=True)
     harm = near[0] if near is not None else None
     other = _nearest_type(art, n, s0, s1, noun, harm=False)
     subject: str | None = None
     if noun is None:
-        bare = _is_bare(art, pos, s1)
+        bare = _is_bare(art, pos, s1) or after_harm is not None
         if not bare and art.lex.lang not in _VERB_FINAL:
             return None  # "70 avions", "225 A free daily digest": a noun outside the lexicon
         before = _harm_before(art, n, s0)
-        if harm is not None and harm != "destroyed" and near is not None and near[1] <= 12:
+        if after_harm is not None:
+            ctype, subject = after_harm, "unspecified"
+        elif harm is not None and harm != "destroyed" and near is not None and near[1] <= 12:
             ctype, subject = harm, "unspecified"
         elif any(m.label == "toll" and s0 <= m.start < n.start and n.start - m.end <= 90 for m in art.matches):
             ctype, subject = "killed", "total"
