@@ -352,3 +352,11 @@ def test_every_subject_is_a_known_class() -> None:
     for lang, text, *_ in CASES:
         for c in extract_claims(text, lang=lang):
             assert c.subject in SUBJECTS
+
+
+def test_claimant_named_in_the_next_sentence() -> None:
+    text = "Загинули 18 людей, ще 4 — від поранень. Про це повідомив очільник МВС Ігор Петренко."
+    got = [(c.number, c.type, c.claimant) for c in extract_claims(text, lang="uk")]
+    assert got == [(18, "killed", "очільник МВС Ігор Петренко"), (4, "killed", "очільник МВС Ігор Петренко")]
+    text = "Погибли 18 человек. Об этом сообщил глава МЧС Иван Сидоров."
+    assert [c.claimant for c in extract_claims(text, lang="ru")] == ["глава МЧС Иван Сидоров"]

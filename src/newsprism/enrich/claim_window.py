@@ -505,8 +505,11 @@ def _valid_claimant(art: _Article, span: tuple[int, int]) -> bool:
     phrase = art.text[s:e]
     if not phrase.strip() or len(phrase) > 80 or any(ch.isdigit() for ch in phrase):
         return False
-    if fold(phrase) in art.lex.pronouns or fold(phrase.split()[0]) in art.lex.pronouns:
+    words = [fold(w) for w in re.findall(r"\w+", phrase)]
+    if fold(phrase) in art.lex.pronouns or (words and words[0] in art.lex.pronouns):
         return False
+    if len(words) <= 3 and any(w in art.lex.pronouns for w in words):
+        return False  # "Про це", "Об этом": "this was reported by ..." names the claimant after the verb
     letters = [ch for ch in phrase if ch.isalpha()]
     if len(letters) < 2 or any(
         m.start < e and m.end > s and m.label.startswith(_NOT_CLAIMANT) for m in art.matches if m.start < e
@@ -530,7 +533,9 @@ def _claimant(art: _Article, s0: int, s1: int, *, said_only: bool = False) -> tu
             span = _backward(art, m.start, s0)
             rank = 1
         elif m.label == "said":
-            span = _backward(art, m.start, s0) or _forward(art, m.end, s1)
+            span = _backward(art, m.start, s0)
+            if span is None or not _valid_claimant(art, span):  # "Про це повідомив X": X after the verb
+                span = _forward(art, m.end, s1)
             rank = 2
         else:
             continue
