@@ -94,62 +94,10 @@ def cue_languages() -> frozenset[str]:
     return frozenset(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml") and p.name != "numbers.yaml")
 
 
-class CueIndex:
-    """:class:`~newsprism.enrich.lemmas.CueMatcher` for cue phrases whose first word is a whole word, and an index
-    by first letters for those whose first word is a stem (``убит*``): the matcher tries every stem on every token,
-    which costs most in languages whose cue files are mostly stems (Korean, Arabic). Same matching rules."""
-
-    def __init__(self, cues: Sequence[tuple[str, str]], lang: str, lemmas: Any) -> None:
-        segmented = lang in _SEGMENTED
-        whole = [(label, cue) for label, cue in cues if segmented or not cue.split()[0].endswith("*")]
-        self.matcher = CueMatcher(whole, lang, lemmas=lemmas)
-        self._stems: dict[str, list[tuple[str, str, tuple[tuple[str, bool], ...]]]] = {}
-        self._size = len(self.matcher)
-        for label, cue in cues:
-            if segmented or not cue.split()[0].endswith("*"):
-                continue
-            words = tuple(
-                (fold(w[:-1]), True) if w.endswith("*") else (lemmas.lemma(w, lang), False) for w in cue.split()
-            )
-            if words[0][0]:
-                self._stems.setdefault(words[0][0][:2], []).append((label, cue, words))
-                self._size += 1
-
-    def __len__(self) -> int:
-        return self._size
-
-    def find(self, tokens: Sequence[Token], text: str | None = None) -> list[CueMatch]:
-        out = self.matcher.find(tokens, text)
-        if not self._stems:
-            return out
-        folded = [fold(t.text) for t in tokens]
-        for i, tok in enumerate(tokens):
-            for key in {folded[i][:1], folded[i][:2], tok.lemma[:1], tok.lemma[:2]}:
-                for label, cue, words in self._stems.get(key, ()):
-                    end = self._match(tokens, folded, i, words)
-                    if end is not None:
-                        out.append(CueMatch(label, tok.start, tokens[end].end, cue))
-        out = list(dict.fromkeys(out))
-        out.sort(key=lambda m: (m.start, -(m.end - m.start), m.label))
-        return out
-
-    @staticmethod
-    def _match(tokens: Sequence[Token], folded: list[str], i: int, words: tuple[tuple[str, bool], ...]) -> int | None:
-        for k, (value, prefix) in enumerate(words):
-            j = i + k
-            if j >= len(tokens):
-                return None
-            lemma, surface = tokens[j].lemma, folded[j]
-            ok = (lemma.startswith(value) or surface.startswith(value)) if prefix else value in (lemma, surface)
-            if not ok:
-                return None
-        return i + len(words) - 1
-
-
 @dataclass(frozen=True, slots=True)
 class CueLexicon:
     lang: str
-    matcher: CueIndex
+    matcher: CueMatcher
     hedges: tuple[tuple[str, str], ...]  # (folded form, canonical hedge), longest first
     hedges_after: tuple[tuple[str, str], ...]
     skip: frozenset[str]
@@ -187,7 +135,7 @@ def _build(lang: str, resources: Resources | None) -> CueLexicon:
 
     return CueLexicon(
         lang=lang,
-        matcher=CueIndex(cues, lang, lemmatizer(resources)),
+        matcher=CueMatcher(cues, lang, lemmas=lemmatizer(resources)),
         hedges=hedge_table(data.get("hedges", {})),
         hedges_after=hedge_table(data.get("hedges_after", {})),
         skip=words("skip"),
