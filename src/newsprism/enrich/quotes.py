@@ -239,7 +239,8 @@ def extract_quotes(
     att = Attributor(text, parsed, cues, marks)
     cands: list[Candidate] = []
     for mark in marks:
-        attr = layout_speaker(text, mark) or att.attribute(mark) or att.attribute_intro(mark)
+        attr = layout_speaker(text, mark) or att.attribute(mark) or att.attribute_intro(mark) or att.colon_intro(mark)
+        attr = attr or att.paragraph_subject(mark)
         start, end, kind = _content(att, mark, attr)
         label = att.is_label(mark, attr) if kind == "direct" else False
         cands.append(Candidate([mark], start, end, kind, attr, label))
@@ -310,6 +311,7 @@ def _continues(text: str, prev: Quote | None, c: Candidate) -> bool:
 def _make(
     text: str, start: int, end: int, attr: Attribution, mentions: MentionIndex, article_id: str, *, score: float
 ) -> Quote:
+    attr.speaker_end = _widen(text, attr.speaker_start, attr.speaker_end, mentions)
     speaker_text = text[attr.speaker_start : attr.speaker_end]
     speaker: str | None
     if attr.name_span is not None:
@@ -325,6 +327,21 @@ def _make(
         speaker_id=mentions.ids.get(speaker or ""),
         speaker_start=attr.speaker_start, speaker_end=attr.speaker_end, cue=attr.cue, kind="direct",
     )  # fmt: skip
+
+
+def _widen(text: str, start: int, end: int, mentions: MentionIndex) -> int:
+    """``his nephew`` + `` Michery el Soheil``: a description followed right away by a person's name takes it in."""
+    if not text[start:end] or text[start:end].strip().lower() in PRONOUNS:
+        return end
+    for s, e, kind, _ in mentions.mentions:
+        if s > end + 2:
+            break
+        if kind == "person" and end < s <= end + 2 and not text[end:s].strip():
+            return e
+    return end
+
+
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "who", "that", "which", "him", "her"}
 
 
 def _indirect(

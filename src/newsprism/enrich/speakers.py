@@ -158,7 +158,7 @@ class Attributor:
             else:
                 subj = _subject(tok)
                 if subj is None or subj.i in quote_toks or self.inside[subj.i]:
-                    span = self.adjacent_np(i, qj)
+                    span = self.adjacent_np(i, qj) or self.entity_before(i, left)
                     if span is None:
                         continue
                     s, e = span
@@ -178,6 +178,79 @@ class Attributor:
         if best is None:
             return self.governing_subject(qi, qj, left, right)
         return best[1]
+
+    def entity_before(self, cue_i: int, left: int) -> tuple[int, int] | None:
+        """A cue the parse gave no subject (``her adviser, Jake Sullivan, said: “...”``): the nearest person (else
+        organisation) named before it in the sentence."""
+        parsed = self.parsed
+        lo = max(left, cue_i - 25)
+        for labels in ({"PERSON"}, {"ORG"}):
+            for k in range(cue_i - 1, lo - 1, -1):
+                tok = parsed[k]
+                if self.inside[k] or tok.text in {".", "!", "?", ";"}:
+                    break
+                if tok.ent_type_ in labels:
+                    ent = next((e for e in parsed.ents if e.start <= k < e.end), None)
+                    if ent is not None:
+                        return ent.start_char, ent.end_char
+        return None
+
+    def colon_intro(self, mark: QuoteMark) -> Attribution | None:
+        """``- Pew Research: “...”``, ``Here’s Clinton in December 1992: “...”``: a name before a colon that opens
+        the quote, with no cue."""
+        text = self.text
+        line_start = text.rfind("\n", 0, mark.open) + 1
+        before = text[line_start : mark.open].rstrip(" \t\u00a0")
+        if not before.endswith(":"):
+            return None
+        parsed = self.parsed
+        hi = token_at(parsed, line_start + len(before) - 1)
+        lo = token_at(parsed, line_start)
+        for labels in ({"PERSON"}, {"ORG", "NORP"}):
+            for k in range(hi - 1, max(lo, hi - 30) - 1, -1):
+                tok = parsed[k]
+                if self.inside[k] or tok.text in {".", "!", "?", ";", "\u2013", "\u2014", "-"} and k < hi - 1:
+                    break
+                if tok.ent_type_ in labels:
+                    ent = next((e for e in parsed.ents if e.start <= k < e.end), None)
+                    if ent is None:
+                        continue
+                    s, e = ent.start_char, ent.end_char
+                    if text[s:e].isupper() and len(text[s:e]) > 12:
+                        return None  # a headline in capitals is no speaker
+                    return Attribution(":", -1, s, e, True)
+        return None
+
+    def paragraph_subject(self, mark: QuoteMark) -> Attribution | None:
+        """A paragraph that is only a quote, after a paragraph about a person with no quote of its own: that
+        paragraph's subject (``Bolton distanced himself from ... \n “I’m going to support him ...”``)."""
+        text = self.text
+        para_start = text.rfind("\n", 0, mark.open) + 1
+        if text[para_start : mark.open].strip():
+            return None
+        prev_end = para_start
+        while prev_end > 0 and text[prev_end - 1].isspace():
+            prev_end -= 1
+        if prev_end == 0:
+            return None
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        parsed = self.parsed
+        lo, hi = token_at(parsed, prev_start), token_at(parsed, prev_end - 1)
+        if any(self.inside[k] for k in range(lo, hi + 1)) or hi - lo < 5:
+            return None
+        sents = []
+        for k in range(hi, lo - 1, -1):
+            sent = parsed[k].sent
+            if not sents or sents[-1].start != sent.start:
+                sents.append(sent)
+        for sent in sents[:3]:
+            subj = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is None:
+                continue
+            if subj.ent_type_ in {"PERSON", "ORG"} or subj.lower_ in {"he", "she"}:
+                s, e = np_bounds(subj)
+                return Attribution("", -1, s, e, False)
+        return None
 
     def governing_subject(self, qi: int, qj: int, left: int, right: int) -> Attribution | None:
         """No cue: the subject of the verb whose clause holds the quote (``Reid has gone after Trump as a “...”``)."""
