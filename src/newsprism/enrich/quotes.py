@@ -40,11 +40,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COMPONENT",
+    "Candidate",
     "Cues",
     "QuoteMark",
     "extract_quotes",
     "find_quote_marks",
     "load_cues",
+    "quote_candidates",
     "register",
 ]
 
@@ -150,14 +152,22 @@ def _content(att: Attributor, mark: QuoteMark, attr: Attribution | None) -> tupl
     sentence_lo = token_at(parsed, mark.open)
     while sentence_lo > 0 and not parsed[sentence_lo].is_sent_start:
         sentence_lo -= 1
-    toks = sorted({t.i: t for t in toks if t.i != attr.cue_i}.values(), key=lambda t: t.i)
+    particles = set(att.cues.phrases.get(cue.lemma_.lower(), ())) | {"it"}
+    toks = sorted({t.i: t for t in toks if t.i != attr.cue_i and not (t.head.i == cue.i and t.lower_ in particles)}
+                  .values(), key=lambda t: t.i)  # fmt: skip
+    if not toks:
+        return base
     lo, hi = toks[0].i, toks[-1].i
-    while lo < hi and (parsed[lo].is_punct or parsed[lo].lower_ in _OUTSIDE_WORDS) and not att.inside[lo]:
+    while lo < hi and (parsed[lo].is_punct or parsed[lo].lower_ in _OUTSIDE_WORDS | particles) and not att.inside[lo]:
         lo += 1
     while hi > lo and parsed[hi].is_punct and not att.inside[hi]:
         hi -= 1
     start = min(parsed[lo].idx, mark.start)
     end = max(parsed[hi].idx + len(parsed[hi].text), mark.end)
+    if start >= mark.start:
+        start = mark.open  # a paraphrase that opens or ends with the quoted words keeps the mark
+    if end <= mark.end and mark.close < len(att.text):
+        end = mark.close + 1
     if start >= mark.start and end <= mark.end + 1:
         return base
     outside = [
@@ -196,7 +206,7 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _interrupted(text: str, a: Candidate, b: Candidate) -> bool:
+def interrupted(text: str, a: Candidate, b: Candidate) -> bool:
     """``“...,” he said, “...”``: two direct quotes of one speaker split by their attribution."""
     if a.kind != "direct" or b.kind != "direct" or a.attr is None:
         return False
@@ -236,27 +246,24 @@ def extract_quotes(
                               article_id=article_id, resources=resources)  # fmt: skip
     if mentions is None:
         mentions = MentionIndex(text, entities=entities, parsed=parsed)
-    att = Attributor(text, parsed, cues, marks)
-    cands: list[Candidate] = []
-    for mark in marks:
-        attr = layout_speaker(text, mark) or att.attribute(mark) or att.attribute_intro(mark) or att.colon_intro(mark)
-        attr = attr or att.paragraph_subject(mark)
-        start, end, kind = _content(att, mark, attr)
-        label = att.is_label(mark, attr) if kind == "direct" else False
-        cands.append(Candidate([mark], start, end, kind, attr, label))
-    cands = _merge(cands)
+    att, cands = quote_candidates(text, parsed, cues, marks)
     out: list[Quote] = []
     prev: Candidate | None = None
     prev_q: Quote | None = None
+    last: Candidate | None = None
     for c in cands:
         if model is not None:
-            c.score = model.score(text, parsed, att, c, prev)
-            keep = c.score >= model.threshold
+            answer, c.score = model.decide(text, parsed, att, c, last)
+            last = c
+            keep = answer != "none"
+            if answer == "marks":
+                c.start, c.end = c.marks[0].start, c.marks[-1].end
+                c.kind = "direct" if len(c.marks) == 1 else "mixed"
         else:
             keep = not c.label and (c.attr is not None or _continues(text, prev_q, c) or _words(text, c) >= 6)
         if not keep:
             continue
-        if prev is not None and prev_q is not None and _interrupted(text, prev, c):
+        if prev is not None and prev_q is not None and interrupted(text, prev, c):
             prev_q.parts = [*(prev_q.parts or [Span(article_id, prev_q.start, prev_q.end, prev_q.text)]),
                             Span(article_id, c.start, c.end, text[c.start : c.end])]  # fmt: skip
             prev_q.end = c.end
@@ -271,6 +278,22 @@ def extract_quotes(
         out.extend(_indirect(text, parsed, att, mentions, article_id, marks))
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+def quote_candidates(
+    text: str, parsed: Any, cues: Cues, marks: Sequence[QuoteMark] | None = None
+) -> tuple[Attributor, list[Candidate]]:
+    """The quotations the rules propose in a parsed English text, in order, before any is kept or dropped."""
+    marks = find_quote_marks(text) if marks is None else marks
+    att = Attributor(text, parsed, cues, marks)
+    cands: list[Candidate] = []
+    for mark in marks:
+        attr = layout_speaker(text, mark) or att.attribute(mark) or att.attribute_intro(mark) or att.colon_intro(mark)
+        attr = attr or att.paragraph_subject(mark)
+        start, end, kind = _content(att, mark, attr)
+        label = att.is_label(mark, attr) if kind == "direct" else False
+        cands.append(Candidate([mark], start, end, kind, attr, label))
+    return att, _merge(cands)
 
 
 def _words(text: str, c: Candidate) -> int:

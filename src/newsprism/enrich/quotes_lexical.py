@@ -33,6 +33,11 @@ _SEGMENTED = {"zh", "ja"}
 #: conjunctions that open a reported clause ("que", "dass", "что" ...): not words of the content
 _THAT = {"that", "que", "qu", "dass", "daß", "что", "чтобы", "що", "щоб", "że", "iż", "che", "ki", "diye", "dat", "att"}
 _HEAD_CHARS = 160
+_SPEAKER_BEFORE_ACCORDING = {"tr", "ja", "ko"}  # "Bakana göre": the source stands before the phrase
+#: articles that open a capitalised run but are not a name ("Le président", "Die Ministerin Anna Weber")
+_DETERMINERS = {"the", "le", "la", "les", "l", "un", "une", "der", "die", "das", "ein", "eine", "el", "los", "las",
+                "il", "lo", "gli", "i", "o", "os", "a", "as", "un", "una", "uno"}  # fmt: skip
+_PARTICLES = "はがもの"
 _TAIL_CHARS = 120
 
 
@@ -135,6 +140,7 @@ def _attribute(
     if hits:
         cue = hits[0]
         sp = _speaker_near(text, cue, names, lang, after_quote=(t_lo, cue.start), right=(cue.end, t_lo + len(tail)))
+        sp = sp or _speaker_near(text, cue, names, lang, after_quote=None, right=(h_lo, h_lo), left=(h_lo, mark.open))
         if sp is not None:
             return _quote(text, mark.start, mark.end, "direct", sp, cue, article_id, 0.8)
     # before the quote: "Токаев заявил: «...»" / "le président a affirmé que ... « ... »"
@@ -186,7 +192,7 @@ def _speaker_near(
     if left is not None:
         spans.insert(0, left)
     if cue.label == "according":
-        spans = [right]
+        spans = [left] if lang in _SPEAKER_BEFORE_ACCORDING and left is not None else [right]
     for lo, hi in spans:
         known = [n for n in names if lo <= n[0] and n[1] <= hi]
         if known:
@@ -194,8 +200,8 @@ def _speaker_near(
             return n
     if lang in _SEGMENTED:
         for lo, hi in spans:
-            seg = text[lo:hi].strip(" ，,：:。")
-            if 1 <= len(seg) <= 12 and not re.search(r"[。！？\s]", seg):
+            seg = text[lo:hi].strip(" ，,：:。").rstrip(_PARTICLES).lstrip("とって")
+            if 1 <= len(seg) <= 12 and not re.search(r"[。！？\s]", seg) and not re.fullmatch(r"[\u3040-\u309f]+", seg):
                 s = text.index(seg, lo)
                 return s, s + len(seg), seg
         return None
@@ -205,10 +211,22 @@ def _speaker_near(
         if not found:
             continue
         m = found[-1] if (left is not None and (lo, hi) == left) else found[0]
-        name = m.group().rstrip(".,")
+        start, name = lo + m.start(), m.group().rstrip(".,")
+        words = name.split()
+        while words and words[0].casefold().strip("'’") in _DETERMINERS:
+            first = words.pop(0)
+            start += len(first) + 1
+            if not words:  # "Le président", "El presidente": the article and the noun after it
+                rest = re.match(r"[ \u00a0]*([^\W\d_][\w’'-]*)", text[lo + m.end() : hi])
+                if rest is None:
+                    break
+                start = lo + m.start()
+                name = text[start : lo + m.end() + rest.end()]
+                return start, start + len(name), name
+        name = " ".join(words)
         if len(name) < 2:
             continue
-        return lo + m.start(), lo + m.start() + len(name), name
+        return start, start + len(name), name
     return None
 
 

@@ -340,25 +340,28 @@ def score_quotes(predicted: Sequence[Quote], gold: Sequence[GoldQuote], scores: 
 
 
 def evaluate_polnear(
-    root: Path | str, *, split: str = "dev", limit: int | None = None, batch_size: int = 16, model: bool | None = None
+    root: Path | str, *, split: str = "dev", limit: int | None = None, batch_size: int = 16, model: bool = True
 ) -> QuoteScores:
-    """Run :func:`newsprism.enrich.quotes.extract_quotes` over a PolNeAR split and score it (every kind)."""
+    """Run :func:`newsprism.enrich.quotes.extract_quotes` over a PolNeAR split and score it (every kind), with the
+    quote model the pipeline uses (``model=False``: the rules alone)."""
     import time
 
     from ..enrich.nlp import load_nlp
+    from ..enrich.quote_model import load_quote_model
     from ..enrich.quotes import extract_quotes, load_cues
     from ..pipeline import Resources
 
     resources = Resources()
     nlp = load_nlp(resources, "en")
     cues = load_cues(resources)
+    quote_model = load_quote_model(resources) if model else None
     items = list(load_polnear(root, split, kinds=KINDS))[:limit]
     scores = QuoteScores(split=f"polnear/{split}", articles=len(items))
     t0 = time.perf_counter()
     texts = [t for _, t, _ in items]
     parses = nlp.pipe(texts, batch_size=batch_size) if nlp is not None else [None] * len(texts)
     for (name, text, gold), parsed in zip(items, parses, strict=True):
-        quotes = extract_quotes(text, parsed=parsed, cues=cues, language="en")
+        quotes = extract_quotes(text, parsed=parsed, cues=cues, language="en", model=quote_model)
         score_quotes(quotes, gold, scores, name=name)
     scores.seconds = time.perf_counter() - t0
     return scores
