@@ -50,7 +50,6 @@ def candidate_features(text: str, parsed: Any, att: Attributor, c: Candidate, pr
     f["log_words"] = math.log1p(len(words))
     f["kind=" + c.kind] = 1.0
     f["marks=" + _bucket(len(c.marks))] = 1.0
-    f["double"] = float(first.double)
     f["label"] = float(c.label)
     if words:
         f["upper_first"] = float(words[0][:1].isupper())

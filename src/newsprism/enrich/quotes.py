@@ -158,9 +158,10 @@ def _content(att: Attributor, mark: QuoteMark, attr: Attribution | None) -> tupl
     if not toks:
         return base
     lo, hi = toks[0].i, toks[-1].i
-    while lo < hi and (parsed[lo].is_punct or parsed[lo].lower_ in _OUTSIDE_WORDS | particles) and not att.inside[lo]:
+    while lo < hi and (parsed[lo].is_punct or parsed[lo].is_space or parsed[lo].lower_ in _OUTSIDE_WORDS | particles) \
+            and not att.inside[lo]:  # fmt: skip
         lo += 1
-    while hi > lo and parsed[hi].is_punct and not att.inside[hi]:
+    while hi > lo and (parsed[hi].is_punct or parsed[hi].is_space) and not att.inside[hi]:
         hi -= 1
     start = min(parsed[lo].idx, mark.start)
     end = max(parsed[hi].idx + len(parsed[hi].text), mark.end)
@@ -173,7 +174,8 @@ def _content(att: Attributor, mark: QuoteMark, attr: Attribution | None) -> tupl
     outside = [
         t
         for t in parsed[token_at(parsed, start) : token_at(parsed, max(start, end - 1)) + 1]
-        if not att.inside[t.i] and not t.is_punct and t.lower_ not in _OUTSIDE_WORDS and not (qi <= t.i <= qj)
+        if not att.inside[t.i] and not t.is_punct and not t.is_space and t.lower_ not in _OUTSIDE_WORDS
+        and not (qi <= t.i <= qj)
     ]
     if not outside:
         return base
@@ -210,6 +212,8 @@ def interrupted(text: str, a: Candidate, b: Candidate) -> bool:
     """``“...,” he said, “...”``: two direct quotes of one speaker split by their attribution."""
     if a.kind != "direct" or b.kind != "direct" or a.attr is None:
         return False
+    if b.attr is not None and (b.attr.speaker_start, b.attr.cue_i) != (a.attr.speaker_start, a.attr.cue_i):
+        return False  # the second part has a speaker of its own
     gap = text[a.marks[-1].close + 1 : b.marks[0].open]
     if "\n" in gap or not gap.strip() or len(gap.split()) > 12:
         return False
@@ -255,7 +259,7 @@ def extract_quotes(
         if model is not None:
             answer, c.score = model.decide(text, parsed, att, c, last)
             last = c
-            keep = answer != "none"
+            keep = answer != "none" or _sure(parsed, c)
             if answer == "marks":
                 c.start, c.end = c.marks[0].start, c.marks[-1].end
                 c.kind = "direct" if len(c.marks) == 1 else "mixed"
@@ -294,6 +298,15 @@ def quote_candidates(
         label = att.is_label(mark, attr) if kind == "direct" else False
         cands.append(Candidate([mark], start, end, kind, attr, label))
     return att, _merge(cands)
+
+
+def _sure(parsed: Any, c: Candidate) -> bool:
+    """The rules are sure of a quote the model doubts: a reporting verb whose that-clause holds the quoted words."""
+    a = c.attr
+    if a is None or not a.linked or a.cue_i < 0 or c.kind != "mixed":
+        return False
+    cue = parsed[a.cue_i]
+    return any(ch.dep_ == "ccomp" for ch in cue.children)
 
 
 def _words(text: str, c: Candidate) -> int:

@@ -42,7 +42,12 @@ def _subject(verb: Any) -> Any:
     """The subject of ``verb``, climbing through xcomp/conj/advcl/relcl heads when the verb has none."""
     tok = verb
     for _ in range(4):
-        for child in tok.children:
+        subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+        if len(subjects) > 1:  # a parse run over a paragraph break: the subject on the verb's own line, nearest
+            doc = tok.doc
+            same = [c for c in subjects if "\n" not in doc[min(c.i, tok.i) : max(c.i, tok.i) + 1].text]
+            subjects = sorted(same or subjects, key=lambda c: abs(c.i - tok.i))
+        for child in subjects:
             if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
                 if child.lower_ in {"who", "that", "which", "what", "whom"}:
                     return child if tok.dep_ == "relcl" else None
