@@ -42,6 +42,7 @@ __all__ = [
     "QuoteScores",
     "Tally",
     "evaluate_polnear",
+    "format_scores",
     "gold_kind",
     "load_polnear",
     "match_quotes",
@@ -367,6 +368,24 @@ def evaluate_polnear(
     return scores
 
 
+def format_scores(s: QuoteScores, *, model: bool = True) -> str:
+    """A readable report of :func:`evaluate_polnear`: the split, then P/R/F1 and speaker accuracy per comparison."""
+    lines = [f"split: {s.split} ({s.articles} articles), {'rules + quote model' if model else 'rules alone'}, "
+             "strict one-to-one matching (shared characters >= half of gold and of prediction)"]  # fmt: skip
+    lines.append(f"{'compared':14} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} {'pronoun':>8}")
+    for name, t in s.tallies.items():
+        lines.append(f"{name:14} {t.gold:5d} {t.predicted:5d} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f} "
+                     f"{t.speaker_accuracy:8.3f} {ratio(t.pronoun_ok, t.pronoun_pairs):8.3f}")  # fmt: skip
+    m = s.main
+    for k in ("direct", "mixed"):
+        lines.append(f"  {k:12} recall {ratio(m.gold_matched_by_kind.get(k, 0), m.gold_by_kind.get(k, 0)):.3f} "
+                     f"(of {m.gold_by_kind.get(k, 0)} gold), precision "
+                     f"{ratio(m.pred_matched_by_kind.get(k, 0), m.pred_by_kind.get(k, 0)):.3f} "
+                     f"(of {m.pred_by_kind.get(k, 0)} predicted)")  # fmt: skip
+    lines.append(f"seconds: {s.seconds:.1f}")
+    return "\n".join(lines)
+
+
 # ---------------------------------------------------------------------------------------------- the seed page
 def _norm(s: Any) -> str:
     import unicodedata
@@ -454,7 +473,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(prog="python -m newsprism.evaluate.quotes", description=main.__doc__)
     ap.add_argument("--polnear", help="PolNeAR folder (with train/, dev/)")
-    ap.add_argument("--split", default="dev")
+    ap.add_argument("--split", default="dev", help="train or dev (the test split is kept back)")
+    ap.add_argument("--rules", action="store_true", help="the rules alone, without the trained quote model")
+    ap.add_argument("--json", action="store_true", help="print the scores as one JSON object")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--seed", default=str(seed_text_path()), help="the seed page (default: the bundled example)")
     ap.add_argument("--gold", default=str(seed_gold_path()), help="the seed gold JSON (default: ../shared/seed)")
@@ -462,8 +483,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     status = 0
     if args.polnear:
-        s = evaluate_polnear(args.polnear, split=args.split, limit=args.limit)
-        print(json.dumps({"dataset": f"polnear/{args.split}", **s.to_dict()}))
+        s = evaluate_polnear(args.polnear, split=args.split, limit=args.limit, model=not args.rules)
+        if args.json:
+            print(json.dumps({"dataset": f"polnear/{args.split}", "model": not args.rules, **s.to_dict()}))
+        else:
+            print(format_scores(s, model=not args.rules))
     if args.seed and args.gold and Path(args.gold).exists():
         out = run_seed(args.seed, args.out or tempfile.mkdtemp(prefix="newsprism-seed-"))
         gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
