@@ -26,12 +26,18 @@ SEED_GOLD: dict[str, Any] = {
                 {"speaker": "Vladimir Putin", "text_contains": "colour revolution scenario to play out"},
                 {"speaker": "Xi Jinping", "text_contains": "being highly responsible for your country and your people"},
                 {"speaker": "Jen Psaki", "text_contains": "crazy"},
-                {"speaker": "Kassym-Jomart Tokayev", "text_contains": "foreign militants from Afghanistan and the Mideast countries"},
-                {"speaker": "Central Asian Caucasus Institute", "text_contains": "no longer limited to in-country malcontents"},
+                {
+                    "speaker": "Kassym-Jomart Tokayev",
+                    "text_contains": "foreign militants from Afghanistan and the Mideast countries",
+                },
+                {
+                    "speaker": "Central Asian Caucasus Institute",
+                    "text_contains": "no longer limited to in-country malcontents",
+                },
             ],
         },
     ]
-}  # fmt: skip
+}
 
 
 def quotes_of(nlp: Any, text: str, **kw: Any) -> list[Any]:

@@ -10,33 +10,91 @@ from newsprism.enrich.quotes import extract_quotes
 
 #: (language, sentence, quoted words, speaker, cue as written)
 CASES = [
-    ("ru", "«Ситуация полностью под контролем», — заявил министр Иван Петров журналистам.",
-     "Ситуация полностью под контролем", "Иван Петров", "заявил"),
-    ("ru", "Анна Смирнова сообщила: «Школы откроются в понедельник».",
-     "Школы откроются в понедельник", "Анна Смирнова", "сообщила"),
-    ("uk", "«Ми не відступимо», — наголосила Олена Коваль на брифінгу.",
-     "Ми не відступимо", "Олена Коваль", "наголосила"),
-    ("fr", "« Nous ne partirons pas », a déclaré le maire Jean Dupont lundi.",
-     "Nous ne partirons pas", "Jean Dupont", "déclaré"),
-    ("de", "Die Ministerin Anna Weber sagte: „Wir werden die Grenze nicht schließen.“",
-     "Wir werden die Grenze nicht schließen.", "Ministerin Anna Weber", "sagte"),
-    ("de", "»Das ist ein schwerer Fehler«, warnte Klaus Becker am Abend.",
-     "Das ist ein schwerer Fehler", "Klaus Becker", "warnte"),
-    ("es", "«No vamos a rendirnos ante nadie», afirmó la alcaldesa Carmen López.",
-     "No vamos a rendirnos ante nadie", "Carmen López", "afirmó"),
-    ("it", "«Il governo non cadrà questa settimana», ha detto Marco Rossi ai giornalisti.",
-     "Il governo non cadrà questa settimana", "Marco Rossi", "detto"),
-    ("pl", "„Nie zgodzimy się na takie warunki” – powiedział Jan Kowalski w poniedziałek.",
-     "Nie zgodzimy się na takie warunki", "Jan Kowalski", "powiedział"),
-    ("tr", 'Bakan Ahmet Yılmaz, "Bu karar kesinlikle geri alınmayacak" dedi.',
-     "Bu karar kesinlikle geri alınmayacak", "Bakan Ahmet Yılmaz", "dedi"),
-    ("zh", "外交部发言人王毅表示：“中方坚决反对任何形式的干涉。”", "中方坚决反对任何形式的干涉。", "外交部发言人王毅", "表示"),
+    (
+        "ru",
+        "«Ситуация полностью под контролем», — заявил министр Иван Петров журналистам.",
+        "Ситуация полностью под контролем",
+        "Иван Петров",
+        "заявил",
+    ),
+    (
+        "ru",
+        "Анна Смирнова сообщила: «Школы откроются в понедельник».",
+        "Школы откроются в понедельник",
+        "Анна Смирнова",
+        "сообщила",
+    ),
+    (
+        "uk",
+        "«Ми не відступимо», — наголосила Олена Коваль на брифінгу.",
+        "Ми не відступимо",
+        "Олена Коваль",
+        "наголосила",
+    ),
+    (
+        "fr",
+        "« Nous ne partirons pas », a déclaré le maire Jean Dupont lundi.",
+        "Nous ne partirons pas",
+        "Jean Dupont",
+        "déclaré",
+    ),
+    (
+        "de",
+        "Die Ministerin Anna Weber sagte: „Wir werden die Grenze nicht schließen.“",
+        "Wir werden die Grenze nicht schließen.",
+        "Ministerin Anna Weber",
+        "sagte",
+    ),
+    (
+        "de",
+        "»Das ist ein schwerer Fehler«, warnte Klaus Becker am Abend.",
+        "Das ist ein schwerer Fehler",
+        "Klaus Becker",
+        "warnte",
+    ),
+    (
+        "es",
+        "«No vamos a rendirnos ante nadie», afirmó la alcaldesa Carmen López.",
+        "No vamos a rendirnos ante nadie",
+        "Carmen López",
+        "afirmó",
+    ),
+    (
+        "it",
+        "«Il governo non cadrà questa settimana», ha detto Marco Rossi ai giornalisti.",
+        "Il governo non cadrà questa settimana",
+        "Marco Rossi",
+        "detto",
+    ),
+    (
+        "pl",
+        "„Nie zgodzimy się na takie warunki” – powiedział Jan Kowalski w poniedziałek.",
+        "Nie zgodzimy się na takie warunki",
+        "Jan Kowalski",
+        "powiedział",
+    ),
+    (
+        "tr",
+        'Bakan Ahmet Yılmaz, "Bu karar kesinlikle geri alınmayacak" dedi.',
+        "Bu karar kesinlikle geri alınmayacak",
+        "Bakan Ahmet Yılmaz",
+        "dedi",
+    ),
+    (
+        "zh",
+        "外交部发言人王毅表示：“中方坚决反对任何形式的干涉。”",
+        "中方坚决反对任何形式的干涉。",
+        "外交部发言人王毅",
+        "表示",
+    ),
     ("zh", "“我们会继续努力。”李明说。", "我们会继续努力。", "李明", "说"),
     ("ja", "首相は「経済対策を急ぐ」と述べた。", "経済対策を急ぐ", "首相", "述べ"),
-]  # fmt: skip
+]
 
 
-@pytest.mark.parametrize(("lang", "text", "said", "speaker", "cue"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("lang", "text", "said", "speaker", "cue"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)]
+)
 def test_quote_and_speaker_in_each_language(lang: str, text: str, said: str, speaker: str, cue: str) -> None:
     (q,) = extract_quotes(text, parsed=None, language=lang)
     assert (q.text, q.speaker, q.cue, q.kind) == (said, speaker, cue, "direct")

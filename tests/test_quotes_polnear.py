@@ -29,8 +29,9 @@ SPEAKER_FLOOR = 0.905
 
 
 def q(start: int, end: int, kind: str = "direct", *, parts: list[tuple[int, int]] | None = None) -> Quote:
-    return Quote(article_id="a", start=start, end=end, text="", kind=kind,
-                 parts=[Span("a", a, b) for a, b in (parts or [])])  # fmt: skip
+    return Quote(
+        article_id="a", start=start, end=end, text="", kind=kind, parts=[Span("a", a, b) for a, b in (parts or [])]
+    )
 
 
 # ---------------------------------------------------------------------------------------------- the rule
@@ -76,8 +77,10 @@ def test_an_interrupted_quote_matches_through_its_parts() -> None:
 
 
 def test_speaker_accuracy_names_apart_from_pronouns() -> None:
-    text_gold = [GoldQuote([(0, 20)], (30, 35), "Sen. Clinton, a Democrat,", "direct"),
-                 GoldQuote([(40, 60)], (62, 64), "he", "direct")]  # fmt: skip
+    text_gold = [
+        GoldQuote([(0, 20)], (30, 35), "Sen. Clinton, a Democrat,", "direct"),
+        GoldQuote([(40, 60)], (62, 64), "he", "direct"),
+    ]
     a = q(0, 20)
     a.speaker, a.speaker_text = "Hillary Clinton", "She"
     b = q(40, 60)

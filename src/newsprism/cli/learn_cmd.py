@@ -43,8 +43,10 @@ def train(data_arg: Path | None, data: Path | None, task: str, split: str, model
         if as_json:
             echo_json(meta)
         else:
-            click.echo(f"trained quotes: {meta['articles']} article(s), {meta['candidates']} candidate quotation(s) "
-                       f"-> {meta['path']}")  # fmt: skip
+            click.echo(
+                f"trained quotes: {meta['articles']} article(s), {meta['candidates']} candidate quotation(s) "
+                f"-> {meta['path']}"
+            )
         return
     from ..learn.dataset import load_dataset
     from ..learn.models import TASKS, models_dir

@@ -35,7 +35,7 @@ CLOSERS: dict[str, str] = {
     "›": "‹",
     "'": "'’",
 }
-DOUBLE_OPENERS = "“„«»\"「『"
+DOUBLE_OPENERS = '“„«»"「『'
 OPENERS = DOUBLE_OPENERS + "‘‚‹›'"
 _SPACED = "«»‹›"  # French puts a (narrow) space inside these
 _OPEN_CONTEXT = " \t\u00a0\u202f([{—–-/:;,\x00"  # what may stand right before an opening mark
@@ -124,9 +124,15 @@ def _marks_in(text: str, lo: int, hi: int, nxt: tuple[int, int] | None) -> list[
                         close = j
                         break
                     depth -= 1
-                elif double and c in DOUBLE_OPENERS and c not in closers and c != ch and _is_open(text, j, lo):
-                    if c not in "«„「『":  # a new opening double mark before this one closed: this one was stray
-                        break
+                elif (
+                    double
+                    and c in DOUBLE_OPENERS
+                    and c not in closers
+                    and c != ch
+                    and c not in "«„「『"
+                    and _is_open(text, j, lo)
+                ):
+                    break  # a new opening double mark before this one closed: this one was stray
                 j += 1
             if close < 0:
                 continues = nxt is not None and text[nxt[0]] in (DOUBLE_OPENERS if double else OPENERS)

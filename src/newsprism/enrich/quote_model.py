@@ -40,7 +40,9 @@ def _bucket(n: int) -> str:
     return "40+"
 
 
-def candidate_features(text: str, parsed: Any, att: Attributor, c: Candidate, prev: Candidate | None) -> dict[str, float]:
+def candidate_features(
+    text: str, parsed: Any, att: Attributor, c: Candidate, prev: Candidate | None
+) -> dict[str, float]:
     """Sparse features of one candidate quotation (see the module docstring)."""
     first, last = c.marks[0], c.marks[-1]
     inner = text[first.start : last.end]
@@ -126,7 +128,9 @@ class QuoteModel:
         total = sum(exp.values())
         return {a: e / total for a, e in exp.items()}
 
-    def decide(self, text: str, parsed: Any, att: Attributor, c: Candidate, prev: Candidate | None) -> tuple[str, float]:
+    def decide(
+        self, text: str, parsed: Any, att: Attributor, c: Candidate, prev: Candidate | None
+    ) -> tuple[str, float]:
         """The answer for one candidate and the probability that it is a quote at all."""
         p = self.probabilities(candidate_features(text, parsed, att, c, prev))
         if c.kind != "mixed":
@@ -138,8 +142,12 @@ class QuoteModel:
         return best, quote
 
     def to_json(self) -> str:
-        return json.dumps({"format": FORMAT, "threshold": self.threshold, "meta": self.meta, "weights": self.weights},
-                          ensure_ascii=False, sort_keys=True, separators=(",", ":"))  # fmt: skip
+        return json.dumps(
+            {"format": FORMAT, "threshold": self.threshold, "meta": self.meta, "weights": self.weights},
+            ensure_ascii=False,
+            sort_keys=True,
+            separators=(",", ":"),
+        )
 
     @classmethod
     def from_json(cls, text: str, *, source: str = "") -> QuoteModel:

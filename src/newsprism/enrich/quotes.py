@@ -53,8 +53,26 @@ __all__ = [
 COMPONENT = "quotes.rules.v1"
 
 #: dependency labels of a cue verb's children that hold what was said
-_COMPLEMENTS = {"ccomp", "xcomp", "dobj", "obj", "oprd", "attr", "acomp", "dative", "parataxis", "advcl", "prep",
-                "npadvmod", "dep", "conj", "pcomp", "csubj", "nsubjpass", "advmod"}  # fmt: skip
+_COMPLEMENTS = {
+    "ccomp",
+    "xcomp",
+    "dobj",
+    "obj",
+    "oprd",
+    "attr",
+    "acomp",
+    "dative",
+    "parataxis",
+    "advcl",
+    "prep",
+    "npadvmod",
+    "dep",
+    "conj",
+    "pcomp",
+    "csubj",
+    "nsubjpass",
+    "advmod",
+}
 _OUTSIDE_WORDS = {"that", "whether", "if", "to", "as", ",", ":", "—", "–", "-", "and", "but"}
 
 
@@ -153,13 +171,18 @@ def _content(att: Attributor, mark: QuoteMark, attr: Attribution | None) -> tupl
     while sentence_lo > 0 and not parsed[sentence_lo].is_sent_start:
         sentence_lo -= 1
     particles = set(att.cues.phrases.get(cue.lemma_.lower(), ())) | {"it"}
-    toks = sorted({t.i: t for t in toks if t.i != attr.cue_i and not (t.head.i == cue.i and t.lower_ in particles)}
-                  .values(), key=lambda t: t.i)  # fmt: skip
+    toks = sorted(
+        {t.i: t for t in toks if t.i != attr.cue_i and not (t.head.i == cue.i and t.lower_ in particles)}.values(),
+        key=lambda t: t.i,
+    )
     if not toks:
         return base
     lo, hi = toks[0].i, toks[-1].i
-    while lo < hi and (parsed[lo].is_punct or parsed[lo].is_space or parsed[lo].lower_ in _OUTSIDE_WORDS | particles) \
-            and not att.inside[lo]:  # fmt: skip
+    while (
+        lo < hi
+        and (parsed[lo].is_punct or parsed[lo].is_space or parsed[lo].lower_ in _OUTSIDE_WORDS | particles)
+        and not att.inside[lo]
+    ):
         lo += 1
     while hi > lo and (parsed[hi].is_punct or parsed[hi].is_space) and not att.inside[hi]:
         hi -= 1
@@ -174,7 +197,10 @@ def _content(att: Attributor, mark: QuoteMark, attr: Attribution | None) -> tupl
     outside = [
         t
         for t in parsed[token_at(parsed, start) : token_at(parsed, max(start, end - 1)) + 1]
-        if not att.inside[t.i] and not t.is_punct and not t.is_space and t.lower_ not in _OUTSIDE_WORDS
+        if not att.inside[t.i]
+        and not t.is_punct
+        and not t.is_space
+        and t.lower_ not in _OUTSIDE_WORDS
         and not (qi <= t.i <= qj)
     ]
     if not outside:
@@ -221,7 +247,7 @@ def interrupted(text: str, a: Candidate, b: Candidate) -> bool:
         return False
     tail = text[a.marks[-1].start : a.marks[-1].end].rstrip()
     gap_end = gap.rstrip()
-    return tail[-1:] in {",", "—", "–", "-"} or tail[-1:].isalnum() and gap_end[-1:] in {",", ":"}
+    return tail[-1:] in {",", "—", "–", "-"} or (tail[-1:].isalnum() and gap_end[-1:] in {",", ":"})
 
 
 def extract_quotes(
@@ -246,8 +272,16 @@ def extract_quotes(
     if parsed is None or len(parsed) == 0 or lang != "en":
         from .quotes_lexical import lexical_quotes
 
-        return lexical_quotes(text, marks, cues=cues, lang=lang, entities=entities, mentions=mentions,
-                              article_id=article_id, resources=resources)  # fmt: skip
+        return lexical_quotes(
+            text,
+            marks,
+            cues=cues,
+            lang=lang,
+            entities=entities,
+            mentions=mentions,
+            article_id=article_id,
+            resources=resources,
+        )
     if mentions is None:
         mentions = MentionIndex(text, entities=entities, parsed=parsed)
     att, cands = quote_candidates(text, parsed, cues, marks)
@@ -268,8 +302,10 @@ def extract_quotes(
         if not keep:
             continue
         if prev is not None and prev_q is not None and interrupted(text, prev, c):
-            prev_q.parts = [*(prev_q.parts or [Span(article_id, prev_q.start, prev_q.end, prev_q.text)]),
-                            Span(article_id, c.start, c.end, text[c.start : c.end])]  # fmt: skip
+            prev_q.parts = [
+                *(prev_q.parts or [Span(article_id, prev_q.start, prev_q.end, prev_q.text)]),
+                Span(article_id, c.start, c.end, text[c.start : c.end]),
+            ]
             prev_q.end = c.end
             prev_q.text = text[prev_q.start : prev_q.end]
             prev.marks.extend(c.marks)
@@ -318,12 +354,24 @@ def _quote(text: str, c: Candidate, prev: Quote | None, mentions: MentionIndex, 
     if c.attr is not None:
         q = _make(text, c.start, c.end, c.attr, mentions, article_id, score=0.9 if c.attr.linked else 0.75)
     elif prev is not None and _continues(text, prev, c):
-        q = Quote(article_id=article_id, start=c.start, end=c.end, text=text[c.start : c.end], score=0.6,
-                  component=COMPONENT, speaker=prev.speaker, speaker_text=prev.speaker_text, speaker_id=prev.speaker_id,
-                  speaker_start=prev.speaker_start, speaker_end=prev.speaker_end, cue=prev.cue)  # fmt: skip
+        q = Quote(
+            article_id=article_id,
+            start=c.start,
+            end=c.end,
+            text=text[c.start : c.end],
+            score=0.6,
+            component=COMPONENT,
+            speaker=prev.speaker,
+            speaker_text=prev.speaker_text,
+            speaker_id=prev.speaker_id,
+            speaker_start=prev.speaker_start,
+            speaker_end=prev.speaker_end,
+            cue=prev.cue,
+        )
     else:
-        q = Quote(article_id=article_id, start=c.start, end=c.end, text=text[c.start : c.end], score=0.3,
-                  component=COMPONENT)  # fmt: skip
+        q = Quote(
+            article_id=article_id, start=c.start, end=c.end, text=text[c.start : c.end], score=0.3, component=COMPONENT
+        )
     q.kind = c.kind
     if model_score is not None:
         q.score = round(min(q.score, 0.5 + model_score / 2), 3)
@@ -358,11 +406,20 @@ def _make(
     if speaker is None:
         score *= 0.8
     return Quote(
-        article_id=article_id, start=start, end=end, text=text[start:end], score=round(score, 3),
-        component=COMPONENT, speaker=speaker or strip_determiner(speaker_text), speaker_text=speaker_text,
+        article_id=article_id,
+        start=start,
+        end=end,
+        text=text[start:end],
+        score=round(score, 3),
+        component=COMPONENT,
+        speaker=speaker or strip_determiner(speaker_text),
+        speaker_text=speaker_text,
         speaker_id=mentions.ids.get(speaker or ""),
-        speaker_start=attr.speaker_start, speaker_end=attr.speaker_end, cue=attr.cue, kind="direct",
-    )  # fmt: skip
+        speaker_start=attr.speaker_start,
+        speaker_end=attr.speaker_end,
+        cue=attr.cue,
+        kind="direct",
+    )
 
 
 def _widen(text: str, start: int, end: int, mentions: MentionIndex) -> int:
@@ -427,16 +484,26 @@ class QuoteStage:
         lang = (doc.article.language or "en").lower()
         parsed = nlp.parse(doc) if lang == "en" else None
         quotes = extract_quotes(
-            doc.article.body, parsed=parsed, entities=doc.items("entities"), mentions=doc_mentions(doc),
-            article_id=doc.article.id, cues=load_cues(self.resources), language=lang,
-            model=load_quote_model(self.resources) if lang == "en" else None, resources=self.resources,
-        )  # fmt: skip
+            doc.article.body,
+            parsed=parsed,
+            entities=doc.items("entities"),
+            mentions=doc_mentions(doc),
+            article_id=doc.article.id,
+            cues=load_cues(self.resources),
+            language=lang,
+            model=load_quote_model(self.resources) if lang == "en" else None,
+            resources=self.resources,
+        )
         return list(quotes)
 
 
 def register(registry: Registry) -> None:
     registry.register(
-        COMPONENT, "stage", requires=("entities?", "parse"), produces=("quotes",), order=60,
+        COMPONENT,
+        "stage",
+        requires=("entities?", "parse"),
+        produces=("quotes",),
+        order=60,
         description="direct, mixed and indirect quotes with speaker, cue and span (rules over the spaCy parse, "
         "a trained quote model, cue verbs of 10 languages)",
-    )(QuoteStage)  # fmt: skip
+    )(QuoteStage)

@@ -27,16 +27,43 @@ if TYPE_CHECKING:
 __all__ = ["cue_matcher", "lexical_quotes"]
 
 COMPONENT = "quotes.rules.v1"
-_CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ][\w’'.-]*(?:[ \u00a0-](?:(?:de|van|von|der|di|da|del|la|le|ibn|bin)[ \u00a0])?"
-                  r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ][\w’'.-]*){0,3}")  # fmt: skip
+_CAP = re.compile(
+    r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ][\w’'.-]*(?:[ \u00a0-](?:(?:de|van|von|der|di|da|del|la|le|ibn|bin)[ \u00a0])?"
+    r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ][\w’'.-]*){0,3}"
+)
 _SEGMENTED = {"zh", "ja"}
 #: conjunctions that open a reported clause ("que", "dass", "что" ...): not words of the content
 _THAT = {"that", "que", "qu", "dass", "daß", "что", "чтобы", "що", "щоб", "że", "iż", "che", "ki", "diye", "dat", "att"}
 _HEAD_CHARS = 160
 _SPEAKER_BEFORE_ACCORDING = {"tr", "ja", "ko"}  # "Bakana göre": the source stands before the phrase
 #: articles that open a capitalised run but are not a name ("Le président", "Die Ministerin Anna Weber")
-_DETERMINERS = {"the", "le", "la", "les", "l", "un", "une", "der", "die", "das", "ein", "eine", "el", "los", "las",
-                "il", "lo", "gli", "i", "o", "os", "a", "as", "un", "una", "uno"}  # fmt: skip
+_DETERMINERS = {
+    "the",
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "der",
+    "die",
+    "das",
+    "ein",
+    "eine",
+    "el",
+    "los",
+    "las",
+    "il",
+    "lo",
+    "gli",
+    "i",
+    "o",
+    "os",
+    "a",
+    "as",
+    "una",
+    "uno",
+}
 _PARTICLES = "はがもの"
 _TAIL_CHARS = 120
 
@@ -72,6 +99,8 @@ def lexical_quotes(
 ) -> list[Quote]:
     """Quotes of ``text`` found from its quotation marks and the cue verbs of ``lang`` (see the module docstring)."""
     matcher = cue_matcher(cues, lang, resources) or cue_matcher(cues, "en", resources)
+    if matcher is None:
+        return []
     lem = lemmatizer(resources)
     names = _names(entities, mentions)
     out: list[Quote] = []
@@ -81,12 +110,28 @@ def lexical_quotes(
         if q is None:
             words = len(text[mark.start : mark.end].split())
             if prev is not None and prev.speaker and _close_after(text, prev, mark):
-                q = Quote(article_id=article_id, start=mark.start, end=mark.end, text=text[mark.start : mark.end],
-                          score=0.5, component=COMPONENT, speaker=prev.speaker, speaker_text=prev.speaker_text,
-                          speaker_start=prev.speaker_start, speaker_end=prev.speaker_end, cue=prev.cue)  # fmt: skip
+                q = Quote(
+                    article_id=article_id,
+                    start=mark.start,
+                    end=mark.end,
+                    text=text[mark.start : mark.end],
+                    score=0.5,
+                    component=COMPONENT,
+                    speaker=prev.speaker,
+                    speaker_text=prev.speaker_text,
+                    speaker_start=prev.speaker_start,
+                    speaker_end=prev.speaker_end,
+                    cue=prev.cue,
+                )
             elif words >= 6 or (lang in _SEGMENTED and mark.end - mark.start >= 12):
-                q = Quote(article_id=article_id, start=mark.start, end=mark.end, text=text[mark.start : mark.end],
-                          score=0.3, component=COMPONENT)  # fmt: skip
+                q = Quote(
+                    article_id=article_id,
+                    start=mark.start,
+                    end=mark.end,
+                    text=text[mark.start : mark.end],
+                    score=0.3,
+                    component=COMPONENT,
+                )
             else:
                 continue  # a short quoted term with no cue: a label or a title, not speech
         out.append(q)
@@ -100,8 +145,11 @@ def _close_after(text: str, prev: Quote, mark: QuoteMark) -> bool:
 
 
 def _names(entities: Sequence[Item], mentions: MentionIndex | None) -> list[tuple[int, int, str]]:
-    out = [(e.start, e.end, e.canonical or e.text) for e in entities
-           if isinstance(e, Entity) and e.type in {"person", "organisation", "organization"}]  # fmt: skip
+    out = [
+        (e.start, e.end, e.canonical or e.text)
+        for e in entities
+        if isinstance(e, Entity) and e.type in {"person", "organisation", "organization"}
+    ]
     if mentions is not None:
         out += [(s, e, name) for s, e, kind, name in mentions.mentions if kind in {"person", "organisation"}]
     return sorted(set(out))
@@ -162,7 +210,9 @@ def _attribute(
             if mixed:
                 first = next(t for t in head_toks if t.start >= cue.end and t.folded not in _THAT)
                 if lang in _SEGMENTED:
-                    start = cue.end + (len(text[cue.end : mark.open]) - len(text[cue.end : mark.open].lstrip(" ：:，,")))
+                    start = cue.end + (
+                        len(text[cue.end : mark.open]) - len(text[cue.end : mark.open].lstrip(" ：:，,"))
+                    )
                 else:
                     start = first.start
                 return _quote(text, start, mark.close + 1, "mixed", sp, cue, article_id, 0.7)
@@ -234,6 +284,17 @@ def _quote(
     text: str, start: int, end: int, kind: str, sp: tuple[int, int, str], cue: CueMatch, article_id: str, score: float
 ) -> Quote:
     s, e, name = sp
-    return Quote(article_id=article_id, start=start, end=end, text=text[start:end], score=score, component=COMPONENT,
-                 speaker=name, speaker_text=text[s:e], speaker_start=s, speaker_end=e, cue=text[cue.start : cue.end],
-                 kind=kind)  # fmt: skip
+    return Quote(
+        article_id=article_id,
+        start=start,
+        end=end,
+        text=text[start:end],
+        score=score,
+        component=COMPONENT,
+        speaker=name,
+        speaker_text=text[s:e],
+        speaker_start=s,
+        speaker_end=e,
+        cue=text[cue.start : cue.end],
+        kind=kind,
+    )

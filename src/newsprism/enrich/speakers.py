@@ -214,7 +214,7 @@ class Attributor:
         for labels in ({"PERSON"}, {"ORG", "NORP"}):
             for k in range(hi - 1, max(lo, hi - 30) - 1, -1):
                 tok = parsed[k]
-                if self.inside[k] or tok.text in {".", "!", "?", ";", "\u2013", "\u2014", "-"} and k < hi - 1:
+                if self.inside[k] or (tok.text in {".", "!", "?", ";", "\u2013", "\u2014", "-"} and k < hi - 1):
                     break
                 if tok.ent_type_ in labels:
                     ent = next((e for e in parsed.ents if e.start <= k < e.end), None)
@@ -243,7 +243,7 @@ class Attributor:
         lo, hi = token_at(parsed, prev_start), token_at(parsed, prev_end - 1)
         if any(self.inside[k] for k in range(lo, hi + 1)) or hi - lo < 5:
             return None
-        sents = []
+        sents: list[Any] = []
         for k in range(hi, lo - 1, -1):
             sent = parsed[k].sent
             if not sents or sents[-1].start != sent.start:
@@ -367,7 +367,6 @@ def layout_speaker(text: str, mark: QuoteMark) -> Attribution | None:
     return None
 
 
-
 def speaker_name(surface: str, start: int, end: int, mentions: MentionIndex) -> str | None:
     if surface.strip().lower() in PRONOUNS_PERSON:
         hit = mentions.person_before(start)
@@ -376,5 +375,3 @@ def speaker_name(surface: str, start: int, end: int, mentions: MentionIndex) -> 
         hit = mentions.person_before(start, window=600, kind="organisation")
         return hit[0] if hit else None
     return mentions.name_at(start, end)
-
-

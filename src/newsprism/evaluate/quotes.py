@@ -52,7 +52,31 @@ __all__ = [
 KINDS = ("direct", "mixed", "indirect")
 _DQ = re.compile(r"[\"“”]|''")
 _PRONOUNS = frozenset(
-    "i me we us you he him she her they them it this that who which one my our his their its someone".split()
+    [
+        "i",
+        "me",
+        "we",
+        "us",
+        "you",
+        "he",
+        "him",
+        "she",
+        "her",
+        "they",
+        "them",
+        "it",
+        "this",
+        "that",
+        "who",
+        "which",
+        "one",
+        "my",
+        "our",
+        "his",
+        "their",
+        "its",
+        "someone",
+    ]
 )
 _HEAD_CUT = re.compile(r",|\(|[—–]|\s(?:of|at|for|from|who|in|with|on|and|to|whose|which|that)\s", re.IGNORECASE)
 _CLITIC = re.compile(r"[’'](?:s|ve|re|ll|d|m)$")
@@ -66,8 +90,8 @@ def gold_kind(pieces: Sequence[str]) -> str:
         return "indirect"
     for p in pieces:
         s = p.strip().rstrip(_TRAIL)
-        opened = 2 if s[:2] in ("''", "``") else 1 if s[:1] in "\"“" else 0
-        closed = 2 if s[-2:] == "''" else 1 if s[-1:] in "\"”" else 0
+        opened = 2 if s[:2] in ("''", "``") else 1 if s[:1] in '"“' else 0
+        closed = 2 if s[-2:] == "''" else 1 if s[-1:] in '"”' else 0
         if not opened or not closed or _DQ.search(s[opened : len(s) - closed]):
             return "mixed"
     return "direct"
@@ -123,12 +147,17 @@ class Tally:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
-            "predicted": self.predicted, "gold": self.gold, "matched": self.matched,
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-            "speaker_accuracy": round(self.speaker_accuracy, 4), "speaker_pairs": self.speaker_pairs,
+            "predicted": self.predicted,
+            "gold": self.gold,
+            "matched": self.matched,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "speaker_accuracy": round(self.speaker_accuracy, 4),
+            "speaker_pairs": self.speaker_pairs,
             "pronoun_speaker_accuracy": round(ratio(self.pronoun_ok, self.pronoun_pairs), 4),
             "pronoun_pairs": self.pronoun_pairs,
-        }  # fmt: skip
+        }
         for k in KINDS:
             if self.gold_by_kind.get(k) or self.pred_by_kind.get(k):
                 out[f"recall_{k}"] = round(ratio(self.gold_matched_by_kind.get(k, 0), self.gold_by_kind.get(k, 0)), 4)
@@ -178,9 +207,11 @@ class QuoteScores:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "split": self.split, "articles": self.articles, "seconds": round(self.seconds, 2),
+            "split": self.split,
+            "articles": self.articles,
+            "seconds": round(self.seconds, 2),
             **{name: t.to_dict() for name, t in self.tallies.items()},
-        }  # fmt: skip
+        }
 
 
 def _parse_ann(text: str) -> list[GoldQuote]:
@@ -370,18 +401,24 @@ def evaluate_polnear(
 
 def format_scores(s: QuoteScores, *, model: bool = True) -> str:
     """A readable report of :func:`evaluate_polnear`: the split, then P/R/F1 and speaker accuracy per comparison."""
-    lines = [f"split: {s.split} ({s.articles} articles), {'rules + quote model' if model else 'rules alone'}, "
-             "strict one-to-one matching (shared characters >= half of gold and of prediction)"]  # fmt: skip
+    lines = [
+        f"split: {s.split} ({s.articles} articles), {'rules + quote model' if model else 'rules alone'}, "
+        "strict one-to-one matching (shared characters >= half of gold and of prediction)"
+    ]
     lines.append(f"{'compared':14} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} {'pronoun':>8}")
     for name, t in s.tallies.items():
-        lines.append(f"{name:14} {t.gold:5d} {t.predicted:5d} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f} "
-                     f"{t.speaker_accuracy:8.3f} {ratio(t.pronoun_ok, t.pronoun_pairs):8.3f}")  # fmt: skip
+        lines.append(
+            f"{name:14} {t.gold:5d} {t.predicted:5d} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f} "
+            f"{t.speaker_accuracy:8.3f} {ratio(t.pronoun_ok, t.pronoun_pairs):8.3f}"
+        )
     m = s.main
     for k in ("direct", "mixed"):
-        lines.append(f"  {k:12} recall {ratio(m.gold_matched_by_kind.get(k, 0), m.gold_by_kind.get(k, 0)):.3f} "
-                     f"(of {m.gold_by_kind.get(k, 0)} gold), precision "
-                     f"{ratio(m.pred_matched_by_kind.get(k, 0), m.pred_by_kind.get(k, 0)):.3f} "
-                     f"(of {m.pred_by_kind.get(k, 0)} predicted)")  # fmt: skip
+        lines.append(
+            f"  {k:12} recall {ratio(m.gold_matched_by_kind.get(k, 0), m.gold_by_kind.get(k, 0)):.3f} "
+            f"(of {m.gold_by_kind.get(k, 0)} gold), precision "
+            f"{ratio(m.pred_matched_by_kind.get(k, 0), m.pred_by_kind.get(k, 0)):.3f} "
+            f"(of {m.pred_by_kind.get(k, 0)} predicted)"
+        )
     lines.append(f"seconds: {s.seconds:.1f}")
     return "\n".join(lines)
 

@@ -106,9 +106,12 @@ def train_quote_model(
     parses = nlp.pipe([t for _, t, _ in docs], batch_size=16)
     model = fit_quote_model(docs, parses, cues=cues, c=c, threshold=threshold)
     meta = {
-        **model.meta, "source": str(data), "split": split or Path(data).name,
-        "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "seconds": round(time.perf_counter() - t0, 1),
-    }  # fmt: skip
+        **model.meta,
+        "source": str(data),
+        "split": split or Path(data).name,
+        "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "seconds": round(time.perf_counter() - t0, 1),
+    }
     model.meta = meta
     target = out or user_model_path()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -117,7 +120,11 @@ def train_quote_model(
 
 
 def fit_quote_model(
-    docs: Sequence[tuple[str, str, list[Any]]], parses: Iterable[Any], *, cues: Any, c: float = 0.1,
+    docs: Sequence[tuple[str, str, list[Any]]],
+    parses: Iterable[Any],
+    *,
+    cues: Any,
+    c: float = 0.1,
     threshold: float = 0.4,
 ) -> QuoteModel:
     """Fit the quote model on annotated articles and their spaCy parses (in the same order)."""
@@ -153,16 +160,12 @@ def fit_quote_model(
             row = {str(n): round(float(w), 5) for n, w in zip(names, coef[k], strict=True) if abs(w) >= 1e-4}
             row["bias"] = round(row.get("bias", 0.0) + float(clf.intercept_[k]), 5)
             weights[cls] = row
-    meta = {"producer": "newsprism", "task": "quotes", "articles": len(docs), "candidates": len(labels),
-            "answers": dict(counts), "c": c}  # fmt: skip
-    return QuoteModel(weights, meta, threshold)
     meta = {
-        "producer": "newsprism", "task": "quotes", "source": str(data), "split": split or Path(data).name,
-        "articles": len(docs), "candidates": len(labels), "answers": dict(counts), "c": c,
-        "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "seconds": round(time.perf_counter() - t0, 1),
-    }  # fmt: skip
-    model = QuoteModel(weights, meta, threshold)
-    target = out or user_model_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(model.to_json(), encoding="utf-8")
-    return {**meta, "path": str(target)}
+        "producer": "newsprism",
+        "task": "quotes",
+        "articles": len(docs),
+        "candidates": len(labels),
+        "answers": dict(counts),
+        "c": c,
+    }
+    return QuoteModel(weights, meta, threshold)
