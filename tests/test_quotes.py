@@ -204,3 +204,47 @@ def test_seed_quotes_all_found_with_evidence(seed_export: Path) -> None:
     texts = [q["text"].strip("‘’“” ") for q in quotes]
     assert not {"terrorists", "our home", "palace coup", "peacekeeping"} & set(texts)
     assert all(q["kind"] in {"direct", "mixed", "indirect"} for q in quotes)
+
+
+# ---------------------------------------------------------------------------------------------- training
+def _brat(folder: Path, name: str, text: str, contents: list[tuple[str, str, str]]) -> None:
+    """One annotated article in PolNeAR's layout: (source, cue, content) found by their text."""
+    (folder / "text").mkdir(parents=True, exist_ok=True)
+    (folder / "attributions").mkdir(parents=True, exist_ok=True)
+    (folder / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+    lines = []
+    for n, (source, cue, content) in enumerate(contents):
+        ids = []
+        for k, (label, piece) in enumerate((("Source", source), ("Cue", cue), ("Content", content))):
+            start = text.index(piece)
+            tid = f"T{n * 3 + k + 1}"
+            lines.append(f"{tid}\t{label} {start} {start + len(piece)}\t{piece}")
+            ids.append(tid)
+        lines.append(f"E{n + 1}\tAttribution:{ids[1]} Content:{ids[2]} Cue:{ids[1]} Source:{ids[0]}")
+    (folder / "attributions" / f"{name}_ab12.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_train_quotes_on_your_own_annotations(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsprism.cli import _load_commands, cli
+
+    _load_commands()
+    data = tmp_path / "mine"
+    for i, (who, town) in enumerate([("Ana Ruiz", "Leon"), ("Tom Berg", "Kiel"), ("Eva Lind", "Umea")]):
+        text = (
+            f"“The bridge will reopen in May,” {who} said on Monday.\n\n"
+            f"The mayor of {town} called the plan a “sensible step” for the region.\n\n"
+            f"Residents watched “The Evening Show” on the town square."
+        )
+        contents = [
+            (who, "said", "“The bridge will reopen in May,”"),
+            ("The mayor of " + town, "called", "the plan a “sensible step”"),
+        ]
+        _brat(data, f"article{i}", text, contents)
+    out = tmp_path / "models"
+    res = CliRunner().invoke(cli, ["train", "--task", "quotes", str(data), "--models", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "trained quotes: 3 article(s)" in res.output
+    model = load_quote_model(path=out / "quotes.json")
+    assert model is not None and model.meta["articles"] == 3 and {"none", "rules"} <= set(model.weights)
