@@ -48,6 +48,11 @@ def _subject(verb: Any) -> Any:
             same = [c for c in subjects if "\n" not in doc[min(c.i, tok.i) : max(c.i, tok.i) + 1].text]
             subjects = sorted(same or subjects, key=lambda c: abs(c.i - tok.i))
         for child in subjects:
+            if child.dep_ == "nsubjpass":  # "Sanders was asked by host Bill Maher": the agent speaks
+                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                if pobj is not None:
+                    return pobj
             if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
                 if child.lower_ in {"who", "that", "which", "what", "whom"}:
                     return child if tok.dep_ == "relcl" else None
