@@ -132,6 +132,14 @@ def test_pronoun_speaker_resolved_or_kept_with_a_lower_score(nlp: Any) -> None:
     assert (q.speaker, q.speaker_text) == ("He", "He") and q.score < 0.9
 
 
+def test_markup_and_headlines_are_never_speakers(nlp: Any) -> None:
+    text = "<tweet id=8812> said: “We will win this state by a landslide next week.”"
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker is None and q.speaker_text is None
+    text = "STORM HITS THE COAST AGAIN said: “The roads are closed until the water goes down.”"
+    assert all(q.speaker is None for q in quotes_of(nlp, text))
+
+
 def test_a_complement_of_one_stray_mark_does_not_break_indirect_quotes(nlp: Any) -> None:
     # the shape of AllSides line 62: a cue whose clausal complement the parser makes of a lone hyphen
     text = "“We never thought the board would break from” the old plan, adds Mayor Reed, who co-founded the group."

@@ -20,6 +20,7 @@ part: the quote is the whole content, ``that the election is “rigged”``), or
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources as ilr
@@ -397,6 +398,19 @@ def _make(
 ) -> Quote:
     attr.speaker_end = _widen(text, attr.speaker_start, attr.speaker_end, mentions)
     speaker_text = text[attr.speaker_start : attr.speaker_end]
+    headline = speaker_text.isupper() and (len(speaker_text.split()) >= 2 or len(speaker_text) > 12)
+    if _NOT_A_SPEAKER.search(speaker_text) or headline:
+        q = Quote(
+            article_id=article_id,
+            start=start,
+            end=end,
+            text=text[start:end],
+            score=round(score * 0.5, 3),
+            component=COMPONENT,
+            cue=attr.cue,
+            kind="direct",
+        )
+        return q  # markup (``tweet id=...``), an address or a headline in capitals is never a speaker
     speaker: str | None
     if attr.name_span is not None:
         ns, ne = attr.name_span
@@ -420,6 +434,9 @@ def _make(
         cue=attr.cue,
         kind="direct",
     )
+
+
+_NOT_A_SPEAKER = re.compile(r"[<>={}\[\]|@#]|https?:|www\.|\.(?:com|org|net)\b")
 
 
 def _widen(text: str, start: int, end: int, mentions: MentionIndex) -> int:
