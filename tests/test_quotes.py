@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from newsprism.enrich.quote_model import load_quote_model
 from newsprism.enrich.quotes import extract_quotes, find_quote_marks
 from newsprism.evaluate.quotes import names_match, read_export, run_seed, score_seed_quotes
 from newsprism.evaluate.seed import seed_articles
@@ -25,16 +26,29 @@ SEED_GOLD: dict[str, Any] = {
                 {"speaker": "Vladimir Putin", "text_contains": "colour revolution scenario to play out"},
                 {"speaker": "Xi Jinping", "text_contains": "being highly responsible for your country and your people"},
                 {"speaker": "Jen Psaki", "text_contains": "crazy"},
-                {"speaker": "Kassym-Jomart Tokayev", "text_contains": "foreign militants from Afghanistan and the Mideast countries"},
-                {"speaker": "Central Asian Caucasus Institute", "text_contains": "no longer limited to in-country malcontents"},
+                {
+                    "speaker": "Kassym-Jomart Tokayev",
+                    "text_contains": "foreign militants from Afghanistan and the Mideast countries",
+                },
+                {
+                    "speaker": "Central Asian Caucasus Institute",
+                    "text_contains": "no longer limited to in-country malcontents",
+                },
             ],
         },
     ]
-}  # fmt: skip
+}
 
 
 def quotes_of(nlp: Any, text: str, **kw: Any) -> list[Any]:
     return extract_quotes(text, parsed=nlp(text), **kw)
+
+
+@pytest.fixture(scope="module")
+def quote_model() -> Any:
+    model = load_quote_model(path=Path("/nonexistent/quotes.json"))  # the shipped model, not a user's
+    assert model is not None and set(model.weights) == {"none", "rules", "marks"}
+    return model
 
 
 # ---------------------------------------------------------------------------------------------- marks
@@ -63,15 +77,76 @@ def test_quote_over_paragraphs_and_doubled_apostrophes() -> None:
 
 
 # ---------------------------------------------------------------------------------------------- attribution
-def test_split_quote_and_short_quote(nlp: Any) -> None:
-    text = "“We will not leave,” said Maria Lopez, a nurse. “Never.”\n\nThe minister called the claims ‘crazy’."
-    qs = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
-    assert [q.text for q in qs] == ["We will not leave,", "Never.", "crazy"]
-    assert [q.speaker for q in qs] == ["Maria Lopez", "Maria Lopez", "minister"]
-    for q in qs:
-        assert text[q.start : q.end] == q.text
-        assert text[q.speaker_start : q.speaker_end] == q.speaker_text
-        assert 0 <= q.score <= 1 and q.component == "quotes.rules.v1"
+def test_quote_interrupted_by_its_attribution_is_one_quote(nlp: Any) -> None:
+    text = "“We will not leave,” said Maria Lopez, a nurse, “until the ward reopens.”\n\nThe rally ended at noon."
+    (q,) = quotes_of(nlp, text)
+    assert [p.text for p in q.parts] == ["We will not leave,", "until the ward reopens."]
+    assert (q.speaker, q.kind, q.component) == ("Maria Lopez", "direct", "quotes.rules.v1")
+    assert text[q.start : q.end] == q.text and all(text[p.start : p.end] == p.text for p in q.parts)
+    assert text[q.speaker_start : q.speaker_end] == q.speaker_text and 0 <= q.score <= 1
+
+
+def test_mixed_quote_is_the_whole_paraphrase(nlp: Any, quote_model: Any) -> None:
+    text = "The minister said that the new tax was “a disaster for families” and would be repealed."
+    for model in (None, quote_model):
+        (q,) = quotes_of(nlp, text, model=model)
+        assert q.kind == "mixed" and q.speaker == "minister"
+        assert q.text == "the new tax was “a disaster for families” and would be repealed"
+
+
+def test_titles_and_scare_quotes_are_not_quotes(nlp: Any, quote_model: Any) -> None:
+    text = "The senator appeared on “Meet the Press” on Sunday with the ‘experts’ of the panel."
+    for model in (None, quote_model):
+        assert quotes_of(nlp, text, model=model) == []
+
+
+def test_every_quote_has_a_kind(nlp: Any, quote_model: Any) -> None:
+    text = (
+        "“The plant stays open,” the mayor said.\n\n"
+        "Union leaders said the deal was “a good start” for the workers.\n\n"
+        "Officials said that the strike had ended after three long weeks."
+    )
+    kinds = [q.kind for q in quotes_of(nlp, text, model=quote_model)]
+    assert kinds == ["direct", "mixed", "indirect"]
+
+
+def test_speaker_named_after_the_quote_and_by_role(nlp: Any) -> None:
+    text = (
+        "“The deal is done,” the company said in a statement. “We are pleased.” — Howard Kurtz, Fox News\n\n"
+        "“We will not back down from this fight, not now and not ever,” a senior official said."
+    )
+    qs = quotes_of(nlp, text)
+    assert [(q.text, q.speaker) for q in qs] == [
+        ("The deal is done,", "company"),
+        ("We are pleased.", "Howard Kurtz"),
+        ("We will not back down from this fight, not now and not ever,", "a senior official"),
+    ]
+
+
+def test_pronoun_speaker_resolved_or_kept_with_a_lower_score(nlp: Any) -> None:
+    text = "Mary Smith met the workers on Monday. She said the factory would “stay open for as long as I am here.”"
+    (q,) = quotes_of(nlp, text)
+    assert (q.speaker, q.speaker_text) == ("Mary Smith", "She")
+    text = "He said the factory would “stay open for as long as I am here.”"
+    (q,) = quotes_of(nlp, text)
+    assert (q.speaker, q.speaker_text) == ("He", "He") and q.score < 0.9
+
+
+def test_markup_and_headlines_are_never_speakers(nlp: Any) -> None:
+    text = "<tweet id=8812> said: “We will win this state by a landslide next week.”"
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker is None and q.speaker_text is None
+    text = "STORM HITS THE COAST AGAIN said: “The roads are closed until the water goes down.”"
+    assert all(q.speaker is None for q in quotes_of(nlp, text))
+
+
+def test_a_complement_of_one_stray_mark_does_not_break_indirect_quotes(nlp: Any) -> None:
+    # the shape of AllSides line 62: a cue whose clausal complement the parser makes of a lone hyphen
+    text = "“We never thought the board would break from” the old plan, adds Mayor Reed, who co-founded the group."
+    parsed = nlp(text)
+    assert any(t.dep_ == "ccomp" and t.is_punct and len(list(t.subtree)) == 1 for t in parsed)
+    (q,) = extract_quotes(text, parsed=parsed)
+    assert q.kind == "mixed" and q.speaker == "Reed"
 
 
 def test_according_to_and_pronoun_speaker(nlp: Any) -> None:
@@ -79,15 +154,17 @@ def test_according_to_and_pronoun_speaker(nlp: Any) -> None:
         "According to Senator Anna Berg, “the bill is dead.”\n\n"
         "Prime Minister John Carter spoke on Monday. He said the plan was “a disaster for families”."
     )
-    qs = {q.text: q for q in quotes_of(nlp, text) if q.kind == "direct"}
-    assert names_match(qs["the bill is dead."].speaker, "Anna Berg")
-    q = qs["a disaster for families"]
-    assert q.speaker == "John Carter" and q.speaker_text == "He"
+    qs = {q.text: q for q in quotes_of(nlp, text)}
+    assert names_match(qs["the bill is dead."].speaker, "Anna Berg") and qs["the bill is dead."].kind == "direct"
+    q = qs["the plan was “a disaster for families”"]
+    assert (q.speaker, q.speaker_text, q.kind) == ("John Carter", "He", "mixed")
 
 
 def test_scare_quotes_are_not_speech(nlp: Any) -> None:
     text = "The Kremlin has accused ‘terrorists’ of acting with foreign agents. Note the words ‘our home’ here."
-    assert [q for q in quotes_of(nlp, text) if q.kind == "direct"] == []
+    qs = quotes_of(nlp, text)
+    assert [q for q in qs if q.kind == "direct"] == []
+    assert [(q.kind, q.text) for q in qs] == [("mixed", "‘terrorists’ of acting with foreign agents")]
 
 
 def test_entities_give_canonical_speakers(nlp: Any) -> None:
@@ -104,10 +181,11 @@ def test_indirect_quotes(nlp: Any) -> None:
     assert q.text == "100 businesses and banks were destroyed in the unrest"
 
 
-def test_without_a_parse_the_regex_fallback_attributes() -> None:
-    text = "«Ситуация стабилизирована», заявил Токаев. “We stay,” said Putin."
-    qs = extract_quotes(text, parsed=None)
-    assert [(q.text, q.speaker) for q in qs] == [("Ситуация стабилизирована", "Токаев"), ("We stay,", "Putin")]
+def test_without_a_parse_the_lexical_path_attributes() -> None:
+    qs = extract_quotes("«Ситуация стабилизирована», заявил Токаев.", parsed=None, language="ru")
+    assert [(q.text, q.speaker) for q in qs] == [("Ситуация стабилизирована", "Токаев")]
+    qs = extract_quotes("“We stay,” said Putin.", parsed=None)
+    assert [(q.text, q.speaker) for q in qs] == [("We stay,", "Putin")]
 
 
 # ---------------------------------------------------------------------------------------------- the seed page
@@ -130,5 +208,51 @@ def test_seed_quotes_all_found_with_evidence(seed_export: Path) -> None:
     quotes = read_export(seed_export, "quotes")
     for q in quotes:
         assert bodies[q["article_id"]][q["start"] : q["end"]] == q["text"]
-    texts = " ".join(q["text"] for q in quotes)
-    assert "terrorists’ of" not in texts and "our home’" not in texts and "palace coup" not in texts
+    # scare-quoted terms are never a quote on their own; an accusation that holds one is a mixed quote, whole
+    texts = [q["text"].strip("‘’“” ") for q in quotes]
+    assert not {"terrorists", "our home", "palace coup", "peacekeeping"} & set(texts)
+    assert all(q["kind"] in {"direct", "mixed", "indirect"} for q in quotes)
+
+
+# ---------------------------------------------------------------------------------------------- training
+def _brat(folder: Path, name: str, text: str, contents: list[tuple[str, str, str]]) -> None:
+    """One annotated article in PolNeAR's layout: (source, cue, content) found by their text."""
+    (folder / "text").mkdir(parents=True, exist_ok=True)
+    (folder / "attributions").mkdir(parents=True, exist_ok=True)
+    (folder / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+    lines = []
+    for n, (source, cue, content) in enumerate(contents):
+        ids = []
+        for k, (label, piece) in enumerate((("Source", source), ("Cue", cue), ("Content", content))):
+            start = text.index(piece)
+            tid = f"T{n * 3 + k + 1}"
+            lines.append(f"{tid}\t{label} {start} {start + len(piece)}\t{piece}")
+            ids.append(tid)
+        lines.append(f"E{n + 1}\tAttribution:{ids[1]} Content:{ids[2]} Cue:{ids[1]} Source:{ids[0]}")
+    (folder / "attributions" / f"{name}_ab12.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_train_quotes_on_your_own_annotations(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsprism.cli import _load_commands, cli
+
+    _load_commands()
+    data = tmp_path / "mine"
+    for i, (who, town) in enumerate([("Ana Ruiz", "Leon"), ("Tom Berg", "Kiel"), ("Eva Lind", "Umea")]):
+        text = (
+            f"“The bridge will reopen in May,” {who} said on Monday.\n\n"
+            f"The mayor of {town} called the plan a “sensible step” for the region.\n\n"
+            f"Residents watched “The Evening Show” on the town square."
+        )
+        contents = [
+            (who, "said", "“The bridge will reopen in May,”"),
+            ("The mayor of " + town, "called", "the plan a “sensible step”"),
+        ]
+        _brat(data, f"article{i}", text, contents)
+    out = tmp_path / "models"
+    res = CliRunner().invoke(cli, ["train", "--task", "quotes", str(data), "--models", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "trained quotes: 3 article(s)" in res.output
+    model = load_quote_model(path=out / "quotes.json")
+    assert model is not None and model.meta["articles"] == 3 and {"none", "rules"} <= set(model.weights)

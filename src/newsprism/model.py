@@ -228,6 +228,7 @@ class Quote(Item):
     speaker_end: int | None = None
     cue: str | None = None
     kind: str = "direct"  # direct | indirect | mixed
+    parts: list[Span] = field(default_factory=list)  # the pieces of a quote interrupted by its attribution
 
 
 @dataclass(slots=True)
@@ -291,6 +292,7 @@ _NESTED: dict[tuple[str, str], type[Record]] = {
     ("Article", "source"): Provenance,
     ("Outlet", "labels"): OutletLabel,
     ("Frame", "evidence"): Span,
+    ("Quote", "parts"): Span,
 }
 
 #: Extracted item types by their kind (the export file stem).

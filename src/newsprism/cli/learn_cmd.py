@@ -13,14 +13,16 @@ from .common import EXIT_PARTIAL, EXIT_USAGE, echo_json, handle_errors, json_opt
 
 __all__ = ["register"]
 
-TRAIN_TASKS = ["genre", "frames", "techniques", "all"]
+TRAIN_TASKS = ["genre", "frames", "techniques", "quotes", "all"]
 #: Tasks ``evaluate`` runs itself; any other name runs ``newsprism.evaluate.<name>.main(argv)``.
 DATASET_TASKS = ("genre", "frames", "techniques", "all")
 
 
 @click.command()
-@click.option("--data", "data", required=True, type=click.Path(exists=True, path_type=Path),
-              help="a SemEval-2023 Task 3 folder (data/<lang>/train-articles-subtask-1/...) or a JSONL file")  # fmt: skip
+@click.argument("data_arg", metavar="[DATA]", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("--data", "data", required=False, type=click.Path(exists=True, path_type=Path),
+              help="a SemEval-2023 Task 3 folder (data/<lang>/train-articles-subtask-1/...) or a JSONL file; for "
+                   "--task quotes a folder of brat attribution annotations (text/, attributions/; PolNeAR's layout)")  # fmt: skip
 @click.option("--task", type=click.Choice(TRAIN_TASKS), default="all", show_default=True)
 @click.option("--split", default="train", show_default=True, help="SemEval split whose files are read (train, dev)")
 @click.option("--models", "models", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -29,9 +31,28 @@ DATASET_TASKS = ("genre", "frames", "techniques", "all")
               help="held-out folds to calibrate each label's cutoff on (0: a fixed 0.5)")  # fmt: skip
 @json_option
 @handle_errors
-def train(data: Path, task: str, split: str, models: Path | None, folds: int, as_json: bool) -> None:
+def train(
+    data_arg: Path | None, data: Path | None, task: str, split: str, models: Path | None, folds: int, as_json: bool
+) -> None:
     """Fit scikit-learn classifiers (TF-IDF + logistic regression) and store them for the pipeline."""
     from ..errors import ConfigError
+
+    data = data or data_arg
+    if data is None:
+        raise click.UsageError("give the labelled data: newsprism train --task TASK DATA (or --data DATA)")
+    if task == "quotes":
+        from ..learn.quotes import train_quote_model
+
+        use_split = None if (data / "text").is_dir() else split
+        meta = train_quote_model(data, split=use_split, out=(models / "quotes.json") if models else None)
+        if as_json:
+            echo_json(meta)
+        else:
+            click.echo(
+                f"trained quotes: {meta['articles']} article(s), {meta['candidates']} candidate quotation(s) "
+                f"-> {meta['path']}"
+            )
+        return
     from ..learn.dataset import load_dataset
     from ..learn.models import TASKS, models_dir
     from ..learn.models import train as fit

@@ -1,23 +1,33 @@
 """Quote extraction against gold: PolNeAR (brat attribution annotations) and the seed page's must-find quotes.
 
-PolNeAR metric (``evaluate_polnear``):
+The PolNeAR metric (``evaluate_polnear``, the field's usual strict reading):
 
-* Gold direct quotes: in each article's first annotation file (files sorted by name; a few articles have two
-  annotators), every ``Content`` span whose text holds a double quotation mark (``"``, ``“``, ``”``, or two apostrophes ``''`` as NYT texts write it). A content
-  made of several fragments (``1672 1876;1976 2077``) is one gold quote with several ranges.
-* Predicted direct quotes: quotes of kind ``direct`` (indirect ones are not scored here).
-* A prediction matches a gold quote when their character ranges overlap by at least one character.
-  Precision = predictions that match some gold quote / predictions; recall = gold quotes matched by some
-  prediction / gold quotes; F1 their harmonic mean.
-* Speaker accuracy, over matched (prediction, gold) pairs whose gold quote has a source: the predicted speaker phrase (``speaker_start/end``)
-  overlaps the gold ``Source`` span, or the predicted speaker name and the gold source text share their last
-  token (the same person named twice, e.g. a pronoun resolved to ``Bill Clinton`` for gold ``Clinton``).
+* **Gold.** In each article's first annotation file (files sorted by name; a few articles have two annotators),
+  every attribution's ``Content`` is one gold quote; a content in several fragments (``1672 1876;1976 2077``, a
+  quote interrupted by its attribution) is one gold quote with several ranges. Its kind: ``direct`` when every
+  fragment is wholly inside double quotation marks (``"``, ``“ ”``, or two apostrophes ``''`` as NYT texts write
+  them), ``mixed`` when it holds such a mark but is not wholly quoted (a paraphrase holding a quoted part),
+  ``indirect`` when it holds none. The gold source is a ``pronoun`` (he, she, they, I, we ...) or a ``name``
+  (a name or a description such as ``a senior official``).
+* **Matching, one to one.** Characters of a prediction: its ``parts`` when it has several, else ``start``–``end``.
+  A (prediction, gold) pair is a candidate when the shared characters cover at least half of the gold content's
+  characters **and** at least half of the prediction's (so neither a one-word fragment nor a whole paragraph
+  matches a sentence). Candidates are taken best first (highest shared / union of the two), each gold quote and
+  each prediction at most once.
+* **Scores.** Precision = matched predictions / every prediction of the kinds compared; recall = matched gold /
+  gold of those kinds; F1 their harmonic mean. The headline compares ``direct`` + ``mixed`` (gold holding a quote
+  mark, predictions of kind direct or mixed); ``indirect`` and ``all`` (every kind, every prediction) are matched
+  separately. Within direct + mixed, recall is also given by gold kind and precision by predicted kind.
+* **Speaker accuracy**, over matched pairs: the gold source's head word (its last word before a comma, a
+  parenthesis or ``of/at/for/from/who/in/with``) is a word of the predicted speaker (its name or its text as
+  written). Pairs whose gold source is a name or a description give the headline figure; pairs whose gold source is
+  a pronoun are counted apart (the prediction must then point at that pronoun or name the same head word).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,14 +37,64 @@ from .metrics import f1, ratio
 from .seed import run_seed, seed_gold_path, seed_text_path
 
 __all__ = [
+    "KINDS",
     "GoldQuote",
     "QuoteScores",
+    "Tally",
     "evaluate_polnear",
+    "format_scores",
+    "gold_kind",
     "load_polnear",
+    "match_quotes",
     "score_quotes",
 ]
 
+KINDS = ("direct", "mixed", "indirect")
 _DQ = re.compile(r"[\"“”]|''")
+_PRONOUNS = frozenset(
+    [
+        "i",
+        "me",
+        "we",
+        "us",
+        "you",
+        "he",
+        "him",
+        "she",
+        "her",
+        "they",
+        "them",
+        "it",
+        "this",
+        "that",
+        "who",
+        "which",
+        "one",
+        "my",
+        "our",
+        "his",
+        "their",
+        "its",
+        "someone",
+    ]
+)
+_HEAD_CUT = re.compile(r",|\(|[—–]|\s(?:of|at|for|from|who|in|with|on|and|to|whose|which|that)\s", re.IGNORECASE)
+_CLITIC = re.compile(r"[’'](?:s|ve|re|ll|d|m)$")
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "jr.", "sr."}
+_TRAIL = " \t\n.,;:!?)—–-"
+
+
+def gold_kind(pieces: Sequence[str]) -> str:
+    """``direct``, ``mixed`` or ``indirect`` for a content given as the text of its fragments."""
+    if not any(_DQ.search(p) for p in pieces):
+        return "indirect"
+    for p in pieces:
+        s = p.strip().rstrip(_TRAIL)
+        opened = 2 if s[:2] in ("''", "``") else 1 if s[:1] in '"“' else 0
+        closed = 2 if s[-2:] == "''" else 1 if s[-1:] in '"”' else 0
+        if not opened or not closed or _DQ.search(s[opened : len(s) - closed]):
+            return "mixed"
+    return "direct"
 
 
 @dataclass(slots=True)
@@ -42,27 +102,40 @@ class GoldQuote:
     ranges: list[tuple[int, int]]
     source: tuple[int, int] | None
     source_text: str
+    kind: str = "direct"
+
+    @property
+    def source_kind(self) -> str:
+        """``none``, ``pronoun`` or ``name`` (a name or a description)."""
+        words = re.findall(r"[\w’'-]+", self.source_text.casefold())
+        if not words:
+            return "none"
+        return "pronoun" if len(words) <= 2 and words[-1] in _PRONOUNS else "name"
 
 
 @dataclass(slots=True)
-class QuoteScores:
+class Tally:
+    """Counts of one comparison (a set of kinds)."""
+
     predicted: int = 0
     gold: int = 0
-    true_pred: int = 0
-    true_gold: int = 0
-    matched_pairs: int = 0
+    matched: int = 0
+    gold_by_kind: dict[str, int] = field(default_factory=dict)
+    gold_matched_by_kind: dict[str, int] = field(default_factory=dict)
+    pred_by_kind: dict[str, int] = field(default_factory=dict)
+    pred_matched_by_kind: dict[str, int] = field(default_factory=dict)
+    speaker_pairs: int = 0
     speaker_ok: int = 0
-    articles: int = 0
-    seconds: float = 0.0
-    misses: list[str] = field(default_factory=list)
+    pronoun_pairs: int = 0
+    pronoun_ok: int = 0
 
     @property
     def precision(self) -> float:
-        return ratio(self.true_pred, self.predicted)
+        return ratio(self.matched, self.predicted)
 
     @property
     def recall(self) -> float:
-        return ratio(self.true_gold, self.gold)
+        return ratio(self.matched, self.gold)
 
     @property
     def f1(self) -> float:
@@ -70,15 +143,75 @@ class QuoteScores:
 
     @property
     def speaker_accuracy(self) -> float:
-        return ratio(self.speaker_ok, self.matched_pairs)
+        return ratio(self.speaker_ok, self.speaker_pairs)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "predicted": self.predicted,
+            "gold": self.gold,
+            "matched": self.matched,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "speaker_accuracy": round(self.speaker_accuracy, 4),
+            "speaker_pairs": self.speaker_pairs,
+            "pronoun_speaker_accuracy": round(ratio(self.pronoun_ok, self.pronoun_pairs), 4),
+            "pronoun_pairs": self.pronoun_pairs,
+        }
+        for k in KINDS:
+            if self.gold_by_kind.get(k) or self.pred_by_kind.get(k):
+                out[f"recall_{k}"] = round(ratio(self.gold_matched_by_kind.get(k, 0), self.gold_by_kind.get(k, 0)), 4)
+                out[f"precision_{k}"] = round(
+                    ratio(self.pred_matched_by_kind.get(k, 0), self.pred_by_kind.get(k, 0)), 4
+                )
+                out[f"gold_{k}"] = self.gold_by_kind.get(k, 0)
+                out[f"predicted_{k}"] = self.pred_by_kind.get(k, 0)
+        return out
+
+
+#: the comparisons reported: name -> (gold kinds, predicted kinds)
+COMPARISONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "direct+mixed": (frozenset({"direct", "mixed"}), frozenset({"direct", "mixed"})),
+    "indirect": (frozenset({"indirect"}), frozenset({"indirect"})),
+    "all": (frozenset(KINDS), frozenset(KINDS)),
+}
+
+
+@dataclass(slots=True)
+class QuoteScores:
+    split: str = ""
+    articles: int = 0
+    seconds: float = 0.0
+    tallies: dict[str, Tally] = field(default_factory=lambda: {name: Tally() for name in COMPARISONS})
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def main(self) -> Tally:
+        return self.tallies["direct+mixed"]
+
+    @property
+    def precision(self) -> float:
+        return self.main.precision
+
+    @property
+    def recall(self) -> float:
+        return self.main.recall
+
+    @property
+    def f1(self) -> float:
+        return self.main.f1
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.main.speaker_accuracy
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "articles": self.articles, "predicted": self.predicted, "gold": self.gold,
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-            "speaker_accuracy": round(self.speaker_accuracy, 4), "matched_pairs": self.matched_pairs,
+            "split": self.split,
+            "articles": self.articles,
             "seconds": round(self.seconds, 2),
-        }  # fmt: skip
+            **{name: t.to_dict() for name, t in self.tallies.items()},
+        }
 
 
 def _parse_ann(text: str) -> list[GoldQuote]:
@@ -104,16 +237,21 @@ def _parse_ann(text: str) -> list[GoldQuote]:
     out: list[GoldQuote] = []
     for ev in events:
         content = spans.get(ev.get("Content", ""))
-        if content is None or not _DQ.search(content[2]):
+        if content is None:
             continue
         src = spans.get(ev.get("Source", ""))
         source = (src[1][0][0], src[1][-1][1]) if src else None
-        out.append(GoldQuote(content[1], source, src[2] if src else ""))
+        out.append(GoldQuote(content[1], source, src[2] if src else "", "indirect"))
     return out
 
 
-def load_polnear(root: Path | str, split: str = "dev") -> Iterator[tuple[str, str, list[GoldQuote]]]:
-    """(name, text, gold direct quotes) for each article of a PolNeAR split (``train``, ``dev``, ``test``)."""
+def load_polnear(
+    root: Path | str, split: str = "dev", *, kinds: Iterable[str] = ("direct", "mixed")
+) -> Iterator[tuple[str, str, list[GoldQuote]]]:
+    """(name, text, gold quotes of ``kinds``) for each article of a PolNeAR split (``train``, ``dev``)."""
+    if split == "test":
+        raise ValueError("the PolNeAR test split is kept back for independent evaluation; use train or dev")
+    wanted = set(kinds)
     base = Path(root) / split
     anns: dict[str, list[Path]] = {}
     for p in sorted((base / "attributions").glob("*.ann")):
@@ -123,72 +261,166 @@ def load_polnear(root: Path | str, split: str = "dev") -> Iterator[tuple[str, st
         if not text_path.exists():
             continue
         text = text_path.read_text(encoding="utf-8")
-        yield name, text, _parse_ann(anns[name][0].read_text(encoding="utf-8"))
+        gold = _parse_ann(anns[name][0].read_text(encoding="utf-8"))
+        for g in gold:
+            g.kind = gold_kind([text[a:b] for a, b in g.ranges])
+        yield name, text, [g for g in gold if g.kind in wanted]
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+def quote_ranges(q: Quote) -> list[tuple[int, int]]:
+    """The characters a quote claims: its parts when it has several, else ``start``–``end``."""
+    parts = getattr(q, "parts", None) or []
+    return [(p.start, p.end) for p in parts] if parts else [(q.start, q.end)]
 
 
-def _last(s: str | None) -> str:
-    """Last word of a name, without a trailing apposition or parenthesis (``Flynn, a top surrogate,``)."""
-    head = re.split(r"[,(]", (s or "").strip())[0]
-    words = re.findall(r"[\w’'-]+", head.casefold())
-    return words[-1].replace("’s", "").replace("'s", "") if words else ""
+def _size(ranges: Sequence[tuple[int, int]]) -> int:
+    return sum(max(0, b - a) for a, b in ranges)
+
+
+def _shared(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> int:
+    return sum(max(0, min(x1, y1) - max(x0, y0)) for x0, x1 in a for y0, y1 in b)
+
+
+def match_quotes(predicted: Sequence[Quote], gold: Sequence[GoldQuote]) -> list[tuple[int, int]]:
+    """One-to-one (prediction index, gold index) pairs under the rule of the module docstring, best first."""
+    cands: list[tuple[float, int, int]] = []
+    for i, q in enumerate(predicted):
+        pr = quote_ranges(q)
+        ps = _size(pr)
+        for j, g in enumerate(gold):
+            gs = _size(g.ranges)
+            sh = _shared(pr, g.ranges)
+            if sh and sh * 2 >= gs and sh * 2 >= ps:
+                cands.append((sh / (gs + ps - sh), i, j))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    pairs = []
+    for _, i, j in cands:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        pairs.append((i, j))
+    return pairs
+
+
+def _head(source: str) -> str:
+    """The head word of a source phrase (``Flynn, a top surrogate,`` -> ``flynn``; ``officials at the State
+    Department`` -> ``officials``)."""
+    head = _HEAD_CUT.split(" " + (source or "").strip() + " ")[0]
+    words = [_CLITIC.sub("", w) for w in re.findall(r"[\w’'-]+", head.casefold())]
+    while len(words) > 1 and words[-1].strip(".") in _SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
+
+
+def _words(s: str | None) -> set[str]:
+    return {_CLITIC.sub("", w) for w in re.findall(r"[\w’'-]+", (s or "").casefold())}
+
+
+def speaker_correct(q: Quote, g: GoldQuote) -> bool:
+    """The predicted speaker names the gold source (see the module docstring)."""
+    head = _head(g.source_text)
+    if head and head in (_words(q.speaker) | _words(q.speaker_text)):
+        return True
+    if g.source_kind == "pronoun" and g.source and q.speaker_start is not None and q.speaker_end is not None:
+        return q.speaker_start < g.source[1] and g.source[0] < q.speaker_end
+    return False
 
 
 def score_quotes(predicted: Sequence[Quote], gold: Sequence[GoldQuote], scores: QuoteScores, *, name: str = "") -> None:
-    """Add one article's predictions and gold to ``scores`` (the metric of the module docstring)."""
-    preds = [q for q in predicted if q.kind == "direct"]
-    scores.predicted += len(preds)
-    scores.gold += len(gold)
-    matched_gold: set[int] = set()
-    for q in preds:
-        hits = [i for i, g in enumerate(gold) if any(_overlap((q.start, q.end), r) for r in g.ranges)]
-        if hits:
-            scores.true_pred += 1
-        for i in hits:
-            matched_gold.add(i)
-            g = gold[i]
-            if not g.source_text.strip():
-                continue  # a gold quote without a source cannot judge the speaker
-            scores.matched_pairs += 1
-            ok = False
-            if g.source and q.speaker_start is not None and q.speaker_end is not None:
-                ok = _overlap((q.speaker_start, q.speaker_end), g.source)
-            if not ok and g.source_text and q.speaker:
-                ok = _last(q.speaker) == _last(g.source_text) and bool(_last(q.speaker))
-            scores.speaker_ok += ok
-            if not ok and len(scores.misses) < 200:
+    """Add one article's predictions and gold (all kinds) to ``scores`` (the metric of the module docstring)."""
+    for cname, (gkinds, pkinds) in COMPARISONS.items():
+        t = scores.tallies[cname]
+        preds = [q for q in predicted if q.kind in pkinds]
+        golds = [g for g in gold if g.kind in gkinds]
+        t.predicted += len(preds)
+        t.gold += len(golds)
+        for q in preds:
+            t.pred_by_kind[q.kind] = t.pred_by_kind.get(q.kind, 0) + 1
+        for g in golds:
+            t.gold_by_kind[g.kind] = t.gold_by_kind.get(g.kind, 0) + 1
+        pairs = match_quotes(preds, golds)
+        t.matched += len(pairs)
+        matched_p = {i for i, _ in pairs}
+        matched_g = {j for _, j in pairs}
+        for i, j in pairs:
+            q, g = preds[i], golds[j]
+            t.pred_matched_by_kind[q.kind] = t.pred_matched_by_kind.get(q.kind, 0) + 1
+            t.gold_matched_by_kind[g.kind] = t.gold_matched_by_kind.get(g.kind, 0) + 1
+            sk = g.source_kind
+            if sk == "none":
+                continue
+            ok = speaker_correct(q, g)
+            if sk == "pronoun":
+                t.pronoun_pairs += 1
+                t.pronoun_ok += ok
+            else:
+                t.speaker_pairs += 1
+                t.speaker_ok += ok
+            if not ok and cname == "direct+mixed" and len(scores.misses) < 20000:
                 scores.misses.append(f"{name}: speaker {q.speaker!r} ({q.speaker_text!r}) vs gold {g.source_text!r}")
-        if not hits and len(scores.misses) < 200:
-            scores.misses.append(f"{name}: extra quote {q.text[:60]!r}")
-    scores.true_gold += len(matched_gold)
+        if cname != "direct+mixed":
+            continue
+        for i, q in enumerate(preds):
+            if i not in matched_p and len(scores.misses) < 20000:
+                scores.misses.append(f"{name}: extra {q.kind} {q.start}-{q.end} {q.text[:80]!r}")
+        for j, g in enumerate(golds):
+            if j not in matched_g and len(scores.misses) < 20000:
+                scores.misses.append(f"{name}: missed {g.kind} {g.ranges}")
 
 
 def evaluate_polnear(
-    root: Path | str, *, split: str = "dev", limit: int | None = None, batch_size: int = 16
+    root: Path | str, *, split: str = "dev", limit: int | None = None, batch_size: int = 16, model: bool = True
 ) -> QuoteScores:
-    """Run :func:`newsprism.enrich.quotes.extract_quotes` over a PolNeAR split and score it."""
+    """Run :func:`newsprism.enrich.quotes.extract_quotes` over a PolNeAR split and score it (every kind), with the
+    quote model the pipeline uses (``model=False``: the rules alone)."""
     import time
 
     from ..enrich.nlp import load_nlp
+    from ..enrich.quote_model import load_quote_model
     from ..enrich.quotes import extract_quotes, load_cues
     from ..pipeline import Resources
 
     resources = Resources()
     nlp = load_nlp(resources, "en")
     cues = load_cues(resources)
-    items = list(load_polnear(root, split))[:limit]
-    scores = QuoteScores(articles=len(items))
+    quote_model = load_quote_model(resources) if model else None
+    items = list(load_polnear(root, split, kinds=KINDS))[:limit]
+    scores = QuoteScores(split=f"polnear/{split}", articles=len(items))
     t0 = time.perf_counter()
     texts = [t for _, t, _ in items]
     parses = nlp.pipe(texts, batch_size=batch_size) if nlp is not None else [None] * len(texts)
     for (name, text, gold), parsed in zip(items, parses, strict=True):
-        quotes = extract_quotes(text, parsed=parsed, cues=cues, indirect=False)
+        quotes = extract_quotes(text, parsed=parsed, cues=cues, language="en", model=quote_model)
         score_quotes(quotes, gold, scores, name=name)
     scores.seconds = time.perf_counter() - t0
     return scores
+
+
+def format_scores(s: QuoteScores, *, model: bool = True) -> str:
+    """A readable report of :func:`evaluate_polnear`: the split, then P/R/F1 and speaker accuracy per comparison."""
+    lines = [
+        f"split: {s.split} ({s.articles} articles), {'rules + quote model' if model else 'rules alone'}, "
+        "strict one-to-one matching (shared characters >= half of gold and of prediction)"
+    ]
+    lines.append(f"{'compared':14} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} {'pronoun':>8}")
+    for name, t in s.tallies.items():
+        lines.append(
+            f"{name:14} {t.gold:5d} {t.predicted:5d} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f} "
+            f"{t.speaker_accuracy:8.3f} {ratio(t.pronoun_ok, t.pronoun_pairs):8.3f}"
+        )
+    m = s.main
+    for k in ("direct", "mixed"):
+        lines.append(
+            f"  {k:12} recall {ratio(m.gold_matched_by_kind.get(k, 0), m.gold_by_kind.get(k, 0)):.3f} "
+            f"(of {m.gold_by_kind.get(k, 0)} gold), precision "
+            f"{ratio(m.pred_matched_by_kind.get(k, 0), m.pred_by_kind.get(k, 0)):.3f} "
+            f"(of {m.pred_by_kind.get(k, 0)} predicted)"
+        )
+    lines.append(f"seconds: {s.seconds:.1f}")
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------------------------- the seed page
@@ -278,7 +510,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(prog="python -m newsprism.evaluate.quotes", description=main.__doc__)
     ap.add_argument("--polnear", help="PolNeAR folder (with train/, dev/)")
-    ap.add_argument("--split", default="dev")
+    ap.add_argument("--split", default="dev", help="train or dev (the test split is kept back)")
+    ap.add_argument("--rules", action="store_true", help="the rules alone, without the trained quote model")
+    ap.add_argument("--json", action="store_true", help="print the scores as one JSON object")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--seed", default=str(seed_text_path()), help="the seed page (default: the bundled example)")
     ap.add_argument("--gold", default=str(seed_gold_path()), help="the seed gold JSON (default: ../shared/seed)")
@@ -286,8 +520,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     status = 0
     if args.polnear:
-        s = evaluate_polnear(args.polnear, split=args.split, limit=args.limit)
-        print(json.dumps({"dataset": f"polnear/{args.split}", **s.to_dict()}))
+        s = evaluate_polnear(args.polnear, split=args.split, limit=args.limit, model=not args.rules)
+        if args.json:
+            print(json.dumps({"dataset": f"polnear/{args.split}", "model": not args.rules, **s.to_dict()}))
+        else:
+            print(format_scores(s, model=not args.rules))
     if args.seed and args.gold and Path(args.gold).exists():
         out = run_seed(args.seed, args.out or tempfile.mkdtemp(prefix="newsprism-seed-"))
         gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))

@@ -1,0 +1,300 @@
+"""Quotes without an English parse: every language's quotation marks and its cue verbs, lemmatised.
+
+For each pair of quotation marks, the words right after the closing mark (``», заявил Токаев.``, ``», a déclaré
+le ministre``, ``”，王毅说。``) and right before the opening one (``Tokayev erklärte: „...“``) are searched for a
+cue of the article's language (``resources/cues.yaml``, matched on lemmas by :class:`~newsprism.enrich.lemmas.
+CueMatcher`, so ``заявил``, ``заявила`` and ``заявляет`` all match ``заявить``). The speaker is the name next to the
+cue: a person or organisation the entities stage found there, else a run of capitalised words (for Chinese and
+Japanese, the words between the quote and the cue). A cue before the quote with words of its own between them
+(``a affirmé que la situation était « sous contrôle »``) makes a ``mixed`` quote spanning those words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..model import Entity, Item, Quote
+from .lemmas import CueMatch, CueMatcher, Lemmatizer, Token, lemmatizer
+from .quote_marks import QuoteMark
+
+if TYPE_CHECKING:
+    from ..pipeline import Resources
+    from .mentions import MentionIndex
+    from .quotes import Cues
+
+__all__ = ["cue_matcher", "lexical_quotes"]
+
+COMPONENT = "quotes.rules.v1"
+_CAP = re.compile(
+    r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ][\w’'.-]*(?:[ \u00a0-](?:(?:de|van|von|der|di|da|del|la|le|ibn|bin)[ \u00a0])?"
+    r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ][\w’'.-]*){0,3}"
+)
+_SEGMENTED = {"zh", "ja"}
+#: conjunctions that open a reported clause ("que", "dass", "что" ...): not words of the content
+_THAT = {"that", "que", "qu", "dass", "daß", "что", "чтобы", "що", "щоб", "że", "iż", "che", "ki", "diye", "dat", "att"}
+_HEAD_CHARS = 160
+_SPEAKER_BEFORE_ACCORDING = {"tr", "ja", "ko"}  # "Bakana göre": the source stands before the phrase
+#: articles that open a capitalised run but are not a name ("Le président", "Die Ministerin Anna Weber")
+_DETERMINERS = {
+    "the",
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "der",
+    "die",
+    "das",
+    "ein",
+    "eine",
+    "el",
+    "los",
+    "las",
+    "il",
+    "lo",
+    "gli",
+    "i",
+    "o",
+    "os",
+    "a",
+    "as",
+    "una",
+    "uno",
+}
+_PARTICLES = "はがもの"
+_TAIL_CHARS = 120
+
+
+def cue_matcher(cues: Cues, lang: str, resources: Resources | None = None) -> CueMatcher | None:
+    """The cue matcher of ``lang`` (verbs and "according to" phrases), cached on ``resources``."""
+
+    def build(_: object = None) -> CueMatcher | None:
+        entry = cues.languages.get(lang)
+        if lang == "en":
+            words = [*cues.verbs, *cues.according, "said", "says", "told"]
+            return CueMatcher([("verb", w) for w in words], "en")
+        if not entry:
+            return None
+        pairs = [("verb", v) for v in entry.get("verbs", ())] + [("according", a) for a in entry.get("according", ())]
+        return CueMatcher(pairs, lang, lemmas=lemmatizer(resources))
+
+    if resources is None:
+        return build()
+    return resources.get(f"quotes.cues.matcher:{lang}", build)
+
+
+def lexical_quotes(
+    text: str,
+    marks: Sequence[QuoteMark],
+    *,
+    cues: Cues,
+    lang: str,
+    entities: Sequence[Item] = (),
+    mentions: MentionIndex | None = None,
+    article_id: str = "",
+    resources: Resources | None = None,
+) -> list[Quote]:
+    """Quotes of ``text`` found from its quotation marks and the cue verbs of ``lang`` (see the module docstring)."""
+    matcher = cue_matcher(cues, lang, resources) or cue_matcher(cues, "en", resources)
+    if matcher is None:
+        return []
+    lem = lemmatizer(resources)
+    names = _names(entities, mentions)
+    out: list[Quote] = []
+    prev: Quote | None = None
+    for mark in marks:
+        q = _attribute(text, mark, matcher, lem, lang, names, article_id)
+        if q is None:
+            words = len(text[mark.start : mark.end].split())
+            if prev is not None and prev.speaker and _close_after(text, prev, mark):
+                q = Quote(
+                    article_id=article_id,
+                    start=mark.start,
+                    end=mark.end,
+                    text=text[mark.start : mark.end],
+                    score=0.5,
+                    component=COMPONENT,
+                    speaker=prev.speaker,
+                    speaker_text=prev.speaker_text,
+                    speaker_start=prev.speaker_start,
+                    speaker_end=prev.speaker_end,
+                    cue=prev.cue,
+                )
+            elif words >= 6 or (lang in _SEGMENTED and mark.end - mark.start >= 12):
+                q = Quote(
+                    article_id=article_id,
+                    start=mark.start,
+                    end=mark.end,
+                    text=text[mark.start : mark.end],
+                    score=0.3,
+                    component=COMPONENT,
+                )
+            else:
+                continue  # a short quoted term with no cue: a label or a title, not speech
+        out.append(q)
+        prev = q
+    return out
+
+
+def _close_after(text: str, prev: Quote, mark: QuoteMark) -> bool:
+    gap = text[prev.end : mark.open]
+    return "\n" not in gap.strip() and len(gap.split()) <= 25
+
+
+def _names(entities: Sequence[Item], mentions: MentionIndex | None) -> list[tuple[int, int, str]]:
+    out = [
+        (e.start, e.end, e.canonical or e.text)
+        for e in entities
+        if isinstance(e, Entity) and e.type in {"person", "organisation", "organization"}
+    ]
+    if mentions is not None:
+        out += [(s, e, name) for s, e, kind, name in mentions.mentions if kind in {"person", "organisation"}]
+    return sorted(set(out))
+
+
+def _attribute(
+    text: str,
+    mark: QuoteMark,
+    matcher: CueMatcher,
+    lem: Lemmatizer,
+    lang: str,
+    names: list[tuple[int, int, str]],
+    article_id: str,
+) -> Quote | None:
+    line_end = text.find("\n", mark.close)
+    line_end = len(text) if line_end < 0 else line_end
+    t_lo, t_hi = min(mark.close + 1, len(text)), min(line_end, mark.close + 1 + _TAIL_CHARS)
+    tail = text[t_lo:t_hi]
+    stop = re.search(r"[.!?。！？](?:\s|$)|[«“„「『\"]", tail)
+    if stop:
+        tail = tail[: stop.start() + 1]
+    line_start = text.rfind("\n", 0, mark.open) + 1
+    h_lo = max(line_start, mark.open - _HEAD_CHARS)
+    head = text[h_lo : mark.open]
+    stop_h = list(re.finditer(r"[.!?。！？»”」』\"]\s+|[.!?。！？」』]", head))
+    if stop_h:
+        h_lo += stop_h[-1].end()
+        head = text[h_lo : mark.open]
+    # after the quote: "», заявил Токаев" / "», Токаев заявил" / "”，王毅说"
+    tail_toks = [Token(t.start + t_lo, t.end + t_lo, t.text, t.lemma) for t in lem.tokenize(tail, lang)]
+    if lang in _SEGMENTED:
+        hits = [CueMatch(h.label, h.start + t_lo, h.end + t_lo, h.cue) for h in matcher.find([], tail)]
+        hits = [h for h in hits if h.start - t_lo <= 12]
+    else:
+        hits = matcher.find(tail_toks[:6], None)
+    if hits:
+        cue = hits[0]
+        sp = _speaker_near(text, cue, names, lang, after_quote=(t_lo, cue.start), right=(cue.end, t_lo + len(tail)))
+        sp = sp or _speaker_near(text, cue, names, lang, after_quote=None, right=(h_lo, h_lo), left=(h_lo, mark.open))
+        if sp is not None:
+            return _quote(text, mark.start, mark.end, "direct", sp, cue, article_id, 0.8)
+    # before the quote: "Токаев заявил: «...»" / "le président a affirmé que ... « ... »"
+    head_toks = [Token(t.start + h_lo, t.end + h_lo, t.text, t.lemma) for t in lem.tokenize(head, lang)]
+    if lang in _SEGMENTED:
+        hits = [CueMatch(h.label, h.start + h_lo, h.end + h_lo, h.cue) for h in matcher.find([], head)]
+    else:
+        hits = matcher.find(head_toks, None)
+    if hits:
+        cue = hits[-1]
+        sp = _speaker_near(text, cue, names, lang, after_quote=None, left=(h_lo, cue.start), right=(cue.end, mark.open))
+        if sp is not None:
+            between = [t for t in head_toks if t.start >= cue.end and t.folded not in _THAT]
+            if lang in _SEGMENTED:
+                between_chars = text[cue.end : mark.open].strip(" ：:，,")
+                mixed = len(between_chars) >= 4
+            else:
+                mixed = len(between) >= 2 and not _speaker_in(sp, cue.end, mark.open)
+            if mixed:
+                first = next(t for t in head_toks if t.start >= cue.end and t.folded not in _THAT)
+                if lang in _SEGMENTED:
+                    start = cue.end + (
+                        len(text[cue.end : mark.open]) - len(text[cue.end : mark.open].lstrip(" ：:，,"))
+                    )
+                else:
+                    start = first.start
+                return _quote(text, start, mark.close + 1, "mixed", sp, cue, article_id, 0.7)
+            return _quote(text, mark.start, mark.end, "direct", sp, cue, article_id, 0.8)
+    return None
+
+
+def _speaker_in(sp: tuple[int, int, str], lo: int, hi: int) -> bool:
+    return lo <= sp[0] < hi
+
+
+def _speaker_near(
+    text: str,
+    cue: CueMatch,
+    names: list[tuple[int, int, str]],
+    lang: str,
+    *,
+    after_quote: tuple[int, int] | None,
+    right: tuple[int, int],
+    left: tuple[int, int] | None = None,
+) -> tuple[int, int, str] | None:
+    """The speaker next to ``cue``: a known name, else capitalised words (the words before the cue, for Chinese)."""
+    spans: list[tuple[int, int]] = []
+    if after_quote is not None:
+        spans.append(after_quote)
+    spans.append(right)
+    if left is not None:
+        spans.insert(0, left)
+    if cue.label == "according":
+        spans = [left] if lang in _SPEAKER_BEFORE_ACCORDING and left is not None else [right]
+    for lo, hi in spans:
+        known = [n for n in names if lo <= n[0] and n[1] <= hi]
+        if known:
+            n = known[-1] if (left is not None and (lo, hi) == left) else known[0]
+            return n
+    if lang in _SEGMENTED:
+        for lo, hi in spans:
+            seg = text[lo:hi].strip(" ，,：:。").rstrip(_PARTICLES).lstrip("とって")
+            if 1 <= len(seg) <= 12 and not re.search(r"[。！？\s]", seg) and not re.fullmatch(r"[\u3040-\u309f]+", seg):
+                s = text.index(seg, lo)
+                return s, s + len(seg), seg
+        return None
+    for lo, hi in spans:
+        chunk = text[lo:hi]
+        found = list(_CAP.finditer(chunk))
+        if not found:
+            continue
+        m = found[-1] if (left is not None and (lo, hi) == left) else found[0]
+        start, name = lo + m.start(), m.group().rstrip(".,")
+        words = name.split()
+        while words and words[0].casefold().strip("'’") in _DETERMINERS:
+            first = words.pop(0)
+            start += len(first) + 1
+            if not words:  # "Le président", "El presidente": the article and the noun after it
+                rest = re.match(r"[ \u00a0]*([^\W\d_][\w’'-]*)", text[lo + m.end() : hi])
+                if rest is None:
+                    break
+                start = lo + m.start()
+                name = text[start : lo + m.end() + rest.end()]
+                return start, start + len(name), name
+        name = " ".join(words)
+        if len(name) < 2:
+            continue
+        return start, start + len(name), name
+    return None
+
+
+def _quote(
+    text: str, start: int, end: int, kind: str, sp: tuple[int, int, str], cue: CueMatch, article_id: str, score: float
+) -> Quote:
+    s, e, name = sp
+    return Quote(
+        article_id=article_id,
+        start=start,
+        end=end,
+        text=text[start:end],
+        score=score,
+        component=COMPONENT,
+        speaker=name,
+        speaker_text=text[s:e],
+        speaker_start=s,
+        speaker_end=e,
+        cue=text[cue.start : cue.end],
+        kind=kind,
+    )

@@ -1,0 +1,382 @@
+"""Who says a quote: the cue (reporting verb) and the speaker phrase around a quotation, from the spaCy parse.
+
+:class:`Attributor` finds, around each quote (back to the previous sentence end, on to the next, inside the
+paragraph), the nearest cue (a reporting verb from ``resources/cues.yaml``, ``made it clear``, ``according to``)
+outside the quote, preferring one whose syntactic subtree holds the quote; the speaker is the cue's subject (or the
+object of ``according to``), or the name phrase right beside the cue (``“...,” said Jordan``, ``“...,” Tulsa police
+Chief Chuck Jordan said``). Layout shows a speaker too: ``“...” ― Name`` and transcripts (``PENCE: ...``).
+:func:`speaker_name` names the phrase: an entity overlapping it (its canonical name), else a person or organisation
+from the parse widened to the fullest form of that name in the article; ``he``/``she`` resolves to the nearest
+fitting person before it (kept as the pronoun, with a lower score, when no person fits).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .mentions import MentionIndex, np_bounds, token_at
+from .quote_marks import QuoteMark
+
+if TYPE_CHECKING:
+    from .quotes import Cues
+
+__all__ = ["PRONOUNS_PERSON", "Attribution", "Attributor", "layout_speaker", "speaker_name"]
+
+PRONOUNS_PERSON = {"he", "she", "him", "her"}
+
+
+@dataclass(slots=True)
+class Attribution:
+    cue: str
+    cue_i: int
+    speaker_start: int
+    speaker_end: int
+    linked: bool
+    name_span: tuple[int, int] | None = None  # what names the speaker when the phrase is "who" (its antecedent)
+
+
+def _subject(verb: Any) -> Any:
+    """The subject of ``verb``, climbing through xcomp/conj/advcl/relcl heads when the verb has none."""
+    tok = verb
+    for _ in range(4):
+        subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+        if len(subjects) > 1:  # a parse run over a paragraph break: the subject on the verb's own line, nearest
+            doc = tok.doc
+            same = [c for c in subjects if "\n" not in doc[min(c.i, tok.i) : max(c.i, tok.i) + 1].text]
+            subjects = sorted(same or subjects, key=lambda c: abs(c.i - tok.i))
+        for child in subjects:
+            if child.dep_ == "nsubjpass":  # "Sanders was asked by host Bill Maher": the agent speaks
+                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                if pobj is not None:
+                    return pobj
+            if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+                if child.lower_ in {"who", "that", "which", "what", "whom"}:
+                    return child if tok.dep_ == "relcl" else None
+                if child.ent_type_ in {"TIME", "DATE", "CARDINAL", "MONEY", "PERCENT"} or child.pos_ == "NUM":
+                    return None
+                return child
+        if tok.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acl", "pcomp"} and tok.head is not tok:
+            if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+                if tok.head.pos_ == "PROPN" and tok.tag_ == "VBG":  # "footage of Hillary Clinton asking, ..."
+                    return tok.head
+                for child in tok.head.children:
+                    if child.dep_ == "poss":
+                        return child
+            tok = tok.head
+            continue
+        if tok.dep_ == "relcl":
+            return tok.head
+        break
+    return None
+
+
+def _antecedent(subj: Any) -> tuple[int, int] | None:
+    """For a relative pronoun subject (``McConnell, who said``), the phrase it stands for."""
+    if subj.lower_ in {"who", "that", "which"} and subj.head.dep_ == "relcl":
+        return np_bounds(subj.head.head)
+    return None
+
+
+_SPEAKER_PRONOUNS = {"he", "she", "they", "i", "we"}
+
+
+def _speaker_like(tok: Any) -> bool:
+    """A subject that can speak: a name, a personal pronoun, or a noun naming people or an organisation."""
+    if tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _SPEAKER_PRONOUNS
+    return tok.pos_ == "NOUN" and any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in tok.children)
+
+
+class Attributor:
+    def __init__(self, text: str, parsed: Any, cues: Cues, marks: Sequence[QuoteMark]) -> None:
+        self.text = text
+        self.parsed = parsed
+        self.cues = cues
+        self.inside = [False] * len(parsed)
+        for m in marks:
+            for i in range(token_at(parsed, m.open), len(parsed)):
+                if parsed[i].idx >= m.close + 1:
+                    break
+                self.inside[i] = True
+
+    def is_cue(self, tok: Any) -> str | None:
+        lemma = tok.lemma_.lower()
+        if tok.lower_ in {"said", "says"}:
+            return str(tok.text)
+        if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+            if lemma in self.cues.phrases:
+                for t in tok.doc[tok.i + 1 : tok.i + 4]:
+                    if t.lower_ in self.cues.phrases[lemma]:
+                        return f"{tok.text} {t.text}" if t.i == tok.i + 1 else f"{tok.text} ... {t.text}"
+            if lemma in self.cues.verbs:
+                return str(tok.text)
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            return "according to"
+        return None
+
+    def window(self, mark: QuoteMark) -> tuple[int, int]:
+        """Token range around the quote: back to the previous sentence end, on to the next, inside the paragraph."""
+        text = self.text
+        p_lo = text.rfind("\n", 0, mark.open) + 1
+        p_hi = text.find("\n", mark.close)
+        p_hi = len(text) if p_hi < 0 else p_hi
+        lo = token_at(self.parsed, p_lo)
+        hi = token_at(self.parsed, p_hi)
+        qi = token_at(self.parsed, mark.open)
+        qj = token_at(self.parsed, max(mark.close, mark.open + 1))
+        left = qi
+        while left > lo:
+            t = self.parsed[left - 1]
+            if not self.inside[left - 1] and t.text in {".", "!", "?"} and left - 1 < qi - 1:
+                break
+            left -= 1
+        right = qj + 1
+        while right < hi:
+            t = self.parsed[right]
+            right += 1
+            if t.text in {".", "!", "?"} and not self.inside[t.i]:
+                break
+        return left, right
+
+    def attribute(self, mark: QuoteMark) -> Attribution | None:
+        parsed = self.parsed
+        left, right = self.window(mark)
+        qi = token_at(parsed, mark.start)
+        qj = token_at(parsed, max(mark.end - 1, mark.start))
+        quote_toks = set(range(qi, qj + 1))
+        best: tuple[tuple[int, int, int], Attribution] | None = None
+        for i in range(left, right):
+            if i in quote_toks or self.inside[i]:
+                continue
+            tok = parsed[i]
+            cue = self.is_cue(tok)
+            if cue is None:
+                continue
+            if cue == "according to":
+                obj = next((c for c in parsed[i + 1].children if c.dep_ == "pobj"), None)
+                if obj is None:
+                    continue
+                s, e = np_bounds(obj)
+                attr = Attribution(cue, i, s, e, True)
+                rank = (0, 0, abs(i - qi))
+            else:
+                subj = _subject(tok)
+                if subj is None or subj.i in quote_toks or self.inside[subj.i]:
+                    span = self.adjacent_np(i, qj) or self.entity_before(i, left)
+                    if span is None:
+                        continue
+                    s, e = span
+                    name_span = None
+                else:
+                    s, e = np_bounds(subj)
+                    name_span = _antecedent(subj)
+                if any(s <= parsed[k].idx < e for k in (qi, qj)):
+                    continue
+                linked = any(t.i in quote_toks for t in tok.subtree) or tok.head.i in quote_toks
+                dist = qi - i if i < qi else i - qj
+                attr = Attribution(cue, i, s, e, linked, name_span)
+                weak = tok.lemma_.lower() in self.cues.weak
+                rank = (0 if linked else 1, int(weak), dist)
+            if best is None or rank < best[0]:
+                best = (rank, attr)
+        if best is None:
+            return self.governing_subject(qi, qj, left, right)
+        return best[1]
+
+    def entity_before(self, cue_i: int, left: int) -> tuple[int, int] | None:
+        """A cue the parse gave no subject (``her adviser, Jake Sullivan, said: “...”``): the nearest person (else
+        organisation) named before it in the sentence."""
+        parsed = self.parsed
+        lo = max(left, cue_i - 25)
+        for labels in ({"PERSON"}, {"ORG"}):
+            for k in range(cue_i - 1, lo - 1, -1):
+                tok = parsed[k]
+                if self.inside[k] or tok.text in {".", "!", "?", ";"}:
+                    break
+                if tok.ent_type_ in labels:
+                    ent = next((e for e in parsed.ents if e.start <= k < e.end), None)
+                    if ent is not None:
+                        return ent.start_char, ent.end_char
+        return None
+
+    def colon_intro(self, mark: QuoteMark) -> Attribution | None:
+        """``- Pew Research: “...”``, ``Here’s Clinton in December 1992: “...”``: a name before a colon that opens
+        the quote, with no cue."""
+        text = self.text
+        line_start = text.rfind("\n", 0, mark.open) + 1
+        before = text[line_start : mark.open].rstrip(" \t\u00a0")
+        if not before.endswith(":"):
+            return None
+        parsed = self.parsed
+        hi = token_at(parsed, line_start + len(before) - 1)
+        lo = token_at(parsed, line_start)
+        for labels in ({"PERSON"}, {"ORG", "NORP"}):
+            for k in range(hi - 1, max(lo, hi - 30) - 1, -1):
+                tok = parsed[k]
+                if self.inside[k] or (tok.text in {".", "!", "?", ";", "\u2013", "\u2014", "-"} and k < hi - 1):
+                    break
+                if tok.ent_type_ in labels:
+                    ent = next((e for e in parsed.ents if e.start <= k < e.end), None)
+                    if ent is None:
+                        continue
+                    s, e = ent.start_char, ent.end_char
+                    if text[s:e].isupper() and len(text[s:e]) > 12:
+                        return None  # a headline in capitals is no speaker
+                    return Attribution(":", -1, s, e, True)
+        return None
+
+    def paragraph_subject(self, mark: QuoteMark) -> Attribution | None:
+        """A paragraph that is only a quote, after a paragraph about a person with no quote of its own: that
+        paragraph's subject (``Bolton distanced himself from ... \n “I’m going to support him ...”``)."""
+        text = self.text
+        para_start = text.rfind("\n", 0, mark.open) + 1
+        if text[para_start : mark.open].strip():
+            return None
+        prev_end = para_start
+        while prev_end > 0 and text[prev_end - 1].isspace():
+            prev_end -= 1
+        if prev_end == 0:
+            return None
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        parsed = self.parsed
+        lo, hi = token_at(parsed, prev_start), token_at(parsed, prev_end - 1)
+        if any(self.inside[k] for k in range(lo, hi + 1)) or hi - lo < 5:
+            return None
+        sents: list[Any] = []
+        for k in range(hi, lo - 1, -1):
+            sent = parsed[k].sent
+            if not sents or sents[-1].start != sent.start:
+                sents.append(sent)
+        for sent in sents[:3]:
+            subj = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is None:
+                continue
+            if subj.ent_type_ in {"PERSON", "ORG"} or subj.lower_ in {"he", "she"}:
+                s, e = np_bounds(subj)
+                return Attribution("", -1, s, e, False)
+        return None
+
+    def governing_subject(self, qi: int, qj: int, left: int, right: int) -> Attribution | None:
+        """No cue: the subject of the verb whose clause holds the quote (``Reid has gone after Trump as a “...”``)."""
+        parsed = self.parsed
+        roots = [t for t in parsed[qi : qj + 1] if not (qi <= t.head.i <= qj)]
+        tok = roots[0].head if roots else None
+        for _ in range(6):
+            if tok is None or not (left <= tok.i < right) or self.inside[tok.i]:
+                return None
+            if tok.pos_ in {"VERB", "AUX"}:
+                subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is not None and not self.inside[subj.i] and _speaker_like(subj):
+                    s, e = np_bounds(subj)
+                    return Attribution(str(tok.text), tok.i, s, e, False)
+            if tok.head is tok:
+                return None
+            tok = tok.head
+        return None
+
+    def adjacent_np(self, cue_i: int, qj: int) -> tuple[int, int] | None:
+        """``“...,” Tulsa police Chief Chuck Jordan said`` / ``“...,” said Jordan``: the words between the quote's
+        end and the cue (or right after a cue that follows the quote) when they form a short name phrase."""
+        parsed = self.parsed
+        if cue_i <= qj:
+            return None
+        between = [t for t in parsed[qj + 1 : cue_i] if not t.is_punct and not self.inside[t.i]]
+        if not between:
+            after = []
+            for t in parsed[cue_i + 1 : cue_i + 8]:
+                if t.is_punct or t.pos_ in {"VERB", "AUX", "ADP", "SCONJ"}:
+                    break
+                after.append(t)
+            between = after
+        if not between or len(between) > 8 or any(t.pos_ in {"VERB", "AUX"} and not t.is_title for t in between):
+            return None
+        if not any(t.pos_ in {"PROPN", "NOUN", "PRON"} or t.is_title for t in between):
+            return None
+        return between[0].idx, between[-1].idx + len(between[-1].text)
+
+    def attribute_intro(self, mark: QuoteMark) -> Attribution | None:
+        """A quote that opens its paragraph after a paragraph ending in a colon (``The Times reports:``)."""
+        text = self.text
+        para_start = text.rfind("\n", 0, mark.open) + 1
+        if text[para_start : mark.open].strip():
+            return None
+        prev_end = para_start
+        while prev_end > 0 and text[prev_end - 1].isspace():
+            prev_end -= 1
+        if prev_end == 0 or text[prev_end - 1] != ":":
+            return None
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        lo, hi = token_at(self.parsed, prev_start), token_at(self.parsed, prev_end - 1)
+        for i in range(hi, lo - 1, -1):
+            tok = self.parsed[i]
+            if self.inside[i]:
+                break
+            if tok.text in {".", "!", "?"} and i < hi:
+                break
+            cue = self.is_cue(tok)
+            if cue is not None and cue != "according to":
+                subj = _subject(tok)
+                if subj is not None and not self.inside[subj.i]:
+                    s, e = np_bounds(subj)
+                    return Attribution(cue, i, s, e, True)
+        return None
+
+    def is_label(self, mark: QuoteMark, attr: Attribution | None) -> bool:
+        """A short quoted noun phrase used as a name (scare quotes), not as speech."""
+        parsed = self.parsed
+        qi = token_at(parsed, mark.start)
+        qj = token_at(parsed, max(mark.end - 1, mark.start))
+        toks = [t for t in parsed[qi : qj + 1] if not t.is_punct]
+        if not toks or len(toks) > 3:
+            return False
+        if not any(t.pos_ in {"NOUN", "PROPN", "NUM"} for t in toks):
+            return False  # a label is a quoted noun phrase
+        root = next((t for t in toks if not (qi <= t.head.i <= qj) or t.head is t), toks[-1])
+        if root.pos_ in {"VERB", "AUX", "ADJ", "INTJ"} and root.dep_ not in {"amod", "compound"}:
+            return False
+        if attr is None or not attr.linked:
+            return True
+        if attr.cue_i < 0:
+            return False
+        cue_tok = parsed[attr.cue_i]
+        as_phrase = root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.i == cue_tok.i
+        named = any(
+            t.pos_ == "PROPN"
+            for t in parsed[token_at(parsed, attr.speaker_start) : token_at(parsed, attr.speaker_end - 1) + 1]
+        )
+        if named and ((root.dep_ in {"oprd", "attr"} and root.head.i == cue_tok.i) or as_phrase):
+            return False  # a named speaker's words for something: "Clinton described the law as a “crazy system”"
+        if cue_tok.lemma_.lower() in self.cues.label_verbs:
+            return True
+        return root.dep_ in {"dobj", "pobj", "oprd", "compound", "amod", "poss", "appos", "nsubj", "nsubjpass"}
+
+
+_DASH_AFTER = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*([A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*){0,4})")
+_TRANSCRIPT = re.compile(r"([A-Z][A-Z.’' -]{1,40}[A-Z]):\s")
+
+
+def layout_speaker(text: str, mark: QuoteMark) -> Attribution | None:
+    """Speakers shown by layout, not syntax: ``“...” ― Name`` and transcripts ``“PENCE: ...``."""
+    m = _DASH_AFTER.match(text, mark.close + 1)
+    if m:
+        return Attribution("―", -1, m.start(1), m.end(1), True)
+    m = _TRANSCRIPT.match(text, mark.start)
+    if m:
+        return Attribution(":", -1, m.start(1), m.end(1), True)
+    return None
+
+
+def speaker_name(surface: str, start: int, end: int, mentions: MentionIndex) -> str | None:
+    if surface.strip().lower() in PRONOUNS_PERSON:
+        hit = mentions.person_before(start)
+        return hit[0] if hit else None
+    if surface.strip().lower() == "it":
+        hit = mentions.person_before(start, window=600, kind="organisation")
+        return hit[0] if hit else None
+    return mentions.name_at(start, end)

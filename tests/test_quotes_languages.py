@@ -1,0 +1,145 @@
+"""Quotes in other languages: each script's quotation marks and each language's cue verbs (sentences written for
+these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.enrich.quote_marks import find_quote_marks
+from newsprism.enrich.quotes import extract_quotes
+
+#: (language, sentence, quoted words, speaker, cue as written)
+CASES = [
+    (
+        "ru",
+        "«Ситуация полностью под контролем», — заявил министр Иван Петров журналистам.",
+        "Ситуация полностью под контролем",
+        "Иван Петров",
+        "заявил",
+    ),
+    (
+        "ru",
+        "Анна Смирнова сообщила: «Школы откроются в понедельник».",
+        "Школы откроются в понедельник",
+        "Анна Смирнова",
+        "сообщила",
+    ),
+    (
+        "uk",
+        "«Ми не відступимо», — наголосила Олена Коваль на брифінгу.",
+        "Ми не відступимо",
+        "Олена Коваль",
+        "наголосила",
+    ),
+    (
+        "fr",
+        "« Nous ne partirons pas », a déclaré le maire Jean Dupont lundi.",
+        "Nous ne partirons pas",
+        "Jean Dupont",
+        "déclaré",
+    ),
+    (
+        "de",
+        "Die Ministerin Anna Weber sagte: „Wir werden die Grenze nicht schließen.“",
+        "Wir werden die Grenze nicht schließen.",
+        "Ministerin Anna Weber",
+        "sagte",
+    ),
+    (
+        "de",
+        "»Das ist ein schwerer Fehler«, warnte Klaus Becker am Abend.",
+        "Das ist ein schwerer Fehler",
+        "Klaus Becker",
+        "warnte",
+    ),
+    (
+        "es",
+        "«No vamos a rendirnos ante nadie», afirmó la alcaldesa Carmen López.",
+        "No vamos a rendirnos ante nadie",
+        "Carmen López",
+        "afirmó",
+    ),
+    (
+        "it",
+        "«Il governo non cadrà questa settimana», ha detto Marco Rossi ai giornalisti.",
+        "Il governo non cadrà questa settimana",
+        "Marco Rossi",
+        "detto",
+    ),
+    (
+        "pl",
+        "„Nie zgodzimy się na takie warunki” – powiedział Jan Kowalski w poniedziałek.",
+        "Nie zgodzimy się na takie warunki",
+        "Jan Kowalski",
+        "powiedział",
+    ),
+    (
+        "tr",
+        'Bakan Ahmet Yılmaz, "Bu karar kesinlikle geri alınmayacak" dedi.',
+        "Bu karar kesinlikle geri alınmayacak",
+        "Bakan Ahmet Yılmaz",
+        "dedi",
+    ),
+    (
+        "zh",
+        "外交部发言人王毅表示：“中方坚决反对任何形式的干涉。”",
+        "中方坚决反对任何形式的干涉。",
+        "外交部发言人王毅",
+        "表示",
+    ),
+    ("zh", "“我们会继续努力。”李明说。", "我们会继续努力。", "李明", "说"),
+    ("ja", "首相は「経済対策を急ぐ」と述べた。", "経済対策を急ぐ", "首相", "述べ"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "said", "speaker", "cue"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)]
+)
+def test_quote_and_speaker_in_each_language(lang: str, text: str, said: str, speaker: str, cue: str) -> None:
+    (q,) = extract_quotes(text, parsed=None, language=lang)
+    assert (q.text, q.speaker, q.cue, q.kind) == (said, speaker, cue, "direct")
+    assert text[q.start : q.end] == q.text
+    assert text[q.speaker_start : q.speaker_end] == q.speaker_text
+
+
+def test_inflected_cue_verbs_match_their_lemma() -> None:
+    for form, name in (("заявила", "Мария Орлова"), ("заявлял", "Олег Титов"), ("заявит", "Олег Титов")):
+        text = f"«Мы готовы к переговорам», — {form} {name}."
+        (q,) = extract_quotes(text, parsed=None, language="ru")
+        assert (q.cue, q.speaker) == (form, name)
+
+
+def test_mixed_quote_after_a_cue_before_the_marks() -> None:
+    text = "Le président a affirmé que la situation était « sous contrôle »."
+    (q,) = extract_quotes(text, parsed=None, language="fr")
+    assert q.kind == "mixed" and q.text == "la situation était « sous contrôle »"
+    assert q.speaker == "Le président"
+    text = "Der Sprecher erklärte, die Lage sei »vollkommen ruhig«."
+    (q,) = extract_quotes(text, parsed=None, language="de")
+    assert q.kind == "mixed" and q.text == "die Lage sei »vollkommen ruhig«" and q.speaker == "Sprecher"
+
+
+def test_according_to_in_other_languages() -> None:
+    text = "«Погибли не менее десяти человек и ещё двадцать ранены», по словам Петра Волкова."
+    (q,) = extract_quotes(text, parsed=None, language="ru")
+    assert q.speaker == "Петра Волкова"
+
+
+def test_short_quoted_terms_without_a_cue_are_not_quotes() -> None:
+    text = "Die Zeitung nannte den Plan einen „Neustart“. Le film « Les Misérables » sort demain."
+    assert extract_quotes(text, parsed=None, language="de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("Il a dit : « Non, jamais ».", ["Non, jamais"]),
+        ("Er sagte: „Nein“ und ging. Sie schrieb: ‚Ja‘.", ["Nein", "Ja"]),
+        ("Er sagte: »Nein«, und ging.", ["Nein"]),
+        ("Elle a dit ‹ peut-être › hier.", ["peut-être"]),
+        ("他说「不行」，她写道『可以』。", ["不行", "可以"]),
+        ("« Il a crié « au secours » puis s’est tu », raconte-t-elle.", ["Il a crié « au secours » puis s’est tu"]),
+    ],
+)
+def test_quotation_marks_of_every_script(text: str, inner: list[str]) -> None:
+    assert [text[m.start : m.end] for m in find_quote_marks(text)] == inner
