@@ -1,0 +1,488 @@
+"""Figures, people, places and quotes per language, on newsprism's own multilingual development set.
+
+The set (``resources/multilingual_dev.yaml``) lists real public news pages of crises other than Kazakhstan 2022,
+in 25 languages, with hand annotations; the pages' text is not shipped (``benchmarks/devset_pages.py`` rebuilds the
+folder). Every page goes through the real pipeline (:func:`newsprism.analyze` on a temporary SQLite store; the
+language is detected, not given), then:
+
+* **figures**: recall of the gold counts, one-to-one: a gold count is found by a claim of its page with the same
+  number (or a range holding it) and the same type; each claim serves one gold count. ``number only`` drops the
+  type. Precision is over the claims of the annotated types (killed, wounded, missing, displaced, destroyed,
+  arrested) — the annotation lists every such count, so a claim of those types that matches nothing is a false hit.
+  Hedge and claimant are scored on the matched counts whose gold gives them (claimant: either contains the other,
+  case-folded).
+* **people / places / quotes**: recall of the gold strings, the usual overlap rule on spans: a gold string is found
+  when an item of the kind (an entity of type person; a place; a quote) overlaps one of its occurrences in the body.
+* **language**: the share of pages whose detected language is the annotated one.
+
+``newsprism evaluate --task multilingual --data PAGES_DIR [--lang de,fr] [--json]`` prints one row per language
+and the totals; the split is the whole development set (it has no held-out part: it is for development; the
+reviewers' unseen pages are the test).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from importlib import resources as ilr
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .metrics import f1, ratio
+
+__all__ = ["DevPage", "LanguageScore", "evaluate_pages", "load_devset", "main", "score_page"]
+
+#: Claim types the annotation covers exhaustively (precision is counted over these).
+ANNOTATED_TYPES = frozenset({"killed", "wounded", "missing", "displaced", "destroyed", "arrested"})
+
+
+@dataclass(frozen=True, slots=True)
+class DevPage:
+    id: str
+    lang: str
+    url: str | None
+    figures: tuple[dict[str, Any], ...]
+    people: tuple[str, ...]
+    places: tuple[str, ...]
+    quotes: tuple[str, ...]
+    sha256: str | None = None
+
+
+@dataclass(slots=True)
+class LanguageScore:
+    """Counts for one language (or the total); the figures are derived properties."""
+
+    lang: str
+    pages: int = 0
+    language_ok: int = 0
+    figures: int = 0
+    figures_found: int = 0
+    figures_number_found: int = 0
+    figure_predictions: int = 0
+    figure_predictions_ok: int = 0
+    hedges: int = 0
+    hedges_ok: int = 0
+    claimants: int = 0
+    claimants_ok: int = 0
+    people: int = 0
+    people_found: int = 0
+    places: int = 0
+    places_found: int = 0
+    quotes: int = 0
+    quotes_found: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: LanguageScore) -> None:
+        for name in self.__dataclass_fields__:
+            value = getattr(other, name)
+            if isinstance(value, int):
+                setattr(self, name, getattr(self, name) + value)
+        self.misses.extend(other.misses)
+
+    def figures_recall(self) -> float:
+        return ratio(self.figures_found, self.figures)
+
+    def figures_precision(self) -> float:
+        return ratio(self.figure_predictions_ok, self.figure_predictions)
+
+    def as_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out.pop("misses")
+        out |= {
+            "figures_recall": round(self.figures_recall(), 4),
+            "figures_number_recall": round(ratio(self.figures_number_found, self.figures), 4),
+            "figures_precision": round(self.figures_precision(), 4),
+            "figures_f1": round(f1(self.figures_precision(), self.figures_recall()), 4),
+            "hedge_accuracy": round(ratio(self.hedges_ok, self.hedges), 4),
+            "claimant_accuracy": round(ratio(self.claimants_ok, self.claimants), 4),
+            "people_recall": round(ratio(self.people_found, self.people), 4),
+            "places_recall": round(ratio(self.places_found, self.places), 4),
+            "quotes_recall": round(ratio(self.quotes_found, self.quotes), 4),
+            "language_accuracy": round(ratio(self.language_ok, self.pages), 4),
+        }
+        return out
+
+
+def load_devset(path: str | Path | None = None) -> list[DevPage]:
+    """The pages and annotations of the development set (the shipped one by default)."""
+    if path is None:
+        text = ilr.files("newsprism.evaluate").joinpath("resources/multilingual_dev.yaml").read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    out = []
+    for row in yaml.safe_load(text):
+        out.append(
+            DevPage(
+                id=str(row["id"]),
+                lang=str(row["lang"]),
+                url=row.get("url"),
+                figures=tuple(row.get("figures") or ()),
+                people=tuple(row.get("people") or ()),
+                places=tuple(row.get("places") or ()),
+                quotes=tuple(row.get("quotes") or ()),
+                sha256=row.get("sha256"),
+            )
+        )
+    return out
+
+
+def _fold(text: str | None) -> str:
+    return unicodedata.normalize("NFKC", text or "").casefold().strip()
+
+
+def _occurrences(body: str, needle: str) -> list[tuple[int, int]]:
+    out = []
+    start = body.find(needle)
+    while start >= 0:
+        out.append((start, start + len(needle)))
+        start = body.find(needle, start + 1)
+    return out
+
+
+def _overlap_found(body: str, needle: str, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < e2 and s2 < e for s, e in _occurrences(body, needle) for s2, e2 in spans)
+
+
+def _number_fits(claim: Any, n: float) -> bool:
+    if claim.number is not None and abs(float(claim.number) - n) < 1e-6:
+        return True
+    low, high = claim.number_low, claim.number_high
+    return claim.number is None and low is not None and high is not None and low <= n <= high
+
+
+def score_page(page: DevPage, article: Any, items: dict[str, list[Any]]) -> LanguageScore:
+    """Score one analysed page against its annotations."""
+    s = LanguageScore(page.lang, pages=1)
+    body = article.body
+    s.language_ok = int((article.language or "") == page.lang)
+    claims = list(items.get("claims", []))
+    used: set[int] = set()
+    used_number: set[int] = set()
+    s.figures = len(page.figures)
+    for g in page.figures:
+        n = float(g["n"])
+        candidates = [i for i, c in enumerate(claims) if i not in used and _number_fits(c, n)]
+        typed = [i for i in candidates if claims[i].type == g["type"]]
+        loose = [i for i in range(len(claims)) if i not in used_number and _number_fits(claims[i], n)]
+        if loose:
+            used_number.add(loose[0])
+            s.figures_number_found += 1
+        if not typed:
+            s.misses.append(f"{page.id}: figure {g['n']} {g['type']}")
+            continue
+        i = typed[0]
+        used.add(i)
+        s.figures_found += 1
+        claim = claims[i]
+        if "hedge" in g:
+            s.hedges += 1
+            s.hedges_ok += int(_fold(claim.hedge) != "" and _hedge_class(claim.hedge) == g["hedge"])
+        else:
+            s.hedges += 1
+            s.hedges_ok += int(not claim.hedge or _hedge_class(claim.hedge) is None)
+        if g.get("claimant"):
+            s.claimants += 1
+            a, b = _fold(g["claimant"]), _fold(claim.claimant)
+            s.claimants_ok += int(bool(b) and (a in b or b in a))
+    predictions = [i for i, c in enumerate(claims) if c.type in ANNOTATED_TYPES]
+    s.figure_predictions = len(predictions)
+    s.figure_predictions_ok = len([i for i in predictions if i in used])
+    people = [(e.start, e.end) for e in items.get("entities", []) if e.type == "person"]
+    places = [(p.start, p.end) for p in items.get("places", [])]
+    quotes = [(q.start, q.end) for q in items.get("quotes", [])]
+    gold_by_kind = (("people", page.people, people), ("places", page.places, places), ("quotes", page.quotes, quotes))
+    for kind, gold, spans in gold_by_kind:
+        setattr(s, kind, len(gold))
+        found = 0
+        for name in gold:
+            if _overlap_found(body, name, spans):
+                found += 1
+            else:
+                s.misses.append(f"{page.id}: {kind[:-1] if kind != 'people' else 'person'} {name}")
+        setattr(s, f"{kind}_found", found)
+    return s
+
+
+#: hedges as the annotation names them, from what the claims stage reports (any language)
+_HEDGE_CLASSES = {
+    "at least": (
+        "at least",
+        "minimum",
+        "no fewer",
+        "no less",
+        "не менее",
+        "по меньшей мере",
+        "по крайней мере",
+        "mindestens",
+        "au moins",
+        "al menos",
+        "almeno",
+        "co najmniej",
+        "en az",
+        "至少",
+        "最少",
+        "少なくとも",
+        "최소",
+        "على الأقل",
+        "ما لا يقل",
+        "legalább",
+        "legkevesebb",
+        "ainakin",
+        "minst",
+        "ten minste",
+        "τουλάχιστον",
+        "щонайменше",
+        "принаймні",
+        "ao menos",
+        "pelo menos",
+        "kamida",
+        "ең кемі",
+        "en azından",
+    ),
+    "more than": (
+        "more than",
+        "over",
+        "exceed",
+        "above",
+        "более",
+        "больше",
+        "свыше",
+        "превыс",
+        "mehr als",
+        "über",
+        "plus de",
+        "más de",
+        "oltre",
+        "più di",
+        "ponad",
+        "ponad",
+        "fazla",
+        "aşkın",
+        "超过",
+        "超",
+        "余",
+        "多",
+        "以上",
+        "超え",
+        "넘",
+        "이상",
+        "أكثر من",
+        "بیش از",
+        "több mint",
+        "felett",
+        "yli",
+        "över",
+        "fler än",
+        "meer dan",
+        "περισσότερ",
+        "понад",
+        "більше",
+        "mais de",
+        "dan oshdi",
+        "дан асты",
+        "ашты",
+        "çox",
+    ),
+    "about": (
+        "about",
+        "around",
+        "approximately",
+        "some",
+        "около",
+        "порядка",
+        "примерно",
+        "etwa",
+        "rund",
+        "environ",
+        "quelque",
+        "cerca",
+        "circa",
+        "unos",
+        "około",
+        "yaklaşık",
+        "约",
+        "左右",
+        "ほど",
+        "約",
+        "약",
+        "حوالي",
+        "نحو",
+        "حدود",
+        "mintegy",
+        "noin",
+        "omkring",
+        "ongeveer",
+        "περίπου",
+        "близько",
+        "cerca de",
+        "taxminan",
+        "шамамен",
+    ),
+    "nearly": (
+        "nearly",
+        "almost",
+        "close to",
+        "почти",
+        "около",
+        "fast",
+        "près de",
+        "casi",
+        "quasi",
+        "prawie",
+        "blisko",
+        "yakın",
+        "近",
+        "将近",
+        "近く",
+        "거의",
+        "قرابة",
+        "ما يقرب",
+        "közel",
+        "lähes",
+        "nästan",
+        "bijna",
+        "σχεδόν",
+        "майже",
+        "quase",
+        "жуық",
+    ),
+    "up to": (
+        "up to",
+        "as many as",
+        "до",
+        "bis zu",
+        "jusqu'à",
+        "hasta",
+        "fino a",
+        "do",
+        "kadar",
+        "多达",
+        "最多",
+        "까지",
+        "حتى",
+        "akár",
+        "jopa",
+        "upp till",
+        "tot",
+        "έως",
+        "até",
+    ),
+}
+
+
+def _hedge_class(hedge: str | None) -> str | None:
+    """The annotation's class of a reported hedge (its English name, or a form of it in any language)."""
+    h = _fold(hedge)
+    if not h:
+        return None
+    for name in _HEDGE_CLASSES:
+        if h == name:
+            return name
+    for name, forms in _HEDGE_CLASSES.items():
+        if any(f in h for f in forms):
+            return name
+    return None
+
+
+def evaluate_pages(
+    pages: Sequence[DevPage], texts: Path, *, store_path: Path | None = None
+) -> tuple[dict[str, LanguageScore], LanguageScore, list[str]]:
+    """Analyse every page whose text is in ``texts`` and score it; returns per-language scores, the total and the
+    ids of pages with no text."""
+    from .. import api
+    from ..store import open_store
+
+    missing = [p.id for p in pages if not (texts / f"{p.id}.txt").is_file()]
+    present = [p for p in pages if p.id not in missing]
+    with tempfile.TemporaryDirectory(prefix="newsprism-devset-") as tmp:
+        rows = Path(tmp) / "pages.jsonl"
+        with rows.open("w", encoding="utf-8") as fh:
+            for p in present:
+                body = (texts / f"{p.id}.txt").read_text(encoding="utf-8")
+                fh.write(json.dumps({"url": _page_url(p), "body": body}, ensure_ascii=False) + "\n")
+        store = open_store(str(store_path or Path(tmp) / "devset.db"))
+        try:
+            api.analyze([rows], store)
+            by_url = {a.url: a for a in store.iter_articles()}
+            per_lang: dict[str, LanguageScore] = {}
+            total = LanguageScore("all")
+            for p in present:
+                article = by_url.get(_page_url(p))
+                if article is None:
+                    missing.append(p.id)
+                    continue
+                items = {k: list(store.iter_items(k, article_id=article.id)) for k in _KINDS}
+                score = score_page(p, article, items)
+                per_lang.setdefault(p.lang, LanguageScore(p.lang)).add(score)
+                total.add(score)
+        finally:
+            store.close()
+    return dict(sorted(per_lang.items())), total, missing
+
+
+_KINDS = ("claims", "entities", "places", "quotes")
+
+
+def _page_url(page: DevPage) -> str:
+    return page.url or f"https://devset.invalid/{page.id}"
+
+
+def _row(s: LanguageScore) -> str:
+    d = s.as_dict()
+    return (
+        f"{s.lang:4} {s.pages:3}  {d['figures_recall']:.2f} ({s.figures_found:3}/{s.figures:3})  "
+        f"{d['figures_precision']:.2f}  {d['hedge_accuracy']:.2f}  {d['claimant_accuracy']:.2f}  "
+        f"{d['people_recall']:.2f} ({s.people_found:2}/{s.people:2})  {d['places_recall']:.2f} "
+        f"({s.places_found:3}/{s.places:3})  {d['quotes_recall']:.2f} ({s.quotes_found}/{s.quotes})  "
+        f"{d['language_accuracy']:.2f}"
+    )
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="newsprism evaluate --task multilingual", description=__doc__.split("\n")[0])
+    parser.add_argument("pages", nargs="?", type=Path, help="folder of <id>.txt page texts")
+    parser.add_argument("--pages", dest="pages_opt", type=Path, default=None, help="folder of <id>.txt page texts")
+    parser.add_argument("--gold", type=Path, default=None, help="annotations (default: the shipped development set)")
+    parser.add_argument("--lang", default=None, help="only these languages (comma-separated)")
+    parser.add_argument("--misses", action="store_true", help="list every gold item not found")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    texts = args.pages_opt or args.pages
+    if texts is None or not Path(texts).is_dir():
+        print("error: give the folder of page texts (benchmarks/devset_pages.py rebuilds it)", file=sys.stderr)
+        return 2
+    pages = load_devset(args.gold)
+    if args.lang:
+        wanted = {x.strip() for x in args.lang.split(",") if x.strip()}
+        pages = [p for p in pages if p.lang in wanted]
+    per_lang, total, missing = evaluate_pages(pages, Path(texts))
+    if args.json:
+        out = {
+            "split": "multilingual_dev (all pages)",
+            "languages": {k: v.as_dict() for k, v in per_lang.items()},
+            "total": total.as_dict(),
+            "missing_pages": missing,
+        }
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    note = f" ({len(missing)} pages without text: {', '.join(missing)})" if missing else ""
+    print(f"split: multilingual development set, {total.pages} pages in {len(per_lang)} languages{note}")
+    print("lang pages figures-R (found)  fig-P hedge claim. people-R        places-R          quotes-R   lang-id")
+    for s in per_lang.values():
+        print(_row(s))
+    print(_row(total))
+    if args.misses:
+        for m in total.misses:
+            print("  miss:", m)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
