@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Cues", "load_cues", "rule_mentions"]
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’‘ʻ‐\-]*\w)?")
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’‘ʻ‐\-\u064b-\u065f\u0670]*[\w\u064b-\u065f])?")
 _BREAK = re.compile(r"[.!?;:\n«»\"“”„()\[\]…।。！？؟]")
 _SPACE = re.compile(r"^[ \u00a0]$|^[\-‐]$")
 _KATAKANA_RUN = re.compile(r"[\u30a0-\u30ff・ー]{2,}$")
@@ -128,8 +128,9 @@ def _title_before(text: str, pos: int, titles: tuple[str, ...], stop: frozenset[
             parts = t.split()
             window = [w.lower() for w in words[idx - len(parts) + 1 : idx + 1]]
             if len(window) == len(parts) and all(
-                w == p or (len(p) >= 4 and w.startswith(p)) for w, p in zip(window, parts, strict=True)
-            ):
+                w == p or (len(p) >= 4 and (w.startswith(p) or (w.endswith(p) and len(parts) == 1)))
+                for w, p in zip(window, parts, strict=True)
+            ):  # prezydenta, utrikeshandelsminister
                 return t
     return None
 
@@ -164,7 +165,7 @@ def rule_mentions(text: str, lang: str, resources: Resources, *, is_place: Calla
             else:
                 break
         if j == i and _is_head(w, cues.org_heads, lang):
-            j = _org_tail(text, toks, i, cues)
+            j = _org_tail(text, toks, i, lang, is_place)
         seq = toks[i : j + 1]
         initial = i == 0 or bool(_BREAK.search(text[toks[i - 1][1] : s]))
         out.extend(_classify(text, seq, initial, lang, cues, known, is_place))
@@ -172,14 +173,18 @@ def rule_mentions(text: str, lang: str, resources: Resources, *, is_place: Calla
     return out
 
 
-def _org_tail(text: str, toks: list[tuple[int, int, str]], i: int, cues: Cues) -> int:
+def _org_tail(
+    text: str, toks: list[tuple[int, int, str]], i: int, lang: str, is_place: Callable[[str], bool]
+) -> int:
     """Index of the last word of an organisation whose capitalised head is followed by lower-case words up to a
     capitalised one ("Міністерство закордонних справ України", "ministero degli Esteri"); ``i`` when none is."""
     for k in range(i + 1, min(i + 5, len(toks))):
         if _BREAK.search(text[toks[k - 1][1] : toks[k][0]]) or "," in text[toks[k - 1][1] : toks[k][0]]:
             return i
         if toks[k][2][:1].isupper():
-            return k if k > i + 1 else i
+            if is_place(toks[k][2]) or any(is_place(x) for x in _stems(toks[k][2], lang)):
+                return k  # "Міністерство закордонних справ України"
+            return k - 1 if k > i + 1 else i  # "Міністерства внутрішніх справ" | Ігор Клименко
     return i
 
 
@@ -274,8 +279,9 @@ def _classify(
         return [Mention(start, end, surface, "place", 0.55, extra={"label": "rules:place"})]
     if len(words) == 1 and is_acronym(words[0]) and len(words[0]) >= 2:
         return [Mention(start, end, surface, "organisation", 0.45, extra={"label": "rules:acronym"})]
-    if len(words) >= 2 and not known(words[-1]) and not is_place(words[-1]):
-        return [Mention(start, end, surface, "person", 0.6, extra={"label": "rules:name"})]
+    if len(words) >= 2 and not all(known(w) for w in words) and not is_place(words[0]):
+        score = 0.6 if not known(words[-1]) else 0.5
+        return [Mention(start, end, surface, "person", score, extra={"label": "rules:name"})]
     if len(words) == 1 and not known(words[0]) and not initial:
         # a lone unknown name: kept weakly, so a fuller mention or the actor table can resolve it
         return [Mention(start, end, surface, "other", 0.35, extra={"label": "rules:single"})]
