@@ -149,14 +149,15 @@ class LanguageDetector:
         if letters < 3:
             return Detection(None, 0.0, "script", True)
         weighted = dict(counts)
-        for cjk in ("han", "kana", "hangul"):
-            weighted[cjk] *= 3
+        for name in ("han", "kana", "hangul"):
+            weighted[name] *= 3
         total = sum(weighted.values())
         script = max(weighted, key=lambda k: weighted[k])
         if script in ("han", "kana", "hangul"):
             cjk = counts["han"] + counts["kana"] + counts["hangul"]
+            code: str | None
             if counts["hangul"] >= 0.3 * cjk:
-                script, code = "hangul", "ko"
+                code = "ko"
             elif counts["kana"] >= max(2, 0.05 * cjk):
                 code = "ja"
             else:
@@ -171,8 +172,8 @@ class LanguageDetector:
         rule = self._letters(script, script_text, words)
         if rule is not None:
             return self._finish(rule[0], min(1.0, share * rule[1]), "letters", letters)
-        code, conf = self._lingua(script, script_text or sample)
-        return self._finish(code, conf * share, "model", letters)
+        found, conf = self._lingua(script, script_text or sample)
+        return self._finish(found, conf * share, "model", letters)
 
     def _letters(self, script: str, text: str, words: list[str]) -> tuple[str, float] | None:
         """(code, strength) when letters decide between close languages of one script."""

@@ -39,10 +39,56 @@ _SPACE = re.compile(r"^[ \u00a0]$|^[\-‐]$")
 _KATAKANA_RUN = re.compile(r"[\u30a0-\u30ff・ー]{2,}$")
 _HANGUL_WORD = re.compile(r"([\uac00-\ud7af]{2,5})\s?$")
 _JA_ORG = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fff]{1,8}?(?:省|庁|委員会)")
+_GENITIVE_TAILS = frozenset({"uk", "ru", "bg", "pl", "kk", "ky", "uz", "az"})
 _COMPOUNDING = frozenset({"de", "nl", "sv", "fi", "hu", "da", "no"})
 _SIMPLEMMA = frozenset(
-    "bg ca cs cy da de el en es et fa fi fr ga gd gl hi hu hy id is it ka la lb lt lv mk ms nb nl nn pl pt ro ru "
-    "se sk sl sq sv sw tl tr uk".split()
+    [
+        "bg",
+        "ca",
+        "cs",
+        "cy",
+        "da",
+        "de",
+        "el",
+        "en",
+        "es",
+        "et",
+        "fa",
+        "fi",
+        "fr",
+        "ga",
+        "gd",
+        "gl",
+        "hi",
+        "hu",
+        "hy",
+        "id",
+        "is",
+        "it",
+        "ka",
+        "la",
+        "lb",
+        "lt",
+        "lv",
+        "mk",
+        "ms",
+        "nb",
+        "nl",
+        "nn",
+        "pl",
+        "pt",
+        "ro",
+        "ru",
+        "se",
+        "sk",
+        "sl",
+        "sq",
+        "sv",
+        "sw",
+        "tl",
+        "tr",
+        "uk",
+    ]
 )
 
 
@@ -149,7 +195,7 @@ def rule_mentions(text: str, lang: str, resources: Resources, *, is_place: Calla
     n = len(toks)
     i = 0
     while i < n:
-        s, e, w = toks[i]
+        s, _e, w = toks[i]
         if not w[:1].isupper():
             i += 1
             continue
@@ -173,9 +219,7 @@ def rule_mentions(text: str, lang: str, resources: Resources, *, is_place: Calla
     return out
 
 
-def _org_tail(
-    text: str, toks: list[tuple[int, int, str]], i: int, lang: str, is_place: Callable[[str], bool]
-) -> int:
+def _org_tail(text: str, toks: list[tuple[int, int, str]], i: int, lang: str, is_place: Callable[[str], bool]) -> int:
     """Index of the last word of an organisation whose capitalised head is followed by lower-case words up to a
     capitalised one ("Міністерство закордонних справ України", "ministero degli Esteri"); ``i`` when none is."""
     for k in range(i + 1, min(i + 5, len(toks))):
@@ -184,13 +228,15 @@ def _org_tail(
         if toks[k][2][:1].isupper():
             if is_place(toks[k][2]) or any(is_place(x) for x in _stems(toks[k][2], lang)):
                 return k  # "Міністерство закордонних справ України"
-            return k - 1 if k > i + 1 else i  # "Міністерства внутрішніх справ" | Ігор Клименко
+            # "Міністерства внутрішніх справ" | Ігор Клименко: lower-case genitives name the office in Slavic
+            # and Turkic languages; elsewhere lower-case words after a head are the sentence going on
+            return k - 1 if k > i + 1 and lang in _GENITIVE_TAILS else i
     return i
 
 
 def _trim_suffix(text: str, seq: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The last word without an ending written after an apostrophe ("Bakanlığı'nın" → "Bakanlığı")."""
-    s, e, w = seq[-1]
+    s, _e, w = seq[-1]
     m = re.search(r"['’]([^\W\d_]{1,5})$", w)
     if m is None or m.start() < 2 or not m.group(1).islower():
         return seq
@@ -207,10 +253,11 @@ def _segments(seq: list[tuple[int, int, str]], lang: str, cues: Cues,
     for k, tok in enumerate(seq):
         w = tok[2]
         inner = 0 < k < len(seq) - 1 or (k == len(seq) - 1 and len(seq) > 1)
-        if inner and (_is_head(w, cues.titles, lang) or (lang in _COMPOUNDING and known(w) and len(w) > 3)):
+        is_title = _is_head(w, cues.titles, lang) and not _is_head(w, cues.org_heads, lang)
+        if inner and (is_title or (lang in _COMPOUNDING and known(w) and len(w) > 3)):
             if cur:
                 parts.append((cur, title))
-            cur, title = [], (w.lower() if _is_head(w, cues.titles, lang) else None)
+            cur, title = [], (w.lower() if is_title else None)
             continue
         cur.append(tok)
     if cur:
@@ -232,9 +279,10 @@ def _classify(
     while seq:
         w = seq[0][2]
         low = w.lower()
-        if _is_head(w, cues.titles, lang) and len(seq) > 1:
+        if _is_head(w, cues.titles, lang) and len(seq) > 1 and not _is_head(w, cues.org_heads, lang):
             title = low
             seq = seq[1:]
+            initial = False
             continue
         if initial and (low in cues.stopwords or (known(w) and len(seq) > 1 and not is_place(w))):
             seq = seq[1:]
@@ -294,9 +342,7 @@ def _stems(word: str, lang: str) -> tuple[str, ...]:
     return name_stems(word, lang)
 
 
-def _uncased(
-    text: str, toks: list[tuple[int, int, str]], cues: Cues, is_place: Callable[[str], bool]
-) -> list[Mention]:
+def _uncased(text: str, toks: list[tuple[int, int, str]], cues: Cues, is_place: Callable[[str], bool]) -> list[Mention]:
     """Arabic and Persian: up to three words after a title, skipping adjectives with the article (ال...)."""
     out: list[Mention] = []
     i = 0

@@ -45,7 +45,9 @@ def jieba_tagger(resources: Resources, table: ActorTable) -> Any:
     return resources.get("entities.jieba", build)
 
 
-def zh_mentions(text: str, resources: Resources, table: ActorTable, *, is_place: Callable[[str], bool]) -> list[Mention]:
+def zh_mentions(
+    text: str, resources: Resources, table: ActorTable, *, is_place: Callable[[str], bool]
+) -> list[Mention]:
     """Name mentions of Chinese ``text`` (offsets into ``text``)."""
     tagger = jieba_tagger(resources, table)
     out: list[Mention] = []
@@ -74,9 +76,7 @@ def zh_mentions(text: str, resources: Resources, table: ActorTable, *, is_place:
         pos = end
         typ = _TAGS.get(flag)
         if typ is not None:
-            if pending and pending[-1][1] == start and pending[-1][2] == typ:
-                pending.append((start, end, typ))
-            elif pending and pending[-1][2] == typ and text[pending[-1][1] : start] in _JOIN:
+            if pending and pending[-1][2] == typ and (pending[-1][1] == start or text[pending[-1][1] : start] in _JOIN):
                 pending.append((start, end, typ))
             else:
                 flush()
