@@ -363,13 +363,9 @@ def byline_spans(body: str, authors: list[str] | None = None) -> list[tuple[int,
         if not text or len(text) > 120 or len(text.split()) > 12:
             continue
         bare = re.sub(r"(?:[,|/–—-]\s*)?(?:\d.*)?$", "", re.sub(r"^\W+", "", text))
-        if _BYLINE.match(text) and not text.endswith((".", "!", "?")) and len(text.split()) <= 10:
-            out.append((line.start(), line.end()))
-        elif (
-            names
-            and (name_key(bare) in names or any(k and name_key(text).startswith(k) for k in names))
-            and len(text.split()) <= len(max(names, key=len).split()) + 4
-        ):
+        marked = _BYLINE.match(text) is not None and not text.endswith((".", "!", "?")) and len(text.split()) <= 10
+        named = bool(names) and (name_key(bare) in names or any(k and name_key(text).startswith(k) for k in names))
+        if marked or (named and len(text.split()) <= len(max(names, key=len).split()) + 4):
             out.append((line.start(), line.end()))
     return out
 
