@@ -137,33 +137,66 @@ def _spacy_mentions(doc: Doc) -> Iterator[Mention]:
 
 def _natasha_models(resources: Resources) -> Any:
     def load(_: Resources) -> Any:
-        from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+        from natasha import NewsEmbedding, NewsNERTagger, Segmenter
 
-        emb = NewsEmbedding()
-        return Segmenter(), NewsMorphTagger(emb), NewsNERTagger(emb), MorphVocab()
+        return Segmenter(), NewsNERTagger(NewsEmbedding())
 
     return resources.get("entities.natasha", load)
 
 
+def _russian_morph(resources: Resources) -> Any:
+    def load(_: Resources) -> Any:
+        import pymorphy3
+
+        return pymorphy3.MorphAnalyzer(lang="ru")
+
+    return resources.get("entities.pymorphy3:ru", load)
+
+
+def _nominative(words: list[str], kind: str, morph: Any) -> str:
+    """A Russian name in the nominative: every word of a person's name; for other names the words up to and
+    including the first noun ("Белого дома" → "Белый дом", "Министерства обороны" → "Министерство обороны")."""
+    out = []
+    agreeing = True
+    for w in words:
+        if not agreeing or (not w[:1].isupper() and kind != "PER"):
+            out.append(w)
+            continue
+        parses = morph.parse(w)
+        p = parses[0] if parses else None
+        form = p.inflect({"nomn"}) if p is not None and p.tag.case not in (None, "nomn") else None
+        word = form.word if form is not None else w
+        if kind == "PER":  # of the name readings, the shortest nominative ("Токаеву" → Токаев, not Токаева)
+            names = [x for x in parses if {"Name", "Surn", "Patr"} & set(x.tag.grammemes)]
+            forms = [getattr(x.inflect({"nomn"}), "word", None) for x in names if x.tag.number != "plur"]
+            if any(x.tag.case == "nomn" and x.tag.number != "plur" for x in names):
+                word = w  # already a nominative
+            elif any(forms):
+                word = min((f for f in forms if f), key=len)
+        out.append("-".join(x[:1].upper() + x[1:] for x in word.split("-")) if w[:1].isupper() else word)
+        if kind != "PER" and p is not None and p.tag.POS == "NOUN":
+            agreeing = False
+    return " ".join(out)
+
+
 def _natasha_mentions(doc: Doc) -> Iterator[Mention]:
+    """natasha's news NER; names are brought to the nominative with pymorphy3 (natasha's own morphology tagger
+    would double the cost)."""
     from natasha import Doc as NDoc
 
-    segmenter, morph, ner, vocab = _natasha_models(doc.resources)
+    segmenter, ner = _natasha_models(doc.resources)
+    morph = _russian_morph(doc.resources)
     body = doc.article.body
     nd = NDoc(body)
     nd.segment(segmenter)
-    nd.tag_morph(morph)
     nd.tag_ner(ner)
     types = {"PER": "person", "ORG": "organisation", "LOC": "place"}
     for span in nd.spans:
-        try:
-            span.normalize(vocab)
-            lemma = span.normal
-        except Exception:  # normalisation is best effort; the surface form still counts
-            lemma = None
         start, end = _clean(body, span.start, span.stop)
         if end - start < 2:
             continue
+        words = body[start:end].split()
+        lemma = _nominative(words, span.type, morph) if words else None
         yield Mention(start, end, body[start:end], types.get(span.type, "other"), 0.8, lemma=lemma,
                       extra={"label": span.type})  # fmt: skip
 
