@@ -284,7 +284,7 @@ def _classify(
             seq = seq[1:]
             initial = False
             continue
-        if initial and (low in cues.stopwords or (known(w) and len(seq) > 1 and not is_place(w))):
+        if initial and (low in cues.stopwords or (known(w) and len(seq) > 2 and not is_place(w))):
             seq = seq[1:]
             initial = False
             continue
@@ -316,6 +316,10 @@ def _classify(
         return []
     if title is None:
         title = _title_before(text, start, cues.titles, cues.stopwords)
+    if title is None and len(words) >= 2:
+        after = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+        if after is not None and after.group()[:1].islower() and _is_head(after.group(), cues.titles, lang):
+            title = after.group().lower()  # Hungarian and Turkish write the title after: "Kovács Gergely szóvivő"
     if len(words) >= 2 and is_place(words[0]) and not is_place(surface) and title is not None:
         # "prezydent Kazachstanu Kasym-Żomart Tokajew": the country before the name is a place
         place = Mention(seq[0][0], seq[0][1], words[0], "place", 0.55, extra={"label": "rules:place"})
