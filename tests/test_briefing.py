@@ -83,7 +83,8 @@ def test_story_page_shows_the_comparison(tmp_path: Path) -> None:
     write_briefing(store, out)
     story = next(s for s in store.iter_stories() if "ispi1" in s.article_ids)
     html = (out / f"story-{story.id}.html").read_text(encoding="utf-8")
-    assert "figures disagree: 164 vs 225" in html
+    assert 'id="figures"' in html and "latest official figure" in html and 'class="fig-chart"' in html
+    assert "badge conflict" not in html  # 164 then 225 is a revision, not a conflict
     assert "parquet général" in html and "according to" in html
     assert "Who is quoted, by which side" in html and "Antony Blinken" in html
     assert "Named by one side only" in html
@@ -92,7 +93,7 @@ def test_story_page_shows_the_comparison(tmp_path: Path) -> None:
     article = (out / "article-spec1.html").read_text(encoding="utf-8")
     assert 'id="a-spec1-' in article and "lean from page:examples/kazakhstan-2022-01-12.txt" in article
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert "2022-01-10" in index and "killed: 164 vs 225" in index
+    assert "2022-01-10" in index and "badge conflict" not in index
 
 
 def test_map_view_frames_points_and_outlines() -> None:

@@ -53,7 +53,8 @@ def test_web_app_in_a_browser(browser: Any, tmp_path: Path) -> None:
         _shot(page, "web-stories.png")
         page.click("text=Kazakhstan says 164 killed in unrest")
         assert page.locator("h1").inner_text().startswith("Kazakhstan says 164 killed")
-        assert page.locator("text=figures disagree: 164 vs 225").count() == 1
+        assert page.locator("svg.fig-chart").count() >= 1  # 164 then 225 killed: a revision, charted
+        assert page.locator("#figures .badge.conflict").count() == 0
         _shot(page, "web-story.png")
         # search from the header box
         page.fill("header input[name=q]", "Djokovic")
@@ -81,6 +82,9 @@ def test_web_app_in_a_browser(browser: Any, tmp_path: Path) -> None:
         _shot(page, "web-outlet.png")
         page.goto(base + "/claims")
         _shot(page, "web-claims.png")
+        page.goto(base + "/figures?type=killed")
+        page.locator("svg.fig-chart a").first.click()  # a dot of the chart opens its evidence
+        assert "#a-" in page.url and "/articles/" in page.url
         page.close()
     store.close()
     with open_store(db) as again:

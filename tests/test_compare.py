@@ -53,17 +53,22 @@ def test_user_label_changes_the_side(kz) -> None:  # type: ignore[no-untyped-def
     assert tass.side == "right" and tass.lean_source == "user:web"
 
 
-def test_figures_conflict_164_vs_225(kz) -> None:  # type: ignore[no-untyped-def]
+def test_figures_164_then_225_is_a_revision_not_a_conflict(kz) -> None:  # type: ignore[no-untyped-def]
     store, story = kz
     c = compare_story(store, story)
     killed = next(g for g in c.figures if g.type == "killed")
-    assert killed.conflict and (killed.low, killed.high) == (164, 225)
-    assert c.figures[0] is killed  # conflicts first
-    rows = {(r.outlet, r.number): r for r in killed.rows}
-    assert rows[("RT France", 225)].claimant == "parquet général" and rows[("RT France", 225)].conflicting
+    # 164 per the health ministry (9-10 January), 225 per the prosecutor general (15 January): a later official
+    # figure replaces an earlier one; nothing to badge
+    assert killed.status == "revision" and not killed.conflict and c.conflicts == []
+    assert (killed.low, killed.high) == (164, 225)
+    assert [r.as_of for r in killed.rows] == ["2022-01-09", "2022-01-10", "2022-01-15"]
+    assert killed.latest_official is not None and killed.latest_official.value == 225
+    assert killed.latest_official.claimant == "parquet général" and killed.latest_official.outlet == "RT France"
+    rows = {(r.outlet, r.value): r for r in killed.rows}
     assert rows[("The Spectator", 164)].hedge == "according to"
+    assert {p.status for p in killed.pairs} == {"agree", "revision"}
     arrested = next(g for g in c.figures if g.type == "arrested")
-    assert not arrested.conflict  # 9,900 and 9,900
+    assert arrested.status == "agree"  # 9,900 and "nearly 9,900"
     arts = {a.id: a for a in store.iter_articles()}
     for g in c.figures:
         for r in g.rows:

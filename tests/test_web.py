@@ -36,7 +36,7 @@ def test_pages_load_and_escape(site: tuple[str, Path]) -> None:
     base, _ = site
     with httpx.Client(base_url=base) as c:
         for path in ("/", "/articles", "/outlets", "/entities", "/claims", "/search?q=Tokayev", "/articles/evil1",
-                     "/outlets/evil.example", "/claims?conflicts=1", "/entities?q=tok"):  # fmt: skip
+                     "/outlets/evil.example", "/claims?conflicts=1", "/figures", "/entities?q=tok"):  # fmt: skip
             r = c.get(path)
             assert r.status_code == 200, path
             assert "<script" not in r.text.lower(), path
@@ -71,14 +71,16 @@ def test_json_api_and_openapi(site: tuple[str, Path]) -> None:
         comp = c.get(f"/api/stories/{kz['id']}").json()
         assert comp["coverage"]["by_side"]["unrated"] == 4
         killed = next(g for g in comp["figures"] if g["type"] == "killed")
-        assert killed["conflict"] and killed["low"] == 164 and killed["high"] == 225
+        assert killed["status"] == "revision" and killed["low"] == 164 and killed["high"] == 225
         art = c.get("/api/articles/spec1").json()
         body = art["article"]["body"]
         for q in art["items"]["quotes"]:
             assert body[q["start"] : q["end"]] == q["text"]
         assert art["outlet"]["lean"] == "right"
-        conflicts = c.get("/api/claims", params={"conflicts": "true"}).json()
-        assert [g["type"] for g in conflicts] == ["killed"]
+        assert c.get("/api/claims", params={"conflicts": "true"}).json() == []  # a revision is no conflict
+        figures = c.get("/api/figures", params={"story_id": kz["id"]}).json()
+        assert {f["status"] for f in figures if f["type"] == "killed"} == {"revision"}
+        assert c.get("/api/figures", params={"status": "nonsense"}).status_code == 422
         ents = c.get("/api/entities", params={"q": "tokayev"}).json()
         assert ents[0]["entity_id"] == "Q2710837" and len(ents[0]["articles"]) >= 5
         assert c.get("/api/stories/nope").status_code == 404

@@ -4,7 +4,8 @@ side, conflicting figures, who is quoted by whom, names one side leaves out, and
 from __future__ import annotations
 
 from .evidence import HIGHLIGHT_KINDS, Segment, anchor_of, describe, evidence_segments
-from .figures import CONFLICT_RATIO, FigureGroup, FigureRow, group_figures
+from .figures import SUBJECTS, Figure, figure_from_claim, figures_of_claims
+from .reconcile import CONFLICT_STATUSES, STATUSES, FigureGroup, FigurePair, reconcile, timeline_chart
 from .sides import SIDES, OutletInfo, outlet_info, side_of_lean
 from .story import (
     BLINDSPOT_SHARE,
@@ -21,14 +22,17 @@ from .story import (
 
 __all__ = [
     "BLINDSPOT_SHARE",
-    "CONFLICT_RATIO",
+    "CONFLICT_STATUSES",
     "HIGHLIGHT_KINDS",
     "SIDES",
+    "STATUSES",
+    "SUBJECTS",
     "ArticleRef",
     "Blindspot",
     "EvidenceRef",
+    "Figure",
     "FigureGroup",
-    "FigureRow",
+    "FigurePair",
     "NamedBy",
     "OutletInfo",
     "Segment",
@@ -38,9 +42,12 @@ __all__ = [
     "compare_story",
     "describe",
     "evidence_segments",
-    "group_figures",
+    "figure_from_claim",
+    "figures_of_claims",
     "load_items",
     "outlet_info",
+    "reconcile",
     "side_of_lean",
+    "timeline_chart",
     "valid_span",
 ]

@@ -12,7 +12,8 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Claim, Entity, Frame, Item, Place, Quote, Story, Technique
-from .figures import FigureGroup, FigureRow, group_figures
+from .figures import figures_of_claims
+from .reconcile import FigureGroup, reconcile
 from .sides import SIDES, OutletInfo, outlet_info
 
 if TYPE_CHECKING:
@@ -262,17 +263,9 @@ def compare_story(store: Store, story: Story | str) -> StoryComparison:
         if only:
             named.append(NamedBy(side=side, absent_from=others, names=_sorted({x.name: x for x in only})))
 
-    rows: list[FigureRow] = []
-    for c in items["claims"]:
-        if not isinstance(c, Claim) or c.article_id not in refs or not valid_span(c, arts.get(c.article_id)):
-            continue
-        ref = refs[c.article_id]
-        rows.append(FigureRow(
-            type=c.type or "other", article_id=c.article_id, outlet=ref.outlet.name, side=ref.outlet.side,
-            number=c.number, number_text=c.number_text or arts[c.article_id].body[c.start : c.end], object=c.object,
-            claimant=c.claimant, hedge=c.hedge, when=c.when, published=ref.published, start=c.start, end=c.end,
-            text=arts[c.article_id].body[c.start : c.end],
-        ))  # fmt: skip
+    claims = [c for c in items["claims"] if isinstance(c, Claim) and c.article_id in refs]
+    outlets = {aid: (r.outlet.name, r.outlet.side) for aid, r in refs.items()}
+    figures = figures_of_claims(claims, arts, outlets=outlets, entities=items["entities"])
 
     days: dict[str, dict[str, Any]] = {}
     for r in ordered:
@@ -290,7 +283,7 @@ def compare_story(store: Store, story: Story | str) -> StoryComparison:
         blindspots=_blindspots(by_side),
         frames=_sorted(frames),
         techniques=_sorted(techniques),
-        figures=group_figures(rows),
+        figures=reconcile(figures),
         quoted=_sorted(quoted),
         named_by_one_side=named,
         places=_sorted(places),

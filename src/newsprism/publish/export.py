@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Exporter", "export", "export_rows"]
 
-#: Record types in export order; extracted item kinds follow ``articles`` and ``outlets``.
-TABLES = ("articles", "outlets", *RECORD_TYPES, "stories")
+#: Record types in export order; extracted item kinds follow ``articles`` and ``outlets``; ``figures`` (derived:
+#: every count normalised and reconciled per story, see ``newsprism.compare.reconcile``) comes last.
+TABLES = ("articles", "outlets", *RECORD_TYPES, "stories", "figures")
 
 
 def export_rows(store: Store, table: str, *, article_ids: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
@@ -40,6 +41,10 @@ def export_rows(store: Store, table: str, *, article_ids: Sequence[str] | None =
     elif table == "stories":
         for s in store.iter_stories():
             yield s.to_dict()
+    elif table == "figures":
+        from ..compare.story_figures import figure_rows
+
+        yield from figure_rows(store)
     elif table in RECORD_TYPES:
         for it in store.iter_items(table, article_ids=article_ids):
             yield it.to_dict()

@@ -55,7 +55,8 @@ def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: s
     from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
     from fastapi.staticfiles import StaticFiles
 
-    from ..compare import compare_story, outlet_info, side_of_lean
+    from ..compare import STATUSES, compare_story, outlet_info, side_of_lean
+    from ..compare.story_figures import figure_rows
     from ..outlets.labels import outlet_view
     from ..publish.briefing import article_context, load_world, make_environment, story_context
     from .views import claim_groups, entity_rows
@@ -65,6 +66,7 @@ def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: s
     env = make_environment(Path(str(pkg_resources.files("newsprism.web") / "templates")))
     links = _web_links()
     world = load_world()
+    figure_statuses = (*STATUSES, "part")
     token = secrets.token_urlsafe(32)
     lock = threading.RLock()  # one SQLite connection: one request at a time touches it
     hosts = set(allowed_hosts or []) | {"127.0.0.1", "localhost", "[::1]", "testserver"}
@@ -94,6 +96,11 @@ def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: s
     def page(name: str, **ctx: Any) -> HTMLResponse:
         html = env.get_template(name).render(links=links, site_title=title, mode="web", csrf_token=token, **ctx)
         return HTMLResponse(html)
+
+    def check_status(status: str) -> str | None:
+        if status and status not in figure_statuses:
+            raise HTTPException(422, f"status {status[:40]!r} not valid; valid: {', '.join(figure_statuses)}")
+        return status or None
 
     def outlet_row(outlet_id: str) -> dict[str, Any]:
         o = store.get_outlet(outlet_id)
@@ -205,6 +212,12 @@ def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: s
             groups = claim_groups(store, type=type or None, conflicts_only=bool(conflicts))
             return page("claims.html", groups=groups, type=type or "", conflicts=conflicts)
 
+    @app.get("/figures", response_class=HTMLResponse, include_in_schema=False)
+    async def figures_page(status: str = "", type: str = "") -> HTMLResponse:
+        with lock:
+            stories = claim_groups(store, type=type or None, status=check_status(status))
+            return page("figures.html", stories=stories, status=status, type=type, statuses=STATUSES)
+
     # -- JSON API ------------------------------------------------------------------------------------------------
     @app.get("/api/stories", tags=["stories"], summary="Stories, newest first")
     async def api_stories(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
@@ -278,6 +291,14 @@ def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: s
                 {"story_id": s["story_id"], "story": s["story"], **g.to_dict()}
                 for s in claim_groups(store, type=type, conflicts_only=conflicts)
                 for g in s["groups"]
+            ]
+
+    @app.get("/api/figures", tags=["figures"], summary="Every count normalised and reconciled per story")
+    async def api_figures(story_id: str | None = None, status: str = "") -> list[dict[str, Any]]:
+        with lock:
+            wanted = check_status(status)
+            return [
+                r for r in figure_rows(store) if story_id in {None, r["story_id"]} and wanted in {None, r["status"]}
             ]
 
     @app.exception_handler(HTTPException)

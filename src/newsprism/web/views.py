@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..compare import outlet_info, valid_span
-from ..compare.figures import FigureRow, group_figures
-from ..model import Article, Claim, Entity
+from ..compare.story_figures import store_figures
+from ..model import Entity
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -40,33 +39,10 @@ def entity_rows(store: Store, *, query: str | None = None, limit: int = 500) -> 
     return out[:limit]
 
 
-def claim_groups(store: Store, *, type: str | None = None, conflicts_only: bool = False) -> list[dict[str, Any]]:
-    """Every numeric claim in the store grouped by story, then by type with conflicts flagged (the claims
-    explorer): ``[{story_id, story, groups: [FigureGroup]}]``, stories with conflicts first."""
-    story_of: dict[str, tuple[str, str]] = {}
-    for s in store.iter_stories():
-        for aid in s.article_ids:
-            story_of[aid] = (s.id, s.label)
-    claims = [c for c in store.iter_items("claims") if isinstance(c, Claim) and (type is None or c.type == type)]
-    arts: dict[str, Article] = {a.id: a for a in store.iter_articles(ids=sorted({c.article_id for c in claims}))}
-    cache: dict[str, Any] = {}
-    by_story: dict[str, list[FigureRow]] = {}
-    for c in claims:
-        art = arts.get(c.article_id)
-        if art is None or not valid_span(c, art):
-            continue
-        info = outlet_info(store, art, cache=cache)
-        sid = story_of.get(c.article_id, ("", "(no story)"))[0]
-        by_story.setdefault(sid, []).append(FigureRow(
-            type=c.type or "other", article_id=c.article_id, outlet=info.name, side=info.side, number=c.number,
-            number_text=c.number_text or art.body[c.start : c.end], object=c.object, claimant=c.claimant,
-            hedge=c.hedge, when=c.when, published=art.published, start=c.start, end=c.end,
-            text=art.body[c.start : c.end],
-        ))  # fmt: skip
-    labels = {sid: label for sid, label in story_of.values()}
-    out = []
-    for sid, rows in by_story.items():
-        groups = [g for g in group_figures(rows) if g.conflict or not conflicts_only]
-        if groups:
-            out.append({"story_id": sid or None, "story": labels.get(sid, "(no story)"), "groups": groups})
-    return sorted(out, key=lambda r: (not any(g.conflict for g in r["groups"]), r["story"]))
+def claim_groups(
+    store: Store, *, type: str | None = None, conflicts_only: bool = False, status: str | None = None
+) -> list[dict[str, Any]]:
+    """Every figure in the store reconciled story by story (the claims explorer and the figures view):
+    ``[{story_id, story, groups: [FigureGroup]}]``, stories with conflicts first."""
+    found = store_figures(store, type=type, status=status, conflicts_only=conflicts_only)
+    return [{"story_id": sf.story_id, "story": sf.story, "groups": sf.groups} for sf in found]
