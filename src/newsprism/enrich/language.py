@@ -168,7 +168,7 @@ class LanguageDetector:
             return self._finish({"greek": "el", "armenian": "hy"}[script], weighted[script] / total, "script", letters)
         share = weighted[script] / total
         script_text = " ".join(w for w in sample.split() if dict(_SCRIPTS)[script].match(w[0]))
-        words = script_text.lower().split()
+        words = [w for w in script_text.split() if not w[:1].isupper()]  # names do not decide (Тоқаев in Russian)
         rule = self._letters(script, script_text, words)
         if rule is not None:
             return self._finish(rule[0], min(1.0, share * rule[1]), "letters", letters)
