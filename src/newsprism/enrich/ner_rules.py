@@ -152,6 +152,20 @@ def _known_word(lang: str) -> Callable[[str], bool]:
     return known
 
 
+def _name_word(lang: str) -> Callable[[str], bool]:
+    """For Ukrainian and Russian: pymorphy3 knows first names, surnames and patronymics (tags Name, Surn, Patr)."""
+    if lang not in ("uk", "ru"):
+        return lambda w: False
+    import pymorphy3
+
+    morph = pymorphy3.MorphAnalyzer(lang=lang)
+
+    def is_name(word: str) -> bool:
+        return any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in morph.parse(word)[:2])
+
+    return is_name
+
+
 def _is_head(word: str, heads: tuple[str, ...], lang: str) -> bool:
     w = word.lower()
     for h in heads:
@@ -184,7 +198,13 @@ def _title_before(text: str, pos: int, titles: tuple[str, ...], stop: frozenset[
 def rule_mentions(text: str, lang: str, resources: Resources, *, is_place: Callable[[str], bool]) -> list[Mention]:
     """Person, organisation and place candidates of ``text`` by the rules above (``is_place`` asks the gazetteer)."""
     cues = load_cues(resources, lang)
-    known = resources.get(f"entities.known_word:{lang}", lambda r: _known_word(lang))
+    common = resources.get(f"entities.known_word:{lang}", lambda r: _known_word(lang))
+    name_word = resources.get(f"entities.name_word:{lang}", lambda r: _name_word(lang))
+
+    def known(word: str) -> bool:
+        """A common word of the language (a first name or surname is not one, where a dictionary says so)."""
+        return common(word) and not name_word(word)
+
     out: list[Mention] = []
     if lang in ("ja", "ko"):
         return _cjk_after_titles(text, lang, cues)
@@ -288,7 +308,7 @@ def _classify(
             seq = seq[1:]
             initial = False
             continue
-        if low in cues.stopwords and not is_acronym(w):
+        if (low in cues.stopwords or len(w) == 1) and not is_acronym(w):  # "У Миколаївській", "W Polsce"
             seq = seq[1:]
             continue
         break
@@ -297,6 +317,9 @@ def _classify(
     if not seq:
         return []
     seq = _trim_suffix(text, seq)
+    if lang == "de":  # German capitalises every noun: "Provinz Elazig", "Staatssender TRT" (the noun is no name)
+        while len(seq) > 1 and known(seq[0][2]) and not is_place(seq[0][2]):
+            seq = seq[1:]
     start, end = seq[0][0], seq[-1][1]
     words = [t[2] for t in seq]
     surface = text[start:end]
@@ -320,24 +343,31 @@ def _classify(
         after = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
         if after is not None and after.group()[:1].islower() and _is_head(after.group(), cues.titles, lang):
             title = after.group().lower()  # Hungarian and Turkish write the title after: "Kovács Gergely szóvivő"
-    if len(words) >= 2 and is_place(words[0]) and not is_place(surface) and title is not None:
+    if len(words) >= 2 and any(is_acronym(w) for w in words):
+        return [Mention(start, end, surface, "organisation", 0.45, extra={"label": "rules:acronym"})]  # TRT Haber
+    if len(words) >= 2 and _place_form(words[0], lang, is_place) and not is_place(surface) and title is not None:
         # "prezydent Kazachstanu Kasym-Żomart Tokajew": the country before the name is a place
         place = Mention(seq[0][0], seq[0][1], words[0], "place", 0.55, extra={"label": "rules:place"})
         rest = _classify(text, seq[1:], False, lang, cues, known, is_place)
         return [place, *rest]
     if title is not None and not is_place(surface) and not (len(words) == 1 and known(words[0])):
         return [Mention(start, end, surface, "person", 0.75, role=title, extra={"label": "rules:title"})]
-    if is_place(surface) or (len(words) == 1 and any(is_place(x) for x in _stems(words[0], lang))):
+    if is_place(surface) or (len(words) == 1 and _place_form(words[0], lang, is_place)):
         return [Mention(start, end, surface, "place", 0.55, extra={"label": "rules:place"})]
     if len(words) == 1 and is_acronym(words[0]) and len(words[0]) >= 2:
         return [Mention(start, end, surface, "organisation", 0.45, extra={"label": "rules:acronym"})]
-    if len(words) >= 2 and not all(known(w) for w in words) and not is_place(words[0]):
+    if len(words) >= 2 and not all(known(w) for w in words) and not _place_form(words[0], lang, is_place):
         score = 0.6 if not known(words[-1]) else 0.5
         return [Mention(start, end, surface, "person", score, extra={"label": "rules:name"})]
     if len(words) == 1 and not known(words[0]) and not initial:
         # a lone unknown name: kept weakly, so a fuller mention or the actor table can resolve it
         return [Mention(start, end, surface, "other", 0.35, extra={"label": "rules:single"})]
     return []
+
+
+def _place_form(word: str, lang: str, is_place: Callable[[str], bool]) -> bool:
+    """``word`` is a place name as written or under a case ending ("Түркиянын", "Сирияда", "Kazakistan'da")."""
+    return is_place(word) or any(is_place(x) for x in _stems(word, lang))
 
 
 def _stems(word: str, lang: str) -> tuple[str, ...]:
