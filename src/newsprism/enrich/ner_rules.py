@@ -317,8 +317,11 @@ def _classify(
     if not seq:
         return []
     seq = _trim_suffix(text, seq)
-    if lang == "de":  # German capitalises every noun: "Provinz Elazig", "Staatssender TRT" (the noun is no name)
-        while len(seq) > 1 and known(seq[0][2]) and not is_place(seq[0][2]):
+    if lang == "de" and len(seq) > 1 and known(seq[0][2]) and not is_place(seq[0][2]):
+        # German capitalises every noun: "Provinz Elazig", "Staatssender TRT" (the noun before a place or an
+        # acronym is no part of a name)
+        rest = text[seq[1][0] : seq[-1][1]]
+        if is_place(rest) or (len(seq) == 2 and is_acronym(seq[1][2])):
             seq = seq[1:]
     start, end = seq[0][0], seq[-1][1]
     words = [t[2] for t in seq]
@@ -345,7 +348,7 @@ def _classify(
             title = after.group().lower()  # Hungarian and Turkish write the title after: "Kovács Gergely szóvivő"
     if len(words) >= 2 and any(is_acronym(w) for w in words):
         return [Mention(start, end, surface, "organisation", 0.45, extra={"label": "rules:acronym"})]  # TRT Haber
-    if len(words) >= 2 and _place_form(words[0], lang, is_place) and not is_place(surface) and title is not None:
+    if len(words) >= 3 and _place_form(words[0], lang, is_place) and not is_place(surface) and title is not None:
         # "prezydent Kazachstanu Kasym-Żomart Tokajew": the country before the name is a place
         place = Mention(seq[0][0], seq[0][1], words[0], "place", 0.55, extra={"label": "rules:place"})
         rest = _classify(text, seq[1:], False, lang, cues, known, is_place)
