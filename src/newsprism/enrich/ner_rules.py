@@ -320,8 +320,8 @@ def _classify(
     if lang == "de" and len(seq) > 1 and known(seq[0][2]) and not is_place(seq[0][2]):
         # German capitalises every noun: "Provinz Elazig", "Staatssender TRT" (the noun before a place or an
         # acronym is no part of a name)
-        rest = text[seq[1][0] : seq[-1][1]]
-        if is_place(rest) or (len(seq) == 2 and is_acronym(seq[1][2])):
+        tail = text[seq[1][0] : seq[-1][1]]
+        if is_place(tail) or (len(seq) == 2 and is_acronym(seq[1][2])):
             seq = seq[1:]
     start, end = seq[0][0], seq[-1][1]
     words = [t[2] for t in seq]
