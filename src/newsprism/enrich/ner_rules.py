@@ -207,7 +207,7 @@ def rule_mentions(text: str, lang: str, resources: Resources, *, is_place: Calla
 
     out: list[Mention] = []
     if lang in ("ja", "ko"):
-        return _cjk_after_titles(text, lang, cues)
+        return _cjk_after_titles(text, lang, cues, is_place)
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     cased = any(t[2][:1].isupper() for t in toks[:200])
     if not cased:
@@ -348,8 +348,10 @@ def _classify(
             title = after.group().lower()  # Hungarian and Turkish write the title after: "Kovács Gergely szóvivő"
     if len(words) >= 2 and any(is_acronym(w) for w in words):
         return [Mention(start, end, surface, "organisation", 0.45, extra={"label": "rules:acronym"})]  # TRT Haber
-    if len(words) >= 3 and _place_form(words[0], lang, is_place) and not is_place(surface) and title is not None:
-        # "prezydent Kazachstanu Kasym-Żomart Tokajew": the country before the name is a place
+    if (len(words) >= 3 and title is not None and not is_place(words[0]) and _place_form(words[0], lang, is_place)
+            and not is_place(surface)):  # fmt: skip
+        # "prezydent Kazachstanu Kasym-Żomart Tokajew": a country in the genitive before the name is a place
+        # (a word that is a place as written, "Ali", may be a first name)
         place = Mention(seq[0][0], seq[0][1], words[0], "place", 0.55, extra={"label": "rules:place"})
         rest = _classify(text, seq[1:], False, lang, cues, known, is_place)
         return [place, *rest]
@@ -401,8 +403,8 @@ def _uncased(text: str, toks: list[tuple[int, int, str]], cues: Cues, is_place: 
         while k < n and len(name) < 3:
             w = toks[k][2]
             gap = text[(name[-1][1] if name else toks[k - 1][1]) : toks[k][0]]
-            if (w in cues.stopwords or w.startswith("ال") or _BREAK.search(gap) or "،" in gap or len(w) < 2
-                    or is_place(w)):  # fmt: skip
+            if (w in cues.stopwords or w.startswith("ال") or _BREAK.search(gap) or ("،" in gap and name)
+                    or len(w) < 2 or is_place(w)):  # fmt: skip
                 break
             name.append(toks[k])
             k += 1
@@ -421,17 +423,23 @@ def _uncased(text: str, toks: list[tuple[int, int, str]], cues: Cues, is_place: 
     return out
 
 
-def _cjk_after_titles(text: str, lang: str, cues: Cues) -> list[Mention]:
-    """Japanese: a katakana name written just before a title; Korean: a Hangul word before a title."""
+def _cjk_after_titles(text: str, lang: str, cues: Cues, is_place: Callable[[str], bool]) -> list[Mention]:
+    """Japanese: a katakana name written just before a title; Korean: a Hangul word before a title, or before the
+    country between them ("푸아트 옥타이 튀르키예 부통령")."""
     out: list[Mention] = []
     for t in cues.after:
         pos = text.find(t)
         while pos > 0:
-            before = text[max(0, pos - 20) : pos]
+            end = pos
+            before = text[max(0, end - 20) : end]
             m = (_KATAKANA_RUN if lang == "ja" else _HANGUL_WORD).search(before)
+            if m is not None and lang == "ko" and is_place(m.group(1)):
+                end = end - len(before) + m.start()
+                before = text[max(0, end - 20) : end]
+                m = _HANGUL_WORD.search(before)
             if m is not None:
                 name = m.group(1) if lang == "ko" else m.group()
-                s = pos - len(before) + m.start()
+                s = end - len(before) + m.start()
                 out.append(Mention(s, s + len(name), name, "person", 0.7, role=t, extra={"label": "rules:title"}))
             pos = text.find(t, pos + len(t))
     if lang == "ja":
