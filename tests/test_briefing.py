@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from fixtures.kz_store import build_store
 from newsprism.cli import _load_commands, cli
+from newsprism.compare import AXES
 from newsprism.publish.briefing import load_world, map_view, write_briefing
 from newsprism.registry import default_registry
 
@@ -47,7 +48,8 @@ def test_brief_command_writes_an_offline_site(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     assert (out / "index.html").exists() and (out / "static" / "briefing.css").exists()
     pages = sorted(out.glob("*.html"))
-    assert len([p for p in pages if p.name.startswith("story-")]) == 3
+    assert len([p for p in pages if p.name.startswith("story-") and "--" not in p.name]) == 3
+    assert len([p for p in pages if p.name.startswith("story-") and "--" in p.name]) == 3 * len(AXES)
     assert len([p for p in pages if p.name.startswith("article-")]) == 9
     assert len([p for p in pages if p.name.startswith("outlet-")]) == 9
     parsed = {p.name: _parse(p) for p in pages}
@@ -94,6 +96,26 @@ def test_story_page_shows_the_comparison(tmp_path: Path) -> None:
     assert 'id="a-spec1-' in article and "lean from page:examples/kazakhstan-2022-01-12.txt" in article
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "2022-01-10" in index and "badge conflict" not in index
+
+
+def test_every_axis_has_its_own_page_linked_without_script(tmp_path: Path) -> None:
+    store = build_store(tmp_path / "kz.db")
+    out = tmp_path / "brief"
+    write_briefing(store, out)
+    story = next(s for s in store.iter_stories() if "ispi1" in s.article_ids)
+    default = (out / f"story-{story.id}.html").read_text(encoding="utf-8")
+    # the default splits the coverage best: here the country groups (Russian state, Western, ...), not the lean
+    # axis where most outlets are unrated
+    assert 'class="axis-current" data-axis="group"' in default and 'data-axis="group">' in default
+    for axis in AXES:
+        assert f'href="story-{story.id}--{axis}.html"' in default or f'data-axis="{axis}">' in default
+        page = (out / f"story-{story.id}--{axis}.html").read_text(encoding="utf-8")
+        assert f'<div class="columns" id="columns" data-axis="{axis}">' in page
+    by_state = (out / f"story-{story.id}--state.html").read_text(encoding="utf-8")
+    cols = re.findall(r'<h3 style="border-color: [^"]+">(\w+) <span class="small">\((\d+)\)', by_state)
+    assert dict(cols)["state"] == "2"  # TASS and RT France, in their own column
+    by_group = (out / f"story-{story.id}--group.html").read_text(encoding="utf-8")
+    assert "Russian state" in by_group and "Western" in by_group
 
 
 def test_map_view_frames_points_and_outlines() -> None:

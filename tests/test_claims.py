@@ -112,9 +112,9 @@ def test_troops_actor_and_non_counts(nlp: Any) -> None:
 
 def test_russian_patterns() -> None:
     text = "По данным МВД, погибли 225 человек, задержаны 9900. Прибыли около 2030 военнослужащих. Погибли двести двадцать пять человек."
-    got = [(c.type, c.number, c.hedge, c.claimant) for c in extract_claims(text, parsed=None)]
-    assert got == [("killed", 225, None, "МВД"), ("arrested", 9900, None, "МВД"), ("troops", 2030, "около", None),
-                   ("killed", 225, None, None)]  # fmt: skip
+    got = [(c.type, c.number, c.hedge, c.claimant) for c in extract_claims(text, lang="ru")]
+    assert got == [("killed", 225, None, "МВД"), ("arrested", 9900, None, "МВД"), ("troops", 2030, "about", "МВД"),
+                   ("killed", 225, None, "МВД")]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -130,3 +130,22 @@ def test_seed_counts(seed_export: Path) -> None:
     for c in read_export(seed_export, "claims"):
         assert bodies[c["article_id"]][c["start"] : c["end"]] == c["text"]
         assert c["component"] == "claims.rules.v1"
+
+
+def test_english_types_by_counted_noun_and_claimants_never_pronouns_or_datelines(nlp: Any) -> None:
+    got = [(c.type, c.number, c.subject) for c in claims_of(nlp, "Security forces kill 76 protesters in the capital.")]
+    assert got == [("killed", 76, "protesters")]
+    text = "MOSCOW, Jan 7 (Reuters) - At least 26 protesters were killed, the ministry said."
+    assert [c.claimant for c in claims_of(nlp, text)] != ["MOSCOW"]
+    assert [c.claimant for c in claims_of(nlp, "It said 40 people were detained on Friday.")] == [None]
+    assert claims_of(nlp, "225 A free daily digest of the news.") == []
+    assert claims_of(nlp, "Officials said 201,852202,965 people were killed.") == []
+
+
+def test_english_parse_completed_by_window_rules(nlp: Any) -> None:
+    text = (
+        "At least 5,300 individuals are believed to be killed, the interior ministry said. "
+        "Another 10,000 are still missing."
+    )
+    got = [(c.type, c.number, c.hedge) for c in claims_of(nlp, text)]
+    assert got == [("killed", 5300, "At least"), ("missing", 10000, None)]

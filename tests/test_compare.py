@@ -32,7 +32,7 @@ def test_side_of_lean() -> None:
 
 def test_coverage_unrated_is_never_center(kz) -> None:  # type: ignore[no-untyped-def]
     store, story = kz
-    c = compare_story(store, story)
+    c = compare_story(store, story, axis="lean")
     by_outlet = {a.outlet.name: a.outlet for a in c.articles}
     assert by_outlet["TASS"].side == "unrated" and by_outlet["TASS"].lean is None
     assert by_outlet["ISPI"].side == "unrated"
@@ -48,14 +48,14 @@ def test_coverage_unrated_is_never_center(kz) -> None:  # type: ignore[no-untype
 def test_user_label_changes_the_side(kz) -> None:  # type: ignore[no-untyped-def]
     store, story = kz
     store.add_outlet_label("tass.ru", OutletLabel("lean", "right", "user:web", "user"))
-    c = compare_story(store, story)
+    c = compare_story(store, story, axis="lean")
     tass = next(a.outlet for a in c.articles if a.outlet.id == "tass.ru")
     assert tass.side == "right" and tass.lean_source == "user:web"
 
 
 def test_figures_164_then_225_is_a_revision_not_a_conflict(kz) -> None:  # type: ignore[no-untyped-def]
     store, story = kz
-    c = compare_story(store, story)
+    c = compare_story(store, story, axis="lean")
     killed = next(g for g in c.figures if g.type == "killed")
     # 164 per the health ministry (9-10 January), 225 per the prosecutor general (15 January): a later official
     # figure replaces an earlier one; nothing to badge
@@ -77,7 +77,7 @@ def test_figures_164_then_225_is_a_revision_not_a_conflict(kz) -> None:  # type:
 
 def test_frames_quotes_names_timeline(kz) -> None:  # type: ignore[no-untyped-def]
     store, story = kz
-    c = compare_story(store, story)
+    c = compare_story(store, story, axis="lean")
     frames = {f.name: f for f in c.frames}
     assert frames["terrorism"].by_side == {"unrated": 3, "right": 1}
     assert "China" in frames["terrorism"].detail["holders"]
@@ -108,7 +108,7 @@ def test_blindspot_in_a_story(kz) -> None:  # type: ignore[no-untyped-def]
     store, story = kz
     for oid in ("tass.ru", "francais.rt.com", "ispionline.it"):
         store.add_outlet_label(oid, OutletLabel("lean", "right", "user:test", "user"))
-    c = compare_story(store, story)
+    c = compare_story(store, story, axis="lean")
     assert [b.side for b in c.blindspots] == ["left"]
 
 
@@ -123,3 +123,14 @@ def test_evidence_segments_cover_the_body_and_mark_items(kz) -> None:  # type: i
         assert f"a-spec1-{it.start}-{it.end}" in anchors
     killed = next(s for s in segs if "164 people were killed" in s.text or s.text == "164 people were killed")
     assert "claims" in killed.kinds
+
+
+def test_export_carries_every_articles_value_on_every_axis(kz) -> None:  # type: ignore[no-untyped-def]
+    from newsprism.publish.export import export_rows
+
+    store, story = kz
+    row = next(r for r in export_rows(store, "stories") if r["id"] == story.id)
+    assert set(row["sides"]) == set(story.article_ids)
+    assert row["sides"]["tass1"] == {"lean": "unrated", "group": "Russian state", "country": "RU", "state": "state",
+                                     "language": "ru"}  # fmt: skip
+    assert row["default_axis"] == compare_story(store, story).default_axis

@@ -147,3 +147,72 @@ def test_seed_events_all_found_when_an_entities_stage_names_tokayev(tmp_path: Pa
         e for e in read_export(tmp_path, "events") if e["type"] == "DEMAND" and e["recipient"] == "Vladimir Putin"
     ]
     assert request[0]["actor"] == "Kassym-Jomart Tokayev" and request[0]["actor_id"] == "Q2329479"
+
+
+PETR_XML = """<?xml version="1.0"?>
+<Validation><Sentences>
+<Sentence date="20200101" id="T-01" category="DEMO" sentence="true">
+<EventCoding sourcecode="AAA" targetcode="BBB" eventcode="064"></EventCoding>
+<Text>
+Norland is about to restore diplomatic ties with Sudmark after a long rift.
+</Text>
+</Sentence>
+<Sentence date="20200101" id="T-02" category="DEMO" sentence="true">
+<EventCoding sourcecode="AAA" targetcode="BBB" eventcode="194"></EventCoding>
+<EventCoding sourcecode="AAA" targetcode="BBB" eventcode="1711"></EventCoding>
+<Text>Norland fired artillery shells at Sudmark on Friday.</Text>
+</Sentence>
+<Sentence date="20200101" id="T-03" category="DEMO" sentence="true">
+<EventCoding noevents = "True"></EventCoding>
+<Text>Nothing happened in Norland.</Text>
+</Sentence>
+<Sentence date="20200101" id="T-04" category="DEMO" sentence="true">
+<EventCoding sourcecode="AAA" targetcode="BBB" eventcode="903"></EventCoding>
+<Text>A test code of the coder itself.</Text>
+</Sentence>
+</Sentences></Validation>
+"""
+
+
+def test_petrarch_xml_is_read_safely_and_mapped_to_plover(tmp_path: Path) -> None:
+    from newsprism.errors import InputError
+    from newsprism.evaluate.events import cameo_to_plover, evaluate_petrarch, petr_split, read_petrarch
+
+    path = tmp_path / "records.xml"
+    path.write_text(PETR_XML, encoding="utf-8")
+    records, problems = read_petrarch(path)
+    assert [(r.id, sorted(r.types)) for r in records] == [("T-01", ["COOPERATE"]), ("T-02", ["COERCE", "FIGHT"])]
+    assert records[0].text.startswith("Norland is about") and "\n" not in records[0].text
+    assert any("T-03: no event code" in p for p in problems) and any("903 have no PLOVER type" in p for p in problems)
+    assert {petr_split(r.id) for r in records} <= {"tune", "held-out"}
+    assert [cameo_to_plover(c) for c in ("0311", "085", "092", "1041", "112", "163", "190", "192", "02", "345")] == [
+        "AGREE", "RETREAT", "INVESTIGATE", "DEMAND", "DISAPPROVE", "COERCE", "FIGHT", "COERCE", None, None]  # fmt: skip
+    r = evaluate_petrarch(path, split="all")
+    assert r["records"] == 2 and r["type_accuracy"] == 1.0, r
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>', encoding="utf-8")
+    with pytest.raises(InputError, match=r"bomb\.xml"):
+        read_petrarch(bomb)
+    from click.testing import CliRunner
+
+    from newsprism.cli import _load_commands, cli
+
+    _load_commands()
+    res = CliRunner().invoke(cli, ["evaluate", "--task", "events", "--data", str(path), "--split", "all"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output.strip().splitlines()[-1])["type_accuracy"] == 1.0
+
+
+def test_gdelt_export_has_a_cameo_code_for_every_plover_type() -> None:
+    import yaml
+
+    from newsprism.publish.gdelt import PLOVER_TO_CAMEO
+
+    types = yaml.safe_load((ROOT / "src/newsprism/enrich/resources/plover.yaml").read_text(encoding="utf-8"))["types"]
+    assert set(types) == {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE",
+                          "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE",
+                          "ASSAULT", "FIGHT"}  # fmt: skip
+    for t in types:
+        root, quad, goldstein = PLOVER_TO_CAMEO[t]
+        assert root and quad in {1, 2, 3, 4} and -10 <= goldstein <= 10, t
+    assert PLOVER_TO_CAMEO["DEMAND"][0] == "10" and PLOVER_TO_CAMEO["FIGHT"][0] == "19"

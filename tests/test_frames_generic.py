@@ -18,7 +18,7 @@ from newsprism.enrich.frames import (
 )
 from newsprism.evaluate.seed import seed_articles
 from newsprism.model import Article
-from newsprism.pipeline import Pipeline
+from newsprism.pipeline import Pipeline, Resources
 from newsprism.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,3 +109,42 @@ def test_speed_benchmark_runs(tmp_path: Path) -> None:
                          env={"NEWSPRISM_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})  # fmt: skip
     assert res.returncode == 0, res.stderr
     assert "all four" in res.stdout and "articles/s" in res.stdout and "per article" in res.stdout
+
+
+#: language -> (a short article written for this test, frames that must be among those reported)
+ARTICLES = {
+    "pl": ("Policja zatrzymała w stolicy dwudziestu demonstrantów. Sąd skazał ich na karę więzienia. "
+           "Rząd i prezydent zapowiedzieli nowe wybory, a opozycja protestuje.", {"Crime_and_punishment", "Political"}),
+    "es": ("La policía detuvo a veinte personas por saqueo. El gobierno y el presidente convocaron elecciones. "
+           "Los precios del combustible y la inflación subieron.", {"Crime_and_punishment", "Political", "Economic"}),
+    "it": ("Le truppe dell'esercito sono arrivate dopo gli attacchi terroristici. Il governo ha chiesto "
+           "sicurezza e la difesa del paese.", {"Security_and_defense"}),
+    "pt": ("O hospital recebeu dezenas de feridos. A pandemia e a vacina dominaram o debate sobre saúde.",
+           {"Health_and_safety"}),
+    "tr": ("Polis göstericileri gözaltına aldı ve mahkeme tutuklama kararı verdi. Hükümet ve muhalefet "
+           "seçim tarihini tartıştı.", {"Crime_and_punishment", "Political"}),
+    "ar": ("اعتقلت الشرطة عشرات المتظاهرين ونقلتهم إلى السجن. وقالت الحكومة إن الانتخابات ستجري في موعدها.",
+           {"Crime_and_punishment", "Political"}),
+    "uk": ("Поліція затримала десятки людей, суд виніс вирок. Уряд і президент оголосили про нові вибори.",
+           {"Crime_and_punishment", "Political"}),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(ARTICLES))
+def test_frames_in_each_language_through_lemmas(lang: str) -> None:
+    from newsprism.enrich.lemmas import tokenize
+
+    res = Resources()
+    model = load_generic_model(res)
+    body, must = ARTICLES[lang]
+    frames = detect_generic_frames("a", body, model=model, tokens=tokenize(body, lang, res), language=lang)
+    assert must <= {f.frame for f in frames}, [(f.frame, f.score) for f in frames]
+    assert all(f.evidence and f.terms for f in frames)
+
+
+def test_cues_of_other_languages_do_not_fire_on_an_article() -> None:
+    model = load_generic_model(Resources())
+    body = "The gas station sold moral coffee to a banco customer."  # es "banco", pt "moral" are not English cues
+    en = {f.frame: f.terms for f in detect_generic_frames("a", body, model=model, language="en")}
+    anyl = {f.frame: f.terms for f in detect_generic_frames("a", body, model=model, language=None)}
+    assert "banco" not in str(en) and "banco" in str(anyl)

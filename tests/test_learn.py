@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from newsprism.cli import _load_commands, cli
-from newsprism.errors import InputError, LabelFileError
+from newsprism.errors import InputError
 from newsprism.evaluate.seed import seed_articles
 from newsprism.learn.dataset import load_dataset, read_jsonl
 from newsprism.learn.evaluation import evaluate_dataset
@@ -38,22 +39,85 @@ def test_reads_the_semeval_layout() -> None:
     assert len(load_dataset(DATA, split="dev").articles) == 4
 
 
-def test_bad_label_line_names_file_and_line(tmp_path: Path) -> None:
+def test_bad_label_rows_are_skipped_and_reported_with_file_and_line(tmp_path: Path) -> None:
     d = tmp_path / "data" / "en"
     (d / "train-articles-subtask-1").mkdir(parents=True)
     (d / "train-articles-subtask-1" / "article1.txt").write_text("T\n\nBody.\n", encoding="utf-8")
     (d / "train-labels-subtask-1.txt").write_text("1\topinion\n2\treporting\n", encoding="utf-8")
     (d / "train-labels-subtask-3.txt").write_text("1\tx\tDoubt\n", encoding="utf-8")
-    with pytest.raises(LabelFileError, match=r"train-labels-subtask-3.txt:1: line number 'x'"):
-        load_dataset(tmp_path)
-    (d / "train-labels-subtask-3.txt").write_text("1\t9\tDoubt\n", encoding="utf-8")
-    with pytest.raises(LabelFileError, match="outside article 1"):
-        load_dataset(tmp_path)
-    (d / "train-labels-subtask-3.txt").unlink()
     ds = load_dataset(tmp_path)
-    assert len(ds.articles) == 1 and "no article file for id 2" in ds.problems[0]
+    assert any(re.search(r"train-labels-subtask-3.txt:1: line number 'x'", p) for p in ds.problems)
+    assert ds.articles[0].genre == "opinion" and ds.articles[0].paragraphs is None
+    (d / "train-labels-subtask-3.txt").write_text("1\t9\tDoubt\n1\t3\tDoubt\n", encoding="utf-8")
+    ds = load_dataset(tmp_path)
+    assert any("line 9 is outside article 1 (1..4" in p for p in ds.problems)
+    assert ds.articles[0].paragraphs is None  # the whole article is left out of techniques, not only the row
+    assert ds.summary()["en"]["techniques"]["skipped"] == 1 and ds.summary()["en"]["genre"]["articles"] == 1
+    (d / "train-labels-subtask-3.txt").unlink()
+    (d / "train-labels-subtask-2.txt").write_text("1\tPolitical\textra\tcolumns\n", encoding="utf-8")
+    ds = load_dataset(tmp_path)
+    assert len(ds.articles) == 1 and any("no article file for id 2" in p for p in ds.problems)
+    assert any("train-labels-subtask-2.txt:1: expected 2 tab-separated columns, got 4" in p for p in ds.problems)
     with pytest.raises(InputError, match="not a SemEval"):
         load_dataset(tmp_path / "nothing.txt")
+
+
+def _mismatch_layout(root: Path) -> None:
+    """Two languages; in English, article 11's subtask-3 copy has two more paragraphs than its subtask-1 copy, and
+    article 12 has a technique label on a line outside its text; Russian is clean."""
+    short = "Ministers meet\n\nThe ministers met on Monday.\nThey talked about prices."
+    long_ = short + "\nThe so-called experts are liars.\nWho believes them now?"
+    texts = {
+        "en": {"11": (short, long_), "12": ("Storm hits coast\n\nA storm hit the coast.", None),
+               "13": ("We must act\n\nI say this plainly: the cowards lied.\nWill anyone stop them?", None)},
+        "ru": {"21": ("Министры встретились\n\nМинистры встретились в понедельник.\nЭто позор!", None)},
+    }  # fmt: skip
+    labels = {
+        "en": ("11\treporting\n12\treporting\n13\topinion\n", "11\tEconomic\n12\t\n13\tMorality,Political\n",
+               "11\t3\t\n11\t5\tName_Calling-Labeling,Loaded_Language\n11\t6\tDoubt\n12\t7\tDoubt\n"
+               "13\t3\tLoaded_Language\n13\t4\tDoubt\n"),
+        "ru": ("21\topinion\n", "21\tMorality\n", "21\t3\t\n21\t4\tLoaded_Language\n"),
+    }  # fmt: skip
+    for lang, arts in texts.items():
+        d = root / "data" / lang
+        for sub in (1, 2, 3):
+            (d / f"train-articles-subtask-{sub}").mkdir(parents=True)
+        for aid, (text1, text3) in arts.items():
+            for sub in (1, 2, 3):
+                body = text3 if sub == 3 and text3 else text1
+                (d / f"train-articles-subtask-{sub}" / f"article{aid}.txt").write_text(body, encoding="utf-8")
+        for sub, content in enumerate(labels[lang], start=1):
+            (d / f"train-labels-subtask-{sub}.txt").write_text(content, encoding="utf-8")
+
+
+def test_each_subtask_reads_its_own_article_copy(tmp_path: Path) -> None:
+    _mismatch_layout(tmp_path)
+    ds = load_dataset(tmp_path)
+    copies = [a for a in ds.articles if a.id == "11"]
+    assert len(copies) == 2  # the subtask-1 copy (genre, frames) and the longer subtask-3 copy (techniques)
+    genre_copy = next(a for a in copies if a.genre)
+    tech_copy = next(a for a in copies if a.paragraphs)
+    assert genre_copy.frames == ["Economic"] and genre_copy.paragraphs is None
+    assert [p.line for p in tech_copy.paragraphs or []] == [3, 5, 6]
+    assert tech_copy.body[tech_copy.paragraphs[1].start : tech_copy.paragraphs[1].end].startswith("The so-called")
+    assert any("line 7 is outside article 12" in p for p in ds.problems)
+    summary = ds.summary()
+    assert summary["en"]["techniques"] == {"articles": 2, "units": 5, "skipped": 1}
+    assert summary["en"]["genre"]["articles"] == 3 and summary["ru"]["techniques"]["units"] == 2
+
+
+def test_cli_train_runs_to_the_end_on_a_mismatched_layout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSPRISM_HOME", str(tmp_path / "home"))
+    _mismatch_layout(tmp_path / "semeval")
+    _load_commands()
+    res = CliRunner().invoke(cli, ["train", "--data", str(tmp_path / "semeval"), "--task", "all"])
+    assert res.exit_code == 0, res.output
+    assert re.search(r"read en\s+genre 3 article\(s\).*techniques 2 article\(s\), 5 paragraph\(s\), 1 skipped",
+                     res.output)  # fmt: skip
+    assert re.search(r"read ru\s+genre 1 article", res.output)
+    assert "skipped: " in res.output and "line 7 is outside article 12" in res.output
+    assert "trained techniques: 7 paragraph(s)" in res.output
+    assert (tmp_path / "home" / "models" / "techniques.joblib").exists()
 
 
 def test_jsonl_dataset(tmp_path: Path) -> None:
@@ -67,9 +131,10 @@ def test_jsonl_dataset(tmp_path: Path) -> None:
     ds = read_jsonl(path)
     assert ds.articles[0].paragraphs and ds.articles[0].paragraphs[1].techniques == ["Name_Calling-Labeling"]
     assert ds.articles[1].paragraphs and [p.line for p in ds.articles[1].paragraphs] == [1, 2]
-    path.write_text('{"id": 1}\n', encoding="utf-8")
-    with pytest.raises(LabelFileError, match=r"d.jsonl:1: a record needs a 'body'"):
-        read_jsonl(path)
+    path.write_text('{"id": 1}\nnot json\n' + json.dumps(rows[1]) + "\n", encoding="utf-8")
+    ds = read_jsonl(path)
+    assert [a.id for a in ds.articles] == ["b"]
+    assert "d.jsonl:1: a record needs a 'body'" in ds.problems[0] and "d.jsonl:2: not JSON" in ds.problems[1]
 
 
 def test_metrics() -> None:
@@ -218,3 +283,41 @@ def test_cli_evaluate_runs_another_extractors_module(tmp_path: Path, monkeypatch
     res = CliRunner().invoke(cli, ["evaluate", "--task", "dummy-extractor", "--data", str(EXAMPLE), "--limit", "3"])
     assert res.exit_code == 0, res.output
     assert "dummy P/R/F1 1.0" in res.output and seen == [[str(EXAMPLE), "--limit", "3"]]
+
+
+def test_thresholds_are_calibrated_on_held_out_folds_and_saved(tmp_path: Path) -> None:
+    from newsprism.learn.calibration import best_threshold, fit_class_bias
+
+    # a label whose scores sit far below 0.5 still gets a cutoff that separates them
+    t, prf = best_threshold([0.1, 0.22, 0.12, 0.3, 0.05], [False, True, False, True, False])
+    assert 0.12 < t <= 0.22 and prf["f1"] == 1.0
+    # a genre the model under-predicts gets a positive offset
+    bias = fit_class_bias([[0.6, 0.4], [0.7, 0.3], [0.55, 0.45], [0.9, 0.1]], ["b", "a", "b", "a"], ["a", "b"])
+    assert bias["b"] - bias["a"] > 0.2
+    ds = load_dataset(DATA)
+    meta = train(ds, "techniques", out_dir=tmp_path)
+    assert meta["calibrated"] and meta["folds"] == 3
+    assert set(meta["thresholds"]["*"]) == set(meta["labels"])
+    assert all(0.05 <= v <= 0.95 for v in meta["thresholds"]["*"].values())
+    assert set(meta["held_out"]["Doubt"]) >= {"threshold", "precision", "recall", "f1", "support"}
+    model = load_model("techniques", directory=tmp_path)
+    assert model is not None and model.threshold("Doubt", "en") == meta["thresholds"].get("en", meta["thresholds"]["*"]).get(
+        "Doubt", meta["thresholds"]["*"]["Doubt"])  # fmt: skip
+    assert model.threshold("Doubt", "xx") == meta["thresholds"]["*"]["Doubt"]
+    genre = train(ds, "genre", out_dir=tmp_path)
+    assert genre["calibrated"] and set(genre["class_bias"]) == {"opinion", "reporting", "satire"}
+    probs = load_model("genre", directory=tmp_path).predict_proba([ds.articles[0].body])[0]  # type: ignore[union-attr]
+    assert abs(sum(probs.values()) - 1.0) < 1e-6
+    assert train(ds, "frames", out_dir=tmp_path, folds=0)["calibrated"] is False
+
+
+def test_evaluation_prints_per_language_floor_and_per_label_figures() -> None:
+    report = evaluate_dataset(load_dataset(DATA, split="dev"), "all", use_models=False)
+    fr = report["frames"]
+    assert fr["floor"]["micro_f1"] > 0 and fr["languages"]["en"]["floor"] == fr["floor"]["micro_f1"]
+    assert set(fr["labels"]["Economic"]) >= {"precision", "recall", "f1", "support"}
+    assert report["genre"]["floor"]["label"] == "reporting" and report["genre"]["floor"]["macro_f1"] < 0.3
+    _load_commands()
+    res = CliRunner().invoke(cli, ["evaluate", "--task", "frames", "--data", str(DATA), "--no-models"])
+    assert res.exit_code == 0 and re.search(r"\n  en +micro-F1 [\d.]+  floor [\d.]+  n=4", res.output)
+    assert re.search(r"Economic +P [\d.]+  R [\d.]+  F1 [\d.]+  support 1", res.output)

@@ -101,12 +101,14 @@ def test_seed_gold_places_all_found() -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not GWN.exists(), reason="../shared/datasets/geoparsing absent")
 def test_geowebnews_floors() -> None:
-    fig = evaluate_gwn(GWN)  # measured 2026-11-28: P 0.878, R 0.845, within 161 km 0.902, exact id 0.686
-    assert fig.articles == 200 and fig.gold > 2000
-    assert fig.recall >= 0.82
-    assert fig.precision >= 0.82
-    assert fig.acc161 >= 0.90
-    assert fig.exact >= 0.65
+    """The held-out part of GWN (97 articles by the documented hash split; rules were tuned on the dev part only).
+    Measured 2026-12-04: see docs/benchmarks.md (python benchmarks/geoparsing_gwn.py --split test)."""
+    fig = evaluate_gwn(GWN, split="test")
+    assert fig.split == "test" and 90 <= fig.articles <= 105 and fig.gold > 900
+    assert fig.recall >= 0.81  # measured 0.832 (the issue's target, 0.85, is not reached yet)
+    assert fig.precision >= 0.85  # 0.871
+    assert fig.acc161 >= 0.90  # 0.915 (target 0.92)
+    assert fig.auc <= 0.18  # 0.165
 
 
 @pytest.mark.parametrize(
@@ -122,3 +124,10 @@ def test_odd_inputs_do_not_fail(body: str, lang: str | None, resources: Resource
         assert any(p.name == "Paris" and p.country == "FR" for p in places)
     else:
         assert places == [] and doc.items("entities") == []
+
+
+def test_gwn_split_is_fixed_and_by_article() -> None:
+    from newsprism.evaluate.places import gwn_split
+
+    parts = [gwn_split(str(i)) for i in range(200)]
+    assert parts[:4] == ["test", "dev", "test", "test"] and 90 < parts.count("dev") < 110

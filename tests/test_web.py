@@ -107,7 +107,7 @@ def test_label_edit_persists_and_is_csrf_safe(site: tuple[str, Path]) -> None:
         assert api.status_code == 201 and api.json()["source"] == "user:web"
     with open_store(db) as again:  # re-open the file: the label is stored
         labels = [lab for lab in again.outlet_labels("tass.ru") if lab.source == "user:web"]
-        assert [(lab.field, lab.value, lab.source_kind) for lab in labels] == [("lean", "right-center", "user")]
+        assert [(lab.field, lab.value, lab.source_kind) for lab in labels] == [("lean", "centre-right", "user")]
 
 
 def test_foreign_host_header_is_refused(site: tuple[str, Path]) -> None:

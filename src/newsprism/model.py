@@ -245,6 +245,7 @@ class Claim(Item):
     when: str | None = None
     place: str | None = None
     actor: str | None = None  # who did what is counted ("Putin" in "by sending 2,500 troops, Putin ..."), when stated
+    subject: str | None = None  # civilians | protesters | security_forces | foreign_troops | total | unspecified
 
 
 @dataclass(slots=True)

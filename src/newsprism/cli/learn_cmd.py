@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -24,9 +25,11 @@ DATASET_TASKS = ("genre", "frames", "techniques", "all")
 @click.option("--split", default="train", show_default=True, help="SemEval split whose files are read (train, dev)")
 @click.option("--models", "models", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="folder to store models in (default: <data folder>/models)")  # fmt: skip
+@click.option("--folds", default=3, show_default=True, type=click.IntRange(min=0),
+              help="held-out folds to calibrate each label's cutoff on (0: a fixed 0.5)")  # fmt: skip
 @json_option
 @handle_errors
-def train(data: Path, task: str, split: str, models: Path | None, as_json: bool) -> None:
+def train(data: Path, task: str, split: str, models: Path | None, folds: int, as_json: bool) -> None:
     """Fit scikit-learn classifiers (TF-IDF + logistic regression) and store them for the pipeline."""
     from ..errors import ConfigError
     from ..learn.dataset import load_dataset
@@ -36,12 +39,15 @@ def train(data: Path, task: str, split: str, models: Path | None, as_json: bool)
     ds = load_dataset(data, split=split)
     for problem in ds.problems:
         click.echo(f"skipped: {problem}", err=True)
+    if not as_json:
+        for line in summary_lines(ds):
+            click.echo(line)
     tasks = TASKS if task == "all" else (task,)
     written = []
     failed = []
     for t in tasks:
         try:
-            meta = fit(ds, t, out_dir=models)
+            meta = fit(ds, t, out_dir=models, folds=folds)
         except ConfigError as exc:
             if task != "all":
                 raise
@@ -54,9 +60,46 @@ def train(data: Path, task: str, split: str, models: Path | None, as_json: bool)
     for f in failed:
         click.echo(f"not trained: {f}", err=True)
     if as_json:
-        echo_json({"models": written, "not_trained": failed})
+        echo_json({"read": ds.summary(), "skipped": ds.problems, "models": written, "not_trained": failed})
     if not written:
         sys.exit(EXIT_PARTIAL)
+
+
+def report_lines(report: dict[str, Any]) -> list[str]:
+    """The evaluation report as text: overall, per language beside the floor, per label."""
+    lines = []
+    for t, note in report["models"].items():
+        r = report[t]
+        if "error" in r:
+            lines.append(f"{t:11} {r['error']}")
+            continue
+        metric = "macro_f1" if t == "genre" else "micro_f1"
+        name = "macro-F1" if t == "genre" else "micro-F1"
+        floor = r.get("floor", {}).get(metric, 0.0)
+        if t == "genre":
+            lines.append(f"{t:11} {name} {r[metric]:.4f}  accuracy {r['accuracy']:.4f}  n={r['n']}  "
+                         f"floor {floor:.4f} (always {r['floor'].get('label')})  [{note}]")  # fmt: skip
+        else:
+            lines.append(f"{t:11} {name} {r[metric]:.4f}  P {r['precision']:.4f}  R {r['recall']:.4f}  n={r['n']}  "
+                         f"floor {floor:.4f} (always {'+'.join(r['floor'].get('labels', []))})  [{note}]")  # fmt: skip
+        for lang, row in r.get("languages", {}).items():
+            lines.append(f"  {lang:4} {name} {row[metric]:.4f}  floor {row['floor']:.4f}  n={row['n']}")
+        for lab, row in r.get("labels", {}).items():
+            lines.append(f"    {lab:45} P {row['precision']:.4f}  R {row['recall']:.4f}  F1 {row['f1']:.4f}  "
+                         f"support {row['support']}")  # fmt: skip
+    return lines
+
+
+def summary_lines(ds: Any) -> list[str]:
+    """``read en  genre 3 article(s) (0 skipped); frames ...; techniques 2 article(s), 5 paragraph(s), 1 skipped``."""
+    lines = []
+    for lang, tasks in ds.summary().items():
+        parts = []
+        for t, row in tasks.items():
+            unit = f", {row['units']} paragraph(s)" if t == "techniques" else ""
+            parts.append(f"{t} {row['articles']} article(s){unit}, {row['skipped']} skipped")
+        lines.append(f"read {lang:4} " + "; ".join(parts))
+    return lines
 
 
 @click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
@@ -87,16 +130,9 @@ def evaluate(ctx: click.Context, task: str, data: Path | None, gold: Path | None
         if as_json:
             echo_json(report)
             return
-        click.echo(f"data: {report['data']}")
-        for t, note in report["models"].items():
-            r = report[t]
-            if "error" in r:
-                click.echo(f"{t:11} {r['error']}")
-            elif t == "genre":
-                click.echo(f"{t:11} macro-F1 {r['macro_f1']:.4f}  accuracy {r['accuracy']:.4f}  n={r['n']}  [{note}]")
-            else:
-                click.echo(f"{t:11} micro-F1 {r['micro_f1']:.4f}  P {r['precision']:.4f}  R {r['recall']:.4f}  "
-                           f"n={r['n']}  [{note}]")  # fmt: skip
+        click.echo(f"data: {report['data']} (split {split})")
+        for line in report_lines(report):
+            click.echo(line)
         return
     if task == "seed":
         from ..evaluate.frames import evaluate_frames, format_report
@@ -123,6 +159,8 @@ def evaluate(ctx: click.Context, task: str, data: Path | None, gold: Path | None
             sys.exit(EXIT_USAGE)
         raise
     argv = [str(x) for x in (data, gold) if x is not None] + list(ctx.args)
+    if ctx.get_parameter_source("split") == click.core.ParameterSource.COMMANDLINE:
+        argv += ["--split", split]  # e.g. the PETRARCH half of --task events
     code = module.main(argv)
     sys.exit(int(code or 0))
 

@@ -1,15 +1,16 @@
-"""Compare how outlets cover one story: coverage by lean, country and state affiliation, blindspots, frames by
-side, conflicting figures, who is quoted by whom, names one side leaves out, and a timeline."""
+"""Compare how outlets cover one story: coverage by lean, country group, country, state affiliation and language
+(the axes), blindspots, frames by side, conflicting figures, who is quoted by whom, names one side leaves out, and a timeline."""
 
 from __future__ import annotations
 
 from .evidence import HIGHLIGHT_KINDS, Segment, anchor_of, describe, evidence_segments
 from .figures import SUBJECTS, Figure, figure_from_claim, figures_of_claims
 from .reconcile import CONFLICT_STATUSES, STATUSES, FigureGroup, FigurePair, reconcile, timeline_chart
-from .sides import SIDES, OutletInfo, outlet_info, side_of_lean
+from .sides import AXES, AXIS_TITLES, SIDES, OutletInfo, axis_values, best_axis, outlet_info, side_of_lean
 from .story import (
     BLINDSPOT_SHARE,
     ArticleRef,
+    AxisChoice,
     Blindspot,
     EvidenceRef,
     NamedBy,
@@ -21,6 +22,8 @@ from .story import (
 )
 
 __all__ = [
+    "AXES",
+    "AXIS_TITLES",
     "BLINDSPOT_SHARE",
     "CONFLICT_STATUSES",
     "HIGHLIGHT_KINDS",
@@ -28,6 +31,7 @@ __all__ = [
     "STATUSES",
     "SUBJECTS",
     "ArticleRef",
+    "AxisChoice",
     "Blindspot",
     "EvidenceRef",
     "Figure",
@@ -39,6 +43,8 @@ __all__ = [
     "SideCount",
     "StoryComparison",
     "anchor_of",
+    "axis_values",
+    "best_axis",
     "compare_story",
     "describe",
     "evidence_segments",

@@ -38,6 +38,8 @@ import yaml
 
 from ..model import Claim, Item
 from . import nlp
+from .claim_window import CueLexicon, extract_window_claims, load_cues
+from .lemmas import Token, doc_tokens, lemmatizer
 from .mentions import MentionIndex, doc_mentions, np_bounds, token_at
 from .numbers import NumberMention, find_numbers
 
@@ -61,10 +63,6 @@ class ClaimLexicon:
     according: tuple[str, ...]
     not_counted: frozenset[str]
     people_nouns: frozenset[str]
-    ru_types: dict[str, tuple[str, ...]]
-    ru_hedges: tuple[str, ...]
-    ru_according: tuple[str, ...]
-    ru_counted: tuple[str, ...]
 
 
 def _data() -> dict[str, Any]:
@@ -78,7 +76,7 @@ def load_lexicon(resources: Resources | None = None) -> ClaimLexicon:
 
     def build(_: Any = None) -> ClaimLexicon:
         data = _data()
-        en, ru = data["en"], data["ru"]
+        en = data["en"]
         verbs: dict[str, str] = {}
         nouns: dict[str, str] = {}
         adjs: dict[str, str] = {}
@@ -95,9 +93,6 @@ def load_lexicon(resources: Resources | None = None) -> ClaimLexicon:
             clause_hedges=frozenset(en["clause_hedges"]), claim_verbs=frozenset(en["claim_verbs"]),
             according=tuple(en["according"]), not_counted=frozenset(str(x).casefold() for x in en["not_counted"]),
             people_nouns=frozenset(en["people_nouns"]),
-            ru_types={k: tuple(v) for k, v in ru["types"].items()},
-            ru_hedges=tuple(sorted(ru["hedges"], key=len, reverse=True)), ru_according=tuple(ru["according"]),
-            ru_counted=tuple(ru["counted"]),
         )  # fmt: skip
 
     return resources.get("claims.lexicon", build) if resources is not None else build()
@@ -266,6 +261,50 @@ def _clean(phrase: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", phrase.strip())
 
 
+_PRONOUNS = frozenset(
+    ["it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "who", "which", "one"]
+)
+
+
+def _valid_claimant_en(text: str, start: int, end: int) -> bool:
+    """Not a pronoun ("It said"), not an all-caps dateline at the start of a line ("MOSCOW (Reuters) -")."""
+    phrase = text[start:end].strip()
+    if not phrase or phrase.casefold() in _PRONOUNS or phrase.split()[0].casefold() in _PRONOUNS - {"one"}:
+        return False
+    letters = [ch for ch in phrase if ch.isalpha()]
+    line_start = text.rfind("\n", 0, start) + 1
+    return not (len(letters) > 4 and all(ch.isupper() for ch in letters) and not text[line_start:start].strip())
+
+
+def _subject_en(claim: Claim, text: str, cues: CueLexicon, resources: Resources | None) -> str | None:
+    """The subject class of an English claim from its counted noun (see ``Claim.subject``)."""
+    if claim.type in {"destroyed", "other"}:
+        return None
+    obj = claim.object or ""
+    toks = lemmatizer(resources).tokenize(obj, "en")
+    classes = {m.label[5:] for m in cues.matcher.find(toks) if m.label.startswith("noun:")}
+    near = lemmatizer(resources).tokenize(text[max(0, claim.start - 60) : claim.end + 60], "en")
+    foreign = (
+        any(m.label == "foreign" for m in cues.matcher.find(near))
+        or (
+            claim.type == "troops"  # troops sent to a country ("sending 2,500 troops to help defend Kazakhstan")
+            and re.match(
+                r"[^.;]{0,12}\b(?:to|into)\s+(?:help\s+(?:defend|protect|secure)\s+)?(?:the\s+)?[A-Z]",
+                text[claim.end : claim.end + 60],
+            )
+            is not None
+        )
+    )
+    if "foreign_troops" in classes or ("troops" in classes and foreign):
+        return "foreign_troops"
+    for cls in ("protesters", "civilians", "security_forces", "troops"):
+        if cls in classes:
+            return "security_forces" if cls == "troops" else cls
+    if "killed" in classes or (claim.type == "killed" and obj in {"", "deaths"}):
+        return "total"
+    return "unspecified"
+
+
 def _place(sent: Any, text: str) -> str | None:
     """The first place of the sentence under a locative preposition (``in Kazakhstan``, ``across Almaty``)."""
     for e in sent.ents:
@@ -285,7 +324,7 @@ def _when(sent: Any, n: NumberMention) -> str | None:
 
 
 def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, mentions: MentionIndex) -> list[Claim]:
-    numbers = find_numbers(text)
+    numbers = find_numbers(text, "en")
     out: list[Claim] = []
     sents = list(parsed.sents)
     carried: tuple[str, int] | None = None  # (claimant, paragraph start)
@@ -329,7 +368,11 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
                 ctype = prev_type  # "227 people died, including 19 police officers"
             if (obj is None and ctype == "other") or (ctype == "other" and (n.value or 0) <= 2):
                 continue
+            if ctype == "other" and (noun.tag_ not in {"NNS", "NNPS"} or noun.text[:1].isupper()):
+                continue  # "225 A free daily digest", "70 Main Street": no count of things
             claimant = _claimant_en(parsed, text, toks, sent, lex)
+            if claimant is not None and not _valid_claimant_en(text, claimant[1], claimant[2]):
+                claimant = None
             if claimant is not None:
                 own_any = claimant
             elif own_any is not None:
@@ -368,87 +411,68 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
     return out
 
 
-# ---------------------------------------------------------------------------------------------- no parse (ru ...)
-_RU_WORD = re.compile(r"[\wёЁ-]+")
-
-
-def _extract_window(text: str, lex: ClaimLexicon, article_id: str) -> list[Claim]:
-    out: list[Claim] = []
-    en_types = {**{k: v for k, v in lex.nouns.items()}, **{k: v for k, v in lex.verbs.items() if len(k) > 3}}
-    sents = nlp.regex_sentences(text)
-    for s0, s1 in sents:
-        sent = text[s0:s1]
-        claimant = None
-        for phrase in lex.ru_according + lex.according:
-            m = re.search(re.escape(phrase) + r"\s+((?:[\wёЁ-]+\s*){1,3})", sent, re.I)
-            if m:
-                claimant = m.group(1).strip().rstrip(",")
-                claimant = re.split(r"[,.;]", claimant)[0].strip()
-                break
-        for n in find_numbers(sent):
-            if n.shape not in {"count", "year"}:
-                continue
-            after = [w.group() for w in _RU_WORD.finditer(sent[n.end : n.end + 60])][:3]
-            before = [w.group() for w in _RU_WORD.finditer(sent[max(0, n.start - 60) : n.start])][-3:]
-            nxt = after[0].casefold() if after else ""
-            if any(nxt.startswith(u) for u in lex.not_counted if len(u) > 2) or nxt in lex.not_counted:
-                continue
-            if n.shape == "year" and not any(nxt.startswith(c) for c in lex.ru_counted) and nxt not in lex.nouns:
-                continue
-            ctype = "other"
-            near = [w.casefold() for w in before + after]
-            for t, stems in lex.ru_types.items():
-                if any(w.startswith(st) for w in near for st in stems):
-                    ctype = t
-                    break
-            else:
-                for w in near:
-                    for key, t in en_types.items():
-                        if w.startswith(key[: max(4, len(key) - 2)]):
-                            ctype = t
-                            break
-                    if ctype != "other":
-                        break
-            obj = None
-            if after and (any(nxt.startswith(c) for c in lex.ru_counted) or nxt in lex.nouns or nxt in lex.people_nouns
-                          or any(nxt.startswith(st) for stems in lex.ru_types.values() for st in stems)):  # fmt: skip
-                obj = after[0]
-            if (obj is None and ctype == "other") or (ctype == "other" and (n.value or 0) <= 2):
-                continue
-            hedge = None
-            head = sent[: n.start].casefold()
-            for h in lex.ru_hedges + lex.hedges:
-                if re.search(r"(?:^|\s)" + re.escape(h) + r"\s*$", head):
-                    hedge = sent[n.start - len(head) + head.rfind(h) : n.start].strip() if h else None
-                    hedge = sent[n.start - (len(head) - head.rfind(h)) : n.start].strip()
-                    break
-            start = s0 + n.start
-            end = s0 + n.end + (len(sent[n.end :]) - len(sent[n.end :].lstrip()) + len(obj) if obj else 0)
-            out.append(Claim(
-                article_id=article_id, start=start, end=end, text=text[start:end], score=0.6 if ctype != "other" else 0.4,
-                component=COMPONENT, type=ctype, number=n.value, number_low=n.low, number_high=n.high,
-                number_text=n.text, object=obj, claimant=claimant, hedge=hedge,
-            ))  # fmt: skip
-    return out
+def _guess_lang(text: str) -> str:
+    """English or Russian, for callers that do not say (the language is the article's, normally)."""
+    cyr = sum(1 for ch in text[:2000] if "\u0400" <= ch <= "\u04ff")
+    return "ru" if cyr > 20 else "en"
 
 
 def extract_claims(
     text: str,
     *,
+    lang: str | None = None,
     parsed: Any = None,
     entities: Sequence[Item] = (),
     mentions: MentionIndex | None = None,
     article_id: str = "",
     lexicon: ClaimLexicon | None = None,
+    tokens: Sequence[Token] | None = None,
+    resources: Resources | None = None,
 ) -> list[Claim]:
-    """Numeric claims in ``text`` (see the module docstring). ``parsed``: the spaCy parse (English), else window
-    rules are used."""
-    lex = lexicon or load_lexicon()
-    if parsed is None or len(parsed) == 0 or not parsed.has_annotation("DEP"):
-        return _extract_window(text, lex, article_id)
+    """Numeric claims in ``text`` (see the module docstring). ``lang``: the article's language; English with a
+    spaCy parse (``parsed``) uses the parse rules, every other language (and English without a parse) the window
+    rules of :mod:`newsprism.enrich.claim_window`. ``tokens``: the article's lemmatised tokens, when computed."""
+    code = (lang or _guess_lang(text)).lower()
+    if code != "en" or parsed is None or len(parsed) == 0 or not parsed.has_annotation("DEP"):
+        return extract_window_claims(
+            text, code, tokens=tokens, resources=resources, article_id=article_id, component=COMPONENT
+        )
+    lex = lexicon or load_lexicon(resources)
     if mentions is None:
         mentions = MentionIndex(text, entities=entities, parsed=parsed)
-    return _extract_parsed(text, parsed, lex, article_id, mentions)
+    cues = load_cues("en", resources)
+    out = _extract_parsed(text, parsed, lex, article_id, mentions)
+    for c in out:
+        c.subject = _subject_en(c, text, cues, resources)
+    return _with_window(out, text, cues, tokens, resources, article_id)
+
+
+def _with_window(
+    parsed_claims: list[Claim],
+    text: str,
+    cues: CueLexicon,
+    tokens: Sequence[Token] | None,
+    resources: Resources | None,
+    article_id: str,
+) -> list[Claim]:
+    """The parse rules' claims, completed by the window rules: a count the parse left as ``other`` takes the window's
+    type ("5,300 individuals are believed to be killed"), and a count of people the parse missed is added ("10,000
+    are still missing")."""
+    window = extract_window_claims(
+        text, "en", tokens=tokens, lexicon=cues, resources=resources, article_id=article_id, component=COMPONENT
+    )
+    by_start = {c.start: c for c in parsed_claims}
+    out = list(parsed_claims)
+    for w in window:
+        p = by_start.get(w.start)
+        if p is None:
+            if w.type != "other":
+                w.text = text[w.start : w.end]
+                out.append(w)
+        elif p.type == "other" and w.type not in {"other", "destroyed"}:
+            p.type, p.subject = w.type, w.subject
+            p.claimant = p.claimant or w.claimant
+    return sorted(out, key=lambda c: c.start)
 
 
 class ClaimStage:
@@ -458,13 +482,29 @@ class ClaimStage:
         self.resources = resources
 
     def prepare(self, docs: Sequence[Doc]) -> None:
-        nlp.prepare_parses(docs)
+        nlp.prepare_parses([d for d in docs if (d.article.language or "en").lower() == "en"])
 
     def __call__(self, doc: Doc) -> list[Item]:
+        lang = (doc.article.language or "en").lower()
+        if lang != "en":
+            found = extract_claims(
+                doc.article.body,
+                lang=lang,
+                tokens=doc_tokens(doc),
+                article_id=doc.article.id,
+                resources=self.resources,
+            )
+            return list(found)
         claims = extract_claims(
-            doc.article.body, parsed=nlp.parse(doc), entities=doc.items("entities"), mentions=doc_mentions(doc), article_id=doc.article.id,
+            doc.article.body,
+            lang="en",
+            parsed=nlp.parse(doc),
+            entities=doc.items("entities"),
+            mentions=doc_mentions(doc),
+            article_id=doc.article.id,
             lexicon=load_lexicon(self.resources),
-        )  # fmt: skip
+            resources=self.resources,
+        )
         return list(claims)
 
 

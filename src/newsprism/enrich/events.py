@@ -18,6 +18,9 @@ Rules over the shared spaCy parse with a trigger lexicon per PLOVER type (``reso
   named under a locative preposition shortly before (a heading ``... in Kazakhstan``). Places come from the
   ``places`` stage when it ran, else from the parse.
 * Names are canonical when the ``entities`` stage resolved them, else the surface name.
+
+Articles in other languages are coded by :mod:`.event_triggers` (a trigger lexicon per language over lemmas,
+roles by the parse where one ships or by window rules).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources as ilr
+from itertools import product
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -38,7 +42,7 @@ if TYPE_CHECKING:
     from ..pipeline import Doc, Resources
     from ..registry import Registry
 
-__all__ = ["COMPONENT", "Triggers", "extract_events", "load_triggers", "register"]
+__all__ = ["COMPONENT", "Triggers", "cameo_table", "extract_events", "load_triggers", "register"]
 
 COMPONENT = "events.rules.v1"
 
@@ -53,6 +57,7 @@ class Triggers:
     actor_nouns: frozenset[str]
     noun_prefixes: dict[str, tuple[str, ...]]  # last word of a multiword noun trigger -> words before it
     intent_heads: frozenset[str] = frozenset()
+    keep_announced: bool = True
 
 
 def _data() -> dict[str, Any]:
@@ -82,9 +87,18 @@ def load_triggers(resources: Resources | None = None) -> Triggers:
                     prefixes[words[-1]] = tuple(words[:-1])
         return Triggers(verbs, phrases, nouns, frozenset(data["abstract_objects"]), frozenset(data["place_preps"]),
                         frozenset(data.get("actor_nouns", [])), prefixes,
-                        frozenset(data.get("intent_heads", [])))  # fmt: skip
+                        frozenset(data.get("intent_heads", [])), bool(data.get("keep_announced", True)))  # fmt: skip
 
     return resources.get("events.triggers", build) if resources is not None else build()
+
+
+def cameo_table(resources: Resources | None = None) -> dict[str, str]:
+    """CAMEO code prefix -> PLOVER type (``cameo:`` in ``resources/plover.yaml``)."""
+
+    def build(_: Any = None) -> dict[str, str]:
+        return {str(k): str(v) for k, v in (_data().get("cameo") or {}).items()}
+
+    return resources.get("events.cameo", build) if resources is not None else build()
 
 
 class _Places:
@@ -128,16 +142,32 @@ def _is_locative(parsed: Any, start: int, preps: frozenset[str], text: str) -> b
     return False
 
 
+def _known_verb(lemma: str, trig: Triggers) -> bool:
+    return lemma in trig.verbs or any(k[0] == lemma for k in trig.verb_phrases)
+
+
+def _verb_stem(word: str, trig: Triggers) -> str | None:
+    """A lexicon verb that ``word`` inflects by a regular English suffix, or None."""
+    for suffix, repl in (("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("s", ""), ("es", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + repl
+            if _known_verb(stem, trig):
+                return stem
+    return None
+
+
 def _trigger(tok: Any, trig: Triggers) -> tuple[str, str, str] | None:
     """(type, mode, trigger text) when ``tok`` is a trigger."""
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and not _known_verb(lemma, trig):
+        lemma = _verb_stem(tok.lower_, trig) or lemma  # the tagger's lemma is off ("cordoned" -> "cordone")
     if tok.pos_ in {"VERB"}:
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and (lemma, nxt.lower_) in trig.verb_phrases:
             t, m = trig.verb_phrases[(lemma, nxt.lower_)]
             return t, m, f"{tok.text} {nxt.text}"
-        for child in tok.children:  # "send 2,500 troops" -> MOBILIZE
-            if child.dep_ == "dobj" and (lemma, child.lower_) in trig.verb_phrases:
+        for child in tok.children:  # "send 2,500 troops" -> MOBILIZE; "celebrated Eid in X with Y" -> CONSULT
+            if child.dep_ in {"dobj", "prep", "prt"} and (lemma, child.lower_) in trig.verb_phrases:
                 t, m = trig.verb_phrases[(lemma, child.lower_)]
                 return t, m, tok.text
         if lemma in trig.verbs and lemma != "send":
@@ -166,6 +196,11 @@ def _is_intent(tok: Any, trig: Triggers) -> bool:
         return True
     future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", "shall"} for c in tok.children)
     return future and tok.dep_ == "ccomp" and head.lemma_.lower() in {"say", "announce", "declare", "state", "tell"}
+
+
+def _future(tok: Any) -> bool:
+    """A verb in the future (``will meet``, ``is to meet``)."""
+    return tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in tok.children)
 
 
 def _prominent(tok: Any) -> bool:
@@ -373,8 +408,11 @@ def extract_events(
             c.dep_ in {"xcomp", "acl", "ccomp"} and _trigger(c, trig) is not None for c in tok.children
         ):
             continue  # "offer to support": the offered action carries the event
-        if _is_intent(tok, trig):  # PLOVER codes an offer, promise or stated readiness as AGREE
-            etype, mode = "AGREE", etype.lower()
+        codings = [(etype, mode, 0.0)]
+        if _is_intent(tok, trig) or (etype == "CONSULT" and _future(tok)):
+            # PLOVER codes an offer, a promise, a stated readiness, a meeting to come as AGREE; the announced act
+            # itself is kept beside it with a lower score ("will contribute a million to X": AGREE, and AID)
+            codings = [("AGREE", etype.lower(), 0.0)] + ([(etype, mode, -0.15)] if trig.keep_announced else [])
         actor = _actor(tok, etype, trig, mentions, text)
         recipient = _recipient(tok, trig, mentions, text)
         sent = _clause_sentence(text, tok)
@@ -394,7 +432,7 @@ def extract_events(
             here = here[:1]
         when = next((e.text for e in sent.ents if e.label_ == "DATE"), None)
         spots: list[tuple[int, int, str] | None] = list(here) if here else [None]
-        for place in spots:
+        for (etype, mode, delta), place in product(codings, spots):
             key = (
                 etype,
                 actor[0] if actor else None,
@@ -413,7 +451,8 @@ def extract_events(
                 marks += [place[0], place[1]]
             start, end = min(marks), max(marks)
             out.append(Event(
-                article_id=article_id, start=start, end=end, text=text[start:end], score=score, component=COMPONENT,
+                article_id=article_id, start=start, end=end, text=text[start:end], score=round(score + delta, 4),
+                component=COMPONENT,
                 type=etype, mode=mode or None, actor=actor[0] if actor else None,
                 actor_id=mentions.ids.get(actor[0]) if actor else None,
                 recipient=recipient[0] if recipient else None,
@@ -433,11 +472,27 @@ class EventStage:
         nlp.prepare_parses(docs)
 
     def __call__(self, doc: Doc) -> list[Item]:
+        lang = (doc.article.language or "en").lower()
+        if lang != "en":
+            return list(self._other_language(doc, lang))
         events = extract_events(
             doc.article.body, parsed=nlp.parse(doc), entities=doc.items("entities"), mentions=doc_mentions(doc), places=doc.items("places"),
             article_id=doc.article.id, triggers=load_triggers(self.resources),
         )  # fmt: skip
         return list(events)
+
+    def _other_language(self, doc: Doc, lang: str) -> list[Event]:
+        """Per-language triggers over lemmas; roles by the parse where one ships, else window rules."""
+        from .event_triggers import extract_events_window, load_language_triggers
+        from .lemmas import doc_tokens
+
+        triggers = load_language_triggers(lang, self.resources)
+        if triggers is None:
+            return []
+        return extract_events_window(
+            doc.article.body, lang, tokens=doc_tokens(doc), triggers=triggers, mentions=doc_mentions(doc),
+            places=doc.items("places"), article_id=doc.article.id, parsed=nlp.parse(doc),
+        )  # fmt: skip
 
 
 def register(registry: Registry) -> None:

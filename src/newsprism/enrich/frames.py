@@ -5,7 +5,8 @@ the summed weights of the cues it holds, the article scores ``1 - exp(-mass / sc
 sentence scores damped by article length, and a frame is reported when its score reaches the frame's threshold.
 Each reported frame carries the sentences that carry it (``evidence``) and points (``start``/``end``) at the
 strongest one. When a classifier trained with ``newsprism train --task frames`` is in the data folder, its
-article-level probabilities are combined with the lexicon score (see ``docs/frames.md``).
+article-level probabilities decide each frame at the cutoff calibrated on held-out folds, and the lexicon gives
+the evidence (see ``docs/frames.md``).
 
 This module also holds :class:`Lexicon`, the compiled cue matcher used by narrative frames and persuasion
 techniques: terms (``terror*`` is a stem, spaces also match hyphens, CJK terms match without word boundaries) and
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources as ilr
 from itertools import pairwise
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ..enrich.lemmas import Lemmatizer, Token, doc_tokens, fold
 from ..enrich.nlp import regex_sentences
 from ..errors import ConfigError
 from ..model import Frame, Span
@@ -126,11 +128,15 @@ def _gap(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
-    words: tuple[str, ...]  # casefolded
+    words: tuple[tuple[str, ...], ...]  # per word: its folded form, and its lemma when that differs
     stems: tuple[bool, ...]
     gaps: tuple[str, ...]  # normalised separators between the words
     suffix: str  # non-word characters after the last word ("the U.S.")
     cue: Cue
+
+
+#: (start, end, folded word, folded lemma) of one token.
+_Tok = tuple[int, int, str, str]
 
 
 class Lexicon:
@@ -139,13 +145,20 @@ class Lexicon:
     Word terms are looked up token by token (a dictionary of first words and stem prefixes), which stays fast with
     thousands of cues; ``re:`` patterns and Chinese/Japanese terms are matched by regular expressions, one per
     label. At one position the longest hit of a label wins ("colour revolution" over "revolution").
+
+    Lemmatised matching: built with a :class:`~newsprism.enrich.lemmas.Lemmatizer`, each cue word is also indexed
+    under its lemma in the cue's language, and ``matches(text, tokens=...)`` given the article's lemma tokens
+    (:func:`newsprism.enrich.lemmas.doc_tokens`) compares cue words with both the word and its lemma, and stems
+    with the start of either: ``забастовки``, ``бастовали`` and ``забастовку`` reach one cue family.
     """
 
-    def __init__(self, cues: Iterable[Cue]) -> None:
+    def __init__(self, cues: Iterable[Cue], *, lemmas: Lemmatizer | None = None) -> None:
         by_label: dict[str, list[Cue]] = {}
         for cue in cues:
             by_label.setdefault(cue.label, []).append(cue)
         self.cues = by_label
+        self.languages = frozenset(c.lang.lower() for items in by_label.values() for c in items)
+        self._by_language: dict[str, Lexicon] = {}
         self._exact: dict[str, list[_Entry]] = {}
         self._stem: dict[str, list[_Entry]] = {}
         self._regex: dict[str, tuple[re.Pattern[str], list[Cue]]] = {}
@@ -157,13 +170,15 @@ class Lexicon:
                 if _CJK.search(cue.term) and not cue.term.startswith("re:"):
                     cjk_cues.append(cue)
                     continue
-                entry = None if cue.term.startswith("re:") else _entry(cue)
+                entry = None if cue.term.startswith("re:") else _entry(cue, lemmas)
                 if entry is None:
                     regex_cues.append(cue)
                 elif entry.stems[0]:
-                    self._stem.setdefault(entry.words[0][:2], []).append(entry)
+                    for alt in entry.words[0]:
+                        self._stem.setdefault(alt[:2], []).append(entry)
                 else:
-                    self._exact.setdefault(entry.words[0], []).append(entry)
+                    for alt in entry.words[0]:
+                        self._exact.setdefault(alt, []).append(entry)
             for cues_, target in ((regex_cues, self._regex), (cjk_cues, self._cjk)):
                 if cues_:
                     target[label] = _compile(label, cues_)
@@ -172,19 +187,58 @@ class Lexicon:
     def labels(self) -> list[str]:
         return list(self.cues)
 
-    def matches(self, text: str, *, labels: Iterable[str] | None = None) -> Iterator[CueMatch]:
+    def for_language(self, language: str, lemmas: Lemmatizer | None) -> Lexicon:
+        """The cues of ``language`` (and the Chinese/Japanese ones), indexed under their lemmas; built on first
+        use and kept on this lexicon, so only the languages articles come in pay for lemmatising their cues."""
+        lang = language.lower()
+        hit = self._by_language.get(lang)
+        if hit is None:
+            cues = [c for items in self.cues.values() for c in items
+                    if c.lang in (lang, "*", "") or (_CJK.search(c.term) and not c.term.startswith("re:"))]  # fmt: skip
+            hit = self._by_language[lang] = Lexicon(cues, lemmas=lemmas)
+        return hit
+
+    def matches(
+        self,
+        text: str,
+        *,
+        labels: Iterable[str] | None = None,
+        tokens: Sequence[Token] | None = None,
+        language: str | None = None,
+    ) -> Iterator[CueMatch]:
+        """Every hit in ``text``; ``tokens`` (lemma tokens of ``text``) enable lemmatised matching; ``language``
+        keeps the cues of that language (and Chinese/Japanese ones, which no other script's words can meet)."""
         wanted = set(labels) if labels is not None else None
+        lang = (language or "").lower() or None
+        if lang not in self.languages:
+            lang = None  # a language without cues of its own is read with every language's
         found: dict[str, list[CueMatch]] = {}
-        tokens = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text)]
-        for i, (start, _, word) in enumerate(tokens):
-            cands = self._exact.get(word, [])
-            stems = self._stem.get(word[:2])
-            if stems:
-                cands = cands + [e for e in stems if word.startswith(e.words[0])]
+        toks: list[_Tok]
+        if tokens is None:
+            toks = [(m.start(), m.end(), w, w) for m in _TOKEN.finditer(text) for w in (fold(m.group()),)]
+        else:
+            toks = [(t.start, t.end, t.folded, t.lemma) for t in tokens]
+        exact, stem_index = self._exact, self._stem
+        for i, (start, _, word, lemma) in enumerate(toks):
+            same = lemma == word
+            cands = list(exact.get(word, ()))
+            if not same:
+                cands += exact.get(lemma, ())
+            for e in stem_index.get(word[:2], ()):
+                if any(word.startswith(a) or (not same and lemma.startswith(a)) for a in e.words[0]):
+                    cands.append(e)
+            if not same and lemma[:2] != word[:2]:
+                cands += [e for e in stem_index.get(lemma[:2], ()) if any(lemma.startswith(a) for a in e.words[0])]
+            if not cands:
+                continue
+            done: set[int] = set()
             for entry in cands:
-                if wanted is not None and entry.cue.label not in wanted:
+                if id(entry) in done or (wanted is not None and entry.cue.label not in wanted):
                     continue
-                end = _match_rest(text, tokens, i, entry)
+                if lang is not None and entry.cue.lang not in (lang, "*", ""):
+                    continue
+                done.add(id(entry))
+                end = _match_rest(text, toks, i, entry)
                 if end is not None:
                     found.setdefault(entry.cue.label, []).append(CueMatch(start, end, text[start:end], entry.cue))
         has_cjk = bool(self._cjk) and bool(_CJK.search(text))
@@ -195,6 +249,8 @@ class Lexicon:
                 for rm in rx.finditer(text):
                     group = rm.lastgroup or ""
                     cue = ordered[int(group[1:])] if group.startswith("c") else ordered[0]
+                    if lang is not None and table is self._regex and cue.lang not in (lang, "*", ""):
+                        continue
                     if rm.end() > rm.start():
                         found.setdefault(label, []).append(CueMatch(rm.start(), rm.end(), rm.group(), cue))
         for label in found:
@@ -205,32 +261,46 @@ class Lexicon:
                     yield hit
 
 
-def _entry(cue: Cue) -> _Entry | None:
+def _starts(word: str, lemma: str, stems: tuple[str, ...]) -> bool:
+    return any(word.startswith(s) or lemma.startswith(s) for s in stems)
+
+
+def _entry(cue: Cue, lemmas: Lemmatizer | None = None) -> _Entry | None:
     term = cue.term.strip()
     parts = list(re.finditer(r"\w+\*?", term))
     if not parts:
         return None
-    words = tuple(p.group().rstrip("*").casefold() for p in parts)
+    raw = [p.group().rstrip("*") for p in parts]
     stems = tuple(p.group().endswith("*") for p in parts)
+    words: list[tuple[str, ...]] = []
+    for w, stem in zip(raw, stems, strict=True):
+        folded = fold(w)
+        alts = [folded]
+        if lemmas is not None and not stem and cue.lang not in {"", "en", "*"}:
+            lemma = lemmas.lemma(w, cue.lang)
+            if lemma and lemma != folded:
+                alts.append(lemma)
+        words.append(tuple(alts))
     gaps = tuple(_gap(term[a.end() : b.start()]) for a, b in pairwise(parts))
-    if term[: parts[0].start()].strip() or any(not w for w in words):
+    if term[: parts[0].start()].strip() or any(not w for w in raw):
         return None  # leading punctuation: leave it to a regular expression
-    return _Entry(words, stems, gaps, term[parts[-1].end() :].casefold(), cue)
+    return _Entry(tuple(words), stems, gaps, fold(term[parts[-1].end() :]), cue)
 
 
-def _match_rest(text: str, tokens: list[tuple[int, int, str]], i: int, entry: _Entry) -> int | None:
+def _match_rest(text: str, tokens: list[_Tok], i: int, entry: _Entry) -> int | None:
     """End offset of ``entry`` matched from token ``i`` on (its first word already matched), or None."""
     j = i
     for k in range(1, len(entry.words)):
         j += 1
         if j >= len(tokens) or _gap(text[tokens[j - 1][1] : tokens[j][0]]) != entry.gaps[k - 1]:
             return None
-        word = tokens[j][2]
-        if not (word.startswith(entry.words[k]) if entry.stems[k] else word == entry.words[k]):
+        word, lemma = tokens[j][2], tokens[j][3]
+        alts = entry.words[k]
+        if not (_starts(word, lemma, alts) if entry.stems[k] else (word in alts or lemma in alts)):
             return None
     end = tokens[j][1]
     if entry.suffix:
-        if text[end : end + len(entry.suffix)].casefold() != entry.suffix:
+        if fold(text[end : end + len(entry.suffix)]) != entry.suffix:
             return None
         end += len(entry.suffix)
     return end
@@ -329,6 +399,9 @@ class GenericFrameModel:
     scale: float
     max_evidence: int
     max_frames: int
+    min_frames: int = 0
+    min_score: float = 1.0
+    lemmas: Lemmatizer | None = None
 
 
 def load_generic_model(resources: Resources | None = None) -> GenericFrameModel:
@@ -341,21 +414,34 @@ def load_generic_model(resources: Resources | None = None) -> GenericFrameModel:
             raise ConfigError(f"generic_frames.yaml: unknown frame {name!r}; valid: {', '.join(GENERIC_FRAMES)}")
         cues += cues_from_mapping(name, spec, source="generic_frames.yaml")
         thresholds[name] = float(spec.get("threshold", settings.get("threshold", 0.5)))
+    from .lemmas import lemmatizer
+
     return GenericFrameModel(
         Lexicon(cues),
         thresholds,
         scale=float(settings.get("scale", 3.0)),
         max_evidence=int(settings.get("max_evidence", 5)),
         max_frames=int(settings.get("max_frames", 6)),
+        min_frames=int(settings.get("min_frames", 0)),
+        min_score=float(settings.get("min_score", 1.0)),
+        lemmas=lemmatizer(resources),
     )
 
 
-def generic_frame_scores(body: str, sentences: list[Sentence], model: GenericFrameModel) -> dict[str, Any]:
+def generic_frame_scores(
+    body: str,
+    sentences: list[Sentence],
+    model: GenericFrameModel,
+    tokens: Sequence[Token] | None = None,
+    language: str | None = None,
+) -> dict[str, Any]:
     """Per frame: article score, and (sentence index, sentence score, cue texts) of the sentences that carry it."""
     out: dict[str, Any] = {}
     damp = math.sqrt(max(1.0, len(sentences) / 12.0))
     by_label: dict[str, list[CueMatch]] = {}
-    for m in model.lexicon.matches(body):
+    known = bool(language) and (language or "").lower() in model.lexicon.languages
+    lexicon = model.lexicon.for_language(language or "", model.lemmas) if known else model.lexicon
+    for m in lexicon.matches(body, tokens=tokens):
         by_label.setdefault(m.cue.label, []).append(m)
     for label, hits in by_label.items():
         per_sent: dict[int, dict[str, float]] = {}
@@ -385,21 +471,41 @@ def detect_generic_frames(
     model: GenericFrameModel,
     sentences: list[Sentence] | None = None,
     trained: Mapping[str, float] | None = None,
+    cutoffs: Mapping[str, float] | None = None,
+    tokens: Sequence[Token] | None = None,
+    language: str | None = None,
 ) -> list[Frame]:
-    """Generic frames of one text: lexicon scores, combined with ``trained`` probabilities when given."""
+    """Generic frames of one text.
+
+    Lexicon alone: a frame is reported when its score reaches its threshold; when fewer than ``min_frames`` are,
+    the best-scored frames with at least ``min_score`` follow (an article has several frames; the lexicon's
+    evidence for the strongest ones is reported rather than nothing). With ``trained`` probabilities (a model
+    from ``newsprism train``), the model decides each label it knows at its calibrated cutoff (``cutoffs``), and
+    the lexicon gives the evidence sentences.
+    """
     sents = sentences if sentences is not None else split_sentences(body)
-    scored = generic_frame_scores(body, sents, model)
+    scored = generic_frame_scores(body, sents, model, tokens, language)
     frames: list[Frame] = []
+    extra: list[tuple[float, str]] = []
+    chosen: dict[str, float] = {}
     for label in GENERIC_FRAMES:
         info = scored.get(label)
         lex = float(info["score"]) if info else 0.0
         if trained is not None and label in trained:
-            score = 0.5 * lex + 0.5 * float(trained[label])
-            threshold = 0.5 * model.thresholds.get(label, 0.5) + 0.25
-        else:
-            score, threshold = lex, model.thresholds.get(label, 0.5)
-        if score < threshold or (info is None and score < 0.5):
+            if float(trained[label]) >= (cutoffs or {}).get(label, 0.5):
+                chosen[label] = float(trained[label])
+        elif lex >= model.thresholds.get(label, 0.5):
+            chosen[label] = lex
+        elif info is not None and lex >= model.min_score:
+            extra.append((lex, label))
+    if len(chosen) < model.min_frames:
+        for lex, label in sorted(extra, reverse=True)[: model.min_frames - len(chosen)]:
+            chosen[label] = lex
+    for label in GENERIC_FRAMES:
+        if label not in chosen:
             continue
+        info = scored.get(label)
+        score = chosen[label]
         evidence: list[Span] = []
         terms: list[str] = []
         if info:
@@ -430,11 +536,23 @@ class GenericFrameStage:
 
     def __call__(self, doc: Doc) -> list[Frame]:
         model = self.resources.get("frames.generic.lexicon", load_generic_model)
-        from ..learn.models import predict_proba_for
+        from ..learn.models import load_model, predict_proba_for
 
         trained = predict_proba_for(self.resources, "frames", doc.article)
+        cutoffs = None
+        if trained is not None:
+            loaded = self.resources.get("learn.model:frames", lambda r: load_model("frames"))
+            lang = doc.article.language
+            cutoffs = {k: loaded.threshold(k, lang) for k in trained} if loaded is not None else None
         return detect_generic_frames(
-            doc.article.id, doc.article.body, model=model, sentences=doc_sentences(doc), trained=trained
+            doc.article.id,
+            doc.article.body,
+            model=model,
+            sentences=doc_sentences(doc),
+            trained=trained,
+            cutoffs=cutoffs,
+            tokens=doc_tokens(doc),
+            language=doc.article.language,
         )
 
 

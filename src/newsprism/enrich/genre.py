@@ -69,7 +69,7 @@ def genre_features(article: Article, model: GenreModel, sentences: list[Sentence
     words = max(1, len(re.findall(r"\w+", body)))
     masked = _mask_quotes(body)
     counts: dict[str, int] = {}
-    for m in model.lexicon.matches(masked):
+    for m in model.lexicon.matches(masked, language=article.language):
         # dateline patterns are anchored to the body's start
         if m.cue.label == "dateline" and m.start > 0 and body.count("\n", 0, m.start) > 1:
             continue

@@ -277,7 +277,7 @@ class CueMatcher:
         self._phrases: list[tuple[str, str, tuple[_Word, ...]]] = []
         self._substrings: list[tuple[str, str]] = []
         self._first: dict[str, list[int]] = {}
-        self._prefix_first: list[int] = []
+        self._prefix_first: dict[str, list[int]] = {}  # stem cues by the stem's first one or two letters
         for label, cue in cues:
             cue = cue.strip()
             if not cue:
@@ -297,7 +297,7 @@ class CueMatcher:
             index = len(self._phrases)
             self._phrases.append((label, cue, tuple(words)))
             if words[0].prefix:
-                self._prefix_first.append(index)
+                self._prefix_first.setdefault(words[0].value[:2], []).append(index)
             else:
                 self._first.setdefault(words[0].value, []).append(index)
                 # a cue word written inflected also matches itself as a surface form
@@ -312,7 +312,10 @@ class CueMatcher:
         """Every cue occurrence, longest first where two start at one token; ``text`` enables substring cues."""
         out: list[CueMatch] = []
         for i, tok in enumerate(tokens):
-            candidates = [*self._first.get(tok.lemma, ()), *self._first.get(tok.folded, ()), *self._prefix_first]
+            candidates = [*self._first.get(tok.lemma, ()), *self._first.get(tok.folded, ())]
+            if self._prefix_first:
+                for key in {tok.lemma[:1], tok.lemma[:2], tok.folded[:1], tok.folded[:2]}:
+                    candidates.extend(self._prefix_first.get(key, ()))
             seen: set[int] = set()
             for index in candidates:
                 if index in seen:

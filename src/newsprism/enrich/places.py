@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from ..model import Entity, Item, Place
 from .entities import work_spans
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
+from .placeforms import stems
 from .translit import fold, name_key
 
 if TYPE_CHECKING:
@@ -36,99 +37,17 @@ NAME = "places.gazetteer.v1"
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’.][^\W\d_]+)*\.?")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_ADMIN2_END = re.compile(r"\s+(?:County|Parish|Borough)$")
+_NON_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff’]")
 _CURATED = frozenset({"region", "sea", "river", "landmark", "continent"})  # every name of these is a main name
 _CONNECTORS = frozenset({"and", "of", "de", "du", "des", "la", "le", "upon", "on", "al", "el", "da", "do", "dos"})
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "i",
-        "his",
-        "her",
-        "their",
-        "our",
-        "my",
-        "your",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "to",
-        "and",
-        "or",
-        "but",
-        "if",
-        "as",
-        "so",
-        "not",
-        "no",
-        "yes",
-        "all",
-        "any",
-        "some",
-        "many",
-        "more",
-        "most",
-        "other",
-        "such",
-        "only",
-        "also",
-        "just",
-        "than",
-        "then",
-        "there",
-        "here",
-        "when",
-        "where",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "why",
-        "how",
-        "after",
-        "before",
-        "during",
-        "under",
-        "over",
-        "about",
-        "into",
-        "through",
-        "while",
-        "since",
-        "new",
-        "old",
-        "former",
-        "first",
-        "last",
-        "next",
-        "president",
-        "minister",
-        "officials",
-        "government",
-        "police",
-        "army",
-        "state",
-        "city",
-        "world",
-    ]
-)
+_STOP_WORDS = """
+    a an the this that these those it its he she they we you i his her their our my your of in on at by for with
+    from to and or but if as so not no yes all any some many more most other such only also just than then there
+    here when where what which who whom why how after before during under over about into through while since new
+    old former first last next president minister officials government police army state city world
+"""
+_STOP = frozenset(_STOP_WORDS.split())
 
 
 @dataclass(slots=True)
@@ -145,8 +64,10 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _scan(body: str, gaz: Gazetteer, blocked: list[tuple[int, int, str]]) -> list[_Cand]:
-    """Gazetteer matches on capitalised word sequences of up to four words."""
+def _scan(
+    body: str, gaz: Gazetteer, blocked: list[tuple[int, int, str]], *, inflected: bool, common: frozenset[str]
+) -> list[_Cand]:
+    """Gazetteer matches on capitalised word sequences of up to five words (and inflected single words)."""
     words = list(_WORD.finditer(body))
     out: list[_Cand] = []
     lower_words = {w.group().lower() for w in words if not _is_cap(w.group())}
@@ -171,114 +92,81 @@ def _scan(body: str, gaz: Gazetteer, blocked: list[tuple[int, int, str]]) -> lis
             text = re.sub(r"['’]s$", "", body[start:end].rstrip("."))
             end = start + len(text)
             entries = gaz.lookup(text)
-            if not entries and n == 1 and _CYRILLIC.search(text):
-                entries, end = _lookup_inflected(gaz, text, start)
-                text = body[start:end]
+            stemmed = False
+            if not entries and n == 1 and (inflected or not text.isascii()):
+                entries = _lookup_inflected(gaz, text)
+                stemmed = bool(entries)
             if entries:
-                found = (n, start, end, text, entries)
+                found = (n, start, end, text, entries, stemmed)
                 break
         if found is None:
             i += 1
             continue
-        n, start, end, text, entries = found
+        n, start, end, text, entries, stemmed = found
         i += n
         key = name_key(text)
-        if key in gaz.weak or key in gaz.not_places:
+        if key in gaz.not_places:
+            continue
+        weak = key in gaz.weak  # an abbreviation is kept where the article is about the place's country (later)
+        if weak and not (text.isupper() or "." in text):
             continue
         kind = next((k for s, e, k in blocked if s <= start and end <= e), None)
-        if kind == "person":
+        as_person = kind == "person"
+        if kind and n == 1 and any(s == start and e == end for s, e, _ in blocked):
+            kind = None  # a bare town name tagged as an organisation or a person ("Allendale" alone) is the town
+        if kind == "person" or _named_storm(body, start):
             continue
+        entries = [e for e in entries if _same_case(e.name, text)]
+        if text.isupper() and len(text) <= 4 and "." not in text:  # acronyms: countries and curated names only
+            entries = [e for e in entries if e.feature in _CURATED or e.feature == "country" or e.name == text]
         initial = start == 0 or bool(re.search(r"(?:^|[.!?:\n]\s*|[\"“‘'(]\s*)$", body[max(0, start - 3) : start]))
         keep = []
-        latin = text.isascii()
+        local = []  # small towns: kept later if the article names their state or province
+        latin = not _NON_LATIN.search(text)
         for e in entries:
-            if e.feature in ("admin", "city") and latin and fold(e.name) != fold(text):
+            if stemmed:
+                keep.append(e)
+                continue
+            if e.feature in ("admin", "admin2", "city") and latin and fold(_plain(e.name)) != fold(_plain(text)):
                 continue  # Latin text must spell the name itself ("War" is not the Var department)
             if e.feature in ("country", "admin", "region", "sea", "river", "continent", "landmark"):
                 keep.append(e)
-            elif (text.isupper() and len(text) <= 4) or e.population < 15_000:
-                continue  # abbreviations and small towns need the model's word
+            elif e.feature == "admin2":
+                if n > 1 or not latin:
+                    keep.append(e)
+            elif text.isupper() and len(text) <= 4:
+                continue  # abbreviations are not towns
+            elif e.population < 15_000:
+                if not kind and name_key(e.name) == key:
+                    local.append(e)
             elif kind:  # a city named inside an organisation's name ("Toronto Raptors"): main names of big cities
                 if name_key(e.name) == key and e.population >= 100_000:
                     keep.append(e)
             elif name_key(e.name) == key or (e.population >= 100_000 and not initial):
                 keep.append(e)
+        source = "weak" if weak else "scan"
+        if as_person:  # tagged as a person: a town only where the article names its state ("Castlegar", B.C.)
+            keep, local = [], [e for e in entries if e.feature == "city" and name_key(e.name) == key]
+        if not keep and local:
+            keep, source = local, "local"
         if not keep:
             continue
         if n == 1 and not text.isupper() and (text.lower() in _STOP or text.lower() in lower_words):
             continue
-        out.append(_Cand(start, end, keep, 0.4 if kind else 0.7, "scan"))
+        if n == 1 and text in common and all(e.feature in ("city", "admin2") and e.population < 100_000 for e in keep):
+            continue  # a common word written with a capital ("Valley", "Delta", "Rehab")
+        out.append(_Cand(start, end, keep, 0.4 if kind else 0.7, source))
     return out
 
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-#: Russian and Kazakh case endings, longest first ("Жаңаөзенде" → "Жаңаөзен", "Казахстане" → "Казахстан").
-_CASE_ENDINGS = tuple(
-    sorted(
-        [
-            "ның",
-            "нің",
-            "дың",
-            "дің",
-            "тың",
-            "тің",
-            "ынан",
-            "інен",
-            "нан",
-            "нен",
-            "дан",
-            "ден",
-            "тан",
-            "тен",
-            "нда",
-            "нде",
-            "да",
-            "де",
-            "та",
-            "те",
-            "ға",
-            "ге",
-            "қа",
-            "ке",
-            "на",
-            "не",
-            "ны",
-            "ні",
-            "ды",
-            "ді",
-            "ты",
-            "ті",
-            "ом",
-            "ем",
-            "ой",
-            "ей",
-            "ою",
-            "ах",
-            "ях",
-            "ам",
-            "ям",
-            "е",
-            "у",
-            "ю",
-            "а",
-            "я",
-            "ы",
-            "и",
-        ],
-        key=len,
-        reverse=True,
-    )
-)
-
-
-def _lookup_inflected(gaz: Gazetteer, word: str, start: int) -> tuple[list[GazEntry], int]:
-    """Entries for an inflected Cyrillic word and the end of its stem (the span keeps the whole word)."""
-    for ending in _CASE_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            entries = gaz.lookup(word[: -len(ending)])
-            if entries:
-                return entries, start + len(word)
-    return [], start + len(word)
+def _lookup_inflected(gaz: Gazetteer, word: str) -> list[GazEntry]:
+    """Entries for an inflected word ("Almatyssa", "Алматыдағы", "Kazakistan'da"): the first stem the gazetteer
+    knows, keeping countries, divisions, regions and towns of 10,000 people or more."""
+    for stem in stems(word):
+        found = [e for e in gaz.lookup(stem) if e.feature != "city" or e.population >= 10_000]
+        if found:
+            return found
+    return []
 
 
 def _scan_cjk(body: str, gaz: Gazetteer) -> list[_Cand]:
@@ -301,30 +189,92 @@ def _scan_cjk(body: str, gaz: Gazetteer) -> list[_Cand]:
     return out
 
 
+#: Words that end the name of a building, road or institution: a place name before them is part of that name.
+_FACILITY = re.compile(
+    r"^[ -]+(?:[A-Z][\w.'’-]*\s+){0,3}(?:University|College|Academy|School|Hospital|Clinic|Centre|Center|Theatre|"
+    r"Theater|Stadium|Arena|Avenue|Street|Road|Boulevard|Highway|Bridge|Airport|Station|Mall|Hotel|Court|Church|"
+    r"Cathedral|Museum|Library|Park|Hall|Prison|Tower|Building|Institute|Club|Restaurant|Market)\b"
+)
+_FACILITY_LIST = (
+    "university college academy school hospital clinic centre center theatre theater stadium arena avenue street "
+    "road boulevard highway bridge airport station mall hotel court church cathedral museum library hall prison "
+    "tower building institute club restaurant market square plaza terminal port harbour harbor pier embassy "
+    "base camp barracks mosque temple synagogue palace racecourse estate courthouse"
+)
+_FACILITY_WORDS = frozenset(_FACILITY_LIST.split())
+_BUILDING_END = re.compile(
+    r"\s(?:Hospital|Stadium|Arena|Theatre|Theater|Hotel|Airport|Prison|Cathedral|Church|Mosque|Temple|Museum|"
+    r"Courthouse|Court|Hall|Park|Square|Street|Avenue|Road|Bridge|Mall|Market|Racecourse|Estate)$"
+)
+
+
+def _common_words(resources: Resources) -> frozenset[str]:
+    """Capitalised forms of English words that are common nouns, never names (simplemma's English dictionary holds
+    "valley" but not "Valley"), cached on the resources."""
+
+    def load(_r: Resources) -> frozenset[str]:
+        try:
+            from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+            d = DefaultDictionaryFactory().get_dictionary("en")
+        except (ImportError, OSError, ValueError):
+            return frozenset()
+        return frozenset(w.capitalize() for w in d if w.isalpha() and w.islower() and w.capitalize() not in d)
+
+    return resources.get("places.common_words", load)
+
+
 def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     body = doc.article.body
     ents = [it for it in doc.items("entities") if isinstance(it, Entity)]
+    # words of people's names: "Smith" after "John Smith", "Paul" after "Paul Ryan" are the people, not towns
+    people = [e.text.split() for e in ents if e.type == "person"]
+    surnames = {w for words in people if len(words) > 1 for w in words[1:]} | {
+        w for e in ents if e.type == "person" for w in re.findall(r"[^\W\d_]{3,}", e.canonical or e.text)[1:]
+    }
+    # given names too, unless the name is also a large town or a division ("Paul" is a man, "Seattle" a city)
+    surnames |= {
+        words[0]
+        for words in people
+        if 2 <= len(words) <= 3
+        and not any(x.feature != "city" or x.population >= 100_000 for x in gaz.lookup(words[0], strict=True))
+    }
     cands: list[_Cand] = []
     unknown: list[_Cand] = []  # model places the gazetteer does not know: after the scan, which may split them
     for e in ents:
-        if e.type != "place":
+        if e.type != "place" or _named_storm(body, e.start):
             continue
         entries, bare = gaz.lookup_bare(e.text)
         match = 1.0
-        if not entries and e.canonical and e.canonical != e.text:
+        if not entries and e.canonical and e.canonical != e.text and not _has_facility_word(e.text):
             entries, _ = gaz.lookup_bare(e.canonical)
-        if entries and e.text.isupper() and len(e.text) <= 4:
-            entries = [x for x in entries if x.feature != "city"]  # abbreviations are not towns
-        if not entries and e.text[:1].isupper():
+        if entries and e.text.isupper() and len(e.text) <= 4 and "." not in e.text:  # acronyms: not towns
+            entries = [x for x in entries if x.feature in _CURATED or x.feature == "country" or x.name == e.text]
+            if not entries:
+                continue
+        entries = [x for x in entries if _same_case(x.name, e.text)]
+        if not entries and e.text[:1].isupper() and not _has_facility_word(e.text):
             fz = gaz.fuzzy(bare, cutoff=90.0, cities=bare == e.text)
             if fz is not None:
                 entries, match = [fz[0]], fz[1]
         key = name_key(e.text)
         if key in gaz.not_places:
             continue
+        if e.text in surnames and not _qualified(body, e.end):
+            continue
+        if not entries and not _place_like(e.text):
+            continue  # acronyms, lower-case words and codes the model tagged ("MoD", "GT3", "south city")
         (cands if entries else unknown).append(_Cand(e.start, e.end, entries, e.score, "ner", match))
+    # buildings the model called organisations ("Alder Hey Children's Hospital", "Ramor Theatre") are places
+    for e in ents:
+        if e.type == "organisation" and _BUILDING_END.search(e.text) and _place_like(e.text):
+            unknown.append(_Cand(e.start, e.end, [], 0.5 * e.score, "building"))
+    ents = [e for e in ents if not (e.type == "organisation" and _BUILDING_END.search(e.text) and _place_like(e.text))]
     blocked = [(e.start, e.end, e.type) for e in ents if e.type != "place"]
-    scanned = _scan(body, gaz, blocked)
+    inflected = (doc.article.language or "en") not in ("en", "fr", "de", "es", "it", "pt", "nl")
+    common = _common_words(doc.resources) if (doc.article.language or "en") == "en" else frozenset()
+    scanned = _scan(body, gaz, blocked, inflected=inflected, common=common)
+    scanned = [c for c in scanned if body[c.start : c.end] not in surnames or _qualified(body, c.end)]
     if _CJK_RUN.search(body):
         scanned += _scan_cjk(body, gaz)
     # fuzzy matching of capitalised words the gazetteer does not know (misspelt countries and regions)
@@ -334,19 +284,94 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         if any(ms < te and ts < me for ts, te in taken) or any(bs <= ms and me <= be for bs, be, _ in blocked):
             continue
         word = m.group(1)
-        if word.lower() in _STOP or gaz.is_demonym(word) or gaz.lookup(word):
+        if word.lower() in _STOP or gaz.is_demonym(word) or gaz.has(word) or word in common:
             continue
         fz = gaz.fuzzy(word, cutoff=88.0, cities=False)
         if fz is not None:
             scanned.append(_Cand(ms, me, [fz[0]], 0.6 * fz[1], "fuzzy", fz[1]))
     works = work_spans(body)  # "author of Empires at War: A Short History of Modern Asia" names no place
-    scanned = [c for c in scanned if not any(ws <= c.start and c.end <= we for ws, we in works)]
-    out = list(cands)
+    scanned = [
+        c
+        for c in scanned
+        if not any(ws <= c.start and c.end <= we for ws, we in works) or not _title_cased(body, c.start)
+    ]
+    # a road or building the model tagged as a whole ("Northumberland Avenue", "Hampton Avenue") is not the place
+    # whose name it holds: it goes before the scan's matches inside it
+    roads = [c for c in unknown if _has_facility_word(body[c.start : c.end])]
+    unknown = [c for c in unknown if c not in roads]
+    # a longer name spelt exactly ("Boa Vista", "New York") wins over the model's places inside it ("Vista")
+    longer = [c for c in scanned if _spelt_whole(body, c) and any(_inside(o, c) for o in cands)]
+    cands = [o for o in cands if not any(c.start <= o.start and o.end <= c.end for c in longer)]
+    out = [*cands, *roads, *longer]
     for c in [*sorted(scanned, key=lambda c: c.start - c.end), *unknown]:
+        if c in longer:
+            continue
         if any(c.start < o.end and o.start < c.end for o in out):
             continue
         out.append(c)
+    out = [c for c in out if not _in_facility(body, c)]
     return sorted(out, key=lambda c: c.start)
+
+
+def _title_cased(body: str, start: int) -> bool:
+    """True when the words before ``start`` are written in title case ("A Short History of Modern Asia"), as in
+    the title of a work, and not in running text ("intervention of Nigeria", "a show in Lagos")."""
+    before = re.findall(r"[^\W\d_][\w'’-]*", body[max(0, start - 60) : start])[-2:]
+    words = [w for w in before if w.lower() not in _CONNECTORS]
+    return bool(words) and all(_is_cap(w) for w in words)
+
+
+def _named_storm(body: str, start: int) -> bool:
+    """ "Hurricane Harvey", "Typhoon Haiyan": a storm, not a town."""
+    return bool(re.search(r"(?:Hurricane|Storm|Typhoon|Cyclone|Tropical Storm)\s+$", body[max(0, start - 16) : start]))
+
+
+def _plain(name: str) -> str:
+    """A name without its punctuation ("‘Afrīn" → "Afrīn"), for comparing spellings."""
+    return re.sub(r"[^\w\s-]", "", name).strip()
+
+
+def _same_case(name: str, text: str) -> bool:
+    """False when the gazetteer spells the name with inner capitals the text does not have ("NoMa" is not "Noma")."""
+    name = _plain(name)
+    return name[1:] == name[1:].lower() or text[1:] != text[1:].lower() or fold(name) != fold(text)
+
+
+def _place_like(text: str) -> bool:
+    """A name that may be a place the gazetteer lacks: capitalised words, no digits, not an acronym."""
+    if not text[:1].isupper() or any(ch.isdigit() for ch in text):
+        return False
+    return " " in text.strip() or sum(ch.isupper() for ch in text) <= 1 or not text.isascii()
+
+
+def _spelt_whole(body: str, c: _Cand) -> bool:
+    """A name of several words the gazetteer spells exactly ("Boa Vista")."""
+    text = body[c.start : c.end]
+    return " " in text.strip() and any(fold(_plain(e.name)) == fold(_plain(text)) for e in c.entries)
+
+
+def _inside(inner: _Cand, outer: _Cand) -> bool:
+    return (
+        outer.start <= inner.start and inner.end <= outer.end and (inner.start, inner.end) != (outer.start, outer.end)
+    )
+
+
+def _has_facility_word(text: str) -> bool:
+    return any(w.lower().strip(".,") in _FACILITY_WORDS for w in text.split()[1:])
+
+
+def _in_facility(body: str, c: _Cand) -> bool:
+    """A division, country or sea named as the first word of a building's or institution's name ("Florida Atlantic
+    University", "Washington University"): the name is the building's, and the building is not there."""
+    m = _FACILITY.match(body[c.end : c.end + 60])
+    if not c.entries or not m or not re.search(r"(?:University|College|Academy)$", m.group()):
+        return False
+    return not any(e.feature in ("city", "admin2") for e in c.entries)
+
+
+def _qualified(body: str, end: int) -> bool:
+    """A comma and a capitalised word right after a name ("Smith, Texas")."""
+    return bool(re.match(r",\s+[A-Z]", body[end : end + 4]))
 
 
 def resolve_candidates(
@@ -358,15 +383,24 @@ def resolve_candidates(
     key: str = "",
     qualifier: frozenset[str | None] = frozenset(),
     admins: Counter[tuple[str, str]] | None = None,
+    focus: tuple[str | None, str | None] = (None, None),
 ) -> tuple[GazEntry, float]:
-    """The most likely entry and a resolution score in [0, 1]."""
+    """The most likely entry and a resolution score in [0, 1].
+
+    The value of each candidate is its prior (feature class and population) plus the article's evidence: the name
+    spelt as the main name, a qualifier ("X, Louisiana"), the countries and states of the other places the article
+    names, the dateline's country and state (``focus``), and context words."""
+    total = sum(context.values()) or 1
 
     def value(e: GazEntry) -> float:
         v = e.prior
         if key and (name_key(e.name) == key or e.feature in _CURATED):
-            v += 0.3
+            v += 0.5 if e.feature in _CURATED else 0.3
+        if e.feature in ("country", "admin"):
+            v += 0.15
+        small = e.feature in ("city", "admin2") and e.population < 500_000
         if e.country and context.get(e.country):
-            v += 0.1 if e.feature == "city" and e.population < 500_000 else 0.3
+            v += 0.1 + 0.2 * context[e.country] / total if small else 0.3
         elif e.country and any(context.get(n) for n in neighbours.get(e.country, ())):
             v += 0.1
         if e.context and any(w in body for w in e.context):
@@ -374,7 +408,9 @@ def resolve_candidates(
         if qualifier and (e.country in qualifier or e.admin1 in qualifier):
             v += 1.0
         if admins and e.country and e.admin1 and admins.get((e.country, e.admin1)):
-            v += 0.25  # the article names the candidate's state or province, or another place in it
+            v += 0.25
+        if focus[0] and e.country == focus[0]:
+            v += 0.2 + (0.3 if focus[1] and e.admin1 == focus[1] else 0.0)
         return v + min(e.population, 10**8) * 1e-10
 
     ranked = sorted(entries, key=value, reverse=True)
@@ -391,17 +427,56 @@ def resolve_candidates(
 
 
 def _qualifier(body: str, end: int, gaz: Gazetteer) -> frozenset[str | None]:
-    """Countries and subdivision codes named right after a place ("Springfield, Illinois", "Paris, France")."""
-    m = re.match(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", body[end : end + 40])
+    """Countries and subdivision codes named right after a place ("Springfield, Illinois", "Paris, France",
+    "Alexandria, La.")."""
+    m = re.match(r",\s+([A-Z][\w.]*)(\s[A-Z][\w.]*)?", body[end : end + 40])
     if not m:
         return frozenset()
     out: set[str | None] = set()
-    for e in gaz.lookup(m.group(1)):
+    found = gaz.lookup(m.group(1) + m.group(2)) if m.group(2) else []
+    for e in found or gaz.lookup(m.group(1)):
         if e.feature == "country":
             out.add(e.country)
-        elif e.feature == "admin":
+        elif e.feature == "admin" or (e.feature == "city" and e.population >= 500_000):
             out.add(e.admin1)
     return frozenset(out)
+
+
+_DATELINE = re.compile(r"^\s*([A-Z][\w.'’ -]{1,40}?)(?:,\s*([A-Z][\w. ]{1,25}?))?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
+
+
+def _named_elsewhere(e: GazEntry, admins: Counter[tuple[str, str]]) -> bool:
+    """True when the article names the state or province of ``e`` (or a place in it) through another mention."""
+    return bool(e.country and e.admin1 and admins.get((e.country, e.admin1)))
+
+
+def _outlet_country(doc: Doc) -> str | None:
+    """The country of the article's outlet, when the outlet registry knows it."""
+    if not doc.article.outlet_id:
+        return None
+    try:
+        from ..outlets.registry import registry_for
+
+        outlet = registry_for(doc.resources).get(doc.article.outlet_id)
+    except (ImportError, OSError, ValueError):
+        return None
+    return outlet.country if outlet is not None else None
+
+
+def _dateline(body: str, gaz: Gazetteer) -> tuple[str | None, str | None]:
+    """Country and state of a dateline ("ALEXANDRIA, La. —", "MOSCOW (Reuters) -")."""
+    m = _DATELINE.match(body[:100])
+    if not m:
+        return None, None
+    qual = _qualifier(body, m.end(1), gaz) if m.group(2) else frozenset()
+    found = gaz.lookup(m.group(1).title() if m.group(1).isupper() else m.group(1), strict=True)
+    if qual:
+        found = [e for e in found if e.country in qual or e.admin1 in qual] or found
+    found = [e for e in found if e.feature in ("city", "admin", "country")]
+    if not found:
+        return None, None
+    best = max(found, key=lambda e: (e.prior, e.population))
+    return best.country, best.admin1
 
 
 def extract_places(doc: Doc) -> list[Place]:
@@ -410,38 +485,89 @@ def extract_places(doc: Doc) -> list[Place]:
     art = doc.article
     body = art.body
     cands = _candidates(doc, gaz)
+    focus = _dateline(body, gaz)
     context: Counter[str] = Counter()
     for c in cands:
         countries = {e.country for e in c.entries if e.country}
-        if len(countries) == 1 and (len(c.entries) == 1 or any(e.feature == "country" for e in c.entries)):
+        if (
+            c.source != "weak"
+            and len(countries) == 1
+            and (len(c.entries) == 1 or any(e.feature == "country" for e in c.entries))
+        ):
             context[next(iter(countries))] += 1
-    # subdivisions the article names without doubt, with the mentions that name them (a first pass)
-    admin_of: list[tuple[str, str] | None] = []
+    if focus[0]:
+        context[focus[0]] += 2
+    home = _outlet_country(doc)
+    if home and not focus[0]:
+        focus = (home, None)  # a local outlet writes about its own country unless the dateline says otherwise
+    # a name that is also a common word or abbreviation ("BC", "Jordan", "Mobile") counts where the article names
+    # other places of its country, and then only as that country's place
     for c in cands:
-        if not c.entries:
+        if c.source == "weak":
+            c.entries = [e for e in c.entries if e.country and context.get(e.country)]
+    cands = [c for c in cands if c.source != "weak" or c.entries]
+    quals = [_qualifier(body, c.end, gaz) for c in cands]
+    keys = [name_key(body[c.start : c.end]) for c in cands]
+    # states and provinces the article names without doubt, with the mentions that name them (a first pass)
+    admin_of: list[tuple[str, str] | None] = []
+    for c, q, k in zip(cands, quals, keys, strict=True):
+        if not c.entries or c.source == "local":  # small towns the model did not tag are no evidence
             admin_of.append(None)
             continue
-        best, res = resolve_candidates(c.entries, context=context, neighbours=gaz.neighbours, body=body,
-                                       key=name_key(body[c.start : c.end]))  # fmt: skip
-        admin_of.append((best.country, best.admin1) if best.country and best.admin1 and res >= 0.8 else None)
+        best, res = resolve_candidates(c.entries, context=context, neighbours=gaz.neighbours, body=body, key=k,
+                                       qualifier=q, focus=focus)  # fmt: skip
+        sure = res >= 0.8 or bool(q)
+        admin_of.append((best.country, best.admin1) if best.country and best.admin1 and sure else None)
     admins: Counter[tuple[str, str]] = Counter(a for a in admin_of if a)
+    if focus[0] and focus[1]:
+        admins[(focus[0], focus[1])] += 2
+    # a small town the model did not tag counts when the article names its state or province by another place
+    for c in cands:
+        if c.source == "local":
+            c.entries = [e for e in c.entries if _named_elsewhere(e, admins)]
+    kept = [i for i, c in enumerate(cands) if c.source != "local" or c.entries]
+    cands = [cands[i] for i in kept]
+    quals = [quals[i] for i in kept]
+    keys = [keys[i] for i in kept]
+    admin_of = [admin_of[i] for i in kept]
+    # one reading per name per article: the reading of the mention with the strongest evidence; a second pass reads
+    # again with the countries of the first pass's confident readings ("Colchester" among English towns)
+    readings: dict[str, tuple[float, GazEntry, float]] = {}
+    for _pass in range(2):
+        if readings:
+            for _, best, res in readings.values():
+                if best.country and res >= 0.6 and best.feature in ("city", "admin", "admin2"):
+                    context[best.country] += 1
+        readings = {}
+        for i, c in enumerate(cands):
+            if not c.entries:
+                continue
+            own = admin_of[i]
+            others = Counter({k: v - (1 if k == own else 0) for k, v in admins.items()})
+            best, res = resolve_candidates(
+                c.entries, context=context, neighbours=gaz.neighbours, body=body, key=keys[i], qualifier=quals[i],
+                admins=+others, focus=focus,
+            )  # fmt: skip
+            strength = res + (1.0 if quals[i] else 0.0) + (0.5 if len(c.entries) == 1 else 0.0)
+            if keys[i] not in readings or strength > readings[keys[i]][0]:
+                readings[keys[i]] = (strength, best, res)
+    # "Suffolk" in an article about Suffolk County is the county
+    for k, (strength, best, res) in list(readings.items()):
+        bare = name_key(_ADMIN2_END.sub("", best.name)) if best.feature == "admin2" else ""
+        if bare and bare != k and bare in readings and readings[bare][0] < 1.5 and res >= 0.7:  # not qualified
+            readings[bare] = (strength, best, res)
     out: list[Place] = []
-    pending: list[tuple[int, _Cand]] = []
-    for i, c in enumerate(cands):
+    for c, k in zip(cands, keys, strict=True):
         text = body[c.start : c.end]
-        if not c.entries:
-            pending.append((len(out), c))
+        if not c.entries:  # a place the gazetteer does not know stays unresolved: no borrowed point
             out.append(
                 Place(article_id=art.id, start=c.start, end=c.end, text=text, score=round(0.5 * c.score, 3),
                       component=NAME, name=text)
             )  # fmt: skip
             continue
-        own = admin_of[i]
-        others = Counter({k: v - (1 if k == own else 0) for k, v in admins.items()})
-        best, res = resolve_candidates(
-            c.entries, context=context, neighbours=gaz.neighbours, body=body, key=name_key(text),
-            qualifier=_qualifier(body, c.end, gaz), admins=+others,
-        )  # fmt: skip
+        _, best, res = readings[k]  # (the unresolved get their locality below)
+        if best not in c.entries and best.feature != "admin2":  # the name read through another mention
+            best = max(c.entries, key=lambda e: (e == best, e.prior))
         out.append(
             Place(
                 article_id=art.id, start=c.start, end=c.end, text=text, score=round(min(1.0, c.score), 3),
@@ -450,24 +576,34 @@ def extract_places(doc: Doc) -> list[Place]:
                 geonames_id=best.geonames_id, feature=best.feature, resolution_score=round(res * c.match, 3),
             )
         )  # fmt: skip
-    _vicinity(out, pending)
+    _locate_facilities(out)
     return out
 
 
-def _vicinity(out: list[Place], pending: list[tuple[int, _Cand]]) -> None:
-    """A place the gazetteer does not know (a street, a building) gets the point of the locality the article names
-    most, marked ``feature="vicinity"`` with a low resolution score: an estimate, never an exact location."""
-    local = Counter(
+def _locate_facilities(out: list[Place]) -> None:
+    """A building, road or square the gazetteer does not know ("Third Street", "City Hall", "KCOM Stadium") is in
+    the town the article is about: it gets that town's point, marked ``feature="vicinity"`` with a low resolution
+    score. Only names that say they are a building or a road; an unknown town or region stays unresolved."""
+    towns = [
         (p.name, p.country, p.admin1, p.lat, p.lon)
         for p in out
         if p.feature == "city" and p.lat is not None and (p.resolution_score or 0) >= 0.6
-    )
-    if not local or not pending:
+    ]
+    if not towns:
         return
-    (_, country, admin1, lat, lon), _ = local.most_common(1)[0]
-    for i, _c in pending:
-        p = out[i]
-        p.country, p.admin1, p.lat, p.lon, p.feature, p.resolution_score = country, admin1, lat, lon, "vicinity", 0.2
+    counts = Counter(towns)
+    # the town named most; among equals, the one named first (the dateline's or the lead's)
+    _, country, admin1, lat, lon = max(counts, key=lambda t: (counts[t], -towns.index(t)))
+    for p in out:
+        if p.lat is None and p.feature is None and _has_facility_word(p.text):
+            p.country, p.admin1, p.lat, p.lon, p.feature, p.resolution_score = (
+                country,
+                admin1,
+                lat,
+                lon,
+                "vicinity",
+                0.2,
+            )
 
 
 class PlaceStage:
@@ -481,7 +617,7 @@ class PlaceStage:
 def register(registry: Registry) -> None:
     @registry.register(
         NAME, "stage", requires=("entities",), produces=("places",), order=25,
-        description="places resolved to coordinates with an offline gazetteer (GeoNames cities, ISO, extras)",
+        description="places resolved to coordinates with an offline gazetteer (GeoNames towns, divisions, extras)",
     )  # fmt: skip
     def places_stage(*, resources: Resources) -> PlaceStage:
         return PlaceStage(resources)

@@ -5,20 +5,22 @@ precision matters): a technique is reported in a paragraph when the summed weigh
 threshold, one :class:`~newsprism.model.Technique` per hit, pointing at the matched words or, for question and
 claim patterns, at the whole sentence. Repetition is computed (anaphora: three or more consecutive sentences of one paragraph
 opening with the same two words). When a paragraph classifier trained with ``newsprism train --task techniques`` is
-installed, paragraphs it labels with probability >= its threshold add a Technique spanning the paragraph (``cue`` is
+installed, paragraphs it labels with probability >= the label's calibrated cutoff (per language where the training
+data allowed, see :mod:`newsprism.learn.calibration`) add a Technique spanning the paragraph (``cue`` is
 None), unless the lexicon already found that technique there, whose score is then raised.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from ..model import Technique
 from .frames import Cue, Lexicon, Sentence, cues_from_mapping, doc_sentences, load_resource_yaml, sentence_at
+from .lemmas import Lemmatizer, Token, doc_tokens, lemmatizer
 
 if TYPE_CHECKING:
     from ..pipeline import Doc, Resources
@@ -61,6 +63,7 @@ class TechniqueModel:
     lexicon: Lexicon
     thresholds: dict[str, float]
     score: float
+    lemmas: Lemmatizer | None = None
 
 
 def load_technique_model(resources: Resources | None = None) -> TechniqueModel:
@@ -81,7 +84,7 @@ def load_technique_model(resources: Resources | None = None) -> TechniqueModel:
             if other not in own:
                 raise ConfigError(f"techniques.yaml: {name} includes unknown technique {other!r}")
             cues += [Cue(c.term, c.weight, c.lang, name, c.source, c.span) for c in own[other]]
-    return TechniqueModel(Lexicon(cues), thresholds, float(settings.get("score", 0.9)))
+    return TechniqueModel(Lexicon(cues), thresholds, float(settings.get("score", 0.9)), lemmatizer(resources))
 
 
 def _anaphora(body: str, sents: list[Sentence], article_id: str) -> list[Technique]:
@@ -109,10 +112,19 @@ def detect_techniques(
     sentences: list[Sentence],
     paragraph_probs: list[tuple[int, int, int, dict[str, float]]] | None = None,
     threshold: float = 0.5,
+    cutoffs: Mapping[str, float] | None = None,
+    tokens: Sequence[Token] | None = None,
+    language: str | None = None,
 ) -> list[Technique]:
-    """Technique hits of one text (lexicon + anaphora, plus a trained paragraph classifier's labels when given)."""
+    """Technique hits of one text (lexicon + anaphora, plus a trained paragraph classifier's labels when given).
+
+    With ``language`` (one the lexicon has cues for), only that language's cues (and Chinese ones) are matched,
+    compared with the words of ``tokens`` and their lemmas."""
     by_para: dict[tuple[str, int], list[tuple[int, int, str, float]]] = {}
-    for m in model.lexicon.matches(body):
+    lexicon = model.lexicon
+    if language and language.lower() in lexicon.languages:
+        lexicon = lexicon.for_language(language, model.lemmas)
+    for m in lexicon.matches(body, tokens=tokens if lexicon is not model.lexicon else None):
         si = sentence_at(sentences, m.start) if sentences else 0
         para = sentences[si].paragraph if sentences else 0
         if m.cue.span == "sentence" and sentences:
@@ -136,7 +148,7 @@ def detect_techniques(
         have = {(t.technique, t.paragraph) for t in out}
         for para, start, end, probs in paragraph_probs:
             for label, p in probs.items():
-                if p < threshold:
+                if p < (cutoffs or {}).get(label, threshold):
                     continue
                 if (label, para) in have:
                     for t in out:
@@ -162,8 +174,11 @@ class TechniqueStage:
         probs = predict_paragraphs(self.resources, doc.article)
         trained = self.resources.get("learn.model:techniques", lambda r: load_model("techniques"))
         threshold = float(trained.meta.get("threshold", 0.5)) if trained is not None else 0.5
+        lang = doc.article.language
+        cutoffs = {k: trained.threshold(k, lang) for k in trained.labels} if trained is not None else None
         return detect_techniques(doc.article.id, doc.article.body, model=model, sentences=doc_sentences(doc),
-                                 paragraph_probs=probs, threshold=threshold)  # fmt: skip
+                                 paragraph_probs=probs, threshold=threshold, cutoffs=cutoffs,
+                                 tokens=doc_tokens(doc), language=lang)  # fmt: skip
 
 
 def register(registry: Registry) -> None:

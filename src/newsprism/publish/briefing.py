@@ -1,6 +1,8 @@
 """The briefing: a static HTML site of the stories in a store that opens from disk with no network.
 
-``write_briefing(store, out)`` writes ``index.html`` (stories by day), one page per story (coverage by side,
+``write_briefing(store, out)`` writes ``index.html`` (stories by day), one page per story and comparison axis
+(``story-<id>.html`` on the axis that splits the story best, ``story-<id>--<axis>.html`` on each axis, linked to each
+other, so every axis can be read without JavaScript), each with coverage by side,
 blindspots, frames by side, the figures table with conflicts, who is quoted by which side, names one side leaves
 out, a map, a timeline), one per outlet (its labels with their sources) and one per article (the text with every
 extracted item highlighted at its anchor ``#a-<article>-<start>-<end>``). CSS is a local file; charts and the map
@@ -30,9 +32,40 @@ if TYPE_CHECKING:
     from ..registry import Registry
     from ..store import Store
 
-__all__ = ["Links", "World", "load_world", "make_environment", "map_view", "register", "safe_name", "write_briefing"]
+__all__ = [
+    "Links",
+    "World",
+    "axis_colours",
+    "load_world",
+    "make_environment",
+    "map_view",
+    "register",
+    "safe_name",
+    "write_briefing",
+]
 
 SIDE_COLOURS = {"left": "#2f6db5", "center": "#7d7d7d", "right": "#c0392b", "unrated": "#d9c9a3"}
+#: Colours of the columns of the other axes, in column order; "not known" values are drawn in the unrated colour.
+PALETTE = ("#1b7f79", "#c45a1a", "#6b3fa0", "#2f6db5", "#b8860b", "#c0392b", "#4f7f2a", "#8a4b5c", "#3d5a80",
+           "#7d7d7d")  # fmt: skip
+_NO_VALUE = {"unrated", "unknown", "und", "other"}
+
+
+def axis_colours(axis: str, columns: Iterable[str]) -> dict[str, str]:
+    """The colour of each column of ``axis``: the lean sides keep their colours; other axes take the palette."""
+    if axis == "lean":
+        return dict(SIDE_COLOURS)
+    out: dict[str, str] = {}
+    i = 0
+    for col in columns:
+        if col in _NO_VALUE:
+            out[col] = SIDE_COLOURS["unrated"]
+        else:
+            out[col] = PALETTE[i % len(PALETTE)]
+            i += 1
+    return out
+
+
 MAP_W, MAP_H = 720.0, 360.0
 
 
@@ -53,6 +86,11 @@ class Links:
     outlet: Callable[[str], str]
     index: str
     static: str
+    axis: Callable[[str, str], str] | None = None  # a story's page on one axis
+
+    def story_axis(self, story_id: str, axis: str) -> str:
+        """The page of ``story_id`` compared along ``axis``."""
+        return self.axis(story_id, axis) if self.axis else f"{self.story(story_id)}?axis={axis}"
 
     def evidence(self, article_id: str, start: int, end: int) -> str:
         return f"{self.article(article_id)}#a-{article_id}-{start}-{end}"
@@ -65,6 +103,7 @@ def file_links() -> Links:
         outlet=lambda i: f"outlet-{safe_name(i)}.html",
         index="index.html",
         static="static/",
+        axis=lambda i, a: f"story-{safe_name(i)}--{a}.html",
     )
 
 
@@ -146,6 +185,7 @@ def make_environment(*extra_dirs: Path) -> Environment:
     )
     env.globals["SIDE_COLOURS"] = SIDE_COLOURS
     env.globals["SIDES"] = ("left", "center", "right", "unrated")
+    env.globals["axis_colours"] = axis_colours
     env.filters["pct"] = lambda n, total: round(100.0 * n / total, 1) if total else 0.0
     env.filters["num"] = lambda v: "" if v is None else (f"{v:,.0f}" if float(v).is_integer() else f"{v:,}")
     return env
@@ -191,8 +231,10 @@ def story_context(store: Store, comparison: StoryComparison, world: World | None
             points.append({"name": sc.name, "lat": sc.detail["lat"], "lon": sc.detail["lon"],
                            "country": sc.detail.get("country"), "count": sc.total})  # fmt: skip
     max_day = max((sum(d["by_side"].values()) for d in comparison.timeline), default=1)
+    chosen = next(a for a in comparison.axes if a.name == comparison.axis)
     return {"c": comparison, "story": comparison.story, "map": map_view(points, world) if world else None,
-            "max_day": max_day}  # fmt: skip
+            "max_day": max_day, "colours": axis_colours(chosen.name, chosen.columns), "coverage": chosen.coverage,
+            "axis_title": chosen.title}  # fmt: skip
 
 
 def _day_groups(store: Store) -> list[tuple[str, list[Any]]]:
@@ -206,7 +248,9 @@ def write_briefing(
     store: Store, out: str | Path, *, settings: Settings | None = None, title: str = "newsprism briefing"
 ) -> dict[str, int]:
     """Write the briefing site to ``out``; cluster stories first when the store has none. Returns page counts."""
-    from ..compare import compare_story, outlet_info
+    from ..compare import AXES, outlet_info
+    from ..compare.story import compare_story_axes
+    from ..outlets.groups import load_groups
     from ..stories import build_stories
 
     out = Path(out)
@@ -222,11 +266,18 @@ def write_briefing(
     counts = {"index": 1, "stories": 0, "outlets": 0, "articles": 0}
 
     summaries = []
+    groups = load_groups()
+    template = env.get_template("story.html")
     for story in store.iter_stories():
-        comp = compare_story(store, story)
+        by_axis = compare_story_axes(store, story, groups=groups)  # the story's data read once for every axis
+        comp = by_axis["default"]
         (out / links.story(story.id)).write_text(
-            env.get_template("story.html").render(**base, **story_context(store, comp, world)), encoding="utf-8"
+            template.render(**base, **story_context(store, comp, world)), encoding="utf-8"
         )
+        for axis in AXES:  # the same story on every axis, each page linking to the others
+            (out / links.story_axis(story.id, axis)).write_text(
+                template.render(**base, **story_context(store, by_axis[axis], world)), encoding="utf-8"
+            )
         counts["stories"] += 1
         summaries.append(comp)
     by_id = {c.story.id: c for c in summaries}

@@ -39,8 +39,13 @@ def export_rows(store: Store, table: str, *, article_ids: Sequence[str] | None =
         for o in sorted(store.iter_outlets(), key=lambda o: (-counts.get(o.id, 0), o.id)):
             yield {**outlet_view(o), "articles": counts.get(o.id, 0)}
     elif table == "stories":
+        from ..compare.story import story_axes
+        from ..outlets.groups import load_groups
+
+        groups = load_groups()
         for s in store.iter_stories():
-            yield s.to_dict()
+            sides, best = story_axes(store, s, groups=groups)
+            yield {**s.to_dict(), "default_axis": best, "sides": sides}
     elif table == "figures":
         from ..compare.story_figures import figure_rows
 

@@ -23,7 +23,11 @@ if TYPE_CHECKING:
 
 __all__ = ["PLOVER_TO_CAMEO", "GdeltExporter"]
 
-#: PLOVER type → (CAMEO root code, QuadClass, typical Goldstein value of that root).
+#: PLOVER type → (CAMEO root code, QuadClass, typical Goldstein value of that root), for every type of the PLOVER
+#: ontology (and the older names REQUEST and ACCUSE that earlier PLOVER drafts used for DEMAND and DISAPPROVE).
+#: QuadClass follows CAMEO: 03–05 verbal cooperation (1), 06–08 material cooperation (2), 09–13 verbal conflict (3),
+#: 14–20 material conflict (4). RETREAT is CAMEO 08's release/de-escalation half; FIGHT is CAMEO 19 (conventional
+#: military force), which PLOVER splits from ASSAULT (18, 20).
 PLOVER_TO_CAMEO: dict[str, tuple[str, int, float]] = {
     "AGREE": ("03", 1, 4.0),
     "CONSULT": ("04", 1, 1.0),
@@ -32,8 +36,9 @@ PLOVER_TO_CAMEO: dict[str, tuple[str, int, float]] = {
     "AID": ("07", 2, 7.0),
     "CONCEDE": ("08", 2, 5.0),
     "RETREAT": ("08", 2, 5.0),
-    "REQUEST": ("10", 3, -5.0),
-    "ACCUSE": ("11", 3, -2.0),
+    "INVESTIGATE": ("09", 3, -2.0),
+    "DEMAND": ("10", 3, -5.0),
+    "DISAPPROVE": ("11", 3, -2.0),
     "REJECT": ("12", 3, -4.0),
     "THREATEN": ("13", 3, -6.0),
     "PROTEST": ("14", 4, -6.5),
@@ -41,6 +46,9 @@ PLOVER_TO_CAMEO: dict[str, tuple[str, int, float]] = {
     "SANCTION": ("16", 4, -4.0),
     "COERCE": ("17", 4, -7.0),
     "ASSAULT": ("18", 4, -9.0),
+    "FIGHT": ("19", 4, -10.0),
+    "REQUEST": ("10", 3, -5.0),
+    "ACCUSE": ("11", 3, -2.0),
 }
 
 EVENT_COLUMNS = (

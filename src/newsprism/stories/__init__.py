@@ -7,6 +7,7 @@ the corpus stage ``stories.incremental.v1``, which ``Pipeline.run`` calls after 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -20,9 +21,49 @@ if TYPE_CHECKING:
     from ..registry import Registry
     from ..store import Store
 
-__all__ = ["COMPONENT", "ClusterOptions", "build_stories", "register", "story_from_state"]
+__all__ = ["COMPONENT", "ClusterOptions", "build_stories", "clean_headline", "register", "story_from_state"]
 
 KEY_ENTITIES = 8
+LABEL_MAX = 140
+#: Page chrome at the start of a title: "date 2022-01-09", "09.01.2022 |", "Updated:", "BREAKING:", "Video:".
+_LEAD_CHROME = re.compile(
+    r"^\s*(?:(?:date|published|updated|posted|time)\s*:?\s*)?"
+    r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s+\d{1,2}:\d{2})?)"
+    r"\s*[|:–—-]?\s*"
+    r"|^\s*(?:breaking(?: news)?|updated?|live|video|watch|photos?|opinion|analysis)\s*[:|–—-]\s*",
+    re.I,
+)
+_SITE_SUFFIX = re.compile(r"\s+[|–—]\s+[^|–—]{2,60}$|\s+-\s+[^-]{2,40}$")
+
+
+def clean_headline(title: str | None, outlet: str | None = None) -> str:
+    """``title`` without page chrome: a leading date or "Updated:", a trailing "| Site" or "- Outlet" (a trailing
+    "- …" only when it names the outlet), spaces squeezed. Empty when nothing headline-like is left."""
+    text = " ".join((title or "").split())
+    for _ in range(3):
+        new = _LEAD_CHROME.sub("", text, count=1).strip()
+        if new == text:
+            break
+        text = new
+    m = _SITE_SUFFIX.search(text)
+    if m:
+        tail = m.group(0).strip(" |–—-").casefold()
+        named = bool(outlet) and (tail in (outlet or "").casefold() or (outlet or "").casefold() in tail)
+        if m.group(0).lstrip().startswith(("|", "–", "—")) or named:
+            text = text[: m.start()].rstrip()
+    return text if len(text.split()) >= 2 or (text and not text.isascii()) else ""
+
+
+def _headline_rank(text: str) -> int:
+    """0 for a headline-like title, higher for worse (too long, too short, shouting, cut off)."""
+    bad = 0
+    if len(text) > LABEL_MAX:
+        bad += 2
+    if len(text) < 15:
+        bad += 1
+    if text.isupper() or text.endswith(("...", "…")):
+        bad += 1
+    return bad
 
 
 CHUNK = 500  # ids per query
@@ -50,24 +91,30 @@ def story_from_state(state: StoryState, feats: dict[str, ArticleFeatures], artic
     for aid in members:
         lang = articles[aid].language or "und"
         langs_count[lang] = langs_count.get(lang, 0) + 1
-    main_lang = max(sorted(langs_count), key=lambda k: langs_count[k]) if langs_count else "und"
+    # the most common language; on a tie English, then the alphabetically first
+    main_lang = min(langs_count, key=lambda k: (-langs_count[k], k != "en", k)) if langs_count else "und"
+    heads = {aid: clean_headline(articles[aid].title, articles[aid].outlet) for aid in members}
     ranked = sorted(
         zip(state.sims, range(len(members)), members, strict=False),
-        key=lambda t: ((articles[t[2]].language or "und") != main_lang, -t[0], t[1]),
+        key=lambda t: (
+            not heads[t[2]],
+            (articles[t[2]].language or "und") != main_lang,
+            _headline_rank(heads[t[2]]),
+            -round(t[0], 3),
+            t[1],
+        ),
     )
-    label = ""
-    for _, _, aid in ranked:
-        if articles[aid].title:
-            label = articles[aid].title or ""
-            break
+    label = heads[ranked[0][2]] if ranked else ""
+    if len(label) > LABEL_MAX:
+        label = label[: LABEL_MAX - 1].rsplit(" ", 1)[0] + "…"
     counts: dict[str, int] = {}
     for aid in members:
         for name in dict.fromkeys(feats[aid].names):
             counts[name] = counts.get(name, 0) + 1
     floor = 2 if len(members) > 1 else 1
     key = [n for n, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if c >= floor][:KEY_ENTITIES]
-    if not label:
-        label = ", ".join(key[:3]) or articles[members[0]].body[:80]
+    if not label:  # no headline: a short label from the key entities and places
+        label = ", ".join(key[:3]) or " ".join(articles[members[0]].body[:80].split()[:10])
     outlets = list(dict.fromkeys(articles[a].outlet_id or articles[a].outlet or "" for a in members))
     langs = list(dict.fromkeys(articles[a].language or "und" for a in members))
     cohesion = sum(state.sims) / len(state.sims) if state.sims else 1.0

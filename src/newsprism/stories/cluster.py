@@ -1,7 +1,10 @@
 """Incremental clustering of articles into stories, across outlets and languages.
 
-Each article is compared with the stories open in its time window; it joins the most similar one when the
-similarity reaches ``threshold``, else it starts a new story. Articles already in a story stay there (assignments
+Each article is compared with the stories open in its time window — a story is open to an article published at
+most ``window_days`` before its first or after its last article, so a crisis covered for weeks stays one story
+while an event months apart starts another — and it joins the most similar one when the similarity reaches
+``threshold``, else it starts a new story. An article without a date is kept out of stories of other years: its
+year is the latest its title and lead name (an undated page about the 2011 strike says "2011"). Articles already in a story stay there (assignments
 are stable between runs); only articles in no story are placed, in publication order.
 
 Similarity of an article to a story mixes two signals:
@@ -54,6 +57,7 @@ class StoryState:
     embedding: list[float] | None = None
     start: str = ""
     end: str = ""
+    years: set[int] = field(default_factory=set)  # the members' years (publication, else named in the text)
     sims: list[float] = field(default_factory=list)
     existing: Story | None = None
     changed: bool = False
@@ -69,8 +73,24 @@ class StoryState:
         if f.date:
             self.start = min(self.start, f.date) if self.start else f.date
             self.end = max(self.end, f.date) if self.end else f.date
+        if f.year is not None:
+            self.years.add(f.year)
         self.sims.append(sim)
         self.changed = True
+
+    def open_to(self, f: ArticleFeatures, window_days: int) -> bool:
+        """Whether ``f`` may join: its date within ``window_days`` of the story's span; an undated article (or
+        story) only when the years agree."""
+        if f.date and self.start:
+            gap = (
+                _days(f.date, self.start)
+                if f.date < self.start
+                else _days(self.end, f.date)
+                if f.date > self.end
+                else 0
+            )
+            return gap <= window_days
+        return f.year is None or not self.years or f.year in self.years
 
 
 def _add_into(acc: Vector, vec: Vector) -> None:
@@ -194,7 +214,7 @@ def cluster_articles(
     for f in todo:
         best, best_sim = None, 0.0
         for st in states:
-            if f.date and st.start and _days(min(f.date, st.start), max(f.date, st.end)) > opts.window_days:
+            if not st.open_to(f, opts.window_days):
                 continue
             sim = _similarity(f, tvecs, kvecs, embs, st, opts)
             if sim > best_sim:

@@ -14,12 +14,16 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..evaluate.metrics import f1
 from ..model import Article
 
-__all__ = ["PRF", "allsides_story_set", "bcubed", "evaluate_clusters", "pairwise"]
+if TYPE_CHECKING:
+    from ..store import Store
+    from .cluster import Embedder
+
+__all__ = ["PRF", "allsides_story_set", "bcubed", "evaluate_clusters", "evaluate_labelled_jsonl", "pairwise"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,3 +141,45 @@ def allsides_story_set(
                 )
             )
     return articles, gold
+
+
+def evaluate_labelled_jsonl(
+    path: str | Path, *, store: Store | None = None, stages: list[str] | None = None, embed: Embedder | None = None
+) -> dict[str, Any]:
+    """Run the whole pipeline (ingest, every article stage, then stories) on a JSONL file whose lines carry a gold
+    ``story`` and a unique ``url``, and score the stories: pairwise and BCubed P/R/F1, the gold and predicted story
+    of each article. ``store``: where to put them (kept open for the caller; default: a temporary one in memory);
+    ``stages``: the article stages to run (default: all registered ones); ``embed``: a sentence embedder for the
+    stories (see :mod:`newsprism.stories.embedding`)."""
+    from ..api import analyze
+    from ..store import open_store
+    from . import build_stories
+
+    gold_by_url: dict[str, str] = {}
+    name_of: dict[str, str] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                gold_by_url[rec["url"]] = rec["story"]
+                name_of[rec["url"]] = str(rec.get("id") or rec["url"])
+    own = store is None
+    if store is None:
+        store = open_store(":memory:")
+    try:
+        analyze([str(path)], store, stages=stages)
+        build_stories(store, rebuild=True, embed=embed)
+        story_of = {aid: s.id for s in store.iter_stories() for aid in s.article_ids}
+        gold: dict[str, str] = {}
+        url_of: dict[str, str] = {}
+        for a in store.iter_articles():
+            if a.url in gold_by_url:
+                gold[a.id] = gold_by_url[a.url]
+                url_of[a.id] = a.url
+        res = evaluate_clusters(story_of, gold)
+        res["assignments"] = sorted((name_of[url_of[aid]], gold[aid], story_of.get(aid, "-")) for aid in gold)
+        res["labels"] = {s.id: s.label for s in store.iter_stories()}
+    finally:
+        if own:
+            store.close()
+    return res

@@ -4,7 +4,14 @@ Cross-lingual keys (comparable between languages):
 - ``e:<id>``: canonical entity ids (or canonical names) from the entities stage,
 - ``p:<name>|<country>``: resolved places from the places stage,
 - ``n:<skeleton>``: proper nouns of the title and lead, transliterated to Latin and reduced to a consonant
-  skeleton so that "Токаев", "Tokayev" and "Tokaïev" share the key ``n:tkv``.
+  skeleton so that "Токаев", "Tokayev", "Tokaïev" and "توكاييف" share the key ``n:tkv`` (Arabic script has no
+  capitals: every word of four letters or more is a candidate there);
+- ``f:<number>``: figures — the numbers of the claims stage (killed, arrested …, read in every script it reads)
+  and numbers written in digits in the title and lead ("2.600", "2 600", "2600" → ``f:2600``), years left out;
+- ``v:<type>``: the PLOVER types of the events stage (a protest and a referendum in one country differ here).
+
+Each article also gets its **year**: the year of its publication date, else the latest year its title and lead
+name (an undated page on a 2011 strike says "2011"), so look-alike events of other years stay apart.
 
 Within a language the title and body feed a TF-IDF model (see :mod:`newsprism.stories.cluster`).
 """
@@ -16,9 +23,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..model import Article, Entity, Item, Place
+from ..model import Article, Claim, Entity, Event, Item, Place
 
-__all__ = ["ArticleFeatures", "article_features", "name_skeleton", "transliterate"]
+__all__ = ["ArticleFeatures", "article_features", "figures_in", "name_skeleton", "transliterate", "year_of"]
 
 # Russian, Ukrainian and Kazakh Cyrillic to Latin (a practical, loss-tolerant table: only keys are compared).
 _CYR = {
@@ -28,8 +35,27 @@ _CYR = {
     "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ә": "a", "ғ": "g", "қ": "k",
     "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
 }  # fmt: skip
+# Greek, Arabic, Persian and Armenian letters to Latin, for the same purpose (Arabic script writes few vowels, and a
+# skeleton keeps only consonants: توكاييف and Tokayev meet).
+_OTHER = {
+    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k", "λ": "l",
+    "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y", "φ": "f",
+    "χ": "ch", "ψ": "ps", "ω": "o", "ά": "a", "έ": "e", "ή": "i", "ί": "i", "ό": "o", "ύ": "y", "ώ": "o",
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
+    "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "g",
+    "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "u", "ي": "i", "ى": "a", "ة": "a",
+    "ء": "", "ئ": "i", "ؤ": "u", "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k", "ی": "i",
+    "ա": "a", "բ": "b", "գ": "g", "դ": "d", "ե": "e", "զ": "z", "է": "e", "ը": "y", "թ": "t", "ժ": "zh", "ի": "i",
+    "լ": "l", "խ": "kh", "ծ": "ts", "կ": "k", "հ": "h", "ձ": "dz", "ղ": "gh", "ճ": "ch", "մ": "m", "յ": "y",
+    "ն": "n", "շ": "sh", "ո": "o", "չ": "ch", "պ": "p", "ջ": "j", "ռ": "r", "ս": "s", "վ": "v", "տ": "t",
+    "ր": "r", "ց": "ts", "ւ": "v", "փ": "p", "ք": "k", "օ": "o", "ֆ": "f", "և": "ev",
+}  # fmt: skip
+_CYR.update(_OTHER)
+# consonants that spellings of one name trade between scripts: Tokayev / توكاييف (f), Kiev / Kiew, Piñera / بينيرا
+_FOLD = str.maketrans({"f": "v", "w": "v", "q": "k", "c": "k", "p": "b"})
 _VOWELS = set("aeiouy")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
 # capitalised words that start sentences or are otherwise not names (English, French, Russian, German)
 _STOP_CAPS = {
     "the", "a", "an", "in", "on", "at", "of", "and", "but", "or", "for", "to", "with", "by", "from", "as", "it",
@@ -44,6 +70,15 @@ _STOP_CAPS = {
     "это", "он", "она", "они", "для", "из", "к", "у", "за", "при", "после", "также", "однако", "но",
 }  # fmt: skip
 LEAD_CHARS = 1500
+# digits with optional grouping by ".", ",", space or a thin space (2.600, 2,600, 2 600); decimals are kept apart
+_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+)(?![\d])")
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+_SOLAR_HIJRI_YEAR = re.compile(r"(?<!\d)(13[3-9]\d|14[0-2]\d)(?!\d)")  # 1330-1429 SH = 1951-2050
+FIGURE_WEIGHT = 0.6  # a shared figure is weaker evidence than a shared name
+# case endings after an apostrophe (Turkish, Azerbaijani: Tokayev'in, Kazakistan'da, Almatı’ya); an English "'s"
+# is left as it was (measured: stripping it too lowers AllSides pairwise F1 from 0.653 to 0.648)
+_APOSTROPHE_SUFFIX = re.compile(r"['’](?![sS]$)[^\W\d_]{1,5}$")
+EVENT_WEIGHT = 0.4
 EMBED_CHARS = 300
 
 
@@ -61,7 +96,7 @@ def name_skeleton(word: str, *, length: int = 6) -> str:
     Spelling variants and inflections of one name meet: Tokayev, Tokaev, Токаев, Токаева → ``tkv``;
     Kazakhstan, Казахстане → ``kzkhst``.
     """
-    latin = re.sub(r"[^a-z]", "", transliterate(word))
+    latin = re.sub(r"[^a-z]", "", transliterate(word)).translate(_FOLD)
     if not latin:
         return ""
     out = [latin[0]]
@@ -83,12 +118,30 @@ class ArticleFeatures:
     keys: dict[str, float] = field(default_factory=dict)  # cross-lingual keys with weights
     names: list[str] = field(default_factory=list)  # display names behind the entity keys, most frequent first
     lead: str = ""  # title and first sentences, for a sentence embedder (short: embedding cost grows with length)
+    year: int | None = None  # year of publication, else the latest year the title and lead name
+    dated: bool = False  # True when ``date`` is the publication date (not inferred)
+
+
+def _caseless_names(word: str) -> str | None:
+    """A word of a script without capitals (Arabic, Persian) that may be a name: four letters or more once the
+    article "ال" is cut off. Names cannot be told from other words there, so every such word is a candidate; a key
+    only counts when another article shares it, and words shared only within one language weigh little against
+    the TF-IDF text there."""
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]
+    return word if len(word) >= 4 else None
 
 
 def _proper_nouns(text: str) -> Iterable[str]:
     prev_end = -1
     for m in _WORD.finditer(text):
         word = m.group(0)
+        if _ARABIC.match(word):
+            name = _caseless_names(word)
+            if name:
+                yield name
+            prev_end = m.end()
+            continue
         start = m.start()
         sentence_start = start == 0 or bool(re.search(r"[.!?:«\"“]\s*$", text[max(0, prev_end) : start]))
         prev_end = m.end()
@@ -99,10 +152,47 @@ def _proper_nouns(text: str) -> Iterable[str]:
         yield word
 
 
+def figures_in(text: str) -> list[int]:
+    """Whole numbers written in digits in ``text`` (grouped thousands read as one number), years and numbers
+    under 10 left out: ``"más de 1.400 detenidos, 18 muertos en 2019"`` → ``[1400, 18]``."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        raw = m.group(1)
+        digits = re.sub(r"\D", "", raw)
+        if not digits or len(digits) > 9:
+            continue
+        n = int(digits)
+        if n < 10 or (raw == digits and _YEAR.fullmatch(raw)):
+            continue
+        out.append(n)
+    return out
+
+
+def _ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit (Persian ۱۳۹۸, Arabic-Indic ٢٠١٩, full-width …) as an ASCII digit."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.digit(ch)) if ch.isdecimal() else ch for ch in text)
+
+
+def year_of(article: Article, text: str) -> tuple[int | None, bool]:
+    """The article's year and whether it is its publication year (else the latest year ``text`` names; in Persian
+    a Solar Hijri year, ``آبان ۱۳۹۸``, counts as its Gregorian year, 2019)."""
+    pub = (article.published or "")[:4]
+    if pub.isdigit():
+        return int(pub), True
+    digits = _ascii_digits(text)
+    years = [int(y) for y in _YEAR.findall(digits)]
+    if (article.language or "").startswith("fa"):
+        years += [int(y) + 621 for y in _SOLAR_HIJRI_YEAR.findall(digits)]
+    return (max(years) if years else None), False
+
+
 def article_features(article: Article, items: Iterable[Item]) -> ArticleFeatures:
     """Features of ``article`` from its text and the entities and places stages found in it."""
     keys: dict[str, float] = {}
     names: dict[str, int] = {}
+    figures: set[int] = set()
     for it in items:
         if isinstance(it, Entity):
             ident = it.entity_id or (it.canonical and "c:" + transliterate(it.canonical))
@@ -114,13 +204,23 @@ def article_features(article: Article, items: Iterable[Item]) -> ArticleFeatures
             k = f"p:{transliterate(it.name)}|{it.country or ''}"
             keys[k] = keys.get(k, 0.0) + 1.0
             names[it.name] = names.get(it.name, 0) + 1
+        elif isinstance(it, Claim) and it.number is not None and 10 <= it.number < 1e9:
+            figures.add(int(it.number))
+        elif isinstance(it, Event) and it.type:
+            keys["v:" + it.type] = keys.get("v:" + it.type, 0.0) + 1.0
     lead = (article.title or "") + ". " + article.body[:LEAD_CHARS]
     for word in _proper_nouns(lead):
-        sk = name_skeleton(word)
+        sk = name_skeleton(_APOSTROPHE_SUFFIX.sub("", word))
         if len(sk) >= 3:
             keys["n:" + sk] = keys.get("n:" + sk, 0.0) + 1.0
+    figures.update(figures_in(lead))
     # counts -> damped weights
     weighted = {k: 1.0 + min(3.0, v) ** 0.5 - 1.0 for k, v in keys.items()}
+    for k in [k for k in weighted if k.startswith("v:")]:
+        weighted[k] *= EVENT_WEIGHT
+    for n in figures:
+        weighted[f"f:{n}"] = FIGURE_WEIGHT
+    year, dated = year_of(article, lead)
     title = article.title or ""
     return ArticleFeatures(
         article_id=article.id,
@@ -130,4 +230,6 @@ def article_features(article: Article, items: Iterable[Item]) -> ArticleFeatures
         keys=weighted,
         names=[n for n, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))],
         lead=f"{title}\n{article.body[:EMBED_CHARS]}",
+        year=year,
+        dated=dated,
     )

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
 from ..model import OutletLabel
+from ..outlets.labels import FACTUALITY, LEAN
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -26,10 +27,11 @@ if TYPE_CHECKING:
 
 __all__ = ["LABEL_FIELDS", "create_app", "serve"]
 
-#: Outlet label fields a user may set from the web app, with the values offered.
-LABEL_FIELDS = {
-    "lean": ["left", "left-center", "center", "right-center", "right"],
-    "factuality": ["very high", "high", "mostly factual", "mixed", "low", "very low"],
+#: Outlet label fields a user may set from the web app, with the values offered (the vocabulary of
+#: :mod:`newsprism.outlets.labels`; values are checked and normalised by ``userlabels.label_outlet``).
+LABEL_FIELDS: dict[str, list[str]] = {
+    "lean": list(LEAN),
+    "factuality": list(FACTUALITY),
     "state_affiliated": ["true", "false"],
     "country": [],
 }
@@ -46,6 +48,7 @@ def _web_links() -> Any:
         outlet=lambda i: "/outlets/" + quote(i, safe=""),
         index="/",
         static="/static/",
+        axis=lambda i, a: "/stories/" + quote(i, safe="") + "?axis=" + quote(a, safe=""),
     )
 
 
@@ -55,9 +58,11 @@ def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: s
     from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
     from fastapi.staticfiles import StaticFiles
 
-    from ..compare import STATUSES, compare_story, outlet_info, side_of_lean
+    from ..compare import AXES, STATUSES, compare_story, outlet_info, side_of_lean
     from ..compare.story_figures import figure_rows
+    from ..errors import ConfigError
     from ..outlets.labels import outlet_view
+    from ..outlets.userlabels import label_outlet
     from ..publish.briefing import article_context, load_world, make_environment, story_context
     from .views import claim_groups, entity_rows
 
@@ -129,18 +134,16 @@ def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: s
     def add_label(outlet_id: str, field: str, value: str, note: str | None) -> OutletLabel:
         if store.get_outlet(outlet_id) is None:
             raise HTTPException(404, f"no outlet {outlet_id!r}")
-        value = value.strip()
         if field not in LABEL_FIELDS:
             raise HTTPException(422, f"field {field!r} not editable; valid: {', '.join(LABEL_FIELDS)}")
-        allowed = LABEL_FIELDS[field]
-        if (allowed and value not in allowed) or not value or len(value) > MAX_VALUE:
-            raise HTTPException(
-                422, f"value {value[:40]!r} not valid for {field}; valid: {', '.join(allowed) or 'text'}"
-            )
-        label = OutletLabel(field=field, value=value, source="user:web", source_kind="user",
-                            note=(note or "").strip()[:MAX_VALUE] or None)  # fmt: skip
-        store.add_outlet_label(outlet_id, label)
-        return label
+        if not value.strip() or len(value) > MAX_VALUE:
+            raise HTTPException(422, f"value for {field} must be 1 to {MAX_VALUE} characters")
+        try:  # the one path for a user's label: checked and normalised on the labels module's scales
+            _, labels = label_outlet(store, outlet_id, {field: value.strip()}, by="web",
+                                     note=(note or "").strip()[:MAX_VALUE] or None)  # fmt: skip
+        except ConfigError as exc:
+            raise HTTPException(422, str(exc)) from None
+        return labels[0]
 
     # -- pages -------------------------------------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -149,13 +152,19 @@ def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: s
             days, total = story_days(PAGE, offset)
             return page("index.html", days=days, outlets=outlet_rows(), total=total, offset=offset, page_size=PAGE)
 
+    def check_axis(axis: str | None) -> str | None:
+        if axis is not None and axis not in AXES:
+            raise HTTPException(422, f"unknown axis {axis[:40]!r}; valid: {', '.join(AXES)}")
+        return axis
+
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def story_page(story_id: str) -> HTMLResponse:
+    async def story_page(story_id: str, axis: str | None = None) -> HTMLResponse:
         with lock:
             story = store.get_story(story_id)
             if story is None:
                 raise HTTPException(404, "no such story")
-            return page("story.html", **story_context(store, compare_story(store, story), world))
+            comp = compare_story(store, story, axis=check_axis(axis))
+            return page("story.html", **story_context(store, comp, world))
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     async def articles_page(offset: int = Query(0, ge=0), outlet: str | None = None,
@@ -226,12 +235,14 @@ def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: s
             return [s.to_dict() for s in rows[offset : offset + limit]]
 
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story compared across its outlets")
-    async def api_story(story_id: str) -> dict[str, Any]:
+    async def api_story(
+        story_id: str, axis: str | None = Query(None, description=f"one of {', '.join(AXES)}; default: the best split")
+    ) -> dict[str, Any]:
         with lock:
             story = store.get_story(story_id)
             if story is None:
                 raise HTTPException(404, "no such story")
-            return compare_story(store, story).to_dict()
+            return compare_story(store, story, axis=check_axis(axis)).to_dict()
 
     @app.get("/api/articles", tags=["articles"], summary="Articles (without bodies)")
     async def api_articles(limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0),

@@ -1,0 +1,649 @@
+"""Numeric claims in every language without a parse: numbers, the noun they count, the cue words near them.
+
+For each number mention of a sentence (:func:`newsprism.enrich.numbers.find_numbers`, read by the article's
+language):
+
+1. **The counted noun** is the first noun of a cue class among the next few words (adjectives and ``de``/``of``-like
+   words may stand between; punctuation may not): ``4.300 Menschen``, ``18 Polizisten``, ``2.500 soldati
+   stranieri``, ``164人``, ``2천여 명``. A unit (``30 années``, ``70 avions``, ``12 km``) makes the number no count,
+   and so does a noun outside the lexicon (``225 A free daily digest``): a number becomes a claim only through a
+   known counted noun or, bare, right next to a type cue (``задержаны 9900``) or after a death toll.
+2. **Its subject class** comes from the noun: ``civilians``, ``protesters``, ``security_forces`` (police; soldiers
+   unless a ``foreign`` word such as ``stranieri`` or ``CSTO`` is near: then ``foreign_troops``), ``foreign_troops``
+   (peacekeepers), ``total`` (``Tote``, ``morts``: every death counted) or ``unspecified`` (``people``).
+3. **Its type** comes from the noun when the noun carries one (``Tote`` -> killed), else from the nearest type cue of
+   the sentence (``festgenommen`` -> arrested, ``uccisi`` -> killed; a cue across a comma counts as farther), else
+   from the subject: soldiers and police with no harm cue are a deployment (``troops``), protesters a rally
+   (``protesters``); people with no cue are no claim. Things (buildings, vehicles) are ``destroyed`` or ``other``.
+4. **The hedge** is read before the number (``mehr als``, ``более``, ``超过``) or after it (``12 binden fazla``,
+   ``2000余人``, ``2천여 명``) and given in canonical English (``more than``, ``at least``, ``about``, ``nearly``, ``up
+   to``, ``less than``) so figures compare across languages.
+5. **The claimant** is the phrase after an ``according to`` cue (``laut``, ``selon``, ``по данным``, ``据``), before a
+   postposed one (``göre``, ``szerint``, ``mukaan``, ``によると``) or next to a reporting verb (``teilte die
+   Regierung mit``, ``警方表示``, ``وقالت وزارة الداخلية``); never a pronoun or an all-caps dateline. A claimant
+   carries to the following sentences of its paragraph that have none.
+
+Cue lexicons: ``resources/claims/<lang>.yaml`` (see the README there), matched on lemmas by
+:class:`newsprism.enrich.lemmas.CueMatcher`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as ilr
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from ..model import Claim
+from .lemmas import CueMatch, CueMatcher, Token, fold, lemmatizer
+from .numbers import NumberMention, find_numbers
+
+if TYPE_CHECKING:
+    from ..pipeline import Resources
+
+__all__ = ["SUBJECTS", "CueLexicon", "cue_languages", "extract_window_claims", "load_cues", "sentence_spans"]
+
+#: subject classes of a count (``Claim.subject``)
+SUBJECTS = ("civilians", "protesters", "security_forces", "foreign_troops", "total", "unspecified")
+_HARM = ("killed", "wounded", "arrested", "missing", "displaced", "destroyed")
+_PEOPLE = {
+    "people": "unspecified",
+    "civilians": "civilians",
+    "protesters": "protesters",
+    "security_forces": "security_forces",
+    "troops": "security_forces",
+    "foreign_troops": "foreign_troops",
+}
+_TYPE_NOUNS = {"killed", "wounded", "arrested", "displaced", "missing"}
+_SEGMENTED = frozenset({"zh", "ja"})
+#: cue labels a claimant never contains (police, protesters or civil defence may claim; "people" and "killed" do not)
+_NOT_CLAIMANT = (
+    "noun:people",
+    "noun:things",
+    "noun:killed",
+    "noun:wounded",
+    "noun:arrested",
+    "noun:displaced",
+    "noun:missing",
+    "type:",
+    "not_counted",
+    "toll",
+)
+#: verb-final languages: a verb, not a counted noun, may follow a bare number ("саны 994-ке жетті")
+_VERB_FINAL = frozenset({"tr", "az", "kk", "ky", "uz", "hu", "fa", "hy", "ja", "ko"})
+_PUNCT = re.compile(r"[,.;:!?()\[\]\"«»“”„—–،؛。，、；：！？՝։]")
+_CLAUSE = re.compile(r"[,;:()\"«»“”—–،؛，、；：՝]")
+#: apostrophes inside Uzbek Latin words (o'zbek, ma'lumot) read as the letter ʻ so a word stays one token
+_UZ_APOSTROPHE = re.compile(r"(?<=\w)['‘’`](?=\w)")
+_SENT_END = re.compile(r"(?<=[.!?؟。！？…։])[\"'”’»)\]]*\s+(?![a-zà-ÿа-яё])|(?<=[。！？])|\n")
+
+
+def _cue_file(lang: str) -> str | None:
+    path = ilr.files("newsprism.enrich").joinpath(f"resources/claims/{lang}.yaml")
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def cue_languages() -> frozenset[str]:
+    """Languages with a cue file."""
+    folder = ilr.files("newsprism.enrich").joinpath("resources/claims")
+    return frozenset(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml") and p.name != "numbers.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    lang: str
+    matcher: CueMatcher
+    hedges: tuple[tuple[str, str], ...]  # (folded form, canonical hedge), longest first
+    hedges_after: tuple[tuple[str, str], ...]
+    skip: frozenset[str]
+    links: frozenset[str]
+    articles: frozenset[str]
+    stop: frozenset[str]
+    pronouns: frozenset[str]
+    suffixes: tuple[str, ...]  # particles glued to a claimant ("소방당국에" -> "소방당국")
+    conjunctions: frozenset[str]  # "and" words: a cue across one belongs to another clause
+
+    @property
+    def segmented(self) -> bool:
+        return self.lang in _SEGMENTED
+
+
+def _build(lang: str, resources: Resources | None) -> CueLexicon:
+    text = _cue_file(lang)
+    data: dict[str, Any] = yaml.safe_load(text) if text else {}
+    cues: list[tuple[str, str]] = []
+    for ctype, entries in data.get("types", {}).items():
+        cues += [(f"type:{ctype}", w) for w in entries]
+    for cls, entries in data.get("nouns", {}).items():
+        cues += [(f"noun:{cls}", w) for w in entries]
+    for key in ("toll", "foreign", "not_counted", "according", "according_after", "said"):
+        cues += [(key, w) for w in data.get(key, [])]
+    if lang == "uz":
+        cues = [(label, _UZ_APOSTROPHE.sub("\u02bb", w)) for label, w in cues]
+
+    def hedge_table(spec: dict[str, list[str]]) -> tuple[tuple[str, str], ...]:
+        pairs = {(fold(f), canon) for canon, forms in (spec or {}).items() for f in forms}
+        return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in data.get(key, []))
+
+    return CueLexicon(
+        lang=lang,
+        matcher=CueMatcher(cues, lang, lemmas=lemmatizer(resources)),
+        hedges=hedge_table(data.get("hedges", {})),
+        hedges_after=hedge_table(data.get("hedges_after", {})),
+        skip=words("skip"),
+        links=words("links"),
+        articles=words("articles"),
+        stop=words("stop"),
+        pronouns=words("pronouns"),
+        suffixes=tuple(sorted(data.get("suffixes", []), key=len, reverse=True)),
+        conjunctions=frozenset(fold(w) for w in _number_words().get(lang, {}).get("and", [])) | {"and"},
+    )
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, Any]:
+    text = ilr.files("newsprism.enrich").joinpath("resources/claims/numbers.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def load_cues(lang: str | None, resources: Resources | None = None) -> CueLexicon:
+    """The cue lexicon of ``lang`` (English for a language without a file), cached on ``resources`` when given."""
+    code = (lang or "en").lower()
+    if code not in cue_languages():
+        code = "en"
+    if resources is None:
+        return _build(code, None)
+    return resources.get(f"claims.cues:{code}", lambda r: _build(code, r))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences in any script: a stop (``.``, ``؟``, ``。``) and space before anything but a lower-case letter, or a
+    line break."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        if text[pos : m.start()].strip():
+            out.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        out.append((pos, len(text)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------- one article
+@dataclass(slots=True)
+class _Article:
+    text: str
+    lex: CueLexicon
+    tokens: Sequence[Token]
+    matches: list[CueMatch]
+    by_start: dict[int, list[CueMatch]]
+    numbers: list[NumberMention]
+
+    def token_index(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].start < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def labels_at(self, start: int, prefix: str) -> list[CueMatch]:
+        return [m for m in self.by_start.get(start, ()) if m.label.startswith(prefix)]
+
+
+def _hedge_before(art: _Article, n: NumberMention, s0: int) -> str | None:
+    before = fold(art.text[max(s0, n.start - 40) : n.start]).rstrip()
+    for form, canon in art.lex.hedges:
+        if before.endswith(form):
+            k = len(before) - len(form)
+            if k == 0 or not before[k - 1].isalnum() or art.lex.segmented:
+                return canon
+    return None
+
+
+def _hedge_after(art: _Article, pos: int) -> tuple[str, int] | None:
+    after = art.text[pos : pos + 24]
+    stripped = after.lstrip()
+    folded = fold(stripped)
+    for form, canon in art.lex.hedges_after:
+        if folded.startswith(form):
+            k = len(form)
+            if k < len(folded) and folded[k].isalnum() and not art.lex.segmented and art.lex.lang not in {"ko"}:
+                continue
+            return canon, pos + (len(after) - len(stripped)) + k
+    return None
+
+
+@dataclass(slots=True)
+class _Noun:
+    cls: str  # a key of the lexicon's nouns, or "not_counted"
+    start: int
+    end: int
+
+
+def _counted_noun(art: _Article, pos: int, s1: int) -> _Noun | None:
+    """The counted noun after ``pos`` (the number's end, past a hedge), or None."""
+    lex = art.lex
+    if lex.segmented:
+        window_end = min(s1, pos + 6)
+        best: _Noun | None = None
+        for m in art.matches:
+            if m.start < pos or m.start > window_end or not (m.label.startswith("noun:") or m.label == "not_counted"):
+                continue
+            if _PUNCT.search(art.text, pos, m.start):
+                continue
+            cls = m.label.split(":", 1)[-1]
+            if m.label == "not_counted" and m.start == pos:
+                return _Noun(cls, m.start, m.end)
+            cand = _Noun(cls, m.start, m.end)
+            if best is None or (best.cls == "people" and cls != "people" and m.start <= best.end + 1):
+                best = cand
+        return best
+    i = art.token_index(pos)
+    unknown = 0
+    prev_end = pos
+    while i < len(art.tokens) and unknown <= 2:
+        tok = art.tokens[i]
+        if (
+            tok.start >= s1
+            or _PUNCT.search(art.text, prev_end, tok.start)
+            or any(ch.isdigit() for ch in art.text[prev_end : tok.start])
+        ):
+            return None
+        found = art.labels_at(tok.start, "noun:") + art.labels_at(tok.start, "not_counted")
+        if found:
+            m = max(found, key=lambda x: (x.end - x.start, x.label != "noun:people"))
+            if (
+                m.label == "noun:people"
+                and i + 1 < len(art.tokens)
+                and not _PUNCT.search(art.text, m.end, art.tokens[i + 1].start)
+            ):  # a classifier before the noun: "2천여 명의 시위대", "2000 человек протестующих"
+                nxt = [x for x in art.labels_at(art.tokens[i + 1].start, "noun:") if x.label != "noun:people"]
+                if nxt:
+                    m = max(nxt, key=lambda x: x.end - x.start)
+            return _Noun(m.label.split(":", 1)[-1], m.start, m.end)
+        if any(ch.isdigit() for ch in tok.text):
+            return None
+        if tok.lemma not in lex.skip and tok.folded not in lex.skip:
+            if art.labels_at(tok.start, "type:") and not _noun_follows(art, i):
+                return None  # "9900 задержаны": a bare number and its verb ("2,8 tys. zniszczonych budynków" goes on)
+            if {tok.folded, tok.lemma} & (lex.stop | lex.conjunctions):
+                return None  # "in 2013 and the proximity of protesters": another phrase
+            unknown += 1
+        prev_end = tok.end
+        i += 1
+    return None
+
+
+def _noun_follows(art: _Article, i: int) -> bool:
+    """Whether the token after token ``i`` is a counted noun, with no punctuation between."""
+    if i + 1 >= len(art.tokens) or _PUNCT.search(art.text, art.tokens[i].end, art.tokens[i + 1].start):
+        return False
+    return bool(art.labels_at(art.tokens[i + 1].start, "noun:"))
+
+
+def _harm_after(art: _Article, n: NumberMention, s1: int) -> str | None:
+    """The type of a harm cue within two words after a number, no punctuation between ("1.449 resultaron heridas",
+    "1284 zostało rannych")."""
+    i = art.token_index(n.end)
+    for j in range(i, min(i + 3, len(art.tokens))):
+        tok = art.tokens[j]
+        if tok.start >= s1 or _PUNCT.search(art.text, n.end, tok.start):
+            return None
+        cues = [m for m in art.labels_at(tok.start, "type:") if m.label[5:] in _HARM and m.label != "type:destroyed"]
+        if cues:
+            return cues[0].label[5:]
+    return None
+
+
+def _nearest_type(
+    art: _Article, n: NumberMention, s0: int, s1: int, noun: _Noun | None, *, harm: bool
+) -> tuple[str, int] | None:
+    """(type, distance) of the nearest type cue of the sentence (of harm: killed ... destroyed, or else of deployment
+    and protest), a cue across a comma counting as farther."""
+    best: tuple[str, int] | None = None
+    limit = 40 if art.lex.segmented else 90
+    for m in art.matches:
+        if m.start < s0 or m.end > s1 or not m.label.startswith("type:") or (m.label[5:] in _HARM) != harm:
+            continue
+        if noun is not None and m.start < noun.end and m.end > noun.start:
+            continue
+        if m.start >= n.end:
+            a, b = (noun.end if noun is not None and noun.end <= m.start else n.end), m.start
+        else:
+            a, b = m.end, n.start
+        if b < a:
+            continue
+        dist = b - a
+        gap = art.text[a:b]
+        if art.lex.segmented:
+            dist += 8 * len(_CLAUSE.findall(gap))
+        elif _CLAUSE.search(gap):
+            dist += 40
+        if _conjoined(art, gap, m, after=m.start >= n.end):
+            dist += 30  # "seis personas han muerto y 79 están heridas": "muerto" is the other clause's
+        if m.start < n.start:
+            dist += 2  # a cue after the number and noun wins a tie ("225 people were killed")
+        if dist <= limit and (best is None or dist < best[1]):
+            best = (m.label[5:], dist)
+    return best
+
+
+def _conjoined(art: _Article, gap: str, cue: CueMatch, *, after: bool) -> bool:
+    """Whether an "and" stands between the number and the cue, or (Arabic) is glued to a cue after the number."""
+    if any(fold(w) in art.lex.conjunctions for w in re.findall(r"\w+", gap)):
+        return True
+    return after and art.lex.lang == "ar" and art.text[cue.start : cue.start + 1] == "و"
+
+
+def _is_bare(art: _Article, pos: int, s1: int) -> bool:
+    """The number stands alone: punctuation, the sentence end, a function word or a verb cue follows it."""
+    lex = art.lex
+    i = art.token_index(pos)
+    if i >= len(art.tokens) or art.tokens[i].start >= s1 or _PUNCT.search(art.text, pos, art.tokens[i].start):
+        return True
+    tok = art.tokens[i]
+    if {tok.folded, tok.lemma} & (lex.stop | lex.skip | lex.links | lex.articles | lex.conjunctions):
+        return True
+    return bool(art.labels_at(tok.start, "type:"))
+
+
+def _harm_before(art: _Article, n: NumberMention, s0: int) -> str | None:
+    """The type of a harm cue shortly before a bare number, in its clause and with no number between."""
+    best: tuple[int, str] | None = None
+    for m in art.matches:
+        if not m.label.startswith("type:") or m.label[5:] not in _HARM or m.start < s0 or m.end > n.start:
+            continue
+        gap = art.text[m.end : n.start]
+        if len(gap) > 70 or re.search(r"[;:!?()\[\]。；：]|\d", gap) or _conjoined(art, gap, m, after=False):
+            continue
+        if best is None or m.end > best[0]:
+            best = (m.end, m.label[5:])
+    return best[1] if best is not None else None
+
+
+def _foreign_near(art: _Article, noun: _Noun, s0: int, s1: int) -> bool:
+    lo, hi = max(s0, noun.start - 40), min(s1, noun.end + 40)
+    return any(m.label == "foreign" and lo <= m.start and m.end <= hi for m in art.matches)
+
+
+# -------------------------------------------------------------------------------------------------- claimants
+def _is_word_start(tok: Token, lex: CueLexicon) -> bool:
+    return tok.folded not in lex.stop and tok.lemma not in lex.stop
+
+
+def _phrase(art: _Article, idx: list[int]) -> tuple[int, int] | None:
+    """Trim a run of token indexes to a claimant phrase: articles and links off the ends, trailing lower-case words
+    off when the phrase has a capitalised word (German nouns, names)."""
+    lex = art.lex
+    toks = [art.tokens[i] for i in idx]
+    while toks and (toks[0].folded in lex.articles or toks[0].folded in lex.links):
+        toks.pop(0)
+    while toks and (toks[-1].folded in lex.articles or toks[-1].folded in lex.links):
+        toks.pop()
+    cased = [t for t in toks if t.text[:1].isupper()]
+    if lex.lang == "de" and cased and len(toks) > 1:  # German capitalises nouns: lower-case words at the end are not
+        while toks and not toks[-1].text[:1].isupper() and toks[-1].folded not in lex.links:
+            toks.pop()
+    if not toks:
+        return None
+    end = toks[-1].end
+    for suffix in lex.suffixes:
+        if toks[-1].text.endswith(suffix) and len(toks[-1].text) > len(suffix) + 1:
+            end -= len(suffix)
+            break
+    return toks[0].start, end
+
+
+def _stops_at(art: _Article, tok: Token) -> bool:
+    lex = art.lex
+    if tok.folded in lex.stop or tok.lemma in lex.stop or any(ch.isdigit() for ch in tok.text):
+        return True
+    ahead = fold(art.text[tok.start : tok.start + 30])
+    if any(ahead.startswith(form) and not ahead[len(form) : len(form) + 1].isalnum() for form, _ in lex.hedges):
+        return True  # "według policji co najmniej 40": the hedge ends the claimant
+    return any(m.label.startswith(("type:", "said", "according")) for m in art.by_start.get(tok.start, ()))
+
+
+def _forward(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
+    i = art.token_index(pos)
+    idx: list[int] = []
+    prev = pos
+    while i < len(art.tokens) and len(idx) < 7:
+        tok = art.tokens[i]
+        if tok.start >= s1 or (_PUNCT.search(art.text, prev, tok.start) and (idx or prev != pos)):
+            break
+        if _stops_at(art, tok):
+            break
+        idx.append(i)
+        prev = tok.end
+        i += 1
+    return _phrase(art, idx) if idx else None
+
+
+def _backward(art: _Article, pos: int, s0: int) -> tuple[int, int] | None:
+    i = art.token_index(pos) - 1
+    idx: list[int] = []
+    nxt = pos
+    while i >= 0 and len(idx) < 5:
+        tok = art.tokens[i]
+        if tok.end <= s0 or _PUNCT.search(art.text, tok.end, nxt) or _stops_at(art, tok):
+            break
+        idx.insert(0, i)
+        nxt = tok.start
+        i -= 1
+    return _phrase(art, idx) if idx else None
+
+
+def _valid_claimant(art: _Article, span: tuple[int, int]) -> bool:
+    s, e = span
+    phrase = art.text[s:e]
+    if not phrase.strip() or len(phrase) > 80 or any(ch.isdigit() for ch in phrase):
+        return False
+    words = [fold(w) for w in re.findall(r"\w+", phrase)]
+    if fold(phrase) in art.lex.pronouns or (words and words[0] in art.lex.pronouns):
+        return False
+    if len(words) <= 3 and any(w in art.lex.pronouns for w in words):
+        return False  # "Про це", "Об этом": "this was reported by ..." names the claimant after the verb
+    letters = [ch for ch in phrase if ch.isalpha()]
+    if len(letters) < 2 or any(
+        m.start < e and m.end > s and m.label.startswith(_NOT_CLAIMANT) for m in art.matches if m.start < e
+    ):
+        return False  # "osób", "명으로", "M": a fragment of the count, not who claims it
+    line_start = art.text.rfind("\n", 0, s) + 1
+    # a dateline ("MOSCOW, Jan 6 -", "АЛМАТЫ, 6 января"): all capitals at the start of a line
+    return not (len(letters) > 4 and all(ch.isupper() for ch in letters) and not art.text[line_start:s].strip())
+
+
+def _claimant(art: _Article, s0: int, s1: int, *, said_only: bool = False) -> tuple[int, int] | None:
+    found: list[tuple[int, tuple[int, int]]] = []
+    for m in art.matches:
+        if m.start < s0 or m.end > s1 or (said_only and m.label != "said"):
+            continue
+        span: tuple[int, int] | None = None
+        if m.label == "according":
+            span = _forward(art, m.end, s1)
+            rank = 0
+        elif m.label == "according_after":
+            span = _backward(art, m.start, s0)
+            rank = 1
+        elif m.label == "said":
+            span = _backward(art, m.start, s0)
+            if span is None or not _valid_claimant(art, span):  # "Про це повідомив X": X after the verb
+                span = _forward(art, m.end, s1)
+            rank = 2
+        else:
+            continue
+        if span is not None and _valid_claimant(art, span):
+            found.append((rank, span))
+    return min(found)[1] if found else None
+
+
+# ------------------------------------------------------------------------------------------------------ claims
+def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int, prev: Claim | None) -> Claim | None:
+    if n.shape not in {"count", "year"}:
+        return None
+    hedge = _hedge_before(art, n, s0)
+    pos = n.end
+    after = _hedge_after(art, pos)
+    if after is not None:
+        hedge = hedge or after[0]
+        pos = after[1]
+    noun = _counted_noun(art, pos, s1)
+    if noun is not None and noun.cls == "not_counted":
+        return None
+    if noun is not None:
+        later = _hedge_after(art, noun.end)  # "2000人以上", "2천 명 이상"
+        if later is not None and hedge is None:
+            hedge = later[0]
+    after_harm = _harm_after(art, n, s1) if noun is None else None
+    if n.shape == "year" and (
+        noun is None or noun.cls == "things" or re.search(r"\w\W+\w", art.text[pos : noun.start].strip() + " x")
+    ):
+        prev_tok = art.tokens[art.token_index(n.start) - 1] if art.token_index(n.start) > 0 else None
+        after_preposition = prev_tok is not None and prev_tok.folded in art.lex.stop - art.lex.conjunctions
+        if noun is not None or after_harm is None or after_preposition:
+            return None  # "in 2022", unless it counts people ("2000 Soldaten", "2000人", "a 1284 zostało rannych")
+    inherited: str | None = None
+    near = _nearest_type(art, n, s0, s1, noun, harm=True)
+    harm = near[0] if near is not None else None
+    other = _nearest_type(art, n, s0, s1, noun, harm=False)
+    subject: str | None = None
+    if noun is None:
+        bare = _is_bare(art, pos, s1) or after_harm is not None
+        if not bare and art.lex.lang not in _VERB_FINAL:
+            return None  # "70 avions", "225 A free daily digest": a noun outside the lexicon
+        before = _harm_before(art, n, s0)
+        if after_harm is not None:
+            ctype, subject = after_harm, "unspecified"
+        elif harm is not None and harm != "destroyed" and near is not None and near[1] <= 12:
+            ctype, subject = harm, "unspecified"
+        elif any(m.label == "toll" and s0 <= m.start < n.start and n.start - m.end <= 90 for m in art.matches):
+            ctype, subject = "killed", "total"
+        elif before is not None:  # "οι νεκροί ανέρχονται σε 2300", "yaralı sayısı 11 bin 119"
+            ctype, subject = before, "total" if before == "killed" else "unspecified"
+        elif (
+            bare
+            and prev is not None
+            and n.start - prev.end <= 80
+            and not re.search(r"[.;!?。]", art.text[prev.end : n.start])
+        ):
+            # an elliptic list: "21 pessoas desaparecidas: 4 em Roca Sales, 8 em Candelária"
+            ctype, subject, inherited = prev.type, prev.subject, prev.object
+        else:
+            return None
+    elif noun.cls in _TYPE_NOUNS:
+        ctype = noun.cls
+        subject = "total" if ctype == "killed" else "unspecified"
+    elif noun.cls in _PEOPLE:
+        subject = _PEOPLE[noun.cls]
+        if noun.cls == "troops" and _foreign_near(art, noun, s0, s1):
+            subject = "foreign_troops"
+        if harm is not None and harm != "destroyed":
+            ctype = harm
+        elif subject in {"security_forces", "foreign_troops"}:
+            ctype = "troops"
+        elif subject == "protesters" or (other is not None and other[0] == "protested"):
+            ctype = "protesters"
+        else:
+            return None
+    elif noun.cls == "things":
+        ctype = "destroyed" if harm == "destroyed" else "other"
+        if ctype == "other" and (n.value or 0) <= 2:
+            return None
+    else:
+        return None
+    end = noun.end if noun is not None else n.end
+    score = 0.7 if noun is not None else 0.55
+    if n.value is None:
+        score -= 0.15
+    return Claim(
+        article_id="",
+        start=n.start,
+        end=end,
+        text=art.text[n.start : end],
+        score=round(score, 3),
+        component="",
+        type=ctype,
+        number=n.value,
+        number_low=n.low,
+        number_high=n.high,
+        number_text=n.text,
+        object=art.text[noun.start : noun.end] if noun is not None else inherited,
+        hedge=hedge,
+        subject=subject,
+    )
+
+
+def extract_window_claims(
+    text: str,
+    lang: str | None,
+    *,
+    tokens: Sequence[Token] | None = None,
+    lexicon: CueLexicon | None = None,
+    resources: Resources | None = None,
+    article_id: str = "",
+    component: str = "",
+) -> list[Claim]:
+    """Numeric claims of ``text`` in ``lang`` by window rules (see the module docstring)."""
+    lex = lexicon or load_cues(lang, resources)
+    if lex.lang == "uz" and _UZ_APOSTROPHE.search(text):
+        text = _UZ_APOSTROPHE.sub("\u02bb", text)  # same length: offsets hold
+        tokens = None
+    toks = tokens if tokens is not None else lemmatizer(resources).tokenize(text, lex.lang)
+    matches = lex.matcher.find(toks, text)
+    by_start: dict[int, list[CueMatch]] = {}
+    for m in matches:
+        by_start.setdefault(m.start, []).append(m)
+    art = _Article(text, lex, toks, matches, by_start, find_numbers(text, lang or lex.lang))
+    out: list[Claim] = []
+    carried: tuple[str, int] | None = None
+    k = 0
+    unsourced: list[Claim] = []  # the previous sentence's claims with no claimant of their own
+    for s0, s1 in sentence_spans(text):
+        para = text.rfind("\n", 0, s0) + 1
+        if carried is not None and carried[1] != para:
+            carried = None
+        while k < len(art.numbers) and art.numbers[k].start < s0:
+            k += 1
+        nums = []
+        while k < len(art.numbers) and art.numbers[k].start < s1:
+            nums.append(art.numbers[k])
+            k += 1
+        sent_claims: list[Claim] = []
+        for n in nums:
+            c = _claim_for(art, n, s0, s1, sent_claims[-1] if sent_claims else None)
+            if c is not None:
+                sent_claims.append(c)
+        if not sent_claims:
+            if unsourced and s1 - s0 <= 200:  # "... 18 people died. This was reported by the minister X."
+                span = _claimant(art, s0, s1, said_only=True)
+                if span is not None:
+                    for c in unsourced:
+                        c.claimant = text[span[0] : span[1]]
+            unsourced = []
+            continue
+        span = _claimant(art, s0, s1)
+        name = text[span[0] : span[1]] if span is not None else (carried[0] if carried is not None else None)
+        if span is not None:
+            carried = (text[span[0] : span[1]], para)
+        unsourced = [] if name is not None else sent_claims
+        for c in sent_claims:
+            c.claimant = name
+            c.article_id = article_id
+            c.component = component
+            out.append(c)
+    return out

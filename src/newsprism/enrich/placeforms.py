@@ -1,0 +1,73 @@
+"""Inflected place names back to the forms a gazetteer holds: case endings of Turkic, Finnic, Hungarian and Slavic
+languages ("Almatyssa", "Алматыдағы", "Kazakistan'da", "Budapesten", "Казахстане" → Almaty, Kazakhstan, Budapest).
+
+:func:`stems` gives the candidate base forms of one word, longest first; the caller keeps the first the
+gazetteer knows. The endings are the case suffixes of each grammar (a rule list, not a model), longest first; a stem
+keeps at least three letters, and Slavic stems also try the nominative endings that the case ending replaced
+("Москве" → "Москв" → "Москва").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["stems"]
+
+_APOSTROPHE = re.compile(r"^(?P<stem>[^\W\d_][\w-]*?)['’ʼ](?P<suffix>[^\W\d_]{1,6})$")
+
+#: Latin-script case endings, one language group a line: Finnish and Estonian (inessive, elative, adessive, ablative,
+#: allative, essive, translative, genitive, illative), Hungarian (inessive, illative, elative, sublative, delative,
+#: superessive, adessive, allative, ablative …), Turkic without an apostrophe (locative, ablative, dative, genitive).
+_LATIN_ENDINGS_TEXT = """
+ssa ssä sta stä lla llä lta ltä lle na nä ksi n han hin iin sse st s le lt l ga
+ban ben ba be ból ből ra re ról ről on en ön nál nél hoz hez höz tól től ig val vel ért i
+da de ta te dan den tan ten nın nin nun nün ın in un ün ya ye a e
+"""
+_LATIN_ENDINGS = tuple(_LATIN_ENDINGS_TEXT.split())
+
+#: Kazakh, Kyrgyz and Russian (Cyrillic) case endings, with Kazakh's locative-attributive "-дағы" and instrumental.
+_CYRILLIC_ENDINGS_TEXT = """
+ндағы ндегі дағы дегі тағы тегі ның нің дың дің тың тің ынан інен
+нан нен дан ден тан тен нда нде мен бен пен да де та те ға ге
+қа ке на не ны ні ды ді ты ті ом ем ой ей ою ах ях ам
+ям е у ю а я ы и
+"""
+_CYRILLIC_ENDINGS = tuple(_CYRILLIC_ENDINGS_TEXT.split())
+_SLAVIC_NOMINATIVE = ("", "а", "я", "ь", "й", "о")
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _by_length(endings: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(set(endings), key=lambda e: (-len(e), e)))
+
+
+_LATIN_SORTED = _by_length(_LATIN_ENDINGS)
+_CYRILLIC_SORTED = _by_length(_CYRILLIC_ENDINGS)
+
+
+def stems(word: str, *, min_stem: int = 3) -> list[str]:
+    """Base forms ``word`` may be an inflection of, longest first (never ``word`` itself)."""
+    out: list[str] = []
+    m = _APOSTROPHE.match(word)
+    if m:  # Turkish and Azerbaijani write the case ending after an apostrophe: "Kazakistan'da", "Almatı'nın"
+        out.append(m.group("stem"))
+        return out
+    cyrillic = bool(_CYRILLIC.search(word))
+    for ending in _CYRILLIC_SORTED if cyrillic else _LATIN_SORTED:
+        if not word.endswith(ending) or len(word) - len(ending) < min_stem:
+            continue
+        stem = word[: -len(ending)]
+        if cyrillic:
+            out.extend(stem + e for e in _SLAVIC_NOMINATIVE)
+        else:
+            out.append(stem)
+            if stem.endswith("i") and len(stem) > min_stem + 1:  # Finnish adds -i- after a consonant: Kazakstanissa
+                out.append(stem[:-1])
+            if ending in ("ban", "ben", "ba", "be", "ra", "re", "on", "en", "nál", "nél") and stem[-1:] in "áé":
+                out.append(stem[:-1] + {"á": "a", "é": "e"}[stem[-1]])  # Hungarian lengthens a final vowel
+    unique: list[str] = []
+    for s in out:
+        if s != word and s not in unique:
+            unique.append(s)
+    return sorted(unique, key=len, reverse=True)  # strip as little as needed: "Budapesten" is Budapest, not Budapes
