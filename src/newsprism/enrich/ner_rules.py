@@ -231,7 +231,7 @@ def rule_mentions(text: str, lang: str, resources: Resources, *, is_place: Calla
             else:
                 break
         if j == i and _is_head(w, cues.org_heads, lang):
-            j = _org_tail(text, toks, i, lang, is_place)
+            j = _org_tail(text, toks, i, lang, is_place, cues.stopwords)
         seq = toks[i : j + 1]
         initial = i == 0 or bool(_BREAK.search(text[toks[i - 1][1] : s]))
         out.extend(_classify(text, seq, initial, lang, cues, known, is_place))
@@ -239,12 +239,23 @@ def rule_mentions(text: str, lang: str, resources: Resources, *, is_place: Calla
     return out
 
 
-def _org_tail(text: str, toks: list[tuple[int, int, str]], i: int, lang: str, is_place: Callable[[str], bool]) -> int:
+def _org_tail(
+    text: str,
+    toks: list[tuple[int, int, str]],
+    i: int,
+    lang: str,
+    is_place: Callable[[str], bool],
+    stop: frozenset[str],
+) -> int:
     """Index of the last word of an organisation whose capitalised head is followed by lower-case words up to a
-    capitalised one ("Міністерство закордонних справ України", "ministero degli Esteri"); ``i`` when none is."""
+    capitalised one ("Міністерство закордонних справ України", "ministero degli Esteri"); ``i`` when none is.
+    Outside the languages that name offices with lower-case genitives, only stopwords may stand between."""
     for k in range(i + 1, min(i + 5, len(toks))):
         if _BREAK.search(text[toks[k - 1][1] : toks[k][0]]) or "," in text[toks[k - 1][1] : toks[k][0]]:
             return i
+        word = toks[k][2]
+        if word[:1].islower() and lang not in _GENITIVE_TAILS and word not in stop:
+            return i  # "Innenministerium prüfe den Fall": the sentence goes on
         if toks[k][2][:1].isupper():
             if is_place(toks[k][2]) or any(is_place(x) for x in _stems(toks[k][2], lang)):
                 return k  # "Міністерство закордонних справ України"
