@@ -230,8 +230,8 @@ def rule_mentions(text: str, lang: str, resources: Resources, *, is_place: Calla
                 j += 2
             else:
                 break
-        if j == i and _is_head(w, cues.org_heads, lang):
-            j = _org_tail(text, toks, i, lang, is_place, cues.stopwords)
+        if _is_head(toks[j][2], cues.org_heads, lang):
+            j = _org_tail(text, toks, j, lang, is_place, cues.stopwords)
         seq = toks[i : j + 1]
         initial = i == 0 or bool(_BREAK.search(text[toks[i - 1][1] : s]))
         out.extend(_classify(text, seq, initial, lang, cues, known, is_place))
@@ -261,7 +261,9 @@ def _org_tail(
                 return k  # "Міністерство закордонних справ України"
             # "Міністерства внутрішніх справ" | Ігор Клименко: lower-case genitives name the office in Slavic
             # and Turkic languages; elsewhere lower-case words after a head are the sentence going on
-            return k - 1 if k > i + 1 and lang in _GENITIVE_TAILS else i
+            if lang not in _GENITIVE_TAILS:
+                return k if k > i + 1 else i  # only stopwords between: "Ministero degli Esteri"
+            return k - 1 if k > i + 1 else i
     return i
 
 
