@@ -31,7 +31,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("fetch_max_bytes", 20_000_000, "largest response body downloaded, in bytes"),
     Setting("fetch_full_pages", False, "fetch the linked page when a feed entry holds only a summary"),
     Setting("user_agent", "newsprism/0.1 (+local analysis tool)", "User-Agent sent with fetches"),
-    Setting("languages", "en,ru,kk,zh,fr,de,it,es,uk,tr,ar,fa,pt,pl", "languages the detector chooses from"),
+    Setting(
+        "languages",
+        "en,ru,zh,kk,uk,de,fr,es,it,pt,pl,tr,ar,fa,az,ky,uz,hu,fi,sv,nl,el,bg,hy,ja,ko",
+        "languages the detector chooses from",
+    ),
     Setting("near_duplicate_threshold", 0.9, "Jaccard similarity of 5-word shingles above which texts are one"),
     Setting("batch_size", 64, "articles per batch handed to the stages"),
     Setting("story_window_days", 4, "articles further apart than this are not put in one story"),

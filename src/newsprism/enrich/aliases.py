@@ -1,17 +1,19 @@
 """The table of known actors and their aliases, and the resolution of entity mentions to canonical entities.
 
-The shipped table is ``resources/actors.yaml``. Users extend it with ``<data_dir>/aliases.yaml`` and with the files
+The shipped table is ``resources/actors.yaml`` with the names in other languages of ``resources/actors_i18n.yaml``. Users extend it with ``<data_dir>/aliases.yaml`` and with the files
 named in the ``aliases_files`` setting (``NEWSPRISM_ALIASES_FILES``, paths separated by ``os.pathsep``), in the
 same format; an entry whose key exists adds its aliases to the shipped one. See ``docs/entities.md``.
 
 Resolution of one article's mentions (:func:`resolve_mentions`), most certain first:
 
-1. the mention's name key equals the key of an actor's name or alias (``CSTO``, ``ОДКБ``, ``Tokaïev``);
+1. the mention's name key equals the key of an actor's name or alias (``CSTO``, ``ОДКБ``, ``Tokaïev``), as
+   written or without an inflectional ending (``Tokayev'in``, ``Тоқаевтың``, ``Tokajewa``: see ``name_forms``);
 2. an acronym the article defines ("Collective Security Treaty Organisation (CSTO)");
 3. a one-word person mention equal to the last word (surname) or first word of a longer person mention in the
    same article ("Tokayev" after "Kassym-Jomart Tokayev");
 4. a first name alone whose known bearer's surname the article names ("Nazarbayev's daughter, Dariga");
-5. a surname alone that one known person bears ("Putin").
+5. a surname alone that one known person bears ("Putin"), in Arabic script by its consonant skeleton
+   (``بوتين`` ~ Putin).
 
 Unresolved mentions keep their own name as canonical and get the id ``name:<key>``, so that equal spellings still
 group across articles.
@@ -28,7 +30,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
-from .translit import fold, has_cyrillic, name_key, token_keys
+from .name_forms import name_stems
+from .translit import consonant_skeleton, fold, has_arabic, has_cyrillic, name_key, token_keys
 
 if TYPE_CHECKING:
     from ..pipeline import Resources
@@ -94,6 +97,7 @@ class ActorTable:
         self.acronyms: dict[str, list[Actor]] = {}
         self.by_surname: dict[str, list[Actor]] = {}
         self.by_first: dict[str, list[Actor]] = {}
+        self._skeletons: dict[str, list[Actor]] | None = None
         for a in self.actors.values():
             for alias in (a.name, *a.aliases):
                 alias = alias.strip()
@@ -138,6 +142,40 @@ class ActorTable:
             return None
         a = hits[0]
         return a, (1.0 if name_key(a.name) == name_key(t) else 0.95)
+
+    def lookup_forms(self, text: str, lang: str | None = None) -> tuple[Actor, float] | None:
+        """Like :meth:`lookup`, then with the words' inflectional endings removed ("Tokayev'in", "Тоқаевтың",
+        "Tokajevvel", "Касым-Жомарта Токаева"): the last word's stems first, then every word's together."""
+        hit = self.lookup(text)
+        if hit is not None:
+            return hit
+        words = text.split()
+        if not words or len(words) > 6:
+            return None
+        for stem in name_stems(words[-1], lang):
+            hit = self.lookup(" ".join([*words[:-1], stem]))
+            if hit is not None:
+                return hit[0], min(hit[1], 0.9)
+        if len(words) > 1:
+            stems = [name_stems(w, lang)[:1] or (w,) for w in words]
+            hit = self.lookup(" ".join(s[0] for s in stems))
+            if hit is not None:
+                return hit[0], min(hit[1], 0.85)
+        return None
+
+    def by_skeleton(self, text: str) -> list[Actor]:
+        """People whose surname has the consonant skeleton of ``text`` (Arabic-script names: ``توكاييف``)."""
+        index = self._skeletons
+        if index is None:
+            index = {}
+            for key, actors in self.by_surname.items():
+                sk = consonant_skeleton(key)
+                if len(sk) >= 3:
+                    for a in actors:
+                        if a not in index.setdefault(sk, []):
+                            index[sk].append(a)
+            self._skeletons = index
+        return index.get(consonant_skeleton(text), [])
 
     def surface_forms(self) -> list[tuple[str, Actor]]:
         """Every (alias, actor) for scanning texts."""
@@ -240,6 +278,8 @@ def build_actor_table(*, extra_files: Sequence[str | Path] = (), settings: Any =
 
     text = resources.files("newsprism.enrich").joinpath("resources/actors.yaml").read_text(encoding="utf-8")
     actors: dict[str, Actor] = {a.id: a for a in _parse_entries(yaml.safe_load(text), "actors.yaml")}
+    i18n = resources.files("newsprism.enrich").joinpath("resources/actors_i18n.yaml").read_text(encoding="utf-8")
+    _merge(actors, _parse_entries(yaml.safe_load(i18n), "actors_i18n.yaml"))
     default_user = user_alias_files(settings)
     for i, path in enumerate([*default_user, *extra_files]):
         p = Path(path)
@@ -279,11 +319,12 @@ def _surname_match(key: str, surname: str) -> bool:
     return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 2
 
 
-def resolve_mentions(mentions: list[Mention], body: str, table: ActorTable) -> None:
-    """Set ``canonical``, ``entity_id`` and ``resolution_score`` on each mention of one article, in place."""
+def resolve_mentions(mentions: list[Mention], body: str, table: ActorTable, *, lang: str | None = None) -> None:
+    """Set ``canonical``, ``entity_id`` and ``resolution_score`` on each mention of one article, in place
+    (``lang`` chooses the inflectional endings tried on names)."""
     # 1. the table
     for m in mentions:
-        hit = table.lookup(m.text) or (table.lookup(m.lemma) if m.lemma else None)
+        hit = table.lookup_forms(m.text, lang) or (table.lookup(m.lemma) if m.lemma else None)
         if hit is not None:
             actor, score = hit
             if actor.type == "person" and m.type not in ("person", "other") and len(m.text.split()) == 1:
@@ -319,8 +360,9 @@ def resolve_mentions(mentions: list[Mention], body: str, table: ActorTable) -> N
         if len(toks) != 1:
             continue
         key = toks[0]
-        by_last = [f for f in full_persons if _person_tokens(f)[-1] == key]
-        by_first = [f for f in full_persons if _person_tokens(f)[0] == key]
+        forms = {key, *(name_key(x) for x in name_stems(m.text.strip(), lang))}
+        by_last = [f for f in full_persons if forms & _last_forms(f, lang)]
+        by_first = [f for f in full_persons if _person_tokens(f)[0] in forms]
         if by_last or by_first:
             src = (by_last or by_first)[0]
             if src.canonical is None:
@@ -342,11 +384,30 @@ def resolve_mentions(mentions: list[Mention], body: str, table: ActorTable) -> N
             _set(m, chosen, 0.9 if relation else 0.75)
             continue
         bearers = table.by_surname.get(key, [])
-        if len(bearers) == 1 and m.type != "place" and m.text[:1].isupper():
+        for form in sorted(forms - {key}, key=len, reverse=True):
+            if bearers:
+                break
+            bearers = table.by_surname.get(form, [])
+        if not bearers and has_arabic(m.text) and m.type == "person":
+            bearers = [a for a in table.by_skeleton(m.text) if a.type == "person"]
+        if len(bearers) == 1 and m.type != "place" and (m.text[:1].isupper() or not m.text[:1].islower()):
             _set(m, bearers[0], 0.7 if m.type == "person" else 0.6)  # "Trump" in "the Trump administration" too
     for m in mentions:
+        if m.canonical is None and m.type == "person" and has_arabic(m.text) and len(m.text.split()) > 1:
+            bearers = [a for a in table.by_skeleton(m.text.split()[-1]) if a.type == "person"]
+            if len(bearers) == 1:
+                _set(m, bearers[0], 0.65)
         if m.canonical is None:
             _set_unresolved(m)
+
+
+def _last_forms(m: Mention, lang: str | None) -> set[str]:
+    """Keys of a full name's last word and of its stems ("Tokajewa" → tokaeva, tokaev)."""
+    words = (m.lemma or m.text).split()
+    if not words:
+        return set()
+    last = words[-1]
+    return {_person_tokens(m)[-1], *(name_key(x) for x in name_stems(last, lang))}
 
 
 def _set(m: Mention, actor: Actor, score: float) -> None:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import Entity, Item
 from . import nlp as shared_nlp
 from .aliases import ActorTable, Mention, is_acronym, load_actor_table, resolve_mentions
+from .name_forms import name_stems
 from .translit import name_key
 
 if TYPE_CHECKING:
@@ -72,8 +73,9 @@ _JUNK = re.compile(
     r"today|yesterday|tomorrow|christmas|ramadan|new year)$",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+(?:[‘ʻ]\w+)*")  # Uzbek o‘/g‘ stay inside a word
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_ALIAS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # Han, kana, Hangul: matched as substrings
 _GAP = re.compile(r"^[\s\-‐–'’.]{0,3}$")
 
 
@@ -135,33 +137,66 @@ def _spacy_mentions(doc: Doc) -> Iterator[Mention]:
 
 def _natasha_models(resources: Resources) -> Any:
     def load(_: Resources) -> Any:
-        from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+        from natasha import NewsEmbedding, NewsNERTagger, Segmenter
 
-        emb = NewsEmbedding()
-        return Segmenter(), NewsMorphTagger(emb), NewsNERTagger(emb), MorphVocab()
+        return Segmenter(), NewsNERTagger(NewsEmbedding())
 
     return resources.get("entities.natasha", load)
 
 
+def _russian_morph(resources: Resources) -> Any:
+    def load(_: Resources) -> Any:
+        import pymorphy3
+
+        return pymorphy3.MorphAnalyzer(lang="ru")
+
+    return resources.get("entities.pymorphy3:ru", load)
+
+
+def _nominative(words: list[str], kind: str, morph: Any) -> str:
+    """A Russian name in the nominative: every word of a person's name; for other names the words up to and
+    including the first noun ("Белого дома" → "Белый дом", "Министерства обороны" → "Министерство обороны")."""
+    out = []
+    agreeing = True
+    for w in words:
+        if not agreeing or (not w[:1].isupper() and kind != "PER"):
+            out.append(w)
+            continue
+        parses = morph.parse(w)
+        p = parses[0] if parses else None
+        form = p.inflect({"nomn"}) if p is not None and p.tag.case not in (None, "nomn") else None
+        word = form.word if form is not None else w
+        if kind == "PER":  # of the name readings, the shortest nominative ("Токаеву" → Токаев, not Токаева)
+            names = [x for x in parses if {"Name", "Surn", "Patr"} & set(x.tag.grammemes)]
+            forms = [getattr(x.inflect({"nomn"}), "word", None) for x in names if x.tag.number != "plur"]
+            if any(x.tag.case == "nomn" and x.tag.number != "plur" for x in names):
+                word = w  # already a nominative
+            elif any(forms):
+                word = min((f for f in forms if f), key=len)
+        out.append("-".join(x[:1].upper() + x[1:] for x in word.split("-")) if w[:1].isupper() else word)
+        if kind != "PER" and p is not None and p.tag.POS == "NOUN":
+            agreeing = False
+    return " ".join(out)
+
+
 def _natasha_mentions(doc: Doc) -> Iterator[Mention]:
+    """natasha's news NER; names are brought to the nominative with pymorphy3 (natasha's own morphology tagger
+    would double the cost)."""
     from natasha import Doc as NDoc
 
-    segmenter, morph, ner, vocab = _natasha_models(doc.resources)
+    segmenter, ner = _natasha_models(doc.resources)
+    morph = _russian_morph(doc.resources)
     body = doc.article.body
     nd = NDoc(body)
     nd.segment(segmenter)
-    nd.tag_morph(morph)
     nd.tag_ner(ner)
     types = {"PER": "person", "ORG": "organisation", "LOC": "place"}
     for span in nd.spans:
-        try:
-            span.normalize(vocab)
-            lemma = span.normal
-        except Exception:  # normalisation is best effort; the surface form still counts
-            lemma = None
         start, end = _clean(body, span.start, span.stop)
         if end - start < 2:
             continue
+        words = body[start:end].split()
+        lemma = _nominative(words, span.type, morph) if words else None
         yield Mention(start, end, body[start:end], types.get(span.type, "other"), 0.8, lemma=lemma,
                       extra={"label": span.type})  # fmt: skip
 
@@ -172,7 +207,7 @@ def _natasha_mentions(doc: Doc) -> Iterator[Mention]:
 def _scan_index(table: ActorTable) -> dict[str, list[tuple[tuple[str, ...], str, Any, bool]]]:
     index: dict[str, list[tuple[tuple[str, ...], str, Any, bool]]] = {}
     for alias, actor in table.surface_forms():
-        if _CJK.search(alias):
+        if _CJK_ALIAS.search(alias):
             index.setdefault("\x00cjk", []).append(((), alias, actor, False))
             continue
         keys = tuple(name_key(w) for w in _WORD.findall(alias))
@@ -184,42 +219,58 @@ def _scan_index(table: ActorTable) -> dict[str, list[tuple[tuple[str, ...], str,
     return index
 
 
+def _word_forms(word: str, lang: str | None) -> tuple[str, ...]:
+    """Keys of a word as written and, for a capitalised word (or one of a script without capitals), of its stems
+    without inflectional endings."""
+    key = name_key(word)
+    if word[:1].islower() or len(word) < 4:
+        return (key,)
+    return tuple(dict.fromkeys((key, *(k for k in (name_key(x) for x in name_stems(word, lang)) if k))))
+
+
 def _actor_mentions(doc: Doc, table: ActorTable, *, surnames: bool = False) -> list[Mention]:
-    """Known actors' names and aliases in the text; with ``surnames`` (languages without a model) also the
-    capitalised surname of a known person when only one known person bears it ("Macron")."""
+    """Known actors' names and aliases in the text, inflected or not; with ``surnames`` (languages without a
+    model) also the capitalised surname of a known person when only one known person bears it ("Macron")."""
     index = doc.resources.get("entities.actor_scan", lambda r: _scan_index(table))
     body = doc.article.body
+    lang = (doc.article.language or "en").lower()
     words = list(_WORD.finditer(body))
-    keys = [name_key(w.group()) for w in words]
+    forms = [_word_forms(w.group(), lang) for w in words]
     out: list[Mention] = []
     i = 0
     while i < len(words):
         found = None
-        for alias_keys, alias, actor, acronym in index.get(keys[i], ()):
-            n = len(alias_keys)
-            if keys[i : i + n] != list(alias_keys):
-                continue
-            start, end = words[i].start(), words[i + n - 1].end()
-            if any(not _GAP.match(body[words[j].end() : words[j + 1].start()]) for j in range(i, i + n - 1)):
-                continue
-            surface = body[start:end]
-            if acronym:
-                if surface.replace(".", "") != alias.replace(".", ""):
+        for first in forms[i]:
+            for alias_keys, alias, actor, acronym in index.get(first, ()):
+                n = len(alias_keys)
+                if i + n > len(words) or any(alias_keys[j] not in forms[i + j] for j in range(n)):
                     continue
-            elif alias[:1].isupper() and not surface[:1].isupper():
-                continue
-            found = (n, Mention(start, end, surface, actor.type, 0.9))
-            break
-        if found is None and surnames and words[i].group()[:1].isupper() and len(keys[i]) >= 4:
-            bearers = [a for a in table.by_surname.get(keys[i], []) if a.type == "person"]
-            if len(bearers) == 1:
-                found = (1, Mention(words[i].start(), words[i].end(), words[i].group(), "person", 0.6))
+                start, end = words[i].start(), words[i + n - 1].end()
+                if any(not _GAP.match(body[words[j].end() : words[j + 1].start()]) for j in range(i, i + n - 1)):
+                    continue
+                surface = body[start:end]
+                if acronym:
+                    if surface.replace(".", "") != alias.replace(".", ""):
+                        continue
+                elif alias[:1].isupper() and not surface[:1].isupper():
+                    continue
+                exact = all(alias_keys[j] == forms[i + j][0] for j in range(n))
+                found = (n, Mention(start, end, surface, actor.type, 0.9 if exact else 0.8))
+                break
+            if found is not None:
+                break
+        if found is None and surnames and words[i].group()[:1].isupper() and len(forms[i][0]) >= 4:
+            for key in forms[i]:
+                bearers = [a for a in table.by_surname.get(key, []) if a.type == "person"]
+                if len(bearers) == 1:
+                    found = (1, Mention(words[i].start(), words[i].end(), words[i].group(), "person", 0.6))
+                    break
         if found:
             out.append(found[1])
             i += found[0]
         else:
             i += 1
-    if _CJK.search(body):
+    if _CJK_ALIAS.search(body):
         for _, alias, actor, _ in index.get("\x00cjk", ()):
             pos = body.find(alias)
             while pos >= 0:
@@ -234,9 +285,9 @@ def _actor_mentions(doc: Doc, table: ActorTable, *, surnames: bool = False) -> l
 def _merge(model: list[Mention], scanned: list[Mention], table: ActorTable) -> list[Mention]:
     """One mention per stretch of text: resolvable beats unresolvable, then longer beats shorter."""
 
-    def rank(m: Mention) -> tuple[int, int, int]:
-        known = table.lookup(m.text) is not None or (m.lemma is not None and table.lookup(m.lemma) is not None)
-        return (1 if known else 0, m.end - m.start, 1 if m.extra.get("label") else 0)
+    def rank(m: Mention) -> tuple[int, int, float, int]:
+        known = table.lookup_forms(m.text) is not None or (m.lemma is not None and table.lookup(m.lemma) is not None)
+        return (1 if known else 0, m.end - m.start, m.score, 1 if m.extra.get("label") else 0)
 
     chosen: list[Mention] = []
     for m in sorted(model + scanned, key=rank, reverse=True):
@@ -253,15 +304,16 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     lang = (doc.article.language or "en").lower()
     model: list[Mention] = []
     has_model = True
+    from .gazetteer import load_gazetteer
+
+    gaz = load_gazetteer(doc.resources)
     if lang == "ru":
         model = list(_natasha_mentions(doc))
     elif lang in ("en", "fr") or shared_nlp.load_nlp(doc.resources, lang) is not None:
         model = list(_spacy_mentions(doc))
     else:
         has_model = False
-    from .gazetteer import load_gazetteer
-
-    gaz = load_gazetteer(doc.resources)
+        model = _rule_mentions(doc, table, gaz, lang)
     kept: list[Mention] = []
     for m in model:
         if _JUNK.match(m.text) or not any(ch.isalpha() for ch in m.text):
@@ -297,13 +349,57 @@ def extract_mentions(doc: Doc) -> list[Mention]:
                 continue
             m = m2
         out.append(m)
-    resolve_mentions(out, body, table)
+    resolve_mentions(out, body, table, lang=lang)
+    # a lone unknown capitalised word of the rules counts only when it joined a known or fuller name
+    out = [m for m in out if m.extra.get("label") != "rules:single" or (m.resolution_score or 0) > 0.5]
+    bylines = byline_spans(body, doc.article.authors)
+    out = [m for m in out if not _in(m, bylines)]
     for m in out:  # a small model often calls a city a person or an organisation
         if m.actor is None and m.type != "place" and m.text[:1].isupper():
             cands = gaz.lookup(m.lemma or m.text, strict=True)
             if any(e.feature != "city" or e.population >= 100_000 for e in cands):
                 m.type, m.canonical, m.entity_id, m.role = "place", None, None, None
     _resolve_places(doc, out)
+    return out
+
+
+def _rule_mentions(doc: Doc, table: ActorTable, gaz: Any, lang: str) -> list[Mention]:
+    """Mentions from jieba (Chinese) or the capitalisation and cue rules (every other language without a model)."""
+    body = doc.article.body
+
+    def is_place(text: str) -> bool:
+        return bool(gaz.lookup(text, strict=True)) and table.lookup(text) is None
+
+    if lang == "zh":
+        from .ner_zh import zh_mentions
+
+        return zh_mentions(body, doc.resources, table, is_place=is_place)
+    from .ner_rules import rule_mentions
+
+    return rule_mentions(body, lang, doc.resources, is_place=is_place)
+
+
+_BYLINE = re.compile(
+    r"^\s*(?:by|von|par|por|di|da|door|av|przez|autor(?:ka|es|en)?|автор(?:ы)?|від|από|yazan|szerző|kirjoittanut|"
+    r"记者|文|bylined?)\s*[:|]?\s+\S",
+    re.IGNORECASE,
+)
+
+
+def byline_spans(body: str, authors: list[str] | None = None) -> list[tuple[int, int]]:
+    """Lines of ``body`` that are bylines ("By Jane Doe", "Автор: Иван Петров", a line that is only an author's
+    name): the names there are the article's authors, not people the text mentions."""
+    names = {name_key(a) for a in authors or [] if a and a.strip()}
+    out = []
+    for line in re.finditer(r"[^\n]+", body):
+        text = line.group().strip()
+        if not text or len(text) > 120 or len(text.split()) > 12:
+            continue
+        bare = re.sub(r"(?:[,|/–—-]\s*)?(?:\d.*)?$", "", re.sub(r"^\W+", "", text))
+        marked = _BYLINE.match(text) is not None and not text.endswith((".", "!", "?")) and len(text.split()) <= 10
+        named = bool(names) and (name_key(bare) in names or any(k and name_key(text).startswith(k) for k in names))
+        if marked or (named and len(text.split()) <= len(max(names, key=len).split()) + 4):
+            out.append((line.start(), line.end()))
     return out
 
 

@@ -83,8 +83,17 @@ def prepare_parses(docs: Sequence[Doc], *, batch_size: int = 32) -> None:
             d.cache["spacy"] = parsed
 
 
+#: Upper-case letters of the cased scripts (Latin with its extensions, Cyrillic incl. Kazakh/Ukrainian, Greek,
+#: Armenian): a sentence-final full stop counts only before one of them or a digit.
+_UPPER = (
+    "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏА-ЯЁЄІЇҐЎӘҒҚҢӨҰҮҺҲΑ-ΩΆΈΉΊΌΎΏ\u0531-\u0556"
+)
 _SENT_END = re.compile(
-    r"(?<=[.!?。！？…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-ZÀ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|(?<=[。！？])|\n\s*\n"
+    rf"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«„(\[]?[{_UPPER}0-9\u0600-\u06ff])"  # cased scripts; Arabic after "."
+    rf"|(?<=;)\s+(?=[«\"]?[Α-ΩΆΈΉΊΌΎΏ])"  # the Greek question mark (written as ;) before a capital
+    r"|(?<=[。！？])[」』”）)]*"  # CJK full stops need no space
+    r"|(?<=[؟۔।։])[\"'”’»)\]]*\s*"  # Arabic ؟, Urdu ۔, Devanagari ।, Armenian ։
+    r"|\n\s*\n"
 )
 
 

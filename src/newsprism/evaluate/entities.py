@@ -4,6 +4,12 @@
 Recall is the share of ``entities_must`` items found (matched as the seed scorer does: canonical name, surface
 text or an alias, or the same surname); precision is found / (found + ``entities_must_not`` items reported).
 
+``newsprism evaluate --task entities --data PAGES_DIR [--lang de,fr] [--detect]`` scores people instead on the
+multilingual development set (``newsprism/evaluate/resources/multilingual_dev.yaml``; the text folder is rebuilt by
+``benchmarks/devset_pages.py``), per language: recall of the annotated people by the usual overlap rule (a gold
+name is found when a person entity overlaps one of its occurrences) and precision over every person entity
+reported (right when it overlaps an occurrence of an annotated person). The split is the whole development set.
+
 The seed page holds two articles. Their bodies are cut from the page with the gold's first and last sentences, so
 the figures measure the extractor, not the page splitter.
 """
@@ -20,11 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, Item
+from ..model import Article, Entity, Item
 from .metrics import f1
 from .seed import seed_articles, seed_gold_path, seed_text_path
 
-__all__ = ["Figures", "main", "match_name", "run_seed", "score_entities"]
+__all__ = ["Figures", "evaluate_people", "main", "match_name", "people_and_orgs", "run_seed", "score_entities"]
 
 
 @dataclass(slots=True)
@@ -114,11 +120,88 @@ def score_entities(
     return fig
 
 
+def people_and_orgs(text: str, lang: str, *, resources: Any = None, authors: Sequence[str] = ()) -> list[Entity]:
+    """People and organisations of ``text`` written in ``lang``, with their spans, canonical names, ids and
+    scores (the entities stage alone; ``authors`` are the byline's names, which are not mentions)."""
+    from ..enrich.entities import extract_entities
+    from ..pipeline import Doc, Resources
+
+    art = Article(id="text", title=None, body=text, language=lang, authors=list(authors))
+    ents = extract_entities(Doc(art, resources if resources is not None else Resources()))
+    return [e for e in ents if e.type in ("person", "organisation")]
+
+
+def _occurs(body: str, needle: str) -> list[tuple[int, int]]:
+    out, start = [], body.find(needle)
+    while needle and start >= 0:
+        out.append((start, start + len(needle)))
+        start = body.find(needle, start + 1)
+    return out
+
+
+def evaluate_people(
+    pages_dir: str | Path, *, langs: Sequence[str] = (), detect: bool = False
+) -> dict[str, dict[str, Any]]:
+    """Per language (and ``"all"``): pages, gold people, found, predicted, right, recall, precision, misses."""
+    from ..enrich.language import detect_language
+    from ..pipeline import Resources
+    from .multilingual import load_devset
+
+    res = Resources()
+    rows: dict[str, dict[str, Any]] = {}
+    for page in load_devset():
+        path = Path(pages_dir) / f"{page.id}.txt"
+        if (langs and page.lang not in langs) or not path.exists():
+            continue
+        body = path.read_text(encoding="utf-8")
+        lang = (detect_language(body, res)[0] or page.lang) if detect else page.lang
+        spans = [(e.start, e.end) for e in people_and_orgs(body, lang, resources=res) if e.type == "person"]
+        gold_spans = [o for name in page.people for o in _occurs(body, name)]
+        for key in (page.lang, "all"):
+            r = rows.setdefault(key, {"pages": 0, "gold": 0, "found": 0, "predicted": 0, "right": 0, "misses": []})
+            r["pages"] += 1
+            r["gold"] += len(page.people)
+            r["predicted"] += len(spans)
+            r["right"] += sum(1 for a, b in spans if any(a < e and s < b for s, e in gold_spans))
+            for name in page.people:
+                if any(a < e and s < b for s, e in _occurs(body, name) for a, b in spans):
+                    r["found"] += 1
+                elif key != "all":
+                    r["misses"].append(f"{page.id}: {name}")
+    for r in rows.values():
+        r["recall"] = r["found"] / r["gold"] if r["gold"] else None
+        r["precision"] = r["right"] / r["predicted"] if r["predicted"] else None
+    return rows
+
+
+def _print_people(rows: dict[str, dict[str, Any]], pages_dir: str) -> None:
+    print(f"people per language, multilingual development set (whole set), pages from {pages_dir}")
+    print(f"{'lang':5} {'pages':>5} {'gold':>5} {'recall':>7} {'precision':>9}")
+    for lang in sorted(rows, key=lambda k: (k == "all", k)):
+        r = rows[lang]
+        rec = "-" if r["recall"] is None else f"{r['recall']:.3f}"
+        prec = "-" if r["precision"] is None else f"{r['precision']:.3f}"
+        print(f"{lang:5} {r['pages']:5d} {r['gold']:5d} {rec:>7} {prec:>9}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m newsprism.evaluate.entities", description=__doc__.split("\n")[0])
+    ap.add_argument("data", nargs="?", default=None, help="text folder of the multilingual development set")
     ap.add_argument("--gold", default=str(seed_gold_path()))
     ap.add_argument("--text", default=str(seed_text_path()))
+    ap.add_argument("--lang", default="", help="languages to score, comma-separated (default: all)")
+    ap.add_argument("--detect", action="store_true", help="detect each page's language instead of using the gold one")
+    ap.add_argument("--misses", action="store_true", help="list the people not found")
     args = ap.parse_args(argv)
+    if args.data and Path(args.data).is_dir():
+        langs = [x.strip() for x in args.lang.split(",") if x.strip()]
+        rows = evaluate_people(args.data, langs=langs, detect=args.detect)
+        if args.misses:
+            for lang in sorted(rows):
+                for m in rows[lang]["misses"]:
+                    print(m)
+        _print_people(rows, args.data)
+        return 0
     gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
     arts = seed_articles(args.text)
     fig = score_entities(gold, arts, run_seed(arts, ("entities.ner.v1",)))

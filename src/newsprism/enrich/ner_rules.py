@@ -1,0 +1,461 @@
+"""People and organisations in languages without a statistical model, by rules: capitalised sequences, titles,
+organisation head nouns, stopwords and a dictionary of common words.
+
+A capitalised sequence ("Kassym-Jomart Tokajew", "Dışişleri Bakanlığı") becomes:
+
+* an organisation when one of its words is an organisation head noun of the language ("Ministerium",
+  "bakanlığı", "міністерство"); a capitalised head followed by lower-case words up to a capitalised one is taken
+  with them ("Міністерство закордонних справ України");
+* a person when a title stands just before it ("Präsident", "cumhurbaşkanı", "prezydent"; score 0.75), or when it
+  has two words or more and its last word is neither a common word of the language (simplemma's dictionary) nor
+  a place (score 0.6);
+* a place when the gazetteer knows it (type ``place``: the places stage resolves it);
+* nothing otherwise (a single unknown capitalised word counts only after a title, or through the actor table and
+  a fuller name in the same article, which :mod:`newsprism.enrich.aliases` resolves).
+
+A sentence's first word is dropped when it is a stopword or a common word. Scripts without capitals (Arabic,
+Persian) take the words after a title; Japanese and Korean take the name written before a title (トカエフ大統領,
+토카예프 대통령). The cues are data: ``resources/entity_cues.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources as pkg_resources
+from typing import TYPE_CHECKING, Any
+
+from .aliases import Mention, is_acronym
+
+if TYPE_CHECKING:
+    from ..pipeline import Resources
+
+__all__ = ["Cues", "load_cues", "rule_mentions"]
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’‘ʻ‐\-\u064b-\u065f\u0670]*[\w\u064b-\u065f])?")
+_BREAK = re.compile(r"[.!?;:\n«»\"“”„()\[\]…।。！？؟]")
+_SPACE = re.compile(r"^[ \u00a0]$|^[\-‐]$")
+_KATAKANA_RUN = re.compile(r"[\u30a0-\u30ff・ー]{2,}$")
+_HANGUL_WORD = re.compile(r"([\uac00-\ud7af]{2,5})\s?$")
+_JA_ORG = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fff]{1,8}?(?:省|庁|委員会)")
+_GENITIVE_TAILS = frozenset({"uk", "ru", "bg", "pl", "kk", "ky", "uz", "az"})
+_COMPOUNDING = frozenset({"de", "nl", "sv", "fi", "hu", "da", "no"})
+_SIMPLEMMA = frozenset(
+    [
+        "bg",
+        "ca",
+        "cs",
+        "cy",
+        "da",
+        "de",
+        "el",
+        "en",
+        "es",
+        "et",
+        "fa",
+        "fi",
+        "fr",
+        "ga",
+        "gd",
+        "gl",
+        "hi",
+        "hu",
+        "hy",
+        "id",
+        "is",
+        "it",
+        "ka",
+        "la",
+        "lb",
+        "lt",
+        "lv",
+        "mk",
+        "ms",
+        "nb",
+        "nl",
+        "nn",
+        "pl",
+        "pt",
+        "ro",
+        "ru",
+        "se",
+        "sk",
+        "sl",
+        "sq",
+        "sv",
+        "sw",
+        "tl",
+        "tr",
+        "uk",
+    ]
+)
+
+
+@dataclass(slots=True)
+class Cues:
+    """Cue words of one language (lower case)."""
+
+    titles: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    org_heads: tuple[str, ...] = ()
+    connectors: frozenset[str] = frozenset()
+    stopwords: frozenset[str] = frozenset()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _read_cues() -> dict[str, Any]:
+    import yaml
+
+    text = pkg_resources.files("newsprism.enrich").joinpath("resources/entity_cues.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return data if isinstance(data, dict) else {}
+
+
+def load_cues(resources: Resources, lang: str) -> Cues:
+    """The cues of ``lang``, once per :class:`Resources`."""
+
+    def build(r: Resources) -> Cues:
+        data = r.get("entities.cues", lambda _: _read_cues())
+        stop: frozenset[str] = frozenset()
+        try:
+            import stopwordsiso
+
+            if stopwordsiso.has_lang(lang):
+                stop = frozenset(w.lower() for w in stopwordsiso.stopwords(lang))
+        except ImportError:  # stopwords are a filter, not a requirement
+            pass
+
+        def words(section: str) -> tuple[str, ...]:
+            return tuple(sorted((str(w).lower() for w in data.get(section, {}).get(lang, []) or []), key=len,
+                                reverse=True))  # fmt: skip
+
+        return Cues(
+            titles=words("person_titles"), after=words("person_after"), org_heads=words("org_heads"),
+            connectors=frozenset(str(w) for w in data.get("connectors", [])), stopwords=stop,
+        )  # fmt: skip
+
+    return resources.get(f"entities.cues:{lang}", build)
+
+
+def _known_word(lang: str) -> Callable[[str], bool]:
+    if lang not in _SIMPLEMMA:
+        return lambda w: False
+    import simplemma
+
+    def known(word: str) -> bool:
+        try:
+            return bool(simplemma.is_known(word.lower(), lang))
+        except ValueError:
+            return False
+
+    return known
+
+
+def _name_word(lang: str) -> Callable[[str], bool]:
+    """For Ukrainian and Russian: pymorphy3 knows first names, surnames and patronymics (tags Name, Surn, Patr)."""
+    if lang not in ("uk", "ru"):
+        return lambda w: False
+    import pymorphy3
+
+    morph = pymorphy3.MorphAnalyzer(lang=lang)
+
+    def is_name(word: str) -> bool:
+        return any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in morph.parse(word)[:2])
+
+    return is_name
+
+
+def _is_head(word: str, heads: tuple[str, ...], lang: str) -> bool:
+    w = word.lower()
+    for h in heads:
+        if w == h or (len(h) >= 4 and w.startswith(h)) or (lang in _COMPOUNDING and len(h) >= 4 and w.endswith(h)):
+            return True
+    return False
+
+
+def _title_before(text: str, pos: int, titles: tuple[str, ...], stop: frozenset[str] = frozenset()) -> str | None:
+    """The title that ends the text just before ``pos``, with up to two lower-case words between (a nationality:
+    "presidente kazajo, Kasim-Yomart Tokáyev")."""
+    before = text[max(0, pos - 80) : pos]
+    cut = max(before.rfind(c) for c in ".!?;\n")
+    words = _TOKEN.findall(before[cut + 1 :])[-5:]
+    for skip in range(3):
+        idx = len(words) - 1 - skip
+        if idx < 0 or (skip and (words[idx + 1][:1].isupper() or words[idx + 1].lower() in stop)):
+            break  # "presidente kazajo, X" names X; "presidente do Cazaquistão" does not
+        for t in titles:
+            parts = t.split()
+            window = [w.lower() for w in words[idx - len(parts) + 1 : idx + 1]]
+            if len(window) == len(parts) and all(
+                w == p or (len(p) >= 4 and (w.startswith(p) or (w.endswith(p) and len(parts) == 1)))
+                for w, p in zip(window, parts, strict=True)
+            ):  # prezydenta, utrikeshandelsminister
+                return t
+    return None
+
+
+def rule_mentions(text: str, lang: str, resources: Resources, *, is_place: Callable[[str], bool]) -> list[Mention]:
+    """Person, organisation and place candidates of ``text`` by the rules above (``is_place`` asks the gazetteer)."""
+    cues = load_cues(resources, lang)
+    common = resources.get(f"entities.known_word:{lang}", lambda r: _known_word(lang))
+    name_word = resources.get(f"entities.name_word:{lang}", lambda r: _name_word(lang))
+
+    def known(word: str) -> bool:
+        """A common word of the language (a first name or surname is not one, where a dictionary says so)."""
+        return common(word) and not name_word(word)
+
+    out: list[Mention] = []
+    if lang in ("ja", "ko"):
+        return _cjk_after_titles(text, lang, cues, is_place)
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    cased = any(t[2][:1].isupper() for t in toks[:200])
+    if not cased:
+        return _uncased(text, toks, cues, is_place)
+    n = len(toks)
+    i = 0
+    while i < n:
+        s, _e, w = toks[i]
+        if not w[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < n:
+            gap = text[toks[j][1] : toks[j + 1][0]]
+            nxt = toks[j + 1][2]
+            if _SPACE.match(gap) and nxt[:1].isupper():
+                j += 1
+            elif (_SPACE.match(gap) and nxt in cues.connectors and j + 2 < n and toks[j + 2][2][:1].isupper()
+                  and _SPACE.match(text[toks[j + 1][1] : toks[j + 2][0]])):  # fmt: skip
+                j += 2
+            else:
+                break
+        if _is_head(toks[j][2], cues.org_heads, lang):
+            j = _org_tail(text, toks, j, lang, is_place, cues.stopwords)
+        seq = toks[i : j + 1]
+        initial = i == 0 or bool(_BREAK.search(text[toks[i - 1][1] : s]))
+        out.extend(_classify(text, seq, initial, lang, cues, known, is_place))
+        i = j + 1
+    return out
+
+
+def _org_tail(
+    text: str,
+    toks: list[tuple[int, int, str]],
+    i: int,
+    lang: str,
+    is_place: Callable[[str], bool],
+    stop: frozenset[str],
+) -> int:
+    """Index of the last word of an organisation whose capitalised head is followed by lower-case words up to a
+    capitalised one ("Міністерство закордонних справ України", "ministero degli Esteri"); ``i`` when none is.
+    Outside the languages that name offices with lower-case genitives, only stopwords may stand between."""
+    for k in range(i + 1, min(i + 5, len(toks))):
+        if _BREAK.search(text[toks[k - 1][1] : toks[k][0]]) or "," in text[toks[k - 1][1] : toks[k][0]]:
+            return i
+        word = toks[k][2]
+        if word[:1].islower() and lang not in _GENITIVE_TAILS and word not in stop:
+            return i  # "Innenministerium prüfe den Fall": the sentence goes on
+        if toks[k][2][:1].isupper():
+            if is_place(toks[k][2]) or any(is_place(x) for x in _stems(toks[k][2], lang)):
+                return k  # "Міністерство закордонних справ України"
+            # "Міністерства внутрішніх справ" | Ігор Клименко: lower-case genitives name the office in Slavic
+            # and Turkic languages; elsewhere lower-case words after a head are the sentence going on
+            if lang not in _GENITIVE_TAILS:
+                return k if k > i + 1 else i  # only stopwords between: "Ministero degli Esteri"
+            return k - 1 if k > i + 1 else i
+    return i
+
+
+def _trim_suffix(text: str, seq: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The last word without an ending written after an apostrophe ("Bakanlığı'nın" → "Bakanlığı")."""
+    s, _e, w = seq[-1]
+    m = re.search(r"['’]([^\W\d_]{1,5})$", w)
+    if m is None or m.start() < 2 or not m.group(1).islower():
+        return seq
+    return [*seq[:-1], (s, s + m.start(), w[: m.start()])]
+
+
+def _segments(seq: list[tuple[int, int, str]], lang: str, cues: Cues,
+              known: Callable[[str], bool]) -> list[tuple[list[tuple[int, int, str]], str | None]]:  # fmt: skip
+    """A capitalised run cut at titles and common words inside it ("Tokajews Sprecher Berik Uali" → "Tokajews",
+    title "sprecher", "Berik Uali"); each part with the title just before it."""
+    parts: list[tuple[list[tuple[int, int, str]], str | None]] = []
+    cur: list[tuple[int, int, str]] = []
+    title: str | None = None
+    for k, tok in enumerate(seq):
+        w = tok[2]
+        inner = 0 < k < len(seq) - 1 or (k == len(seq) - 1 and len(seq) > 1)
+        is_title = _is_head(w, cues.titles, lang) and not _is_head(w, cues.org_heads, lang)
+        if inner and (is_title or (lang in _COMPOUNDING and known(w) and len(w) > 3)):
+            if cur:
+                parts.append((cur, title))
+            cur, title = [], (w.lower() if is_title else None)
+            continue
+        cur.append(tok)
+    if cur:
+        parts.append((cur, title))
+    return parts
+
+
+def _classify(
+    text: str,
+    seq: list[tuple[int, int, str]],
+    initial: bool,
+    lang: str,
+    cues: Cues,
+    known: Callable[[str], bool],
+    is_place: Callable[[str], bool],
+) -> list[Mention]:
+    title: str | None = None
+    # a sentence's first word, a capitalised title, a stopword: not part of the name
+    while seq:
+        w = seq[0][2]
+        low = w.lower()
+        if _is_head(w, cues.titles, lang) and len(seq) > 1 and not _is_head(w, cues.org_heads, lang):
+            title = low
+            seq = seq[1:]
+            initial = False
+            continue
+        if initial and (low in cues.stopwords or (known(w) and len(seq) > 2 and not is_place(w))):
+            seq = seq[1:]
+            initial = False
+            continue
+        if (low in cues.stopwords or len(w) == 1) and not is_acronym(w):  # "У Миколаївській", "W Polsce"
+            seq = seq[1:]
+            continue
+        break
+    while seq and seq[-1][2] in cues.connectors:
+        seq = seq[:-1]
+    if not seq:
+        return []
+    seq = _trim_suffix(text, seq)
+    if lang == "de" and len(seq) > 1 and known(seq[0][2]) and not is_place(seq[0][2]):
+        # German capitalises every noun: "Provinz Elazig", "Staatssender TRT" (the noun before a place or an
+        # acronym is no part of a name)
+        tail = text[seq[1][0] : seq[-1][1]]
+        if is_place(tail) or (len(seq) == 2 and is_acronym(seq[1][2])):
+            seq = seq[1:]
+    start, end = seq[0][0], seq[-1][1]
+    words = [t[2] for t in seq]
+    surface = text[start:end]
+    if any(_is_head(w, cues.org_heads, lang) for w in words):
+        return [Mention(start, end, surface, "organisation", 0.7, extra={"label": "rules:org"})]
+    parts = _segments(seq, lang, cues, known)
+    if len(parts) > 1:
+        out: list[Mention] = []
+        for part, part_title in parts:
+            found = _classify(text, part, False, lang, cues, known, is_place)
+            for m in found:
+                if part_title and m.type in ("person", "other"):
+                    m.type, m.score, m.role = "person", 0.75, part_title
+            out.extend(found)
+        return out
+    if len(words) == 1 and initial and known(words[0]):
+        return []
+    if title is None:
+        title = _title_before(text, start, cues.titles, cues.stopwords)
+    if title is None and len(words) >= 2:
+        after = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+        if after is not None and after.group()[:1].islower() and _is_head(after.group(), cues.titles, lang):
+            title = after.group().lower()  # Hungarian and Turkish write the title after: "Kovács Gergely szóvivő"
+    if len(words) >= 2 and any(is_acronym(w) for w in words):
+        return [Mention(start, end, surface, "organisation", 0.45, extra={"label": "rules:acronym"})]  # TRT Haber
+    if (len(words) >= 3 and title is not None and not is_place(words[0]) and _place_form(words[0], lang, is_place)
+            and not is_place(surface)):  # fmt: skip
+        # "prezydent Kazachstanu Kasym-Żomart Tokajew": a country in the genitive before the name is a place
+        # (a word that is a place as written, "Ali", may be a first name)
+        place = Mention(seq[0][0], seq[0][1], words[0], "place", 0.55, extra={"label": "rules:place"})
+        rest = _classify(text, seq[1:], False, lang, cues, known, is_place)
+        return [place, *rest]
+    if title is not None and not is_place(surface) and not (len(words) == 1 and known(words[0])):
+        return [Mention(start, end, surface, "person", 0.75, role=title, extra={"label": "rules:title"})]
+    if is_place(surface) or (len(words) == 1 and _place_form(words[0], lang, is_place)):
+        return [Mention(start, end, surface, "place", 0.55, extra={"label": "rules:place"})]
+    if len(words) == 1 and is_acronym(words[0]) and len(words[0]) >= 2:
+        return [Mention(start, end, surface, "organisation", 0.45, extra={"label": "rules:acronym"})]
+    if len(words) >= 2 and not all(known(w) for w in words) and not _place_form(words[0], lang, is_place):
+        score = 0.6 if not known(words[-1]) else 0.5
+        return [Mention(start, end, surface, "person", score, extra={"label": "rules:name"})]
+    if len(words) == 1 and not known(words[0]) and not initial:
+        # a lone unknown name: kept weakly, so a fuller mention or the actor table can resolve it
+        return [Mention(start, end, surface, "other", 0.35, extra={"label": "rules:single"})]
+    return []
+
+
+def _place_form(word: str, lang: str, is_place: Callable[[str], bool]) -> bool:
+    """``word`` is a place name as written or under a case ending ("Түркиянын", "Сирияда", "Kazakistan'da")."""
+    return is_place(word) or any(is_place(x) for x in _stems(word, lang))
+
+
+def _stems(word: str, lang: str) -> tuple[str, ...]:
+    from .name_forms import name_stems
+
+    return name_stems(word, lang)
+
+
+def _uncased(text: str, toks: list[tuple[int, int, str]], cues: Cues, is_place: Callable[[str], bool]) -> list[Mention]:
+    """Arabic and Persian: up to three words after a title, skipping adjectives with the article (ال...)."""
+    out: list[Mention] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        hit = None
+        for t in cues.titles:
+            parts = t.split()
+            if [x[2] for x in toks[i : i + len(parts)]] == parts:
+                hit = len(parts)
+                break
+        if hit is None:
+            i += 1
+            continue
+        k = i + hit
+        while k < n and toks[k][2].startswith("ال") and k - (i + hit) < 2:
+            k += 1
+        name: list[tuple[int, int, str]] = []
+        while k < n and len(name) < 3:
+            w = toks[k][2]
+            gap = text[(name[-1][1] if name else toks[k - 1][1]) : toks[k][0]]
+            if (w in cues.stopwords or w.startswith("ال") or _BREAK.search(gap) or ("،" in gap and name)
+                    or len(w) < 2 or is_place(w)):  # fmt: skip
+                break
+            name.append(toks[k])
+            k += 1
+        if name:
+            s, e = name[0][0], name[-1][1]
+            out.append(Mention(s, e, text[s:e], "person", 0.5, role=" ".join(x[2] for x in toks[i : i + hit]),
+                               extra={"label": "rules:title"}))  # fmt: skip
+        i = max(k, i + 1)
+    lasts = {m.text.split()[-1] for m in out}
+    taken = {(m.start, m.end) for m in out}
+    for s, e, w in toks:  # the surname again later, bare or with a prefix (وتوكاييف)
+        bare = w[1:] if w[:1] in "وبلف" and w[1:] in lasts else w
+        if bare in lasts and not any(a <= s < b for a, b in taken):
+            off = len(w) - len(bare)
+            out.append(Mention(s + off, e, bare, "person", 0.45, extra={"label": "rules:repeat"}))
+    return out
+
+
+def _cjk_after_titles(text: str, lang: str, cues: Cues, is_place: Callable[[str], bool]) -> list[Mention]:
+    """Japanese: a katakana name written just before a title; Korean: a Hangul word before a title, or before the
+    country between them ("푸아트 옥타이 튀르키예 부통령")."""
+    out: list[Mention] = []
+    for t in cues.after:
+        pos = text.find(t)
+        while pos > 0:
+            end = pos
+            before = text[max(0, end - 20) : end]
+            m = (_KATAKANA_RUN if lang == "ja" else _HANGUL_WORD).search(before)
+            if m is not None and lang == "ko" and is_place(m.group(1)):
+                end = end - len(before) + m.start()
+                before = text[max(0, end - 20) : end]
+                m = _HANGUL_WORD.search(before)
+            if m is not None:
+                name = m.group(1) if lang == "ko" else m.group()
+                s = end - len(before) + m.start()
+                out.append(Mention(s, s + len(name), name, "person", 0.7, role=t, extra={"label": "rules:title"}))
+            pos = text.find(t, pos + len(t))
+    if lang == "ja":
+        for m in _JA_ORG.finditer(text):
+            out.append(Mention(m.start(), m.end(), m.group(), "organisation", 0.5, extra={"label": "rules:org"}))
+    return out

@@ -1,0 +1,146 @@
+"""Entities in every language: a name in its nominative and an inflected or transliterated form resolves to one id;
+unknown people and organisations are found by rules where no model exists; bylines are not mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.enrich.entities import byline_spans, extract_entities
+from newsprism.enrich.name_forms import name_stems
+from newsprism.enrich.translit import consonant_skeleton, name_key
+from newsprism.evaluate.entities import people_and_orgs
+from newsprism.model import Article, Entity
+from newsprism.pipeline import Doc, Resources
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources()
+
+
+def entities_of(text: str, lang: str, resources: Resources, authors: list[str] | None = None) -> list[Entity]:
+    art = Article(id=f"m-{lang}", title=None, body=text, language=lang, authors=authors or [])
+    ents = extract_entities(Doc(art, resources))
+    for e in ents:
+        assert text[e.start : e.end] == e.text
+        assert 0.0 < e.score <= 1.0
+    return ents
+
+
+def ids_of(ents: list[Entity], surface: str) -> set[str | None]:
+    return {e.entity_id for e in ents if surface in e.text}
+
+
+# (language, sentence, nominative form, inflected or second form): both forms resolve to ``tokayev``.
+# The sentences are written for these tests.
+TOKAYEV = [
+    ("de", "Präsident Kassym-Schomart Tokajew sprach am Abend. Tokajews Rede dauerte zehn Minuten.", "Kassym-Schomart Tokajew", "Tokajews"),
+    ("tr", "Cumhurbaşkanı Kasım Cömert Tokayev konuştu. Tokayev'in açıklaması kısa sürdü.", "Kasım Cömert Tokayev", "Tokayev"),
+    ("pl", "Prezydent Kasym-Żomart Tokajew przemawiał wieczorem. Według Tokajewa sytuacja jest stabilna.", "Kasym-Żomart Tokajew", "Tokajewa"),
+    ("kk", "Президент Қасым-Жомарт Тоқаев сөз сөйледі. Тоқаевтың айтуынша, жағдай тұрақты.", "Қасым-Жомарт Тоқаев", "Тоқаевтың"),
+    ("ky", "Президент Касым-Жомарт Токаев сүйлөдү. Токаевдин айтымында, абал туруктуу.", "Касым-Жомарт Токаев", "Токаевдин"),
+    ("uk", "Президент Касим-Жомарт Токаєв виступив увечері. За словами Токаєва, ситуація стабільна.", "Касим-Жомарт Токаєв", "Токаєва"),
+    ("fi", "Presidentti Kassym-Žomart Tokajev puhui illalla. Tokajevin mukaan tilanne on vakaa.", "Kassym-Žomart Tokajev", "Tokajevin"),
+    ("hu", "Kaszim-Zsomart Tokajev elnök este beszélt. Tokajevvel a miniszterek is egyeztettek.", "Kaszim-Zsomart Tokajev", "Tokajevvel"),
+    ("az", "Prezident Kasım-Jomart Tokayev axşam çıxış edib. Tokayevin sözlərinə görə, vəziyyət sabitdir.", "Kasım-Jomart Tokayev", "Tokayevin"),
+    ("uz", "Prezident Qosim-Jomart To‘qayev kechqurun nutq so‘zladi. To‘qayevning so‘zlariga ko‘ra, vaziyat barqaror.", "Qosim-Jomart To‘qayev", "To‘qayevning"),
+    ("el", "Ο πρόεδρος Κασίμ-Ζομάρτ Τοκάγιεφ μίλησε το βράδυ. Ο Τοκάγιεφ είπε ότι η κατάσταση είναι σταθερή.", "Κασίμ-Ζομάρτ Τοκάγιεφ", "Ο Τοκάγιεφ"),
+    ("hy", "Նախագահ Կասիմ-Ժոմարտ Տոկաևը ելույթ ունեցավ։ Տոկաևի խոսքով՝ իրավիճակը կայուն է։", "Կասիմ-Ժոմարտ Տոկաևը", "Տոկաևի"),
+    ("bg", "Президентът Касъм-Жомарт Токаев говори вечерта. Според Токаев положението е стабилно.", "Касъм-Жомарт Токаев", "Според Токаев"),
+    ("es", "El presidente Kasim-Yomart Tokáyev habló por la noche. Según Tokáyev, la situación es estable.", "Kasim-Yomart Tokáyev", "Según Tokáyev"),
+    ("it", "Il presidente Kassym-Jomart Tokayev ha parlato in serata. Secondo Tokayev la situazione è stabile.", "Kassym-Jomart Tokayev", "Secondo Tokayev"),
+    ("pt", "O presidente Kassym-Jomart Tokayev falou à noite. Segundo Tokayev, a situação é estável.", "Kassym-Jomart Tokayev", "Segundo Tokayev"),
+    ("fr", "Le président Kassym-Jomart Tokaïev a parlé dans la soirée. Selon Tokaïev, la situation est stable.", "Kassym-Jomart Tokaïev", "Selon Tokaïev"),
+    ("sv", "President Kassym-Zjomart Tokajev talade på kvällen. Tokajevs tal var kort.", "Kassym-Zjomart Tokajev", "Tokajevs"),
+    ("nl", "President Kassym-Zjomart Tokajev sprak 's avonds. Tokajevs toespraak was kort.", "Kassym-Zjomart Tokajev", "Tokajevs"),
+    ("ar", "قال الرئيس قاسم جومرت توكاييف إن الوضع مستقر. وأضاف توكاييف أن الحكومة تعمل.", "قاسم جومرت توكاييف", "توكاييف أن"),
+    ("fa", "قاسم ژومارت توکایف، رئیس جمهور، گفت که وضعیت پایدار است. توکایف افزود که دولت کار می‌کند.", "قاسم ژومارت توکایف", "توکایف افزود"),
+    ("zh", "托卡耶夫总统周三发表讲话。他说，托卡耶夫政府将继续工作。", "托卡耶夫总统", "托卡耶夫政府"),
+    ("ja", "トカエフ大統領は夜に演説した。トカエフ氏は状況が安定していると述べた。", "トカエフ大統領", "トカエフ氏"),
+    ("ko", "토카예프 대통령은 저녁에 연설했다. 토카예프는 상황이 안정적이라고 말했다.", "토카예프 대통령", "토카예프는"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "first", "second"), TOKAYEV, ids=[t[0] for t in TOKAYEV])
+def test_name_and_inflected_form_resolve_to_one_id(
+    lang: str, text: str, first: str, second: str, resources: Resources
+) -> None:
+    ents = entities_of(text, lang, resources)
+    people = [e for e in ents if e.entity_id == "tokayev"]
+    assert len(people) >= 2, [(e.text, e.entity_id) for e in ents]
+    assert all(e.type == "person" and e.canonical == "Kassym-Jomart Tokayev" for e in people)
+    first_end = text.find(first) + len(first)
+    assert any(e.start < first_end for e in people)  # the first mention
+    assert any(e.start >= first_end for e in people)  # the inflected or repeated one
+
+
+def test_unknown_people_after_titles_and_organisations_by_head_nouns(resources: Resources) -> None:
+    cases = [
+        ("de", "Der Sprecher Jonas Weinreich sagte, das Innenministerium prüfe den Fall.", "Jonas Weinreich", "Innenministerium"),
+        ("tr", "Vali Mehmet Karakaya, İçişleri Bakanlığı'nın açıklamasını okudu.", "Mehmet Karakaya", "İçişleri Bakanlığı"),
+        ("pl", "Rzecznik Tomasz Wierzbicki powiedział, że Ministerstwo Zdrowia wyśle lekarzy.", "Tomasz Wierzbicki", "Ministerstwo Zdrowia"),
+        ("es", "El portavoz Julián Ordóñez dijo que el Ministerio de Sanidad enviará médicos.", "Julián Ordóñez", "Ministerio de Sanidad"),
+        ("fi", "Tiedottaja Mikko Rautiainen kertoi, että Sisäministeriö tutkii asiaa.", "Mikko Rautiainen", "Sisäministeriö"),
+        ("hu", "Kovács Gergely szóvivő szerint a Belügyminisztérium vizsgálja az ügyet.", "Kovács Gergely", "Belügyminisztérium"),
+    ]  # fmt: skip
+    for lang, text, person, org in cases:
+        ents = entities_of(text, lang, resources)
+        got = {(e.text, e.type) for e in ents}
+        assert (person, "person") in got, (lang, got)
+        assert (org, "organisation") in got, (lang, got)
+        assert all(0 < e.score < 0.9 for e in ents if e.text in (person, org))  # rules say how sure they are
+
+
+def test_chinese_names_from_jieba_tags(resources: Resources) -> None:
+    ents = entities_of("外交部发言人汪文斌表示，联合国秘书长古特雷斯将访问。记者李明华报道。", "zh", resources)
+    by_text = {e.text: e for e in ents}
+    assert by_text["汪文斌"].entity_id == "wang_wenbin" and by_text["汪文斌"].type == "person"
+    assert by_text["古特雷斯"].entity_id == "guterres"
+    assert by_text["外交部"].type == "organisation"
+    assert by_text["联合国"].entity_id == "un"
+
+
+def test_acronyms_in_other_languages_resolve(resources: Resources) -> None:
+    cases = [("de", "Die OVKS schickte Truppen, die UNO schwieg."), ("pl", "ODKB wysłała wojska, a ONZ milczała."),
+             ("tr", "KGAÖ asker gönderdi, BM sessiz kaldı."), ("el", "Ο ΟΣΣΑ έστειλε στρατό και ο ΟΗΕ σιώπησε.")]  # fmt: skip
+    for lang, text in cases:
+        ids = {e.entity_id for e in entities_of(text, lang, resources)}
+        assert {"csto", "un"} <= ids, (lang, ids)
+
+
+def test_byline_names_are_not_mentions(resources: Resources) -> None:
+    text = "Von Anna Becker\nPräsident Kassym-Schomart Tokajew sprach am Abend mit Jonas Weinreich."
+    ents = entities_of(text, "de", resources, authors=["Anna Becker"])
+    assert not [e for e in ents if "Becker" in e.text]
+    assert {e.entity_id for e in ents} >= {"tokayev"}
+    assert byline_spans("Автор: Иван Петров\nТекст статьи.") == [(0, len("Автор: Иван Петров"))]
+    assert byline_spans("Anna Becker, Berlin\nText.", ["Anna Becker"]) == [(0, len("Anna Becker, Berlin"))]
+    # a sentence that names the author in running text is not a byline
+    assert (
+        byline_spans("Anna Becker met the minister in Berlin on Monday and asked him about it.", ["Anna Becker"]) == []
+    )
+
+
+def test_transliteration_keys_across_scripts() -> None:
+    assert len({name_key(n) for n in ("Tokayev", "Tokajew", "Tokaïev", "Τοκάγιεφ", "Տոկաև", "Токаєв", "Тоқаев")}) == 1
+    assert name_key("Poetin") == name_key("Putyin") == name_key("Πούτιν") == name_key("Putin")
+    assert name_key("Erdoğan") == name_key("Erdogan") and name_key("Łukaszenka") == name_key("Lukaszenka")
+    assert consonant_skeleton("توكاييف") == consonant_skeleton("Tokayev")
+    assert consonant_skeleton("پوتین") == consonant_skeleton("Putin") != consonant_skeleton("Tokayev")
+
+
+def test_name_stems_by_language() -> None:
+    assert "Tokayev" in name_stems("Tokayev'in", "tr")
+    assert "Тоқаев" in name_stems("Тоқаевтың", "kk")
+    assert "Tokajev" in name_stems("Tokajevvel", "hu")
+    assert "Tokajev" in name_stems("Tokajeville", "fi")
+    assert "Tokajew" in name_stems("Tokajewem", "pl")
+    assert "توكاييف" in name_stems("وتوكاييف", "ar")
+    assert all(len(s) >= 3 for s in name_stems("Ana", "pl"))
+
+
+def test_people_and_orgs_function_gives_spans(resources: Resources) -> None:
+    text = "Sprecher Jonas Weinreich sagte, die NATO und das Außenministerium seien informiert."
+    found = people_and_orgs(text, "de", resources=resources)
+    assert {(e.text, e.type) for e in found} >= {("Jonas Weinreich", "person"), ("NATO", "organisation")}
+    assert all(text[e.start : e.end] == e.text for e in found)
