@@ -56,6 +56,7 @@ class IngestReport:
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (source, kept article id, reason)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     labels: int = 0
+    syndicated: list[tuple[str, str]] = field(default_factory=list)  # (copy id, id of the first one stored)
 
     @property
     def article_ids(self) -> list[str]:
@@ -68,6 +69,7 @@ class IngestReport:
             "duplicates": [{"source": s, "article_id": a, "reason": r} for s, a, r in self.duplicates],
             "failed": [{"source": s, "reason": r} for s, r in self.failed],
             "labels": self.labels,
+            "syndicated": [{"article_id": c, "copy_of": f} for c, f in self.syndicated],
         }
 
 
@@ -241,12 +243,21 @@ def _ingest_article(
     return article.outlet_id
 
 
+def _source_of(article: Article) -> str:
+    """What names where an article came from: its URL, else its input (and the part of it)."""
+    source = article.url or (article.source.location if article.source else "") or article.id
+    if article.source and article.source.part and not article.url:
+        source = f"{source}#{article.source.part}"
+    return source
+
+
 def _store_article(store: Store, article: Article, report: IngestReport, settings: Settings) -> str:
+    """Store ``article`` once. The same text again is linked to the stored one, never stored twice — except a copy
+    from another outlet (a wire story, a syndicated column), which is kept with its own outlet and linked to the
+    first as a syndicated copy. The same input read again adds nothing (no link from an article to itself)."""
     from .dedup import jaccard, minhash_bands
 
-    source = article.url or (article.source.location if article.source else "") or article.id
-    if article.source and article.source.part:
-        source = f"{source}#{article.source.part}" if not article.url else source
+    source = _source_of(article)
     existing = store.find_article(content_hash=article.content_hash)
     reason = "same text"
     if existing is None and article.canonical_url:
@@ -265,6 +276,12 @@ def _store_article(store: Store, article: Article, report: IngestReport, setting
                 existing, reason, similarity = cand, "near-identical text", sim
                 break
     if existing is not None:
+        first = store.get_article(existing)
+        if first is not None and reason != "same canonical URL" and _other_outlet(article, first):
+            return _store_syndicated(store, article, first, report, bands, similarity)
+        if first is not None and _source_of(first) == source:  # the same input read again
+            report.duplicates.append((source, existing, "already stored"))
+            return existing
         store.link_duplicate(existing, source=source, reason=reason, similarity=round(similarity, 4))
         report.duplicates.append((source, existing, reason))
         return existing
@@ -272,9 +289,42 @@ def _store_article(store: Store, article: Article, report: IngestReport, setting
     if created:
         store.add_bands(article_id, bands)
         report.stored.append(article_id)
-    else:
+    elif article_id != article.id or _source_of(store.get_article(article_id) or article) != source:
         store.link_duplicate(article_id, source=source, reason="same text", similarity=1.0)
         report.duplicates.append((source, article_id, "same text"))
+    return article_id
+
+
+def _other_outlet(article: Article, first: Article) -> bool:
+    return bool(article.outlet_id and first.outlet_id and article.outlet_id != first.outlet_id)
+
+
+def _store_syndicated(
+    store: Store, article: Article, first: Article, report: IngestReport, bands: list[str], similarity: float
+) -> str:
+    """Keep a copy of ``first``'s text published by another outlet, with its own outlet, linked both ways."""
+    from ..model import content_hash
+
+    article.content_hash = content_hash(f"{article.outlet_id}\n{article.body}")  # one copy per outlet
+    article.id = article.content_hash[:16]
+    article.meta["syndicated_from"] = first.id
+    source = _source_of(article)
+    stored = store.find_article(content_hash=article.content_hash)
+    if stored is not None:  # this outlet's copy is stored already
+        if _source_of(store.get_article(stored) or article) != source:
+            store.link_duplicate(stored, source=source, reason="same text", similarity=1.0)
+            report.duplicates.append((source, stored, "same text"))
+        else:
+            report.duplicates.append((source, stored, "already stored"))
+        return stored
+    article_id, created = store.put_article(article)
+    if created:
+        store.add_bands(article_id, bands)
+        report.stored.append(article_id)
+        report.syndicated.append((article_id, first.id))
+        store.link_duplicate(
+            first.id, source=f"article:{article_id}", reason="syndicated copy", similarity=round(similarity, 4)
+        )
     return article_id
 
 
