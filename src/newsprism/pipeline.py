@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .config import Settings
+from .errors import StageError
 from .model import RECORD_TYPES, Article, Item
 from .registry import ComponentSpec, Registry, default_registry
 
@@ -35,6 +36,7 @@ __all__ = [
     "Pipeline",
     "Resources",
     "RunReport",
+    "StageGuard",
     "StageOutput",
     "run_stages",
 ]
@@ -163,6 +165,96 @@ def _memory_zones(resources: Resources) -> Iterator[None]:
         yield
 
 
+def _rss_bytes() -> int:
+    """This process's resident memory now (Linux ``/proc``; 0 where it cannot be read)."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _peak_rss_bytes() -> int:
+    """The highest resident memory this process has had (``ru_maxrss``; 0 where there is no ``resource``)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not Unix
+        return 0
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) * 1024
+
+
+try:
+    import os as _os
+
+    _PAGE = _os.sysconf("SC_PAGE_SIZE")
+except (AttributeError, ValueError, OSError):  # pragma: no cover - not Unix
+    _PAGE = 4096
+
+
+class StageGuard:
+    """Bounds on one stage's work on one article: body length (``max_parse_chars``), time (``stage_timeout``) and
+    memory added (``stage_memory_mb``). A stage over a bound raises :class:`StageError`, recorded as that stage's
+    failure on that article; the batch goes on.
+
+    Time is enforced with an interval timer where signals can be used (the main thread of a Unix process, which is
+    where the local engine's workers and Spark's Python workers run stages) and checked when the stage returns
+    elsewhere. Memory is checked when the stage returns: the growth of resident memory and of its peak.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.max_chars = int(settings.max_parse_chars)
+        self.timeout = float(settings.stage_timeout)
+        self.max_bytes = int(settings.stage_memory_mb) * 1024 * 1024
+
+    def check_size(self, stage: str, article: Article) -> None:
+        n = len(article.body)
+        if self.max_chars > 0 and n > self.max_chars:
+            raise StageError(
+                stage,
+                article.id,
+                f"body is {n:,} characters, over max_parse_chars "
+                f"({self.max_chars:,}); not analysed (raise the setting to analyse it)",
+            )
+
+    @contextmanager
+    def watch(self, stage: str, article_id: str) -> Iterator[None]:
+        import signal
+        import threading
+
+        rss0, peak0 = _rss_bytes(), _peak_rss_bytes()
+        t0 = time.perf_counter()
+        timer = (
+            self.timeout > 0
+            and hasattr(signal, "setitimer")
+            and threading.current_thread() is threading.main_thread()
+            and signal.getitimer(signal.ITIMER_REAL)[0] == 0  # nobody else's timer is running
+        )
+        previous: Any = None
+        if timer:
+
+            def expire(signum: int, frame: Any) -> None:
+                raise StageError(stage, article_id, f"took longer than stage_timeout ({self.timeout:g} s); stopped")
+
+            previous = signal.signal(signal.SIGALRM, expire)
+            signal.setitimer(signal.ITIMER_REAL, self.timeout)
+        try:
+            yield
+        finally:
+            if timer:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+        seconds = time.perf_counter() - t0
+        if self.timeout > 0 and seconds > self.timeout:
+            raise StageError(stage, article_id, f"took {seconds:.1f} s, over stage_timeout ({self.timeout:g} s)")
+        grown = max(_rss_bytes() - rss0, _peak_rss_bytes() - max(peak0, rss0))
+        if self.max_bytes > 0 and grown > self.max_bytes:
+            raise StageError(
+                stage,
+                article_id,
+                f"added {grown / 2**20:,.0f} MB of memory, over stage_memory_mb ({self.max_bytes // 2**20:,})",
+            )
+
+
 def run_stages(
     articles: Sequence[Article],
     specs: Sequence[ComponentSpec],
@@ -190,6 +282,7 @@ def _run(
     done: dict[str, set[str]],
 ) -> list[ArticleResult]:
     stages = [(spec, resources.get(f"stage:{spec.name}", _stage_loader(spec))) for spec in specs]
+    guard = StageGuard(resources.settings)
     docs = [
         Doc(article=a, resources=resources, found={k: list(v) for k, v in prior.get(a.id, {}).items()})
         for a in articles
@@ -213,11 +306,13 @@ def _run(
             for kind, found in doc.found.items():  # a re-run replaces what this stage found before
                 doc.found[kind] = [it for it in found if it.component != spec.name]
             try:
-                items = list(stage(doc))
+                guard.check_size(spec.name, doc.article)
+                with guard.watch(spec.name, doc.article.id):
+                    items = list(stage(doc))
             except Exception as exc:  # one article's failure is recorded, the batch goes on
                 reason = f"{type(exc).__name__}: {exc}"
                 tb = traceback.extract_tb(exc.__traceback__)
-                if tb:
+                if tb and not isinstance(exc, StageError):
                     reason += f" (at {tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno})"
                 res.outputs.append(StageOutput(spec.name, error=reason, seconds=time.perf_counter() - t0))
                 continue
@@ -281,9 +376,12 @@ class Pipeline:
                     if out.error is not None:
                         report.failed.append((res.article_id, out.stage, out.error))
                         store.record_failure(
-                            f"article:{res.article_id}", out.error, kind="stage", stage=out.stage,
+                            f"article:{res.article_id}",
+                            out.error,
+                            kind="stage",
+                            stage=out.stage,
                             article_id=res.article_id,
-                        )  # fmt: skip
+                        )
                         continue
                     store.commit_stage(res.article_id, out.stage, out.items, out.fields)
                     report.committed += 1
