@@ -174,15 +174,6 @@ def _rss_bytes() -> int:
         return 0
 
 
-def _peak_rss_bytes() -> int:
-    """The highest resident memory this process has had (``ru_maxrss``; 0 where there is no ``resource``)."""
-    try:
-        import resource
-    except ImportError:  # pragma: no cover - not Unix
-        return 0
-    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) * 1024
-
-
 try:
     import os as _os
 
@@ -196,15 +187,29 @@ class StageGuard:
     memory added (``stage_memory_mb``). A stage over a bound raises :class:`StageError`, recorded as that stage's
     failure on that article; the batch goes on.
 
-    Time is enforced with an interval timer where signals can be used (the main thread of a Unix process, which is
-    where the local engine's workers and Spark's Python workers run stages) and checked when the stage returns
-    elsewhere. Memory is checked when the stage returns: the growth of resident memory and of its peak.
+    Where signals can be used (the main thread of a Unix process, which is where the local engine's workers and
+    Spark's Python workers run stages) a stage over its time is interrupted; elsewhere time is checked when the
+    stage returns. Memory is sampled by a thread every 20 ms while a stage runs (the resident size over what it was
+    when the stage began), and a stage whose peak went over the bound is recorded as failed when it returns.
+    One guard per :class:`Resources` (``StageGuard.of(resources)``).
     """
 
+    SAMPLE_SECONDS = 0.02
+
     def __init__(self, settings: Settings) -> None:
+        import threading
+
         self.max_chars = int(settings.max_parse_chars)
         self.timeout = float(settings.stage_timeout)
         self.max_bytes = int(settings.stage_memory_mb) * 1024 * 1024
+        self._lock = threading.Lock()
+        self._active: int | None = None  # resident bytes when the running stage began
+        self._grown = 0
+        self._sampler: threading.Thread | None = None
+
+    @classmethod
+    def of(cls, resources: Resources) -> StageGuard:
+        return resources.get("pipeline.stage_guard", lambda r: cls(r.settings))
 
     def check_size(self, stage: str, article: Article) -> None:
         n = len(article.body)
@@ -216,19 +221,27 @@ class StageGuard:
                 f"({self.max_chars:,}); not analysed (raise the setting to analyse it)",
             )
 
+    def _sample(self) -> None:
+        while True:
+            time.sleep(self.SAMPLE_SECONDS)
+            with self._lock:
+                if self._active is not None:
+                    self._grown = max(self._grown, _rss_bytes() - self._active)
+
     @contextmanager
     def watch(self, stage: str, article_id: str) -> Iterator[None]:
         import signal
         import threading
 
-        rss0, peak0 = _rss_bytes(), _peak_rss_bytes()
-        t0 = time.perf_counter()
-        timer = (
-            self.timeout > 0
-            and hasattr(signal, "setitimer")
-            and threading.current_thread() is threading.main_thread()
-            and signal.getitimer(signal.ITIMER_REAL)[0] == 0  # nobody else's timer is running
-        )
+        main = threading.current_thread() is threading.main_thread()
+        timer = self.timeout > 0 and hasattr(signal, "setitimer") and main
+        timer = timer and signal.getitimer(signal.ITIMER_REAL)[0] == 0  # nobody else's timer is running
+        if self.max_bytes > 0 and self._sampler is None and _rss_bytes():
+            self._sampler = threading.Thread(target=self._sample, name="newsprism-stage-guard", daemon=True)
+            self._sampler.start()
+        rss0 = _rss_bytes()
+        with self._lock:
+            self._active, self._grown = rss0, 0
         previous: Any = None
         if timer:
 
@@ -237,21 +250,25 @@ class StageGuard:
 
             previous = signal.signal(signal.SIGALRM, expire)
             signal.setitimer(signal.ITIMER_REAL, self.timeout)
+        t0 = time.perf_counter()
         try:
             yield
         finally:
             if timer:
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 signal.signal(signal.SIGALRM, previous)
+            with self._lock:
+                self._active = None
+                grown = max(self._grown, _rss_bytes() - rss0)
         seconds = time.perf_counter() - t0
         if self.timeout > 0 and seconds > self.timeout:
             raise StageError(stage, article_id, f"took {seconds:.1f} s, over stage_timeout ({self.timeout:g} s)")
-        grown = max(_rss_bytes() - rss0, _peak_rss_bytes() - max(peak0, rss0))
-        if self.max_bytes > 0 and grown > self.max_bytes:
+        if self.max_bytes > 0 and rss0 and grown > self.max_bytes:
             raise StageError(
                 stage,
                 article_id,
-                f"added {grown / 2**20:,.0f} MB of memory, over stage_memory_mb ({self.max_bytes // 2**20:,})",
+                f"memory grew by {grown / 2**20:,.0f} MB, over stage_memory_mb "
+                f"({self.max_bytes // 2**20:,}); its results are dropped",
             )
 
 
@@ -282,7 +299,7 @@ def _run(
     done: dict[str, set[str]],
 ) -> list[ArticleResult]:
     stages = [(spec, resources.get(f"stage:{spec.name}", _stage_loader(spec))) for spec in specs]
-    guard = StageGuard(resources.settings)
+    guard = StageGuard.of(resources)
     docs = [
         Doc(article=a, resources=resources, found={k: list(v) for k, v in prior.get(a.id, {}).items()})
         for a in articles

@@ -41,6 +41,8 @@ def _report_ingest(rep: Any, as_json: bool) -> None:
         return
     for source, reason in rep.failed:
         say(f"failed: {source}: {reason}", err=True)
+    for source, warning in rep.warnings:
+        say(f"warning: {source}: {warning}", err=True)
     say(
         f"{len(rep.stored)} new article(s), {len(rep.duplicates)} duplicate(s) linked, "
         f"{len(rep.failed)} failure(s), {rep.labels} outlet label(s) from pages",

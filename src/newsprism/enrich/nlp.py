@@ -73,11 +73,13 @@ CHUNK_CHARS = 10_000
 #: A piece with more tokens per character than this is not prose ("a/a/a/…", a table of digits): it is tokenised
 #: but not tagged, parsed or searched for names (ordinary prose has about 0.2).
 DENSE_TOKENS_PER_CHAR = 0.45
+_PARAGRAPH = re.compile(r"[^\n]*(?:\n(?!\s*\n)[^\n]*)*(?:\n\s*)*")
 
 
 def chunk_spans(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
-    """``(start, end)`` pieces that cover ``text`` exactly, each at most ``size`` characters (a piece ends after
-    the whitespace of a paragraph, line, sentence or word break when there is one in its second half)."""
+    """``(start, end)`` pieces that cover ``text`` exactly, each at most ``size`` characters: a piece ends after the
+    last paragraph (else line) break within ``size``, else after a sentence or word break in its second half, else
+    it is cut hard (text that is not prose)."""
     spans: list[tuple[int, int]] = []
     start, n = 0, len(text)
     while n - start > size:
@@ -85,7 +87,7 @@ def chunk_spans(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
         low = start + size // 2
         cut = -1
         for sep in ("\n\n", "\n", ". ", " "):
-            at = text.rfind(sep, low, limit)
+            at = text.rfind(sep, start + 1 if "\n" in sep else low, limit)  # a piece ends with its paragraph
             if at != -1:
                 cut = at + len(sep)
                 break
@@ -115,15 +117,23 @@ def _parse_bodies(nlp: Any, bodies: Sequence[str], *, batch_size: int = 32) -> l
     """One parse per body; long bodies in pieces (:func:`chunk_spans`) joined back into one ``Doc``."""
     from spacy.tokens import Doc as SpacyDoc
 
+    def is_prose(piece: Any) -> bool:
+        return len(piece) <= DENSE_TOKENS_PER_CHAR * max(1, len(piece.text))
+
     pieces: list[tuple[int, Any]] = []  # (body index, tokenised piece)
     for i, body in enumerate(bodies):
         for start, end in chunk_spans(body):
-            pieces.append((i, nlp.make_doc(body[start:end])))
-    prose = [p for _, p in pieces if len(p) <= DENSE_TOKENS_PER_CHAR * max(1, len(p.text))]
-    parsed = iter(nlp.pipe(prose, batch_size=batch_size))
+            piece = nlp.make_doc(body[start:end])
+            if is_prose(piece) or "\n" not in piece.text:
+                pieces.append((i, piece))
+                continue
+            for m in _PARAGRAPH.finditer(piece.text):  # not prose as a whole: its prose paragraphs are parsed
+                if m.group():
+                    pieces.append((i, nlp.make_doc(m.group())))
+    parsed = iter(nlp.pipe([p for _, p in pieces if is_prose(p)], batch_size=batch_size))
     done: list[list[Any]] = [[] for _ in bodies]
     for i, piece in pieces:
-        if len(piece) <= DENSE_TOKENS_PER_CHAR * max(1, len(piece.text)):
+        if is_prose(piece):
             done[i].append(next(parsed))
         else:
             if len(piece):

@@ -57,6 +57,7 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     labels: int = 0
     syndicated: list[tuple[str, str]] = field(default_factory=list)  # (copy id, id of the first one stored)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (source, what may be wrong with what was kept)
 
     @property
     def article_ids(self) -> list[str]:
@@ -70,6 +71,7 @@ class IngestReport:
             "failed": [{"source": s, "reason": r} for s, r in self.failed],
             "labels": self.labels,
             "syndicated": [{"article_id": c, "copy_of": f} for c, f in self.syndicated],
+            "warnings": [{"source": s, "warning": w} for s, w in self.warnings],
         }
 
 
@@ -229,7 +231,13 @@ def _ingest_article(
 ) -> str | None:
     """Finish, resolve the outlet of, and store one article; returns its outlet id."""
     try:
+        if raw.decoding_warning:  # kept, with what was done to read it
+            article.meta["decoding"] = {"encoding": raw.encoding, "warning": raw.decoding_warning}
         finish_article(article, raw, resources)
+        decoding = article.meta.get("decoding")
+        if isinstance(decoding, dict):
+            where = raw.location + (f":{article.source.part}" if article.source and article.source.part else "")
+            report.warnings.append((where, f"{decoding.get('warning')} (read as {decoding.get('encoding')})"))
         outlet = resolver.resolve(name=article.outlet, url=article.url, feed=article.meta.get("feed"))
         if outlet is not None:
             article.outlet_id = outlet.id

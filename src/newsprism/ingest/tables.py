@@ -54,7 +54,10 @@ class _TableLoader:
         """Each row as an Article, or the InputError (``FILE:LINE``) that stopped it; streams large files."""
         encoding = detect_encoding(raw.data, location=raw.location)
         with raw.open_stream() as binary:
-            text = io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")
+            if self.kind == "jsonl" and not encoding.lower().startswith("utf-16") and "32" not in encoding:
+                text: IO[str] = _CheckedLines(binary, encoding)  # type: ignore[assignment]
+            else:
+                text = io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")
             yield from self._rows(raw, text, settings, mapping, day_first)
 
     def _rows(
@@ -133,7 +136,11 @@ class JSONLLoader(_TableLoader):
                 if len(by_columns) < 1000:
                     by_columns[columns] = fields
             try:
-                yield self._article(raw, row, fields, line_no, day_first)
+                article = self._article(raw, row, fields, line_no, day_first)
+                warning = getattr(text, "warning", None)
+                if warning:  # kept, with what was done to read it
+                    article.meta["decoding"] = {"encoding": getattr(text, "encoding", None), "warning": warning}
+                yield article
             except InputError as exc:
                 yield exc
 
@@ -201,6 +208,27 @@ class CSVLoader(_TableLoader):
                 yield self._article(raw, dict(zip(header, values, strict=True)), fields, start, day_first)
             except InputError as exc:
                 yield exc
+
+
+class _CheckedLines:
+    """Lines of a binary stream decoded one by one: a line that is not valid in ``encoding`` is kept with its bad
+    bytes replaced and ``warning`` saying so (for that line only)."""
+
+    def __init__(self, binary: IO[bytes], encoding: str) -> None:
+        self.binary = binary
+        self.encoding = encoding
+        self.warning: str | None = None
+
+    def readline(self, size: int = -1) -> str:
+        line = self.binary.readline(size)
+        try:
+            self.warning = None
+            return line.decode(self.encoding)
+        except UnicodeDecodeError:
+            text = line.decode(self.encoding, errors="replace")
+            bad = text.count("\ufffd") - line.count("\ufffd".encode(self.encoding, errors="ignore") or b"\x00")
+            self.warning = f"{max(1, bad):,} invalid byte sequence(s) in {self.encoding} replaced with U+FFFD"
+            return text
 
 
 def _first_fields(raw: RawInput, columns: list[str], mapping: Mapping[str, str] | None) -> dict[str, str]:
