@@ -180,6 +180,9 @@ def _jsonl_rows(path: Path, max_line_bytes: int) -> Iterator[tuple[str, dict[str
                 except json.JSONDecodeError as exc:
                     yield where, f"not JSON ({exc.msg} at column {exc.colno})"
                     continue
+                except RecursionError:
+                    yield where, "not JSON (nested too deeply)"
+                    continue
                 yield (where, row) if isinstance(row, dict) else (where, "not a JSON object")
     except (OSError, EOFError) as exc:  # a cut or corrupt gzip file: what was read is kept
         yield str(path), f"stopped reading: {exc}"

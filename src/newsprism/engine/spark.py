@@ -136,7 +136,7 @@ def _arrow_worker(
                             continue
                         try:
                             row = json.loads(line)
-                        except ValueError as exc:
+                        except (ValueError, RecursionError) as exc:
                             failures.append(
                                 {
                                     "article_id": None,

@@ -275,6 +275,8 @@ def detect_encoding(data: bytes, *, location: str = "<input>") -> str:
     except UnicodeDecodeError as exc:
         if exc.start >= len(data) - 4:  # a character cut at the end of the sample
             return "utf-8"
+    if _mostly_utf8(data):  # a few broken bytes: read as UTF-8, each bad line is said to be so
+        return "utf-8"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

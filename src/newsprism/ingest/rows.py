@@ -296,7 +296,7 @@ def _meta(value: Any, where: str) -> dict[str, Any]:
     if isinstance(value, str):
         try:
             value = json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise RowError(where, "field 'meta' is not JSON", field="meta") from None
     if not isinstance(value, dict):
         raise RowError(where, f"field 'meta' is {_kind(value)}, expected an object", field="meta")

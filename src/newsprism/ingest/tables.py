@@ -95,7 +95,7 @@ class JSONLLoader(_TableLoader):
         line = raw.data.lstrip().split(b"\n", 1)[0]
         try:
             return 0.9 if isinstance(json.loads(line), dict) else 0.0
-        except ValueError:
+        except (ValueError, RecursionError):
             return 0.3
 
     def _rows(
@@ -119,6 +119,9 @@ class JSONLLoader(_TableLoader):
                 row = json.loads(line)
             except ValueError as exc:
                 yield InputError(where, f"not valid JSON: {exc}")
+                continue
+            except RecursionError:
+                yield InputError(where, "not valid JSON: nested too deeply")
                 continue
             if not isinstance(row, dict):
                 yield InputError(where, f"a JSON {type(row).__name__}, not an object")
