@@ -8,6 +8,7 @@ outlet labels found on pages, and records every input that failed in the store's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -244,11 +245,31 @@ def _ingest_article(
             article.outlet = article.outlet or outlet.name
             if outlet.known and article.outlet and article.outlet.isupper():
                 article.outlet = outlet.name  # "THE SPECTATOR" shown as the outlet's own name
+            if outlet.known:
+                _strip_outlet_names(article, [outlet.name, outlet.long_name, *outlet.aliases, *outlet.domains])
         _store_article(store, article, report, resources.settings)
     except InputError as exc:
         _fail(store, report, exc.source, exc.reason, retry_options)
         return None
     return article.outlet_id
+
+
+def _strip_outlet_names(article: Article, names: list[str | None]) -> None:
+    """The outlet registry's names of the outlet are never a title's suffix nor an author of a page."""
+    from .html import clean_title
+
+    if article.source is None or article.source.kind != "html":
+        return
+    if article.title:
+        title = clean_title(article.title, site_names=names)
+        if title != article.title:
+            article.meta.setdefault("page_title", article.title)
+            article.title = title
+    keys = {re.sub(r"\W+", "", n.casefold()) for n in names if n}
+    kept = [a for a in article.authors if re.sub(r"\W+", "", a.casefold()) not in keys]
+    if kept != article.authors:
+        article.meta.setdefault("byline_organisations", []).extend(a for a in article.authors if a not in kept)
+        article.authors = kept
 
 
 def _source_of(article: Article) -> str:
