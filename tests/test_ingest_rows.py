@@ -186,3 +186,16 @@ def test_same_text_from_two_outlets_is_kept_twice_and_linked(tmp_path: Path) -> 
         assert (f"article:{copy_id}", "syndicated copy") in [(d["source"], d["reason"]) for d in links]
         again = ingest([path], store)  # a rerun stores nothing more
         assert not again.stored and len(store.article_ids()) == 2
+
+
+def test_a_long_input_reports_rows_and_rate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsprism.ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module._Rate, "EVERY", 0.0)
+    rows = [{"body": f"Report number {i} on the ferry timetable of the harbour town. " * 3} for i in range(600)]
+    path = _jsonl(tmp_path / "many.jsonl", rows)
+    said: list[str] = []
+    with open_store(":memory:") as store:
+        rep = ingest([path], store, progress=said.append)
+    assert len(rep.stored) == 600
+    assert said[0] == str(path) and f"{path}: 512 rows, " in said[-1] and said[-1].endswith(" rows/s")

@@ -36,6 +36,12 @@ def _ingest_options(mapping: tuple[str, ...], fetch_full: bool) -> dict[str, Any
     return opts
 
 
+def _progress(message: str) -> None:
+    """Rows read so far of a long input, on stderr (a plain input name is not printed)."""
+    if "rows/s" in message:
+        say(f"reading {message}", err=True)
+
+
 def _report_ingest(rep: Any, as_json: bool) -> None:
     if as_json:
         return
@@ -71,7 +77,7 @@ def ingest(sources: tuple[str, ...], fmt: str, mapping: tuple[str, ...], fetch_f
     from ..ingest import ingest as run_ingest
 
     with open_db(db) as store:
-        rep = run_ingest(sources, store, format=fmt, options=_ingest_options(mapping, fetch_full))
+        rep = run_ingest(sources, store, format=fmt, options=_ingest_options(mapping, fetch_full), progress=_progress)
     if as_json:
         echo_json(rep.to_dict())
     _report_ingest(rep, as_json)
@@ -100,7 +106,12 @@ def analyze(sources: tuple[str, ...], fmt: str, mapping: tuple[str, ...], fetch_
         rep = None
         if sources:
             rep = run_ingest(
-                sources, store, format=fmt, resources=pipeline.resources, options=_ingest_options(mapping, fetch_full)
+                sources,
+                store,
+                format=fmt,
+                resources=pipeline.resources,
+                options=_ingest_options(mapping, fetch_full),
+                progress=None if as_json else _progress,
             )
             _report_ingest(rep, as_json)
         if rerun:

@@ -175,7 +175,10 @@ def ingest(
     options: dict[str, Any] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Read every source into ``store``. Failures are recorded (and returned); the batch goes on."""
+    """Read every source into ``store``. Failures are recorded (and returned); the batch goes on.
+
+    ``progress`` is called with each input's location as it starts and, during a long input, every few seconds
+    with its rows read so far and their rate."""
     from ..outlets.resolve import OutletResolver
     from ..pipeline import Resources
     from ..registry import default_registry
@@ -196,8 +199,10 @@ def ingest(
             progress(raw.location)
         outlet_ids: list[str | None] = []  # outlet of each article of this input, for page labels
         errors = 0
+        rate = _Rate(raw.location, progress)
         try:
             for item in iter_load(raw, format=format, settings=settings, registry=reg, options=options):
+                rate.tick()
                 if isinstance(item, InputError):
                     errors += 1
                     _fail(store, report, item.source, item.reason, retry_options)
@@ -252,6 +257,31 @@ def _ingest_article(
         _fail(store, report, exc.source, exc.reason, retry_options)
         return None
     return article.outlet_id
+
+
+class _Rate:
+    """Progress of a long input: every ``EVERY`` seconds, "FILE: N rows, R rows/s" to the progress callback."""
+
+    EVERY = 5.0
+
+    def __init__(self, location: str, progress: Callable[[str], None] | None) -> None:
+        import time
+
+        self.location = location
+        self.progress = progress
+        self.rows = 0
+        self.start = self.last = time.monotonic()
+
+    def tick(self) -> None:
+        self.rows += 1
+        if self.progress is None or self.rows % 256:
+            return
+        import time
+
+        now = time.monotonic()
+        if now - self.last >= self.EVERY:
+            self.last = now
+            self.progress(f"{self.location}: {self.rows:,} rows, {self.rows / (now - self.start):,.0f} rows/s")
 
 
 def _strip_outlet_names(article: Article, names: list[str | None]) -> None:
