@@ -147,7 +147,7 @@ def _guard_registry():
 def test_stage_guards_record_time_memory_and_size_and_the_batch_goes_on(tmp_path):
     from newsprism.config import Settings
 
-    settings = Settings(env={}, stage_timeout=5.0, stage_memory_mb=100, max_parse_chars=5000)
+    settings = Settings(env={}, stage_timeout=2.0, stage_memory_mb=100, max_parse_chars=5000)
     store = SQLiteStore(tmp_path / "g.db")
     bodies = ("A plain Article about Rivers.", "This SLOW one loops.", "This HUNGRY one eats.", "Long " * 2000)
     for i, body in enumerate(bodies):
@@ -156,7 +156,7 @@ def test_stage_guards_record_time_memory_and_size_and_the_batch_goes_on(tmp_path
     report = pipe.run(store, corpus=False)
     by_stage = {(s, r.split(":")[0]) for _, s, r in report.failed}
     reasons = " | ".join(r for _, _, r in report.failed)
-    assert ("slow.v1", "StageError") in by_stage and "longer than stage_timeout (5 s)" in reasons
+    assert ("slow.v1", "StageError") in by_stage and "more than stage_timeout (2 CPU seconds)" in reasons
     assert "over stage_memory_mb (100)" in reasons
     assert reasons.count("over max_parse_chars (5,000)") == 3  # each stage refuses the 10,000-character body
     assert len(report.failed) == 5

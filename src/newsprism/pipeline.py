@@ -187,8 +187,9 @@ class StageGuard:
     memory added (``stage_memory_mb``). A stage over a bound raises :class:`StageError`, recorded as that stage's
     failure on that article; the batch goes on.
 
-    Where signals can be used (the main thread of a Unix process, which is where the local engine's workers and
-    Spark's Python workers run stages) a stage over its time is interrupted; elsewhere time is checked when the
+    Time is the process's CPU time, so a machine shared with other work does not make a stage fail. Where signals
+    can be used (the main thread of a Unix process, which is where the local engine's workers and Spark's Python
+    workers run stages) a stage over its time is interrupted (``ITIMER_PROF``); elsewhere time is checked when the
     stage returns. Memory is sampled by a thread every 20 ms while a stage runs (the resident size over what it was
     when the stage began), and a stage whose peak went over the bound is recorded as failed when it returns.
     One guard per :class:`Resources` (``StageGuard.of(resources)``).
@@ -235,7 +236,7 @@ class StageGuard:
 
         main = threading.current_thread() is threading.main_thread()
         timer = self.timeout > 0 and hasattr(signal, "setitimer") and main
-        timer = timer and signal.getitimer(signal.ITIMER_REAL)[0] == 0  # nobody else's timer is running
+        timer = timer and signal.getitimer(signal.ITIMER_PROF)[0] == 0  # nobody else's timer is running
         if self.max_bytes > 0 and self._sampler is None and _rss_bytes():
             self._sampler = threading.Thread(target=self._sample, name="newsprism-stage-guard", daemon=True)
             self._sampler.start()
@@ -246,23 +247,27 @@ class StageGuard:
         if timer:
 
             def expire(signum: int, frame: Any) -> None:
-                raise StageError(stage, article_id, f"took longer than stage_timeout ({self.timeout:g} s); stopped")
+                raise StageError(
+                    stage, article_id, f"took more than stage_timeout ({self.timeout:g} CPU seconds); stopped"
+                )
 
-            previous = signal.signal(signal.SIGALRM, expire)
-            signal.setitimer(signal.ITIMER_REAL, self.timeout)
-        t0 = time.perf_counter()
+            previous = signal.signal(signal.SIGPROF, expire)
+            signal.setitimer(signal.ITIMER_PROF, self.timeout)
+        t0 = time.process_time()
         try:
             yield
         finally:
             if timer:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                signal.signal(signal.SIGALRM, previous)
+                signal.setitimer(signal.ITIMER_PROF, 0)
+                signal.signal(signal.SIGPROF, previous)
             with self._lock:
                 self._active = None
                 grown = max(self._grown, _rss_bytes() - rss0)
-        seconds = time.perf_counter() - t0
+        seconds = time.process_time() - t0
         if self.timeout > 0 and seconds > self.timeout:
-            raise StageError(stage, article_id, f"took {seconds:.1f} s, over stage_timeout ({self.timeout:g} s)")
+            raise StageError(
+                stage, article_id, f"took {seconds:.1f} CPU seconds, over stage_timeout ({self.timeout:g})"
+            )
         if self.max_bytes > 0 and rss0 and grown > self.max_bytes:
             raise StageError(
                 stage,
