@@ -307,8 +307,10 @@ def fuzz_stages(
     stages: list[str] | None = None,
     seconds: float = 60,
     memory_mb: int = 800,
+    min_inputs: int = 3,
 ) -> None:
-    """The registered stages over hostile articles, a few at a time, until ``budget`` seconds are spent."""
+    """The registered stages over hostile articles, four at a time, until ``budget`` seconds are spent (and at least
+    ``min_inputs`` batches have run: the first one also loads the models)."""
     from newsprism.registry import default_registry
 
     reg = default_registry()
@@ -316,7 +318,9 @@ def fuzz_stages(
     resources = Resources(Settings(env={}), reg)
     gen = articles(seed)
     deadline = time.perf_counter() + budget
-    while time.perf_counter() < deadline:
+    tried = 0
+    while time.perf_counter() < deadline or tried < min_inputs:
+        tried += 1
         batch = [next(gen) for _ in range(4)]
 
         def run(batch: list[Article] = batch) -> None:
