@@ -223,11 +223,18 @@ class StageGuard:
             )
 
     def _sample(self) -> None:
+        idle = 0.0
         while True:
             time.sleep(self.SAMPLE_SECONDS)
             with self._lock:
                 if self._active is not None:
+                    idle = 0.0
                     self._grown = max(self._grown, _rss_bytes() - self._active)
+                    continue
+                idle += self.SAMPLE_SECONDS
+                if idle > 2.0:  # no stage running: the thread ends, the next stage starts another
+                    self._sampler = None
+                    return
 
     @contextmanager
     def watch(self, stage: str, article_id: str) -> Iterator[None]:
@@ -237,12 +244,12 @@ class StageGuard:
         main = threading.current_thread() is threading.main_thread()
         timer = self.timeout > 0 and hasattr(signal, "setitimer") and main
         timer = timer and signal.getitimer(signal.ITIMER_PROF)[0] == 0  # nobody else's timer is running
-        if self.max_bytes > 0 and self._sampler is None and _rss_bytes():
-            self._sampler = threading.Thread(target=self._sample, name="newsprism-stage-guard", daemon=True)
-            self._sampler.start()
         rss0 = _rss_bytes()
         with self._lock:
             self._active, self._grown = rss0, 0
+            if self.max_bytes > 0 and self._sampler is None and rss0:
+                self._sampler = threading.Thread(target=self._sample, name="newsprism-stage-guard", daemon=True)
+                self._sampler.start()
         previous: Any = None
         if timer:
 
