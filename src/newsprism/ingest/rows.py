@@ -68,6 +68,9 @@ KNOWN_LAYOUTS: dict[str, tuple[frozenset[str], dict[str, str]]] = {
     ),
 }
 
+#: Languages a date column is read in when it is not ISO or RFC 2822 (trying every language dateparser knows costs
+#: seconds per odd value; these are the languages of the ``languages`` setting's default).
+DATE_LANGUAGES = ("en", "ru", "kk", "zh", "fr", "de", "it", "es", "uk", "tr", "ar", "fa", "pt", "pl")
 #: Article fields read back when a column carries their own name (a ``newsprism run`` output used as input).
 _PASSTHROUGH = (
     "id",
@@ -228,7 +231,7 @@ def row_to_article(
             f"field 'published' (column {published_col!r}) is {_kind(published_raw)}, expected a date",
             field="published",
         )
-    published = normalize_date(published_raw, day_first=day_first)
+    published = normalize_date(published_raw, languages=DATE_LANGUAGES, day_first=day_first)
     mapped = set(fields.values())
     extra = {k: v for k, v in row.items() if k not in mapped and k is not None and k not in _RECOMPUTED}
     passthrough = {k: extra.pop(k) for k in _PASSTHROUGH if k in extra and (ids or k != "id")}
