@@ -49,9 +49,11 @@ def _report_ingest(rep: Any, as_json: bool) -> None:
         say(f"failed: {source}: {reason}", err=True)
     for source, warning in rep.warnings:
         say(f"warning: {source}: {warning}", err=True)
+    again = sum(1 for d in rep.duplicates if d[2] == "already stored")
+    syndicated = f" ({len(rep.syndicated)} syndicated cop(ies) from other outlets)" if rep.syndicated else ""
     say(
-        f"{len(rep.stored)} new article(s), {len(rep.duplicates)} duplicate(s) linked, "
-        f"{len(rep.failed)} failure(s), {rep.labels} outlet label(s) from pages",
+        f"{len(rep.stored)} new article(s){syndicated}, {len(rep.duplicates) - again} duplicate(s) linked, "
+        f"{again} already stored, {len(rep.failed)} failure(s), {rep.labels} outlet label(s) from pages",
         err=True,
     )
 
