@@ -7,7 +7,7 @@ NUL and control bytes, invalid UTF-8, BOMs, entity declarations, deep nesting, `
 values swapped for values of other types. An *uncaught* exception is anything other than a newsprism error escaping
 a loader or the row reader, or any exception escaping the pipeline's core (a stage's own exception is recorded by the
 pipeline as that stage's failure, and counted here as a recorded failure with its type). An input is *over its
-bounds* when it takes longer than ``seconds`` or grows the resident memory by more than ``memory_mb``.
+bounds* when it takes more than ``seconds`` of CPU time or grows the resident memory by more than ``memory_mb``.
 """
 
 from __future__ import annotations
@@ -256,7 +256,7 @@ def articles(seed: int) -> Iterator[Article]:
 
 def _timed(report: FuzzReport, what: str, seconds: float, memory_mb: int, call: Callable[[], None]) -> None:
     rss0 = _rss_bytes()
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: the bound holds on a machine shared with other work
     try:
         call()
     except NewsprismError:
@@ -264,7 +264,7 @@ def _timed(report: FuzzReport, what: str, seconds: float, memory_mb: int, call: 
     except Exception as exc:  # the finding: an exception that is not one of ours
         tb = traceback.extract_tb(exc.__traceback__)[-1]
         report.uncaught.append(f"{what}: {type(exc).__name__}: {str(exc)[:120]} (at {tb.filename}:{tb.lineno})")
-    spent = time.perf_counter() - t0
+    spent = time.process_time() - t0
     grown = (_rss_bytes() - rss0) / 2**20
     report.tried += 1
     if spent > report.slowest[0]:
@@ -278,6 +278,9 @@ def fuzz_loaders(report: FuzzReport, *, seed: int, budget: float, seconds: float
     settings = Settings(env={})
     reader = RowReader()
     rnd = random.Random(seed + 1)
+    for fmt, doc in (("text", TEXT_PAGE), ("html", HTML_PAGE), ("feed", RSS_FEED), ("jsonl", json.dumps(ROW))):
+        list(iter_load(RawInput(f"warm.{fmt}", doc.encode()), format=fmt, settings=settings))  # imports, outside bounds
+    reader.article({**ROW, "date": "12 наурыз 2024"}, "warm")
     deadline = time.perf_counter() + budget
     for what, fmt, raw in inputs(seed):
         if time.perf_counter() > deadline:
