@@ -191,7 +191,8 @@ class StageGuard:
     can be used (the main thread of a Unix process, which is where the local engine's workers and Spark's Python
     workers run stages) a stage over its time is interrupted (``ITIMER_PROF``); elsewhere time is checked when the
     stage returns. Memory is sampled by a thread every 20 ms while a stage runs (the resident size over what it was
-    when the stage began), and a stage whose peak went over the bound is recorded as failed when it returns.
+    when the stage began); a stage in the main thread that goes over the bound is interrupted at once, elsewhere it
+    is recorded as failed when it returns.
     One guard per :class:`Resources` (``StageGuard.of(resources)``).
     """
 
@@ -206,7 +207,14 @@ class StageGuard:
         self._lock = threading.Lock()
         self._active: int | None = None  # resident bytes when the running stage began
         self._grown = 0
+        self._main = False  # the running stage is in the main thread (it can be interrupted)
+        self._interrupted = False
         self._sampler: threading.Thread | None = None
+
+    @property
+    def interrupted(self) -> bool:
+        """The last stage was stopped for its memory (a late interrupt is recognised by this)."""
+        return self._interrupted
 
     @classmethod
     def of(cls, resources: Resources) -> StageGuard:
@@ -223,6 +231,8 @@ class StageGuard:
             )
 
     def _sample(self) -> None:
+        import _thread
+
         idle = 0.0
         while True:
             time.sleep(self.SAMPLE_SECONDS)
@@ -230,6 +240,9 @@ class StageGuard:
                 if self._active is not None:
                     idle = 0.0
                     self._grown = max(self._grown, _rss_bytes() - self._active)
+                    if self._grown > self.max_bytes and self._main and not self._interrupted:
+                        self._interrupted = True  # stop the stage now, before it takes the machine's memory
+                        _thread.interrupt_main()
                     continue
                 idle += self.SAMPLE_SECONDS
                 if idle > 2.0:  # no stage running: the thread ends, the next stage starts another
@@ -246,7 +259,7 @@ class StageGuard:
         timer = timer and signal.getitimer(signal.ITIMER_PROF)[0] == 0  # nobody else's timer is running
         rss0 = _rss_bytes()
         with self._lock:
-            self._active, self._grown = rss0, 0
+            self._active, self._grown, self._main, self._interrupted = rss0, 0, main, False
             if self.max_bytes > 0 and self._sampler is None and rss0:
                 self._sampler = threading.Thread(target=self._sample, name="newsprism-stage-guard", daemon=True)
                 self._sampler.start()
@@ -263,6 +276,9 @@ class StageGuard:
         t0 = time.process_time()
         try:
             yield
+        except KeyboardInterrupt:
+            if not self._interrupted:
+                raise  # the user's Ctrl-C
         finally:
             if timer:
                 signal.setitimer(signal.ITIMER_PROF, 0)
@@ -275,12 +291,12 @@ class StageGuard:
             raise StageError(
                 stage, article_id, f"took {seconds:.1f} CPU seconds, over stage_timeout ({self.timeout:g})"
             )
-        if self.max_bytes > 0 and rss0 and grown > self.max_bytes:
+        if self.max_bytes > 0 and rss0 and (grown > self.max_bytes or self._interrupted):
             raise StageError(
                 stage,
                 article_id,
                 f"memory grew by {grown / 2**20:,.0f} MB, over stage_memory_mb "
-                f"({self.max_bytes // 2**20:,}); its results are dropped",
+                f"({self.max_bytes // 2**20:,}); stopped, its results are dropped",
             )
 
 
@@ -338,6 +354,12 @@ def _run(
                 guard.check_size(spec.name, doc.article)
                 with guard.watch(spec.name, doc.article.id):
                     items = list(stage(doc))
+            except KeyboardInterrupt:
+                if not guard.interrupted:
+                    raise
+                exc = StageError(spec.name, doc.article.id, "memory over stage_memory_mb; stopped")
+                res.outputs.append(StageOutput(spec.name, error=f"StageError: {exc}", seconds=time.perf_counter() - t0))
+                continue
             except Exception as exc:  # one article's failure is recorded, the batch goes on
                 reason = f"{type(exc).__name__}: {exc}"
                 tb = traceback.extract_tb(exc.__traceback__)
