@@ -1,3 +1,4 @@
+import itertools
 import os
 import subprocess
 import sys
@@ -115,3 +116,71 @@ def test_rerun_after_reset_replaces_items_instead_of_duplicating(tmp_path):
     store.reset_stage()
     Pipeline(registry=make_registry()).run(store)
     assert store.count_items("entities")["entities"] == n
+
+
+def _guard_registry():
+    reg = make_registry()
+
+    def slow_stage(*, resources):
+        def run(doc):
+            if "SLOW" in doc.article.body:
+                while True:  # only the guard stops it
+                    pass
+            return []
+
+        return run
+
+    def hungry_stage(*, resources):
+        def run(doc):
+            if "HUNGRY" in doc.article.body:
+                block = bytearray(300 * 2**20)  # 300 MB touched, then freed
+                block[::4096] = b"x" * len(block[::4096])
+            return []
+
+        return run
+
+    reg.register("slow.v1", "stage", order=3)(slow_stage)
+    reg.register("hungry.v1", "stage", order=4)(hungry_stage)
+    return reg
+
+
+def test_stage_guards_record_time_memory_and_size_and_the_batch_goes_on(tmp_path):
+    from newsprism.config import Settings
+
+    settings = Settings(env={}, stage_timeout=2.0, stage_memory_mb=100, max_parse_chars=5000)
+    store = SQLiteStore(tmp_path / "g.db")
+    bodies = ("A plain Article about Rivers.", "This SLOW one loops.", "This HUNGRY one eats.", "Long " * 2000)
+    for i, body in enumerate(bodies):
+        store.put_article(Article(id=f"a{i}", title=None, body=body))
+    pipe = Pipeline(["caps.v1", "slow.v1", "hungry.v1"], registry=_guard_registry(), settings=settings)
+    report = pipe.run(store, corpus=False)
+    by_stage = {(s, r.split(":")[0]) for _, s, r in report.failed}
+    reasons = " | ".join(r for _, _, r in report.failed)
+    assert ("slow.v1", "StageError") in by_stage and "more than stage_timeout (2 CPU seconds)" in reasons
+    assert "over stage_memory_mb (100)" in reasons
+    assert reasons.count("over max_parse_chars (5,000)") == 3  # each stage refuses the 10,000-character body
+    assert len(report.failed) == 5
+    assert [e.text for e in store.iter_items("entities", article_id="a0")] == ["A", "Article", "Rivers."]
+
+
+def test_long_bodies_are_parsed_in_pieces_whose_offsets_index_the_whole_body():
+    from newsprism.config import Settings
+    from newsprism.enrich.nlp import CHUNK_CHARS, chunk_spans, parse, sentences
+    from newsprism.pipeline import Doc, Resources
+
+    para = "Mara Ilves met the mayor of Tampere on Monday. The council in Gdansk voted to rebuild the bridge."
+    body = "\n\n".join(f"{para} Item {i}." for i in range(400)) + "\n\n" + "a/" * 8000 + "\n\nThe end came in Lagos."
+    spans = chunk_spans(body)
+    assert spans[0][0] == 0 and spans[-1][1] == len(body) and len(spans) > 3
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans)) and all(e - s <= CHUNK_CHARS for s, e in spans)
+    assert chunk_spans("x" * 25_000) == [(0, 10_000), (10_000, 20_000), (20_000, 25_000)]
+    res = Resources(Settings(env={}))
+    doc = Doc(article=Article(id="t", title=None, body=body, language="en"), resources=res)
+    parsed = parse(doc)
+    if parsed is None:  # no English model installed
+        return
+    assert parsed.text == body
+    places = [e for e in parsed.ents if e.text == "Lagos"]
+    assert places and body[places[-1].start_char : places[-1].end_char] == "Lagos"
+    assert sum(1 for e in parsed.ents if e.text == "Tampere") == 400
+    assert all(body[s:e].strip() for s, e in sentences(doc))

@@ -4,6 +4,8 @@ checks, escaping."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -103,7 +105,19 @@ def test_label_edit_persists_and_is_csrf_safe(site: tuple[str, Path]) -> None:
         assert ok.status_code == 303 and ok.headers["location"] == "/outlets/tass.ru?saved=1"
         after = c.get("/outlets/tass.ru?saved=1").text
         assert "user:web" in after and "&lt;script&gt;x&lt;/script&gt;" in after
-        api = c.post("/api/outlets/ispionline.it/labels", json={"field": "country", "value": "IT"})
+        label = {"field": "country", "value": "IT"}
+        assert c.post("/api/outlets/ispionline.it/labels", json=label).status_code == 403  # no token
+        forged = c.post("/api/outlets/ispionline.it/labels", json=label, headers={"X-CSRF-Token": "forged"})
+        assert forged.status_code == 403 and "X-CSRF-Token" in forged.json()["detail"]
+        api_token = c.get("/api/token").json()["token"]
+        assert api_token == token
+        cross_api = c.post(
+            "/api/outlets/ispionline.it/labels",
+            json=label,
+            headers={"X-CSRF-Token": api_token, "Origin": "http://evil.example"},
+        )
+        assert cross_api.status_code == 403
+        api = c.post("/api/outlets/ispionline.it/labels", json=label, headers={"X-CSRF-Token": api_token})
         assert api.status_code == 201 and api.json()["source"] == "user:web"
     with open_store(db) as again:  # re-open the file: the label is stored
         labels = [lab for lab in again.outlet_labels("tass.ru") if lab.source == "user:web"]
@@ -114,6 +128,7 @@ def test_foreign_host_header_is_refused(site: tuple[str, Path]) -> None:
     base, _ = site
     with httpx.Client(base_url=base) as c:
         assert c.get("/", headers={"Host": "attacker.example"}).status_code == 400
+        assert c.get("/", headers={"Host": "testserver"}).status_code == 400  # no test host in the real app
         assert c.get("/", headers={"Host": "localhost"}).status_code == 200
 
 
@@ -152,3 +167,26 @@ def test_serve_and_stories_commands(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def _serve(args: list[str]) -> subprocess.CompletedProcess[str]:
+    code = "import sys; from newsprism.cli import main; main(sys.argv[1:])"
+    return subprocess.run([sys.executable, "-c", code, "serve", *args], capture_output=True, text=True, timeout=60)
+
+
+def test_serve_refuses_a_store_in_a_missing_folder(tmp_path: Path) -> None:
+    res = _serve(["--db", str(tmp_path / "typo" / "x.db"), "--port", "1"])
+    assert res.returncode == 2 and "does not exist" in res.stderr and "serving on" not in res.stderr
+    assert not (tmp_path / "typo").exists()
+
+
+def test_serve_reports_an_address_in_use_before_serving(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        res = _serve(["--db", str(tmp_path / "s.db"), "--port", str(port)])
+    assert res.returncode == 2 and "cannot listen on 127.0.0.1" in res.stderr
+    assert "serving on" not in res.stderr

@@ -27,6 +27,9 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("max_input_bytes", 50_000_000, "largest input file or download read, in bytes"),
     Setting("max_article_chars", 2_000_000, "longest article body kept, in characters"),
+    Setting("max_parse_chars", 1_000_000, "longest body the stages analyse; a longer one is a recorded failure"),
+    Setting("stage_timeout", 300.0, "CPU seconds one stage may spend on one article before it is recorded as failed"),
+    Setting("stage_memory_mb", 1024, "MB of memory one stage may add on one article before it is recorded as failed"),
     Setting("fetch_timeout", 20.0, "seconds to wait for one URL or feed"),
     Setting("fetch_max_bytes", 20_000_000, "largest response body downloaded, in bytes"),
     Setting("fetch_full_pages", False, "fetch the linked page when a feed entry holds only a summary"),

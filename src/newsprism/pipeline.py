@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .config import Settings
+from .errors import StageError
 from .model import RECORD_TYPES, Article, Item
 from .registry import ComponentSpec, Registry, default_registry
 
@@ -35,6 +36,7 @@ __all__ = [
     "Pipeline",
     "Resources",
     "RunReport",
+    "StageGuard",
     "StageOutput",
     "run_stages",
 ]
@@ -163,6 +165,141 @@ def _memory_zones(resources: Resources) -> Iterator[None]:
         yield
 
 
+def _rss_bytes() -> int:
+    """This process's resident memory now (Linux ``/proc``; 0 where it cannot be read)."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+try:
+    import os as _os
+
+    _PAGE = _os.sysconf("SC_PAGE_SIZE")
+except (AttributeError, ValueError, OSError):  # pragma: no cover - not Unix
+    _PAGE = 4096
+
+
+class StageGuard:
+    """Bounds on one stage's work on one article: body length (``max_parse_chars``), time (``stage_timeout``) and
+    memory added (``stage_memory_mb``). A stage over a bound raises :class:`StageError`, recorded as that stage's
+    failure on that article; the batch goes on.
+
+    Time is the process's CPU time, so a machine shared with other work does not make a stage fail. Where signals
+    can be used (the main thread of a Unix process, which is where the local engine's workers and Spark's Python
+    workers run stages) a stage over its time is interrupted (``ITIMER_PROF``); elsewhere time is checked when the
+    stage returns. Memory is sampled by a thread every 20 ms while a stage runs (the resident size over what it was
+    when the stage began); a stage in the main thread that goes over the bound is interrupted at once, elsewhere it
+    is recorded as failed when it returns.
+    One guard per :class:`Resources` (``StageGuard.of(resources)``).
+    """
+
+    SAMPLE_SECONDS = 0.02
+
+    def __init__(self, settings: Settings) -> None:
+        import threading
+
+        self.max_chars = int(settings.max_parse_chars)
+        self.timeout = float(settings.stage_timeout)
+        self.max_bytes = int(settings.stage_memory_mb) * 1024 * 1024
+        self._lock = threading.Lock()
+        self._active: int | None = None  # resident bytes when the running stage began
+        self._grown = 0
+        self._main = False  # the running stage is in the main thread (it can be interrupted)
+        self._interrupted = False
+        self._sampler: threading.Thread | None = None
+
+    @property
+    def interrupted(self) -> bool:
+        """The last stage was stopped for its memory (a late interrupt is recognised by this)."""
+        return self._interrupted
+
+    @classmethod
+    def of(cls, resources: Resources) -> StageGuard:
+        return resources.get("pipeline.stage_guard", lambda r: cls(r.settings))
+
+    def check_size(self, stage: str, article: Article) -> None:
+        n = len(article.body)
+        if self.max_chars > 0 and n > self.max_chars:
+            raise StageError(
+                stage,
+                article.id,
+                f"body is {n:,} characters, over max_parse_chars "
+                f"({self.max_chars:,}); not analysed (raise the setting to analyse it)",
+            )
+
+    def _sample(self) -> None:
+        import _thread
+
+        idle = 0.0
+        while True:
+            time.sleep(self.SAMPLE_SECONDS)
+            with self._lock:
+                if self._active is not None:
+                    idle = 0.0
+                    self._grown = max(self._grown, _rss_bytes() - self._active)
+                    if self._grown > self.max_bytes and self._main and not self._interrupted:
+                        self._interrupted = True  # stop the stage now, before it takes the machine's memory
+                        _thread.interrupt_main()
+                    continue
+                idle += self.SAMPLE_SECONDS
+                if idle > 2.0:  # no stage running: the thread ends, the next stage starts another
+                    self._sampler = None
+                    return
+
+    @contextmanager
+    def watch(self, stage: str, article_id: str) -> Iterator[None]:
+        import signal
+        import threading
+
+        main = threading.current_thread() is threading.main_thread()
+        timer = self.timeout > 0 and hasattr(signal, "setitimer") and main
+        timer = timer and signal.getitimer(signal.ITIMER_PROF)[0] == 0  # nobody else's timer is running
+        rss0 = _rss_bytes()
+        with self._lock:
+            self._active, self._grown, self._main, self._interrupted = rss0, 0, main, False
+            if self.max_bytes > 0 and self._sampler is None and rss0:
+                self._sampler = threading.Thread(target=self._sample, name="newsprism-stage-guard", daemon=True)
+                self._sampler.start()
+        previous: Any = None
+        if timer:
+
+            def expire(signum: int, frame: Any) -> None:
+                raise StageError(
+                    stage, article_id, f"took more than stage_timeout ({self.timeout:g} CPU seconds); stopped"
+                )
+
+            previous = signal.signal(signal.SIGPROF, expire)
+            signal.setitimer(signal.ITIMER_PROF, self.timeout)
+        t0 = time.process_time()
+        try:
+            yield
+        except KeyboardInterrupt:
+            if not self._interrupted:
+                raise  # the user's Ctrl-C
+        finally:
+            if timer:
+                signal.setitimer(signal.ITIMER_PROF, 0)
+                signal.signal(signal.SIGPROF, previous)
+            with self._lock:
+                self._active = None
+                grown = max(self._grown, _rss_bytes() - rss0)
+        seconds = time.process_time() - t0
+        if self.timeout > 0 and seconds > self.timeout:
+            raise StageError(
+                stage, article_id, f"took {seconds:.1f} CPU seconds, over stage_timeout ({self.timeout:g})"
+            )
+        if self.max_bytes > 0 and rss0 and (grown > self.max_bytes or self._interrupted):
+            raise StageError(
+                stage,
+                article_id,
+                f"memory grew by {grown / 2**20:,.0f} MB, over stage_memory_mb "
+                f"({self.max_bytes // 2**20:,}); stopped, its results are dropped",
+            )
+
+
 def run_stages(
     articles: Sequence[Article],
     specs: Sequence[ComponentSpec],
@@ -190,6 +327,7 @@ def _run(
     done: dict[str, set[str]],
 ) -> list[ArticleResult]:
     stages = [(spec, resources.get(f"stage:{spec.name}", _stage_loader(spec))) for spec in specs]
+    guard = StageGuard.of(resources)
     docs = [
         Doc(article=a, resources=resources, found={k: list(v) for k, v in prior.get(a.id, {}).items()})
         for a in articles
@@ -213,11 +351,19 @@ def _run(
             for kind, found in doc.found.items():  # a re-run replaces what this stage found before
                 doc.found[kind] = [it for it in found if it.component != spec.name]
             try:
-                items = list(stage(doc))
+                guard.check_size(spec.name, doc.article)
+                with guard.watch(spec.name, doc.article.id):
+                    items = list(stage(doc))
+            except KeyboardInterrupt:
+                if not guard.interrupted:
+                    raise
+                exc = StageError(spec.name, doc.article.id, "memory over stage_memory_mb; stopped")
+                res.outputs.append(StageOutput(spec.name, error=f"StageError: {exc}", seconds=time.perf_counter() - t0))
+                continue
             except Exception as exc:  # one article's failure is recorded, the batch goes on
                 reason = f"{type(exc).__name__}: {exc}"
                 tb = traceback.extract_tb(exc.__traceback__)
-                if tb:
+                if tb and not isinstance(exc, StageError):
                     reason += f" (at {tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno})"
                 res.outputs.append(StageOutput(spec.name, error=reason, seconds=time.perf_counter() - t0))
                 continue
@@ -281,9 +427,12 @@ class Pipeline:
                     if out.error is not None:
                         report.failed.append((res.article_id, out.stage, out.error))
                         store.record_failure(
-                            f"article:{res.article_id}", out.error, kind="stage", stage=out.stage,
+                            f"article:{res.article_id}",
+                            out.error,
+                            kind="stage",
+                            stage=out.stage,
                             article_id=res.article_id,
-                        )  # fmt: skip
+                        )
                         continue
                     store.commit_stage(res.article_id, out.stage, out.items, out.fields)
                     report.committed += 1

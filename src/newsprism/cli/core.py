@@ -8,40 +8,52 @@ from typing import Any
 
 import click
 
-from .common import EXIT_NOTHING, EXIT_PARTIAL, db_option, echo_json, handle_errors, json_option, open_db, progress_bar
+from .common import (
+    EXIT_NOTHING,
+    EXIT_PARTIAL,
+    clean,
+    db_option,
+    echo_json,
+    handle_errors,
+    json_option,
+    open_db,
+    parse_map,
+    progress_bar,
+    say,
+)
 
 __all__ = ["register"]
 
 FORMAT_CHOICES = ["auto", "text", "html", "feed", "jsonl", "csv"]
 
 
-def _parse_map(pairs: tuple[str, ...]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for pair in pairs:
-        if "=" not in pair:
-            raise click.BadParameter(f"{pair!r}: use FIELD=COLUMN, e.g. body=content_original", param_hint="--map")
-        field, column = pair.split("=", 1)
-        out[field.strip()] = column.strip()
-    return out
-
-
 def _ingest_options(mapping: tuple[str, ...], fetch_full: bool) -> dict[str, Any]:
     opts: dict[str, Any] = {}
     if mapping:
-        opts["mapping"] = _parse_map(mapping)
+        opts["mapping"] = parse_map(mapping)
     if fetch_full:
         opts["fetch_full"] = True
     return opts
+
+
+def _progress(message: str) -> None:
+    """Rows read so far of a long input, on stderr (a plain input name is not printed)."""
+    if "rows/s" in message:
+        say(f"reading {message}", err=True)
 
 
 def _report_ingest(rep: Any, as_json: bool) -> None:
     if as_json:
         return
     for source, reason in rep.failed:
-        click.echo(f"failed: {source}: {reason}", err=True)
-    click.echo(
-        f"{len(rep.stored)} new article(s), {len(rep.duplicates)} duplicate(s) linked, "
-        f"{len(rep.failed)} failure(s), {rep.labels} outlet label(s) from pages",
+        say(f"failed: {source}: {reason}", err=True)
+    for source, warning in rep.warnings:
+        say(f"warning: {source}: {warning}", err=True)
+    again = sum(1 for d in rep.duplicates if d[2] == "already stored")
+    syndicated = f" ({len(rep.syndicated)} syndicated cop(ies) from other outlets)" if rep.syndicated else ""
+    say(
+        f"{len(rep.stored)} new article(s){syndicated}, {len(rep.duplicates) - again} duplicate(s) linked, "
+        f"{again} already stored, {len(rep.failed)} failure(s), {rep.labels} outlet label(s) from pages",
         err=True,
     )
 
@@ -67,7 +79,7 @@ def ingest(sources: tuple[str, ...], fmt: str, mapping: tuple[str, ...], fetch_f
     from ..ingest import ingest as run_ingest
 
     with open_db(db) as store:
-        rep = run_ingest(sources, store, format=fmt, options=_ingest_options(mapping, fetch_full))
+        rep = run_ingest(sources, store, format=fmt, options=_ingest_options(mapping, fetch_full), progress=_progress)
     if as_json:
         echo_json(rep.to_dict())
     _report_ingest(rep, as_json)
@@ -96,7 +108,12 @@ def analyze(sources: tuple[str, ...], fmt: str, mapping: tuple[str, ...], fetch_
         rep = None
         if sources:
             rep = run_ingest(
-                sources, store, format=fmt, resources=pipeline.resources, options=_ingest_options(mapping, fetch_full)
+                sources,
+                store,
+                format=fmt,
+                resources=pipeline.resources,
+                options=_ingest_options(mapping, fetch_full),
+                progress=None if as_json else _progress,
             )
             _report_ingest(rep, as_json)
         if rerun:
@@ -109,8 +126,8 @@ def analyze(sources: tuple[str, ...], fmt: str, mapping: tuple[str, ...], fetch_
         echo_json({"ingest": rep.to_dict() if rep else None, "run": run.to_dict()})
     else:
         for aid, stage, reason in run.failed:
-            click.echo(f"stage failed: {stage} on {aid}: {reason}", err=True)
-        click.echo(
+            say(f"stage failed: {stage} on {aid}: {reason}", err=True)
+        say(
             f"analyzed {run.articles} article(s) with {len(run.stages)} stage(s) in {run.seconds:.1f}s; "
             f"store: {db_loc}",
             err=True,
@@ -142,8 +159,9 @@ def articles(outlet: str | None, language: str | None, since: str | None, until:
         echo_json([{k: v for k, v in a.to_dict().items() if k != "body"} | {"chars": len(a.body)} for a in rows])
         return
     for a in rows:
-        click.echo(
-            f"{a.id}  {(a.published or '')[:10]:10}  {a.language or '--':3} {(a.outlet or '?')[:24]:24}  {a.title}"
+        say(
+            f"{a.id}  {(a.published or '')[:10]:10}  {a.language or '--':3} {clean(a.outlet or '?', oneline=True)[:24]:24}  "
+            f"{clean(a.title or '', oneline=True)}"
         )
 
 
@@ -163,7 +181,7 @@ def show(article_id: str, items: bool, db: str | None, as_json: bool) -> None:
             matches = [i for i in store.article_ids() if i.startswith(article_id)]
             art = store.get_article(matches[0]) if len(matches) == 1 else None
         if art is None:
-            click.echo(f"error: no article {article_id!r}", err=True)
+            say(f"error: no article {article_id!r}", err=True)
             sys.exit(EXIT_PARTIAL)
         found = (
             {k: [it.to_dict() for it in store.iter_items(k, article_id=art.id)] for k in RECORD_TYPES} if items else {}
@@ -172,20 +190,22 @@ def show(article_id: str, items: bool, db: str | None, as_json: bool) -> None:
     if as_json:
         echo_json({"article": art.to_dict(), "duplicates": dups, **found})
         return
-    click.echo(f"{art.title}\n{', '.join(art.authors)} | {art.outlet} | {art.published} | {art.language}")
+    say(
+        f"{clean(art.title or '', oneline=True)}\n{', '.join(art.authors)} | {art.outlet} | {art.published} | {art.language}"
+    )
     if art.url:
-        click.echo(art.url)
-    click.echo("")
-    click.echo(art.body)
+        say(art.url)
+    say("")
+    say(art.body)
     if art.footnotes:
-        click.echo("\nFootnotes:")
+        say("\nFootnotes:")
         for fn in art.footnotes:
-            click.echo(f"  {fn.mark} {fn.text}")
+            say(f"  {fn.mark} {fn.text}")
     if art.author_bio:
-        click.echo(f"\nAbout the author: {art.author_bio}")
+        say(f"\nAbout the author: {art.author_bio}")
     for kind, rows in found.items():
         if rows:
-            click.echo(f"\n{kind}: {len(rows)}")
+            say(f"\n{kind}: {len(rows)}")
 
 
 @click.command()
@@ -203,9 +223,12 @@ def search(query: tuple[str, ...], limit: int, db: str | None, as_json: bool) ->
         return
     for h in hits:
         snippet = h.snippet.replace("\x02", "[").replace("\x03", "]")
-        click.echo(f"{h.article_id}  {(h.outlet or '')[:20]:20}  {h.title}\n    {snippet}")
+        say(
+            f"{h.article_id}  {clean(h.outlet or '', oneline=True)[:20]:20}  {clean(h.title or '', oneline=True)}\n"
+            f"    {clean(snippet, oneline=True)}"
+        )
     if not hits:
-        click.echo("no match", err=True)
+        say("no match", err=True)
 
 
 @click.command()
@@ -238,7 +261,7 @@ def failures(include_resolved: bool, retry: bool, db: str | None, as_json: bool)
                         store.resolve_failure(f.id)
                         fixed += 1
             rows = store.failures(include_resolved=include_resolved)
-            click.echo(f"{fixed} failure(s) resolved, {len([r for r in rows if not r.resolved_at])} still open",
+            say(f"{fixed} failure(s) resolved, {len([r for r in rows if not r.resolved_at])} still open",
                        err=True)  # fmt: skip
     if as_json:
         echo_json([f.to_dict() for f in rows])
@@ -246,9 +269,9 @@ def failures(include_resolved: bool, retry: bool, db: str | None, as_json: bool)
     for f in rows:
         state = "resolved" if f.resolved_at else f"open, {f.attempts} attempt(s)"
         what = f"stage {f.stage} " if f.kind == "stage" else ""
-        click.echo(f"#{f.id} [{state}] {what}{f.source}: {f.reason}")
+        say(f"#{f.id} [{state}] {what}{f.source}: {f.reason}")
     if not rows:
-        click.echo("no failures", err=True)
+        say("no failures", err=True)
 
 
 @click.command()
@@ -269,7 +292,7 @@ def export(fmt: str, out: Path, db: str | None, as_json: bool) -> None:
         echo_json({"out": str(out), "files": counts})
         return
     for table, n in counts.items():
-        click.echo(f"{n:8d}  {out / (table + '.' + (fmt if fmt != 'gdelt' else 'tsv'))}")
+        say(f"{n:8d}  {out / (table + '.' + (fmt if fmt != 'gdelt' else 'tsv'))}")
 
 
 @click.command()
@@ -282,9 +305,9 @@ def settings(as_json: bool) -> None:
     if as_json:
         echo_json({"settings": values, "data_dir": str(data_dir()), "db": str(default_db_path())})
         return
-    click.echo(f"data folder: {data_dir()}\ndefault store: {default_db_path()}\n")
+    say(f"data folder: {data_dir()}\ndefault store: {default_db_path()}\n")
     for s in SETTINGS:
-        click.echo(f"{s.name:26} {values[s.name]!s:40} {s.help}")
+        say(f"{s.name:26} {values[s.name]!s:40} {s.help}")
 
 
 @click.command()
@@ -303,7 +326,7 @@ def components(as_json: bool) -> None:
         echo_json(rows)
         return
     for r in rows:
-        click.echo(f"{r['kind']:9} {r['name']:28} {r['description']}")
+        say(f"{r['kind']:9} {r['name']:28} {r['description']}")
 
 
 def register(group: click.Group) -> None:

@@ -42,8 +42,12 @@ def serve(host: str, port: int, db: str | None) -> None:
 
     if host not in {"127.0.0.1", "localhost", "::1"}:
         click.echo(f"warning: binding {host}: anyone who can reach it can read the store and edit labels", err=True)
-    click.echo(f"serving on http://{host}:{port}/  (API: /openapi.json; Ctrl-C stops)", err=True)
-    run(db, host=host, port=port)
+    run(
+        db,
+        host=host,
+        port=port,
+        on_ready=lambda url: click.echo(f"serving on {url}  (API: /openapi.json; Ctrl-C stops)", err=True),
+    )
 
 
 @click.command()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
-from .common import EXIT_PARTIAL, echo_json, handle_errors, json_option, progress_bar
+from .common import EXIT_NOTHING, EXIT_PARTIAL, echo_json, handle_errors, json_option, parse_map, progress_bar, say
 
 __all__ = ["register"]
 
@@ -26,6 +27,7 @@ __all__ = ["register"]
     metavar="DIR",
     help="folder for one Parquet dataset per record kind (articles, entities, places, ... failures)",
 )
+@click.option("--map", "mapping", multiple=True, metavar="FIELD=COLUMN", help="column mapping, as for ingest")
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True)
 @click.option("--stage", "stages", multiple=True, help="run only these stages (default: every registered stage)")
 @click.option(
@@ -44,7 +46,7 @@ __all__ = ["register"]
 )
 @json_option
 @handle_errors
-def run(input_path: str, output: str, engine: str, stages: tuple[str, ...], workers: int | None, master: str | None,
+def run(input_path: str, output: str, mapping: tuple[str, ...], engine: str, stages: tuple[str, ...], workers: int | None, master: str | None,
         registry_ref: str | None, as_json: bool) -> None:  # fmt: skip
     """Run every stage over the articles in --input and write Parquet datasets to --output."""
     from ..engine.files import process_files
@@ -54,7 +56,9 @@ def run(input_path: str, output: str, engine: str, stages: tuple[str, ...], work
     if registry_ref:
         registry = _import_ref(registry_ref)()
         registry.factory_ref = registry_ref  # worker processes rebuild it the same way
-    options: dict[str, object] = {}
+    options: dict[str, Any] = {}
+    if mapping:
+        options["mapping"] = parse_map(mapping)
     if engine == "local" and workers is not None:
         options["workers"] = workers
     if engine == "spark" and master:
@@ -68,10 +72,12 @@ def run(input_path: str, output: str, engine: str, stages: tuple[str, ...], work
         echo_json(rep.to_dict())
     else:
         for aid, stage, reason in rep.failed[:50]:
-            click.echo(f"failed: {stage} on {aid or '-'}: {reason}", err=True)
+            say(f"failed: {stage} on {aid or '-'}: {reason}", err=True)
         counts = ", ".join(f"{k} {v}" for k, v in rep.counts.items())
-        click.echo(f"{rep.articles} article(s) with {len(rep.stages)} stage(s) on {rep.engine} in "
+        say(f"{rep.articles} article(s) with {len(rep.stages)} stage(s) on {rep.engine} in "
                    f"{rep.seconds:.1f}s -> {rep.output}: {counts}", err=True)  # fmt: skip
+    if not rep.articles:
+        sys.exit(EXIT_NOTHING)  # nothing went in: every row failed, or there was none
     if rep.failed:
         sys.exit(EXIT_PARTIAL)
 

@@ -14,14 +14,15 @@ import io
 import json
 import shutil
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, InputError
+from ..ingest.rows import RowReader
 from ..model import Article, Item, Record
-from ..publish.arrow import ARTICLE_KIND, FAILURE_SCHEMA, KINDS, arrow_schema, article_from_row, table_of
+from ..publish.arrow import ARTICLE_KIND, FAILURE_SCHEMA, KINDS, arrow_schema, table_of
 from .worker import LANGUAGE_OUTPUT, apply_fields
 
 if TYPE_CHECKING:
@@ -97,25 +98,34 @@ def input_format(path: str | Path) -> str:
     return "?"
 
 
-def iter_input(path: str | Path, *, batch_size: int = 64) -> Iterator[tuple[list[Article], list[tuple[str, str]]]]:
+def iter_input(
+    path: str | Path,
+    *,
+    batch_size: int = 64,
+    mapping: Mapping[str, str] | None = None,
+    max_line_bytes: int = 50_000_000,
+) -> Iterator[tuple[list[Article], list[tuple[str, str]]]]:
     """Batches of articles from a Parquet or JSONL file or folder, with the rows that could not be read.
 
-    Each bad row is ``(where, reason)`` with ``where`` naming the file and row or line; reading goes on.
+    Every row goes through the one row reader of ingest (:func:`newsprism.ingest.rows.row_to_article`): the same
+    field mapping (``mapping``, then known layouts and common names), coercion and validation. Each bad row is
+    ``(where, reason)`` with ``where`` naming the file and row or line; reading goes on.
     """
     size = max(1, int(batch_size))
     for f in input_files(path):
         fmt = input_format(f)
-        rows = _parquet_rows(f, size) if fmt == "parquet" else _jsonl_rows(f)
+        rows = _parquet_rows(f, size) if fmt == "parquet" else _jsonl_rows(f, max_line_bytes)
         articles: list[Article] = []
         bad: list[tuple[str, str]] = []
+        reader = RowReader(mapping)
         for where, row in rows:
             if isinstance(row, str):
                 bad.append((where, row))
                 continue
             try:
-                articles.append(article_from_row(row))
-            except ConfigError as exc:
-                bad.append((where, str(exc)))
+                articles.append(reader.article(row, where))
+            except InputError as exc:
+                bad.append((exc.source, exc.reason))
             if len(articles) >= size:
                 yield articles, bad
                 articles, bad = [], []
@@ -152,19 +162,30 @@ def _parquet_rows(path: Path, size: int) -> Iterator[tuple[str, dict[str, Any] |
             yield f"{path}:row {n}", row
 
 
-def _jsonl_rows(path: Path) -> Iterator[tuple[str, dict[str, Any] | str]]:
+def _jsonl_rows(path: Path, max_line_bytes: int) -> Iterator[tuple[str, dict[str, Any] | str]]:
+    from ..ingest.tables import _lines
+
     opener: Any = gzip.open if path.name.lower().endswith(".gz") else open
-    with opener(path, "rb") as raw, io.TextIOWrapper(raw, encoding="utf-8", errors="replace") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{n}"
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield where, f"not JSON ({exc.msg} at column {exc.colno})"
-                continue
-            yield (where, row) if isinstance(row, dict) else (where, "not a JSON object")
+    try:
+        with opener(path, "rb") as raw, io.TextIOWrapper(raw, encoding="utf-8", errors="replace") as fh:
+            for n, line in enumerate(_lines(fh, max_line_bytes), 1):
+                where = f"{path}:{n}"
+                if line is None:
+                    yield where, f"line longer than max_input_bytes ({max_line_bytes:,})"
+                    continue
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    yield where, f"not JSON ({exc.msg} at column {exc.colno})"
+                    continue
+                except RecursionError:
+                    yield where, "not JSON (nested too deeply)"
+                    continue
+                yield (where, row) if isinstance(row, dict) else (where, "not a JSON object")
+    except (OSError, EOFError) as exc:  # a cut or corrupt gzip file: what was read is kept
+        yield str(path), f"stopped reading: {exc}"
 
 
 def outputs_of(articles: Sequence[Article], results: Sequence[ArticleResult]) -> dict[str, list[Record]]:
@@ -236,6 +257,7 @@ def run_files(
     resources: Resources,
     batch_size: int = 64,
     progress: Any = None,
+    mapping: Mapping[str, str] | None = None,
 ) -> FilesReport:
     """Run ``specs`` with a local-style ``engine`` (one with ``map``) over ``input``, writing datasets to ``output``."""
     t0 = time.perf_counter()
@@ -248,7 +270,8 @@ def run_files(
     failed_input: list[tuple[str | None, str, str]] = []
 
     def batches() -> Iterator[tuple[list[Article], dict[str, dict[str, list[Item]]]]]:
-        for articles, bad in iter_input(input, batch_size=batch_size):
+        limit = int(resources.settings.max_input_bytes)
+        for articles, bad in iter_input(input, batch_size=batch_size, mapping=mapping, max_line_bytes=limit):
             failed_input.extend((None, "input", f"{where}: {reason}") for where, reason in bad)
             if articles:
                 # stages may mutate the articles they run on; only declared fields (via results) reach the output
@@ -302,13 +325,18 @@ def process_files(
     registry: Any = None,
     settings: Any = None,
     progress: Any = None,
+    mapping: Mapping[str, str] | None = None,
     **engine_options: Any,
 ) -> FilesReport:
     """Run the pipeline's stages over the articles of ``input`` on ``engine`` and write datasets to ``output``.
 
     ``engine`` is ``local`` or ``spark`` (any registered ``engine.NAME``); ``engine_options`` go to its factory
-    (``workers=2``; ``master="local[2]"``). The library behind ``newsprism run``.
+    (``workers=2``; ``master="local[2]"``); ``mapping`` names the column of each article field (``{"body":
+    "content_original"}``) as for ingest. The library behind ``newsprism run``.
     """
+    from ..ingest.rows import resolve_mapping
+
+    resolve_mapping([], mapping)  # an unknown field is a usage error before anything runs
     from ..pipeline import Pipeline
 
     pipeline = Pipeline(stages, registry=registry, settings=settings)
@@ -319,10 +347,16 @@ def process_files(
     own = getattr(eng, "run_files", None)
     if own is not None:
         report: FilesReport = own(
-            input, output, specs=pipeline.specs, resources=pipeline.resources, batch_size=size, progress=progress
+            input,
+            output,
+            specs=pipeline.specs,
+            resources=pipeline.resources,
+            batch_size=size,
+            progress=progress,
+            mapping=dict(mapping or {}),
         )
         return report
     return run_files(
         input, output, engine=eng, specs=pipeline.specs, resources=pipeline.resources, batch_size=size,
-        progress=progress,
+        progress=progress, mapping=mapping,
     )  # fmt: skip

@@ -19,6 +19,7 @@ for ``spark-submit`` on a real cluster.
 from __future__ import annotations
 
 import copy
+import json
 import os
 import sys
 import time
@@ -27,9 +28,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
-from ..errors import ConfigError
+from ..errors import ConfigError, InputError
 from ..model import Article, Item
-from ..publish.arrow import ARTICLE_KIND, FAILURE_SCHEMA, KINDS, arrow_schema, article_from_row
+from ..publish.arrow import ARTICLE_KIND, FAILURE_SCHEMA, KINDS, arrow_schema
 from .files import FilesReport, input_files, input_format, outputs_of
 from .local import Batch, _subset
 from .worker import LANGUAGE_OUTPUT, StagePlan, plan_for, process_batch
@@ -45,7 +46,7 @@ __all__ = ["SparkEngine", "spark_session"]
 FAILURES = "failures"
 STATS = "stage_seconds"
 _SOURCE_COL = "_newsprism_source"
-_CORRUPT_COL = "_corrupt_record"
+_LINE_COL = "_newsprism_line"
 
 
 def spark_session(*, master: str | None = None, app_name: str = "newsprism", conf: dict[str, str] | None = None) -> Any:
@@ -106,14 +107,22 @@ def _records_batch(schema: pa.Schema, column: str, rows: list[dict[str, Any]]) -
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
 
 
-def _arrow_worker(plan: StagePlan, batch_size: int) -> Callable[[Iterable[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
-    """The function each Spark task runs over its partition's Arrow batches of articles."""
+def _arrow_worker(
+    plan: StagePlan, batch_size: int, mapping: dict[str, str] | None = None
+) -> Callable[[Iterable[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
+    """The function each Spark task runs over its partition's Arrow batches of input rows.
+
+    Rows are JSONL lines (column ``_newsprism_line``) or Parquet rows; each goes through the one row reader of
+    ingest (:class:`newsprism.ingest.rows.RowReader`), as on the local engine.
+    """
 
     def run(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        from ..ingest.rows import RowReader
         from ..publish.arrow import rows_of
 
         schema = _output_schema()
         size = max(1, batch_size)
+        reader = RowReader(mapping)
         for rb in batches:
             rows = rb.to_pylist()
             for i in range(0, len(rows), size):
@@ -121,15 +130,34 @@ def _arrow_worker(plan: StagePlan, batch_size: int) -> Callable[[Iterable[pa.Rec
                 failures: list[dict[str, Any]] = []
                 for row in rows[i : i + size]:
                     source = row.pop(_SOURCE_COL, None) or "input"
-                    corrupt = row.pop(_CORRUPT_COL, None)
-                    if corrupt is not None:
-                        failures.append({"article_id": None, "stage": "input",
-                                         "reason": f"{source}: not JSON: {corrupt[:80]!r}"})  # fmt: skip
-                        continue
+                    line = row.pop(_LINE_COL, None)
+                    if line is not None:
+                        if not line.strip():
+                            continue
+                        try:
+                            row = json.loads(line)
+                        except (ValueError, RecursionError) as exc:
+                            failures.append(
+                                {
+                                    "article_id": None,
+                                    "stage": "input",
+                                    "reason": f"{source}: not JSON ({exc}): {line[:60]!r}",
+                                }
+                            )
+                            continue
+                        if not isinstance(row, dict):
+                            failures.append(
+                                {
+                                    "article_id": None,
+                                    "stage": "input",
+                                    "reason": f"{source}: not a JSON object: {line[:60]!r}",
+                                }
+                            )
+                            continue
                     try:
-                        articles.append(article_from_row(row))
-                    except ConfigError as exc:
-                        failures.append({"article_id": row.get("id"), "stage": "input", "reason": f"{source}: {exc}"})
+                        articles.append(reader.article(row, source))
+                    except InputError as exc:
+                        failures.append({"article_id": None, "stage": "input", "reason": str(exc)})
                 originals = [copy.copy(a) for a in articles]  # only declared fields reach the output
                 results = process_batch(plan, articles) if articles else []
                 stats: dict[str, float] = {}
@@ -215,29 +243,21 @@ class SparkEngine:
 
     # -- files in, files out ---------------------------------------------------------------------------------------
     def read_articles(self, input: str | Path) -> Any:
-        """A DataFrame of articles with the documented schema (missing columns are null)."""
+        """A DataFrame of input rows: JSONL as one line per row (``_newsprism_line``), Parquet as it is, each with
+        the file it came from. Rows become articles in the workers, through the one row reader of ingest."""
         from pyspark.sql import functions as F
 
         spark = self.session
         paths = [str(p) for p in input_files(input)] if not str(input).startswith(("hdfs:", "s3", "gs:", "abfs")) \
             else [str(input)]  # fmt: skip
         fmt = input_format(paths[0]) if Path(paths[0]).suffix else "parquet"
-        target = spark_schema(arrow_schema(ARTICLE_KIND))
         if fmt == "jsonl":
-            from pyspark.sql.types import StringType, StructField, StructType
-
-            schema = StructType([*target.fields, StructField(_CORRUPT_COL, StringType(), True)])
-            df = spark.read.schema(schema).option("columnNameOfCorruptRecord", _CORRUPT_COL).json(paths)
-        elif fmt == "parquet":
+            df = spark.read.text(paths)
+            return df.select(F.col("value").alias(_LINE_COL), F.col("_metadata.file_path").alias(_SOURCE_COL))
+        if fmt == "parquet":
             df = spark.read.parquet(*paths)
-            for f in target.fields:
-                if f.name not in df.columns:
-                    df = df.withColumn(f.name, F.lit(None).cast(f.dataType))
-            df = df.withColumn(_CORRUPT_COL, F.lit(None).cast("string"))
-        else:
-            raise ConfigError(f"{paths[0]}: not Parquet or JSONL (use .parquet, .jsonl or .jsonl.gz)")
-        cols = [F.col(f.name).cast(f.dataType).alias(f.name) for f in target.fields]
-        return df.select(*cols, F.col(_CORRUPT_COL), F.col("_metadata.file_path").alias(_SOURCE_COL))
+            return df.select("*", F.col("_metadata.file_path").alias(_SOURCE_COL))
+        raise ConfigError(f"{paths[0]}: not Parquet or JSONL (use .parquet, .jsonl or .jsonl.gz)")
 
     def run_files(
         self,
@@ -248,6 +268,7 @@ class SparkEngine:
         resources: Resources,
         batch_size: int = 64,
         progress: Any = None,
+        mapping: dict[str, str] | None = None,
     ) -> FilesReport:
         """Run ``specs`` over the articles of ``input``; write one Parquet dataset per kind under ``output``."""
         from pyspark import StorageLevel
@@ -261,7 +282,7 @@ class SparkEngine:
             articles = articles.repartition(parallelism)  # one gzip file is one partition: spread it over the cores
         in_schema_cols = articles.columns
         out_schema = spark_schema(_output_schema())
-        records = articles.select(*in_schema_cols).mapInArrow(_arrow_worker(plan, batch_size), out_schema)
+        records = articles.select(*in_schema_cols).mapInArrow(_arrow_worker(plan, batch_size, mapping), out_schema)
         records = records.persist(StorageLevel.DISK_ONLY)
         try:
             counts = {str(r["kind"]): int(r["count"]) for r in records.groupBy("kind").count().collect()}

@@ -17,7 +17,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..pipeline import Doc, Resources
 
-__all__ = ["MODEL_PACKAGES", "load_nlp", "model_info", "parse", "prepare_parses", "sentences"]
+__all__ = [
+    "CHUNK_CHARS",
+    "MODEL_PACKAGES",
+    "chunk_spans",
+    "load_nlp",
+    "model_info",
+    "parse",
+    "prepare_parses",
+    "sentences",
+]
 
 #: Installed packages tried, in order, for each language.
 MODEL_PACKAGES: dict[str, tuple[str, ...]] = {
@@ -37,7 +46,7 @@ def _load(resources: Resources, lang: str) -> Any:
             continue
         module = importlib.import_module(package)
         nlp = module.load()
-        nlp.max_length = max(nlp.max_length, int(resources.settings.max_article_chars) + 1000)
+        nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1000)
         nlp.meta["newsprism_package"] = package
         return nlp
     return None
@@ -57,29 +66,118 @@ def model_info(resources: Resources, lang: str = "en") -> dict[str, str] | None:
             "version": nlp.meta.get("version", "")}  # fmt: skip
 
 
+#: Longest piece of a body parsed at once. Bodies are cut at paragraph breaks (else line, sentence or word breaks)
+#: into pieces of at most this many characters, parsed one by one and joined into one parse whose offsets index
+#: the whole body: cost grows linearly with the text and memory stays that of one piece.
+CHUNK_CHARS = 10_000
+#: A piece with more tokens per character than this is not prose ("a/a/a/…", a table of digits): it is tokenised
+#: but not tagged, parsed or searched for names (ordinary prose has about 0.2).
+DENSE_TOKENS_PER_CHAR = 0.45
+_PARAGRAPH = re.compile(r"[^\n]*(?:\n(?!\s*\n)[^\n]*)*(?:\n\s*)*")
+
+
+def chunk_spans(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)`` pieces that cover ``text`` exactly, each at most ``size`` characters: a piece ends after the
+    last paragraph (else line) break within ``size``, else after a sentence or word break in its second half, else
+    it is cut hard (text that is not prose)."""
+    spans: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while n - start > size:
+        limit = start + size
+        low = start + size // 2
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            at = text.rfind(sep, start + 1 if "\n" in sep else low, limit)  # a piece ends with its paragraph
+            if at != -1:
+                cut = at + len(sep)
+                break
+        if cut == -1:
+            cut = limit  # no break at all: a hard cut (only in text that is not prose)
+        while cut < n and cut - start < size and text[cut].isspace():
+            cut += 1
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, n))
+    return spans
+
+
+def _too_long(d: Doc) -> None:
+    limit = int(d.resources.settings.max_parse_chars)
+    n = len(d.article.body)
+    if n > limit:
+        from ..errors import UnsupportedInputError
+
+        raise UnsupportedInputError(
+            f"article {d.article.id}",
+            f"body is {n:,} characters, over max_parse_chars ({limit:,}); not parsed (raise the setting to parse it)",
+        )
+
+
+def _parse_bodies(nlp: Any, bodies: Sequence[str], *, batch_size: int = 32) -> list[Any]:
+    """One parse per body; long bodies in pieces (:func:`chunk_spans`) joined back into one ``Doc``."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    def is_prose(piece: Any) -> bool:
+        return len(piece) <= DENSE_TOKENS_PER_CHAR * max(1, len(piece.text))
+
+    pieces: list[tuple[int, Any]] = []  # (body index, tokenised piece)
+    for i, body in enumerate(bodies):
+        for start, end in chunk_spans(body):
+            piece = nlp.make_doc(body[start:end])
+            if is_prose(piece) or "\n" not in piece.text:
+                pieces.append((i, piece))
+                continue
+            for m in _PARAGRAPH.finditer(piece.text):  # not prose as a whole: its prose paragraphs are parsed
+                if m.group():
+                    pieces.append((i, nlp.make_doc(m.group())))
+    parsed = iter(nlp.pipe([p for _, p in pieces if is_prose(p)], batch_size=batch_size))
+    done: list[list[Any]] = [[] for _ in bodies]
+    for i, piece in pieces:
+        if is_prose(piece):
+            done[i].append(next(parsed))
+        else:
+            if len(piece):
+                piece[0].is_sent_start = True
+            done[i].append(piece)
+    out = []
+    for docs in done:
+        if len(docs) == 1 and docs[0].has_annotation("DEP"):
+            out.append(docs[0])
+        else:
+            out.append(SpacyDoc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"]))  # type: ignore[call-arg]
+    return out
+
+
 def parse(doc: Doc) -> Any:
-    """The spaCy parse of ``doc.article.body`` (computed once per article and shared), or ``None``."""
+    """The spaCy parse of ``doc.article.body`` (computed once per article and shared), or ``None`` when no model
+    reads its language. A body over the ``max_parse_chars`` setting raises :class:`UnsupportedInputError` (the
+    stage is recorded as failed for this article)."""
 
     def compute(d: Doc) -> Any:
+        _too_long(d)
         nlp = load_nlp(d.resources, d.article.language)
-        return nlp(d.article.body) if nlp is not None else None
+        return _parse_bodies(nlp, [d.article.body])[0] if nlp is not None else None
 
     return doc.shared("spacy", compute)
 
 
 def prepare_parses(docs: Sequence[Doc], *, batch_size: int = 32) -> None:
-    """Parse many articles at once with ``nlp.pipe`` (much faster than one by one); stages call it in ``prepare``."""
+    """Parse many articles at once with ``nlp.pipe`` (much faster than one by one); stages call it in ``prepare``.
+    Bodies over ``max_parse_chars`` are left for :func:`parse` to refuse, article by article."""
     by_lang: dict[str, list[Doc]] = {}
     for d in docs:
-        if "spacy" not in d.cache:
-            by_lang.setdefault((d.article.language or "en").lower(), []).append(d)
+        if "spacy" in d.cache or len(d.article.body) > int(d.resources.settings.max_parse_chars):
+            continue
+        by_lang.setdefault((d.article.language or "en").lower(), []).append(d)
     for lang, group in by_lang.items():
         nlp = load_nlp(group[0].resources, lang)
         if nlp is None:
             for d in group:
                 d.cache["spacy"] = None
             continue
-        for d, parsed in zip(group, nlp.pipe((d.article.body for d in group), batch_size=batch_size), strict=True):
+        for d, parsed in zip(
+            group, _parse_bodies(nlp, [d.article.body for d in group], batch_size=batch_size), strict=True
+        ):
             d.cache["spacy"] = parsed
 
 

@@ -8,6 +8,7 @@ outlet labels found on pages, and records every input that failed in the store's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,8 @@ class IngestReport:
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (source, kept article id, reason)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     labels: int = 0
+    syndicated: list[tuple[str, str]] = field(default_factory=list)  # (copy id, id of the first one stored)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (source, what may be wrong with what was kept)
 
     @property
     def article_ids(self) -> list[str]:
@@ -68,6 +71,8 @@ class IngestReport:
             "duplicates": [{"source": s, "article_id": a, "reason": r} for s, a, r in self.duplicates],
             "failed": [{"source": s, "reason": r} for s, r in self.failed],
             "labels": self.labels,
+            "syndicated": [{"article_id": c, "copy_of": f} for c, f in self.syndicated],
+            "warnings": [{"source": s, "warning": w} for s, w in self.warnings],
         }
 
 
@@ -170,7 +175,10 @@ def ingest(
     options: dict[str, Any] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Read every source into ``store``. Failures are recorded (and returned); the batch goes on."""
+    """Read every source into ``store``. Failures are recorded (and returned); the batch goes on.
+
+    ``progress`` is called with each input's location as it starts and, during a long input, every few seconds
+    with its rows read so far and their rate."""
     from ..outlets.resolve import OutletResolver
     from ..pipeline import Resources
     from ..registry import default_registry
@@ -191,8 +199,10 @@ def ingest(
             progress(raw.location)
         outlet_ids: list[str | None] = []  # outlet of each article of this input, for page labels
         errors = 0
+        rate = _Rate(raw.location, progress)
         try:
             for item in iter_load(raw, format=format, settings=settings, registry=reg, options=options):
+                rate.tick()
                 if isinstance(item, InputError):
                     errors += 1
                     _fail(store, report, item.source, item.reason, retry_options)
@@ -227,13 +237,21 @@ def _ingest_article(
 ) -> str | None:
     """Finish, resolve the outlet of, and store one article; returns its outlet id."""
     try:
+        if raw.decoding_warning:  # kept, with what was done to read it
+            article.meta["decoding"] = {"encoding": raw.encoding, "warning": raw.decoding_warning}
         finish_article(article, raw, resources)
+        decoding = article.meta.get("decoding")
+        if isinstance(decoding, dict):
+            where = raw.location + (f":{article.source.part}" if article.source and article.source.part else "")
+            report.warnings.append((where, f"{decoding.get('warning')} (read as {decoding.get('encoding')})"))
         outlet = resolver.resolve(name=article.outlet, url=article.url, feed=article.meta.get("feed"))
         if outlet is not None:
             article.outlet_id = outlet.id
             article.outlet = article.outlet or outlet.name
             if outlet.known and article.outlet and article.outlet.isupper():
                 article.outlet = outlet.name  # "THE SPECTATOR" shown as the outlet's own name
+            if outlet.known:
+                _strip_outlet_names(article, [outlet.name, outlet.long_name, *outlet.aliases, *outlet.domains])
         _store_article(store, article, report, resources.settings)
     except InputError as exc:
         _fail(store, report, exc.source, exc.reason, retry_options)
@@ -241,12 +259,64 @@ def _ingest_article(
     return article.outlet_id
 
 
+class _Rate:
+    """Progress of a long input: every ``EVERY`` seconds, "FILE: N rows, R rows/s" to the progress callback."""
+
+    EVERY = 5.0
+
+    def __init__(self, location: str, progress: Callable[[str], None] | None) -> None:
+        import time
+
+        self.location = location
+        self.progress = progress
+        self.rows = 0
+        self.start = self.last = time.monotonic()
+
+    def tick(self) -> None:
+        self.rows += 1
+        if self.progress is None or self.rows % 256:
+            return
+        import time
+
+        now = time.monotonic()
+        if now - self.last >= self.EVERY:
+            self.last = now
+            self.progress(f"{self.location}: {self.rows:,} rows, {self.rows / (now - self.start):,.0f} rows/s")
+
+
+def _strip_outlet_names(article: Article, names: list[str | None]) -> None:
+    """The outlet registry's names of the outlet are never a title's suffix nor an author of a page."""
+    from .html import clean_title
+
+    if article.source is None or article.source.kind != "html":
+        return
+    if article.title:
+        title = clean_title(article.title, site_names=names)
+        if title != article.title:
+            article.meta.setdefault("page_title", article.title)
+            article.title = title
+    keys = {re.sub(r"\W+", "", n.casefold()) for n in names if n}
+    kept = [a for a in article.authors if re.sub(r"\W+", "", a.casefold()) not in keys]
+    if kept != article.authors:
+        article.meta.setdefault("byline_organisations", []).extend(a for a in article.authors if a not in kept)
+        article.authors = kept
+
+
+def _source_of(article: Article) -> str:
+    """What names where an article came from: its URL, else its input (and the part of it)."""
+    source = article.url or (article.source.location if article.source else "") or article.id
+    if article.source and article.source.part and not article.url:
+        source = f"{source}#{article.source.part}"
+    return source
+
+
 def _store_article(store: Store, article: Article, report: IngestReport, settings: Settings) -> str:
+    """Store ``article`` once. The same text again is linked to the stored one, never stored twice — except a copy
+    from another outlet (a wire story, a syndicated column), which is kept with its own outlet and linked to the
+    first as a syndicated copy. The same input read again adds nothing (no link from an article to itself)."""
     from .dedup import jaccard, minhash_bands
 
-    source = article.url or (article.source.location if article.source else "") or article.id
-    if article.source and article.source.part:
-        source = f"{source}#{article.source.part}" if not article.url else source
+    source = _source_of(article)
     existing = store.find_article(content_hash=article.content_hash)
     reason = "same text"
     if existing is None and article.canonical_url:
@@ -265,6 +335,12 @@ def _store_article(store: Store, article: Article, report: IngestReport, setting
                 existing, reason, similarity = cand, "near-identical text", sim
                 break
     if existing is not None:
+        first = store.get_article(existing)
+        if first is not None and reason != "same canonical URL" and _other_outlet(article, first):
+            return _store_syndicated(store, article, first, report, bands, similarity)
+        if first is not None and _source_of(first) == source:  # the same input read again
+            report.duplicates.append((source, existing, "already stored"))
+            return existing
         store.link_duplicate(existing, source=source, reason=reason, similarity=round(similarity, 4))
         report.duplicates.append((source, existing, reason))
         return existing
@@ -272,9 +348,42 @@ def _store_article(store: Store, article: Article, report: IngestReport, setting
     if created:
         store.add_bands(article_id, bands)
         report.stored.append(article_id)
-    else:
+    elif article_id != article.id or _source_of(store.get_article(article_id) or article) != source:
         store.link_duplicate(article_id, source=source, reason="same text", similarity=1.0)
         report.duplicates.append((source, article_id, "same text"))
+    return article_id
+
+
+def _other_outlet(article: Article, first: Article) -> bool:
+    return bool(article.outlet_id and first.outlet_id and article.outlet_id != first.outlet_id)
+
+
+def _store_syndicated(
+    store: Store, article: Article, first: Article, report: IngestReport, bands: list[str], similarity: float
+) -> str:
+    """Keep a copy of ``first``'s text published by another outlet, with its own outlet, linked both ways."""
+    from ..model import content_hash
+
+    article.content_hash = content_hash(f"{article.outlet_id}\n{article.body}")  # one copy per outlet
+    article.id = article.content_hash[:16]
+    article.meta["syndicated_from"] = first.id
+    source = _source_of(article)
+    stored = store.find_article(content_hash=article.content_hash)
+    if stored is not None:  # this outlet's copy is stored already
+        if _source_of(store.get_article(stored) or article) != source:
+            store.link_duplicate(stored, source=source, reason="same text", similarity=1.0)
+            report.duplicates.append((source, stored, "same text"))
+        else:
+            report.duplicates.append((source, stored, "already stored"))
+        return stored
+    article_id, created = store.put_article(article)
+    if created:
+        store.add_bands(article_id, bands)
+        report.stored.append(article_id)
+        report.syndicated.append((article_id, first.id))
+        store.link_duplicate(
+            first.id, source=f"article:{article_id}", reason="syndicated copy", similarity=round(similarity, 4)
+        )
     return article_id
 
 

@@ -30,6 +30,9 @@ class RawInput:
     #: A file too large to hold in memory that a streaming loader (JSONL, CSV) reads line by line; ``data`` then
     #: holds only its first bytes, for sniffing.
     stream_path: str | None = None
+    #: The encoding the text was read in, and why it may not be what the author wrote (set by :func:`decode_text`).
+    encoding: str | None = None
+    decoding_warning: str | None = None
 
     def open_stream(self) -> IO[bytes]:
         """The whole input as a binary stream: the (gunzipped) file when it is streamed, else ``data``."""
@@ -110,14 +113,17 @@ def looks_binary(data: bytes) -> bool:
 def decode_text(raw: RawInput, *, declared: str | None = None) -> str:
     """Decode bytes to text: BOM, then the declared charset (HTTP, XML or HTML meta), then UTF-8, then detection.
 
-    Raises :class:`EmptyInputError` for empty or blank input and :class:`UnsupportedInputError` for binary data.
+    Sets ``raw.encoding`` to the encoding used and, when the bytes are not valid in it (or a declared charset did
+    not fit), ``raw.decoding_warning`` saying so: invalid bytes are replaced with U+FFFD and the text is kept, never
+    silently guessed into another encoding. Raises :class:`EmptyInputError` for empty or blank input and
+    :class:`UnsupportedInputError` for binary data.
     """
     data = raw.data
     if not data.strip():
         raise EmptyInputError(raw.location, "empty input: no text to read")
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data.decode(enc, errors="replace")
+            return _decode_lenient(raw, data, enc)
     if looks_binary(data):
         raise UnsupportedInputError(raw.location, "binary data, not text, HTML, a feed or a table")
     candidates: list[str] = []
@@ -129,27 +135,65 @@ def decode_text(raw: RawInput, *, declared: str | None = None) -> str:
         m = rx.search(data[:4096])
         if m:
             candidates.append(m.group(1).decode("ascii", "ignore"))
+    misfit: list[str] = []
     for enc in candidates:
         try:
             codecs.lookup(enc)
         except LookupError:
+            misfit.append(f"declared charset {enc!r} is unknown")
             continue
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
+            misfit.append(f"bytes not valid in the declared charset {enc}")
             continue
         if enc.lower().replace("_", "-") in {"utf-8", "utf8"} or _plausible(text):
+            raw.encoding = enc
             return text
+        misfit.append(f"the declared charset {enc} gives implausible text")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
+        raw.encoding = "utf-8"
+        if misfit:
+            raw.decoding_warning = f"{misfit[0]}; read as utf-8"
+        return text
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):  # UTF-8 with a few broken bytes: kept as UTF-8, never re-guessed into mojibake
+        return _decode_lenient(raw, data, "utf-8", note="; ".join(misfit))
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:2_000_000]).best()
     if best is None:
         raise UnsupportedInputError(raw.location, "cannot tell the text encoding")
-    return data.decode(best.encoding, errors="replace")
+    why = "; ".join([*misfit, f"not valid UTF-8, encoding detected as {best.encoding}"])
+    return _decode_lenient(raw, data, str(best.encoding), note=why)
+
+
+def _decode_lenient(raw: RawInput, data: bytes, enc: str, *, note: str = "") -> str:
+    """``data`` decoded in ``enc``, invalid bytes replaced; ``raw`` records the encoding and what was replaced."""
+    text = data.decode(enc, errors="replace")
+    raw.encoding = enc
+    notes = [note] if note else []
+    bad = text.count("\ufffd") - _replacements_in_valid(data, enc)
+    if bad > 0:
+        notes.append(f"{bad:,} invalid byte sequence(s) in {enc} replaced with U+FFFD")
+    raw.decoding_warning = "; ".join(notes) or None
+    return text
+
+
+def _replacements_in_valid(data: bytes, enc: str) -> int:
+    """U+FFFD characters the text itself holds (written by its author), not made by decoding."""
+    marker = "\ufffd".encode(enc, errors="ignore") if not enc.lower().startswith("utf-16") else b""
+    return data.count(marker) if marker else 0
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when ``data`` is UTF-8 apart from a few broken bytes (valid multi-byte characters outnumber them)."""
+    text = data[:2_000_000].decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    valid = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    return valid > 0 and bad <= max(2, valid // 4) and bad <= len(text) // 50 + 2
 
 
 def _plausible(text: str) -> bool:
@@ -231,6 +275,8 @@ def detect_encoding(data: bytes, *, location: str = "<input>") -> str:
     except UnicodeDecodeError as exc:
         if exc.start >= len(data) - 4:  # a character cut at the end of the sample
             return "utf-8"
+    if _mostly_utf8(data):  # a few broken bytes: read as UTF-8, each bad line is said to be so
+        return "utf-8"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

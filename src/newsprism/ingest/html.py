@@ -19,6 +19,7 @@ from ..config import Settings
 from ..errors import UnsupportedInputError
 from ..model import Article, Provenance
 from .base import LoadResult, RawInput, decode_text, looks_binary, split_authors
+from .bylines import clean_authors
 
 __all__ = ["EXTRACT_TIMEOUT", "MAX_HTML_CHARS", "HTMLLoader", "PageMeta", "clean_title", "extract_article"]
 
@@ -101,9 +102,11 @@ def extract_article(
     body = _body_text(doc, [title, raw_title, _doc(doc, "title")])
     if len(_WORD.findall(body)) < MIN_ARTICLE_WORDS:
         raise UnsupportedInputError(location, "HTML page but no article text found")
-    authors = split_authors(_doc(doc, "author")) or meta.authors
-    if outlet:
-        authors = [a for a in authors if _norm(a) != _norm(outlet)]
+    domain = _domain(page_url)
+    authors, organisations = clean_authors(
+        split_authors(_doc(doc, "author")) or meta.authors,
+        site_names=[meta.site_name, site, outlet, domain, _main_label(domain) if domain else None],
+    )
     published = date
     if date and meta.published_time and meta.published_time.startswith(date) and len(meta.published_time) > 10:
         published = meta.published_time
@@ -119,6 +122,8 @@ def extract_article(
         article_meta["html_truncated_at"] = MAX_HTML_CHARS
     if raw_title and title != raw_title:
         article_meta["page_title"] = raw_title
+    if organisations:
+        article_meta["byline_organisations"] = organisations
     article = Article(
         id="",
         title=title,

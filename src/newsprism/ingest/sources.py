@@ -6,7 +6,9 @@ Only the URLs the user names are fetched; links inside articles are never follow
 from __future__ import annotations
 
 import gzip
+import io
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -86,11 +88,13 @@ def read_file(path: Path, settings: Settings) -> RawInput:
     if data[:2] == b"\x1f\x8b":
         try:
             data = _gunzip(data, limit)
-        except OSError as exc:
-            if "max_input_bytes" in str(exc) and _streamable(name):
+        except _TooLarge:
+            if _streamable(name):
                 return _stream_input(path)
-            raise UnsupportedInputError(loc, f"broken gzip file: {exc}") from exc
-        except EOFError as exc:
+            raise UnsupportedInputError(
+                loc, f"uncompressed size is over max_input_bytes ({limit:,}); the gzip file itself may be fine"
+            ) from None
+        except (OSError, EOFError, zlib.error) as exc:
             raise UnsupportedInputError(loc, f"broken gzip file: {exc}") from exc
         name = name[:-3] if name.lower().endswith(".gz") else name
     return RawInput(loc, data, origin="file", name=name)
@@ -118,11 +122,15 @@ def _stream_input(path: Path) -> RawInput:
     return raw
 
 
+class _TooLarge(Exception):
+    """A gzip file that holds more than the size limit (not a broken one)."""
+
+
 def _gunzip(data: bytes, limit: int) -> bytes:
-    with gzip.GzipFile(fileobj=__import__("io").BytesIO(data)) as fh:
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
         out = fh.read(limit + 1)
     if len(out) > limit:
-        raise OSError(f"uncompressed size over max_input_bytes ({limit:,})")
+        raise _TooLarge
     return out
 
 

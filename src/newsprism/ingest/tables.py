@@ -15,97 +15,12 @@ from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
 from ..config import Settings
-from ..errors import ConfigError, InputError, UnsupportedInputError
+from ..errors import InputError, UnsupportedInputError
 from ..model import Article, Provenance
-from .base import LoadResult, RawInput, detect_encoding, looks_binary, normalize_date, repair_mojibake, split_authors
+from .base import LoadResult, RawInput, detect_encoding, looks_binary
+from .rows import FIELD_ALIASES, resolve_mapping, row_to_article
 
 __all__ = ["FIELD_ALIASES", "CSVLoader", "JSONLLoader", "resolve_mapping", "row_to_article"]
-
-#: Article fields a column can fill, and the column names read for each when no mapping is given (first found wins).
-FIELD_ALIASES: dict[str, tuple[str, ...]] = {
-    "body": ("body", "text", "content", "content_original", "article", "article_text", "full_text", "maintext"),
-    "title": ("title", "headline", "heading"),
-    "published": ("published", "date", "pubdate", "pub_date", "published_at", "publish_date", "date_publish"),
-    "authors": ("authors", "author", "byline", "creator", "creators"),
-    "outlet": ("outlet", "source", "source_name", "publisher", "site_name", "sitename", "media"),
-    "url": ("url", "link", "href", "article_url"),
-    "language": ("language", "lang"),
-    "summary": ("summary", "description", "abstract", "lede"),
-}
-
-
-def resolve_mapping(columns: list[str], mapping: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Field → column for these columns: the user's mapping first, then the common names (case-insensitive)."""
-    mapping = dict(mapping or {})
-    unknown = sorted(set(mapping) - set(FIELD_ALIASES))
-    if unknown:
-        raise ConfigError(f"column mapping: unknown field {unknown[0]!r}; valid fields: {', '.join(FIELD_ALIASES)}")
-    by_lower = {c.lower().strip(): c for c in columns}
-    out: dict[str, str] = {}
-    used: set[str] = set()
-    for fld, col in mapping.items():
-        out[fld] = by_lower.get(col.lower().strip(), col)
-        used.add(out[fld])
-    for fld, aliases in FIELD_ALIASES.items():
-        if fld in out:
-            continue
-        for alias in aliases:
-            found = by_lower.get(alias)
-            if found is not None and found not in used:
-                out[fld] = found
-                used.add(found)
-                break
-    return out
-
-
-def row_to_article(row: Mapping[str, Any], fields: Mapping[str, str], *, day_first: bool = False) -> Article:
-    """One row (a JSON object or CSV record) as an Article; raises ValueError naming what is missing."""
-    body_col = fields.get("body")
-    body = _text(row.get(body_col)) if body_col else ""
-    if not body:
-        raise ValueError(f"no text in column {body_col!r}" if body_col else "no body column")
-    outlet = row.get(fields["outlet"]) if "outlet" in fields else None
-    if isinstance(outlet, dict):  # {"id": ..., "name": ...} in news API exports
-        outlet = outlet.get("name") or outlet.get("id")
-    authors_raw = row.get(fields["authors"]) if "authors" in fields else None
-    if isinstance(authors_raw, list):
-        authors = [str(a.get("name", "") if isinstance(a, dict) else a).strip() for a in authors_raw]
-        authors = [a for a in authors if a]
-    else:
-        authors = split_authors(_text(authors_raw))
-    published_raw = row.get(fields["published"]) if "published" in fields else None
-    published = normalize_date(published_raw, day_first=day_first)
-    language = _text(row.get(fields["language"])) if "language" in fields else ""
-    mapped = set(fields.values())
-    meta: dict[str, Any] = {k: v for k, v in row.items() if k not in mapped and k is not None}
-    if published_raw not in (None, "") and published is None:
-        meta["published_raw"] = published_raw
-    article = Article(
-        id="",
-        title=_text(row.get(fields["title"])) or None if "title" in fields else None,
-        body=body,
-        authors=authors,
-        published=published,
-        outlet=_text(outlet) or None,
-        url=_text(row.get(fields["url"])) or None if "url" in fields else None,
-        summary=_text(row.get(fields["summary"])) or None if "summary" in fields else None,
-        meta=meta,
-    )
-    if language and 2 <= len(language) <= 3 and language.isalpha():
-        article.language = language.lower()
-        article.language_score = 1.0
-    elif language:
-        meta["language_raw"] = language
-    return article
-
-
-def _text(value: Any) -> str:
-    """A cell as text; UTF-8 that an earlier tool decoded as cp1252 ("ObamaÃ¢â‚¬â„¢s") is repaired."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "\n\n".join(_text(v) for v in value if v is not None).strip()
-    return repair_mojibake(str(value).strip())
 
 
 class _TableLoader:
@@ -139,7 +54,10 @@ class _TableLoader:
         """Each row as an Article, or the InputError (``FILE:LINE``) that stopped it; streams large files."""
         encoding = detect_encoding(raw.data, location=raw.location)
         with raw.open_stream() as binary:
-            text = io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")
+            if self.kind == "jsonl" and not encoding.lower().startswith("utf-16") and "32" not in encoding:
+                text: IO[str] = _CheckedLines(binary, encoding)  # type: ignore[assignment]
+            else:
+                text = io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")
             yield from self._rows(raw, text, settings, mapping, day_first)
 
     def _rows(
@@ -155,7 +73,7 @@ class _TableLoader:
     def _article(
         self, raw: RawInput, row: Mapping[str, Any], fields: Mapping[str, str], line_no: int, day_first: bool
     ) -> Article:
-        article = row_to_article(row, fields, day_first=day_first)
+        article = row_to_article(row, fields, where=f"{raw.location}:{line_no}", day_first=day_first)
         article.source = Provenance(kind=self.kind, location=raw.location, part=f"line {line_no}", loader=self.name)
         return article
 
@@ -177,7 +95,7 @@ class JSONLLoader(_TableLoader):
         line = raw.data.lstrip().split(b"\n", 1)[0]
         try:
             return 0.9 if isinstance(json.loads(line), dict) else 0.0
-        except ValueError:
+        except (ValueError, RecursionError):
             return 0.3
 
     def _rows(
@@ -202,6 +120,9 @@ class JSONLLoader(_TableLoader):
             except ValueError as exc:
                 yield InputError(where, f"not valid JSON: {exc}")
                 continue
+            except RecursionError:
+                yield InputError(where, "not valid JSON: nested too deeply")
+                continue
             if not isinstance(row, dict):
                 yield InputError(where, f"a JSON {type(row).__name__}, not an object")
                 continue
@@ -218,9 +139,13 @@ class JSONLLoader(_TableLoader):
                 if len(by_columns) < 1000:
                     by_columns[columns] = fields
             try:
-                yield self._article(raw, row, fields, line_no, day_first)
-            except ValueError as exc:
-                yield InputError(where, str(exc))
+                article = self._article(raw, row, fields, line_no, day_first)
+                warning = getattr(text, "warning", None)
+                if warning:  # kept, with what was done to read it
+                    article.meta["decoding"] = {"encoding": getattr(text, "encoding", None), "warning": warning}
+                yield article
+            except InputError as exc:
+                yield exc
 
 
 class CSVLoader(_TableLoader):
@@ -284,8 +209,29 @@ class CSVLoader(_TableLoader):
                 continue
             try:
                 yield self._article(raw, dict(zip(header, values, strict=True)), fields, start, day_first)
-            except ValueError as exc:
-                yield InputError(where, str(exc))
+            except InputError as exc:
+                yield exc
+
+
+class _CheckedLines:
+    """Lines of a binary stream decoded one by one: a line that is not valid in ``encoding`` is kept with its bad
+    bytes replaced and ``warning`` saying so (for that line only)."""
+
+    def __init__(self, binary: IO[bytes], encoding: str) -> None:
+        self.binary = binary
+        self.encoding = encoding
+        self.warning: str | None = None
+
+    def readline(self, size: int = -1) -> str:
+        line = self.binary.readline(size)
+        try:
+            self.warning = None
+            return line.decode(self.encoding)
+        except UnicodeDecodeError:
+            text = line.decode(self.encoding, errors="replace")
+            bad = text.count("\ufffd") - line.count("\ufffd".encode(self.encoding, errors="ignore") or b"\x00")
+            self.warning = f"{max(1, bad):,} invalid byte sequence(s) in {self.encoding} replaced with U+FFFD"
+            return text
 
 
 def _first_fields(raw: RawInput, columns: list[str], mapping: Mapping[str, str] | None) -> dict[str, str]:

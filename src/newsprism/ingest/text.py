@@ -98,12 +98,12 @@ class TextLoader:
             try:
                 json.loads(first)
                 return 0.0
-            except ValueError:
+            except (ValueError, RecursionError):
                 pass
             try:
                 json.loads(start.decode("utf-8", "replace"))
                 return 0.0
-            except ValueError:
+            except (ValueError, RecursionError):
                 pass
         suffix = raw.suffix
         if suffix in {".csv", ".tsv", ".json", ".jsonl", ".xml", ".rss", ".atom", ".html", ".htm"}:

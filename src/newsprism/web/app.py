@@ -3,7 +3,8 @@ entities, a claims explorer and search, server-rendered with Jinja2 (autoescape 
 ``/api`` described by OpenAPI (``/openapi.json``, ``/docs`` is off: it would load a CDN).
 
 Safety: bound to 127.0.0.1 by default; requests whose ``Host`` is not the bound address are refused (DNS
-rebinding); every form post carries a per-app token and must come from the same origin; responses carry a
+rebinding); every form post carries a per-app token and must come from the same origin, and every JSON API write
+sends the same token in an ``X-CSRF-Token`` header (``GET /api/token``; no other site can read it); responses carry a
 Content-Security-Policy that allows no script but our own (there is none) and no remote resources.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import hmac
 import secrets
 import threading
+from collections.abc import Callable
 from importlib import resources as pkg_resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +38,8 @@ LABEL_FIELDS: dict[str, list[str]] = {
     "country": [],
 }
 MAX_VALUE = 200
+#: The header a JSON API client that is not one of the app's own pages sends the token in.
+CSRF_HEADER = "X-CSRF-Token"
 PAGE = 50
 
 
@@ -74,7 +78,7 @@ def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: s
     figure_statuses = (*STATUSES, "part")
     token = secrets.token_urlsafe(32)
     lock = threading.RLock()  # one SQLite connection: one request at a time touches it
-    hosts = set(allowed_hosts or []) | {"127.0.0.1", "localhost", "[::1]", "testserver"}
+    hosts = set(allowed_hosts or []) | {"127.0.0.1", "localhost", "[::1]"}
     app.state.store = store
     app.state.csrf_token = token
     app.mount("/static", StaticFiles(directory=str(pkg_resources.files("newsprism.publish") / "static")), "static")
@@ -88,6 +92,11 @@ def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: s
             origin = request.headers.get("origin") or request.headers.get("referer")
             if origin and urlsplit(origin).netloc != request.headers.get("host"):
                 return Response("cross-origin request refused", status_code=403, media_type="text/plain")
+            if request.url.path.startswith("/api/"):
+                sent = request.headers.get(CSRF_HEADER) or ""
+                if not hmac.compare_digest(sent, token):  # as the forms' token: no other site can read it
+                    detail = f"missing or wrong {CSRF_HEADER} header (GET /api/token gives it)"
+                    return JSONResponse({"detail": detail}, status_code=403)
         resp: Response = await call_next(request)
         resp.headers["Content-Security-Policy"] = (
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -262,6 +271,10 @@ def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: s
             return {"article": ctx["article"].to_dict(), "outlet": ctx["outlet"].to_dict(),
                     "items": {k: [it.to_dict() for it in v] for k, v in ctx["items"].items()}}  # fmt: skip
 
+    @app.get("/api/token", tags=["outlets"], summary=f"The token to send in {CSRF_HEADER} with every API write")
+    async def api_token() -> dict[str, str]:
+        return {"header": CSRF_HEADER, "token": token}
+
     @app.get("/api/outlets", tags=["outlets"], summary="Outlets with their effective lean and its source")
     async def api_outlets() -> list[dict[str, Any]]:
         with lock:
@@ -328,15 +341,48 @@ def _hostname(host_header: str) -> str:
     return host_header.rsplit(":", 1)[0]
 
 
-def serve(db: str | None, *, host: str = "127.0.0.1", port: int = 8765, log_level: str = "warning") -> None:
-    """Open the store at ``db`` and serve the app until interrupted."""
+def serve(
+    db: str | None,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    log_level: str = "warning",
+    on_ready: Callable[[str], None] | None = None,
+) -> None:
+    """Open the store at ``db`` and serve the app until interrupted.
+
+    A store path whose folder does not exist is refused (a typo must not create an empty store elsewhere); the
+    address is bound before ``on_ready(url)`` is called, so an address in use is reported before anything says
+    "serving".
+    """
+    import socket
+
     import uvicorn
 
+    from ..errors import ConfigError
     from ..store import open_store
 
+    if db and "://" not in db and db != ":memory:":
+        folder = Path(db).expanduser().parent
+        if not folder.is_dir():
+            raise ConfigError(f"store {db}: folder {folder} does not exist; create it or fix the path")
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     store = open_store(db)
     try:
         app = create_app(store, allowed_hosts=[host])
-        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        server = uvicorn.Server(uvicorn.Config(app, log_level=log_level))
+        if on_ready is not None:
+            shown = f"[{host}]" if ":" in host else host
+            on_ready(f"http://{shown}:{port}/")
+        server.run(sockets=[sock])
     finally:
+        sock.close()
         store.close()

@@ -1,0 +1,95 @@
+"""Memory over time of newsprism on the AllSides corpus (37,554 articles as published: ``content_original``).
+
+Runs one command as a child process and samples its resident memory (``/proc/PID/status`` VmRSS, children included)
+every ``--every`` seconds; prints the peak, the memory at each tenth of the run, and how flat it stays after the
+first fifth (max / min of the later samples):
+
+    nice python benchmarks/memory_allsides.py ingest            # the whole corpus into a fresh store
+    nice python benchmarks/memory_allsides.py run --limit 2000  # every stage over the first 2,000 articles
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "../shared/datasets/allsides-articles/articles.jsonl.gz"
+
+
+def rss_of_tree(pid: int) -> int:
+    """Resident kB of ``pid`` and its children (worker processes)."""
+    total = 0
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+        except OSError:
+            continue
+        todo.extend(int(c) for c in children)
+    return total
+
+
+def sample(cmd: list[str], every: float) -> tuple[int, list[tuple[float, int]], float]:
+    t0 = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    samples: list[tuple[float, int]] = []
+    while proc.poll() is None:
+        samples.append((time.monotonic() - t0, rss_of_tree(proc.pid)))
+        time.sleep(every)
+    err = proc.stderr.read() if proc.stderr else ""
+    print(err.strip().splitlines()[-1] if err.strip() else "", file=sys.stderr)
+    return proc.returncode, samples, time.monotonic() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("what", choices=["ingest", "run"])
+    ap.add_argument("--limit", type=int, default=0, help="only the first N articles (0: all)")
+    ap.add_argument("--every", type=float, default=2.0)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    args = ap.parse_args(argv)
+    exe = str(Path(sys.executable).with_name("newsprism"))
+    with tempfile.TemporaryDirectory(prefix="newsprism-mem-") as tmp:
+        src = args.corpus
+        if args.limit:
+            src = Path(tmp) / "sample.jsonl"
+            with gzip.open(args.corpus, "rt", encoding="utf-8") as fh, src.open("w", encoding="utf-8") as out:
+                for i, line in enumerate(fh):
+                    if i >= args.limit:
+                        break
+                    out.write(line)
+        if args.what == "ingest":
+            cmd = [exe, "ingest", str(src), "--db", f"{tmp}/s.db"]
+        else:
+            cmd = [exe, "run", "--input", str(src), "--output", f"{tmp}/out", "--workers", "1"]
+        code, samples, seconds = sample(cmd, args.every)
+    rss = [kb for _, kb in samples if kb]
+    if not rss:
+        print("no samples")
+        return 1
+    later = rss[len(rss) // 5 :] or rss
+    tenths = [rss[min(len(rss) - 1, int(len(rss) * k / 10))] // 1024 for k in range(1, 11)]
+    print(
+        f"{' '.join(cmd[1:2])} of {args.limit or 'all'} articles: exit {code}, {seconds:.0f} s, "
+        f"{len(rss)} samples every {args.every:g} s"
+    )
+    print(f"peak {max(rss) // 1024} MB; at each tenth of the run (MB): {tenths}")
+    print(
+        f"after the first fifth: min {min(later) // 1024} MB, max {max(later) // 1024} MB, "
+        f"max/min {max(later) / min(later):.2f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
