@@ -96,3 +96,12 @@ def test_default_setting_covers_every_supported_language() -> None:
     assert set(str(Settings().languages).split(",")) == set(SUPPORTED)
     lang, score = detect_language("Hükümet ülke genelinde olağanüstü hal ilan etti.", Resources())
     assert lang == "tr" and score > 0.5
+
+
+def test_english_words_ending_like_uzbek_stay_english(detector: LanguageDetector) -> None:
+    # "-ning" and "-dagi" are Uzbek case endings, and also the end of English words ("warning", "morning")
+    for text in (
+        "Storm warning\n\nThe Met Office warned of gales across Scotland and Wales on Friday.",
+        "Planning and running the morning meeting was a warning to everyone in the building.",
+    ):
+        assert detector.detect(text)[0] == "en", text

@@ -103,7 +103,8 @@ def test_unknown_place_is_not_given_a_neighbours_point(resources: Resources) -> 
 def test_inflected_names(text: str, lang: str, forms: dict[str, str], resources: Resources) -> None:
     got = {p.text: p.name for p in places_of(text, resources, lang)}
     for surface, name in forms.items():
-        assert got.get(surface) == name, (surface, got)
+        # the span may stop at the apostrophe before a Turkic case ending (Almatı'ya -> Almatı)
+        assert got.get(surface, got.get(surface.split("'")[0])) == name, (surface, got)
 
 
 def test_russian_cases_without_a_parser(resources: Resources) -> None:

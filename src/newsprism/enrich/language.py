@@ -207,8 +207,9 @@ class LanguageDetector:
             schwa = text.count("ə") + text.count("Ə")
             if schwa >= max(2, 0.005 * len(text)) and self._allowed("az"):
                 return "az", min(1.0, 0.7 + 10 * schwa / max(1, len(text)))
-            uz = len(_UZ_LATIN.findall(text)) + len(_UZ_WORDS.findall(text))
-            if uz / n >= 0.08 and self._allowed("uz"):
+            marks = len(_UZ_LATIN.findall(text))  # o‘/g‘ and function words: English has none of them
+            uz = marks + len(_UZ_WORDS.findall(text))  # -ning, -dagi endings alone also fit English ("warning")
+            if marks >= 2 and uz / n >= 0.08 and self._allowed("uz"):
                 return "uz", min(1.0, 0.5 + 2 * uz / n)
         return None
 
