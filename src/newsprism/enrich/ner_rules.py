@@ -27,6 +27,7 @@ from importlib import resources as pkg_resources
 from typing import TYPE_CHECKING, Any
 
 from .aliases import Mention, is_acronym
+from .lemmas import SIMPLEMMA_LANGUAGES
 
 if TYPE_CHECKING:
     from ..pipeline import Resources
@@ -41,55 +42,6 @@ _HANGUL_WORD = re.compile(r"([\uac00-\ud7af]{2,5})\s?$")
 _JA_ORG = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fff]{1,8}?(?:省|庁|委員会)")
 _GENITIVE_TAILS = frozenset({"uk", "ru", "bg", "pl", "kk", "ky", "uz", "az"})
 _COMPOUNDING = frozenset({"de", "nl", "sv", "fi", "hu", "da", "no"})
-_SIMPLEMMA = frozenset(
-    [
-        "bg",
-        "ca",
-        "cs",
-        "cy",
-        "da",
-        "de",
-        "el",
-        "en",
-        "es",
-        "et",
-        "fa",
-        "fi",
-        "fr",
-        "ga",
-        "gd",
-        "gl",
-        "hi",
-        "hu",
-        "hy",
-        "id",
-        "is",
-        "it",
-        "ka",
-        "la",
-        "lb",
-        "lt",
-        "lv",
-        "mk",
-        "ms",
-        "nb",
-        "nl",
-        "nn",
-        "pl",
-        "pt",
-        "ro",
-        "ru",
-        "se",
-        "sk",
-        "sl",
-        "sq",
-        "sv",
-        "sw",
-        "tl",
-        "tr",
-        "uk",
-    ]
-)
 
 
 @dataclass(slots=True)
@@ -139,7 +91,7 @@ def load_cues(resources: Resources, lang: str) -> Cues:
 
 
 def _known_word(lang: str) -> Callable[[str], bool]:
-    if lang not in _SIMPLEMMA:
+    if lang not in SIMPLEMMA_LANGUAGES:
         return lambda w: False
     import simplemma
 
