@@ -3,6 +3,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 
 from newsprism.model import Article, Entity
 from newsprism.pipeline import Pipeline
@@ -132,9 +133,13 @@ def _guard_registry():
 
     def hungry_stage(*, resources):
         def run(doc):
-            if "HUNGRY" in doc.article.body:
-                block = bytearray(300 * 2**20)  # 300 MB touched, then freed
-                block[::4096] = b"x" * len(block[::4096])
+            if "HUNGRY" in doc.article.body:  # 300 MB touched 10 MB at a time, held a moment, then freed
+                blocks = []
+                for _ in range(30):
+                    block = bytearray(10 * 2**20)
+                    block[::4096] = b"x" * len(block[::4096])
+                    blocks.append(block)
+                    time.sleep(0.01)
             return []
 
         return run

@@ -174,6 +174,28 @@ def _rss_bytes() -> int:
         return 0
 
 
+def _reset_peak() -> bool:
+    """Reset this process's peak resident size (Linux ``clear_refs``); False where that is not allowed."""
+    try:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def _peak_bytes() -> int:
+    """This process's peak resident size since the last :func:`_reset_peak` (0 where it cannot be read)."""
+    try:
+        with open("/proc/self/status", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
 try:
     import os as _os
 
@@ -191,8 +213,9 @@ class StageGuard:
     can be used (the main thread of a Unix process, which is where the local engine's workers and Spark's Python
     workers run stages) a stage over its time is interrupted (``ITIMER_PROF``); elsewhere time is checked when the
     stage returns. Memory is sampled by a thread every 20 ms while a stage runs (the resident size over what it was
-    when the stage began); a stage in the main thread that goes over the bound is interrupted at once, elsewhere it
-    is recorded as failed when it returns.
+    when the stage began) and, where Linux lets a process reset its peak resident size, the peak is read when the
+    stage returns, so a burst between two samples counts too; a stage in the main thread that goes over the bound
+    is interrupted at once, elsewhere it is recorded as failed when it returns.
     One guard per :class:`Resources` (``StageGuard.of(resources)``).
     """
 
@@ -257,6 +280,7 @@ class StageGuard:
         main = threading.current_thread() is threading.main_thread()
         timer = self.timeout > 0 and hasattr(signal, "setitimer") and main
         timer = timer and signal.getitimer(signal.ITIMER_PROF)[0] == 0  # nobody else's timer is running
+        peak = self.max_bytes > 0 and _reset_peak()  # a burst between two samples still counts
         rss0 = _rss_bytes()
         with self._lock:
             self._active, self._grown, self._main, self._interrupted = rss0, 0, main, False
@@ -285,19 +309,22 @@ class StageGuard:
                 signal.signal(signal.SIGPROF, previous)
             with self._lock:
                 self._active = None
-                grown = max(self._grown, _rss_bytes() - rss0)
+                grown = max(self._grown, _rss_bytes() - rss0, (_peak_bytes() - rss0) if peak else 0)
         seconds = time.process_time() - t0
         if self.timeout > 0 and seconds > self.timeout:
             raise StageError(
                 stage, article_id, f"took {seconds:.1f} CPU seconds, over stage_timeout ({self.timeout:g})"
             )
         if self.max_bytes > 0 and rss0 and (grown > self.max_bytes or self._interrupted):
-            raise StageError(
-                stage,
-                article_id,
-                f"memory grew by {grown / 2**20:,.0f} MB, over stage_memory_mb "
-                f"({self.max_bytes // 2**20:,}); stopped, its results are dropped",
-            )
+            raise StageError(stage, article_id, self.memory_reason(grown))
+
+    def memory_reason(self, grown: int | None = None) -> str:
+        """Why a stage was stopped for its memory (one wording, whether it was interrupted or returned)."""
+        grown = self._grown if grown is None else grown
+        return (
+            f"memory grew by {grown / 2**20:,.0f} MB, over stage_memory_mb "
+            f"({self.max_bytes // 2**20:,}); stopped, its results are dropped"
+        )
 
 
 def run_stages(
@@ -357,7 +384,7 @@ def _run(
             except KeyboardInterrupt:
                 if not guard.interrupted:
                     raise
-                exc = StageError(spec.name, doc.article.id, "memory over stage_memory_mb; stopped")
+                exc = StageError(spec.name, doc.article.id, guard.memory_reason())
                 res.outputs.append(StageOutput(spec.name, error=f"StageError: {exc}", seconds=time.perf_counter() - t0))
                 continue
             except Exception as exc:  # one article's failure is recorded, the batch goes on
