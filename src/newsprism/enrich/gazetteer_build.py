@@ -241,6 +241,8 @@ def _build(b: _Builder, *, city_file: str) -> None:
         if ci.get("demonym"):
             b.demonyms.add(fold(ci["demonym"]))
 
+    _add_country_translations(b, country_idx)
+
     for cont in sorted(gc.get_continents().values(), key=lambda c: str(c.get("geonameId"))):
         clat, clon = _num(cont.get("lat")), _num(cont.get("lng"))
         if clat is None or clon is None:
@@ -352,6 +354,75 @@ def _build(b: _Builder, *, city_file: str) -> None:
         b.not_places.add(name_key(word))
     for dem in sorted(b.demonyms):  # a demonym is never a place name ("Kazakh" is also an alternate name of a city)
         b.keys.pop(name_key(dem), None)
+
+
+#: Languages whose country names the index holds (newsprism's languages; ``zh_Hant`` for traditional characters).
+TRANSLATION_LANGUAGES = (
+    "ru", "zh", "zh_Hant", "kk", "uk", "de", "fr", "es", "it", "pt", "pl", "tr", "ar", "fa", "az", "ky", "uz", "hu",
+    "fi", "sv", "nl", "el", "bg", "hy", "ja", "ko",
+)  # fmt: skip
+_PYCOUNTRY_LOCALES = {"zh": "zh_CN", "zh_Hant": "zh_TW"}
+
+
+def country_translations() -> dict[str, set[str]]:
+    """Country names in newsprism's languages, by ISO alpha-2: the CLDR territory names that ``babel`` ships
+    (short common names: "سوريا", "トルコ") and the gettext translations of the ISO 3166-1 names, common names and
+    official names that ``pycountry`` ships (``iso3166-1.mo``). Either source may be absent."""
+    import gettext
+
+    import pycountry
+
+    out: dict[str, set[str]] = {}
+    codes = {c.alpha_2 for c in pycountry.countries}
+    try:
+        from babel import Locale, UnknownLocaleError
+
+        for lang in TRANSLATION_LANGUAGES:
+            try:
+                territories = Locale.parse(lang).territories
+            except (UnknownLocaleError, ValueError):
+                continue
+            for cc, name in territories.items():
+                if cc in codes:
+                    out.setdefault(cc, set()).add(name)
+    except ImportError:
+        pass
+    for lang in TRANSLATION_LANGUAGES:
+        try:
+            tr = gettext.translation(
+                "iso3166-1", pycountry.LOCALES_DIR, languages=[_PYCOUNTRY_LOCALES.get(lang, lang)]
+            )
+        except OSError:
+            continue
+        for c in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                english = getattr(c, attr, None)
+                if english and tr.gettext(english) != english:
+                    out.setdefault(c.alpha_2, set()).add(tr.gettext(english))
+    return out
+
+
+def _add_country_translations(b: _Builder, country_idx: dict[str, int]) -> None:
+    """Names of each country in other languages (:func:`country_translations`). A name with a Latin key that another
+    place already has is left out, so that English text reads as before; a bracketed part is dropped
+    ("大韓民国 (韓国)" gives both names)."""
+    for cc, names in sorted(country_translations().items()):
+        idx = country_idx.get(cc)
+        if idx is None:
+            continue
+        forms: set[str] = set()
+        for n in names:
+            forms.add(re.sub(r"\s*[(（].*?[)）]", "", n).strip())
+            forms.update(x.strip() for x in re.findall(r"[(（](.*?)[)）]", n))
+        keep = []
+        for n in sorted(forms):
+            k = name_key(n)
+            if len(k) < (3 if k.isascii() else 2) or "," in n:
+                continue
+            if k.isascii() and any(i != idx for i in b.keys.get(k, {})):  # Latin, Cyrillic, Greek, Armenian
+                continue
+            keep.append(n)
+        b.add_names(idx, keep)
 
 
 def _countryinfo_all() -> dict[str, dict[str, Any]]:
