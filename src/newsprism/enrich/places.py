@@ -36,7 +36,16 @@ __all__ = ["NAME", "extract_places", "register", "resolve_candidates"]
 NAME = "places.gazetteer.v1"
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’.][^\W\d_]+)*\.?")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]")
+#: Words of scripts without capitals that separate words by spaces: Arabic script (Arabic, Persian) and Hangul.
+_UNCASED_WORD = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u200c]+|[\uac00-\ud7a3]+")
+#: Arabic proclitics (and, so, with/in, for, like, the) that a place name may carry: "وتركيا", "بسوريا", "لدمشق".
+_ARABIC_PREFIX = re.compile(r"^(?:[وف]?(?:[بلك]|ال|بال|لل|كال)|[وف])(?=\S{3})")
+#: Korean particles and administrative suffixes after a name: "튀르키예에서", "시리아의", "가지안테프주" (province),
+#: "반시" (city), "에르지스군" (county), "경기도" (province).
+_KOREAN_PARTICLE = re.compile(r"(?:에서는|에서|에는|에게|으로|로|의|와|과|은|는|이|가|을|를|에|도|까지|부터|와의)$")
+_KOREAN_SUFFIX = re.compile(r"(?:시|주|군|도|현|구)$")
 _ADMIN2_END = re.compile(r"\s+(?:County|Parish|Borough)$")
 _NON_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff’]")
 _CURATED = frozenset({"region", "sea", "river", "landmark", "continent"})  # every name of these is a main name
@@ -170,14 +179,21 @@ def _lookup_inflected(gaz: Gazetteer, word: str) -> list[GazEntry]:
 
 
 def _scan_cjk(body: str, gaz: Gazetteer) -> list[_Cand]:
+    """Longest gazetteer matches inside runs of Chinese characters and Japanese kana; a match in katakana (foreign
+    names: "トルコ", "シリア") must be a whole katakana word ("インド" is not inside "インドネシア")."""
     out: list[_Cand] = []
     for run in _CJK_RUN.finditer(body):
         text = run.group()
         i = 0
         while i < len(text):
             hit = None
-            for n in range(min(8, len(text) - i), 1, -1):
-                entries = [e for e in gaz.lookup(text[i : i + n]) if e.feature != "city" or e.population >= 100_000]
+            for n in range(min(12, len(text) - i), 1, -1):
+                piece = text[i : i + n]
+                if _KATAKANA.match(piece[0]) and i > 0 and _KATAKANA.match(text[i - 1]):
+                    continue
+                if _KATAKANA.match(piece[-1]) and i + n < len(text) and _KATAKANA.match(text[i + n]):
+                    continue
+                entries = [e for e in gaz.lookup(piece) if e.feature != "city" or e.population >= 100_000]
                 if entries:
                     hit = (n, entries)
                     break
@@ -186,6 +202,67 @@ def _scan_cjk(body: str, gaz: Gazetteer) -> list[_Cand]:
                 continue
             out.append(_Cand(run.start() + i, run.start() + i + hit[0], hit[1], 0.7, "cjk"))
             i += hit[0]
+    return out
+
+
+def _uncased_forms(word: str, *, first: bool, last: bool) -> list[str]:
+    """Forms of a word of Arabic script or Hangul a name may take: the word, without an Arabic proclitic (on the
+    first word of a name), without Korean particles and an administrative suffix (on the last)."""
+    forms = [word]
+    if first and _ARABIC_PREFIX.search(word):
+        forms += [word[m.end() :] for m in (_ARABIC_PREFIX.match(word),) if m]
+        if word.startswith(("ال", "وال", "بال", "فال", "كال", "لل")):
+            forms.append(word[word.index("ل") + 1 :])
+    if last and "\uac00" <= word[:1] <= "\ud7a3":
+        bare = _KOREAN_PARTICLE.sub("", word) if len(word) > 2 else word
+        forms.append(bare)
+        if len(bare) > 2:
+            forms.append(_KOREAN_SUFFIX.sub("", bare))
+    out: list[str] = []
+    for f in forms:
+        if len(f) >= 2 and f not in out:
+            out.append(f)
+    return out
+
+
+def _scan_uncased(body: str, gaz: Gazetteer) -> list[_Cand]:
+    """Gazetteer matches in scripts without capitals that write spaces (Arabic, Persian, Korean): the longest run of
+    up to three words whose forms (:func:`_uncased_forms`) the gazetteer knows. Kept: countries, divisions, regions
+    and towns of 100,000 people or more, and towns of 15,000 or more named twice, so that common words that are also
+    names of villages are not places."""
+    words = list(_UNCASED_WORD.finditer(body))
+    found: list[tuple[int, int, str, list[GazEntry]]] = []
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in range(min(3, len(words) - i), 0, -1):
+            if any(body[words[j].end() : words[j + 1].start()] != " " for j in range(i, i + n - 1)):
+                continue
+            head = [w.group() for w in words[i : i + n]]
+            for first in _uncased_forms(head[0], first=True, last=n == 1):
+                lasts = _uncased_forms(head[-1], first=False, last=True) if n > 1 else [first]
+                for lastf in lasts:
+                    text = " ".join([first, *head[1:-1], lastf]) if n > 1 else first
+                    entries = [e for e in gaz.lookup(text) if e.feature != "city" or e.population >= 15_000]
+                    if entries:
+                        hit = (n, name_key(text), entries)
+                        break
+                if hit:
+                    break
+            if hit:
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, key, entries = hit
+        found.append((words[i].start(), words[i + n - 1].end(), key, entries))
+        i += n
+    named = Counter(key for _, _, key, _ in found)
+    out: list[_Cand] = []
+    for start, end, key, entries in found:
+        keep = [e for e in entries if e.feature != "city" or e.population >= 100_000 or named[key] > 1]
+        if keep and key not in gaz.not_places:
+            out.append(_Cand(start, end, keep, 0.7, "scan"))
     return out
 
 
@@ -277,6 +354,8 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     scanned = [c for c in scanned if body[c.start : c.end] not in surnames or _qualified(body, c.end)]
     if _CJK_RUN.search(body):
         scanned += _scan_cjk(body, gaz)
+    if _UNCASED_WORD.search(body):
+        scanned += _scan_uncased(body, gaz)
     # fuzzy matching of capitalised words the gazetteer does not know (misspelt countries and regions)
     taken = [(c.start, c.end) for c in cands + scanned]
     for m in re.finditer(r"\b([A-Z][a-z]{5,})(?:\s+(?:Autonomous Region|Region|Province|Oblast))?\b", body):
