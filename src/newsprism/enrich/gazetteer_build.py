@@ -241,8 +241,6 @@ def _build(b: _Builder, *, city_file: str) -> None:
         if ci.get("demonym"):
             b.demonyms.add(fold(ci["demonym"]))
 
-    _add_country_translations(b, country_idx)
-
     for cont in sorted(gc.get_continents().values(), key=lambda c: str(c.get("geonameId"))):
         clat, clon = _num(cont.get("lat")), _num(cont.get("lng"))
         if clat is None or clon is None:
@@ -313,6 +311,8 @@ def _build(b: _Builder, *, city_file: str) -> None:
             continue
         row = _Row(st["name"], st["country_code"], code.partition("-")[2] or None, lat, lon, None, "admin", 0, 0.6)
         b.add(row, [n for n in (st.get("native"),) if n])
+
+    _add_country_translations(b, country_idx)  # after the towns, so that a name a town has is left out
 
     for spec in (ext.get("places") or {}).values():
         names = [spec["name"], *spec.get("aliases", [])]
@@ -389,9 +389,7 @@ def country_translations() -> dict[str, set[str]]:
         pass
     for lang in TRANSLATION_LANGUAGES:
         try:
-            tr = gettext.translation(
-                "iso3166-1", pycountry.LOCALES_DIR, languages=[_PYCOUNTRY_LOCALES.get(lang, lang)]
-            )
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[_PYCOUNTRY_LOCALES.get(lang, lang)])
         except OSError:
             continue
         for c in pycountry.countries:
@@ -403,8 +401,9 @@ def country_translations() -> dict[str, set[str]]:
 
 
 def _add_country_translations(b: _Builder, country_idx: dict[str, int]) -> None:
-    """Names of each country in other languages (:func:`country_translations`). A name with a Latin key that another
-    place already has is left out, so that English text reads as before; a bracketed part is dropped
+    """Names of each country in other languages (:func:`country_translations`). A name with a Latin key that is the
+    main name of another place, or any name of a division or large town, is left out, so that English text reads as
+    before (an alternate name of a village does not count: "Turkki", "Turki" in Russia); a bracketed part is dropped
     ("大韓民国 (韓国)" gives both names)."""
     for cc, names in sorted(country_translations().items()):
         idx = country_idx.get(cc)
@@ -419,7 +418,10 @@ def _add_country_translations(b: _Builder, country_idx: dict[str, int]) -> None:
             k = name_key(n)
             if len(k) < (3 if k.isascii() else 2) or "," in n:
                 continue
-            if k.isascii() and any(i != idx for i in b.keys.get(k, {})):  # Latin, Cyrillic, Greek, Armenian
+            others = [(i, main) for i, main in b.keys.get(k, {}).items() if i != idx]
+            if k.isascii() and any(
+                main or b.rows[i].feature != "city" or b.rows[i].population >= 100_000 for i, main in others
+            ):
                 continue
             keep.append(n)
         b.add_names(idx, keep)

@@ -44,7 +44,7 @@ _WEST_SLAVIC = (
 )  # fmt: skip
 
 #: Armenian case endings (genitive-dative, ablative, locative, instrumental, definite article): "Թուրքիայի" → "Թուրքիա".
-_ARMENIAN_ENDINGS = ("յի", "ից", "ում", "ով", "ին", "ի", "ը", "ն")
+_ARMENIAN_ENDINGS = ("յում", "յից", "յով", "յին", "յի", "ից", "ում", "ով", "ին", "ի", "ը", "ն")
 _ARMENIAN = re.compile(r"[\u0530-\u058f]")
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")

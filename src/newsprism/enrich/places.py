@@ -39,9 +39,12 @@ _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’.][^\W\d_]+)*\.?")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]")
 #: Words of scripts without capitals that separate words by spaces: Arabic script (Arabic, Persian) and Hangul.
-_UNCASED_WORD = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u200c]+|[\uac00-\ud7a3]+")
-#: Arabic proclitics (and, so, with/in, for, like, the) that a place name may carry: "وتركيا", "بسوريا", "لدمشق".
-_ARABIC_PREFIX = re.compile(r"^(?:[وف]?(?:[بلك]|ال|بال|لل|كال)|[وف])(?=\S{3})")
+_UNCASED_WORD = re.compile(
+    r"[\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d5-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u200c]+|[\uac00-\ud7a3]+"
+)
+#: Arabic proclitics (and, so, with/in, for, like) that a place name may carry: "وتركيا", "بسوريا", "بالعراق". The
+#: article "ال" is not stripped: names that take it hold it ("العراق"), and "التركية" is the adjective "Turkish".
+_ARABIC_PREFIX = re.compile(r"^(?:[وف]?[بلك]|[وف])(?=\S{3})")
 #: Korean particles and administrative suffixes after a name: "튀르키예에서", "시리아의", "가지안테프주" (province),
 #: "반시" (city), "에르지스군" (county), "경기도" (province).
 _KOREAN_PARTICLE = re.compile(r"(?:에서는|에서|에는|에게|으로|로|의|와|과|은|는|이|가|을|를|에|도|까지|부터|와의)$")
@@ -102,9 +105,13 @@ def _scan(
             end = start + len(text)
             entries = gaz.lookup(text)
             stemmed = False
-            if not entries and n == 1 and (inflected or not text.isascii()):
-                entries = _lookup_inflected(gaz, text)
-                stemmed = bool(entries)
+            if (
+                n == 1
+                and (inflected or not text.isascii())
+                and not any(e.feature != "city" or name_key(e.name) == name_key(text) for e in entries)
+            ):  # no name spelt so: an inflected form ("Syrii") before a village's alternate name
+                found_stem = _lookup_inflected(gaz, text)
+                entries, stemmed = (found_stem, True) if found_stem else (entries, False)
             if entries:
                 found = (n, start, end, text, entries, stemmed)
                 break
@@ -209,10 +216,8 @@ def _uncased_forms(word: str, *, first: bool, last: bool) -> list[str]:
     """Forms of a word of Arabic script or Hangul a name may take: the word, without an Arabic proclitic (on the
     first word of a name), without Korean particles and an administrative suffix (on the last)."""
     forms = [word]
-    if first and _ARABIC_PREFIX.search(word):
+    if first:
         forms += [word[m.end() :] for m in (_ARABIC_PREFIX.match(word),) if m]
-        if word.startswith(("ال", "وال", "بال", "فال", "كال", "لل")):
-            forms.append(word[word.index("ل") + 1 :])
     if last and "\uac00" <= word[:1] <= "\ud7a3":
         bare = _KOREAN_PARTICLE.sub("", word) if len(word) > 2 else word
         forms.append(bare)
@@ -227,9 +232,9 @@ def _uncased_forms(word: str, *, first: bool, last: bool) -> list[str]:
 
 def _scan_uncased(body: str, gaz: Gazetteer) -> list[_Cand]:
     """Gazetteer matches in scripts without capitals that write spaces (Arabic, Persian, Korean): the longest run of
-    up to three words whose forms (:func:`_uncased_forms`) the gazetteer knows. Kept: countries, divisions, regions
-    and towns of 100,000 people or more, and towns of 15,000 or more named twice, so that common words that are also
-    names of villages are not places."""
+    up to three words whose forms (:func:`_uncased_forms`) the gazetteer knows. Kept: countries, and divisions,
+    regions and towns of 100,000 people or more in a country the article names (GeoNames gives many towns alternate
+    names that are common words: "خبر", "news", is Khobar); without a country named, such a place named twice."""
     words = list(_UNCASED_WORD.finditer(body))
     found: list[tuple[int, int, str, list[GazEntry]]] = []
     i = 0
@@ -245,7 +250,7 @@ def _scan_uncased(body: str, gaz: Gazetteer) -> list[_Cand]:
                     text = " ".join([first, *head[1:-1], lastf]) if n > 1 else first
                     entries = [e for e in gaz.lookup(text) if e.feature != "city" or e.population >= 15_000]
                     if entries:
-                        hit = (n, name_key(text), entries)
+                        hit = (n, name_key(text), entries, first, lastf)
                         break
                 if hit:
                     break
@@ -254,13 +259,25 @@ def _scan_uncased(body: str, gaz: Gazetteer) -> list[_Cand]:
         if hit is None:
             i += 1
             continue
-        n, key, entries = hit
-        found.append((words[i].start(), words[i + n - 1].end(), key, entries))
+        n, key, entries, first, lastf = hit  # the span leaves out proclitics and particles
+        start = words[i].start() + max(0, words[i].group().find(first))
+        last = words[i + n - 1]
+        end = last.start() + max(0, last.group().find(lastf)) + len(lastf) if n > 1 else start + len(first)
+        found.append((start, end, key, entries))
         i += n
     named = Counter(key for _, _, key, _ in found)
+    countries = {e.country for _, _, _, entries in found for e in entries if e.feature == "country"}
     out: list[_Cand] = []
     for start, end, key, entries in found:
-        keep = [e for e in entries if e.feature != "city" or e.population >= 100_000 or named[key] > 1]
+        keep = [
+            e
+            for e in entries
+            if e.feature == "country"
+            or (
+                (e.feature != "city" or e.population >= 100_000)
+                and (e.country in countries if countries else named[key] > 1)
+            )
+        ]
         if keep and key not in gaz.not_places:
             out.append(_Cand(start, end, keep, 0.7, "scan"))
     return out
@@ -316,6 +333,9 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         if 2 <= len(words) <= 3
         and not any(x.feature != "city" or x.population >= 100_000 for x in gaz.lookup(words[0], strict=True))
     }
+    if (doc.article.language or "en") != "en":  # rule-tagged names outside English: a country is not a surname
+        surnames = {w for w in surnames if not any(x.feature == "country" for x in gaz.lookup(w, strict=True))}
+    inflected = (doc.article.language or "en") not in ("en", "fr", "de", "es", "it", "pt", "nl")
     cands: list[_Cand] = []
     unknown: list[_Cand] = []  # model places the gazetteer does not know: after the scan, which may split them
     for e in ents:
@@ -323,6 +343,12 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             continue
         entries, bare = gaz.lookup_bare(e.text)
         match = 1.0
+        if (
+            inflected
+            and " " not in e.text.strip()
+            and not any(x.feature != "city" or name_key(x.name) == name_key(e.text) for x in entries)
+        ):  # an inflected name the model tagged ("Сирії"), before a village's alternate name
+            entries = _lookup_inflected(gaz, e.text) or entries
         if not entries and e.canonical and e.canonical != e.text and not _has_facility_word(e.text):
             entries, _ = gaz.lookup_bare(e.canonical)
         if entries and e.text.isupper() and len(e.text) <= 4 and "." not in e.text:  # acronyms: not towns
@@ -348,7 +374,6 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             unknown.append(_Cand(e.start, e.end, [], 0.5 * e.score, "building"))
     ents = [e for e in ents if not (e.type == "organisation" and _BUILDING_END.search(e.text) and _place_like(e.text))]
     blocked = [(e.start, e.end, e.type) for e in ents if e.type != "place"]
-    inflected = (doc.article.language or "en") not in ("en", "fr", "de", "es", "it", "pt", "nl")
     common = _common_words(doc.resources) if (doc.article.language or "en") == "en" else frozenset()
     scanned = _scan(body, gaz, blocked, inflected=inflected, common=common)
     scanned = [c for c in scanned if body[c.start : c.end] not in surnames or _qualified(body, c.end)]
