@@ -19,6 +19,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Entity, Item, Place
@@ -44,7 +45,7 @@ _UNCASED_WORD = re.compile(
 )
 #: Arabic proclitics (and, so, with/in, for, like) that a place name may carry: "وتركيا", "بسوريا", "بالعراق". The
 #: article "ال" is not stripped: names that take it hold it ("العراق"), and "التركية" is the adjective "Turkish".
-_ARABIC_PREFIX = re.compile(r"^(?:[وف]?[بلك]|[وف])(?=\S{3})")
+_ARABIC_PREFIX = re.compile(r"^(?:[وف]?[بلك]|[وف])(?=\S{4})")
 #: Korean particles and administrative suffixes after a name: "튀르키예에서", "시리아의", "가지안테프주" (province),
 #: "반시" (city), "에르지스군" (county), "경기도" (province).
 _KOREAN_PARTICLE = re.compile(r"(?:에서는|에서|에는|에게|으로|로|의|와|과|은|는|이|가|을|를|에|도|까지|부터|와의)$")
@@ -230,17 +231,30 @@ def _uncased_forms(word: str, *, first: bool, last: bool) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _uncased_stopwords() -> frozenset[str]:
+    """Function words of Arabic, Persian and Korean (stopwords-iso), folded: never a place alone ("وأن", "and
+    that", folds to the Arabic name of Van)."""
+    try:
+        import stopwordsiso
+    except ImportError:
+        return frozenset()
+    return frozenset(fold(w) for lang in ("ar", "fa", "ko") for w in stopwordsiso.stopwords(lang))
+
+
 def _scan_uncased(body: str, gaz: Gazetteer) -> list[_Cand]:
     """Gazetteer matches in scripts without capitals that write spaces (Arabic, Persian, Korean): the longest run of
     up to three words whose forms (:func:`_uncased_forms`) the gazetteer knows. Kept: countries, and divisions,
-    regions and towns of 100,000 people or more in a country the article names (GeoNames gives many towns alternate
-    names that are common words: "خبر", "news", is Khobar); without a country named, such a place named twice."""
+    regions and towns of 100,000 people or more in a country the article names or where a town it names twice is
+    (GeoNames gives many towns alternate names that are common words: "خبر", "news", is Khobar)."""
     words = list(_UNCASED_WORD.finditer(body))
     found: list[tuple[int, int, str, list[GazEntry]]] = []
     i = 0
     while i < len(words):
         hit = None
         for n in range(min(3, len(words) - i), 0, -1):
+            if n == 1 and fold(words[i].group()) in _uncased_stopwords():
+                continue
             if any(body[words[j].end() : words[j + 1].start()] != " " for j in range(i, i + n - 1)):
                 continue
             head = [w.group() for w in words[i : i + n]]
@@ -267,6 +281,13 @@ def _scan_uncased(body: str, gaz: Gazetteer) -> list[_Cand]:
         i += n
     named = Counter(key for _, _, key, _ in found)
     countries = {e.country for _, _, _, entries in found for e in entries if e.feature == "country"}
+    countries |= {  # a place named twice names its country too
+        e.country
+        for _, _, key, entries in found
+        if named[key] > 1 and len({x.country for x in entries}) == 1
+        for e in entries
+        if e.feature == "city" and e.population >= 100_000
+    }
     out: list[_Cand] = []
     for start, end, key, entries in found:
         keep = [
@@ -275,7 +296,7 @@ def _scan_uncased(body: str, gaz: Gazetteer) -> list[_Cand]:
             if e.feature == "country"
             or (
                 (e.feature != "city" or e.population >= 100_000)
-                and (e.country in countries if countries else named[key] > 1)
+                and (e.country in countries or (named[key] > 1 and e.feature == "city"))
             )
         ]
         if keep and key not in gaz.not_places:
