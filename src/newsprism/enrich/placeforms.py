@@ -1,5 +1,6 @@
-"""Inflected place names back to the forms a gazetteer holds: case endings of Turkic, Finnic, Hungarian and Slavic
-languages ("Almatyssa", "Алматыдағы", "Kazakistan'da", "Budapesten", "Казахстане" → Almaty, Kazakhstan, Budapest).
+"""Inflected place names back to the forms a gazetteer holds: case endings of Turkic, Finnic, Hungarian, Slavic and
+Armenian languages ("Almatyssa", "Алматыдағы", "Kazakistan'da", "Budapesten", "Казахстане" → Almaty, Kazakhstan,
+Budapest; "Turcji", "Туреччині", "Թուրքիայի" → Turkey), with Finnish consonant gradation ("Turkin" → "Turkki").
 
 :func:`stems` gives the candidate base forms of one word, longest first; the caller keeps the first the
 gazetteer knows. The endings are the case suffixes of each grammar (a rule list, not a model), longest first; a stem
