@@ -38,6 +38,7 @@ NAME = "places.gazetteer.v1"
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’.][^\W\d_]+)*\.?")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
+_SUFFIX_AFTER_APOSTROPHE = re.compile(r"['’ʼ][^\W\d_]{1,6}\b")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]")
 #: Words of scripts without capitals that separate words by spaces: Arabic script (Arabic, Persian) and Hangul.
 _UNCASED_WORD = re.compile(
@@ -388,7 +389,10 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             continue
         if not entries and not _place_like(e.text):
             continue  # acronyms, lower-case words and codes the model tagged ("MoD", "GT3", "south city")
-        (cands if entries else unknown).append(_Cand(e.start, e.end, entries, e.score, "ner", match))
+        end = e.end
+        if inflected and (m := _SUFFIX_AFTER_APOSTROPHE.match(body, end)):
+            end = m.end()  # the case ending after an apostrophe is part of the mention: "Almatı'ya"
+        (cands if entries else unknown).append(_Cand(e.start, end, entries, e.score, "ner", match))
     # buildings the model called organisations ("Alder Hey Children's Hospital", "Ramor Theatre") are places
     for e in ents:
         if e.type == "organisation" and _BUILDING_END.search(e.text) and _place_like(e.text):
