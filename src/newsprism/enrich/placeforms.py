@@ -1,5 +1,6 @@
-"""Inflected place names back to the forms a gazetteer holds: case endings of Turkic, Finnic, Hungarian and Slavic
-languages ("Almatyssa", "Алматыдағы", "Kazakistan'da", "Budapesten", "Казахстане" → Almaty, Kazakhstan, Budapest).
+"""Inflected place names back to the forms a gazetteer holds: case endings of Turkic, Finnic, Hungarian, Slavic and
+Armenian languages ("Almatyssa", "Алматыдағы", "Kazakistan'da", "Budapesten", "Казахстане" → Almaty, Kazakhstan,
+Budapest; "Turcji", "Туреччині", "Թուրքիայի" → Turkey), with Finnish consonant gradation ("Turkin" → "Turkki").
 
 :func:`stems` gives the candidate base forms of one word, longest first; the caller keeps the first the
 gazetteer knows. The endings are the case suffixes of each grammar (a rule list, not a model), longest first; a stem
@@ -30,10 +31,22 @@ _CYRILLIC_ENDINGS_TEXT = """
 ндағы ндегі дағы дегі тағы тегі ның нің дың дің тың тің ынан інен
 нан нен дан ден тан тен нда нде мен бен пен да де та те ға ге
 қа ке на не ны ні ды ді ты ті ом ем ой ей ою ах ях ам
-ям е у ю а я ы и
+ям е у ю а я ы и і ї ій ою ею ої ів
 """
 _CYRILLIC_ENDINGS = tuple(_CYRILLIC_ENDINGS_TEXT.split())
 _SLAVIC_NOMINATIVE = ("", "а", "я", "ь", "й", "о")
+
+#: Polish (and Czech, Slovak) case endings and the nominative ending each replaces: "Turcji" → "Turcja", "Syrii" →
+#: "Syria", "Turcję" → "Turcja", "Damaszku" → "Damaszek" (the mobile e), "Polsce" → "Polska".
+_WEST_SLAVIC = (
+    ("ji", "ja"), ("ii", "ia"), ("ję", "ja"), ("ię", "ia"), ("ją", "ja"), ("ią", "ia"), ("ę", "a"), ("ą", "a"),
+    ("y", "a"), ("i", "a"), ("ce", "ka"), ("dze", "ga"), ("ku", "ek"), ("kiem", "ek"), ("u", ""), ("em", ""),
+    ("ie", ""), ("iu", ""),
+)  # fmt: skip
+
+#: Armenian case endings (genitive-dative, ablative, locative, instrumental, definite article): "Թուրքիայի" → "Թուրքիա".
+_ARMENIAN_ENDINGS = ("յում", "յից", "յով", "յին", "յի", "ից", "ում", "ով", "ին", "ի", "ը", "ն")
+_ARMENIAN = re.compile(r"[\u0530-\u058f]")
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
@@ -53,7 +66,17 @@ def stems(word: str, *, min_stem: int = 3) -> list[str]:
     if m:  # Turkish and Azerbaijani write the case ending after an apostrophe: "Kazakistan'da", "Almatı'nın"
         out.append(m.group("stem"))
         return out
+    if _ARMENIAN.search(word):
+        out.extend(word[: -len(e)] for e in _ARMENIAN_ENDINGS if word.endswith(e) and len(word) - len(e) >= min_stem)
+        return _unique(out, word)
     cyrillic = bool(_CYRILLIC.search(word))
+    if cyrillic and word.endswith(("щини", "щині", "щину", "щиною")):  # Ukrainian regions: Херсонщина, Херсонська
+        stem = word[: word.rindex("щин")]
+        out.extend((stem + "ська", stem))
+    if not cyrillic:
+        for ending, nominative in _WEST_SLAVIC:
+            if word.endswith(ending) and len(word) - len(ending) >= min_stem:
+                out.append(word[: -len(ending)] + nominative)
     for ending in _CYRILLIC_SORTED if cyrillic else _LATIN_SORTED:
         if not word.endswith(ending) or len(word) - len(ending) < min_stem:
             continue
@@ -64,8 +87,19 @@ def stems(word: str, *, min_stem: int = 3) -> list[str]:
             out.append(stem)
             if stem.endswith("i") and len(stem) > min_stem + 1:  # Finnish adds -i- after a consonant: Kazakstanissa
                 out.append(stem[:-1])
-            if ending in ("ban", "ben", "ba", "be", "ra", "re", "on", "en", "nál", "nél") and stem[-1:] in "áé":
-                out.append(stem[:-1] + {"á": "a", "é": "e"}[stem[-1]])  # Hungarian lengthens a final vowel
+            if stem[-1:] in ("á", "é"):  # Hungarian lengthens a final vowel before an ending: Szíriából
+                out.append(stem[:-1] + {"á": "a", "é": "e"}[stem[-1]])
+            weak = _FINNISH_WEAK.match(stem)
+            if weak:  # Finnish consonant gradation: the genitive "Turkin" has the weak grade of "Turkki"
+                out.append(weak.group(1) + weak.group(2) * 2 + weak.group(3))
+    return _unique(out, word)
+
+
+#: A Finnish stem whose last syllable may be in the weak grade (one k, p or t where the base form has two).
+_FINNISH_WEAK = re.compile(r"^(.*[aeiouyäölnr])([kpt])([aeiouyäö])$")
+
+
+def _unique(out: list[str], word: str) -> list[str]:
     unique: list[str] = []
     for s in out:
         if s != word and s not in unique:

@@ -19,6 +19,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Entity, Item, Place
@@ -36,7 +37,20 @@ __all__ = ["NAME", "extract_places", "register", "resolve_candidates"]
 NAME = "places.gazetteer.v1"
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’.][^\W\d_]+)*\.?")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
+_SUFFIX_AFTER_APOSTROPHE = re.compile(r"['’ʼ][^\W\d_]{1,6}\b")
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]")
+#: Words of scripts without capitals that separate words by spaces: Arabic script (Arabic, Persian) and Hangul.
+_UNCASED_WORD = re.compile(
+    r"[\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d5-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u200c]+|[\uac00-\ud7a3]+"
+)
+#: Arabic proclitics (and, so, with/in, for, like) that a place name may carry: "وتركيا", "بسوريا", "بالعراق". The
+#: article "ال" is not stripped: names that take it hold it ("العراق"), and "التركية" is the adjective "Turkish".
+_ARABIC_PREFIX = re.compile(r"^(?:[وف]?[بلك]|[وف])(?=\S{4})")
+#: Korean particles and administrative suffixes after a name: "튀르키예에서", "시리아의", "가지안테프주" (province),
+#: "반시" (city), "에르지스군" (county), "경기도" (province).
+_KOREAN_PARTICLE = re.compile(r"(?:에서는|에서|에는|에게|으로|로|의|와|과|은|는|이|가|을|를|에|도|까지|부터|와의)$")
+_KOREAN_SUFFIX = re.compile(r"(?:시|주|군|도|현|구)$")
 _ADMIN2_END = re.compile(r"\s+(?:County|Parish|Borough)$")
 _NON_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff’]")
 _CURATED = frozenset({"region", "sea", "river", "landmark", "continent"})  # every name of these is a main name
@@ -93,9 +107,13 @@ def _scan(
             end = start + len(text)
             entries = gaz.lookup(text)
             stemmed = False
-            if not entries and n == 1 and (inflected or not text.isascii()):
-                entries = _lookup_inflected(gaz, text)
-                stemmed = bool(entries)
+            if (
+                n == 1
+                and (inflected or not text.isascii())
+                and not any(e.feature != "city" or name_key(e.name) == name_key(text) for e in entries)
+            ):  # no name spelt so: an inflected form ("Syrii") before a village's alternate name
+                found_stem = _lookup_inflected(gaz, text)
+                entries, stemmed = (found_stem, True) if found_stem else (entries, False)
             if entries:
                 found = (n, start, end, text, entries, stemmed)
                 break
@@ -170,14 +188,21 @@ def _lookup_inflected(gaz: Gazetteer, word: str) -> list[GazEntry]:
 
 
 def _scan_cjk(body: str, gaz: Gazetteer) -> list[_Cand]:
+    """Longest gazetteer matches inside runs of Chinese characters and Japanese kana; a match in katakana (foreign
+    names: "トルコ", "シリア") must be a whole katakana word ("インド" is not inside "インドネシア")."""
     out: list[_Cand] = []
     for run in _CJK_RUN.finditer(body):
         text = run.group()
         i = 0
         while i < len(text):
             hit = None
-            for n in range(min(8, len(text) - i), 1, -1):
-                entries = [e for e in gaz.lookup(text[i : i + n]) if e.feature != "city" or e.population >= 100_000]
+            for n in range(min(12, len(text) - i), 1, -1):
+                piece = text[i : i + n]
+                if _KATAKANA.match(piece[0]) and i > 0 and _KATAKANA.match(text[i - 1]):
+                    continue
+                if _KATAKANA.match(piece[-1]) and i + n < len(text) and _KATAKANA.match(text[i + n]):
+                    continue
+                entries = [e for e in gaz.lookup(piece) if e.feature != "city" or e.population >= 100_000]
                 if entries:
                     hit = (n, entries)
                     break
@@ -186,6 +211,97 @@ def _scan_cjk(body: str, gaz: Gazetteer) -> list[_Cand]:
                 continue
             out.append(_Cand(run.start() + i, run.start() + i + hit[0], hit[1], 0.7, "cjk"))
             i += hit[0]
+    return out
+
+
+def _uncased_forms(word: str, *, first: bool, last: bool) -> list[str]:
+    """Forms of a word of Arabic script or Hangul a name may take: the word, without an Arabic proclitic (on the
+    first word of a name), without Korean particles and an administrative suffix (on the last)."""
+    forms = [word]
+    if first:
+        forms += [word[m.end() :] for m in (_ARABIC_PREFIX.match(word),) if m]
+    if last and "\uac00" <= word[:1] <= "\ud7a3":
+        bare = _KOREAN_PARTICLE.sub("", word) if len(word) > 2 else word
+        forms.append(bare)
+        if len(bare) > 2:
+            forms.append(_KOREAN_SUFFIX.sub("", bare))
+    out: list[str] = []
+    for f in forms:
+        if len(f) >= 2 and f not in out:
+            out.append(f)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _uncased_stopwords() -> frozenset[str]:
+    """Function words of Arabic, Persian and Korean (stopwords-iso), folded: never a place alone ("وأن", "and
+    that", folds to the Arabic name of Van)."""
+    try:
+        import stopwordsiso
+    except ImportError:
+        return frozenset()
+    return frozenset(fold(w) for lang in ("ar", "fa", "ko") for w in stopwordsiso.stopwords(lang))
+
+
+def _scan_uncased(body: str, gaz: Gazetteer) -> list[_Cand]:
+    """Gazetteer matches in scripts without capitals that write spaces (Arabic, Persian, Korean): the longest run of
+    up to three words whose forms (:func:`_uncased_forms`) the gazetteer knows. Kept: countries, and divisions,
+    regions and towns of 100,000 people or more in a country the article names or where a town it names twice is
+    (GeoNames gives many towns alternate names that are common words: "خبر", "news", is Khobar)."""
+    words = list(_UNCASED_WORD.finditer(body))
+    found: list[tuple[int, int, str, list[GazEntry]]] = []
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in range(min(3, len(words) - i), 0, -1):
+            if n == 1 and fold(words[i].group()) in _uncased_stopwords():
+                continue
+            if any(body[words[j].end() : words[j + 1].start()] != " " for j in range(i, i + n - 1)):
+                continue
+            head = [w.group() for w in words[i : i + n]]
+            for first in _uncased_forms(head[0], first=True, last=n == 1):
+                lasts = _uncased_forms(head[-1], first=False, last=True) if n > 1 else [first]
+                for lastf in lasts:
+                    text = " ".join([first, *head[1:-1], lastf]) if n > 1 else first
+                    entries = [e for e in gaz.lookup(text) if e.feature != "city" or e.population >= 15_000]
+                    if entries:
+                        hit = (n, name_key(text), entries, first, lastf)
+                        break
+                if hit:
+                    break
+            if hit:
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, key, entries, first, lastf = hit  # the span leaves out proclitics and particles
+        start = words[i].start() + max(0, words[i].group().find(first))
+        last = words[i + n - 1]
+        end = last.start() + max(0, last.group().find(lastf)) + len(lastf) if n > 1 else start + len(first)
+        found.append((start, end, key, entries))
+        i += n
+    named = Counter(key for _, _, key, _ in found)
+    countries = {e.country for _, _, _, entries in found for e in entries if e.feature == "country"}
+    countries |= {  # a place named twice names its country too
+        e.country
+        for _, _, key, entries in found
+        if named[key] > 1 and len({x.country for x in entries}) == 1
+        for e in entries
+        if e.feature == "city" and e.population >= 100_000
+    }
+    out: list[_Cand] = []
+    for start, end, key, entries in found:
+        keep = [
+            e
+            for e in entries
+            if e.feature == "country"
+            or (
+                (e.feature != "city" or e.population >= 100_000)
+                and (e.country in countries or (named[key] > 1 and e.feature == "city"))
+            )
+        ]
+        if keep and key not in gaz.not_places:
+            out.append(_Cand(start, end, keep, 0.7, "scan"))
     return out
 
 
@@ -239,6 +355,9 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         if 2 <= len(words) <= 3
         and not any(x.feature != "city" or x.population >= 100_000 for x in gaz.lookup(words[0], strict=True))
     }
+    if (doc.article.language or "en") != "en":  # rule-tagged names outside English: a country is not a surname
+        surnames = {w for w in surnames if not any(x.feature == "country" for x in gaz.lookup(w, strict=True))}
+    inflected = (doc.article.language or "en") not in ("en", "fr", "de", "es", "it", "pt", "nl")
     cands: list[_Cand] = []
     unknown: list[_Cand] = []  # model places the gazetteer does not know: after the scan, which may split them
     for e in ents:
@@ -246,6 +365,12 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             continue
         entries, bare = gaz.lookup_bare(e.text)
         match = 1.0
+        if (
+            inflected
+            and " " not in e.text.strip()
+            and not any(x.feature != "city" or name_key(x.name) == name_key(e.text) for x in entries)
+        ):  # an inflected name the model tagged ("Сирії"), before a village's alternate name
+            entries = _lookup_inflected(gaz, e.text) or entries
         if not entries and e.canonical and e.canonical != e.text and not _has_facility_word(e.text):
             entries, _ = gaz.lookup_bare(e.canonical)
         if entries and e.text.isupper() and len(e.text) <= 4 and "." not in e.text:  # acronyms: not towns
@@ -264,19 +389,23 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             continue
         if not entries and not _place_like(e.text):
             continue  # acronyms, lower-case words and codes the model tagged ("MoD", "GT3", "south city")
-        (cands if entries else unknown).append(_Cand(e.start, e.end, entries, e.score, "ner", match))
+        end = e.end
+        if inflected and (m := _SUFFIX_AFTER_APOSTROPHE.match(body, end)):
+            end = m.end()  # the case ending after an apostrophe is part of the mention: "Almatı'ya"
+        (cands if entries else unknown).append(_Cand(e.start, end, entries, e.score, "ner", match))
     # buildings the model called organisations ("Alder Hey Children's Hospital", "Ramor Theatre") are places
     for e in ents:
         if e.type == "organisation" and _BUILDING_END.search(e.text) and _place_like(e.text):
             unknown.append(_Cand(e.start, e.end, [], 0.5 * e.score, "building"))
     ents = [e for e in ents if not (e.type == "organisation" and _BUILDING_END.search(e.text) and _place_like(e.text))]
     blocked = [(e.start, e.end, e.type) for e in ents if e.type != "place"]
-    inflected = (doc.article.language or "en") not in ("en", "fr", "de", "es", "it", "pt", "nl")
     common = _common_words(doc.resources) if (doc.article.language or "en") == "en" else frozenset()
     scanned = _scan(body, gaz, blocked, inflected=inflected, common=common)
     scanned = [c for c in scanned if body[c.start : c.end] not in surnames or _qualified(body, c.end)]
     if _CJK_RUN.search(body):
         scanned += _scan_cjk(body, gaz)
+    if _UNCASED_WORD.search(body):
+        scanned += _scan_uncased(body, gaz)
     # fuzzy matching of capitalised words the gazetteer does not know (misspelt countries and regions)
     taken = [(c.start, c.end) for c in cands + scanned]
     for m in re.finditer(r"\b([A-Z][a-z]{5,})(?:\s+(?:Autonomous Region|Region|Province|Oblast))?\b", body):

@@ -1,0 +1,72 @@
+"""Places in languages whose names are inflected or not written with capitals: country names in each language (from
+CLDR and ISO 3166 translations), case forms, Arabic proclitics, Korean particles, katakana words."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.enrich.entities import extract_entities
+from newsprism.enrich.placeforms import stems
+from newsprism.enrich.places import extract_places
+from newsprism.model import Article, Place
+from newsprism.pipeline import Doc, Resources
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources()
+
+
+def places_of(text: str, resources: Resources, lang: str) -> list[Place]:
+    doc = Doc(Article(id="m", title=None, body=text, language=lang), resources)
+    doc.add(extract_entities(doc))
+    pls = extract_places(doc)
+    for p in pls:
+        assert text[p.start : p.end] == p.text
+    return pls
+
+
+# (language, sentence, {(text as written, country)}); each names a country in its own language and an inflected form
+CASES = [
+    ("pl", "Turcja wysłała pomoc. Ratownicy z Turcji dotarli do Syrii i do Damaszku.", {
+        ("Turcja", "TR"), ("Turcji", "TR"), ("Syrii", "SY"), ("Damaszku", "SY")}),
+    ("hu", "Törökország segítséget kért. A mentők Szíriából érkeztek Törökországba.", {
+        ("Törökország", "TR"), ("Szíriából", "SY"), ("Törökországba", "TR")}),
+    ("uk", "Туреччина оголосила жалобу. У Туреччині та Сирії тривають пошуки, зокрема на Херсонщині.", {
+        ("Туреччина", "TR"), ("Туреччині", "TR"), ("Сирії", "SY"), ("Херсонщині", "UA")}),
+    ("fi", "Turkki pyysi apua. Turkin itäosissa ja Syyriassa etsitään eloonjääneitä.", {
+        ("Turkki", "TR"), ("Turkin", "TR"), ("Syyriassa", "SY")}),
+    ("hy", "Թուրքիան խնդրել է օգնություն։ Թուրքիայի հարավում և Սիրիայում փրկարարներ են աշխատում։", {
+        ("Թուրքիայի", "TR"), ("Սիրիայում", "SY")}),
+    ("ar", "أرسلت تركيا فرق إنقاذ. وصل المساعدات إلى سوريا وبدمشق، ومن إسطنبول خرجت قافلة.", {
+        ("تركيا", "TR"), ("سوريا", "SY"), ("دمشق", "SY"), ("إسطنبول", "TR")}),
+    ("fa", "ترکیه کمک خواست. امدادگران از سوریه و بترکیه رسیدند.", {("ترکیه", "TR"), ("سوریه", "SY")}),
+    ("ja", "トルコ政府はシリアへの支援を決めた。マラティヤ県でも捜索が続く。", {
+        ("トルコ", "TR"), ("シリア", "SY"), ("マラティヤ", "TR")}),
+    ("ko", "튀르키예 정부는 시리아에서 구조대를 보냈다. 튀르키예의 가지안테프에서 여진이 있었다.", {
+        ("튀르키예", "TR"), ("시리아", "SY"), ("가지안테프", "TR")}),
+    ("zh", "敘利亞和土耳其的救援人員從伊斯坦布爾出發。", {("敘利亞", "SY"), ("土耳其", "TR"), ("伊斯坦布爾", "TR")}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_country_names_and_forms(lang: str, text: str, expected: set[tuple[str, str]], resources: Resources) -> None:
+    found = {(p.text, p.country) for p in places_of(text, resources, lang)}
+    assert expected <= found, expected - found
+
+
+def test_common_words_in_arabic_and_korean_are_not_places(resources: Resources) -> None:
+    # "news", "big", "south", "August": alternate names of towns in GeoNames, in an article about another country
+    ar = places_of("قالت تركيا إن الخبر كبير في جنوب البلاد منذ آب.", resources, "ar")
+    assert {p.country for p in ar} == {"TR"}
+    ko = places_of("당시 도시에서 다시 시작했다.", resources, "ko")
+    assert ko == []
+
+
+def test_stems_of_inflected_names() -> None:
+    assert "Turcja" in stems("Turcji") and "Syria" in stems("Syrii") and "Damaszek" in stems("Damaszku")
+    assert "Turkki" in stems("Turkin")
+    assert "Szíria" in stems("Szíriából")
+    assert "Туреччина" in stems("Туреччині") and "Миколаївська" in stems("Миколаївській")
+    assert "Թուրքիա" in stems("Թուրքիայի")
+    assert stems("Paris") == [] or all(len(s) >= 3 for s in stems("Paris"))
