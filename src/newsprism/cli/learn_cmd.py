@@ -182,6 +182,8 @@ def evaluate(ctx: click.Context, task: str, data: Path | None, gold: Path | None
     argv = [str(x) for x in (data, gold) if x is not None] + list(ctx.args)
     if ctx.get_parameter_source("split") == click.core.ParameterSource.COMMANDLINE:
         argv += ["--split", split]  # e.g. the PETRARCH half of --task events
+    if as_json:
+        argv.append("--json")  # the task's own module prints its JSON report
     code = module.main(argv)
     sys.exit(int(code or 0))
 
