@@ -52,6 +52,7 @@ def test_web_app_in_a_browser(browser: Any, tmp_path: Path) -> None:
         assert page.title() == "newsprism"
         _shot(page, "web-stories.png")
         page.click("text=Kazakhstan says 164 killed in unrest")
+        page.wait_for_load_state()  # the whole new page, not its first bytes
         assert page.locator("h1").inner_text().startswith("Kazakhstan says 164 killed")
         assert page.locator("svg.fig-chart").count() >= 1  # 164 then 225 killed: a revision, charted
         assert page.locator("#figures .badge.conflict").count() == 0
@@ -67,6 +68,7 @@ def test_web_app_in_a_browser(browser: Any, tmp_path: Path) -> None:
         page.goto(base + "/articles/spec1")
         assert page.locator("mark.k-claims").count() >= 2
         page.click("ul.items >> text=164 people were killed")
+        page.wait_for_load_state()  # the whole new page, not its first bytes
         assert page.url.endswith("#a-spec1-" + page.url.rsplit("#a-spec1-", 1)[1])
         _shot(page, "web-article.png")
         page.goto(base + "/articles/evil1")
@@ -105,9 +107,11 @@ def test_briefing_opens_from_file(browser: Any, tmp_path: Path) -> None:
     assert css_applied == "flex"  # the local stylesheet loaded
     _shot(page, "briefing-index.png")
     page.click("text=Kazakhstan says 164 killed in unrest")
+    page.wait_for_load_state()  # the whole new page, not its first bytes
     assert page.locator("figure.map svg path").count() > 3
     _shot(page, "briefing-story.png")
     page.click("a[href^='article-spec1.html#a-spec1-']")
+    page.wait_for_load_state()  # the whole new page, not its first bytes
     assert page.url.startswith("file://") and "#a-spec1-" in page.url
     _shot(page, "briefing-article.png")
     assert all(u.startswith("file://") for u in requests), [u for u in requests if not u.startswith("file://")]
@@ -121,11 +125,13 @@ def test_switching_axes_in_the_web_app_keeps_the_axis_in_the_url(browser: Any, t
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(base + "/")
         page.click("text=Kazakhstan says 164 killed in unrest")
+        page.wait_for_load_state()  # the whole new page, not its first bytes
         # the default axis is the one that splits the story best: country groups, not a lean where most are unrated
         assert page.locator("nav.axes .axis-current").get_attribute("data-axis") == "group"
         headers = page.locator("#columns h3").all_text_contents()
         assert any(h.startswith("Russian state") for h in headers) and any(h.startswith("Western") for h in headers)
         page.click("nav.axes a[data-axis=state]")
+        page.wait_for_load_state()  # the whole new page, not its first bytes
         assert page.url.endswith("?axis=state")
         assert page.locator("#columns").get_attribute("data-axis") == "state"
         assert (page.locator("#columns h3").first.text_content() or "").startswith("state (2)")
@@ -152,14 +158,17 @@ def test_switching_axes_in_the_briefing_without_script(browser: Any, tmp_path: P
     page = context.new_page()
     page.goto((out / "index.html").as_uri())
     page.click("text=Kazakhstan says 164 killed in unrest")
+    page.wait_for_load_state()  # the whole new page, not its first bytes
     assert page.locator("nav.axes .axis-current").get_attribute("data-axis") == "group"
     _shot(page, "briefing-story-by-group.png")
     for axis in ("country", "language", "lean"):
         page.click(f"nav.axes a[data-axis={axis}]")
+        page.wait_for_load_state()  # the whole new page, not its first bytes
         assert page.url.startswith("file://") and page.url.endswith(f"--{axis}.html")
         assert page.locator("#columns").get_attribute("data-axis") == axis
     assert (page.locator("#columns h3").first.text_content() or "").startswith("left")
     page.click("nav.axes a[data-axis=country]")
+    page.wait_for_load_state()  # the whole new page, not its first bytes
     headers = page.locator("#columns h3").all_text_contents()
     assert headers[0].startswith("GB (3)") and any(h.startswith("RU (2)") for h in headers)
     _shot(page, "briefing-story-by-country.png")

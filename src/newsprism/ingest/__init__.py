@@ -351,6 +351,8 @@ def _store_article(store: Store, article: Article, report: IngestReport, setting
     elif article_id != article.id or _source_of(store.get_article(article_id) or article) != source:
         store.link_duplicate(article_id, source=source, reason="same text", similarity=1.0)
         report.duplicates.append((source, article_id, "same text"))
+    else:  # another writer stored this very input a moment ago: a sighting, counted, without a self-link
+        report.duplicates.append((source, article_id, "already stored"))
     return article_id
 
 
