@@ -298,7 +298,7 @@ def components(as_json: bool) -> None:
     reg = default_registry()
     rows = [
         {"kind": k, "name": s.name, "requires": list(s.requires), "produces": list(s.produces),
-         "default": s.default, "description": s.description}
+         "default": s.default, "options": sorted(s.options), "description": s.description}
         for k in KINDS for s in reg.all(k)
     ]  # fmt: skip
     if as_json:
