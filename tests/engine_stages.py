@@ -132,7 +132,7 @@ def write_jsonl(path: Path, rows: list[dict[str, Any]], *, bad_lines: bool = Tru
 def snapshot(output: Path) -> dict[str, list[str]]:
     """Every record of every dataset under ``output`` as sorted JSON (what two engines must agree on)."""
     from newsprism.engine.files import iter_kind
-    from newsprism.publish.arrow import KINDS
+    from newsprism.model_arrow import KINDS
 
     out: dict[str, list[str]] = {}
     for kind in (*KINDS, "failures"):

@@ -15,8 +15,8 @@ from newsprism.config import Settings
 from newsprism.engine.files import iter_kind, process_files
 from newsprism.engine.local import LocalEngine
 from newsprism.model import Article, Claim, Entity, Event, Frame, Place, Quote, Span, Technique
+from newsprism.model_arrow import KINDS, arrow_schema, article_from_row, records_from_table, table_of
 from newsprism.pipeline import Pipeline
-from newsprism.publish.arrow import KINDS, arrow_schema, article_from_row, records_from_table, table_of
 from newsprism.store import open_store
 
 

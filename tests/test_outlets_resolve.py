@@ -1,7 +1,6 @@
 import pytest
 
-from newsprism.ingest.base import PageLabel
-from newsprism.model import Article, OutletLabel
+from newsprism.model import Article, OutletLabel, PageLabel
 from newsprism.outlets.domains import domain_keys, load_suffixes, normalise_domain
 from newsprism.outlets.resolve import OutletResolver, domain_of, registrable_domain_of
 from newsprism.pipeline import Resources

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from newsprism.config import Settings
-from newsprism.ingest import LoadResult, PageLabel, RawInput, ingest
-from newsprism.model import Article
+from newsprism.ingest import LoadResult, RawInput, ingest
+from newsprism.model import Article, PageLabel
 from newsprism.outlets.notes import read_outlet_note
 from newsprism.outlets.ratings import import_ratings
 from newsprism.pipeline import Resources

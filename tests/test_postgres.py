@@ -58,7 +58,7 @@ import json, sys, time
 from pathlib import Path
 from newsprism.config import Settings
 from newsprism.ingest import IngestReport, _store_article
-from newsprism.publish.arrow import article_from_row
+from newsprism.model_arrow import article_from_row
 from newsprism.store import open_store
 
 url, go, *files = sys.argv[1:]

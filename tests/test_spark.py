@@ -14,8 +14,8 @@ import pytest
 from engine_stages import STAGES, TOKENS, corpus_rows, make_registry, snapshot, write_jsonl
 from newsprism.config import Settings
 from newsprism.engine.files import iter_kind, process_files
+from newsprism.model_arrow import article_from_row
 from newsprism.pipeline import Pipeline
-from newsprism.publish.arrow import article_from_row
 from newsprism.store import open_store
 
 pytestmark = [

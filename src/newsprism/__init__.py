@@ -25,6 +25,7 @@ _LAZY = {
     "Quote": "model",
     "Registry": "registry",
     "Resources": "pipeline",
+    "RetryReport": "api",
     "Settings": "config",
     "Span": "model",
     "Story": "model",
@@ -34,6 +35,7 @@ _LAZY = {
     "export": "publish.export",
     "ingest_sources": "api",
     "open_store": "store",
+    "retry_failures": "api",
 }
 
 __all__ = sorted([*_LAZY, "__version__"])

@@ -27,6 +27,7 @@ __all__ = [
     "Item",
     "Outlet",
     "OutletLabel",
+    "PageLabel",
     "Place",
     "Provenance",
     "Quote",
@@ -111,6 +112,19 @@ class OutletLabel(Record):
     date: str | None = None
     note: str | None = None
     evidence: str | None = None  # the text the label was read from, when there is one
+
+
+@dataclass(slots=True)
+class PageLabel:
+    """A statement about an outlet found in ingested text ("THE SPECTATOR IS A UK RIGHT WING PUBLICATION").
+
+    Loaders emit it beside the articles of a page; the outlet resolver attaches ``label`` to the outlet named
+    ``outlet`` (or to the outlet of article number ``article_index`` of the page, when known).
+    """
+
+    outlet: str  # the outlet as named in the text
+    label: OutletLabel
+    article_index: int | None = None  # the article of the page it is about, when known
 
 
 @dataclass(slots=True)

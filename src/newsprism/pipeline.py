@@ -378,7 +378,8 @@ def _run(
             for kind, found in doc.found.items():  # a re-run replaces what this stage found before
                 doc.found[kind] = [it for it in found if it.component != spec.name]
             try:
-                guard.check_size(spec.name, doc.article)
+                if not getattr(stage, "bounded_input", False):  # a stage that bounds what it reads is not refused
+                    guard.check_size(spec.name, doc.article)
                 with guard.watch(spec.name, doc.article.id):
                     items = list(stage(doc))
             except KeyboardInterrupt:
@@ -436,14 +437,17 @@ class Pipeline:
         *,
         article_ids: Sequence[str] | None = None,
         engine: str = "local",
+        engine_options: dict[str, Any] | None = None,
         progress: Callable[[int, int], None] | None = None,
         corpus: bool = True,
     ) -> RunReport:
+        """Run the stages over every article of ``store`` (or ``article_ids``) some stage has not finished, on the
+        registered ``engine`` with the ``engine_options`` it declares, then the corpus stages (``corpus=True``)."""
         t0 = time.perf_counter()
         report = RunReport(stages=self.stage_names)
         todo = self.pending(store, article_ids)
         report.articles = len(todo)
-        eng = self.registry.create("engine", f"engine.{engine}", settings=self.settings)
+        eng = self.registry.engine(engine, settings=self.settings, **(engine_options or {}))
         done = {s.name: store.done_articles(s.name) for s in self.specs}
         size = max(1, int(self.settings.batch_size))
         finished = 0

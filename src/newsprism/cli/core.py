@@ -100,30 +100,26 @@ def ingest(sources: tuple[str, ...], fmt: str, mapping: tuple[str, ...], fetch_f
 def analyze(sources: tuple[str, ...], fmt: str, mapping: tuple[str, ...], fetch_full: bool, stages: tuple[str, ...],
             engine: str, rerun: bool, db: str | None, as_json: bool) -> None:  # fmt: skip
     """Ingest SOURCES (if any), then run every stage over what is not yet done."""
-    from ..ingest import ingest as run_ingest
-    from ..pipeline import Pipeline
+    from ..api import analyze as run_analyze
 
-    with open_db(db) as store:
-        pipeline = Pipeline(list(stages) or None)
-        rep = None
-        if sources:
-            rep = run_ingest(
-                sources,
-                store,
-                format=fmt,
-                resources=pipeline.resources,
-                options=_ingest_options(mapping, fetch_full),
-                progress=None if as_json else _progress,
-            )
-            _report_ingest(rep, as_json)
-        if rerun:
-            for name in pipeline.stage_names:
-                store.reset_stage(name)
-        with progress_bar("analyzing", enabled=not as_json) as bar:
-            run = pipeline.run(store, engine=engine, progress=bar)
+    with open_db(db) as store, progress_bar("analyzing", enabled=not as_json) as bar:
+        report = run_analyze(
+            sources,
+            store,
+            format=fmt,
+            stages=list(stages) or None,
+            options=_ingest_options(mapping, fetch_full),
+            engine=engine,
+            progress=bar,
+            ingest_progress=None if as_json else _progress,
+            rerun=rerun,
+        )
         db_loc = getattr(store, "path", db)
+    rep, run = report.ingest, report.run
+    if rep is not None:
+        _report_ingest(rep, as_json)
     if as_json:
-        echo_json({"ingest": rep.to_dict() if rep else None, "run": run.to_dict()})
+        echo_json(report.to_dict())
     else:
         for aid, stage, reason in run.failed:
             say(f"stage failed: {stage} on {aid}: {reason}", err=True)
@@ -239,30 +235,13 @@ def search(query: tuple[str, ...], limit: int, db: str | None, as_json: bool) ->
 @handle_errors
 def failures(include_resolved: bool, retry: bool, db: str | None, as_json: bool) -> None:
     """List inputs and stages that failed, with the reason; --retry tries them again."""
-    from ..ingest import ingest as run_ingest
+    from ..api import retry_failures
 
     with open_db(db) as store:
-        rows = store.failures(include_resolved=include_resolved)
         if retry:
-            fixed = 0
-            for f in rows:
-                if f.kind == "ingest":
-                    opts = dict(f.options or {})
-                    fmt = opts.pop("format", "auto")
-                    rep = run_ingest([f.source.split("#", 1)[0]], store, format=fmt, options=opts)
-                    if rep.article_ids and not rep.failed:
-                        store.resolve_failure(f.id)
-                        fixed += 1
-                elif f.kind == "stage" and f.stage and f.article_id:
-                    from ..pipeline import Pipeline
-
-                    run = Pipeline([f.stage]).run(store, article_ids=[f.article_id], corpus=False)
-                    if not run.failed:
-                        store.resolve_failure(f.id)
-                        fixed += 1
-            rows = store.failures(include_resolved=include_resolved)
-            say(f"{fixed} failure(s) resolved, {len([r for r in rows if not r.resolved_at])} still open",
-                       err=True)  # fmt: skip
+            rep = retry_failures(store)
+            say(f"{len(rep.resolved)} failure(s) resolved, {rep.still_open} still open", err=True)
+        rows = store.failures(include_resolved=include_resolved)
     if as_json:
         echo_json([f.to_dict() for f in rows])
         return
@@ -319,7 +298,7 @@ def components(as_json: bool) -> None:
     reg = default_registry()
     rows = [
         {"kind": k, "name": s.name, "requires": list(s.requires), "produces": list(s.produces),
-         "default": s.default, "description": s.description}
+         "default": s.default, "options": sorted(s.options), "description": s.description}
         for k in KINDS for s in reg.all(k)
     ]  # fmt: skip
     if as_json:

@@ -28,15 +28,17 @@ __all__ = ["register"]
     help="folder for one Parquet dataset per record kind (articles, entities, places, ... failures)",
 )
 @click.option("--map", "mapping", multiple=True, metavar="FIELD=COLUMN", help="column mapping, as for ingest")
-@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True)
+@click.option("--engine", default="local", show_default=True, help="a registered engine: local, spark")
 @click.option("--stage", "stages", multiple=True, help="run only these stages (default: every registered stage)")
 @click.option(
     "--workers",
     type=int,
     default=None,
-    help="local engine: worker processes (0 = one per core; default: the workers setting)",
+    help="an option of the local engine: worker processes (0 = one per core; default: the workers setting)",
 )
-@click.option("--master", default=None, help="spark engine: master URL when not run by spark-submit (e.g. local[4])")
+@click.option(
+    "--master", default=None, help="an option of the spark engine: master URL when not run by spark-submit (local[4])"
+)
 @click.option(
     "--registry",
     "registry_ref",
@@ -50,24 +52,21 @@ def run(input_path: str, output: str, mapping: tuple[str, ...], engine: str, sta
         registry_ref: str | None, as_json: bool) -> None:  # fmt: skip
     """Run every stage over the articles in --input and write Parquet datasets to --output."""
     from ..engine.files import process_files
-    from ..engine.worker import _import_ref
+    from ..registry import Registry
 
-    registry = None
-    if registry_ref:
-        registry = _import_ref(registry_ref)()
-        registry.factory_ref = registry_ref  # worker processes rebuild it the same way
-    options: dict[str, Any] = {}
-    if mapping:
-        options["mapping"] = parse_map(mapping)
-    if engine == "local" and workers is not None:
-        options["workers"] = workers
-    if engine == "spark" and master:
-        options["master"] = master
+    registry = Registry.from_ref(registry_ref) if registry_ref else None
+    engine_options: dict[str, Any] = {k: v for k, v in (("workers", workers), ("master", master)) if v is not None}
     with progress_bar("running", enabled=not as_json) as bar:
         rep = process_files(
-            input_path, output, engine=engine, stages=list(stages) or None, registry=registry, progress=bar,
-            **options,
-        )  # fmt: skip
+            input_path,
+            output,
+            engine=engine,
+            stages=list(stages) or None,
+            registry=registry,
+            progress=bar,
+            mapping=parse_map(mapping) if mapping else None,
+            **engine_options,
+        )
     if as_json:
         echo_json(rep.to_dict())
     else:

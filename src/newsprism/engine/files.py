@@ -2,7 +2,7 @@
 
 ``OUTPUT/articles/`` holds the articles with the fields stages set (``genre`` ...) and the detected ``language``;
 ``OUTPUT/entities/``, ``OUTPUT/places/``, ... one dataset per extracted item kind; ``OUTPUT/failures/`` every row that
-could not be read and every (article, stage) that failed. Schemas: :mod:`newsprism.publish.arrow`. The local engine
+could not be read and every (article, stage) that failed. Schemas: :mod:`newsprism.model_arrow`. The local engine
 streams the input in batches (memory stays bounded); the Spark engine writes the same datasets (``engine/spark.py``).
 """
 
@@ -22,14 +22,15 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ConfigError, InputError
 from ..ingest.rows import RowReader
 from ..model import Article, Item, Record
-from ..publish.arrow import ARTICLE_KIND, FAILURE_SCHEMA, KINDS, arrow_schema, table_of
-from .worker import LANGUAGE_OUTPUT, apply_fields
+from ..model_arrow import ARTICLE_KIND, FAILURE_SCHEMA, KINDS, arrow_schema, table_of
+from .worker import apply_fields
 
 if TYPE_CHECKING:
     import pyarrow.parquet as pq
 
+    from ..config import Settings
     from ..pipeline import ArticleResult, Resources
-    from ..registry import ComponentSpec
+    from ..registry import ComponentSpec, Registry
 
 __all__ = [
     "FilesReport",
@@ -43,6 +44,8 @@ __all__ = [
 ]
 
 PART = "part-00000.parquet"
+#: The article field every output article has (detected when the input row has none).
+LANGUAGE_FIELD = "article.language"
 
 
 @dataclass(slots=True)
@@ -284,8 +287,7 @@ def run_files(
             failures: list[tuple[str | None, str, str]] = []
             for res in results:
                 for o in res.outputs:
-                    if o.stage != LANGUAGE_OUTPUT:
-                        report.stage_seconds[o.stage] = report.stage_seconds.get(o.stage, 0.0) + o.seconds
+                    report.stage_seconds[o.stage] = report.stage_seconds.get(o.stage, 0.0) + o.seconds
                     if o.error is not None:
                         failures.append((res.article_id, o.stage, o.error))
             for kind, records in outputs_of(articles, results).items():
@@ -322,17 +324,20 @@ def process_files(
     *,
     engine: str = "local",
     stages: Sequence[str] | None = None,
-    registry: Any = None,
-    settings: Any = None,
+    registry: Registry | None = None,
+    settings: Settings | None = None,
     progress: Any = None,
     mapping: Mapping[str, str] | None = None,
     **engine_options: Any,
 ) -> FilesReport:
     """Run the pipeline's stages over the articles of ``input`` on ``engine`` and write datasets to ``output``.
 
-    ``engine`` is ``local`` or ``spark`` (any registered ``engine.NAME``); ``engine_options`` go to its factory
-    (``workers=2``; ``master="local[2]"``); ``mapping`` names the column of each article field (``{"body":
-    "content_original"}``) as for ingest. The library behind ``newsprism run``.
+    ``engine`` names a registered engine (``local``, ``spark``); ``engine_options`` are options it declares
+    (``workers=2``; ``master="local[2]"``), checked by :meth:`~newsprism.registry.Registry.engine`. ``mapping``
+    names the column of each article field (``{"body": "content_original"}``) as for ingest. Every article leaves
+    with a language: when no chosen stage produces ``article.language``, the language stage runs first (the
+    registry's, else the built-in ``language.lingua.v1``) and is not reported among the stages. The library behind
+    ``newsprism run`` and the Spark job.
     """
     from ..ingest.rows import resolve_mapping
 
@@ -340,23 +345,42 @@ def process_files(
     from ..pipeline import Pipeline
 
     pipeline = Pipeline(stages, registry=registry, settings=settings)
-    if engine == "local":
-        engine_options.setdefault("detect_language", True)
-    eng = pipeline.registry.create("engine", f"engine.{engine}", settings=pipeline.settings, **engine_options)
+    eng = pipeline.registry.engine(engine, settings=pipeline.settings, **engine_options)
+    specs = _with_language(pipeline.specs, pipeline.registry)
     size = max(1, int(pipeline.settings.batch_size))
     own = getattr(eng, "run_files", None)
     if own is not None:
         report: FilesReport = own(
             input,
             output,
-            specs=pipeline.specs,
+            specs=specs,
             resources=pipeline.resources,
             batch_size=size,
             progress=progress,
             mapping=dict(mapping or {}),
         )
-        return report
-    return run_files(
-        input, output, engine=eng, specs=pipeline.specs, resources=pipeline.resources, batch_size=size,
-        progress=progress, mapping=mapping,
-    )  # fmt: skip
+    else:
+        report = run_files(
+            input,
+            output,
+            engine=eng,
+            specs=specs,
+            resources=pipeline.resources,
+            batch_size=size,
+            progress=progress,
+            mapping=mapping,
+        )
+    chosen = pipeline.stage_names
+    report.stages = chosen
+    report.stage_seconds = {k: v for k, v in report.stage_seconds.items() if k in chosen}
+    return report
+
+
+def _with_language(specs: Sequence[ComponentSpec], registry: Registry) -> list[ComponentSpec]:
+    """``specs``, after the stage producing ``article.language`` when none of them does."""
+    if any(LANGUAGE_FIELD in s.produces for s in specs):
+        return list(specs)
+    from ..enrich.language import language_spec
+
+    registered = [s for s in registry.all("stage") if s.default and LANGUAGE_FIELD in s.produces]
+    return [registered[0] if registered else language_spec(), *specs]

@@ -18,9 +18,9 @@ from typing import Any
 
 from ..config import Settings
 from ..model import Article, Item
-from ..pipeline import ArticleResult, Resources
+from ..pipeline import ArticleResult, Resources, run_stages
 from ..registry import ComponentSpec
-from .worker import StagePlan, plan_for, process_batch, run_batch, worker_resources
+from .worker import StagePlan, plan_for, process_batch, worker_resources
 
 __all__ = ["Batch", "LocalEngine", "resolve_workers"]
 
@@ -60,12 +60,10 @@ class LocalEngine:
         *,
         settings: Settings | None = None,
         workers: int | None = None,
-        detect_language: bool = False,
         max_in_flight: int | None = None,
     ) -> None:
         self.settings = settings or Settings()
         self.workers = resolve_workers(self.settings.workers if workers is None else workers)
-        self.detect_language = detect_language
         self.max_in_flight = max_in_flight or 2 * self.workers
 
     def map(
@@ -78,12 +76,9 @@ class LocalEngine:
         """Run ``specs`` over every batch; yields each batch's results in input order."""
         if self.workers <= 1:
             for articles, prior in batches:
-                yield run_batch(
-                    articles, specs, resources, prior=prior, done=_subset(done, articles),
-                    detect_language=self.detect_language,
-                )  # fmt: skip
+                yield run_stages(articles, specs, resources, prior=prior, done=_subset(done, articles))
             return
-        plan = plan_for(specs, resources, detect_language=self.detect_language)
+        plan = plan_for(specs, resources)
         ctx = multiprocessing.get_context(_start_method())
         pending: deque[tuple[list[Article], Future[list[ArticleResult]]]] = deque()
         with ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker, initargs=(plan,)) as pool:

@@ -3,7 +3,7 @@
 Two ways in:
 
 * :meth:`SparkEngine.run_files` — files in, files out: reads articles (Parquet or JSONL, the schema of
-  :mod:`newsprism.publish.arrow`), runs the stages with ``mapInArrow`` over Arrow batches of articles (each batch
+  :mod:`newsprism.model_arrow`), runs the stages with ``mapInArrow`` over Arrow batches of articles (each batch
   goes through :func:`newsprism.engine.worker.process_batch`, which calls :func:`newsprism.pipeline.run_stages`, the
   engine-independent core) and writes one Parquet dataset per record kind — the same datasets the local engine
   writes. ``newsprism run --engine spark --input X --output DIR``.
@@ -30,10 +30,10 @@ from typing import TYPE_CHECKING, Any
 from ..config import Settings
 from ..errors import ConfigError, InputError
 from ..model import Article, Item
-from ..publish.arrow import ARTICLE_KIND, FAILURE_SCHEMA, KINDS, arrow_schema
+from ..model_arrow import ARTICLE_KIND, FAILURE_SCHEMA, KINDS, arrow_schema
 from .files import FilesReport, input_files, input_format, outputs_of
 from .local import Batch, _subset
-from .worker import LANGUAGE_OUTPUT, StagePlan, plan_for, process_batch
+from .worker import StagePlan, plan_for, process_batch
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -118,7 +118,7 @@ def _arrow_worker(
 
     def run(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         from ..ingest.rows import RowReader
-        from ..publish.arrow import rows_of
+        from ..model_arrow import rows_of
 
         schema = _output_schema()
         size = max(1, batch_size)
@@ -163,8 +163,7 @@ def _arrow_worker(
                 stats: dict[str, float] = {}
                 for res in results:
                     for o in res.outputs:
-                        if o.stage != LANGUAGE_OUTPUT:
-                            stats[o.stage] = stats.get(o.stage, 0.0) + o.seconds
+                        stats[o.stage] = stats.get(o.stage, 0.0) + o.seconds
                         if o.error is not None:
                             failures.append({"article_id": res.article_id, "stage": o.stage, "reason": o.error})
                 for kind, records in outputs_of(originals, results).items():
@@ -229,7 +228,7 @@ class SparkEngine:
         done: dict[str, set[str]],
     ) -> Iterator[list[ArticleResult]]:
         """Spread batches over the executors, ``window`` batches at a time; yields results in input order."""
-        plan = plan_for(specs, resources, detect_language=False)
+        plan = plan_for(specs, resources)
         sc = self.session.sparkContext
         window = self.window or max(2, 2 * int(sc.defaultParallelism))
         buf: list[tuple[list[Article], dict[str, dict[str, list[Item]]], dict[str, set[str]]]] = []
@@ -275,7 +274,7 @@ class SparkEngine:
         from pyspark.sql import functions as F
 
         t0 = time.perf_counter()
-        plan = plan_for(specs, resources, detect_language=True)
+        plan = plan_for(specs, resources)
         articles = self.read_articles(input)
         parallelism = int(self.session.sparkContext.defaultParallelism)
         if articles.rdd.getNumPartitions() < parallelism:

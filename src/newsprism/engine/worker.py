@@ -7,7 +7,8 @@ A :class:`StagePlan` names the stages to run and how a worker process finds them
 * any other stage (a factory defined inside a plugin's ``register`` function) is looked up by name in a registry
   rebuilt in the worker by ``registry_ref``, a ``"module:function"`` returning a :class:`Registry`
   (default ``newsprism.registry:default_registry``: every installed ``newsprism.plugins`` entry point).
-  A custom registry advertises its own factory with ``registry.factory_ref = "mypkg.mod:make_registry"``.
+  A custom registry advertises its own factory with ``Registry(factory_ref="mypkg.mod:make_registry")`` (or
+  ``registry.factory_ref = ...``); ``Registry.from_ref("mypkg.mod:make_registry")`` builds one that does.
 
 Each worker process builds its :class:`~newsprism.pipeline.Resources` once per plan (models load once per
 process) and keeps it in a small per-process cache for the next batches; only articles and results cross process
@@ -17,7 +18,6 @@ boundaries, never spaCy docs.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,23 +26,10 @@ from typing import Any
 from ..config import Settings
 from ..errors import PipelineError
 from ..model import Article, Item
-from ..pipeline import ArticleResult, Resources, StageOutput, run_stages
-from ..registry import ComponentSpec, Registry
+from ..pipeline import ArticleResult, Resources, run_stages
+from ..registry import DEFAULT_REGISTRY_REF, ComponentSpec, Registry
 
-__all__ = [
-    "DEFAULT_REGISTRY_REF",
-    "LANGUAGE_OUTPUT",
-    "StagePlan",
-    "apply_fields",
-    "plan_for",
-    "process_batch",
-    "run_batch",
-    "worker_resources",
-]
-
-DEFAULT_REGISTRY_REF = "newsprism.registry:default_registry"
-#: The output name under which a language detected by an engine comes back.
-LANGUAGE_OUTPUT = "article.language"
+__all__ = ["StagePlan", "apply_fields", "plan_for", "process_batch", "worker_resources"]
 
 # per-process cache: plan key -> (resources, specs); filled lazily in each worker, never at import
 _WORKER_STATE: dict[str, tuple[Resources, list[ComponentSpec]]] = {}
@@ -56,7 +43,6 @@ class StagePlan:
     specs: tuple[bytes | None, ...]  # pickled ComponentSpec, or None: look the name up in the rebuilt registry
     registry_ref: str = DEFAULT_REGISTRY_REF
     settings: dict[str, Any] = field(default_factory=dict)
-    detect_language: bool = True
 
     @property
     def key(self) -> str:
@@ -64,7 +50,7 @@ class StagePlan:
         return h.hexdigest()[:16]
 
 
-def plan_for(specs: Sequence[ComponentSpec], resources: Resources, *, detect_language: bool = True) -> StagePlan:
+def plan_for(specs: Sequence[ComponentSpec], resources: Resources) -> StagePlan:
     """The portable form of ``specs`` run with ``resources``' settings and registry."""
     shipped: list[bytes | None] = []
     for spec in specs:
@@ -73,22 +59,13 @@ def plan_for(specs: Sequence[ComponentSpec], resources: Resources, *, detect_lan
         except (pickle.PicklingError, AttributeError, TypeError):
             shipped.append(None)  # a closure: rebuilt from the registry by name
     reg = resources._registry
-    ref = getattr(reg, "factory_ref", None) if reg is not None else None
+    ref = reg.factory_ref if reg is not None else None
     return StagePlan(
         names=tuple(s.name for s in specs),
         specs=tuple(shipped),
-        registry_ref=str(ref or DEFAULT_REGISTRY_REF),
+        registry_ref=ref or DEFAULT_REGISTRY_REF,
         settings=resources.settings.as_dict(),
-        detect_language=detect_language,
     )
-
-
-def _import_ref(ref: str) -> Any:
-    module, _, attr = ref.partition(":")
-    obj: Any = importlib.import_module(module)
-    for part in attr.split("."):
-        obj = getattr(obj, part)
-    return obj
 
 
 def _build(plan: StagePlan) -> tuple[Resources, list[ComponentSpec]]:
@@ -100,7 +77,7 @@ def _build(plan: StagePlan) -> tuple[Resources, list[ComponentSpec]]:
             specs.append(pickle.loads(blob))
             continue
         if registry is None:
-            registry = _import_ref(plan.registry_ref)()
+            registry = Registry.from_ref(plan.registry_ref)
         try:
             specs.append(registry.get("stage", name))
         except Exception as exc:
@@ -126,42 +103,7 @@ def process_batch(
 ) -> list[ArticleResult]:
     """Run the plan's stages over one batch in this process (the same core every engine calls)."""
     resources, specs = worker_resources(plan)
-    return run_batch(articles, specs, resources, prior=prior, done=done, detect_language=plan.detect_language)
-
-
-def run_batch(
-    articles: Sequence[Article],
-    specs: Sequence[ComponentSpec],
-    resources: Resources,
-    *,
-    prior: dict[str, dict[str, list[Item]]] | None = None,
-    done: dict[str, set[str]] | None = None,
-    detect_language: bool = False,
-) -> list[ArticleResult]:
-    """:func:`~newsprism.pipeline.run_stages`, after detecting missing languages when asked.
-
-    A detected language comes back as an output named ``article.language`` setting ``language`` and
-    ``language_score``, so it reaches the caller's copy of the article even across processes.
-    """
-    detected = _fill_language(articles, resources) if detect_language else {}
-    results = run_stages(articles, specs, resources, prior=prior, done=done)
-    for res in results:
-        if res.article_id in detected:
-            res.outputs.insert(0, StageOutput(LANGUAGE_OUTPUT, fields=detected[res.article_id]))
-    return results
-
-
-def _fill_language(articles: Sequence[Article], resources: Resources) -> dict[str, dict[str, Any]]:
-    missing = [a for a in articles if not a.language]
-    if not missing:
-        return {}
-    from ..enrich.language import detect_language
-
-    found: dict[str, dict[str, Any]] = {}
-    for a in missing:
-        a.language, a.language_score = detect_language((a.title or "") + "\n" + a.body, resources)
-        found[a.id] = {"language": a.language, "language_score": a.language_score}
-    return found
+    return run_stages(articles, specs, resources, prior=prior, done=done)
 
 
 def apply_fields(article: Article, result: ArticleResult) -> Article:

@@ -16,6 +16,10 @@ removed first. Then:
 The score is the share of the deciding evidence (script share, letter share, or lingua's confidence). A text
 with few letters or a score under :data:`LOW_CONFIDENCE` is still labelled with its best guess, and
 :class:`Detection` says it is uncertain; the score is kept on the article (``Article.language_score``).
+
+:func:`fill_language` is the one place an article gets its language: ingest calls it on every article it stores,
+and the registered stage ``language.lingua.v1`` (produces ``article.language``) calls it on every article an
+engine runs over, so an article read from a file without a language has one before the stages that need it.
 """
 
 from __future__ import annotations
@@ -25,9 +29,27 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..pipeline import Resources
+    from ..model import Article, Item
+    from ..pipeline import Doc, Resources
+    from ..registry import ComponentSpec, Registry
 
-__all__ = ["LOW_CONFIDENCE", "SUPPORTED", "Detection", "LanguageDetector", "clean_for_detection", "detect_language"]
+__all__ = [
+    "LOW_CONFIDENCE",
+    "STAGE",
+    "SUPPORTED",
+    "Detection",
+    "LanguageDetector",
+    "LanguageStage",
+    "clean_for_detection",
+    "detect_language",
+    "fill_language",
+    "language_spec",
+    "make_language_stage",
+    "register",
+]
+
+#: The registered name of the language stage.
+STAGE = "language.lingua.v1"
 
 #: Languages newsprism reads (ISO 639-1).
 SUPPORTED = (
@@ -232,3 +254,49 @@ def _detector(resources: Resources) -> LanguageDetector:
 def detect_language(text: str, resources: Resources) -> tuple[str | None, float]:
     """Detect with the detector cached on ``resources``: ``(code, score)``."""
     return _detector(resources).detect(text)
+
+
+def fill_language(article: Article, resources: Resources) -> bool:
+    """Detect the language of an article that has none, from its title and body, and keep it with its score
+    (``language``, ``language_score``); an article that has one keeps it. True when a language was detected."""
+    if article.language:
+        return False
+    article.language, article.language_score = detect_language((article.title or "") + "\n" + article.body, resources)
+    return True
+
+
+class LanguageStage:
+    """The ``language.lingua.v1`` stage: :func:`fill_language` on each article; it finds no items."""
+
+    #: It reads at most the first 20,000 characters of a body, so a long body is not refused (``max_parse_chars``).
+    bounded_input = True
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+
+    def __call__(self, doc: Doc) -> list[Item]:
+        fill_language(doc.article, doc.resources)
+        return []
+
+
+def make_language_stage(*, resources: Resources) -> LanguageStage:
+    return LanguageStage(resources)
+
+
+def language_spec() -> ComponentSpec:
+    """The component spec of the language stage (module-level factory: it pickles by reference to worker
+    processes and Spark executors)."""
+    from ..registry import ComponentSpec
+
+    return ComponentSpec(
+        name=STAGE,
+        kind="stage",
+        factory=make_language_stage,
+        produces=("article.language", "article.language_score"),
+        description="language of each article without one (script, letters, lingua), with its score",
+        order=0,
+    )
+
+
+def register(registry: Registry) -> None:
+    registry.add(language_spec())

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..errors import InputError, UnsupportedInputError
-from ..model import Article, Provenance
-from .base import Loader, LoadResult, PageLabel, RawInput
+from ..model import Article, PageLabel, Provenance
+from .base import Loader, LoadResult, RawInput
 
 if TYPE_CHECKING:
     from ..outlets.resolve import OutletResolver
@@ -141,7 +141,7 @@ def iter_load(
 
 def finish_article(article: Article, raw: RawInput, resources: Resources, *, part: str | None = None) -> Article:
     """Fill what every article needs whatever its loader: provenance, canonical URL, language, id, limits."""
-    from ..enrich.language import detect_language
+    from ..enrich.language import fill_language
     from ..model import content_hash
     from .dedup import canonical_url
 
@@ -156,9 +156,7 @@ def finish_article(article: Article, raw: RawInput, resources: Resources, *, par
         article.source.part = part
     if article.url and not article.canonical_url:
         article.canonical_url = canonical_url(article.url)
-    if not article.language:
-        lang, score = detect_language(((article.title or "") + "\n" + article.body), resources)
-        article.language, article.language_score = lang, score
+    fill_language(article, resources)
     if not article.id:
         article.id = article.content_hash[:16]
     return article

@@ -11,9 +11,9 @@ from typing import IO, Any, Protocol
 
 from ..config import Settings
 from ..errors import EmptyInputError, InputError, UnsupportedInputError
-from ..model import Article, OutletLabel
+from ..model import Article, PageLabel
 
-__all__ = ["LoadResult", "Loader", "PageLabel", "RawInput", "decode_text", "looks_binary", "split_authors"]
+__all__ = ["LoadResult", "Loader", "RawInput", "decode_text", "looks_binary", "split_authors"]
 
 
 @dataclass(slots=True)
@@ -53,15 +53,6 @@ class RawInput:
                 return ext
         dot = name.rfind(".")
         return name[dot:] if dot > name.rfind("/") else ""
-
-
-@dataclass(slots=True)
-class PageLabel:
-    """A statement about an outlet found in ingested text ("THE SPECTATOR IS A UK RIGHT WING PUBLICATION")."""
-
-    outlet: str  # the outlet as named in the text
-    label: OutletLabel
-    article_index: int | None = None  # the article of the page it is about, when known
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ The page is read line by line. An article starts at a title-like line followed b
 lines, share and comment lines, copyright lines) is dropped; an author bio, end footnotes and a pull quote that
 repeats a body sentence are moved out of the body into their own fields (a standfirst between title and byline
 opens the body); a curator's note about an outlet ("THE SPECTATOR IS A UK RIGHT WING PUBLICATION") becomes
-:class:`~newsprism.ingest.base.PageLabel` records. Text before the first title is page meta (masthead, page date)
+:class:`~newsprism.model.PageLabel` records. Text before the first title is page meta (masthead, page date)
 unless it is running text, which is kept as an untitled article; a page without any header is one article.
 
 Patterns and word lists are data: ``resources/text_page.yaml``.
@@ -20,8 +20,8 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import EmptyInputError, InputError
-from ..model import Article, Footnote, OutletLabel, Provenance
-from .base import LoadResult, PageLabel, RawInput, decode_text, looks_binary
+from ..model import Article, Footnote, OutletLabel, PageLabel, Provenance
+from .base import LoadResult, RawInput, decode_text, looks_binary
 from .text_headers import LineReader, Note, load_lexicon, normalise
 
 __all__ = ["NAME", "TextLoader", "read_page"]

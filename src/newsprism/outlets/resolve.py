@@ -12,14 +12,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..model import Outlet, OutletLabel
+from ..model import Outlet, OutletLabel, PageLabel
 from .domains import host_of, normalise_domain, slug, strip_same_site
 from .labels import normalise_value
 from .names import clean_name, name_candidates, name_key
 from .registry import REGISTRY_SOURCE, OutletRegistry, registry_facts, registry_for, suffixes_for
 
 if TYPE_CHECKING:
-    from ..ingest.base import PageLabel
     from ..model import Article
     from ..pipeline import Resources
     from ..store import Store

@@ -34,8 +34,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from ..errors import ConfigError
-from ..model import RECORD_TYPES, Article, Record
+from .errors import ConfigError
+from .model import RECORD_TYPES, Article, Record
 
 __all__ = [
     "ARTICLE_KIND",
