@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from newsprism.compare import frames_by_outlet
 from newsprism.enrich.frames import (
     GENERIC_FRAMES,
     Cue,
     Lexicon,
     detect_generic_frames,
-    frames_by_outlet,
     load_generic_model,
     split_sentences,
     term_pattern,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import click
@@ -78,23 +77,20 @@ def check_aliases(files: tuple[str, ...]) -> None:
 @handle_errors
 def list_entities(db: str | None, type_: str | None, top: int, as_json: bool) -> None:
     """The most mentioned entities of the store, with how many articles name each."""
-    from ..model import Entity
+    from ..compare import entity_rows
 
-    store = open_db(db)
-    mentions: Counter[str] = Counter()
-    articles: dict[str, set[str]] = {}
-    names: dict[str, str] = {}
-    kinds: dict[str, str] = {}
-    for it in store.iter_items("entities"):
-        if not isinstance(it, Entity) or (type_ and it.type != type_):
-            continue
-        key = it.entity_id or it.text
-        mentions[key] += 1
-        articles.setdefault(key, set()).add(it.article_id)
-        names.setdefault(key, it.canonical or it.text)
-        kinds.setdefault(key, it.type)
-    rows = [{"entity_id": k, "canonical": names[k], "type": kinds[k], "mentions": n, "articles": len(articles[k])}
-            for k, n in mentions.most_common(top)]  # fmt: skip
+    with open_db(db) as store:
+        found = entity_rows(store, type=type_, order="mentions", limit=top)
+    rows = [
+        {
+            "entity_id": r["entity_id"] or r["name"],
+            "canonical": r["name"],
+            "type": r["type"],
+            "mentions": r["mentions"],
+            "articles": len(r["articles"]),
+        }
+        for r in found
+    ]
     if as_json:
         echo_json(rows)
         return

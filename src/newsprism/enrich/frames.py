@@ -34,7 +34,6 @@ from ..model import Frame, Span
 if TYPE_CHECKING:
     from ..pipeline import Doc, Resources
     from ..registry import Registry
-    from ..store import Store
 
 __all__ = [
     "GENERIC_FRAMES",
@@ -43,7 +42,6 @@ __all__ = [
     "Lexicon",
     "Sentence",
     "detect_generic_frames",
-    "frames_by_outlet",
     "load_resource_yaml",
     "register",
     "split_sentences",
@@ -554,65 +552,6 @@ class GenericFrameStage:
             tokens=doc_tokens(doc),
             language=doc.article.language,
         )
-
-
-# -- per outlet ----------------------------------------------------------------------------------------------------
-def frames_by_outlet(store: Store, *, article_ids: Iterable[str] | None = None) -> dict[str, Any]:
-    """Frames and techniques aggregated by outlet, for comparisons.
-
-    Returns ``{outlet: {"articles": n, "generic": {frame: {"articles": k, "share": k/n, "score": mean}},
-    "narrative": {frame: {"articles": k, "share", "stances": {stance: count}, "holders": {holder: count}}},
-    "techniques": {technique: {"articles": k, "share", "count": hits}}, "genres": {genre: count}}}``.
-    """
-    ids = list(article_ids) if article_ids is not None else None
-    outlet_of: dict[str, str] = {}
-    out: dict[str, Any] = {}
-    for a in store.iter_articles(ids=ids):
-        name = a.outlet or a.outlet_id or "(unknown outlet)"
-        outlet_of[a.id] = name
-        row = out.setdefault(name, {"articles": 0, "generic": {}, "narrative": {}, "techniques": {}, "genres": {}})
-        row["articles"] += 1
-        if a.genre:
-            row["genres"][a.genre] = row["genres"].get(a.genre, 0) + 1
-    seen: set[tuple[str, str, str]] = set()
-    for it in store.iter_items("frames", article_ids=ids):
-        if not isinstance(it, Frame) or it.article_id not in outlet_of:
-            continue
-        row = out[outlet_of[it.article_id]]
-        fam = "narrative" if it.family == "narrative" else "generic"
-        rec = row[fam].setdefault(it.frame, {"articles": 0, "score": 0.0, "stances": {}, "holders": {}})
-        key = (fam, it.frame, it.article_id)
-        if key not in seen:
-            seen.add(key)
-            rec["articles"] += 1
-        rec["score"] += it.score
-        if it.stance:
-            rec["stances"][it.stance] = rec["stances"].get(it.stance, 0) + 1
-        if it.holder:
-            rec["holders"][it.holder] = rec["holders"].get(it.holder, 0) + 1
-    for it in store.iter_items("techniques", article_ids=ids):
-        if it.article_id not in outlet_of:
-            continue
-        row = out[outlet_of[it.article_id]]
-        name = getattr(it, "technique", "")
-        rec = row["techniques"].setdefault(name, {"articles": 0, "count": 0, "_ids": set()})
-        rec["count"] += 1
-        rec["_ids"].add(it.article_id)
-    for row in out.values():
-        n = max(1, row["articles"])
-        for fam in ("generic", "narrative"):
-            for rec in row[fam].values():
-                hits = sum(rec["stances"].values()) or rec["articles"]
-                rec["score"] = round(rec["score"] / max(1, hits), 4)
-                rec["share"] = round(rec["articles"] / n, 4)
-            if fam == "generic":
-                for rec in row[fam].values():
-                    rec.pop("stances")
-                    rec.pop("holders")
-        for rec in row["techniques"].values():
-            rec["articles"] = len(rec.pop("_ids"))
-            rec["share"] = round(rec["articles"] / n, 4)
-    return out
 
 
 def register(registry: Registry) -> None:

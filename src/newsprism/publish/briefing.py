@@ -27,20 +27,22 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from ..compare import StoryComparison
     from ..config import Settings
+    from ..model import Story
     from ..registry import Registry
     from ..store import Store
 
 __all__ = [
     "Links",
     "World",
+    "article_page",
     "axis_colours",
     "load_world",
     "make_environment",
     "map_view",
     "register",
     "safe_name",
+    "story_page",
     "write_briefing",
 ]
 
@@ -191,55 +193,24 @@ def make_environment(*extra_dirs: Path) -> Environment:
     return env
 
 
-def article_context(store: Store, article_id: str, world: World | None) -> dict[str, Any] | None:
-    """Everything an article page shows: metadata, outlet labels, items by kind, highlighted body, map."""
-    from ..compare import evidence_segments, load_items, outlet_info, valid_span
+def article_page(view: dict[str, Any], world: World | None) -> dict[str, Any]:
+    """The article page's template context: the view of :func:`newsprism.compare.article_context` and its map."""
+    return {**view, "map": map_view(view["points"], world) if world else None}
 
-    art = store.get_article(article_id)
-    if art is None:
-        return None
-    items = load_items(store, [art.id])
-    valid = {k: [it for it in v if valid_span(it, art)] for k, v in items.items()}
-    outlet = outlet_info(store, art)
-    labels = store.outlet_labels(art.outlet_id) if art.outlet_id else []
-    flat = [it for v in valid.values() for it in v]
-    points: dict[str, dict[str, Any]] = {}
-    for p in valid["places"]:
-        lat, lon = getattr(p, "lat", None), getattr(p, "lon", None)
-        if lat is None or lon is None:
-            continue
-        name = getattr(p, "name", "") or p.text
-        row = points.setdefault(name, {"name": name, "lat": lat, "lon": lon, "country": getattr(p, "country", None),
-                                       "count": 0, "anchor": f"a-{art.id}-{p.start}-{p.end}"})  # fmt: skip
-        row["count"] += 1
-    stories = [s for s in store.iter_stories() if art.id in s.article_ids]
+
+def story_page(view: dict[str, Any], world: World | None) -> dict[str, Any]:
+    """The story page's template context: the view of :func:`newsprism.compare.story_context`, the colours of its
+    axis's columns and its map."""
     return {
-        "article": art,
-        "outlet": outlet,
-        "labels": labels,
-        "items": valid,
-        "segments": evidence_segments(art.id, art.body, flat),
-        "map": map_view(points.values(), world) if world else None,
-        "stories": stories,
+        **view,
+        "map": map_view(view["points"], world) if world else None,
+        "colours": axis_colours(view["axis"], view["columns"]),
     }
 
 
-def story_context(store: Store, comparison: StoryComparison, world: World | None) -> dict[str, Any]:
-    points = []
-    for sc in comparison.places:
-        if "lat" in sc.detail:
-            points.append({"name": sc.name, "lat": sc.detail["lat"], "lon": sc.detail["lon"],
-                           "country": sc.detail.get("country"), "count": sc.total})  # fmt: skip
-    max_day = max((sum(d["by_side"].values()) for d in comparison.timeline), default=1)
-    chosen = next(a for a in comparison.axes if a.name == comparison.axis)
-    return {"c": comparison, "story": comparison.story, "map": map_view(points, world) if world else None,
-            "max_day": max_day, "colours": axis_colours(chosen.name, chosen.columns), "coverage": chosen.coverage,
-            "axis_title": chosen.title}  # fmt: skip
-
-
-def _day_groups(store: Store) -> list[tuple[str, list[Any]]]:
-    days: dict[str, list[Any]] = {}
-    for s in store.iter_stories():
+def _day_groups(stories: Iterable[Story]) -> list[tuple[str, list[Story]]]:
+    days: dict[str, list[Story]] = {}
+    for s in stories:
         days.setdefault((s.start or "undated")[:10], []).append(s)
     return [(d, sorted(days[d], key=lambda s: (-len(s.article_ids), s.label))) for d in sorted(days, reverse=True)]
 
@@ -247,16 +218,20 @@ def _day_groups(store: Store) -> list[tuple[str, list[Any]]]:
 def write_briefing(
     store: Store, out: str | Path, *, settings: Settings | None = None, title: str = "newsprism briefing"
 ) -> dict[str, int]:
-    """Write the briefing site to ``out``; cluster stories first when the store has none. Returns page counts."""
-    from ..compare import AXES, outlet_info
+    """Write the briefing site of the stories stored in ``store`` to ``out``; when none are stored, the articles are
+    clustered first with :func:`newsprism.stories.build_stories` (as ``newsprism stories`` does). Returns page
+    counts."""
+    from ..compare import AXES, article_context, outlet_info, outlet_rows, stories_by_article, story_context
     from ..compare.story import compare_story_axes
     from ..outlets.groups import load_groups
     from ..stories import build_stories
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    if next(iter(store.iter_stories()), None) is None:
+    stories = list(store.iter_stories())
+    if not stories:
         build_stories(store, settings=settings)
+        stories = list(store.iter_stories())
     env = make_environment()
     links = file_links()
     world = load_world()
@@ -265,33 +240,35 @@ def write_briefing(
     shutil.copytree(static_src, out / "static", dirs_exist_ok=True)
     counts = {"index": 1, "stories": 0, "outlets": 0, "articles": 0}
 
-    summaries = []
+    by_id = {}
     groups = load_groups()
     template = env.get_template("story.html")
-    for story in store.iter_stories():
+    for story in stories:
         by_axis = compare_story_axes(store, story, groups=groups)  # the story's data read once for every axis
         comp = by_axis["default"]
         (out / links.story(story.id)).write_text(
-            template.render(**base, **story_context(store, comp, world)), encoding="utf-8"
+            template.render(**base, **story_page(story_context(comp), world)), encoding="utf-8"
         )
         for axis in AXES:  # the same story on every axis, each page linking to the others
             (out / links.story_axis(story.id, axis)).write_text(
-                template.render(**base, **story_context(store, by_axis[axis], world)), encoding="utf-8"
+                template.render(**base, **story_page(story_context(by_axis[axis]), world)), encoding="utf-8"
             )
         counts["stories"] += 1
-        summaries.append(comp)
-    by_id = {c.story.id: c for c in summaries}
-    days = [(d, [by_id[s.id] for s in group if s.id in by_id]) for d, group in _day_groups(store)]
+        by_id[story.id] = comp
+    days = [(d, [by_id[s.id] for s in group]) for d, group in _day_groups(stories)]
+    outlets = outlet_rows(store, covered_only=True)  # the outlets the articles come from, not every rated one
     (out / "index.html").write_text(
-        env.get_template("index.html").render(**base, days=days, outlets=_outlet_rows(store)), encoding="utf-8"
+        env.get_template("index.html").render(**base, days=days, outlets=outlets), encoding="utf-8"
     )
+    in_stories = stories_by_article(stories)  # article -> its stories, built once for every article page
     for art in store.iter_articles():
-        ctx = article_context(store, art.id, world)
-        if ctx is None:
+        view = article_context(store, art, stories=in_stories)
+        if view is None:
             continue
-        (out / links.article(art.id)).write_text(env.get_template("article.html").render(**base, **ctx), "utf-8")
+        page = env.get_template("article.html").render(**base, **article_page(view, world))
+        (out / links.article(art.id)).write_text(page, "utf-8")
         counts["articles"] += 1
-    for row in _outlet_rows(store):
+    for row in outlets:
         arts = list(store.iter_articles(outlet=row["id"]))
         info = outlet_info(store, arts[0]) if arts else None
         (out / links.outlet(row["id"])).write_text(
@@ -299,22 +276,6 @@ def write_briefing(
         )
         counts["outlets"] += 1
     return counts
-
-
-def _outlet_rows(store: Store) -> list[dict[str, Any]]:
-    from ..compare import side_of_lean
-    from ..outlets.labels import outlet_view
-
-    covered = store.outlet_article_counts()  # a briefing shows the outlets its articles come from, not every rated one
-    rows = []
-    for o in store.iter_outlets():
-        if o.id not in covered:
-            continue
-        view = outlet_view(o)
-        view["articles"] = covered[o.id]
-        view["side"] = side_of_lean(view.get("lean"))
-        rows.append(view)
-    return sorted(rows, key=lambda r: str(r["name"]).casefold())
 
 
 def register(registry: Registry) -> None:

@@ -63,6 +63,12 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    def reopen(self) -> Store | None:
+        """A new connection to the same store, for a caller that serves several threads (the web app opens one per
+        request and closes it after); ``None`` when this store cannot be opened twice (an in-memory database): then
+        the caller shares this one, one thread at a time."""
+        return None
+
     def __enter__(self) -> Store:
         return self
 

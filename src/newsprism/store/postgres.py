@@ -61,6 +61,9 @@ class PostgresStore(SQLStore):
     def close(self) -> None:
         self.conn.close()
 
+    def reopen(self) -> PostgresStore:
+        return PostgresStore(self.url)
+
     def put_article(self, article: Article) -> tuple[str, bool]:
         # PostgreSQL text cannot hold NUL; U+FFFD keeps every character offset (evidence spans) unchanged
         for name in ("title", "body", "author_bio", "summary"):

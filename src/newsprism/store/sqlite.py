@@ -35,6 +35,9 @@ class SQLiteStore(SQLStore):
     def close(self) -> None:
         self.conn.close()
 
+    def reopen(self) -> SQLiteStore | None:
+        return None if self.path == ":memory:" else SQLiteStore(self.path)
+
     def fts_statements(self, migration: int) -> list[str]:
         if migration != 1:
             return []

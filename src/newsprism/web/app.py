@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hmac
 import secrets
-import threading
 from collections.abc import Callable
 from importlib import resources as pkg_resources
 from pathlib import Path
@@ -57,27 +56,43 @@ def _web_links() -> Any:
 
 
 def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: str = "newsprism") -> FastAPI:
-    """The app over an open ``store`` (the caller keeps it open while the app runs)."""
+    """The app over an open ``store`` (the caller keeps it open while the app runs). Each request works on its own
+    connection to the store (see :class:`~newsprism.web.connections.Connections`)."""
     from fastapi import Body, FastAPI, Form, HTTPException, Query, Request
     from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
     from fastapi.staticfiles import StaticFiles
 
-    from ..compare import AXES, STATUSES, compare_story, outlet_info, side_of_lean
+    from ..compare import (
+        AXES,
+        STATUSES,
+        article_context,
+        claim_groups,
+        compare_story,
+        entity_rows,
+        outlet_info,
+        outlet_row,
+        outlet_rows,
+        story_context,
+    )
     from ..compare.story_figures import figure_rows
     from ..errors import ConfigError
-    from ..outlets.labels import outlet_view
     from ..outlets.userlabels import label_outlet
-    from ..publish.briefing import article_context, load_world, make_environment, story_context
-    from .views import claim_groups, entity_rows
+    from ..publish.briefing import article_page, load_world, make_environment, story_page
+    from .connections import Connections
 
-    app = FastAPI(title=f"{title} API", version="1", docs_url=None, redoc_url=None,
-                  description="Stories, articles with evidence, outlets and their labels, entities and claims.")  # fmt: skip
+    app = FastAPI(
+        title=f"{title} API",
+        version="1",
+        docs_url=None,
+        redoc_url=None,
+        description="Stories, articles with evidence, outlets and their labels, entities and claims.",
+    )
     env = make_environment(Path(str(pkg_resources.files("newsprism.web") / "templates")))
     links = _web_links()
     world = load_world()
     figure_statuses = (*STATUSES, "part")
     token = secrets.token_urlsafe(32)
-    lock = threading.RLock()  # one SQLite connection: one request at a time touches it
+    connect = Connections(store)
     hosts = set(allowed_hosts or []) | {"127.0.0.1", "localhost", "[::1]"}
     app.state.store = store
     app.state.csrf_token = token
@@ -116,221 +131,228 @@ def create_app(store: Store, *, allowed_hosts: list[str] | None = None, title: s
             raise HTTPException(422, f"status {status[:40]!r} not valid; valid: {', '.join(figure_statuses)}")
         return status or None
 
-    def outlet_row(outlet_id: str) -> dict[str, Any]:
-        o = store.get_outlet(outlet_id)
+    def check_axis(axis: str | None) -> str | None:
+        if axis is not None and axis not in AXES:
+            raise HTTPException(422, f"unknown axis {axis[:40]!r}; valid: {', '.join(AXES)}")
+        return axis
+
+    def one_outlet(db: Store, outlet_id: str) -> dict[str, Any]:
+        o = db.get_outlet(outlet_id)
         if o is None:
             raise HTTPException(404, f"no outlet {outlet_id!r}")
-        row = outlet_view(o)
-        row["side"] = side_of_lean(row.get("lean"))
-        return row
+        return outlet_row(o)
 
-    def outlet_rows() -> list[dict[str, Any]]:
-        rows = []
-        for o in store.iter_outlets():
-            row = outlet_view(o)
-            row["side"] = side_of_lean(row.get("lean"))
-            rows.append(row)
-        return sorted(rows, key=lambda r: str(r["name"]).casefold())
-
-    def story_days(limit: int, offset: int) -> tuple[list[tuple[str, list[Any]]], int]:
-        stories = sorted(store.iter_stories(), key=lambda s: (s.start or "", len(s.article_ids)), reverse=True)
-        comps = [compare_story(store, s) for s in stories[offset : offset + limit]]
+    def story_days(db: Store, limit: int, offset: int) -> tuple[list[tuple[str, list[Any]]], int]:
+        stories = sorted(db.iter_stories(), key=lambda s: (s.start or "", len(s.article_ids)), reverse=True)
+        comps = [compare_story(db, s) for s in stories[offset : offset + limit]]
         days: dict[str, list[Any]] = {}
         for c in comps:
             days.setdefault((c.story.start or "undated")[:10], []).append(c)
         return sorted(days.items(), reverse=True), len(stories)
 
-    def add_label(outlet_id: str, field: str, value: str, note: str | None) -> OutletLabel:
-        if store.get_outlet(outlet_id) is None:
+    def add_label(db: Store, outlet_id: str, field: str, value: str, note: str | None) -> OutletLabel:
+        if db.get_outlet(outlet_id) is None:
             raise HTTPException(404, f"no outlet {outlet_id!r}")
         if field not in LABEL_FIELDS:
             raise HTTPException(422, f"field {field!r} not editable; valid: {', '.join(LABEL_FIELDS)}")
         if not value.strip() or len(value) > MAX_VALUE:
             raise HTTPException(422, f"value for {field} must be 1 to {MAX_VALUE} characters")
         try:  # the one path for a user's label: checked and normalised on the labels module's scales
-            _, labels = label_outlet(store, outlet_id, {field: value.strip()}, by="web",
-                                     note=(note or "").strip()[:MAX_VALUE] or None)  # fmt: skip
+            note = (note or "").strip()[:MAX_VALUE] or None
+            _, labels = label_outlet(db, outlet_id, {field: value.strip()}, by="web", note=note)
         except ConfigError as exc:
             raise HTTPException(422, str(exc)) from None
         return labels[0]
 
-    # -- pages -------------------------------------------------------------------------------------------------
+    # -- pages (plain functions: Starlette runs them in its thread pool, each on its own store connection) -------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    async def index(offset: int = Query(0, ge=0)) -> HTMLResponse:
-        with lock:
-            days, total = story_days(PAGE, offset)
-            return page("index.html", days=days, outlets=outlet_rows(), total=total, offset=offset, page_size=PAGE)
-
-    def check_axis(axis: str | None) -> str | None:
-        if axis is not None and axis not in AXES:
-            raise HTTPException(422, f"unknown axis {axis[:40]!r}; valid: {', '.join(AXES)}")
-        return axis
+    def index(offset: int = Query(0, ge=0)) -> HTMLResponse:
+        with connect() as db:
+            days, total = story_days(db, PAGE, offset)
+            outlets = outlet_rows(db)
+        return page("index.html", days=days, outlets=outlets, total=total, offset=offset, page_size=PAGE)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def story_page(story_id: str, axis: str | None = None) -> HTMLResponse:
-        with lock:
-            story = store.get_story(story_id)
+    def story_html(story_id: str, axis: str | None = None) -> HTMLResponse:
+        with connect() as db:
+            story = db.get_story(story_id)
             if story is None:
                 raise HTTPException(404, "no such story")
-            comp = compare_story(store, story, axis=check_axis(axis))
-            return page("story.html", **story_context(store, comp, world))
+            comp = compare_story(db, story, axis=check_axis(axis))
+        return page("story.html", **story_page(story_context(comp), world))
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
-    async def articles_page(offset: int = Query(0, ge=0), outlet: str | None = None,
-                            language: str | None = None) -> HTMLResponse:  # fmt: skip
-        with lock:
-            arts = list(store.iter_articles(outlet=outlet, language=language, limit=PAGE, offset=offset))
-            return page("articles.html", articles=arts, offset=offset, page_size=PAGE, outlet=outlet,
-                        language=language)  # fmt: skip
+    def articles_html(
+        offset: int = Query(0, ge=0), outlet: str | None = None, language: str | None = None
+    ) -> HTMLResponse:
+        with connect() as db:
+            arts = list(db.iter_articles(outlet=outlet, language=language, limit=PAGE, offset=offset))
+        ctx = {"offset": offset, "page_size": PAGE, "outlet": outlet, "language": language}
+        return page("articles.html", articles=arts, **ctx)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def article_page(article_id: str) -> HTMLResponse:
-        with lock:
-            ctx = article_context(store, article_id, world)
-            if ctx is None:
-                raise HTTPException(404, "no such article")
-            return page("article.html", **ctx)
+    def article_html(article_id: str) -> HTMLResponse:
+        with connect() as db:
+            view = article_context(db, article_id)
+        if view is None:
+            raise HTTPException(404, "no such article")
+        return page("article.html", **article_page(view, world))
 
     @app.get("/outlets", response_class=HTMLResponse, include_in_schema=False)
-    async def outlets_page() -> HTMLResponse:
-        with lock:
-            return page("outlets.html", outlets=outlet_rows())
+    def outlets_html() -> HTMLResponse:
+        with connect() as db:
+            outlets = outlet_rows(db)
+        return page("outlets.html", outlets=outlets)
 
     @app.get("/outlets/{outlet_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def outlet_page(outlet_id: str, saved: int = 0) -> HTMLResponse:
-        with lock:
-            row = outlet_row(outlet_id)
-            arts = list(store.iter_articles(outlet=outlet_id))
-            info = outlet_info(store, arts[0]) if arts else None
-            return page("outlet_edit.html", o=row, info=info, articles=arts, fields=LABEL_FIELDS, saved=saved)
+    def outlet_html(outlet_id: str, saved: int = 0) -> HTMLResponse:
+        with connect() as db:
+            row = one_outlet(db, outlet_id)
+            arts = list(db.iter_articles(outlet=outlet_id))
+            info = outlet_info(db, arts[0]) if arts else None
+        return page("outlet_edit.html", o=row, info=info, articles=arts, fields=LABEL_FIELDS, saved=saved)
 
     @app.post("/outlets/{outlet_id}/labels", include_in_schema=False)
-    async def outlet_label_form(outlet_id: str, field: str = Form(...), value: str = Form(...),
-                                note: str = Form(""), csrf: str = Form("")) -> RedirectResponse:  # fmt: skip
+    def outlet_label_form(
+        outlet_id: str,
+        field: str = Form(...),
+        value: str = Form(...),
+        note: str = Form(""),
+        csrf: str = Form(""),
+    ) -> RedirectResponse:
         if not hmac.compare_digest(csrf, token):
             raise HTTPException(403, "missing or wrong form token; reload the page and try again")
-        with lock:
-            add_label(outlet_id, field, value, note)
+        with connect() as db:
+            add_label(db, outlet_id, field, value, note)
         return RedirectResponse(f"/outlets/{quote(outlet_id, safe='')}?saved=1", status_code=303)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    async def search_page(q: str = "") -> HTMLResponse:
-        with lock:
-            hits = store.search(q[:500], limit=50) if q.strip() else []
-            return page("search.html", q=q, hits=hits)
+    def search_html(q: str = "") -> HTMLResponse:
+        with connect() as db:
+            hits = db.search(q[:500], limit=50) if q.strip() else []
+        return page("search.html", q=q, hits=hits)
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
-    async def entities_page(q: str = "") -> HTMLResponse:
-        with lock:
-            return page("entities.html", rows=entity_rows(store, query=q or None), q=q)
+    def entities_html(q: str = "") -> HTMLResponse:
+        with connect() as db:
+            rows = entity_rows(db, query=q or None)
+        return page("entities.html", rows=rows, q=q)
 
     @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
-    async def claims_page(type: str | None = None, conflicts: int = 0) -> HTMLResponse:
-        with lock:
-            groups = claim_groups(store, type=type or None, conflicts_only=bool(conflicts))
-            return page("claims.html", groups=groups, type=type or "", conflicts=conflicts)
+    def claims_html(type: str | None = None, conflicts: int = 0) -> HTMLResponse:
+        with connect() as db:
+            groups = claim_groups(db, type=type or None, conflicts_only=bool(conflicts))
+        return page("claims.html", groups=groups, type=type or "", conflicts=conflicts)
 
     @app.get("/figures", response_class=HTMLResponse, include_in_schema=False)
-    async def figures_page(status: str = "", type: str = "") -> HTMLResponse:
-        with lock:
-            stories = claim_groups(store, type=type or None, status=check_status(status))
-            return page("figures.html", stories=stories, status=status, type=type, statuses=STATUSES)
+    def figures_html(status: str = "", type: str = "") -> HTMLResponse:
+        wanted = check_status(status)
+        with connect() as db:
+            stories = claim_groups(db, type=type or None, status=wanted)
+        return page("figures.html", stories=stories, status=status, type=type, statuses=STATUSES)
 
     # -- JSON API ------------------------------------------------------------------------------------------------
     @app.get("/api/stories", tags=["stories"], summary="Stories, newest first")
-    async def api_stories(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
-        with lock:
-            rows = sorted(store.iter_stories(), key=lambda s: (s.start or "", s.id), reverse=True)
-            return [s.to_dict() for s in rows[offset : offset + limit]]
+    def api_stories(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
+        with connect() as db:
+            rows = sorted(db.iter_stories(), key=lambda s: (s.start or "", s.id), reverse=True)
+        return [s.to_dict() for s in rows[offset : offset + limit]]
 
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story compared across its outlets")
-    async def api_story(
+    def api_story(
         story_id: str, axis: str | None = Query(None, description=f"one of {', '.join(AXES)}; default: the best split")
     ) -> dict[str, Any]:
-        with lock:
-            story = store.get_story(story_id)
+        with connect() as db:
+            story = db.get_story(story_id)
             if story is None:
                 raise HTTPException(404, "no such story")
-            return compare_story(store, story, axis=check_axis(axis)).to_dict()
+            return compare_story(db, story, axis=check_axis(axis)).to_dict()
 
     @app.get("/api/articles", tags=["articles"], summary="Articles (without bodies)")
-    async def api_articles(limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0),
-                           outlet: str | None = None, language: str | None = None) -> list[dict[str, Any]]:  # fmt: skip
-        with lock:
+    def api_articles(
+        limit: int = Query(50, ge=1, le=1000),
+        offset: int = Query(0, ge=0),
+        outlet: str | None = None,
+        language: str | None = None,
+    ) -> list[dict[str, Any]]:
+        with connect() as db:
             return [
                 {k: v for k, v in a.to_dict().items() if k != "body"} | {"chars": len(a.body)}
-                for a in store.iter_articles(outlet=outlet, language=language, limit=limit, offset=offset)
+                for a in db.iter_articles(outlet=outlet, language=language, limit=limit, offset=offset)
             ]
 
     @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article with every extracted item")
-    async def api_article(article_id: str) -> dict[str, Any]:
-        with lock:
-            ctx = article_context(store, article_id, None)
-            if ctx is None:
-                raise HTTPException(404, "no such article")
-            return {"article": ctx["article"].to_dict(), "outlet": ctx["outlet"].to_dict(),
-                    "items": {k: [it.to_dict() for it in v] for k, v in ctx["items"].items()}}  # fmt: skip
+    def api_article(article_id: str) -> dict[str, Any]:
+        with connect() as db:
+            view = article_context(db, article_id)
+        if view is None:
+            raise HTTPException(404, "no such article")
+        return {
+            "article": view["article"].to_dict(),
+            "outlet": view["outlet"].to_dict(),
+            "items": {k: [it.to_dict() for it in v] for k, v in view["items"].items()},
+        }
 
     @app.get("/api/token", tags=["outlets"], summary=f"The token to send in {CSRF_HEADER} with every API write")
-    async def api_token() -> dict[str, str]:
+    def api_token() -> dict[str, str]:
         return {"header": CSRF_HEADER, "token": token}
 
     @app.get("/api/outlets", tags=["outlets"], summary="Outlets with their effective lean and its source")
-    async def api_outlets() -> list[dict[str, Any]]:
-        with lock:
-            return outlet_rows()
+    def api_outlets() -> list[dict[str, Any]]:
+        with connect() as db:
+            return outlet_rows(db)
 
     @app.get("/api/outlets/{outlet_id}", tags=["outlets"], summary="One outlet with all its labels")
-    async def api_outlet(outlet_id: str) -> dict[str, Any]:
-        with lock:
-            return outlet_row(outlet_id)
+    def api_outlet(outlet_id: str) -> dict[str, Any]:
+        with connect() as db:
+            return one_outlet(db, outlet_id)
 
-    @app.post("/api/outlets/{outlet_id}/labels", tags=["outlets"], summary="Add the user's own label to an outlet",
-              status_code=201)  # fmt: skip
-    async def api_outlet_label(
+    @app.post(
+        "/api/outlets/{outlet_id}/labels",
+        tags=["outlets"],
+        summary="Add the user's own label to an outlet",
+        status_code=201,
+    )
+    def api_outlet_label(
         outlet_id: str,
         field: str = Body(..., description=f"one of {', '.join(LABEL_FIELDS)}"),
         value: str = Body(..., max_length=MAX_VALUE),
         note: str | None = Body(None, max_length=MAX_VALUE),
     ) -> dict[str, Any]:
-        with lock:
-            return add_label(outlet_id, field, value, note).to_dict()
+        with connect() as db:
+            return add_label(db, outlet_id, field, value, note).to_dict()
 
     @app.get("/api/search", tags=["search"], summary="Full-text search over titles and bodies")
-    async def api_search(
-        q: str = Query(..., max_length=500), limit: int = Query(20, ge=1, le=200)
-    ) -> list[dict[str, Any]]:
-        with lock:
-            return [h.to_dict() for h in store.search(q, limit=limit)]
+    def api_search(q: str = Query(..., max_length=500), limit: int = Query(20, ge=1, le=200)) -> list[dict[str, Any]]:
+        with connect() as db:
+            return [h.to_dict() for h in db.search(q, limit=limit)]
 
     @app.get("/api/entities", tags=["entities"], summary="Entities by how many articles name them")
-    async def api_entities(q: str | None = None, limit: int = Query(200, ge=1, le=5000)) -> list[dict[str, Any]]:
-        with lock:
-            return entity_rows(store, query=q, limit=limit)
+    def api_entities(q: str | None = None, limit: int = Query(200, ge=1, le=5000)) -> list[dict[str, Any]]:
+        with connect() as db:
+            return entity_rows(db, query=q, limit=limit)
 
     @app.get("/api/claims", tags=["claims"], summary="Numeric claims grouped by story and type, conflicts first")
-    async def api_claims(type: str | None = None, conflicts: bool = False) -> list[dict[str, Any]]:
-        with lock:
-            return [
-                {"story_id": s["story_id"], "story": s["story"], **g.to_dict()}
-                for s in claim_groups(store, type=type, conflicts_only=conflicts)
-                for g in s["groups"]
-            ]
+    def api_claims(type: str | None = None, conflicts: bool = False) -> list[dict[str, Any]]:
+        with connect() as db:
+            found = claim_groups(db, type=type, conflicts_only=conflicts)
+        return [{"story_id": s["story_id"], "story": s["story"], **g.to_dict()} for s in found for g in s["groups"]]
 
     @app.get("/api/figures", tags=["figures"], summary="Every count normalised and reconciled per story")
-    async def api_figures(story_id: str | None = None, status: str = "") -> list[dict[str, Any]]:
-        with lock:
-            wanted = check_status(status)
-            return [
-                r for r in figure_rows(store) if story_id in {None, r["story_id"]} and wanted in {None, r["status"]}
-            ]
+    def api_figures(story_id: str | None = None, status: str = "") -> list[dict[str, Any]]:
+        wanted = check_status(status)
+        with connect() as db:
+            rows = list(figure_rows(db))
+        return [r for r in rows if story_id in {None, r["story_id"]} and wanted in {None, r["status"]}]
 
     @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
+    async def http_error(request: Request, exc: HTTPException) -> Response:  # renders a template: no store, no wait
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
-        return HTMLResponse(env.get_template("error.html").render(links=links, site_title=title, mode="web",
-                            status=exc.status_code, detail=str(exc.detail)), status_code=exc.status_code)  # fmt: skip
+        html = env.get_template("error.html").render(
+            links=links, site_title=title, mode="web", status=exc.status_code, detail=str(exc.detail)
+        )
+        return HTMLResponse(html, status_code=exc.status_code)
 
     return app
 
