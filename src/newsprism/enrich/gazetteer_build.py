@@ -33,6 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .soundkeys import sound_key
 from .translit import fold, name_key
 
 __all__ = ["ADMIN2_WORDS", "GENERIC_WORDS", "build_index", "extras", "generic_re"]
@@ -64,6 +65,7 @@ CREATE TABLE entries (
 CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, main INTEGER NOT NULL, PRIMARY KEY (key, entry))
     WITHOUT ROWID;
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sounds (key TEXT NOT NULL, entry INTEGER NOT NULL, PRIMARY KEY (key, entry)) WITHOUT ROWID;
 """
 
 
@@ -152,6 +154,7 @@ def build_index(path: Path, *, city_file: str = "cities1000.json") -> None:
             "INSERT INTO names VALUES (?,?,?)",
             ((k, i, int(m)) for k in sorted(b.keys) for i, m in sorted(b.keys[k].items())),
         )
+        con.executemany("INSERT INTO sounds VALUES (?,?)", _sounds(b))
         meta = {
             "demonyms": sorted(b.demonyms),
             "neighbours": {k: b.neighbours[k] for k in sorted(b.neighbours)},
@@ -165,6 +168,20 @@ def build_index(path: Path, *, city_file: str = "cities1000.json") -> None:
     finally:
         con.close()
     tmp.replace(path)
+
+
+def _sounds(b: _Builder) -> list[tuple[str, int]]:
+    """Sound keys (:mod:`.soundkeys`) of the main name of every place but continents, and of a division's name
+    without its generic word ("Van Province" → Van): how a name written in another script finds its place."""
+    out: set[tuple[str, int]] = set()
+    for i, r in enumerate(b.rows):
+        if r.feature == "continent" or not r.name:
+            continue
+        for name in {r.name, _GENERIC_RE.sub("", r.name).strip(), _ADMIN2_RE.sub("", r.name).strip()}:
+            key = sound_key(name, country=r.country) if name else ""
+            if len(key) >= 2:
+                out.add((key, i))
+    return sorted(out)
 
 
 def _values(i: int, r: _Row) -> tuple[Any, ...]:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from ..model import Entity, Item, Place
 from .entities import work_spans
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
+from .place_sounds import KOREAN_PARTICLES, scan_sounds
 from .placeforms import stems
 from .translit import fold, name_key
 
@@ -49,9 +50,10 @@ _UNCASED_WORD = re.compile(
 _ARABIC_PREFIX = re.compile(r"^(?:[وف]?[بلك]|[وف])(?=\S{4})")
 #: Korean particles and administrative suffixes after a name: "튀르키예에서", "시리아의", "가지안테프주" (province),
 #: "반시" (city), "에르지스군" (county), "경기도" (province).
-_KOREAN_PARTICLE = re.compile(r"(?:에서는|에서|에는|에게|으로|로|의|와|과|은|는|이|가|을|를|에|도|까지|부터|와의)$")
+_KOREAN_PARTICLE = re.compile(f"(?:{'|'.join(KOREAN_PARTICLES)}|도)$")
 _KOREAN_SUFFIX = re.compile(r"(?:시|주|군|도|현|구)$")
 _ADMIN2_END = re.compile(r"\s+(?:County|Parish|Borough)$")
+_SOUND_SCRIPT = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _NON_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff’]")
 _CURATED = frozenset({"region", "sea", "river", "landmark", "continent"})  # every name of these is a main name
 _CONNECTORS = frozenset({"and", "of", "de", "du", "des", "la", "le", "upon", "on", "al", "el", "da", "do", "dos"})
@@ -360,6 +362,7 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     inflected = (doc.article.language or "en") not in ("en", "fr", "de", "es", "it", "pt", "nl")
     cands: list[_Cand] = []
     unknown: list[_Cand] = []  # model places the gazetteer does not know: after the scan, which may split them
+    foreign: list[tuple[int, int]] = []
     for e in ents:
         if e.type != "place" or _named_storm(body, e.start):
             continue
@@ -386,6 +389,9 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         if key in gaz.not_places:
             continue
         if e.text in surnames and not _qualified(body, e.end):
+            continue
+        if not entries and _NON_LATIN.search(e.text) and not e.text[:1].isupper():
+            foreign.append((e.start, e.end))  # a place the model tagged in a script without capitals: by its sound
             continue
         if not entries and not _place_like(e.text):
             continue  # acronyms, lower-case words and codes the model tagged ("MoD", "GT3", "south city")
@@ -418,6 +424,9 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         fz = gaz.fuzzy(word, cutoff=88.0, cities=False)
         if fz is not None:
             scanned.append(_Cand(ms, me, [fz[0]], 0.6 * fz[1], "fuzzy", fz[1]))
+    sounded = _by_sound(body, gaz, cands + scanned, foreign)
+    cands = [o for o in cands if not any(_inside(o, c) for c in sounded)]  # "萨尔" in "萨尔波勒扎哈卜县"
+    scanned += sounded
     works = work_spans(body)  # "author of Empires at War: A Short History of Modern Asia" names no place
     scanned = [
         c
@@ -440,6 +449,29 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         out.append(c)
     out = [c for c in out if not _in_facility(body, c)]
     return sorted(out, key=lambda c: c.start)
+
+
+def _by_sound(body: str, gaz: Gazetteer, found: list[_Cand], foreign: list[tuple[int, int]]) -> list[_Cand]:
+    """Places written in another script that the gazetteer does not spell, by their sound (:mod:`.place_sounds`),
+    in the countries the other places name and near them."""
+    if not _SOUND_SCRIPT.search(body):
+        return []
+    countries: set[str] = set()
+    for c in found:
+        cc = {e.country for e in c.entries if e.country}
+        if len(cc) == 1 and (len(c.entries) == 1 or any(e.feature == "country" for e in c.entries)):
+            countries |= cc
+    anchors = [
+        (c.start, max(c.entries, key=lambda e: (e.country in countries, e.prior, e.population)))
+        for c in found
+        if c.entries and not any(e.feature in ("country", "continent", "sea") for e in c.entries)
+    ]
+    anchors = [(p, e) for p, e in anchors if e.country in countries]
+    # a match may be the start of a longer name ("克尔曼" Kerman in "克尔曼沙阿省", "Сарполе" in "Сарполе-Захаб"): the
+    # sound match of the whole name may hold it, and goes before it (the longest match wins below)
+    taken = [(c.start, c.end) for c in found]
+    hits = scan_sounds(body, gaz, taken=taken, unknown=foreign, countries=countries, anchors=anchors)
+    return [_Cand(h.start, h.end, list(h.entries), 0.6, "sound") for h in hits]
 
 
 def _title_cased(body: str, start: int) -> bool:
