@@ -125,3 +125,11 @@ def test_sound_keys_across_scripts() -> None:
     assert sound_key("Washington", country="US") == sound_key("واشنطن") == sound_key("워싱턴")
     assert sound_key("Kahramanmaraş", country="TR") == sound_key("カフラマンマラシュ")  # フ before a consonant is h
     assert sound_key("Paris", country="FR") != sound_key("Berlin", country="DE")
+
+
+def test_seas_and_lakes_in_kazakh(resources: Resources) -> None:
+    # the Kazakh name is made from the Russian adjective ("Азовское море" → "Азов теңізі") and read in its cases
+    text = "Дауыл Азов теңізінде кемелерді тоқтатты, ал Балқаш көлінің жағасында жел күшейді."
+    found = {(p.text, p.name) for p in places_of(text, resources, "kk")}
+    assert ("Азов теңізінде", "Sea of Azov") in found
+    assert ("Балқаш көлінің", "Lake Balkhash") in found

@@ -252,7 +252,7 @@ def _versions() -> str:
             parts.append(f"{pkg}-none")
     digest = hashlib.sha1()
     here = resources.files("newsprism.enrich")
-    for name in ("resources/places_extra.yaml", "translit.py", "soundkeys.py", "gazetteer_build.py"):
+    for name in ("resources/places_extra.yaml", "translit.py", "soundkeys.py", "placeforms.py", "gazetteer_build.py"):
         digest.update(here.joinpath(name).read_bytes())
     parts.append(digest.hexdigest()[:12])
     return "_".join(parts)

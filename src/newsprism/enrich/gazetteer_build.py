@@ -33,6 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .placeforms import WATER_WORDS, russian_water_stem
 from .soundkeys import sound_key
 from .translit import fold, name_key
 
@@ -107,6 +108,17 @@ class _Builder:
                 continue
             bucket = self.keys.setdefault(k, {})
             bucket[idx] = bucket.get(idx, False) or main
+
+
+def _water_names(names: list[str]) -> list[str]:
+    """Kazakh and Kyrgyz names of a sea, lake, ocean or gulf made from its Russian name ("Эгейское море" → "Эгей
+    теңізі", "Эгей деңизи")."""
+    out = []
+    for n in names:
+        found = russian_water_stem(n)
+        if found:
+            out += [f"{found[0]} {form}" for _, form, noun in WATER_WORDS if noun == found[1]]
+    return out
 
 
 def city_prior(pop: int) -> float:
@@ -364,7 +376,7 @@ def _build(b: _Builder, *, city_file: str) -> None:
             float(spec.get("prior", 0.9)),
             tuple(spec.get("context", ())),
         )
-        b.add(row, names, main=names)
+        b.add(row, names + _water_names(names), main=names)
     b.demonyms |= {fold(d) for d in ext.get("demonyms") or []}
     b.weak |= {name_key(w) for w in ext.get("weak_names") or []}
     for word in ext.get("not_places") or []:

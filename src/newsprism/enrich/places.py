@@ -26,7 +26,7 @@ from ..model import Entity, Item, Place
 from .entities import work_spans
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
 from .place_sounds import KOREAN_PARTICLES, scan_sounds
-from .placeforms import stems
+from .placeforms import stems, water_forms
 from .translit import fold, name_key
 
 if TYPE_CHECKING:
@@ -412,6 +412,12 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         scanned += _scan_cjk(body, gaz)
     if _UNCASED_WORD.search(body):
         scanned += _scan_uncased(body, gaz)
+    waters = [  # "Эгей теңізінің": of the Aegean Sea; "Балқаш көлінің": of the lake, not the town
+        _Cand(start, end, found, 0.7, "scan")
+        for start, end, name in water_forms(body)
+        if (found := [x for x in gaz.lookup(name) if x.feature in ("sea", "river")])
+    ]
+    scanned += waters
     # fuzzy matching of capitalised words the gazetteer does not know (misspelt countries and regions)
     taken = [(c.start, c.end) for c in cands + scanned]
     for m in re.finditer(r"\b([A-Z][a-z]{5,})(?:\s+(?:Autonomous Region|Region|Province|Oblast))?\b", body):
@@ -425,7 +431,7 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         if fz is not None:
             scanned.append(_Cand(ms, me, [fz[0]], 0.6 * fz[1], "fuzzy", fz[1]))
     sounded = _by_sound(body, gaz, cands + scanned, foreign)
-    cands = [o for o in cands if not any(_inside(o, c) for c in sounded)]  # "萨尔" in "萨尔波勒扎哈卜县"
+    cands = [o for o in cands if not any(_inside(o, c) for c in sounded + waters)]  # "萨尔" in "萨尔波勒扎哈卜县"
     scanned += sounded
     works = work_spans(body)  # "author of Empires at War: A Short History of Modern Asia" names no place
     scanned = [
