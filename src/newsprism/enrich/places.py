@@ -54,6 +54,7 @@ _KOREAN_PARTICLE = re.compile(f"(?:{'|'.join(KOREAN_PARTICLES)}|도)$")
 _KOREAN_SUFFIX = re.compile(r"(?:시|주|군|도|현|구)$")
 _ADMIN2_END = re.compile(r"\s+(?:County|Parish|Borough)$")
 _SOUND_SCRIPT = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_AL = re.compile(r"^(?:al|el|ad|ar|as|at|az|ash|an) ")
 _NON_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff’]")
 _CURATED = frozenset({"region", "sea", "river", "landmark", "continent"})  # every name of these is a main name
 _CONNECTORS = frozenset({"and", "of", "de", "du", "des", "la", "le", "upon", "on", "al", "el", "da", "do", "dos"})
@@ -134,6 +135,8 @@ def _scan(
         as_person = kind == "person"
         if kind and n == 1 and any(s == start and e == end for s, e, _ in blocked):
             kind = None  # a bare town name tagged as an organisation or a person ("Allendale" alone) is the town
+        if kind and re.match(r"['’]s\s", body[end : end + 3]) and any(s == start for s, _, _ in blocked):
+            kind, as_person = None, False  # "Immokalee’s Complete Streets project": the town's
         if kind == "person" or _named_storm(body, start):
             continue
         entries = [e for e in entries if _same_case(e.name, text)]
@@ -147,7 +150,7 @@ def _scan(
             if stemmed:
                 keep.append(e)
                 continue
-            if e.feature in ("admin", "admin2", "city") and latin and fold(_plain(e.name)) != fold(_plain(text)):
+            if e.feature in ("admin", "admin2", "city") and latin and not _spelt(e.name, text):
                 continue  # Latin text must spell the name itself ("War" is not the Var department)
             if e.feature in ("country", "admin", "region", "sea", "river", "continent", "landmark"):
                 keep.append(e)
@@ -441,6 +444,10 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     ]
     # a road or building the model tagged as a whole ("Northumberland Avenue", "Hampton Avenue") is not the place
     # whose name it holds: it goes before the scan's matches inside it
+    for c in unknown:  # "Harare’s Third Street": the town, then the street
+        m = re.match(r"(?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*['’]s\s+(?=[A-Z])", body[c.start : c.end])
+        if m and gaz.has(body[c.start : c.start + m.end()].rstrip().removesuffix("s")[:-1]):
+            c.start += m.end()
     roads = [c for c in unknown if _has_facility_word(body[c.start : c.end])]
     unknown = [c for c in unknown if c not in roads]
     # a longer name spelt exactly ("Boa Vista", "New York") wins over the model's places inside it ("Vista")
@@ -454,7 +461,31 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             continue
         out.append(c)
     out = [c for c in out if not _in_facility(body, c)]
-    return sorted(out, key=lambda c: c.start)
+    return sorted(out + _repeated(body, out, blocked, surnames), key=lambda c: c.start)
+
+
+def _repeated(body: str, out: list[_Cand], blocked: list[tuple[int, int, str]], surnames: set[str]) -> list[_Cand]:
+    """One reading per name: a name the article reads as a place is a place where else it stands alone ("Douma is
+    surrounded", after "in Douma"), unless inside a longer name of a person or organisation."""
+    names: dict[str, _Cand] = {}
+    for c in out:
+        text = body[c.start : c.end]
+        if c.entries and c.source in ("ner", "scan") and len(text) >= 4 and text[:1].isupper():
+            names.setdefault(text, c)
+    spans = [(c.start, c.end) for c in out]
+    extra: list[_Cand] = []
+    for text, c in names.items():
+        if text in surnames:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", body):
+            a, b = m.start(), m.end()
+            if any(a < e and s < b for s, e in spans) or any(
+                s <= a and b <= e and (s, e) != (a, b) for s, e, _ in blocked
+            ):
+                continue
+            extra.append(_Cand(a, b, c.entries, 0.5, c.source, c.match))
+            spans.append((a, b))
+    return extra
 
 
 def _by_sound(body: str, gaz: Gazetteer, found: list[_Cand], foreign: list[tuple[int, int]]) -> list[_Cand]:
@@ -496,6 +527,12 @@ def _named_storm(body: str, start: int) -> bool:
 def _plain(name: str) -> str:
     """A name without its punctuation ("‘Afrīn" → "Afrīn"), for comparing spellings."""
     return re.sub(r"[^\w\s-]", "", name).strip()
+
+
+def _spelt(name: str, text: str) -> bool:
+    """``text`` spells ``name``, up to diacritics and an Arabic article ("Qamishli" is "Al Qāmishlī")."""
+    a, b = fold(_plain(name)), fold(_plain(text))
+    return a == b or _AL.sub("", a) == b
 
 
 def _same_case(name: str, text: str) -> bool:
