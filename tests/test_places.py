@@ -105,10 +105,10 @@ def test_geowebnews_floors() -> None:
     Measured 2026-12-04: see docs/benchmarks.md (python benchmarks/geoparsing_gwn.py --split test)."""
     fig = evaluate_gwn(GWN, split="test")
     assert fig.split == "test" and 90 <= fig.articles <= 105 and fig.gold > 900
-    assert fig.recall >= 0.81  # measured 0.832 (the issue's target, 0.85, is not reached yet)
-    assert fig.precision >= 0.85  # 0.871
-    assert fig.acc161 >= 0.90  # 0.915 (target 0.92)
-    assert fig.auc <= 0.18  # 0.165
+    assert fig.recall >= 0.82  # measured 0.838 (the issue's target, 0.85, is not reached yet)
+    assert fig.precision >= 0.85  # 0.869
+    assert fig.acc161 >= 0.90  # 0.914 (target 0.92)
+    assert fig.auc <= 0.18  # 0.167
 
 
 @pytest.mark.parametrize(

@@ -149,3 +149,24 @@ def test_buildings_take_the_towns_point_unknown_towns_stay_unresolved(resources:
     if stadium:  # when the model tags the stadium, it is placed in Leeds, marked as an estimate
         assert stadium[0].feature == "vicinity" and (stadium[0].resolution_score or 0) <= 0.2
         assert stadium[0].country == "GB"
+
+
+def test_one_reading_per_name_covers_every_mention(resources: Resources) -> None:
+    # the second "Douma" opens a paragraph, where a town's alternate spelling alone is not read as a place
+    text = (
+        "Government forces shelled the rebel-held town of Douma near Damascus on Monday.\n\n"
+        "Douma is surrounded by troops, the Syrian army said."
+    )
+    pls = places_of(text, resources)
+    douma = [p for p in pls if p.text == "Douma"]
+    assert len(douma) == 2 and {p.country for p in douma} == {"SY"}
+
+
+def test_possessive_town_before_a_street_or_project(resources: Resources) -> None:
+    pls = places_of("Nairobi’s Moi Avenue was closed on Friday while workers repaired the drains.", resources)
+    assert ("KE", "Nairobi") in {(p.country, p.name) for p in pls if p.text == "Nairobi"}
+
+
+def test_arabic_article_left_out_of_a_town_name(resources: Resources) -> None:
+    pls = places_of("Shelling hit Qamishli and several villages near the border with Turkey overnight.", resources)
+    assert {(p.country, p.name) for p in pls if p.text == "Qamishli"} == {("SY", "Al Qāmishlī")}

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["GENERIC_WORDS", "GazEntry", "Gazetteer", "build_gazetteer", "load_gazetteer"]
 
-INDEX_VERSION = 15
+INDEX_VERSION = 16
 _GENERIC_RE = generic_re(GENERIC_WORDS)
 _ADMIN2_END = generic_re(ADMIN2_WORDS)
 _CACHE_SIZE = 50_000
@@ -64,6 +64,7 @@ class Gazetteer:
     _fuzzy: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     _con: sqlite3.Connection | None = None
     _cache: dict[str, tuple[tuple[GazEntry, bool], ...]] = field(default_factory=dict)
+    _sound_cache: dict[str, tuple[GazEntry, ...]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
@@ -87,6 +88,7 @@ class Gazetteer:
             object.__setattr__(self, name, getattr(other, name))
         object.__setattr__(self, "_con", None)
         object.__setattr__(self, "_cache", {})
+        object.__setattr__(self, "_sound_cache", {})
         object.__setattr__(self, "_lock", threading.Lock())
 
     def _db(self) -> sqlite3.Connection:
@@ -189,6 +191,30 @@ class Gazetteer:
             return None
         return entry, float(score) / 100.0
 
+    def by_sound(self, key: str) -> list[GazEntry]:
+        """Every place whose main name has the sound key ``key`` (:func:`.soundkeys.sound_key`): many, since keys
+        are short; the caller narrows them (the article's countries, nearby towns)."""
+        if len(key) < 2:
+            return []
+        hit = self._sound_cache.get(key)
+        if hit is None:
+            with self._lock:
+                rows = (
+                    self._db()
+                    .execute(
+                        "SELECT e.name, e.country, e.admin1, e.lat, e.lon, e.geonames_id, e.feature, e.population,"
+                        " e.prior, e.context, e.admin2 FROM sounds s JOIN entries e ON e.id = s.entry WHERE s.key = ?"
+                        " ORDER BY s.entry",
+                        (key,),
+                    )
+                    .fetchall()
+                )
+            hit = tuple(_entry(r) for r in rows)
+            if len(self._sound_cache) >= _CACHE_SIZE:
+                self._sound_cache.clear()
+            self._sound_cache[key] = hit
+        return list(hit)
+
     def is_demonym(self, text: str) -> bool:
         return fold(text) in self.demonyms
 
@@ -226,7 +252,7 @@ def _versions() -> str:
             parts.append(f"{pkg}-none")
     digest = hashlib.sha1()
     here = resources.files("newsprism.enrich")
-    for name in ("resources/places_extra.yaml", "translit.py", "gazetteer_build.py"):
+    for name in ("resources/places_extra.yaml", "translit.py", "soundkeys.py", "placeforms.py", "gazetteer_build.py"):
         digest.update(here.joinpath(name).read_bytes())
     parts.append(digest.hexdigest()[:12])
     return "_".join(parts)

@@ -33,6 +33,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .placeforms import WATER_WORDS, russian_water_stem
+from .soundkeys import sound_key
 from .translit import fold, name_key
 
 __all__ = ["ADMIN2_WORDS", "GENERIC_WORDS", "build_index", "extras", "generic_re"]
@@ -64,6 +66,7 @@ CREATE TABLE entries (
 CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, main INTEGER NOT NULL, PRIMARY KEY (key, entry))
     WITHOUT ROWID;
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sounds (key TEXT NOT NULL, entry INTEGER NOT NULL, PRIMARY KEY (key, entry)) WITHOUT ROWID;
 """
 
 
@@ -105,6 +108,17 @@ class _Builder:
                 continue
             bucket = self.keys.setdefault(k, {})
             bucket[idx] = bucket.get(idx, False) or main
+
+
+def _water_names(names: list[str]) -> list[str]:
+    """Kazakh and Kyrgyz names of a sea, lake, ocean or gulf made from its Russian name ("Эгейское море" → "Эгей
+    теңізі", "Эгей деңизи")."""
+    out = []
+    for n in names:
+        found = russian_water_stem(n)
+        if found:
+            out += [f"{found[0]} {form}" for _, form, noun in WATER_WORDS if noun == found[1]]
+    return out
 
 
 def city_prior(pop: int) -> float:
@@ -152,6 +166,7 @@ def build_index(path: Path, *, city_file: str = "cities1000.json") -> None:
             "INSERT INTO names VALUES (?,?,?)",
             ((k, i, int(m)) for k in sorted(b.keys) for i, m in sorted(b.keys[k].items())),
         )
+        con.executemany("INSERT INTO sounds VALUES (?,?)", _sounds(b))
         meta = {
             "demonyms": sorted(b.demonyms),
             "neighbours": {k: b.neighbours[k] for k in sorted(b.neighbours)},
@@ -165,6 +180,20 @@ def build_index(path: Path, *, city_file: str = "cities1000.json") -> None:
     finally:
         con.close()
     tmp.replace(path)
+
+
+def _sounds(b: _Builder) -> list[tuple[str, int]]:
+    """Sound keys (:mod:`.soundkeys`) of the main name of every place but continents, and of a division's name
+    without its generic word ("Van Province" → Van): how a name written in another script finds its place."""
+    out: set[tuple[str, int]] = set()
+    for i, r in enumerate(b.rows):
+        if r.feature == "continent" or not r.name:
+            continue
+        for name in {r.name, _GENERIC_RE.sub("", r.name).strip(), _ADMIN2_RE.sub("", r.name).strip()}:
+            key = sound_key(name, country=r.country) if name else ""
+            if len(key) >= 2:
+                out.add((key, i))
+    return sorted(out)
 
 
 def _values(i: int, r: _Row) -> tuple[Any, ...]:
@@ -347,7 +376,7 @@ def _build(b: _Builder, *, city_file: str) -> None:
             float(spec.get("prior", 0.9)),
             tuple(spec.get("context", ())),
         )
-        b.add(row, names, main=names)
+        b.add(row, names + _water_names(names), main=names)
     b.demonyms |= {fold(d) for d in ext.get("demonyms") or []}
     b.weak |= {name_key(w) for w in ext.get("weak_names") or []}
     for word in ext.get("not_places") or []:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["stems"]
+__all__ = ["WATER_WORDS", "russian_water_stem", "stems", "water_forms"]
 
 _APOSTROPHE = re.compile(r"^(?P<stem>[^\W\d_][\w-]*?)['’ʼ](?P<suffix>[^\W\d_]{1,6})$")
 
@@ -105,3 +105,33 @@ def _unique(out: list[str], word: str) -> list[str]:
         if s != word and s not in unique:
             unique.append(s)
     return sorted(unique, key=len, reverse=True)  # strip as little as needed: "Budapesten" is Budapest, not Budapes
+
+
+#: Kazakh and Kyrgyz words for seas, lakes, oceans and gulfs, in the form a name takes them ("Каспий теңізі"), with
+#: the stem their case forms share ("теңізінің", "теңізінде") and the Russian noun each renders.
+_WATER_TEXT = "теңіз:теңізі:море деңиз:деңизи:море көл:көлі:озеро мұхит:мұхиты:океан шығана:шығанағы:залив"
+WATER_WORDS = tuple(tuple(w.split(":")) for w in _WATER_TEXT.split())
+_WATER = re.compile(
+    r"\b([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)\s+(" + "|".join(stem for stem, _, _ in WATER_WORDS) + r")[а-яёәғқңөұүһі]*"
+)
+_RUSSIAN_WATER = re.compile(r"^([А-ЯЁ][а-яё]+?)(?:ийское|ское|ое|ий|ая)\s+(море|озеро|океан|залив)$")
+
+
+def water_forms(text: str) -> list[tuple[int, int, str]]:
+    """Seas, lakes, oceans and gulfs named in Kazakh or Kyrgyz ("Эгей теңізінің", of the Aegean Sea): the span and
+    the name in the form a gazetteer holds ("Эгей теңізі")."""
+    out = []
+    for m in _WATER.finditer(text):
+        form = next(form for stem, form, _ in WATER_WORDS if stem == m.group(2))
+        out.append((m.start(), m.end(), f"{m.group(1)} {form}"))
+    return out
+
+
+def russian_water_stem(name: str) -> tuple[str, str] | None:
+    """The stem of a Russian sea's or lake's adjective and its noun ("Эгейское море" → ("Эгей", "море"),
+    "Каспийское море" → ("Каспий", "море")): how Kazakh and Kyrgyz name it ("Эгей теңізі")."""
+    m = _RUSSIAN_WATER.match(name)
+    if not m:
+        return None
+    stem = m.group(1) + ("ий" if name[len(m.group(1)) :].startswith("ийское") else "")
+    return stem.removesuffix("ь"), m.group(2)

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 from ..model import Entity, Item, Place
 from .entities import work_spans
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
-from .placeforms import stems
+from .place_sounds import KOREAN_PARTICLES, scan_sounds
+from .placeforms import stems, water_forms
 from .translit import fold, name_key
 
 if TYPE_CHECKING:
@@ -49,9 +50,11 @@ _UNCASED_WORD = re.compile(
 _ARABIC_PREFIX = re.compile(r"^(?:[وف]?[بلك]|[وف])(?=\S{4})")
 #: Korean particles and administrative suffixes after a name: "튀르키예에서", "시리아의", "가지안테프주" (province),
 #: "반시" (city), "에르지스군" (county), "경기도" (province).
-_KOREAN_PARTICLE = re.compile(r"(?:에서는|에서|에는|에게|으로|로|의|와|과|은|는|이|가|을|를|에|도|까지|부터|와의)$")
+_KOREAN_PARTICLE = re.compile(f"(?:{'|'.join(KOREAN_PARTICLES)}|도)$")
 _KOREAN_SUFFIX = re.compile(r"(?:시|주|군|도|현|구)$")
 _ADMIN2_END = re.compile(r"\s+(?:County|Parish|Borough)$")
+_SOUND_SCRIPT = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_AL = re.compile(r"^(?:al|el|ad|ar|as|at|az|ash|an) ")
 _NON_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff’]")
 _CURATED = frozenset({"region", "sea", "river", "landmark", "continent"})  # every name of these is a main name
 _CONNECTORS = frozenset({"and", "of", "de", "du", "des", "la", "le", "upon", "on", "al", "el", "da", "do", "dos"})
@@ -132,6 +135,8 @@ def _scan(
         as_person = kind == "person"
         if kind and n == 1 and any(s == start and e == end for s, e, _ in blocked):
             kind = None  # a bare town name tagged as an organisation or a person ("Allendale" alone) is the town
+        if kind and re.match(r"['’]s\s", body[end : end + 3]) and any(s == start for s, _, _ in blocked):
+            kind, as_person = None, False  # "Immokalee’s Complete Streets project": the town's
         if kind == "person" or _named_storm(body, start):
             continue
         entries = [e for e in entries if _same_case(e.name, text)]
@@ -145,7 +150,7 @@ def _scan(
             if stemmed:
                 keep.append(e)
                 continue
-            if e.feature in ("admin", "admin2", "city") and latin and fold(_plain(e.name)) != fold(_plain(text)):
+            if e.feature in ("admin", "admin2", "city") and latin and not _spelt(e.name, text):
                 continue  # Latin text must spell the name itself ("War" is not the Var department)
             if e.feature in ("country", "admin", "region", "sea", "river", "continent", "landmark"):
                 keep.append(e)
@@ -360,6 +365,7 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     inflected = (doc.article.language or "en") not in ("en", "fr", "de", "es", "it", "pt", "nl")
     cands: list[_Cand] = []
     unknown: list[_Cand] = []  # model places the gazetteer does not know: after the scan, which may split them
+    foreign: list[tuple[int, int]] = []
     for e in ents:
         if e.type != "place" or _named_storm(body, e.start):
             continue
@@ -387,6 +393,9 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             continue
         if e.text in surnames and not _qualified(body, e.end):
             continue
+        if not entries and _NON_LATIN.search(e.text) and not e.text[:1].isupper():
+            foreign.append((e.start, e.end))  # a place the model tagged in a script without capitals: by its sound
+            continue
         if not entries and not _place_like(e.text):
             continue  # acronyms, lower-case words and codes the model tagged ("MoD", "GT3", "south city")
         end = e.end
@@ -406,6 +415,12 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         scanned += _scan_cjk(body, gaz)
     if _UNCASED_WORD.search(body):
         scanned += _scan_uncased(body, gaz)
+    waters = [  # "Эгей теңізінің": of the Aegean Sea; "Балқаш көлінің": of the lake, not the town
+        _Cand(start, end, found, 0.7, "scan")
+        for start, end, name in water_forms(body)
+        if (found := [x for x in gaz.lookup(name) if x.feature in ("sea", "river")])
+    ]
+    scanned += waters
     # fuzzy matching of capitalised words the gazetteer does not know (misspelt countries and regions)
     taken = [(c.start, c.end) for c in cands + scanned]
     for m in re.finditer(r"\b([A-Z][a-z]{5,})(?:\s+(?:Autonomous Region|Region|Province|Oblast))?\b", body):
@@ -418,6 +433,9 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         fz = gaz.fuzzy(word, cutoff=88.0, cities=False)
         if fz is not None:
             scanned.append(_Cand(ms, me, [fz[0]], 0.6 * fz[1], "fuzzy", fz[1]))
+    sounded = _by_sound(body, gaz, cands + scanned, foreign)
+    cands = [o for o in cands if not any(_inside(o, c) for c in sounded + waters)]  # "萨尔" in "萨尔波勒扎哈卜县"
+    scanned += sounded
     works = work_spans(body)  # "author of Empires at War: A Short History of Modern Asia" names no place
     scanned = [
         c
@@ -426,6 +444,10 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     ]
     # a road or building the model tagged as a whole ("Northumberland Avenue", "Hampton Avenue") is not the place
     # whose name it holds: it goes before the scan's matches inside it
+    for c in unknown:  # "Harare’s Third Street": the town, then the street
+        m = re.match(r"(?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*['’]s\s+(?=[A-Z])", body[c.start : c.end])
+        if m and gaz.has(body[c.start : c.start + m.end()].rstrip().removesuffix("s")[:-1]):
+            c.start += m.end()
     roads = [c for c in unknown if _has_facility_word(body[c.start : c.end])]
     unknown = [c for c in unknown if c not in roads]
     # a longer name spelt exactly ("Boa Vista", "New York") wins over the model's places inside it ("Vista")
@@ -439,7 +461,54 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             continue
         out.append(c)
     out = [c for c in out if not _in_facility(body, c)]
-    return sorted(out, key=lambda c: c.start)
+    return sorted(out + _repeated(body, out, blocked, surnames), key=lambda c: c.start)
+
+
+def _repeated(body: str, out: list[_Cand], blocked: list[tuple[int, int, str]], surnames: set[str]) -> list[_Cand]:
+    """One reading per name: a name the article reads as a place is a place where else it stands alone ("Douma is
+    surrounded", after "in Douma"), unless inside a longer name of a person or organisation."""
+    names: dict[str, _Cand] = {}
+    for c in out:
+        text = body[c.start : c.end]
+        if c.entries and c.source in ("ner", "scan") and len(text) >= 4 and text[:1].isupper():
+            names.setdefault(text, c)
+    spans = [(c.start, c.end) for c in out]
+    extra: list[_Cand] = []
+    for text, c in names.items():
+        if text in surnames:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", body):
+            a, b = m.start(), m.end()
+            if any(a < e and s < b for s, e in spans) or any(
+                s <= a and b <= e and (s, e) != (a, b) for s, e, _ in blocked
+            ):
+                continue
+            extra.append(_Cand(a, b, c.entries, 0.5, c.source, c.match))
+            spans.append((a, b))
+    return extra
+
+
+def _by_sound(body: str, gaz: Gazetteer, found: list[_Cand], foreign: list[tuple[int, int]]) -> list[_Cand]:
+    """Places written in another script that the gazetteer does not spell, by their sound (:mod:`.place_sounds`),
+    in the countries the other places name and near them."""
+    if not _SOUND_SCRIPT.search(body):
+        return []
+    countries: set[str] = set()
+    for c in found:
+        cc = {e.country for e in c.entries if e.country}
+        if len(cc) == 1 and (len(c.entries) == 1 or any(e.feature == "country" for e in c.entries)):
+            countries |= cc
+    anchors = [
+        (c.start, max(c.entries, key=lambda e: (e.country in countries, e.prior, e.population)))
+        for c in found
+        if c.entries and not any(e.feature in ("country", "continent", "sea") for e in c.entries)
+    ]
+    anchors = [(p, e) for p, e in anchors if e.country in countries]
+    # a match may be the start of a longer name ("克尔曼" Kerman in "克尔曼沙阿省", "Сарполе" in "Сарполе-Захаб"): the
+    # sound match of the whole name may hold it, and goes before it (the longest match wins below)
+    taken = [(c.start, c.end) for c in found]
+    hits = scan_sounds(body, gaz, taken=taken, unknown=foreign, countries=countries, anchors=anchors)
+    return [_Cand(h.start, h.end, list(h.entries), 0.6, "sound") for h in hits]
 
 
 def _title_cased(body: str, start: int) -> bool:
@@ -458,6 +527,12 @@ def _named_storm(body: str, start: int) -> bool:
 def _plain(name: str) -> str:
     """A name without its punctuation ("‘Afrīn" → "Afrīn"), for comparing spellings."""
     return re.sub(r"[^\w\s-]", "", name).strip()
+
+
+def _spelt(name: str, text: str) -> bool:
+    """``text`` spells ``name``, up to diacritics and an Arabic article ("Qamishli" is "Al Qāmishlī")."""
+    a, b = fold(_plain(name)), fold(_plain(text))
+    return a == b or _AL.sub("", a) == b
 
 
 def _same_case(name: str, text: str) -> bool:
