@@ -223,3 +223,10 @@ def test_arabic_quote_takes_its_speaker_from_the_entities() -> None:
     name = Entity(article_id="a", start=start, end=start + 9, text="أحمد سالم", score=0.8, component="t", type="person")
     (q,) = extract_quotes(text, parsed=None, language="ar", entities=[name])
     assert (q.text, q.speaker, q.cue) == ("الوضع صعب جدا", "أحمد سالم", "قال")
+
+
+def test_a_dash_after_a_sentence_opens_a_quote_when_an_attribution_closes_it() -> None:
+    # archived pages often lose their paragraph breaks: the dash then follows the previous sentence
+    text = "Maa järisi aamulla. – Kaikki kaatui, Liisa Koski kertoi. – Tämä on vain viiva ilman lähdettä."
+    quotes = extract_quotes(text, parsed=None, language="fi")
+    assert [(q.text, q.speaker) for q in quotes] == [("Kaikki kaatui", "Liisa Koski")]

@@ -99,25 +99,35 @@ def _is_close(text: str, i: int, hi: int) -> bool:
     return not (ch in "’'" and (after.isalpha() or after.isdigit()))
 
 
-_DASH_OPEN = re.compile(r"[ \t\u00a0]*([–—])[ \t\u00a0]+(?=\S)")
+_DASH_OPEN = re.compile(r"(?:^|(?<=[.!?…»”\"]))[ \t\u00a0]*([–—])[ \t\u00a0]+(?=\S)", re.M)
 
 
 def find_quote_marks(text: str, *, dash: bool = False) -> list[QuoteMark]:
     """Pairs of quotation marks in ``text``, found paragraph by paragraph (see the module docstring); with ``dash``,
-    a paragraph that opens with a dash is one mark (its other marks are inner quotes and are not returned)."""
+    a dash that opens a paragraph or follows a sentence's end opens a mark running to the next such dash or to the
+    paragraph's end (archived pages often lose the paragraph breaks); the quotation marks inside it are not returned."""
     work = text.replace("\x00", " ").replace("''", '\x00"')  # two apostrophes stand for a double mark (NYT)
     paras = list(_paragraphs(work))
     out: list[QuoteMark] = []
     for n, (lo, hi) in enumerate(paras):
-        opened = _DASH_OPEN.match(work, lo, hi) if dash else None
-        if opened is not None:
-            end = hi
+        opens = (
+            [m for m in _DASH_OPEN.finditer(work, lo, hi) if m.start() == lo or work[m.start()].isspace()]
+            if dash
+            else []
+        )
+        nxt = paras[n + 1] if n + 1 < len(paras) else None
+        if not opens:
+            out.extend(_marks_in(work, lo, hi, nxt))
+            continue
+        if opens[0].start(1) > lo:
+            out.extend(_marks_in(work, lo, opens[0].start(), None))
+        for k, opened in enumerate(opens):
+            stop = opens[k + 1].start() if k + 1 < len(opens) else hi
+            end = stop
             while end > opened.end() and work[end - 1].isspace():
                 end -= 1
-            out.append(QuoteMark(opened.start(1), hi, opened.end(), end, True, dash=True))
-            continue
-        nxt = paras[n + 1] if n + 1 < len(paras) else None
-        out.extend(_marks_in(work, lo, hi, nxt))
+            if end > opened.end():
+                out.append(QuoteMark(opened.start(1), stop, opened.end(), end, True, dash=True))
     return out
 
 

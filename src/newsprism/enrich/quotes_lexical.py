@@ -119,8 +119,10 @@ def lexical_quotes(
     for mark in marks:
         window = 6
         if mark.dash:
-            mark = _cut_attribution(text, mark, matcher, lem, lang)
-            window = _ATTRIBUTION_WORDS
+            cut = _cut_attribution(text, mark, matcher, lem, lang)
+            if cut is mark and text[: mark.open].rstrip(" \t\u00a0")[-1:] not in ("", "\n"):
+                continue  # a dash inside a paragraph opens a quote only when an attribution closes it
+            mark, window = cut, _ATTRIBUTION_WORDS
         q = _attribute(text, mark, matcher, lem, lang, names, article_id, window=window)
         if q is None:
             words = len(text[mark.start : mark.end].split())
