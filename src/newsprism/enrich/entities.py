@@ -137,11 +137,67 @@ def _spacy_mentions(doc: Doc) -> Iterator[Mention]:
 
 def _natasha_models(resources: Resources) -> Any:
     def load(_: Resources) -> Any:
-        from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+        from natasha import NewsEmbedding, NewsNERTagger
 
-        return Segmenter(), NewsNERTagger(NewsEmbedding())
+        return NewsNERTagger(NewsEmbedding())
 
     return resources.get("entities.natasha", load)
+
+
+def _one_thread(resources: Resources) -> Any:
+    """A context manager that keeps numpy's BLAS on one thread: slovnet's small matrix products cost several times
+    more on a pool of threads than on one, the more so on a busy machine."""
+
+    def load(_: Resources) -> Any:
+        from threadpoolctl import ThreadpoolController
+
+        return ThreadpoolController()
+
+    return resources.get("threadpoolctl.controller", load).limit(limits=1)
+
+
+#: Characters of text natasha tags at once: longer bodies go in chunks of whole paragraphs (whole sentences where a
+#: paragraph is longer), so the tagger's working memory stays bounded whatever the article's length.
+NATASHA_CHUNK = 3000
+_PARAGRAPH_END = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?…»])\s+")
+
+
+def _pieces(text: str, start: int, end: int, splitter: re.Pattern[str]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    lo = start
+    for m in splitter.finditer(text, start, end):
+        out.append((lo, m.start()))
+        lo = m.end()
+    out.append((lo, end))
+    return [(a, b) for a, b in out if b > a]
+
+
+def natasha_chunks(text: str, limit: int = NATASHA_CHUNK) -> list[tuple[int, int]]:
+    """``(start, end)`` of the chunks natasha tags: consecutive paragraphs joined up to ``limit`` characters; a
+    longer paragraph by its sentences, a longer sentence cut at the last space before the limit. A text within
+    the limit is one chunk."""
+    if len(text) <= limit:
+        return [(0, len(text))]
+    units: list[tuple[int, int]] = []
+    for a, b in _pieces(text, 0, len(text), _PARAGRAPH_END):
+        if b - a <= limit:
+            units.append((a, b))
+            continue
+        for c, d in _pieces(text, a, b, _SENTENCE_END):
+            while d - c > limit:
+                cut = text.rfind(" ", c + 1, c + limit)
+                cut = cut if cut > c else c + limit
+                units.append((c, cut))
+                c = cut
+            units.append((c, d))
+    chunks: list[tuple[int, int]] = []
+    for a, b in units:
+        if chunks and b - chunks[-1][0] <= limit:
+            chunks[-1] = (chunks[-1][0], b)
+        else:
+            chunks.append((a, b))
+    return chunks
 
 
 def _russian_morph(resources: Resources) -> Any:
@@ -180,25 +236,28 @@ def _nominative(words: list[str], kind: str, morph: Any) -> str:
 
 
 def _natasha_mentions(doc: Doc) -> Iterator[Mention]:
-    """natasha's news NER; names are brought to the nominative with pymorphy3 (natasha's own morphology tagger
-    would double the cost)."""
-    from natasha import Doc as NDoc
-
-    segmenter, ner = _natasha_models(doc.resources)
+    """natasha's news NER, in chunks of paragraphs on one BLAS thread; names are brought to the nominative with
+    pymorphy3 (natasha's own morphology tagger would double the cost)."""
+    ner = _natasha_models(doc.resources)
     morph = _russian_morph(doc.resources)
     body = doc.article.body
-    nd = NDoc(body)
-    nd.segment(segmenter)
-    nd.tag_ner(ner)
+    chunks = [(a, b) for a, b in natasha_chunks(body) if body[a:b].strip()]
+    with _one_thread(doc.resources):
+        markups = list(ner.map([body[a:b] for a, b in chunks]))
     types = {"PER": "person", "ORG": "organisation", "LOC": "place"}
-    for span in nd.spans:
-        start, end = _clean(body, span.start, span.stop)
-        if end - start < 2:
-            continue
-        words = body[start:end].split()
-        lemma = _nominative(words, span.type, morph) if words else None
-        yield Mention(start, end, body[start:end], types.get(span.type, "other"), 0.8, lemma=lemma,
-                      extra={"label": span.type})  # fmt: skip
+    nominatives: dict[tuple[str, str], str] = {}
+    for (offset, _), markup in zip(chunks, markups, strict=True):
+        for span in markup.spans:
+            start, end = _clean(body, offset + span.start, offset + span.stop)
+            if end - start < 2:
+                continue
+            text = body[start:end]
+            key = (text, span.type)
+            if key not in nominatives:
+                words = text.split()
+                nominatives[key] = _nominative(words, span.type, morph) if words else ""
+            yield Mention(start, end, text, types.get(span.type, "other"), 0.8, lemma=nominatives[key] or None,
+                          extra={"label": span.type})  # fmt: skip
 
 
 # -- actor table scan ---------------------------------------------------------------------------------------------
