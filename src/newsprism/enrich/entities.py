@@ -17,6 +17,7 @@ with ``role="press secretary"``; "President Tokayev" gives "Tokayev", role "pres
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -156,48 +157,9 @@ def _one_thread(resources: Resources) -> Any:
     return resources.get("threadpoolctl.controller", load).limit(limits=1)
 
 
-#: Characters of text natasha tags at once: longer bodies go in chunks of whole paragraphs (whole sentences where a
-#: paragraph is longer), so the tagger's working memory stays bounded whatever the article's length.
+#: Characters of text natasha tags at once: a longer body goes in pieces of whole paragraphs
+#: (:func:`newsprism.enrich.nlp.chunk_spans`), so the tagger's working memory stays bounded whatever the length.
 NATASHA_CHUNK = 3000
-_PARAGRAPH_END = re.compile(r"\n\s*\n")
-_SENTENCE_END = re.compile(r"(?<=[.!?…»])\s+")
-
-
-def _pieces(text: str, start: int, end: int, splitter: re.Pattern[str]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    lo = start
-    for m in splitter.finditer(text, start, end):
-        out.append((lo, m.start()))
-        lo = m.end()
-    out.append((lo, end))
-    return [(a, b) for a, b in out if b > a]
-
-
-def natasha_chunks(text: str, limit: int = NATASHA_CHUNK) -> list[tuple[int, int]]:
-    """``(start, end)`` of the chunks natasha tags: consecutive paragraphs joined up to ``limit`` characters; a
-    longer paragraph by its sentences, a longer sentence cut at the last space before the limit. A text within
-    the limit is one chunk."""
-    if len(text) <= limit:
-        return [(0, len(text))]
-    units: list[tuple[int, int]] = []
-    for a, b in _pieces(text, 0, len(text), _PARAGRAPH_END):
-        if b - a <= limit:
-            units.append((a, b))
-            continue
-        for c, d in _pieces(text, a, b, _SENTENCE_END):
-            while d - c > limit:
-                cut = text.rfind(" ", c + 1, c + limit)
-                cut = cut if cut > c else c + limit
-                units.append((c, cut))
-                c = cut
-            units.append((c, d))
-    chunks: list[tuple[int, int]] = []
-    for a, b in units:
-        if chunks and b - chunks[-1][0] <= limit:
-            chunks[-1] = (chunks[-1][0], b)
-        else:
-            chunks.append((a, b))
-    return chunks
 
 
 def _russian_morph(resources: Resources) -> Any:
@@ -241,7 +203,7 @@ def _natasha_mentions(doc: Doc) -> Iterator[Mention]:
     ner = _natasha_models(doc.resources)
     morph = _russian_morph(doc.resources)
     body = doc.article.body
-    chunks = [(a, b) for a, b in natasha_chunks(body) if body[a:b].strip()]
+    chunks = [(a, b) for a, b in shared_nlp.chunk_spans(body, NATASHA_CHUNK) if body[a:b].strip()]
     with _one_thread(doc.resources):
         markups = list(ner.map([body[a:b] for a, b in chunks]))
     types = {"PER": "person", "ORG": "organisation", "LOC": "place"}
@@ -348,12 +310,18 @@ def _merge(model: list[Mention], scanned: list[Mention], table: ActorTable) -> l
         known = table.lookup_forms(m.text) is not None or (m.lemma is not None and table.lookup(m.lemma) is not None)
         return (1 if known else 0, m.end - m.start, m.score, 1 if m.extra.get("label") else 0)
 
-    chosen: list[Mention] = []
+    chosen: list[Mention] = []  # by start (equal starts in the order chosen)
+    starts: list[int] = []
+    longest = 0
     for m in sorted(model + scanned, key=rank, reverse=True):
-        if any(m.start < c.end and c.start < m.end for c in chosen):
+        near = chosen[bisect_left(starts, m.start - longest) : bisect_left(starts, m.end)]
+        if any(m.start < c.end and c.start < m.end for c in near):
             continue
-        chosen.append(m)
-    return sorted(chosen, key=lambda m: m.start)
+        k = bisect_right(starts, m.start)
+        starts.insert(k, m.start)
+        chosen.insert(k, m)
+        longest = max(longest, m.end - m.start)
+    return chosen
 
 
 def extract_mentions(doc: Doc) -> list[Mention]:
