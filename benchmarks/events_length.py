@@ -28,7 +28,9 @@ from newsprism.store import open_store
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_once(pipeline: Pipeline, body: str, tmp: Path, tag: str, profile: cProfile.Profile | None = None) -> dict[str, float]:
+def run_once(
+    pipeline: Pipeline, body: str, tmp: Path, tag: str, profile: cProfile.Profile | None = None
+) -> dict[str, float]:
     src = tmp / f"{tag}.jsonl"
     src.write_text(json.dumps({"url": f"https://bench.invalid/{tag}", "body": body}, ensure_ascii=False) + "\n",
                    encoding="utf-8")  # fmt: skip
@@ -77,7 +79,9 @@ def main() -> None:
         if args.stage:
             prof = cProfile.Profile()
             run_once(pipeline, "\n\n".join([text] * times[-1]), tmp, "profile", prof)
-    print(f"text: {len(text):,} characters; ms per 1,000 characters at each length; growth = x{times[-1]} / x{times[0]}")
+    print(
+        f"text: {len(text):,} characters; ms per 1,000 characters at each length; growth = x{times[-1]} / x{times[0]}"
+    )
     print(f"{'stage':26}" + "".join(f"{'x' + str(k):>8}" for k in times) + f"{'growth':>8}")
     stages = sorted(costs[times[0]], key=lambda s: (s == "total", -costs[times[-1]].get(s, 0.0)))
     for stage in stages:

@@ -214,4 +214,3 @@ def test_russian_entities_of_a_long_body_stay_within_the_stage_memory_bound(tmp_
     assert report.failed == []
     assert sum(1 for e in store.iter_items("entities") if e.text == "Марта Илвес") == 1800
     assert [p["num_threads"] for p in threadpool_info()] == threads  # the one-thread limit ends with the stage
-
