@@ -28,7 +28,7 @@ from ..errors import ConfigError
 from ..model import Event, Item, Place
 from .lemmas import CueMatcher, Token, lemmatizer
 from .mentions import MentionIndex, token_at
-from .nlp import regex_sentences
+from .nlp import EntityIndex, regex_sentences
 
 if TYPE_CHECKING:
     from ..pipeline import Resources
@@ -113,25 +113,12 @@ def _nearest(
     return best[2] if best else None
 
 
-class _Ents:
-    """The parse's named entities, listed once (``doc.ents`` builds them anew on each call), by start."""
-
-    def __init__(self, parsed: Any) -> None:
-        self.ents = list(parsed.ents)
-        self.starts = [e.start_char for e in self.ents]
-
-    def at(self, char: int) -> Any:
-        """The entity that covers ``char`` (entities do not overlap), else None."""
-        k = bisect_right(self.starts, char) - 1
-        return self.ents[k] if k >= 0 and char < self.ents[k].end_char else None
-
-
-def _ud_roles(parsed: Any, start: int, mentions: MentionIndex, ents: _Ents | None = None) -> tuple[Any, Any]:
+def _ud_roles(parsed: Any, start: int, mentions: MentionIndex, ents: EntityIndex | None = None) -> tuple[Any, Any]:
     """(actor, recipient) from a Universal Dependencies parse: the trigger's subject (or passive agent) and object."""
     tok = parsed[token_at(parsed, start)]
     if not tok.idx <= start < tok.idx + len(tok.text):
         return None, None
-    ents = ents or _Ents(parsed)
+    ents = ents or EntityIndex(parsed)
     actor = recipient = None
     for c in tok.children:
         dep = c.dep_
@@ -184,7 +171,7 @@ def extract_events_window(
     place_spans = sorted((p.start, p.end, p.name or p.text) for p in places if isinstance(p, Place))
     place_starts = [p[0] for p in place_spans]
     use_parse = parsed is not None and len(parsed) > 0 and parsed.has_annotation("DEP")
-    ents = _Ents(parsed) if use_parse else None
+    ents = EntityIndex(parsed) if use_parse else None
     out: list[Event] = []
     seen: set[tuple[Any, ...]] = set()
     for m in chosen:

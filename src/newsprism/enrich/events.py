@@ -340,20 +340,6 @@ class _Sentence:
         return iter(self.tokens)
 
 
-class _Ents:
-    """The parse's named entities, listed once (``doc.ents`` builds them anew on each call), by start."""
-
-    def __init__(self, parsed: Any) -> None:
-        self.ents = list(parsed.ents)
-        self.starts = [e.start_char for e in self.ents]
-
-    def of(self, sent: _Sentence) -> list[Any]:
-        """The entities that start in ``sent``."""
-        if not sent.tokens:
-            return []
-        return self.ents[bisect_left(self.starts, sent.start_char) : bisect_left(self.starts, sent.end_char)]
-
-
 def _clause_sentence(text: str, tok: Any) -> _Sentence:
     """The parse's sentence of ``tok`` cut to its paragraph (a heading without a full stop is not its sentence)."""
     sent = tok.sent
@@ -410,7 +396,7 @@ def extract_events(
     where_index = _Places(parsed, places)
     located = [p for p in where_index.spans if _is_locative(parsed, p[0], trig.place_preps, text)]
     located_starts = [p[0] for p in located]
-    ents = _Ents(parsed)
+    ents = nlp.EntityIndex(parsed)
     out: list[Event] = []
     seen: set[tuple[Any, ...]] = set()
     for tok in parsed:
@@ -450,7 +436,8 @@ def extract_events(
             score -= 0.1
         if etype != "PROTEST":
             here = here[:1]
-        when = next((e.text for e in ents.of(sent) if e.label_ == "DATE"), None)
+        in_sent = ents.starting(sent.start_char, sent.end_char) if sent.tokens else []
+        when = next((e.text for e in in_sent if e.label_ == "DATE"), None)
         spots: list[tuple[int, int, str] | None] = list(here) if here else [None]
         for (etype, mode, delta), place in product(codings, spots):
             key = (
