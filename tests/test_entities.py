@@ -178,3 +178,39 @@ def test_seed_gold_entities_all_found() -> None:
     for art in arts:
         for e in items[art.id]["entities"]:
             assert art.body[e.start : e.end] == e.text
+
+
+_RU_PARAGRAPH = (
+    "Мэр Тампере Марта Илвес встретилась в понедельник с министром Олегом Саврасовым. "
+    "Совет Гданьска проголосовал за восстановление моста, сообщила газета «Вечерний курьер»."
+)
+
+
+def test_russian_long_body_is_tagged_in_paragraph_pieces_with_the_same_mentions(resources: Resources) -> None:
+    one = [(e.start, e.end, e.text, e.type) for e in entities_of(_RU_PARAGRAPH, "ru", resources)]
+    assert ("Марта Илвес" in {t for _, _, t, _ in one}) and any(t == "Гданьска" for _, _, t, _ in one)
+    copies = 60  # about 10,000 characters: several of natasha's pieces (NATASHA_CHUNK)
+    body = "\n\n".join([_RU_PARAGRAPH] * copies)
+    step = len(_RU_PARAGRAPH) + 2
+    got = [(e.start, e.end, e.text, e.type) for e in entities_of(body, "ru", resources)]
+    assert got == [(s + k * step, e + k * step, t, ty) for k in range(copies) for s, e, t, ty in one]
+
+
+def test_russian_entities_of_a_long_body_stay_within_the_stage_memory_bound(tmp_path: Path) -> None:
+    """natasha tags a long body piece by piece: 300,000 characters tagged whole grow the process by over 130 MB;
+    in pieces the stage stays well under the guard's 100 MB (pipeline.StageGuard, stage_memory_mb)."""
+    from threadpoolctl import threadpool_info
+
+    from newsprism.config import Settings
+    from newsprism.pipeline import Pipeline
+    from newsprism.store import open_store
+
+    threads = [p["num_threads"] for p in threadpool_info()]
+    pipe = Pipeline(["entities.ner.v1"], settings=Settings(env={}, stage_memory_mb=100))
+    entities_of(_RU_PARAGRAPH, "ru", pipe.resources)  # the models load before the guarded run
+    store = open_store(str(tmp_path / "ru.db"))
+    store.put_article(Article(id="long-ru", title=None, body="\n\n".join([_RU_PARAGRAPH] * 1800), language="ru"))
+    report = pipe.run(store, corpus=False)
+    assert report.failed == []
+    assert sum(1 for e in store.iter_items("entities") if e.text == "Марта Илвес") == 1800
+    assert [p["num_threads"] for p in threadpool_info()] == threads  # the one-thread limit ends with the stage

@@ -333,14 +333,18 @@ def resolve_mentions(mentions: list[Mention], body: str, table: ActorTable, *, l
 
     # 2. acronyms the article defines
     defined: dict[str, Mention] = {}
+    keyed: dict[str, list[Mention]] | None = None  # name key -> the mentions with that key, in order
     for match in _ACRONYM_DEF.finditer(body):
         long_words, acr = match.group(1).split(), match.group(2)
         for n in range(len(long_words), 1, -1):
             tail = long_words[-n:]
             if _initials(tail) == acr:
-                long_text = " ".join(tail)
-                for m in mentions:
-                    if name_key(m.text) == name_key(long_text) and m.canonical:
+                if keyed is None:
+                    keyed = {}
+                    for m in mentions:
+                        keyed.setdefault(name_key(m.text), []).append(m)
+                for m in keyed.get(name_key(" ".join(tail)), []):
+                    if m.canonical:
                         defined[acr] = m
                 break
     for m in mentions:
@@ -352,7 +356,16 @@ def resolve_mentions(mentions: list[Mention], body: str, table: ActorTable, *, l
 
     # 3-5. persons named by one word
     full_persons = [m for m in mentions if m.type == "person" and len(_person_tokens(m)) >= 2]
+    by_last_form: dict[str, int] = {}  # a key of a full name's last word -> the first such name (its index)
+    by_first_word: dict[str, int] = {}
+    for i, f in enumerate(full_persons):
+        for form in _last_forms(f, lang):
+            by_last_form.setdefault(form, i)
+        by_first_word.setdefault(_person_tokens(f)[0], i)
     article_keys = set(token_keys(body))
+    long_keys = [k for k in article_keys if len(k) >= 5]
+    named_surnames: dict[str, bool] = {}
+    relations: list[list[str]] | None = None
     for m in mentions:
         if m.canonical is not None:
             continue
@@ -361,14 +374,15 @@ def resolve_mentions(mentions: list[Mention], body: str, table: ActorTable, *, l
             continue
         key = toks[0]
         forms = {key, *(name_key(x) for x in name_stems(m.text.strip(), lang))}
-        by_last = [f for f in full_persons if forms & _last_forms(f, lang)]
-        by_first = [f for f in full_persons if _person_tokens(f)[0] in forms]
-        if by_last or by_first:
-            src = (by_last or by_first)[0]
+        by_last = min((by_last_form[x] for x in forms if x in by_last_form), default=None)
+        by_first = min((by_first_word[x] for x in forms if x in by_first_word), default=None)
+        found = by_last if by_last is not None else by_first
+        if found is not None:
+            src = full_persons[found]
             if src.canonical is None:
                 _set_unresolved(src)
             m.canonical, m.entity_id, m.actor = src.canonical, src.entity_id, src.actor
-            m.resolution_score = 0.9 if by_last else 0.85
+            m.resolution_score = 0.9 if by_last is not None else 0.85
             m.type = "person"
             continue
         # a first name whose known bearer's surname the article names
@@ -376,11 +390,15 @@ def resolve_mentions(mentions: list[Mention], body: str, table: ActorTable, *, l
         chosen = None
         for a in relatives:
             surname = token_keys(a.name)[-1]
-            if any(_surname_match(k, surname) for k in article_keys if len(k) >= 5):
+            if surname not in named_surnames:
+                named_surnames[surname] = any(_surname_match(k, surname) for k in long_keys)
+            if named_surnames[surname]:
                 chosen = a
                 break
         if chosen is not None and (m.type in ("person", "other") or m.text[:1].isupper()):
-            relation = any(token_keys(r.group(2)) == [key] for r in _RELATION.finditer(body))
+            if relations is None:
+                relations = [token_keys(r.group(2)) for r in _RELATION.finditer(body)]
+            relation = [key] in relations
             _set(m, chosen, 0.9 if relation else 0.75)
             continue
         bearers = table.by_surname.get(key, [])

@@ -29,6 +29,7 @@ near the number.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources as ilr
@@ -305,9 +306,10 @@ def _subject_en(claim: Claim, text: str, cues: CueLexicon, resources: Resources 
     return "unspecified"
 
 
-def _place(sent: Any, text: str) -> str | None:
-    """The first place of the sentence under a locative preposition (``in Kazakhstan``, ``across Almaty``)."""
-    for e in sent.ents:
+def _place(ents: Sequence[Any], text: str) -> str | None:
+    """The first place of the sentence (its entities ``ents``) under a locative preposition (``in Kazakhstan``,
+    ``across Almaty``)."""
+    for e in ents:
         if e.label_ in {"GPE", "LOC"} and re.search(
             r"\b(?:in|across|throughout|at|near)\s+(?:the\s+)?$", text[max(0, e.start_char - 16) : e.start_char]
         ):
@@ -315,8 +317,8 @@ def _place(sent: Any, text: str) -> str | None:
     return None
 
 
-def _when(sent: Any, n: NumberMention) -> str | None:
-    dates = [e for e in sent.ents if e.label_ == "DATE" and not (e.start_char <= n.start < e.end_char)]
+def _when(ents: Sequence[Any], n: NumberMention) -> str | None:
+    dates = [e for e in ents if e.label_ == "DATE" and not (e.start_char <= n.start < e.end_char)]
     if not dates:
         return None
     best = min(dates, key=lambda e: abs(e.start_char - n.start))
@@ -329,10 +331,12 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
     sents = list(parsed.sents)
     carried: tuple[str, int] | None = None  # (claimant, paragraph start)
     by_sent: dict[int, list[NumberMention]] = {}
+    sent_starts = [s.start_char for s in sents]
     for n in numbers:
-        k = next((i for i, s in enumerate(sents) if s.start_char <= n.start < s.end_char), -1)
-        if k >= 0:
+        k = bisect_right(sent_starts, n.start) - 1  # sentences are in order and apart
+        if k >= 0 and n.start < sents[k].end_char:
             by_sent.setdefault(k, []).append(n)
+    ents = nlp.EntityIndex(parsed)
     for k, sent in enumerate(sents):
         para = text.rfind("\n", 0, sent.start_char) + 1
         if carried is not None and carried[1] != para:
@@ -340,6 +344,7 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
         prev_obj: str | None = None
         prev_type: str | None = None
         own_any: tuple[str, int, int] | None = None
+        sent_ents = ents.within(sent) if k in by_sent else []
         for n in by_sent.get(k, []):
             if n.shape not in {"count", "year"}:
                 continue
@@ -399,8 +404,8 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
                 article_id=article_id, start=n.start, end=(noun.idx + len(noun.text)) if not bare and noun.idx > n.start else n.end,
                 text="", score=round(score, 3), component=COMPONENT, type=ctype, number=n.value,
                 number_low=n.low, number_high=n.high, number_text=n.text, object=obj, claimant=name,
-                hedge=_hedge(text, n.start, sent.start_char, lex), when=_when(sent, n), actor=actor,
-                claimant_id=mentions.ids.get(name or ""), place=_place(sent, text),
+                hedge=_hedge(text, n.start, sent.start_char, lex), when=_when(sent_ents, n), actor=actor,
+                claimant_id=mentions.ids.get(name or ""), place=_place(sent_ents, text),
             ))  # fmt: skip
             prev_obj = obj
             prev_type = ctype

@@ -17,6 +17,7 @@ with ``role="press secretary"``; "President Tokayev" gives "Tokayev", role "pres
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -137,11 +138,28 @@ def _spacy_mentions(doc: Doc) -> Iterator[Mention]:
 
 def _natasha_models(resources: Resources) -> Any:
     def load(_: Resources) -> Any:
-        from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+        from natasha import NewsEmbedding, NewsNERTagger
 
-        return Segmenter(), NewsNERTagger(NewsEmbedding())
+        return NewsNERTagger(NewsEmbedding())
 
     return resources.get("entities.natasha", load)
+
+
+def _one_thread(resources: Resources) -> Any:
+    """A context manager that keeps numpy's BLAS on one thread: slovnet's small matrix products cost several times
+    more on a pool of threads than on one, the more so on a busy machine."""
+
+    def load(_: Resources) -> Any:
+        from threadpoolctl import ThreadpoolController
+
+        return ThreadpoolController()
+
+    return resources.get("threadpoolctl.controller", load).limit(limits=1)
+
+
+#: Characters of text natasha tags at once: a longer body goes in pieces of whole paragraphs
+#: (:func:`newsprism.enrich.nlp.chunk_spans`), so the tagger's working memory stays bounded whatever the length.
+NATASHA_CHUNK = 3000
 
 
 def _russian_morph(resources: Resources) -> Any:
@@ -180,25 +198,28 @@ def _nominative(words: list[str], kind: str, morph: Any) -> str:
 
 
 def _natasha_mentions(doc: Doc) -> Iterator[Mention]:
-    """natasha's news NER; names are brought to the nominative with pymorphy3 (natasha's own morphology tagger
-    would double the cost)."""
-    from natasha import Doc as NDoc
-
-    segmenter, ner = _natasha_models(doc.resources)
+    """natasha's news NER, in chunks of paragraphs on one BLAS thread; names are brought to the nominative with
+    pymorphy3 (natasha's own morphology tagger would double the cost)."""
+    ner = _natasha_models(doc.resources)
     morph = _russian_morph(doc.resources)
     body = doc.article.body
-    nd = NDoc(body)
-    nd.segment(segmenter)
-    nd.tag_ner(ner)
+    chunks = [(a, b) for a, b in shared_nlp.chunk_spans(body, NATASHA_CHUNK) if body[a:b].strip()]
+    with _one_thread(doc.resources):
+        markups = list(ner.map([body[a:b] for a, b in chunks]))
     types = {"PER": "person", "ORG": "organisation", "LOC": "place"}
-    for span in nd.spans:
-        start, end = _clean(body, span.start, span.stop)
-        if end - start < 2:
-            continue
-        words = body[start:end].split()
-        lemma = _nominative(words, span.type, morph) if words else None
-        yield Mention(start, end, body[start:end], types.get(span.type, "other"), 0.8, lemma=lemma,
-                      extra={"label": span.type})  # fmt: skip
+    nominatives: dict[tuple[str, str], str] = {}
+    for (offset, _), markup in zip(chunks, markups, strict=True):
+        for span in markup.spans:
+            start, end = _clean(body, offset + span.start, offset + span.stop)
+            if end - start < 2:
+                continue
+            text = body[start:end]
+            key = (text, span.type)
+            if key not in nominatives:
+                words = text.split()
+                nominatives[key] = _nominative(words, span.type, morph) if words else ""
+            yield Mention(start, end, text, types.get(span.type, "other"), 0.8, lemma=nominatives[key] or None,
+                          extra={"label": span.type})  # fmt: skip
 
 
 # -- actor table scan ---------------------------------------------------------------------------------------------
@@ -289,12 +310,18 @@ def _merge(model: list[Mention], scanned: list[Mention], table: ActorTable) -> l
         known = table.lookup_forms(m.text) is not None or (m.lemma is not None and table.lookup(m.lemma) is not None)
         return (1 if known else 0, m.end - m.start, m.score, 1 if m.extra.get("label") else 0)
 
-    chosen: list[Mention] = []
+    chosen: list[Mention] = []  # by start (equal starts in the order chosen)
+    starts: list[int] = []
+    longest = 0
     for m in sorted(model + scanned, key=rank, reverse=True):
-        if any(m.start < c.end and c.start < m.end for c in chosen):
+        near = chosen[bisect_left(starts, m.start - longest) : bisect_left(starts, m.end)]
+        if any(m.start < c.end and c.start < m.end for c in near):
             continue
-        chosen.append(m)
-    return sorted(chosen, key=lambda m: m.start)
+        k = bisect_right(starts, m.start)
+        starts.insert(k, m.start)
+        chosen.insert(k, m)
+        longest = max(longest, m.end - m.start)
+    return chosen
 
 
 def extract_mentions(doc: Doc) -> list[Mention]:

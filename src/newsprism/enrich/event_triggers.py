@@ -16,6 +16,7 @@ the parse's subject), and the trigger's text.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources as ilr
@@ -26,8 +27,8 @@ import yaml
 from ..errors import ConfigError
 from ..model import Event, Item, Place
 from .lemmas import CueMatcher, Token, lemmatizer
-from .mentions import MentionIndex
-from .nlp import regex_sentences
+from .mentions import MentionIndex, token_at
+from .nlp import EntityIndex, regex_sentences
 
 if TYPE_CHECKING:
     from ..pipeline import Resources
@@ -112,11 +113,12 @@ def _nearest(
     return best[2] if best else None
 
 
-def _ud_roles(parsed: Any, start: int, mentions: MentionIndex) -> tuple[Any, Any]:
+def _ud_roles(parsed: Any, start: int, mentions: MentionIndex, ents: EntityIndex | None = None) -> tuple[Any, Any]:
     """(actor, recipient) from a Universal Dependencies parse: the trigger's subject (or passive agent) and object."""
-    tok = next((t for t in parsed if t.idx <= start < t.idx + len(t.text)), None)
-    if tok is None:
+    tok = parsed[token_at(parsed, start)]
+    if not tok.idx <= start < tok.idx + len(tok.text):
         return None, None
+    ents = ents or EntityIndex(parsed)
     actor = recipient = None
     for c in tok.children:
         dep = c.dep_
@@ -126,7 +128,7 @@ def _ud_roles(parsed: Any, start: int, mentions: MentionIndex) -> tuple[Any, Any
         if name is None and c.pos_ == "PROPN":  # "Emmanuel Macron": the name and its flat parts
             parts = [c] + [t for t in c.children if t.dep_.startswith("flat")]
             lo, hi = min(t.idx for t in parts), max(t.idx + len(t.text) for t in parts)
-            ent = next((e for e in parsed.ents if e.start_char <= lo < e.end_char), None)
+            ent = ents.at(lo)
             if ent is not None:
                 lo, hi = min(lo, ent.start_char), max(hi, ent.end_char)
             name, span = parsed.text[lo:hi], (lo, hi)
@@ -165,28 +167,33 @@ def extract_events_window(
     if not chosen:
         return []
     sents = regex_sentences(text) or [(0, len(text))]
+    sent_starts = [s for s, _ in sents]
     place_spans = sorted((p.start, p.end, p.name or p.text) for p in places if isinstance(p, Place))
+    place_starts = [p[0] for p in place_spans]
     use_parse = parsed is not None and len(parsed) > 0 and parsed.has_annotation("DEP")
+    ents = EntityIndex(parsed) if use_parse else None
     out: list[Event] = []
     seen: set[tuple[Any, ...]] = set()
     for m in chosen:
-        lo, hi = next(((s, e) for s, e in sents if s <= m.start < e), (0, len(text)))
+        k = bisect_right(sent_starts, m.start) - 1  # sentences are sorted and apart: the one that holds the trigger
+        lo, hi = sents[k] if k >= 0 and m.start < sents[k][1] else (0, len(text))
         etype, _, mode = m.label.partition("|")
         actor = recipient = None
         score = 0.55
         if use_parse:  # the parse decides who; no window guess beside it
-            actor, recipient = _ud_roles(parsed, m.start, mentions)
+            actor, recipient = _ud_roles(parsed, m.start, mentions, ents)
             score = 0.65 if actor else score
         taken = [(p[1], p[2]) for p in (actor, recipient) if p]
-        where = next((p for p in place_spans if lo <= p[0] < hi and not _overlaps(p, taken)), None)
+        in_sentence = place_spans[bisect_left(place_starts, lo) : bisect_left(place_starts, hi)]
+        where = next((p for p in in_sentence if not _overlaps(p, taken)), None)
+        named = mentions.starting(lo, hi + 1)  # every name that can lie inside [lo, hi)
         if where is None:
-            pm = next((x for x in mentions.mentions if lo <= x[0] < hi and x[2] == "place"
-                       and not _overlaps(x, taken)), None)  # fmt: skip
+            pm = next((x for x in named if x[0] < hi and x[2] == "place" and not _overlaps(x, taken)), None)
             where = (pm[0], pm[1], pm[3]) if pm else None
         if not use_parse:
-            actor = _nearest(mentions.mentions, lo, hi, before=m.start)
+            actor = _nearest(named, lo, hi, before=m.start)
             skip = (where[0], where[1]) if where else None
-            recipient = _nearest(mentions.mentions, lo, hi, after=m.end, skip=skip)
+            recipient = _nearest(named, lo, hi, after=m.end, skip=skip)
         key = (etype, lo)  # one event of a type per sentence: the first trigger carries it
         if key in seen:
             continue

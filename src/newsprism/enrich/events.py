@@ -26,6 +26,7 @@ roles by the parse where one ships or by window rules).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources as ilr
@@ -114,12 +115,21 @@ class _Places:
                 if ent.label_ in {"GPE", "LOC", "FAC"}:
                     self.spans.append((ent.start_char, ent.end_char, re.sub(r"^the\s+|[’']s$", "", ent.text)))
         self.spans.sort()
+        self.starts = [p[0] for p in self.spans]
+        self.longest = max((p[1] - p[0] for p in self.spans), default=0)
 
     def in_tokens(self, toks: Sequence[Any]) -> list[tuple[int, int, str]]:
+        """The places in which one of ``toks`` starts, in order."""
         if not toks:
             return []
-        idx = {t.idx for t in toks}
-        return [p for p in self.spans if any(p[0] <= i < p[1] for i in idx)]
+        idx = sorted({t.idx for t in toks})
+        lo, hi = bisect_left(self.starts, idx[0] - self.longest), bisect_right(self.starts, idx[-1])
+        out = []
+        for p in self.spans[lo:hi]:
+            k = bisect_left(idx, p[0])  # the first token at or after the place's start
+            if k < len(idx) and idx[k] < p[1]:
+                out.append(p)
+        return out
 
 
 def _is_locative(parsed: Any, start: int, preps: frozenset[str], text: str) -> bool:
@@ -329,14 +339,6 @@ class _Sentence:
     def __iter__(self) -> Any:
         return iter(self.tokens)
 
-    @property
-    def ents(self) -> list[Any]:
-        return (
-            [e for e in self.tokens[0].doc.ents if self.start_char <= e.start_char < self.end_char]
-            if self.tokens
-            else []
-        )
-
 
 def _clause_sentence(text: str, tok: Any) -> _Sentence:
     """The parse's sentence of ``tok`` cut to its paragraph (a heading without a full stop is not its sentence)."""
@@ -393,6 +395,8 @@ def extract_events(
         mentions = MentionIndex(text, entities=entities, parsed=parsed)
     where_index = _Places(parsed, places)
     located = [p for p in where_index.spans if _is_locative(parsed, p[0], trig.place_preps, text)]
+    located_starts = [p[0] for p in located]
+    ents = nlp.EntityIndex(parsed)
     out: list[Event] = []
     seen: set[tuple[Any, ...]] = set()
     for tok in parsed:
@@ -425,12 +429,15 @@ def extract_events(
             here = _places_in(list(sent), where_index, parsed, trig, text)[:1]
         score = 0.75 if _prominent(tok) else 0.6
         if not here:
-            before = [p for p in located if p[1] <= sent.start_char and sent.start_char - p[1] < 400]
+            lo = bisect_left(located_starts, sent.start_char - 400 - where_index.longest)
+            near = located[lo : bisect_right(located_starts, sent.start_char)]
+            before = [p for p in near if p[1] <= sent.start_char and sent.start_char - p[1] < 400]
             here = before[-1:]
             score -= 0.1
         if etype != "PROTEST":
             here = here[:1]
-        when = next((e.text for e in sent.ents if e.label_ == "DATE"), None)
+        in_sent = ents.starting(sent.start_char, sent.end_char) if sent.tokens else []
+        when = next((e.text for e in in_sent if e.label_ == "DATE"), None)
         spots: list[tuple[int, int, str] | None] = list(here) if here else [None]
         for (etype, mode, delta), place in product(codings, spots):
             key = (

@@ -6,6 +6,7 @@ Shared by the quotes, claims and events extractors to name speakers, claimants, 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -38,18 +39,21 @@ class MentionIndex:
                 self.mentions.append((e.start, e.end, etype, name))
                 if e.entity_id:
                     self.ids.setdefault(name, e.entity_id)
-        staged = [(m[0], m[1]) for m in self.mentions]
+        staged = _Spans([(m[0], m[1]) for m in self.mentions])
         if parsed is not None:
             for ent in parsed.ents:
                 kind = self.KINDS.get(ent.label_)
-                if kind is None or any(a < ent.end_char and ent.start_char < b for a, b in staged):
+                if kind is None or staged.overlaps(ent.start_char, ent.end_char):
                     continue
                 name = strip_determiner(ent.text)
                 if kind == "person":
                     name = re.sub(r"(?:'s|’s|’|')$", "", name).strip()
                 self.mentions.append((ent.start_char, ent.end_char, kind, name))
         self.mentions.sort()
+        self._starts = [m[0] for m in self.mentions]  # mentions by start, for lookups in log time
+        self._longest = max((m[1] - m[0] for m in self.mentions), default=0)
         self._full = self._fullest_names()
+        self._first_words: dict[str, str] | None = None
         self.subjects: set[tuple[int, int]] = set()
         if parsed is not None and len(parsed):
             for m_start, m_end, _, _ in self.mentions:
@@ -80,14 +84,25 @@ class MentionIndex:
         if len(best.split()) > 1:
             return best
         if len(words) == 1:
-            longer = [m[3] for m in self.mentions if m[2] == "person" and len(m[3].split()) > 1
-                      and m[3].split()[0].casefold() == key]  # fmt: skip
-            if longer:
-                return max(longer, key=len)
+            if self._first_words is None:  # first word -> the first longest person name of several words
+                self._first_words = {}
+                for m in self.mentions:
+                    parts = m[3].split()
+                    if m[2] == "person" and len(parts) > 1:
+                        first = parts[0].casefold()
+                        if len(m[3]) > len(self._first_words.get(first, "")):
+                            self._first_words[first] = m[3]
+            if key in self._first_words:
+                return self._first_words[key]
         return name
 
+    def starting(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+        """The mentions that start in ``[lo, hi)``, in order."""
+        return self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
+
     def in_span(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
-        return [m for m in self.mentions if m[0] < end and m[1] > start]
+        near = self.starting(start - self._longest, end)
+        return [m for m in near if m[0] < end and m[1] > start]
 
     def name_at(
         self, start: int, end: int, *, prefer: Sequence[str] = ("person", "organisation", "group", "place")
@@ -106,13 +121,27 @@ class MentionIndex:
     def person_before(self, pos: int, *, window: int = 2500, kind: str = "person") -> tuple[str, int, int] | None:
         """The person ``he``/``she`` at ``pos`` most likely means (``kind="organisation"`` for ``it``): the most
         recent one who was the subject of a clause (when the parse says so), else the most recent one mentioned."""
-        people = [m for m in reversed(self.mentions) if m[1] <= pos and m[2] == kind and pos - m[1] <= window]
+        near = self.mentions[bisect_left(self._starts, pos - window - self._longest) : bisect_right(self._starts, pos)]
+        people = [m for m in reversed(near) if m[1] <= pos and m[2] == kind and pos - m[1] <= window]
         for s, e, kind, name in people:
             if (s, e) in self.subjects:
                 return self.full(name, kind), s, e
         for s, e, kind, name in people:
             return self.full(name, kind), s, e
         return None
+
+
+class _Spans:
+    """Character spans, asked whether any of them overlaps a range (in log time plus the overlaps)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.longest = max((b - a for a, b in self.spans), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        lo, hi = bisect_left(self.starts, start - self.longest), bisect_left(self.starts, end)
+        return any(a < end and start < b for a, b in self.spans[lo:hi])
 
 
 def strip_determiner(name: str) -> str:

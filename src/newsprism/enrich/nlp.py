@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CHUNK_CHARS",
     "MODEL_PACKAGES",
+    "EntityIndex",
     "chunk_spans",
     "load_nlp",
     "model_info",
@@ -99,6 +101,32 @@ def chunk_spans(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
         start = cut
     spans.append((start, n))
     return spans
+
+
+class EntityIndex:
+    """A parse's named entities listed once, for lookups by position: ``doc.ents`` builds every entity anew on each
+    call and ``span.ents`` scans them all, so a stage that asks per sentence or per word would cost the square of
+    the article's length. Entities of a parse do not overlap and are in order."""
+
+    def __init__(self, parsed: Any) -> None:
+        self.ents: list[Any] = list(parsed.ents)
+        self._starts = [e.start for e in self.ents]
+        self._ends = [e.end for e in self.ents]
+        self._start_chars = [e.start_char for e in self.ents]
+
+    def within(self, span: Any) -> list[Any]:
+        """The entities wholly inside ``span`` (a spaCy span), as ``span.ents`` gives them."""
+        a = bisect_left(self._starts, span.start)
+        return self.ents[a : max(a, bisect_right(self._ends, span.end))]
+
+    def starting(self, lo: int, hi: int) -> list[Any]:
+        """The entities whose first character is in ``[lo, hi)``."""
+        return self.ents[bisect_left(self._start_chars, lo) : bisect_left(self._start_chars, hi)]
+
+    def at(self, char: int) -> Any:
+        """The entity that covers character ``char``, else None."""
+        k = bisect_right(self._start_chars, char) - 1
+        return self.ents[k] if k >= 0 and char < self.ents[k].end_char else None
 
 
 def _too_long(d: Doc) -> None:
