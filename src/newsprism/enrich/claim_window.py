@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources as ilr
 from typing import TYPE_CHECKING, Any
@@ -75,7 +75,7 @@ _NOT_CLAIMANT = (
 )
 #: verb-final languages: a verb, not a counted noun, may follow a bare number ("саны 994-ке жетті")
 _VERB_FINAL = frozenset({"tr", "az", "kk", "ky", "uz", "hu", "fa", "hy", "ja", "ko"})
-_PUNCT = re.compile(r"[,.;:!?()\[\]\"«»“”„—–،؛。，、；：！？՝։]")
+_PUNCT = re.compile(r"[,.;:!?()\[\]\"«»“”„—–،؛。，、；：！？՝։（）「」『』]")
 _CLAUSE = re.compile(r"[,;:()\"«»“”—–،؛，、；：՝]")
 #: apostrophes inside Uzbek Latin words (o'zbek, ma'lumot) read as the letter ʻ so a word stays one token
 _UZ_APOSTROPHE = re.compile(r"(?<=\w)['‘’`](?=\w)")
@@ -107,6 +107,9 @@ class CueLexicon:
     pronouns: frozenset[str]
     suffixes: tuple[str, ...]  # particles glued to a claimant ("소방당국에" -> "소방당국")
     conjunctions: frozenset[str]  # "and" words: a cue across one belongs to another clause
+    aux: frozenset[str]  # auxiliaries between a claimant and its reporting verb ("a annoncé", "ha riferito")
+    fillers: tuple[str, ...]  # word stems between a claimant and a postposed cue ("AFAD'ın açıkladığı son verilere")
+    topic: tuple[str, ...]  # topic particles ending a sentence-initial claimant ("대통령은", "AFADは")
 
     @property
     def segmented(self) -> bool:
@@ -145,6 +148,9 @@ def _build(lang: str, resources: Resources | None) -> CueLexicon:
         pronouns=words("pronouns"),
         suffixes=tuple(sorted(data.get("suffixes", []), key=len, reverse=True)),
         conjunctions=frozenset(fold(w) for w in _number_words().get(lang, {}).get("and", [])) | {"and"},
+        aux=words("aux"),
+        fillers=tuple(fold(w) for w in data.get("fillers", [])),
+        topic=tuple(data.get("topic", [])),
     )
 
 
@@ -264,6 +270,8 @@ def _counted_noun(art: _Article, pos: int, s1: int) -> _Noun | None:
         ):
             return None
         found = art.labels_at(tok.start, "noun:") + art.labels_at(tok.start, "not_counted")
+        if found and lex.lang == "ar" and tok.text.startswith("وال"):
+            return None  # "20 والمصابين إلى 1015": "and the wounded" is the next clause's
         if found:
             m = max(found, key=lambda x: (x.end - x.start, x.label != "noun:people"))
             if (
@@ -304,6 +312,8 @@ def _harm_after(art: _Article, n: NumberMention, s1: int) -> str | None:
         if tok.start >= s1 or _PUNCT.search(art.text, n.end, tok.start):
             return None
         cues = [m for m in art.labels_at(tok.start, "type:") if m.label[5:] in _HARM and m.label != "type:destroyed"]
+        if cues and art.lex.lang == "ar" and tok.text.startswith("و"):
+            return None  # "20 والمصابين": "and the wounded" opens the next clause
         if cues:
             return cues[0].label[5:]
     return None
@@ -321,6 +331,10 @@ def _nearest_type(
             continue
         if noun is not None and m.start < noun.end and m.end > noun.start:
             continue
+        if m.label[5:] != "killed" and any(
+            t.label == "toll" and t.start <= m.start and m.end <= t.end for t in art.matches
+        ):
+            continue  # "can kaybı" (the death toll) is no "kayıp" (missing)
         if m.start >= n.end:
             a, b = (noun.end if noun is not None and noun.end <= m.start else n.end), m.start
         else:
@@ -375,6 +389,16 @@ def _harm_before(art: _Article, n: NumberMention, s0: int) -> str | None:
     return best[1] if best is not None else None
 
 
+def _toll_before(art: _Article, n: NumberMention, s0: int) -> bool:
+    """A death toll is named shortly before the number, with no other number between ("число погибших возросло до
+    1121", "can kaybı 1014'e yükseldi")."""
+    return any(
+        m.label == "toll" and s0 <= m.start and m.end <= n.start and n.start - m.end <= 60
+        and not re.search(r"\d", art.text[m.end : n.start])
+        for m in art.matches
+    )  # fmt: skip
+
+
 def _foreign_near(art: _Article, noun: _Noun, s0: int, s1: int) -> bool:
     lo, hi = max(s0, noun.start - 40), min(s1, noun.end + 40)
     return any(m.label == "foreign" and lo <= m.start and m.end <= hi for m in art.matches)
@@ -400,12 +424,15 @@ def _phrase(art: _Article, idx: list[int]) -> tuple[int, int] | None:
             toks.pop()
     if not toks:
         return None
+    start = toks[0].start
+    if lex.lang == "ar" and toks[0].text.startswith("لل") and len(toks[0].text) > 4:
+        start += 2  # "للخوذ البيضاء": the preposition and the article's lam are glued on
     end = toks[-1].end
     for suffix in lex.suffixes:
         if toks[-1].text.endswith(suffix) and len(toks[-1].text) > len(suffix) + 1:
             end -= len(suffix)
             break
-    return toks[0].start, end
+    return start, end
 
 
 def _stops_at(art: _Article, tok: Token) -> bool:
@@ -432,6 +459,27 @@ def _forward(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
         prev = tok.end
         i += 1
     return _phrase(art, idx) if idx else None
+
+
+def _is_filler(art: _Article, tok: Token) -> bool:
+    lex = art.lex
+    return tok.folded in lex.aux or any(tok.folded.startswith(f) or tok.lemma.startswith(f) for f in lex.fillers)
+
+
+def _skip_back(art: _Article, pos: int, s0: int, *, said: bool) -> int:
+    """``pos`` moved back over the auxiliaries before a reporting verb ("le ministère a | annoncé") or the fillers
+    and participles before a postposed cue ("AFAD'ın | açıkladığı son verilere göre")."""
+    i = art.token_index(pos) - 1
+    while i >= 0 and art.tokens[i].start >= s0 and not _PUNCT.search(art.text, art.tokens[i].end, pos):
+        tok = art.tokens[i]
+        if tok.folded in art.lex.aux or (
+            not said and (_is_filler(art, tok) or any(m.label == "said" for m in art.by_start.get(tok.start, ())))
+        ):
+            pos = tok.start
+            i -= 1
+            continue
+        break
+    return pos
 
 
 def _backward(art: _Article, pos: int, s0: int) -> tuple[int, int] | None:
@@ -473,15 +521,22 @@ def _claimant(art: _Article, s0: int, s1: int, *, said_only: bool = False) -> tu
     for m in art.matches:
         if m.start < s0 or m.end > s1 or (said_only and m.label != "said"):
             continue
+        if any(o.label == m.label and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+               for o in art.by_start.get(m.start, ())):  # fmt: skip
+            continue  # "stando a" inside "stando a quanto riferito dal": the longer cue says where the name starts
         span: tuple[int, int] | None = None
         if m.label == "according":
             span = _forward(art, m.end, s1)
             rank = 0
         elif m.label == "according_after":
-            span = _backward(art, m.start, s0)
+            span = _backward(art, _skip_back(art, m.start, s0, said=False), s0)
             rank = 1
         elif m.label == "said":
-            span = _backward(art, m.start, s0)
+            span = None
+            if art.lex.lang in _VERB_FINAL and re.search(r"\d", art.text[s0 : m.start]):
+                span = _topic(art, s0, s1)  # "Fuat Oktay, 14 bin 351 kişinin ... açıkladı"
+            if span is None or not _valid_claimant(art, span):
+                span = _backward(art, _skip_back(art, m.start, s0, said=True), s0)
             if span is None or not _valid_claimant(art, span):  # "Про це повідомив X": X after the verb
                 span = _forward(art, m.end, s1)
             rank = 2
@@ -489,13 +544,53 @@ def _claimant(art: _Article, s0: int, s1: int, *, said_only: bool = False) -> tu
             continue
         if span is not None and _valid_claimant(art, span):
             found.append((rank, span))
+    if not found and any(m.label == "said" and s0 <= m.start < s1 for m in art.matches):
+        span = _topic(art, s0, s1)
+        if span is not None and _valid_claimant(art, span):
+            return span
     return min(found)[1] if found else None
+
+
+def _topic(art: _Article, s0: int, s1: int) -> tuple[int, int] | None:
+    """The sentence-initial subject of a verb-final sentence whose reporting verb ends it ("Fuat Oktay, ... açıkladı",
+    "에르도안 대통령은 ... 밝혔다", "AFAD（...）は ... 発表した"): up to a topic particle or the first comma."""
+    lex = art.lex
+    if lex.lang not in _VERB_FINAL:
+        return None
+    head = art.text[s0:s1]
+    lead = len(head) - len(head.lstrip(" \t\"'«“„「『"))
+    if lex.segmented:  # Japanese: the phrase before は (or が), with no number in it
+        m = re.search(r"[はが]", head)
+        if m is None or m.start() - lead > 40 or re.search(r"[\d、，。]", head[: m.start()]):
+            return None
+        return s0 + lead, s0 + m.start()
+    i = art.token_index(s0 + lead)
+    idx: list[int] = []
+    prev = s0 + lead
+    while i < len(art.tokens) and len(idx) < 6:
+        tok = art.tokens[i]
+        if tok.start >= s1 or _PUNCT.search(art.text, prev, tok.start) or _stops_at(art, tok):
+            break
+        idx.append(i)
+        if lex.topic and tok.text.endswith(lex.topic):
+            phrase = _phrase(art, idx)
+            return phrase
+        prev = tok.end
+        i += 1
+    if lex.topic or not idx:
+        return None  # Korean: no topic particle, no claimant
+    nxt = art.tokens[idx[-1] + 1].start if idx[-1] + 1 < len(art.tokens) else s1
+    if not re.match(r"\s*[,،՝]", art.text[art.tokens[idx[-1]].end : nxt + 1]):
+        return None  # the subject is set off by a comma: "Sağlık Bakanı Fahrettin Koca, en az 21 ..."
+    return _phrase(art, idx)
 
 
 # ------------------------------------------------------------------------------------------------------ claims
 def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int, prev: Claim | None) -> Claim | None:
     if n.shape not in {"count", "year"}:
         return None
+    if n.shape == "year" and n.value is not None and not 1900 <= n.value <= 2035:
+        n = replace(n, shape="count")  # "1121", "1762": no year a crisis report names
     hedge = _hedge_before(art, n, s0)
     pos = n.end
     after = _hedge_after(art, pos)
@@ -515,7 +610,9 @@ def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int, prev: Claim | 
     ):
         prev_tok = art.tokens[art.token_index(n.start) - 1] if art.token_index(n.start) > 0 else None
         after_preposition = prev_tok is not None and prev_tok.folded in art.lex.stop - art.lex.conjunctions
-        if noun is not None or after_harm is None or after_preposition:
+        if (noun is not None or after_harm is None or after_preposition) and not (
+            noun is None and _toll_before(art, n, s0)
+        ):
             return None  # "in 2022", unless it counts people ("2000 Soldaten", "2000人", "a 1284 zostało rannych")
     inherited: str | None = None
     near = _nearest_type(art, n, s0, s1, noun, harm=True)
