@@ -79,7 +79,13 @@ _PUNCT = re.compile(r"[,.;:!?()\[\]\"«»“”„—–،؛。，、；：！�
 _CLAUSE = re.compile(r"[,;:()\"«»“”—–،؛，、；：՝]")
 #: apostrophes inside Uzbek Latin words (o'zbek, ma'lumot) read as the letter ʻ so a word stays one token
 _UZ_APOSTROPHE = re.compile(r"(?<=\w)['‘’`](?=\w)")
-_SENT_END = re.compile(r"(?<=[.!?؟。！？…։])[\"'”’»)\]]*\s+(?![a-zà-ÿа-яё])|(?<=[。！？])|\n")
+_SENT_END = re.compile(
+    r"(?<=[.!?؟。！？…։])[\"'”’»)\]]*\s+(?![a-zà-ÿа-яё])|(?<=[。！？])|(?<=[.!؟])(?=[\u0621-\u064a])|\n"
+)
+#: a stop after these is an abbreviation, not a sentence end ("Selon M. Otkay", "Dr. Smith")
+_ABBREV = re.compile(r"(?:^|[\s(])(?:\w|Mr|Mrs|Ms|Dr|Prof|Mme|Mgr|Gen|Sen|St|Sr|Jr|Nr|ds|ul|им)\.$")
+#: an opening quotation mark (the claimant of a quoted figure is the speaker before it)
+_OPEN_QUOTE = '“„«"「『‘'
 
 
 def _cue_file(lang: str) -> str | None:
@@ -124,7 +130,7 @@ def _build(lang: str, resources: Resources | None) -> CueLexicon:
         cues += [(f"type:{ctype}", w) for w in entries]
     for cls, entries in data.get("nouns", {}).items():
         cues += [(f"noun:{cls}", w) for w in entries]
-    for key in ("toll", "foreign", "not_counted", "according", "according_after", "said"):
+    for key in ("toll", "foreign", "not_counted", "according", "according_after", "said", "outlet", "citing"):
         cues += [(key, w) for w in data.get(key, [])]
     if lang == "uz":
         cues = [(label, _UZ_APOSTROPHE.sub("\u02bb", w)) for label, w in cues]
@@ -177,6 +183,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
     for m in _SENT_END.finditer(text):
+        if _ABBREV.search(text, max(0, m.start() - 6), m.start()):
+            continue
         if text[pos : m.start()].strip():
             out.append((pos, m.start()))
         pos = m.end()
@@ -442,7 +450,9 @@ def _stops_at(art: _Article, tok: Token) -> bool:
     ahead = fold(art.text[tok.start : tok.start + 30])
     if any(ahead.startswith(form) and not ahead[len(form) : len(form) + 1].isalnum() for form, _ in lex.hedges):
         return True  # "według policji co najmniej 40": the hedge ends the claimant
-    return any(m.label.startswith(("type:", "said", "according")) for m in art.by_start.get(tok.start, ()))
+    return any(
+        m.label.startswith(("type:", "said", "according", "outlet", "citing")) for m in art.by_start.get(tok.start, ())
+    )
 
 
 def _forward(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
@@ -451,14 +461,61 @@ def _forward(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
     prev = pos
     while i < len(art.tokens) and len(idx) < 7:
         tok = art.tokens[i]
-        if tok.start >= s1 or (_PUNCT.search(art.text, prev, tok.start) and (idx or prev != pos)):
+        gap = art.text[prev : tok.start]
+        if gap == ":" and idx and art.text[prev - 1 : prev].isalpha() and tok.text[:1].isalpha():
+            gap = ""  # "USA:s geologiska myndighet USGS"
+        if tok.start >= s1 or (_PUNCT.search(gap) and (idx or prev != pos or re.search(r"[:\"«“„「『]", gap))):
             break
+        if not idx and (_is_filler(art, tok) or tok.folded in art.lex.articles) and tok.folded not in art.lex.aux:
+            prev = tok.end  # "secondo le ultime notizie confermate dall'Afad": past the words that name no one
+            i += 1
+            continue
         if _stops_at(art, tok):
             break
         idx.append(i)
         prev = tok.end
         i += 1
-    return _phrase(art, idx) if idx else None
+    span = _phrase(art, idx) if idx else None
+    if span is not None and _cased(art.text[span[0] : span[1]]) is False:
+        return _to_name(art, span[0], s1) or span
+    return span
+
+
+def _cased(phrase: str) -> bool | None:
+    """Whether a phrase has a capital letter (None: a script without case)."""
+    letters = [ch for ch in phrase if ch.isalpha()]
+    if not letters or not any(ch.lower() != ch.upper() for ch in letters):
+        return None
+    return any(ch.isupper() for ch in letters)
+
+
+def _to_name(art: _Article, start: int, s1: int) -> tuple[int, int] | None:
+    """A claimant phrase in lower case ("l'agenzia per i disastri", "генерального директора отдела") run on to the
+    name that ends it in its clause ("... e le emergenze turca Afad", "... по ЧС Орхана Татара"); when that is long,
+    the name alone."""
+    m = re.compile(r"[,;:!?\"«»“”—–،؛，、；：]|\s-\s|\.\s(?![a-zà-ÿа-яёąćęłńśźż])").search(art.text, start, s1)
+    end = m.start() if m else s1
+    toks = [t for t in art.tokens[art.token_index(start) :] if t.end <= end]
+    if any(any(ch.isdigit() for ch in t.text) or art.labels_at(t.start, "type:") for t in toks[:16]):
+        toks = toks[
+            : next(
+                k for k, t in enumerate(toks) if any(ch.isdigit() for ch in t.text) or art.labels_at(t.start, "type:")
+            )
+        ]
+    toks = toks[:16]
+    caps = [k for k, t in enumerate(toks) if t.text[:1].isupper()]
+    if not caps:
+        return None
+    last = caps[-1]
+    first = last
+    while first > 0 and toks[first - 1].text[:1].isupper():
+        first -= 1
+    stop = toks[last].end
+    if stop < len(art.text) and art.text[stop : stop + 1] == ")" and "(" in art.text[start:stop]:
+        stop += 1
+    if stop - start <= 70:
+        return start, stop
+    return toks[first].start, toks[last].end
 
 
 def _is_filler(art: _Article, tok: Token) -> bool:
@@ -472,8 +529,10 @@ def _skip_back(art: _Article, pos: int, s0: int, *, said: bool) -> int:
     i = art.token_index(pos) - 1
     while i >= 0 and art.tokens[i].start >= s0 and not _PUNCT.search(art.text, art.tokens[i].end, pos):
         tok = art.tokens[i]
-        if tok.folded in art.lex.aux or (
-            not said and (_is_filler(art, tok) or any(m.label == "said" for m in art.by_start.get(tok.start, ())))
+        if (
+            _is_filler(art, tok)
+            or (art.lex.segmented and re.fullmatch(r"\d+[日月号號]?|[日月号號]", tok.text))
+            or (not said and any(m.label == "said" for m in art.by_start.get(tok.start, ())))
         ):
             pos = tok.start
             i -= 1
@@ -483,6 +542,14 @@ def _skip_back(art: _Article, pos: int, s0: int, *, said: bool) -> int:
 
 
 def _backward(art: _Article, pos: int, s0: int) -> tuple[int, int] | None:
+    paren = re.search(r"\(([^()\d]{2,40})\)\s*$", art.text[max(s0, pos - 44) : pos])
+    if paren is not None:  # "... ترکیه(آفاد) اعلام کرد", "agencja ... (AFAD) podała": the short name in brackets
+        a = max(s0, pos - 44) + paren.start(1)
+        return a, a + len(paren.group(1))
+    if art.lex.lang == "zh":  # "奥克塔伊在发布会上表示": the speaker is before the place where it was said
+        loc = re.search(r"在[^，。,、\d]{1,12}[上中时]\s*$", art.text[max(s0, pos - 16) : pos])
+        if loc is not None:
+            pos = max(s0, pos - 16) + loc.start()
     i = art.token_index(pos) - 1
     idx: list[int] = []
     nxt = pos
@@ -517,7 +584,7 @@ def _valid_claimant(art: _Article, span: tuple[int, int]) -> bool:
 
 
 def _claimant(art: _Article, s0: int, s1: int, *, said_only: bool = False) -> tuple[int, int] | None:
-    found: list[tuple[int, tuple[int, int]]] = []
+    found: list[tuple[int, int, tuple[int, int]]] = []
     for m in art.matches:
         if m.start < s0 or m.end > s1 or (said_only and m.label != "said"):
             continue
@@ -531,24 +598,116 @@ def _claimant(art: _Article, s0: int, s1: int, *, said_only: bool = False) -> tu
         elif m.label == "according_after":
             span = _backward(art, _skip_back(art, m.start, s0, said=False), s0)
             rank = 1
+        elif m.label == "outlet":
+            span = _forward(art, m.end, s1)
+            rank = 3  # "به گزارش خبرگزاری ...": the outlet that relays the figure, unless its source is named
         elif m.label == "said":
             span = None
             if art.lex.lang in _VERB_FINAL and re.search(r"\d", art.text[s0 : m.start]):
                 span = _topic(art, s0, s1)  # "Fuat Oktay, 14 bin 351 kişinin ... açıkladı"
+            if (span is None or not _valid_claimant(art, span)) and re.search(
+                r"\s[-–—]\s*$", art.text[max(s0, m.start - 4) : m.start]
+            ):
+                span = _forward(art, m.end, s1)  # "... 1014 osób - poinformowała agencja (AFAD)"
             if span is None or not _valid_claimant(art, span):
                 span = _backward(art, _skip_back(art, m.start, s0, said=True), s0)
-            if span is None or not _valid_claimant(art, span):  # "Про це повідомив X": X after the verb
-                span = _forward(art, m.end, s1)
+            if span is None or not _valid_claimant(art, span) or _cased(art.text[span[0] : span[1]]) is False:
+                after = _forward(art, m.end, s1)  # "Про це повідомив X", "varslade myndigheten USGS": X after the verb
+                if (
+                    after is not None
+                    and _valid_claimant(art, after)
+                    and (span is None or not _valid_claimant(art, span) or _cased(art.text[after[0] : after[1]]))
+                ):
+                    span = after
+            if span is None or not _valid_claimant(art, span):  # "a annoncé dans la nuit le vice-président X"
+                span = _inverted(art, m.end, s1)
             rank = 2
         else:
             continue
         if span is not None and _valid_claimant(art, span):
-            found.append((rank, span))
+            cited = _citing(art, span[1], s1)
+            span = cited if cited is not None else span
+            found.append((int(_cased(art.text[span[0] : span[1]]) is False), rank, span))
+    if not found and not said_only:
+        for span in (_quote_speaker(art, s0, s1), _headline_source(art, s0, s1)):
+            if span is not None and _valid_claimant(art, span):
+                return span
     if not found and any(m.label == "said" and s0 <= m.start < s1 for m in art.matches):
         span = _topic(art, s0, s1)
         if span is not None and _valid_claimant(art, span):
             return span
-    return min(found)[1] if found else None
+    return min(found)[2] if found else None
+
+
+def _citing(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
+    """The source a claimant cites right after it ("РИА Новости со ссылкой на ... Орхана Татара")."""
+    for m in art.matches:
+        if (
+            m.label == "citing"
+            and pos <= m.start <= pos + 3
+            and m.end < s1
+            and not _PUNCT.search(art.text, pos, m.start)
+        ):
+            span = _forward(art, m.end, s1)
+            if span is not None and _valid_claimant(art, span):
+                return span
+    return None
+
+
+def _inverted(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
+    """The subject after a reporting verb and a time phrase ("a annoncé dans la nuit de lundi à mardi le
+    vice-président turc Fuat Otkay"): the first article that follows a word of the time phrase."""
+    if not art.lex.articles:
+        return None
+    m = _CLAUSE.search(art.text, pos, s1)
+    end = m.start() if m else s1
+    i = art.token_index(pos)
+    prev: Token | None = None
+    while i < len(art.tokens) and art.tokens[i].start < end:
+        tok = art.tokens[i]
+        if (
+            tok.folded in art.lex.articles
+            and prev is not None
+            and prev.folded not in art.lex.stop | art.lex.links | art.lex.articles
+        ):
+            return _forward(art, tok.start, end)
+        prev = tok
+        i += 1
+    return None
+
+
+def _headline_source(art: _Article, s0: int, s1: int) -> tuple[int, int] | None:
+    """The source a one-line headline names: after a final dash ("... зросла до 18 — МВС") or, in capitals, before
+    an opening colon ("Erdogan: legkevesebb 912 halottjuk ...")."""
+    line_end = art.text.find("\n", s0)
+    if line_end < 0 or line_end > s1 + 1 or art.text[s0:s1].rstrip()[-1:] in ".!?。":
+        return None  # a headline is a line of its own with no full stop
+    tail = re.search(r"\s[-–—]\s+([^-–—\d\n]{2,40})$", art.text[s0:s1].rstrip())
+    if tail is not None and len(tail.group(1).split()) <= 4:
+        a = s0 + tail.start(1)
+        return a, a + len(tail.group(1).rstrip())
+    head = re.match(r"\s*([^:\d\n]{2,40}):\s", art.text[s0:s1])
+    if head is not None:
+        words = head.group(1).split()
+        if len(words) <= 4 and all(w[:1].isupper() for w in words) and _cased(head.group(1)):
+            return s0 + head.start(1), s0 + head.end(1)
+    return None
+
+
+def _quote_speaker(art: _Article, s0: int, s1: int) -> tuple[int, int] | None:
+    """The speaker named before a quotation that opens the sentence ("Orhan Tatar, “... 1651 ...” dedi", "Erdogan:
+    «...»"): the words before the opening mark, a comma or colon between."""
+    k = next((i for i in range(s0, min(s1, s0 + 90)) if art.text[i] in _OPEN_QUOTE), -1)
+    if k < 0:
+        return None
+    head = art.text[s0:k]
+    if any(x.label == "said" and s0 <= x.start < k for x in art.matches):
+        return None  # "他在发布会上表示：“...”": the verb's subject is the speaker, not the whole lead
+    m = re.search(r"[,:]\s*$", head)
+    if m is None or re.search(r"[\d.;!?]", head[: m.start()]) or len(head[: m.start()].split()) > 10:
+        return None
+    a = s0 + len(head) - len(head.lstrip(" -–—"))
+    return (a, s0 + m.start()) if s0 + m.start() > a else None
 
 
 def _topic(art: _Article, s0: int, s1: int) -> tuple[int, int] | None:
@@ -589,6 +748,8 @@ def _topic(art: _Article, s0: int, s1: int) -> tuple[int, int] | None:
 def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int, prev: Claim | None) -> Claim | None:
     if n.shape not in {"count", "year"}:
         return None
+    if n.value is not None and n.value != int(n.value):
+        return None  # "magnitudo 6.8", "6,7": a count of people or buildings is whole
     if n.shape == "year" and n.value is not None and not 1900 <= n.value <= 2035:
         n = replace(n, shape="count")  # "1121", "1762": no year a crisis report names
     hedge = _hedge_before(art, n, s0)
@@ -628,7 +789,11 @@ def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int, prev: Claim | 
             ctype, subject = after_harm, "unspecified"
         elif harm is not None and harm != "destroyed" and near is not None and near[1] <= 12:
             ctype, subject = harm, "unspecified"
-        elif any(m.label == "toll" and s0 <= m.start < n.start and n.start - m.end <= 90 for m in art.matches):
+        elif any(
+            m.label == "toll"
+            and ((s0 <= m.start < n.start and n.start - m.end <= 90) or (pos <= m.start <= pos + 20 and m.end <= s1))
+            for m in art.matches
+        ):
             ctype, subject = "killed", "total"
         elif before is not None:  # "οι νεκροί ανέρχονται σε 2300", "yaralı sayısı 11 bin 119"
             ctype, subject = before, "total" if before == "killed" else "unspecified"
@@ -708,6 +873,7 @@ def extract_window_claims(
     art = _Article(text, lex, toks, matches, by_start, find_numbers(text, lang or lex.lang))
     out: list[Claim] = []
     carried: tuple[str, int] | None = None
+    last: str | None = None  # the last claimant named in the article
     k = 0
     unsourced: list[Claim] = []  # the previous sentence's claims with no claimant of their own
     for s0, s1 in sentence_spans(text):
@@ -729,18 +895,55 @@ def extract_window_claims(
             if unsourced and s1 - s0 <= 200:  # "... 18 people died. This was reported by the minister X."
                 span = _claimant(art, s0, s1, said_only=True)
                 if span is not None:
+                    last = text[span[0] : span[1]]
                     for c in unsourced:
-                        c.claimant = text[span[0] : span[1]]
+                        c.claimant = last
             unsourced = []
             continue
         span = _claimant(art, s0, s1)
         name = text[span[0] : span[1]] if span is not None else (carried[0] if carried is not None else None)
+        if span is None and last is not None and _pronoun_said(art, s0, s1):
+            name = last  # "Він додав, що ...": the speaker named before, across paragraphs too
         if span is not None:
             carried = (text[span[0] : span[1]], para)
+            last = carried[0]
         unsourced = [] if name is not None else sent_claims
         for c in sent_claims:
             c.claimant = name
             c.article_id = article_id
             c.component = component
             out.append(c)
+    _share_sources(out)
     return out
+
+
+def _share_sources(claims: list[Claim]) -> None:
+    """A figure the article repeats (the headline's "1014 vittime", the body's "ammontano a 1014 ... lo rende noto
+    l'Afad") is one claim: its unsourced or unhedged mentions take the source and hedge another mention gives."""
+    by_figure: dict[tuple[str, float], list[Claim]] = {}
+    for c in claims:
+        if c.number is not None:
+            by_figure.setdefault((c.type, float(c.number)), []).append(c)
+    for same in by_figure.values():
+        claimant = next((c.claimant for c in same if c.claimant), None)
+        hedge = next((c.hedge for c in same if c.hedge), None)
+        for c in same:
+            c.claimant = c.claimant or claimant
+            c.hedge = c.hedge or hedge
+
+
+def _pronoun_said(art: _Article, s0: int, s1: int) -> bool:
+    """Whether a reporting verb of the sentence has a pronoun for subject ("Він додав", "他在发布会上表示")."""
+    for m in art.matches:
+        if m.label != "said" or not s0 <= m.start < s1:
+            continue
+        pos = _skip_back(art, m.start, s0, said=True)
+        if art.lex.lang == "zh":
+            loc = re.search(r"在[^，。,、\d]{1,12}[上中时]\s*$", art.text[max(s0, pos - 16) : pos])
+            pos = max(s0, pos - 16) + loc.start() if loc is not None else pos
+        i = art.token_index(pos) - 1
+        if i >= 0 and art.tokens[i].end > s0 and art.tokens[i].folded in art.lex.pronouns:
+            return True
+        if art.lex.segmented and any(art.text[max(s0, pos - len(w)) : pos] == w for w in art.lex.pronouns):
+            return True
+    return False
