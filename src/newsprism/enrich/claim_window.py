@@ -380,7 +380,9 @@ def _is_bare(art: _Article, pos: int, s1: int) -> bool:
     tok = art.tokens[i]
     if {tok.folded, tok.lemma} & (lex.stop | lex.skip | lex.links | lex.articles | lex.conjunctions):
         return True
-    return bool(art.labels_at(tok.start, "type:"))
+    return bool(
+        art.labels_at(tok.start, "type:") or art.labels_at(tok.start, "according") or art.labels_at(tok.start, "said")
+    )
 
 
 def _harm_before(art: _Article, n: NumberMention, s0: int) -> str | None:
@@ -464,6 +466,8 @@ def _forward(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
         gap = art.text[prev : tok.start]
         if gap == ":" and idx and art.text[prev - 1 : prev].isalpha() and tok.text[:1].isalpha():
             gap = ""  # "USA:s geologiska myndighet USGS"
+        elif re.fullmatch(r"\.\s?", gap) and idx and _ABBREV.search(art.text, max(0, prev - 6), prev + 1):
+            gap = ""  # "Selon M. Oktay"
         if tok.start >= s1 or (_PUNCT.search(gap) and (idx or prev != pos or re.search(r"[:\"«“„「『]", gap))):
             break
         if not idx and (_is_filler(art, tok) or tok.folded in art.lex.articles) and tok.folded not in art.lex.aux:
