@@ -239,7 +239,8 @@ def _cjk_pattern(code: str, vague: dict[str, tuple[float, float]]) -> re.Pattern
         body = r"\d+(?:[.,]\d+)*(?:\s?[십백천만억](?:\s?\d+(?:[.,]\d+)*)?)*"
     else:
         body = rf"(?:\d+(?:[.,]\d+)*|[{_CJK_NUM}])(?:\d+(?:[.,]\d+)*|[{_CJK_NUM}])*"
-    return re.compile(rf"(?P<vague>{vague_alt})|(?P<digits>(?<![\d.,]){body})")
+    # a comma between a word and digits is punctuation in these scripts ("43人死亡,400多人受伤"), not a separator
+    return re.compile(rf"(?P<vague>{vague_alt})|(?P<digits>(?<!\d)(?<!\d[.,]){body})")
 
 
 def normalize_digits(text: str) -> str:
