@@ -481,7 +481,11 @@ def _forward(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
         i += 1
     span = _phrase(art, idx) if idx else None
     if span is not None and _cased(art.text[span[0] : span[1]]) is False:
-        return _to_name(art, span[0], s1) or span
+        span = _to_name(art, span[0], s1) or span
+    if span is not None:
+        acronym = re.match(r"\s?\([^()\d,;]{2,30}\)", art.text[span[1] : min(s1, span[1] + 34)])
+        if acronym is not None:  # "إدارة الكوارث والطوارئ التركية (آفاد)", "l'Agence ... (AFAD)"
+            span = span[0], span[1] + acronym.end()
     return span
 
 
@@ -535,7 +539,7 @@ def _skip_back(art: _Article, pos: int, s0: int, *, said: bool) -> int:
         tok = art.tokens[i]
         if (
             _is_filler(art, tok)
-            or (art.lex.segmented and re.fullmatch(r"\d+[日月号號]?|[日月号號]", tok.text))
+            or (art.lex.segmented and re.fullmatch(r"(?:[\d日月号號早晚晨夜凌间間當当天今昨]|上午|下午|中午)+", tok.text))
             or (not said and any(m.label == "said" for m in art.by_start.get(tok.start, ())))
         ):
             pos = tok.start
@@ -727,6 +731,10 @@ def _topic(art: _Article, s0: int, s1: int) -> tuple[int, int] | None:
         if m is None or m.start() - lead > 40 or re.search(r"[\d、，。]", head[: m.start()]):
             return None
         return s0 + lead, s0 + m.start()
+    if lex.topic:  # Korean: the words before the first topic particle ("에르도안 대통령은", "관리청(AFAD)은")
+        alt = "|".join(re.escape(t) for t in lex.topic)
+        km = re.match(rf"([^\d,.;:!?\n]{{2,40}}?)(?:{alt})\s", head[lead:])
+        return (s0 + lead, s0 + lead + len(km.group(1))) if km is not None else None
     i = art.token_index(s0 + lead)
     idx: list[int] = []
     prev = s0 + lead
