@@ -334,14 +334,13 @@ def _nearest_type(
     and protest), a cue across a comma counting as farther."""
     best: tuple[str, int] | None = None
     limit = 40 if art.lex.segmented else 90
+    tolls = [t for t in art.matches if t.label == "toll" and t.start < s1 and t.end > s0]
     for m in art.matches:
         if m.start < s0 or m.end > s1 or not m.label.startswith("type:") or (m.label[5:] in _HARM) != harm:
             continue
         if noun is not None and m.start < noun.end and m.end > noun.start:
             continue
-        if m.label[5:] != "killed" and any(
-            t.label == "toll" and t.start <= m.start and m.end <= t.end for t in art.matches
-        ):
+        if m.label[5:] != "killed" and any(t.start <= m.start and m.end <= t.end for t in tolls):
             continue  # "can kaybı" (the death toll) is no "kayıp" (missing)
         if m.start >= n.end:
             a, b = (noun.end if noun is not None and noun.end <= m.start else n.end), m.start
@@ -539,7 +538,10 @@ def _skip_back(art: _Article, pos: int, s0: int, *, said: bool) -> int:
         tok = art.tokens[i]
         if (
             _is_filler(art, tok)
-            or (art.lex.segmented and re.fullmatch(r"(?:[\d日月号號早晚晨夜凌间間當当天今昨]|上午|下午|中午)+", tok.text))
+            or (
+                art.lex.segmented
+                and re.fullmatch(r"(?:[\d日月号號早晚晨夜凌间間當当天今昨]|上午|下午|中午)+", tok.text)
+            )
             or (not said and any(m.label == "said" for m in art.by_start.get(tok.start, ())))
         ):
             pos = tok.start
