@@ -20,8 +20,19 @@ language):
    to``, ``less than``) so figures compare across languages.
 5. **The claimant** is the phrase after an ``according to`` cue (``laut``, ``selon``, ``по данным``, ``据``), before a
    postposed one (``göre``, ``szerint``, ``mukaan``, ``によると``) or next to a reporting verb (``teilte die
-   Regierung mit``, ``警方表示``, ``وقالت وزارة الداخلية``); never a pronoun or an all-caps dateline. A claimant
-   carries to the following sentences of its paragraph that have none.
+   Regierung mit``, ``警方表示``, ``وقالت وزارة الداخلية``), as written in the text; never a pronoun or an all-caps
+   dateline, and none when the text names none. Around the cue: auxiliaries (``a annoncé``, ``ha riferito``) and
+   fillers (``AFAD'ın açıkladığı son verilere göre``, ``secondo le ultime notizie diffuse dall'Afad``) are passed;
+   after the figures of a verb-final sentence the subject that opens it is taken (``Fuat Oktay, ... açıkladı``,
+   ``대통령은 ... 밝혔다``, ``AFAD（...）は``); after a dash or an inverted verb the subject that follows it (``- közölte
+   Recep Tayyip Erdogan``, ``a annoncé dans la nuit le vice-président Fuat Otkay``); a lower-case phrase runs on to
+   the name that ends it (``l'agenzia per i disastri ... Afad``); a short name in brackets is kept (``(AFAD)``); a
+   source cited by the claimant replaces it (``со ссылкой на``); a headline's source (``... — МВС``, ``Erdogan:``)
+   and a quoted speaker (``Orhan Tatar, “...”``) count too. Phrases with a capital (names) rank before phrases
+   without, then ``according to`` cues before reporting verbs, outlets relaying a figure (``به گزارش``) last. A
+   claimant carries to the following sentences of its paragraph that have none, and to a sentence whose reporting
+   verb has a pronoun for subject (``Він додав``, ``他在发布会上表示``); a figure the article repeats takes the source
+   and hedge another mention of it gives. Counts are whole numbers (``magnitudo 6.8`` is none).
 
 Cue lexicons: ``resources/claims/<lang>.yaml`` (see the README there), matched on lemmas by
 :class:`newsprism.enrich.lemmas.CueMatcher`.
