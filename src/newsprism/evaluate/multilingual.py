@@ -15,9 +15,10 @@ language is detected, not given), then:
   when an item of the kind (an entity of type person; a place; a quote) overlaps one of its occurrences in the body.
 * **language**: the share of pages whose detected language is the annotated one.
 
-``newsprism evaluate --task multilingual --data PAGES_DIR [--lang de,fr] [--json]`` prints one row per language
-and the totals; the split is the whole development set (it has no held-out part: it is for development; the
-reviewers' unseen pages are the test).
+``newsprism evaluate --task multilingual --data PAGES_DIR [--lang de,fr] [--split all|tune|held] [--json]`` prints
+one row per language and the totals, and names the split: the whole development set (default), or one of its two
+fixed parts, ``held`` (the pages whose id ends in ``-01``, kept for checking rules tuned on the other part) and
+``tune`` (the others). The reviewers' unseen pages are the test.
 """
 
 from __future__ import annotations
