@@ -108,6 +108,13 @@ CASES: list[tuple[str, str, list[tuple[float, str, str | None, str | None]]]] = 
     ("fi", "Turkin katastrofiviranomainen AFAD kertoi, että kuolleita on ainakin 1 541.", [(1541,"killed","at least","AFAD")]),
     ("hu", "A török katasztrófavédelem (AFAD) adatai szerint 1541 ember vesztette életét.", [(1541,"killed",None,"AFAD")]),
     ("uk", "За даними турецького AFAD, кількість загиблих зросла до 1541.", [(1541,"killed",None,"AFAD")]),
+    # the source before the outlet that relays it; a source named before the figures
+    ("es", "El gobernador de Malatya, Hulusi Sahin, ha señalado que 23 personas han fallecido, según la agencia Anatolia.",
+     [(23, "killed", None, "Hulusi Sahin")]),
+    ("it", "Le vittime sono 1014. Lo rende noto l'agenzia Afad, come riporta Anadolu.", [(1014, "killed", None, "Afad")]),
+    ("az", "Bu barədə AFAD məlumat yayıb.\nBildirilib ki, 1762 nəfər həlak olub.", [(1762, "killed", None, "AFAD")]),
+    ("ky", "Каза болгондордун саны 48 миң 448 адамга жетти. Бул тууралуу агенттик Сулейман Сойлуга шилтеме менен билдирет.",
+     [(48448, "killed", None, "Сулейман Сойлу")]),
 ]  # fmt: skip
 
 

@@ -51,7 +51,7 @@ import yaml
 
 from ..model import Claim
 from .lemmas import CueMatch, CueMatcher, Token, fold, lemmatizer
-from .numbers import NumberMention, find_numbers
+from .numbers import NumberMention, find_numbers, is_month
 
 if TYPE_CHECKING:
     from ..pipeline import Resources
@@ -480,7 +480,10 @@ def _forward(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
             gap = ""  # "Selon M. Oktay"
         if tok.start >= s1 or (_PUNCT.search(gap) and (idx or prev != pos or re.search(r"[:\"«“„「『]", gap))):
             break
-        if not idx and (_is_filler(art, tok) or tok.folded in art.lex.articles) and tok.folded not in art.lex.aux:
+        if not idx and (
+            (_is_filler(art, tok) or tok.folded in art.lex.articles or _is_date_word(tok.text))
+            and tok.folded not in art.lex.aux
+        ):
             prev = tok.end  # "secondo le ultime notizie confermate dall'Afad": past the words that name no one
             i += 1
             continue
@@ -493,10 +496,20 @@ def _forward(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
     if span is not None and _cased(art.text[span[0] : span[1]]) is False:
         span = _to_name(art, span[0], s1) or span
     if span is not None:
+        appos = re.match(
+            r"\s*[,،]\s*([^,،;:()\d\s][^,،;:()\d]{1,38}?)\s*[,،]", art.text[span[1] : min(s1, span[1] + 44)]
+        )
+        if appos is not None and len(appos.group(1).split()) <= 4 and _cased(appos.group(1)) is not False:
+            span = span[0], span[1] + appos.end(1)  # "el gobernador, Ali Ihsan Su,", "نائب الرئيس التركي، فؤاد أوقطاي،"
         acronym = re.match(r"\s?\([^()\d,;]{2,30}\)", art.text[span[1] : min(s1, span[1] + 34)])
         if acronym is not None:  # "إدارة الكوارث والطوارئ التركية (آفاد)", "l'Agence ... (AFAD)"
             span = span[0], span[1] + acronym.end()
     return span
+
+
+def _is_date_word(word: str) -> bool:
+    """A day number or a month name ("6", "февраля", "janvier"): a date between a verb and its subject."""
+    return (word.isdigit() and len(word) <= 2) or is_month(word)
 
 
 def _cased(phrase: str) -> bool | None:
@@ -567,10 +580,11 @@ def _backward(art: _Article, pos: int, s0: int) -> tuple[int, int] | None:
     if paren is not None:  # "... ترکیه(آفاد) اعلام کرد", "agencja ... (AFAD) podała": the short name in brackets
         a = max(s0, pos - 44) + paren.start(1)
         return a, a + len(paren.group(1))
-    if art.lex.lang == "zh":  # "奥克塔伊在发布会上表示": the speaker is before the place where it was said
+    for _ in range(3 if art.lex.lang == "zh" else 0):  # "奥克塔伊2月6日在发布会上表示": speaker, date, place
         loc = re.search(r"在[^，。,、\d]{1,12}[上中时]\s*$", art.text[max(s0, pos - 16) : pos])
         if loc is not None:
             pos = max(s0, pos - 16) + loc.start()
+        pos = _skip_back(art, pos, s0, said=True)
     i = art.token_index(pos) - 1
     idx: list[int] = []
     nxt = pos
@@ -605,7 +619,7 @@ def _valid_claimant(art: _Article, span: tuple[int, int]) -> bool:
 
 
 def _claimant(art: _Article, s0: int, s1: int, *, said_only: bool = False) -> tuple[int, int] | None:
-    found: list[tuple[int, int, tuple[int, int]]] = []
+    found: list[tuple[int, int, int, tuple[int, int]]] = []
     for m in art.matches:
         if m.start < s0 or m.end > s1 or (said_only and m.label != "said"):
             continue
@@ -615,13 +629,15 @@ def _claimant(art: _Article, s0: int, s1: int, *, said_only: bool = False) -> tu
         span: tuple[int, int] | None = None
         if m.label == "according":
             span = _forward(art, m.end, s1)
-            rank = 0
+            rank = 1
         elif m.label == "according_after":
             span = _backward(art, _skip_back(art, m.start, s0, said=False), s0)
             rank = 1
-        elif m.label == "outlet":
+        elif m.label == "outlet":  # "به گزارش خبرگزاری ...", "come riporta Anadolu", "Metbuat.az xəbər verir"
             span = _forward(art, m.end, s1)
-            rank = 3  # "به گزارش خبرگزاری ...": the outlet that relays the figure, unless its source is named
+            if span is None or not _valid_claimant(art, span) or _cased(art.text[span[0] : span[1]]) is False:
+                span = _backward(art, _skip_back(art, m.start, s0, said=True), s0) or span
+            rank = 3  # the outlet that relays the figure, unless its source is named
         elif m.label == "said":
             span = None
             if art.lex.lang in _VERB_FINAL and re.search(r"\d", art.text[s0 : m.start]):
@@ -632,6 +648,8 @@ def _claimant(art: _Article, s0: int, s1: int, *, said_only: bool = False) -> tu
                 span = _forward(art, m.end, s1)  # "... 1014 osób - poinformowała agencja (AFAD)"
             if span is None or not _valid_claimant(art, span):
                 span = _backward(art, _skip_back(art, m.start, s0, said=True), s0)
+            if span is None or not _valid_claimant(art, span):
+                span = _appositive(art, _skip_back(art, m.start, s0, said=True), s0)
             if span is None or not _valid_claimant(art, span) or _cased(art.text[span[0] : span[1]]) is False:
                 after = _forward(art, m.end, s1)  # "Про це повідомив X", "varslade myndigheten USGS": X after the verb
                 if (
@@ -642,13 +660,13 @@ def _claimant(art: _Article, s0: int, s1: int, *, said_only: bool = False) -> tu
                     span = after
             if span is None or not _valid_claimant(art, span):  # "a annoncé dans la nuit le vice-président X"
                 span = _inverted(art, m.end, s1)
-            rank = 2
+            rank = 0  # the one who says it ("X ha señalado que ..., según la agencia Y": Y relays X)
         else:
             continue
         if span is not None and _valid_claimant(art, span):
             cited = _citing(art, span[1], s1)
             span = cited if cited is not None else span
-            found.append((int(_cased(art.text[span[0] : span[1]]) is False), rank, span))
+            found.append((int(_cased(art.text[span[0] : span[1]]) is False), rank, m.start, span))
     if not found and not said_only:
         for span in (_quote_speaker(art, s0, s1), _headline_source(art, s0, s1)):
             if span is not None and _valid_claimant(art, span):
@@ -657,7 +675,28 @@ def _claimant(art: _Article, s0: int, s1: int, *, said_only: bool = False) -> tu
         span = _topic(art, s0, s1)
         if span is not None and _valid_claimant(art, span):
             return span
-    return min(found)[2] if found else None
+    return min(found)[3] if found else None
+
+
+_RELATIVES = frozenset(
+    ["que", "qui", "che", "quale", "who", "which", "welcher", "welche", "som", "joka", "jotka", "aki", "amely",
+     "который", "которая", "которые", "которое", "який", "яка", "які", "który", "która", "którzy", "οποίος", "οποία",
+     "που"]
+)  # fmt: skip
+
+
+def _appositive(art: _Article, pos: int, s0: int) -> tuple[int, int] | None:
+    """The subject of a reporting verb set off by commas: a name in apposition ("El gobernador de Malatya, Hulusi
+    Sahin, ha señalado") or the word before a relative pronoun ("el gobernador de Sanliufa, Salí Ayhan, que ha
+    indicado")."""
+    before = art.text[s0:pos]
+    rel = re.search(r"[,،]\s*(\w+)\s*$", before)
+    if rel is not None and rel.group(1).casefold() in _RELATIVES:
+        before = before[: rel.start() + 1]
+    m = re.search(r"[,،]\s*([^,،;:()\d]{2,40}?)\s*[,،]\s*$", before)
+    if m is None:
+        return None
+    return s0 + m.start(1), s0 + m.end(1)
 
 
 def _citing(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
@@ -900,7 +939,8 @@ def extract_window_claims(
     carried: tuple[str, int] | None = None
     last: str | None = None  # the last claimant named in the article
     k = 0
-    unsourced: list[Claim] = []  # the previous sentence's claims with no claimant of their own
+    unsourced: list[Claim] = []  # the paragraph's claims so far with no claimant of their own
+    pending: tuple[str, int] | None = None  # (claimant of a sentence with no figures, sentences left it may serve)
     for s0, s1 in sentence_spans(text):
         para = text.rfind("\n", 0, s0) + 1
         if carried is not None and carried[1] != para:
@@ -923,16 +963,26 @@ def extract_window_claims(
                     last = text[span[0] : span[1]]
                     for c in unsourced:
                         c.claimant = last
+            elif not unsourced:  # "Bu barədə AFAD məlumat yayıb. Bildirilib ki, ... 1762 nəfərdir."
+                span = _claimant(art, s0, s1)
+                pending = (text[span[0] : span[1]], 2) if span is not None else pending
             unsourced = []
+            if pending is not None:
+                pending = (pending[0], pending[1] - 1) if pending[1] > 1 else None
             continue
         span = _claimant(art, s0, s1)
         name = text[span[0] : span[1]] if span is not None else (carried[0] if carried is not None else None)
         if span is None and last is not None and _pronoun_said(art, s0, s1):
             name = last  # "Він додав, що ...": the speaker named before, across paragraphs too
+        if name is None and pending is not None:
+            name = pending[0]
+            carried = (name, para)
+        pending = None
         if span is not None:
             carried = (text[span[0] : span[1]], para)
             last = carried[0]
-        unsourced = [] if name is not None else sent_claims
+        same_para = bool(unsourced) and text.rfind("\n", 0, unsourced[-1].start) + 1 == para
+        unsourced = [] if name is not None else (unsourced if same_para else []) + sent_claims
         for c in sent_claims:
             c.claimant = name
             c.article_id = article_id
@@ -944,17 +994,16 @@ def extract_window_claims(
 
 def _share_sources(claims: list[Claim]) -> None:
     """A figure the article repeats (the headline's "1014 vittime", the body's "ammontano a 1014 ... lo rende noto
-    l'Afad") is one claim: its unsourced or unhedged mentions take the source and hedge another mention gives."""
+    l'Afad") is one claim: its unsourced mentions take the source another mention gives (a hedge stays the
+    mention's own)."""
     by_figure: dict[tuple[str, float], list[Claim]] = {}
     for c in claims:
         if c.number is not None:
             by_figure.setdefault((c.type, float(c.number)), []).append(c)
     for same in by_figure.values():
         claimant = next((c.claimant for c in same if c.claimant), None)
-        hedge = next((c.hedge for c in same if c.hedge), None)
         for c in same:
             c.claimant = c.claimant or claimant
-            c.hedge = c.hedge or hedge
 
 
 def _pronoun_said(art: _Article, s0: int, s1: int) -> bool:
