@@ -20,8 +20,19 @@ language):
    to``, ``less than``) so figures compare across languages.
 5. **The claimant** is the phrase after an ``according to`` cue (``laut``, ``selon``, ``по данным``, ``据``), before a
    postposed one (``göre``, ``szerint``, ``mukaan``, ``によると``) or next to a reporting verb (``teilte die
-   Regierung mit``, ``警方表示``, ``وقالت وزارة الداخلية``); never a pronoun or an all-caps dateline. A claimant
-   carries to the following sentences of its paragraph that have none.
+   Regierung mit``, ``警方表示``, ``وقالت وزارة الداخلية``), as written in the text; never a pronoun or an all-caps
+   dateline, and none when the text names none. Around the cue: auxiliaries (``a annoncé``, ``ha riferito``) and
+   fillers (``AFAD'ın açıkladığı son verilere göre``, ``secondo le ultime notizie diffuse dall'Afad``) are passed;
+   after the figures of a verb-final sentence the subject that opens it is taken (``Fuat Oktay, ... açıkladı``,
+   ``대통령은 ... 밝혔다``, ``AFAD（...）は``); after a dash or an inverted verb the subject that follows it (``- közölte
+   Recep Tayyip Erdogan``, ``a annoncé dans la nuit le vice-président Fuat Otkay``); a lower-case phrase runs on to
+   the name that ends it (``l'agenzia per i disastri ... Afad``); a short name in brackets is kept (``(AFAD)``); a
+   source cited by the claimant replaces it (``со ссылкой на``); a headline's source (``... — МВС``, ``Erdogan:``)
+   and a quoted speaker (``Orhan Tatar, “...”``) count too. Phrases with a capital (names) rank before phrases
+   without, then ``according to`` cues before reporting verbs, outlets relaying a figure (``به گزارش``) last. A
+   claimant carries to the following sentences of its paragraph that have none, and to a sentence whose reporting
+   verb has a pronoun for subject (``Він додав``, ``他在发布会上表示``); a figure the article repeats takes the source
+   and hedge another mention of it gives. Counts are whole numbers (``magnitudo 6.8`` is none).
 
 Cue lexicons: ``resources/claims/<lang>.yaml`` (see the README there), matched on lemmas by
 :class:`newsprism.enrich.lemmas.CueMatcher`.
@@ -31,7 +42,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources as ilr
 from typing import TYPE_CHECKING, Any
@@ -40,7 +51,7 @@ import yaml
 
 from ..model import Claim
 from .lemmas import CueMatch, CueMatcher, Token, fold, lemmatizer
-from .numbers import NumberMention, find_numbers
+from .numbers import NumberMention, find_numbers, is_month
 
 if TYPE_CHECKING:
     from ..pipeline import Resources
@@ -75,11 +86,17 @@ _NOT_CLAIMANT = (
 )
 #: verb-final languages: a verb, not a counted noun, may follow a bare number ("саны 994-ке жетті")
 _VERB_FINAL = frozenset({"tr", "az", "kk", "ky", "uz", "hu", "fa", "hy", "ja", "ko"})
-_PUNCT = re.compile(r"[,.;:!?()\[\]\"«»“”„—–،؛。，、；：！？՝։]")
+_PUNCT = re.compile(r"[,.;:!?()\[\]\"«»“”„—–،؛。，、；：！？՝։（）「」『』]")
 _CLAUSE = re.compile(r"[,;:()\"«»“”—–،؛，、；：՝]")
 #: apostrophes inside Uzbek Latin words (o'zbek, ma'lumot) read as the letter ʻ so a word stays one token
 _UZ_APOSTROPHE = re.compile(r"(?<=\w)['‘’`](?=\w)")
-_SENT_END = re.compile(r"(?<=[.!?؟。！？…։])[\"'”’»)\]]*\s+(?![a-zà-ÿа-яё])|(?<=[。！？])|\n")
+_SENT_END = re.compile(
+    r"(?<=[.!?؟。！？…։])[\"'”’»)\]]*\s+(?![a-zà-ÿа-яё])|(?<=[。！？])|(?<=[.!؟])(?=[\u0621-\u064a])|\n"
+)
+#: a stop after these is an abbreviation, not a sentence end ("Selon M. Otkay", "Dr. Smith")
+_ABBREV = re.compile(r"(?:^|[\s(])(?:\w|Mr|Mrs|Ms|Dr|Prof|Mme|Mgr|Gen|Sen|St|Sr|Jr|Nr|ds|ul|им)\.$")
+#: an opening quotation mark (the claimant of a quoted figure is the speaker before it)
+_OPEN_QUOTE = '“„«"「『‘'
 
 
 def _cue_file(lang: str) -> str | None:
@@ -107,6 +124,9 @@ class CueLexicon:
     pronouns: frozenset[str]
     suffixes: tuple[str, ...]  # particles glued to a claimant ("소방당국에" -> "소방당국")
     conjunctions: frozenset[str]  # "and" words: a cue across one belongs to another clause
+    aux: frozenset[str]  # auxiliaries between a claimant and its reporting verb ("a annoncé", "ha riferito")
+    fillers: tuple[str, ...]  # word stems between a claimant and a postposed cue ("AFAD'ın açıkladığı son verilere")
+    topic: tuple[str, ...]  # topic particles ending a sentence-initial claimant ("대통령은", "AFADは")
 
     @property
     def segmented(self) -> bool:
@@ -121,7 +141,7 @@ def _build(lang: str, resources: Resources | None) -> CueLexicon:
         cues += [(f"type:{ctype}", w) for w in entries]
     for cls, entries in data.get("nouns", {}).items():
         cues += [(f"noun:{cls}", w) for w in entries]
-    for key in ("toll", "foreign", "not_counted", "according", "according_after", "said"):
+    for key in ("toll", "foreign", "not_counted", "according", "according_after", "said", "outlet", "citing"):
         cues += [(key, w) for w in data.get(key, [])]
     if lang == "uz":
         cues = [(label, _UZ_APOSTROPHE.sub("\u02bb", w)) for label, w in cues]
@@ -145,6 +165,9 @@ def _build(lang: str, resources: Resources | None) -> CueLexicon:
         pronouns=words("pronouns"),
         suffixes=tuple(sorted(data.get("suffixes", []), key=len, reverse=True)),
         conjunctions=frozenset(fold(w) for w in _number_words().get(lang, {}).get("and", [])) | {"and"},
+        aux=words("aux"),
+        fillers=tuple(fold(w) for w in data.get("fillers", [])),
+        topic=tuple(data.get("topic", [])),
     )
 
 
@@ -171,6 +194,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
     for m in _SENT_END.finditer(text):
+        if _ABBREV.search(text, max(0, m.start() - 6), m.start()):
+            continue
         if text[pos : m.start()].strip():
             out.append((pos, m.start()))
         pos = m.end()
@@ -264,6 +289,8 @@ def _counted_noun(art: _Article, pos: int, s1: int) -> _Noun | None:
         ):
             return None
         found = art.labels_at(tok.start, "noun:") + art.labels_at(tok.start, "not_counted")
+        if found and lex.lang == "ar" and tok.text.startswith("وال"):
+            return None  # "20 والمصابين إلى 1015": "and the wounded" is the next clause's
         if found:
             m = max(found, key=lambda x: (x.end - x.start, x.label != "noun:people"))
             if (
@@ -304,6 +331,8 @@ def _harm_after(art: _Article, n: NumberMention, s1: int) -> str | None:
         if tok.start >= s1 or _PUNCT.search(art.text, n.end, tok.start):
             return None
         cues = [m for m in art.labels_at(tok.start, "type:") if m.label[5:] in _HARM and m.label != "type:destroyed"]
+        if cues and art.lex.lang == "ar" and tok.text.startswith("و"):
+            return None  # "20 والمصابين": "and the wounded" opens the next clause
         if cues:
             return cues[0].label[5:]
     return None
@@ -316,11 +345,14 @@ def _nearest_type(
     and protest), a cue across a comma counting as farther."""
     best: tuple[str, int] | None = None
     limit = 40 if art.lex.segmented else 90
+    tolls = [t for t in art.matches if t.label == "toll" and t.start < s1 and t.end > s0]
     for m in art.matches:
         if m.start < s0 or m.end > s1 or not m.label.startswith("type:") or (m.label[5:] in _HARM) != harm:
             continue
         if noun is not None and m.start < noun.end and m.end > noun.start:
             continue
+        if m.label[5:] != "killed" and any(t.start <= m.start and m.end <= t.end for t in tolls):
+            continue  # "can kaybı" (the death toll) is no "kayıp" (missing)
         if m.start >= n.end:
             a, b = (noun.end if noun is not None and noun.end <= m.start else n.end), m.start
         else:
@@ -358,7 +390,9 @@ def _is_bare(art: _Article, pos: int, s1: int) -> bool:
     tok = art.tokens[i]
     if {tok.folded, tok.lemma} & (lex.stop | lex.skip | lex.links | lex.articles | lex.conjunctions):
         return True
-    return bool(art.labels_at(tok.start, "type:"))
+    return bool(
+        art.labels_at(tok.start, "type:") or art.labels_at(tok.start, "according") or art.labels_at(tok.start, "said")
+    )
 
 
 def _harm_before(art: _Article, n: NumberMention, s0: int) -> str | None:
@@ -373,6 +407,16 @@ def _harm_before(art: _Article, n: NumberMention, s0: int) -> str | None:
         if best is None or m.end > best[0]:
             best = (m.end, m.label[5:])
     return best[1] if best is not None else None
+
+
+def _toll_before(art: _Article, n: NumberMention, s0: int) -> bool:
+    """A death toll is named shortly before the number, with no other number between ("число погибших возросло до
+    1121", "can kaybı 1014'e yükseldi")."""
+    return any(
+        m.label == "toll" and s0 <= m.start and m.end <= n.start and n.start - m.end <= 60
+        and not re.search(r"\d", art.text[m.end : n.start])
+        for m in art.matches
+    )  # fmt: skip
 
 
 def _foreign_near(art: _Article, noun: _Noun, s0: int, s1: int) -> bool:
@@ -400,12 +444,15 @@ def _phrase(art: _Article, idx: list[int]) -> tuple[int, int] | None:
             toks.pop()
     if not toks:
         return None
+    start = toks[0].start
+    if lex.lang == "ar" and toks[0].text.startswith("لل") and len(toks[0].text) > 4:
+        start += 2  # "للخوذ البيضاء": the preposition and the article's lam are glued on
     end = toks[-1].end
     for suffix in lex.suffixes:
         if toks[-1].text.endswith(suffix) and len(toks[-1].text) > len(suffix) + 1:
             end -= len(suffix)
             break
-    return toks[0].start, end
+    return start, end
 
 
 def _stops_at(art: _Article, tok: Token) -> bool:
@@ -415,7 +462,9 @@ def _stops_at(art: _Article, tok: Token) -> bool:
     ahead = fold(art.text[tok.start : tok.start + 30])
     if any(ahead.startswith(form) and not ahead[len(form) : len(form) + 1].isalnum() for form, _ in lex.hedges):
         return True  # "według policji co najmniej 40": the hedge ends the claimant
-    return any(m.label.startswith(("type:", "said", "according")) for m in art.by_start.get(tok.start, ()))
+    return any(
+        m.label.startswith(("type:", "said", "according", "outlet", "citing")) for m in art.by_start.get(tok.start, ())
+    )
 
 
 def _forward(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
@@ -424,17 +473,118 @@ def _forward(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
     prev = pos
     while i < len(art.tokens) and len(idx) < 7:
         tok = art.tokens[i]
-        if tok.start >= s1 or (_PUNCT.search(art.text, prev, tok.start) and (idx or prev != pos)):
+        gap = art.text[prev : tok.start]
+        if gap == ":" and idx and art.text[prev - 1 : prev].isalpha() and tok.text[:1].isalpha():
+            gap = ""  # "USA:s geologiska myndighet USGS"
+        elif re.fullmatch(r"\.\s?", gap) and idx and _ABBREV.search(art.text, max(0, prev - 6), prev + 1):
+            gap = ""  # "Selon M. Oktay"
+        if tok.start >= s1 or (_PUNCT.search(gap) and (idx or prev != pos or re.search(r"[:\"«“„「『]", gap))):
             break
+        if not idx and (
+            (_is_filler(art, tok) or tok.folded in art.lex.articles or _is_date_word(tok.text))
+            and tok.folded not in art.lex.aux
+        ):
+            prev = tok.end  # "secondo le ultime notizie confermate dall'Afad": past the words that name no one
+            i += 1
+            continue
         if _stops_at(art, tok):
             break
         idx.append(i)
         prev = tok.end
         i += 1
-    return _phrase(art, idx) if idx else None
+    span = _phrase(art, idx) if idx else None
+    if span is not None and _cased(art.text[span[0] : span[1]]) is False:
+        span = _to_name(art, span[0], s1) or span
+    if span is not None:
+        appos = re.match(
+            r"\s*[,،]\s*([^,،;:()\d\s][^,،;:()\d]{1,38}?)\s*[,،]", art.text[span[1] : min(s1, span[1] + 44)]
+        )
+        if appos is not None and len(appos.group(1).split()) <= 4 and _cased(appos.group(1)) is not False:
+            span = span[0], span[1] + appos.end(1)  # "el gobernador, Ali Ihsan Su,", "نائب الرئيس التركي، فؤاد أوقطاي،"
+        acronym = re.match(r"\s?\([^()\d,;]{2,30}\)", art.text[span[1] : min(s1, span[1] + 34)])
+        if acronym is not None:  # "إدارة الكوارث والطوارئ التركية (آفاد)", "l'Agence ... (AFAD)"
+            span = span[0], span[1] + acronym.end()
+    return span
+
+
+def _is_date_word(word: str) -> bool:
+    """A day number or a month name ("6", "февраля", "janvier"): a date between a verb and its subject."""
+    return (word.isdigit() and len(word) <= 2) or is_month(word)
+
+
+def _cased(phrase: str) -> bool | None:
+    """Whether a phrase has a capital letter (None: a script without case)."""
+    letters = [ch for ch in phrase if ch.isalpha()]
+    if not letters or not any(ch.lower() != ch.upper() for ch in letters):
+        return None
+    return any(ch.isupper() for ch in letters)
+
+
+def _to_name(art: _Article, start: int, s1: int) -> tuple[int, int] | None:
+    """A claimant phrase in lower case ("l'agenzia per i disastri", "генерального директора отдела") run on to the
+    name that ends it in its clause ("... e le emergenze turca Afad", "... по ЧС Орхана Татара"); when that is long,
+    the name alone."""
+    m = re.compile(r"[,;:!?\"«»“”—–،؛，、；：]|\s-\s|\.\s(?![a-zà-ÿа-яёąćęłńśźż])").search(art.text, start, s1)
+    end = m.start() if m else s1
+    toks = [t for t in art.tokens[art.token_index(start) :] if t.end <= end]
+    if any(any(ch.isdigit() for ch in t.text) or art.labels_at(t.start, "type:") for t in toks[:16]):
+        toks = toks[
+            : next(
+                k for k, t in enumerate(toks) if any(ch.isdigit() for ch in t.text) or art.labels_at(t.start, "type:")
+            )
+        ]
+    toks = toks[:16]
+    caps = [k for k, t in enumerate(toks) if t.text[:1].isupper()]
+    if not caps:
+        return None
+    last = caps[-1]
+    first = last
+    while first > 0 and toks[first - 1].text[:1].isupper():
+        first -= 1
+    stop = toks[last].end
+    if stop < len(art.text) and art.text[stop : stop + 1] == ")" and "(" in art.text[start:stop]:
+        stop += 1
+    if stop - start <= 70:
+        return start, stop
+    return toks[first].start, toks[last].end
+
+
+def _is_filler(art: _Article, tok: Token) -> bool:
+    lex = art.lex
+    return tok.folded in lex.aux or any(tok.folded.startswith(f) or tok.lemma.startswith(f) for f in lex.fillers)
+
+
+def _skip_back(art: _Article, pos: int, s0: int, *, said: bool) -> int:
+    """``pos`` moved back over the auxiliaries before a reporting verb ("le ministère a | annoncé") or the fillers
+    and participles before a postposed cue ("AFAD'ın | açıkladığı son verilere göre")."""
+    i = art.token_index(pos) - 1
+    while i >= 0 and art.tokens[i].start >= s0 and not _PUNCT.search(art.text, art.tokens[i].end, pos):
+        tok = art.tokens[i]
+        if (
+            _is_filler(art, tok)
+            or (
+                art.lex.segmented
+                and re.fullmatch(r"(?:[\d日月号號早晚晨夜凌间間當当天今昨]|上午|下午|中午)+", tok.text)
+            )
+            or (not said and any(m.label == "said" for m in art.by_start.get(tok.start, ())))
+        ):
+            pos = tok.start
+            i -= 1
+            continue
+        break
+    return pos
 
 
 def _backward(art: _Article, pos: int, s0: int) -> tuple[int, int] | None:
+    paren = re.search(r"\(([^()\d]{2,40})\)\s*$", art.text[max(s0, pos - 44) : pos])
+    if paren is not None:  # "... ترکیه(آفاد) اعلام کرد", "agencja ... (AFAD) podała": the short name in brackets
+        a = max(s0, pos - 44) + paren.start(1)
+        return a, a + len(paren.group(1))
+    for _ in range(3 if art.lex.lang == "zh" else 0):  # "奥克塔伊2月6日在发布会上表示": speaker, date, place
+        loc = re.search(r"在[^，。,、\d]{1,12}[上中时]\s*$", art.text[max(s0, pos - 16) : pos])
+        if loc is not None:
+            pos = max(s0, pos - 16) + loc.start()
+        pos = _skip_back(art, pos, s0, said=True)
     i = art.token_index(pos) - 1
     idx: list[int] = []
     nxt = pos
@@ -469,33 +619,203 @@ def _valid_claimant(art: _Article, span: tuple[int, int]) -> bool:
 
 
 def _claimant(art: _Article, s0: int, s1: int, *, said_only: bool = False) -> tuple[int, int] | None:
-    found: list[tuple[int, tuple[int, int]]] = []
+    found: list[tuple[int, int, int, tuple[int, int]]] = []
     for m in art.matches:
         if m.start < s0 or m.end > s1 or (said_only and m.label != "said"):
             continue
+        if any(o.label == m.label and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+               for o in art.by_start.get(m.start, ())):  # fmt: skip
+            continue  # "stando a" inside "stando a quanto riferito dal": the longer cue says where the name starts
         span: tuple[int, int] | None = None
         if m.label == "according":
             span = _forward(art, m.end, s1)
-            rank = 0
-        elif m.label == "according_after":
-            span = _backward(art, m.start, s0)
             rank = 1
+        elif m.label == "according_after":
+            span = _backward(art, _skip_back(art, m.start, s0, said=False), s0)
+            rank = 1
+        elif m.label == "outlet":  # "به گزارش خبرگزاری ...", "come riporta Anadolu", "Metbuat.az xəbər verir"
+            span = _forward(art, m.end, s1)
+            if span is None or not _valid_claimant(art, span) or _cased(art.text[span[0] : span[1]]) is False:
+                span = _backward(art, _skip_back(art, m.start, s0, said=True), s0) or span
+            rank = 3  # the outlet that relays the figure, unless its source is named
         elif m.label == "said":
-            span = _backward(art, m.start, s0)
-            if span is None or not _valid_claimant(art, span):  # "Про це повідомив X": X after the verb
-                span = _forward(art, m.end, s1)
-            rank = 2
+            span = None
+            if art.lex.lang in _VERB_FINAL and re.search(r"\d", art.text[s0 : m.start]):
+                span = _topic(art, s0, s1)  # "Fuat Oktay, 14 bin 351 kişinin ... açıkladı"
+            if (span is None or not _valid_claimant(art, span)) and re.search(
+                r"\s[-–—]\s*$", art.text[max(s0, m.start - 4) : m.start]
+            ):
+                span = _forward(art, m.end, s1)  # "... 1014 osób - poinformowała agencja (AFAD)"
+            if span is None or not _valid_claimant(art, span):
+                span = _backward(art, _skip_back(art, m.start, s0, said=True), s0)
+            if span is None or not _valid_claimant(art, span):
+                span = _appositive(art, _skip_back(art, m.start, s0, said=True), s0)
+            if span is None or not _valid_claimant(art, span) or _cased(art.text[span[0] : span[1]]) is False:
+                after = _forward(art, m.end, s1)  # "Про це повідомив X", "varslade myndigheten USGS": X after the verb
+                if (
+                    after is not None
+                    and _valid_claimant(art, after)
+                    and (span is None or not _valid_claimant(art, span) or _cased(art.text[after[0] : after[1]]))
+                ):
+                    span = after
+            if span is None or not _valid_claimant(art, span):  # "a annoncé dans la nuit le vice-président X"
+                span = _inverted(art, m.end, s1)
+            rank = 0  # the one who says it ("X ha señalado que ..., según la agencia Y": Y relays X)
         else:
             continue
         if span is not None and _valid_claimant(art, span):
-            found.append((rank, span))
-    return min(found)[1] if found else None
+            cited = _citing(art, span[1], s1)
+            span = cited if cited is not None else span
+            found.append((int(_cased(art.text[span[0] : span[1]]) is False), rank, m.start, span))
+    if not found and not said_only:
+        for span in (_quote_speaker(art, s0, s1), _headline_source(art, s0, s1)):
+            if span is not None and _valid_claimant(art, span):
+                return span
+    if not found and any(m.label == "said" and s0 <= m.start < s1 for m in art.matches):
+        span = _topic(art, s0, s1)
+        if span is not None and _valid_claimant(art, span):
+            return span
+    return min(found)[3] if found else None
+
+
+_RELATIVES = frozenset(
+    ["que", "qui", "che", "quale", "who", "which", "welcher", "welche", "som", "joka", "jotka", "aki", "amely",
+     "который", "которая", "которые", "которое", "який", "яка", "які", "który", "która", "którzy", "οποίος", "οποία",
+     "που"]
+)  # fmt: skip
+
+
+def _appositive(art: _Article, pos: int, s0: int) -> tuple[int, int] | None:
+    """The subject of a reporting verb set off by commas: a name in apposition ("El gobernador de Malatya, Hulusi
+    Sahin, ha señalado") or the word before a relative pronoun ("el gobernador de Sanliufa, Salí Ayhan, que ha
+    indicado")."""
+    before = art.text[s0:pos]
+    rel = re.search(r"[,،]\s*(\w+)\s*$", before)
+    if rel is not None and rel.group(1).casefold() in _RELATIVES:
+        before = before[: rel.start() + 1]
+    m = re.search(r"[,،]\s*([^,،;:()\d]{2,40}?)\s*[,،]\s*$", before)
+    if m is None:
+        return None
+    return s0 + m.start(1), s0 + m.end(1)
+
+
+def _citing(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
+    """The source a claimant cites right after it ("РИА Новости со ссылкой на ... Орхана Татара")."""
+    for m in art.matches:
+        if (
+            m.label == "citing"
+            and pos <= m.start <= pos + 3
+            and m.end < s1
+            and not _PUNCT.search(art.text, pos, m.start)
+        ):
+            span = _forward(art, m.end, s1)
+            if span is not None and _valid_claimant(art, span):
+                return span
+    return None
+
+
+def _inverted(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
+    """The subject after a reporting verb and a time phrase ("a annoncé dans la nuit de lundi à mardi le
+    vice-président turc Fuat Otkay"): the first article that follows a word of the time phrase."""
+    if not art.lex.articles:
+        return None
+    m = _CLAUSE.search(art.text, pos, s1)
+    end = m.start() if m else s1
+    i = art.token_index(pos)
+    prev: Token | None = None
+    while i < len(art.tokens) and art.tokens[i].start < end:
+        tok = art.tokens[i]
+        if (
+            tok.folded in art.lex.articles
+            and prev is not None
+            and prev.folded not in art.lex.stop | art.lex.links | art.lex.articles
+        ):
+            return _forward(art, tok.start, end)
+        prev = tok
+        i += 1
+    return None
+
+
+def _headline_source(art: _Article, s0: int, s1: int) -> tuple[int, int] | None:
+    """The source a one-line headline names: after a final dash ("... зросла до 18 — МВС") or, in capitals, before
+    an opening colon ("Erdogan: legkevesebb 912 halottjuk ...")."""
+    line_end = art.text.find("\n", s0)
+    if line_end < 0 or line_end > s1 + 1 or art.text[s0:s1].rstrip()[-1:] in ".!?。":
+        return None  # a headline is a line of its own with no full stop
+    tail = re.search(r"\s[-–—]\s+([^-–—\d\n]{2,40})$", art.text[s0:s1].rstrip())
+    if tail is not None and len(tail.group(1).split()) <= 4:
+        a = s0 + tail.start(1)
+        return a, a + len(tail.group(1).rstrip())
+    head = re.match(r"\s*([^:\d\n]{2,40}):\s", art.text[s0:s1])
+    if head is not None:
+        words = head.group(1).split()
+        if len(words) <= 4 and all(w[:1].isupper() for w in words) and _cased(head.group(1)):
+            return s0 + head.start(1), s0 + head.end(1)
+    return None
+
+
+def _quote_speaker(art: _Article, s0: int, s1: int) -> tuple[int, int] | None:
+    """The speaker named before a quotation that opens the sentence ("Orhan Tatar, “... 1651 ...” dedi", "Erdogan:
+    «...»"): the words before the opening mark, a comma or colon between."""
+    k = next((i for i in range(s0, min(s1, s0 + 90)) if art.text[i] in _OPEN_QUOTE), -1)
+    if k < 0:
+        return None
+    head = art.text[s0:k]
+    if any(x.label == "said" and s0 <= x.start < k for x in art.matches):
+        return None  # "他在发布会上表示：“...”": the verb's subject is the speaker, not the whole lead
+    m = re.search(r"[,:]\s*$", head)
+    if m is None or re.search(r"[\d.;!?]", head[: m.start()]) or len(head[: m.start()].split()) > 10:
+        return None
+    a = s0 + len(head) - len(head.lstrip(" -–—"))
+    return (a, s0 + m.start()) if s0 + m.start() > a else None
+
+
+def _topic(art: _Article, s0: int, s1: int) -> tuple[int, int] | None:
+    """The sentence-initial subject of a verb-final sentence whose reporting verb ends it ("Fuat Oktay, ... açıkladı",
+    "에르도안 대통령은 ... 밝혔다", "AFAD（...）は ... 発表した"): up to a topic particle or the first comma."""
+    lex = art.lex
+    if lex.lang not in _VERB_FINAL:
+        return None
+    head = art.text[s0:s1]
+    lead = len(head) - len(head.lstrip(" \t\"'«“„「『"))
+    if lex.segmented:  # Japanese: the phrase before は (or が), with no number in it
+        m = re.search(r"[はが]", head)
+        if m is None or m.start() - lead > 40 or re.search(r"[\d、，。]", head[: m.start()]):
+            return None
+        return s0 + lead, s0 + m.start()
+    if lex.topic:  # Korean: the words before the first topic particle ("에르도안 대통령은", "관리청(AFAD)은")
+        alt = "|".join(re.escape(t) for t in lex.topic)
+        km = re.match(rf"([^\d,.;:!?\n]{{2,40}}?)(?:{alt})\s", head[lead:])
+        return (s0 + lead, s0 + lead + len(km.group(1))) if km is not None else None
+    i = art.token_index(s0 + lead)
+    idx: list[int] = []
+    prev = s0 + lead
+    while i < len(art.tokens) and len(idx) < 6:
+        tok = art.tokens[i]
+        if tok.start >= s1 or _PUNCT.search(art.text, prev, tok.start) or _stops_at(art, tok):
+            break
+        idx.append(i)
+        if lex.topic and tok.text.endswith(lex.topic):
+            phrase = _phrase(art, idx)
+            return phrase
+        prev = tok.end
+        i += 1
+    if lex.topic or not idx:
+        return None  # Korean: no topic particle, no claimant
+    nxt = art.tokens[idx[-1] + 1].start if idx[-1] + 1 < len(art.tokens) else s1
+    if not re.match(r"\s*[,،՝]", art.text[art.tokens[idx[-1]].end : nxt + 1]):
+        return None  # the subject is set off by a comma: "Sağlık Bakanı Fahrettin Koca, en az 21 ..."
+    return _phrase(art, idx)
 
 
 # ------------------------------------------------------------------------------------------------------ claims
 def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int, prev: Claim | None) -> Claim | None:
     if n.shape not in {"count", "year"}:
         return None
+    if n.value is not None and n.value != int(n.value):
+        return None  # "magnitudo 6.8", "6,7": a count of people or buildings is whole
+    if n.shape == "year" and n.value is not None and not 1900 <= n.value <= 2035:
+        n = replace(n, shape="count")  # "1121", "1762": no year a crisis report names
     hedge = _hedge_before(art, n, s0)
     pos = n.end
     after = _hedge_after(art, pos)
@@ -515,7 +835,9 @@ def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int, prev: Claim | 
     ):
         prev_tok = art.tokens[art.token_index(n.start) - 1] if art.token_index(n.start) > 0 else None
         after_preposition = prev_tok is not None and prev_tok.folded in art.lex.stop - art.lex.conjunctions
-        if noun is not None or after_harm is None or after_preposition:
+        if (noun is not None or after_harm is None or after_preposition) and not (
+            noun is None and _toll_before(art, n, s0)
+        ):
             return None  # "in 2022", unless it counts people ("2000 Soldaten", "2000人", "a 1284 zostało rannych")
     inherited: str | None = None
     near = _nearest_type(art, n, s0, s1, noun, harm=True)
@@ -531,7 +853,11 @@ def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int, prev: Claim | 
             ctype, subject = after_harm, "unspecified"
         elif harm is not None and harm != "destroyed" and near is not None and near[1] <= 12:
             ctype, subject = harm, "unspecified"
-        elif any(m.label == "toll" and s0 <= m.start < n.start and n.start - m.end <= 90 for m in art.matches):
+        elif any(
+            m.label == "toll"
+            and ((s0 <= m.start < n.start and n.start - m.end <= 90) or (pos <= m.start <= pos + 20 and m.end <= s1))
+            for m in art.matches
+        ):
             ctype, subject = "killed", "total"
         elif before is not None:  # "οι νεκροί ανέρχονται σε 2300", "yaralı sayısı 11 bin 119"
             ctype, subject = before, "total" if before == "killed" else "unspecified"
@@ -611,8 +937,10 @@ def extract_window_claims(
     art = _Article(text, lex, toks, matches, by_start, find_numbers(text, lang or lex.lang))
     out: list[Claim] = []
     carried: tuple[str, int] | None = None
+    last: str | None = None  # the last claimant named in the article
     k = 0
-    unsourced: list[Claim] = []  # the previous sentence's claims with no claimant of their own
+    unsourced: list[Claim] = []  # the paragraph's claims so far with no claimant of their own
+    pending: tuple[str, int] | None = None  # (claimant of a sentence with no figures, sentences left it may serve)
     for s0, s1 in sentence_spans(text):
         para = text.rfind("\n", 0, s0) + 1
         if carried is not None and carried[1] != para:
@@ -632,18 +960,64 @@ def extract_window_claims(
             if unsourced and s1 - s0 <= 200:  # "... 18 people died. This was reported by the minister X."
                 span = _claimant(art, s0, s1, said_only=True)
                 if span is not None:
+                    last = text[span[0] : span[1]]
                     for c in unsourced:
-                        c.claimant = text[span[0] : span[1]]
+                        c.claimant = last
+            elif not unsourced:  # "Bu barədə AFAD məlumat yayıb. Bildirilib ki, ... 1762 nəfərdir."
+                span = _claimant(art, s0, s1)
+                pending = (text[span[0] : span[1]], 2) if span is not None else pending
             unsourced = []
+            if pending is not None:
+                pending = (pending[0], pending[1] - 1) if pending[1] > 1 else None
             continue
         span = _claimant(art, s0, s1)
         name = text[span[0] : span[1]] if span is not None else (carried[0] if carried is not None else None)
+        if span is None and last is not None and _pronoun_said(art, s0, s1):
+            name = last  # "Він додав, що ...": the speaker named before, across paragraphs too
+        if name is None and pending is not None:
+            name = pending[0]
+            carried = (name, para)
+        pending = None
         if span is not None:
             carried = (text[span[0] : span[1]], para)
-        unsourced = [] if name is not None else sent_claims
+            last = carried[0]
+        same_para = bool(unsourced) and text.rfind("\n", 0, unsourced[-1].start) + 1 == para
+        unsourced = [] if name is not None else (unsourced if same_para else []) + sent_claims
         for c in sent_claims:
             c.claimant = name
             c.article_id = article_id
             c.component = component
             out.append(c)
+    _share_sources(out)
     return out
+
+
+def _share_sources(claims: list[Claim]) -> None:
+    """A figure the article repeats (the headline's "1014 vittime", the body's "ammontano a 1014 ... lo rende noto
+    l'Afad") is one claim: its unsourced mentions take the source another mention gives (a hedge stays the
+    mention's own)."""
+    by_figure: dict[tuple[str, float], list[Claim]] = {}
+    for c in claims:
+        if c.number is not None:
+            by_figure.setdefault((c.type, float(c.number)), []).append(c)
+    for same in by_figure.values():
+        claimant = next((c.claimant for c in same if c.claimant), None)
+        for c in same:
+            c.claimant = c.claimant or claimant
+
+
+def _pronoun_said(art: _Article, s0: int, s1: int) -> bool:
+    """Whether a reporting verb of the sentence has a pronoun for subject ("Він додав", "他在发布会上表示")."""
+    for m in art.matches:
+        if m.label != "said" or not s0 <= m.start < s1:
+            continue
+        pos = _skip_back(art, m.start, s0, said=True)
+        if art.lex.lang == "zh":
+            loc = re.search(r"在[^，。,、\d]{1,12}[上中时]\s*$", art.text[max(s0, pos - 16) : pos])
+            pos = max(s0, pos - 16) + loc.start() if loc is not None else pos
+        i = art.token_index(pos) - 1
+        if i >= 0 and art.tokens[i].end > s0 and art.tokens[i].folded in art.lex.pronouns:
+            return True
+        if art.lex.segmented and any(art.text[max(s0, pos - len(w)) : pos] == w for w in art.lex.pronouns):
+            return True
+    return False

@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["NumberMention", "find_numbers", "normalize_digits", "parse_digits", "words_value"]
+__all__ = ["NumberMention", "find_numbers", "is_month", "normalize_digits", "parse_digits", "words_value"]
 
 #: digits of other scripts -> ASCII, and the Arabic thousands/decimal separators (one character each: offsets hold)
 _DIGIT_MAP = str.maketrans(
@@ -239,7 +239,8 @@ def _cjk_pattern(code: str, vague: dict[str, tuple[float, float]]) -> re.Pattern
         body = r"\d+(?:[.,]\d+)*(?:\s?[십백천만억](?:\s?\d+(?:[.,]\d+)*)?)*"
     else:
         body = rf"(?:\d+(?:[.,]\d+)*|[{_CJK_NUM}])(?:\d+(?:[.,]\d+)*|[{_CJK_NUM}])*"
-    return re.compile(rf"(?P<vague>{vague_alt})|(?P<digits>(?<![\d.,]){body})")
+    # a comma between a word and digits is punctuation in these scripts ("43人死亡,400多人受伤"), not a separator
+    return re.compile(rf"(?P<vague>{vague_alt})|(?P<digits>(?<!\d)(?<!\d[.,]){body})")
 
 
 def normalize_digits(text: str) -> str:
@@ -395,6 +396,12 @@ def _shape(text: str, start: int, end: int, value: float | None, raw: str, after
 
 
 _GLUED_OK = re.compile(r"(?:st|nd|rd|th|s)\b")
+_MONTH_WORD = re.compile(rf"(?:{_MONTHS})", re.IGNORECASE)
+
+
+def is_month(word: str) -> bool:
+    """Whether ``word`` is a month name in one of the languages read (``февраля``, ``janvier``, ``Ocak``)."""
+    return _MONTH_WORD.fullmatch(word) is not None
 
 
 def find_numbers(text: str, lang: str | None = None) -> list[NumberMention]:

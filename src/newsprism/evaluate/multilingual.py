@@ -15,9 +15,10 @@ language is detected, not given), then:
   when an item of the kind (an entity of type person; a place; a quote) overlaps one of its occurrences in the body.
 * **language**: the share of pages whose detected language is the annotated one.
 
-``newsprism evaluate --task multilingual --data PAGES_DIR [--lang de,fr] [--json]`` prints one row per language
-and the totals; the split is the whole development set (it has no held-out part: it is for development; the
-reviewers' unseen pages are the test).
+``newsprism evaluate --task multilingual --data PAGES_DIR [--lang de,fr] [--split all|tune|held] [--json]`` prints
+one row per language and the totals, and names the split: the whole development set (default), or one of its two
+fixed parts, ``held`` (the pages whose id ends in ``-01``, kept for checking rules tuned on the other part) and
+``tune`` (the others). The reviewers' unseen pages are the test.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ import yaml
 
 from .metrics import Report, ratio
 
-__all__ = ["DevPage", "LanguageScore", "evaluate_pages", "load_devset", "main", "score_page"]
+__all__ = ["SPLITS", "DevPage", "LanguageScore", "evaluate_pages", "load_devset", "main", "score_page", "split_pages"]
 
 #: Claim types the annotation covers exhaustively (precision is counted over these).
 ANNOTATED_TYPES = frozenset({"killed", "wounded", "missing", "displaced", "destroyed", "arrested"})
@@ -438,6 +439,23 @@ def _page_url(page: DevPage) -> str:
     return page.url or f"https://devset.invalid/{page.id}"
 
 
+#: fixed parts of the development set: pages whose id ends in ``-01`` are held out from tuning
+SPLITS = ("all", "tune", "held")
+_SPLIT_NAMES = {
+    "all": "all pages",
+    "tune": "tuning part (ids not ending in -01)",
+    "held": "held-out part (ids ending in -01)",
+}
+
+
+def split_pages(pages: Sequence[DevPage], split: str = "all") -> list[DevPage]:
+    """The pages of one fixed part of the set: ``held`` (ids ending in ``-01``), ``tune`` (the others) or ``all``."""
+    if split == "all":
+        return list(pages)
+    held = split == "held"
+    return [p for p in pages if p.id.endswith("-01") == held]
+
+
 def _row(s: LanguageScore) -> str:
     d = s.as_dict()
     return (
@@ -452,9 +470,14 @@ def _row(s: LanguageScore) -> str:
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="newsprism evaluate --task multilingual", description=__doc__.split("\n")[0])
     parser.add_argument("pages", nargs="?", type=Path, help="folder of <id>.txt page texts")
+    parser.add_argument("gold_pos", nargs="?", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--pages", dest="pages_opt", type=Path, default=None, help="folder of <id>.txt page texts")
     parser.add_argument("--gold", type=Path, default=None, help="annotations (default: the shipped development set)")
     parser.add_argument("--lang", default=None, help="only these languages (comma-separated)")
+    parser.add_argument(
+        "--split", choices=SPLITS, default="all",
+        help="all pages; 'held': the pages whose id ends in -01 (kept for checking, not tuning); 'tune': the others",
+    )  # fmt: skip
     parser.add_argument("--misses", action="store_true", help="list every gold item not found")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(list(argv) if argv is not None else None)
@@ -462,14 +485,14 @@ def main(argv: Iterable[str] | None = None) -> int:
     if texts is None or not Path(texts).is_dir():
         print("error: give the folder of page texts (benchmarks/devset_pages.py rebuilds it)", file=sys.stderr)
         return 2
-    pages = load_devset(args.gold)
+    pages = split_pages(load_devset(args.gold or args.gold_pos), args.split)
     if args.lang:
         wanted = {x.strip() for x in args.lang.split(",") if x.strip()}
         pages = [p for p in pages if p.lang in wanted]
     per_lang, total, missing = evaluate_pages(pages, Path(texts))
     if args.json:
         out = {
-            "split": "multilingual_dev (all pages)",
+            "split": f"multilingual_dev ({_SPLIT_NAMES[args.split]})",
             "languages": {k: v.as_dict() for k, v in per_lang.items()},
             "total": total.as_dict(),
             "missing_pages": missing,
@@ -477,7 +500,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     note = f" ({len(missing)} pages without text: {', '.join(missing)})" if missing else ""
-    print(f"split: multilingual development set, {total.pages} pages in {len(per_lang)} languages from {texts}{note}")
+    print(f"split: multilingual development set, {_SPLIT_NAMES[args.split]}: {total.pages} pages in "
+          f"{len(per_lang)} languages from {texts}{note}")  # fmt: skip
     print("lang pages figures-R (found)  fig-P hedge claim. people-R        places-R          quotes-R   lang-id")
     for s in per_lang.values():
         print(_row(s))
