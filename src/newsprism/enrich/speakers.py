@@ -184,10 +184,11 @@ class Attributor:
                     s, e = span
                     name_span = None
                 else:
-                    if subj.lower_ in _BOUND_PRONOUNS:
-                        subj = self.outer_reporter(tok) or subj
+                    reporter = self.outer_reporter(tok) if subj.lower_ in _BOUND_PRONOUNS else None
                     s, e = np_bounds(subj)
                     name_span = _antecedent(subj)
+                    if reporter is not None:  # the pronoun as written, named by the reporter it is bound to
+                        name_span = np_bounds(reporter)
                     longer = self.postmodified(subj, e)
                     if longer > e and name_span is None:
                         name_span = (s, e)  # named by its head phrase, not a name inside the description
@@ -243,7 +244,7 @@ class Attributor:
     def outer_reporter(self, cue: Any) -> Any:
         """A cue whose subject is a pronoun inside what another speaker reports (``the senator said he rarely
         asks ...``, ``critics say he had proposed to “...”``): the reporting verb's subject, the one the sentence
-        attributes the words to."""
+        attributes the words to; it names the pronoun."""
         node = cue
         for _ in range(6):
             if node.head is node or node.dep_ not in {"ccomp", "xcomp", "conj", "advcl"}:
