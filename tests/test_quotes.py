@@ -197,6 +197,12 @@ def test_a_rank_cut_at_its_period_joins_the_name(nlp: Any) -> None:
     ]
 
 
+def test_a_hyphenated_title_after_the_cue_stays_whole(nlp: Any) -> None:
+    assert speakers(nlp, "“Imagine the crowds,” mused Canyon co-host Lena Marsh.") == [
+        ("Lena Marsh", "Canyon co-host Lena Marsh")
+    ]
+
+
 def test_a_name_on_its_own_line_after_the_quote(nlp: Any) -> None:
     text = (
         "The school burned down in March.\n\n“We will rebuild every school in this county.”\n\n- Maria Lopez, Tucson."
