@@ -160,6 +160,64 @@ def test_according_to_and_pronoun_speaker(nlp: Any) -> None:
     assert (q.speaker, q.speaker_text, q.kind) == ("John Carter", "He", "mixed")
 
 
+def speakers(nlp: Any, text: str) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.speaker_text) for q in quotes_of(nlp, text, indirect=False)]
+
+
+def test_according_to_in_the_quotes_sentence_names_the_source(nlp: Any) -> None:
+    text = "“The bridge will stay closed,” the mayor said on Tuesday, according to the Daily Ledger."
+    assert speakers(nlp, text) == [("Daily Ledger", "the Daily Ledger")]
+    # in the next sentence it does not
+    text = "“The bridge will stay closed,” the mayor said. The cost, according to the Daily Ledger, is high."
+    assert speakers(nlp, text) == [("mayor", "the mayor")]
+
+
+def test_a_participle_hung_inside_the_reported_clause_is_the_reporters(nlp: Any) -> None:
+    text = "Governor Anna Berg argued that the new tax would hurt farmers, saying it was “a burden nobody asked for.”"
+    assert speakers(nlp, text) == [("Anna Berg", "Governor Anna Berg")]
+
+
+def test_a_pronoun_inside_what_someone_reports_gives_way_to_the_reporter(nlp: Any) -> None:
+    text = "Critics say he had promised to “fix every road by June” and failed."
+    assert speakers(nlp, text) == [("Critics", "he")]
+
+
+def test_speaker_phrase_keeps_what_describes_it_after_the_head(nlp: Any) -> None:
+    text = "A report released Monday said the agency had been “badly run for years.”"
+    assert speakers(nlp, text) == [("A report", "A report released Monday")]
+    text = "Senator Ruiz herself said the bill was “going nowhere this year.”"
+    assert speakers(nlp, text) == [("Ruiz", "Senator Ruiz herself")]
+    text = "“We were never told about the plan,” said one official familiar with the talks."
+    assert speakers(nlp, text)[0][1] == "one official familiar with the talks"
+
+
+def test_a_rank_cut_at_its_period_joins_the_name(nlp: Any) -> None:
+    assert speakers(nlp, "“We hold the line here,” said Army Capt. Mark Doyle.") == [
+        ("Mark Doyle", "Army Capt. Mark Doyle")
+    ]
+
+
+def test_a_hyphenated_title_after_the_cue_stays_whole(nlp: Any) -> None:
+    assert speakers(nlp, "“Imagine the crowds,” mused Canyon co-host Lena Marsh.") == [
+        ("Lena Marsh", "Canyon co-host Lena Marsh")
+    ]
+
+
+def test_a_name_on_its_own_line_after_the_quote(nlp: Any) -> None:
+    text = (
+        "The school burned down in March.\n\n“We will rebuild every school in this county.”\n\n- Maria Lopez, Tucson."
+        "\n\nThe council meets again next week."
+    )
+    assert speakers(nlp, text) == [("Maria Lopez", "Maria Lopez")]
+
+
+def test_issuing_a_statement_and_chanting_are_cues(nlp: Any) -> None:
+    qs = quotes_of(nlp, "The union issued a statement: “Our members will not accept this offer.”", indirect=False)
+    assert [(q.text, q.speaker, q.kind) for q in qs] == [("Our members will not accept this offer.", "union", "direct")]
+    text = "Outside the hall, the protesters chanted “No more cuts for our schools!”"
+    assert speakers(nlp, text) == [("protesters", "the protesters")]
+
+
 def test_scare_quotes_are_not_speech(nlp: Any) -> None:
     text = "The Kremlin has accused ‘terrorists’ of acting with foreign agents. Note the words ‘our home’ here."
     qs = quotes_of(nlp, text)

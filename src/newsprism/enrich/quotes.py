@@ -155,6 +155,8 @@ def _content(att: Attributor, mark: QuoteMark, attr: Attribution | None) -> tupl
             return base
         toks = [t for t in head.subtree if not (cue.left_edge.i <= t.i <= cue.right_edge.i)]
     else:
+        if attr.cue.split()[-1].lower() in att.cues.nouns and cue.lemma_.lower() not in att.cues.verbs:
+            return base  # "X issued a statement: “...”": the statement is the quote
         if qi <= cue.head.i <= qj and cue.dep_ in {"parataxis", "advcl", "conj", "ccomp", "dep"}:
             return base  # "“...,” he said": the cue hangs off the quote
         side = [c for c in cue.children if c.dep_ in _COMPLEMENTS and (c.i > cue.i) == (qi > cue.i)]
@@ -450,7 +452,12 @@ def _widen(text: str, start: int, end: int, mentions: MentionIndex) -> int:
             break
         if kind == "person" and end < s <= end + 2 and not text[end:s].strip():
             return e
+        if kind == "person" and _TITLE_GAP.fullmatch(text[end:s]):
+            return e  # "Navy Capt. Jeff Davis", "Air Force 1st Lt. Tyler Livingston": a rank cut off at its period
     return end
+
+
+_TITLE_GAP = re.compile(r"(?:\.|\s+[A-Z][a-z]{1,4}\.)\s+")
 
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "who", "that", "which", "him", "her"}

@@ -82,6 +82,8 @@ def _antecedent(subj: Any) -> tuple[int, int] | None:
 
 
 _SPEAKER_PRONOUNS = {"he", "she", "they", "i", "we"}
+_REFLEXIVES = {"himself", "herself", "themselves", "itself"}
+_BOUND_PRONOUNS = {"he", "she", "they"}
 
 
 def _speaker_like(tok: Any) -> bool:
@@ -116,6 +118,11 @@ class Attributor:
                         return f"{tok.text} {t.text}" if t.i == tok.i + 1 else f"{tok.text} ... {t.text}"
             if lemma in self.cues.verbs:
                 return str(tok.text)
+            said = next(
+                (c for c in tok.children if c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in self.cues.nouns), None
+            )
+            if said is not None and tok.pos_ == "VERB":
+                return f"{tok.text} {said.text}"  # "X issued a statement: “...”"
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
             return "according to"
         return None
@@ -164,9 +171,12 @@ class Attributor:
                     continue
                 s, e = np_bounds(obj)
                 attr = Attribution(cue, i, s, e, True)
-                rank = (0, 0, abs(i - qi))
+                sent = tok.sent
+                same = sent.start <= qj and qi < sent.end
+                # "X said, according to CNN": PolNeAR-style, the source the quote's sentence names is CNN
+                rank = (-1 if same else 0, 0, abs(i - qi))
             else:
-                subj = _subject(tok)
+                subj = self.reporting_subject(tok) or _subject(tok)
                 if subj is None or subj.i in quote_toks or self.inside[subj.i]:
                     span = self.adjacent_np(i, qj) or self.entity_before(i, left)
                     if span is None:
@@ -174,8 +184,15 @@ class Attributor:
                     s, e = span
                     name_span = None
                 else:
+                    reporter = self.outer_reporter(tok) if subj.lower_ in _BOUND_PRONOUNS else None
                     s, e = np_bounds(subj)
                     name_span = _antecedent(subj)
+                    if reporter is not None:  # the pronoun as written, named by the reporter it is bound to
+                        name_span = np_bounds(reporter)
+                    longer = self.postmodified(subj, e)
+                    if longer > e and name_span is None:
+                        name_span = (s, e)  # named by its head phrase, not a name inside the description
+                    e = longer
                 if any(s <= parsed[k].idx < e for k in (qi, qj)):
                     continue
                 linked = any(t.i in quote_toks for t in tok.subtree) or tok.head.i in quote_toks
@@ -188,6 +205,84 @@ class Attributor:
         if best is None:
             return self.governing_subject(qi, qj, left, right)
         return best[1]
+
+    def postmodified(self, head: Any, end: int) -> int:
+        """The end of a speaker phrase taken on over what describes its head after it, without a comma: a
+        participle (``a source involved in the talks``, ``the poll released Monday``), an adjective phrase
+        (``one Democrat familiar with the discussion``), a reflexive (``Sanders himself``), a name in apposition
+        (``the newspaper Haaretz``) and, after a common noun, a place or agent (``one aide inside the building``)."""
+        last = head.i
+        for c in head.children:
+            if c.i <= head.i:
+                continue
+            takes = (
+                (c.dep_ == "acl" and c.tag_ in {"VBN", "VBG"})
+                or (c.dep_ == "amod" and head.pos_ in {"NOUN", "PROPN"})
+                or (c.dep_ in {"appos", "npadvmod"} and c.lower_ in _REFLEXIVES)
+                or (c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == last + 1)
+                or (c.dep_ == "prep" and head.pos_ == "NOUN" and c.lower_ in {"by", "inside", "in", "with"})
+            )
+            if not takes:
+                break
+            right = c.i
+            for t in c.subtree:
+                if t.i <= right:
+                    continue
+                if self.inside[t.i] or (t.is_punct and t.text not in "-'’") or "\n" in t.text:
+                    break
+                if t.i != right + 1:
+                    break
+                right = t.i
+            if any(self.inside[k] or "\n" in head.doc[k].whitespace_ for k in range(last, right)):
+                break
+            last = right
+        if last == head.i:
+            return end
+        tok = head.doc[last]
+        return max(end, tok.idx + len(tok.text))
+
+    def outer_reporter(self, cue: Any) -> Any:
+        """A cue whose subject is a pronoun inside what another speaker reports (``the senator said he rarely
+        asks ...``, ``critics say he had proposed to “...”``): the reporting verb's subject, the one the sentence
+        attributes the words to; it names the pronoun."""
+        node = cue
+        for _ in range(6):
+            if node.head is node or node.dep_ not in {"ccomp", "xcomp", "conj", "advcl"}:
+                return None
+            if node.dep_ == "ccomp" and self.is_cue(node.head) is not None and node.head.lemma_.lower() != "ask":
+                reporter = node.head
+                subj = self.reporting_subject(reporter) or _subject(reporter)
+                if subj is None or self.inside[subj.i] or (not _speaker_like(subj) and subj.pos_ != "NOUN"):
+                    return None
+                lo, hi = sorted((subj.i, cue.i))
+                if "\n" in cue.doc[lo:hi].text or cue.doc[lo].sent.start != cue.doc[hi].sent.start:
+                    return None  # a parse run on over a paragraph or sentence break
+                return subj
+            node = node.head
+        return None
+
+    def reporting_subject(self, tok: Any) -> Any:
+        """A participle cue set off by a comma (``X argued that the plan would fail, saying ...``) that the parse
+        hung inside the clause X reports: the participle is X's, so its subject is the reporting verb's subject."""
+        if tok.tag_ != "VBG" or tok.dep_ not in {"advcl", "xcomp", "conj"} or tok.i == 0:
+            return None
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+            return None
+        before = tok.doc[tok.i - 1]
+        if before.text not in {",", "—", "–", "-", "and"}:
+            return None
+        node = tok.head
+        for _ in range(8):
+            if node.dep_ == "ccomp" and node.head is not node and self.is_cue(node.head) is not None:
+                reporter = node.head
+                subj = self.reporting_subject(reporter) or _subject(reporter)
+                if subj is not None and not self.inside[subj.i] and _speaker_like(subj):
+                    return subj
+                return None
+            if node.head is node or node.dep_ not in {"ccomp", "xcomp", "conj", "advcl", "relcl", "pcomp", "prep"}:
+                return None
+            node = node.head
+        return None
 
     def entity_before(self, cue_i: int, left: int) -> tuple[int, int] | None:
         """A cue the parse gave no subject (``her adviser, Jake Sullivan, said: “...”``): the nearest person (else
@@ -290,7 +385,8 @@ class Attributor:
         if not between:
             after = []
             for t in parsed[cue_i + 1 : cue_i + 8]:
-                if t.is_punct or t.pos_ in {"VERB", "AUX", "ADP", "SCONJ"}:
+                joined = t.text == "-" and not t.whitespace_ and not parsed[t.i - 1].whitespace_  # "co-host"
+                if (t.is_punct and not joined) or t.pos_ in {"VERB", "AUX", "ADP", "SCONJ"}:
                     break
                 after.append(t)
             between = after
@@ -358,14 +454,24 @@ class Attributor:
 
 
 _DASH_AFTER = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*([A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*){0,4})")
+_DASH_LINE = re.compile(
+    r"\s*\n[ \t\u00a0]*[-―—–][ \t\u00a0]*([A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*){0,4})"
+    r"(?:,[^\n“”\"]{0,80})?\.?[ \t\u00a0]*(?:\n|$)"
+)
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.’' -]{1,40}[A-Z]):\s")
 
 
 def layout_speaker(text: str, mark: QuoteMark) -> Attribution | None:
-    """Speakers shown by layout, not syntax: ``“...” ― Name`` and transcripts ``“PENCE: ...``."""
+    """Speakers shown by layout, not syntax: ``“...” ― Name``, a line of its own after the quote's paragraph
+    (``- Name, Place.``) and transcripts ``“PENCE: ...``."""
     m = _DASH_AFTER.match(text, mark.close + 1)
     if m:
         return Attribution("―", -1, m.start(1), m.end(1), True)
+    line_end = text.find("\n", mark.close + 1)
+    if line_end >= 0 and not text[mark.close + 1 : line_end].strip():
+        m = _DASH_LINE.match(text, line_end)
+        if m:
+            return Attribution("―", -1, m.start(1), m.end(1), True)
     m = _TRANSCRIPT.match(text, mark.start)
     if m:
         return Attribution(":", -1, m.start(1), m.end(1), True)
