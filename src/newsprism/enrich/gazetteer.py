@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["GENERIC_WORDS", "GazEntry", "Gazetteer", "build_gazetteer", "load_gazetteer"]
 
-INDEX_VERSION = 16
+INDEX_VERSION = 17
 _GENERIC_RE = generic_re(GENERIC_WORDS)
 _ADMIN2_END = generic_re(ADMIN2_WORDS)
 _CACHE_SIZE = 50_000

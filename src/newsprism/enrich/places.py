@@ -75,6 +75,7 @@ class _Cand:
     score: float  # recognition confidence
     source: str  # ner | scan | fuzzy | cjk
     match: float = 1.0  # string similarity of the name (1.0 exact)
+    alias: bool = False  # the model's place matched only another language's or an old name of small places
 
 
 def _is_cap(word: str) -> bool:
@@ -172,6 +173,8 @@ def _scan(
             keep, local = [], [e for e in entries if e.feature == "city" and name_key(e.name) == key]
         if not keep and local:
             keep, source = local, "local"
+        elif keep and local and all(e.feature == "city" for e in keep):
+            keep += local  # smaller namesakes stay candidates: the article's state chooses ("Allendale", N.J.)
         if not keep:
             continue
         if n == 1 and not text.isupper() and (text.lower() in _STOP or text.lower() in lower_words):
@@ -329,6 +332,19 @@ _BUILDING_END = re.compile(
 )
 
 
+_CAMPUS_END = re.compile(r"\s(?:University|College)$")
+
+
+def _names_division(text: str, gaz: Gazetteer) -> bool:
+    """True when a word of ``text`` names a country, division or region, or a town of 100,000 people or more."""
+    words = [w for w in re.findall(r"[A-Z][\w.'’-]+", text) if w not in ("University", "College", "State")]
+    return any(
+        e.feature in ("country", "admin", "admin2", "region") or e.population >= 100_000
+        for w in words
+        for e in gaz.lookup(w, strict=True)
+    )
+
+
 def _common_words(resources: Resources) -> frozenset[str]:
     """Capitalised forms of English words that are common nouns, never names (simplemma's English dictionary holds
     "valley" but not "Valley"), cached on the resources."""
@@ -401,12 +417,18 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         end = e.end
         if inflected and (m := _SUFFIX_AFTER_APOSTROPHE.match(body, end)):
             end = m.end()  # the case ending after an apostrophe is part of the mention: "Almatı'ya"
-        (cands if entries else unknown).append(_Cand(e.start, end, entries, e.score, "ner", match))
-    # buildings the model called organisations ("Alder Hey Children's Hospital", "Ramor Theatre") are places
-    for e in ents:
-        if e.type == "organisation" and _BUILDING_END.search(e.text) and _place_like(e.text):
-            unknown.append(_Cand(e.start, e.end, [], 0.5 * e.score, "building"))
-    ents = [e for e in ents if not (e.type == "organisation" and _BUILDING_END.search(e.text) and _place_like(e.text))]
+        alias = bool(entries) and (doc.article.language or "en") == "en" and _alias_only(entries, e.text)
+        (cands if entries else unknown).append(_Cand(e.start, end, entries, e.score, "ner", match, alias))
+    # buildings the model called organisations ("Alder Hey Children's Hospital", "Ramor Theatre") are places; so is
+    # a university whose name holds no place ("Cornell University"; "Colorado State University" is Colorado's)
+    buildings = [
+        e for e in ents
+        if e.type == "organisation" and _place_like(e.text) and (
+            _BUILDING_END.search(e.text) or (_CAMPUS_END.search(e.text) and not _names_division(e.text, gaz))
+        )
+    ]  # fmt: skip
+    unknown += [_Cand(e.start, e.end, [], 0.5 * e.score, "building") for e in buildings]
+    ents = [e for e in ents if e not in buildings]
     blocked = [(e.start, e.end, e.type) for e in ents if e.type != "place"]
     common = _common_words(doc.resources) if (doc.article.language or "en") == "en" else frozenset()
     scanned = _scan(body, gaz, blocked, inflected=inflected, common=common)
@@ -461,7 +483,31 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             continue
         out.append(c)
     out = [c for c in out if not _in_facility(body, c)]
-    return sorted(out + _repeated(body, out, blocked, surnames), key=lambda c: c.start)
+    return _district_of_columbia(body, sorted(out + _repeated(body, out, blocked, surnames), key=lambda c: c.start))
+
+
+#: "... Hospital in Rome", "... Stadium, in Harare": the town a building is in.
+_IN_TOWN = re.compile(r",?\s+(?:in|at|near)\s+(?:the\s+)?(?=[A-Z])")
+_TOWNISH = frozenset({"city", "admin2"})
+
+
+def _district_of_columbia(body: str, cands: list[_Cand]) -> list[_Cand]:
+    """ "Washington, D.C." is one name (the city), not a town and a qualifier: one mention, whose reading does not
+    pass to a bare "Washington" (the state, in an article about Seattle)."""
+    out: list[_Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and body[prev.start : prev.end] == "Washington"
+            and re.fullmatch(r",\s*", body[prev.end : c.start])
+            and body[c.start : c.end].rstrip(".") in ("D.C", "DC")
+        ):
+            prev.end = c.end + (1 if body[c.end : c.end + 1] == "." and body[c.end - 1] != "." else 0)
+            prev.entries = [e for e in prev.entries + c.entries if e.admin1 == "DC"] or c.entries
+            continue
+        out.append(c)
+    return out
 
 
 def _repeated(body: str, out: list[_Cand], blocked: list[tuple[int, int, str]], surnames: set[str]) -> list[_Cand]:
@@ -480,7 +526,7 @@ def _repeated(body: str, out: list[_Cand], blocked: list[tuple[int, int, str]], 
         for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", body):
             a, b = m.start(), m.end()
             if any(a < e and s < b for s, e in spans) or any(
-                s <= a and b <= e and (s, e) != (a, b) for s, e, _ in blocked
+                s <= a and b <= e and (s, e) != (a, b) and kind == "person" for s, e, kind in blocked
             ):
                 continue
             extra.append(_Cand(a, b, c.entries, 0.5, c.source, c.match))
@@ -509,6 +555,26 @@ def _by_sound(body: str, gaz: Gazetteer, found: list[_Cand], foreign: list[tuple
     taken = [(c.start, c.end) for c in found]
     hits = scan_sounds(body, gaz, taken=taken, unknown=foreign, countries=countries, anchors=anchors)
     return [_Cand(h.start, h.end, list(h.entries), 0.6, "sound") for h in hits]
+
+
+def _alias_only(entries: list[GazEntry], text: str) -> bool:
+    """True when no candidate is spelt ``text`` by its main name and none is a country, region, sea or large town:
+    "Mauro" is an alternate spelling of Majuro, "Aniya" of Ioánnina, more often a person."""
+    key = _saint(fold(_plain(text)))
+    return not any(
+        _saint(fold(_plain(e.name))) == key
+        or e.feature in ("country", "region", "sea", "river", "continent", "landmark")
+        or e.population >= 100_000
+        for e in entries
+    )
+
+
+def _saint(key: str) -> str:
+    """A name key with the abbreviations of "Saint", "Mount" and "Fort" written out ("st petersburg")."""
+    return re.sub(r"\b(?:st|ste|mt|ft)\b", lambda m: _ABBREV[m.group()], key)
+
+
+_ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 
 def _title_cased(body: str, start: int) -> bool:
@@ -598,7 +664,7 @@ def resolve_candidates(
 
     def value(e: GazEntry) -> float:
         v = e.prior
-        if key and (name_key(e.name) == key or e.feature in _CURATED):
+        if key and (_saint(name_key(e.name)) == _saint(key) or e.feature in _CURATED):
             v += 0.5 if e.feature in _CURATED else 0.3
         if e.feature in ("country", "admin"):
             v += 0.15
@@ -612,7 +678,7 @@ def resolve_candidates(
         if qualifier and (e.country in qualifier or e.admin1 in qualifier):
             v += 1.0
         if admins and e.country and e.admin1 and admins.get((e.country, e.admin1)):
-            v += 0.25
+            v += 0.15 + 0.15 * admins[(e.country, e.admin1)] / max(admins.values())  # the state named most first
         if focus[0] and e.country == focus[0]:
             v += 0.2 + (0.3 if focus[1] and e.admin1 == focus[1] else 0.0)
         return v + min(e.population, 10**8) * 1e-10
@@ -677,6 +743,8 @@ def _dateline(body: str, gaz: Gazetteer) -> tuple[str | None, str | None]:
     if qual:
         found = [e for e in found if e.country in qual or e.admin1 in qual] or found
     found = [e for e in found if e.feature in ("city", "admin", "country")]
+    if not found and m.group(2):  # a town the gazetteer lacks, with its state or country: "CAMP MURRAY, Wash. -"
+        found = [e for e in gaz.lookup(m.group(2).strip(), strict=True) if e.feature in ("admin", "country")]
     if not found:
         return None, None
     best = max(found, key=lambda e: (e.prior, e.population))
@@ -710,6 +778,10 @@ def extract_places(doc: Doc) -> list[Place]:
         if c.source == "weak":
             c.entries = [e for e in c.entries if e.country and context.get(e.country)]
     cands = [c for c in cands if c.source != "weak" or c.entries]
+    for c in cands:  # an alternate spelling of small places counts only in a country the article names
+        if c.alias:
+            c.entries = [e for e in c.entries if e.country and context.get(e.country)]
+    cands = [c for c in cands if not c.alias or c.entries]
     quals = [_qualifier(body, c.end, gaz) for c in cands]
     keys = [name_key(body[c.start : c.end]) for c in cands]
     # states and provinces the article names without doubt, with the mentions that name them (a first pass)
@@ -780,14 +852,24 @@ def extract_places(doc: Doc) -> list[Place]:
                 geonames_id=best.geonames_id, feature=best.feature, resolution_score=round(res * c.match, 3),
             )
         )  # fmt: skip
-    _locate_facilities(out)
+    _locate_facilities(out, body)
     return out
 
 
-def _locate_facilities(out: list[Place]) -> None:
+def _locate_facilities(out: list[Place], body: str) -> None:
     """A building, road or square the gazetteer does not know ("Third Street", "City Hall", "KCOM Stadium") is in
-    the town the article is about: it gets that town's point, marked ``feature="vicinity"`` with a low resolution
-    score. Only names that say they are a building or a road; an unknown town or region stays unresolved."""
+    the town the text puts it in ("the Bambino Gesu Hospital in Rome"), else in the town the article is about: it
+    gets that town's point, marked ``feature="vicinity"`` with a low resolution score. Only names that say they are a
+    building or a road; an unknown town or region stays unresolved."""
+    for p in out:
+        if p.lat is not None or p.feature is not None or not _has_facility_word(p.text):
+            continue
+        m = _IN_TOWN.match(body, p.end)
+        town = next((q for q in out if m and q.start == m.end() and q.lat is not None and q.feature in _TOWNISH), None)
+        if town is not None:
+            p.country, p.admin1, p.lat, p.lon, p.feature, p.resolution_score = (
+                town.country, town.admin1, town.lat, town.lon, "vicinity", 0.3,
+            )  # fmt: skip
     towns = [
         (p.name, p.country, p.admin1, p.lat, p.lon)
         for p in out
