@@ -171,6 +171,8 @@ def _scan(
         source = "weak" if weak else "scan"
         if as_person:  # tagged as a person: a town only where the article names its state ("Castlegar", B.C.)
             keep, local = [], [e for e in entries if e.feature == "city" and name_key(e.name) == key]
+            if _after_locative(body, start, end):  # or where the text puts someone in it ("stops in Almelo")
+                keep, local = local, []
         if not keep and local:
             keep, source = local, "local"
         elif keep and local and all(e.feature == "city" for e in keep):
@@ -432,7 +434,11 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     blocked = [(e.start, e.end, e.type) for e in ents if e.type != "place"]
     common = _common_words(doc.resources) if (doc.article.language or "en") == "en" else frozenset()
     scanned = _scan(body, gaz, blocked, inflected=inflected, common=common)
-    scanned = [c for c in scanned if body[c.start : c.end] not in surnames or _qualified(body, c.end)]
+    scanned = [
+        c
+        for c in scanned
+        if body[c.start : c.end] not in surnames or _qualified(body, c.end) or _after_locative(body, c.start, c.end)
+    ]
     if _CJK_RUN.search(body):
         scanned += _scan_cjk(body, gaz)
     if _UNCASED_WORD.search(body):
@@ -575,6 +581,16 @@ def _saint(key: str) -> str:
 
 
 _ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
+_LOCATIVE = re.compile(r"(?:^|\s)(?:in|near|outside)\s+$")
+
+
+def _after_locative(body: str, start: int, end: int) -> bool:
+    """A name right after "in", "near" or "outside" and not a possessive ("lives in Riverdale", not "in Smith's
+    view"): the text puts something in it, so it is a place even where the model read a person."""
+    return bool(_LOCATIVE.search(body[max(0, start - 9) : start])) and not re.match(r"['’]s\b", body[end : end + 2])
 
 
 def _title_cased(body: str, start: int) -> bool:
@@ -769,6 +785,8 @@ def extract_places(doc: Doc) -> list[Place]:
             context[next(iter(countries))] += 1
     if focus[0]:
         context[focus[0]] += 2
+    for cc in {gaz.demonym_country.get(fold(m.group())) for m in _CAPITALISED.finditer(body)} - {None}:
+        context[cc] += 1  # "a British soldier": the article is about Britain too (one count per country)
     home = _outlet_country(doc)
     if home and not focus[0]:
         focus = (home, None)  # a local outlet writes about its own country unless the dateline says otherwise
@@ -868,7 +886,7 @@ def _locate_facilities(out: list[Place], body: str) -> None:
         town = next((q for q in out if m and q.start == m.end() and q.lat is not None and q.feature in _TOWNISH), None)
         if town is not None:
             p.country, p.admin1, p.lat, p.lon, p.feature, p.resolution_score = (
-                town.country, town.admin1, town.lat, town.lon, "vicinity", 0.3,
+                town.country, town.admin1, town.lat, town.lon, "vicinity", 0.2,
             )  # fmt: skip
     towns = [
         (p.name, p.country, p.admin1, p.lat, p.lon)
