@@ -171,7 +171,9 @@ def _scan(
         source = "weak" if weak else "scan"
         if as_person:  # tagged as a person: a town only where the article names its state ("Castlegar", B.C.)
             keep, local = [], [e for e in entries if e.feature == "city" and name_key(e.name) == key]
-            if _after_locative(body, start, end):  # or where the text puts someone in it ("stops in Almelo")
+            if _after_locative(body, start, end) or _listed_with_place(body, start, end, gaz):
+                # or where the text puts someone in it ("lives in Riverdale"), or lists it with towns ("Hilversum
+                # and Almelo")
                 keep, local = local, []
         if not keep and local:
             keep, source = local, "local"
@@ -593,6 +595,23 @@ def _after_locative(body: str, start: int, end: int) -> bool:
     return bool(_LOCATIVE.search(body[max(0, start - 9) : start])) and not re.match(r"['’]s\b", body[end : end + 2])
 
 
+_LIST_BEFORE = re.compile(r"([A-Z][\w’'-]+)(?:,\s+|\s+and\s+)$")
+_LIST_AFTER = re.compile(r"(?:,\s+|\s+and\s+)([A-Z][\w’'-]+)")
+
+
+def _listed_with_place(body: str, start: int, end: int, gaz: Gazetteer) -> bool:
+    """A name listed with a town of 15,000 people or more, a division or a country ("Hilversum and Almelo",
+    "Hamburg, Brasoc and Mannheim")."""
+    neighbours = [m.group(1) for m in (_LIST_BEFORE.search(body[max(0, start - 40) : start]),) if m]
+    neighbours += [m.group(1) for m in (_LIST_AFTER.match(body, end),) if m]
+    return any(
+        e.feature in ("country", "admin") or (e.feature == "city" and e.population >= 15_000)
+        for w in neighbours
+        if not gaz.is_demonym(w)
+        for e in gaz.lookup(w, strict=True)
+    )
+
+
 def _title_cased(body: str, start: int) -> bool:
     """True when the words before ``start`` are written in title case ("A Short History of Modern Asia"), as in
     the title of a work, and not in running text ("intervention of Nigeria", "a show in Lagos")."""
@@ -614,7 +633,7 @@ def _plain(name: str) -> str:
 def _spelt(name: str, text: str) -> bool:
     """``text`` spells ``name``, up to diacritics and an Arabic article ("Qamishli" is "Al Qāmishlī")."""
     a, b = fold(_plain(name)), fold(_plain(text))
-    return a == b or _AL.sub("", a) == b
+    return a == b or _AL.sub("", a) == b or a == f"{b} city"  # "Paranaque" is "Paranaque City"
 
 
 def _same_case(name: str, text: str) -> bool:
@@ -785,7 +804,8 @@ def extract_places(doc: Doc) -> list[Place]:
             context[next(iter(countries))] += 1
     if focus[0]:
         context[focus[0]] += 2
-    for cc in {gaz.demonym_country.get(fold(m.group())) for m in _CAPITALISED.finditer(body)} - {None}:
+    demonym_countries = {gaz.demonym_country.get(fold(m.group()), "") for m in _CAPITALISED.finditer(body)}
+    for cc in sorted(demonym_countries - {""}):
         context[cc] += 1  # "a British soldier": the article is about Britain too (one count per country)
     home = _outlet_country(doc)
     if home and not focus[0]:
