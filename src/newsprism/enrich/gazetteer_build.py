@@ -151,7 +151,7 @@ def _rg_rows() -> Iterator[dict[str, str]]:
         yield from csv.DictReader(fh)
 
 
-def build_index(path: Path, *, city_file: str = "cities1000.json") -> None:
+def build_index(path: Path, *, city_file: str = "cities500.json") -> None:
     """Write the gazetteer index to ``path`` (SQLite), replacing it atomically."""
     b = _Builder()
     _build(b, city_file=city_file)

@@ -689,6 +689,7 @@ def resolve_candidates(
     qualifier: frozenset[str | None] = frozenset(),
     admins: Counter[tuple[str, str]] | None = None,
     focus: tuple[str | None, str | None] = (None, None),
+    among_divisions: bool = False,
 ) -> tuple[GazEntry, float]:
     """The most likely entry and a resolution score in [0, 1].
 
@@ -716,6 +717,8 @@ def resolve_candidates(
             v += 0.15 + 0.15 * admins[(e.country, e.admin1)] / max(admins.values())  # the state named most first
         if focus[0] and e.country == focus[0]:
             v += 0.2 + (0.3 if focus[1] and e.admin1 == focus[1] else 0.0)
+        if among_divisions and e.feature == "admin":  # "states such as California or Washington"
+            v += 0.5
         return v + min(e.population, 10**8) * 1e-10
 
     ranked = sorted(entries, key=value, reverse=True)
@@ -824,12 +827,15 @@ def extract_places(doc: Doc) -> list[Place]:
     keys = [name_key(body[c.start : c.end]) for c in cands]
     # states and provinces the article names without doubt, with the mentions that name them (a first pass)
     admin_of: list[tuple[str, str] | None] = []
+    first: list[GazEntry | None] = []
     for c, q, k in zip(cands, quals, keys, strict=True):
         if not c.entries or c.source == "local":  # small towns the model did not tag are no evidence
             admin_of.append(None)
+            first.append(None)
             continue
         best, res = resolve_candidates(c.entries, context=context, neighbours=gaz.neighbours, body=body, key=k,
                                        qualifier=q, focus=focus)  # fmt: skip
+        first.append(best if res >= 0.6 else None)
         sure = res >= 0.8 or bool(q)
         admin_of.append((best.country, best.admin1) if best.country and best.admin1 and sure else None)
     admins: Counter[tuple[str, str]] = Counter(a for a in admin_of if a)
@@ -839,7 +845,9 @@ def extract_places(doc: Doc) -> list[Place]:
     for c in cands:
         if c.source == "local":
             c.entries = [e for e in c.entries if _named_elsewhere(e, admins)]
+    listed = [_among_divisions(body, cands, first, i) for i in range(len(cands))]
     kept = [i for i, c in enumerate(cands) if c.source != "local" or c.entries]
+    listed = [listed[i] for i in kept]
     cands = [cands[i] for i in kept]
     quals = [quals[i] for i in kept]
     keys = [keys[i] for i in kept]
@@ -860,7 +868,7 @@ def extract_places(doc: Doc) -> list[Place]:
             others = Counter({k: v - (1 if k == own else 0) for k, v in admins.items()})
             best, res = resolve_candidates(
                 c.entries, context=context, neighbours=gaz.neighbours, body=body, key=keys[i], qualifier=quals[i],
-                admins=+others, focus=focus,
+                admins=+others, focus=focus, among_divisions=listed[i],
             )  # fmt: skip
             strength = res + (1.0 if quals[i] else 0.0) + (0.5 if len(c.entries) == 1 else 0.0)
             if keys[i] not in readings or strength > readings[keys[i]][0]:
@@ -892,6 +900,23 @@ def extract_places(doc: Doc) -> list[Place]:
         )  # fmt: skip
     _locate_facilities(out, body)
     return out
+
+
+_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _among_divisions(body: str, cands: list[_Cand], first: list[GazEntry | None], i: int) -> bool:
+    """True when mention ``i`` may be a first-level division and is listed next to one ("California or
+    Washington", "Washington and Oregon"): it is read as a division too."""
+    if not any(e.feature == "admin" for e in cands[i].entries):
+        return False
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(cands) or first[j] is None or first[j].feature != "admin":  # type: ignore[union-attr]
+            continue
+        a, b = (cands[j], cands[i]) if j < i else (cands[i], cands[j])
+        if _LIST_GAP.fullmatch(body[a.end : b.start]):
+            return True
+    return False
 
 
 def _locate_facilities(out: list[Place], body: str) -> None:
