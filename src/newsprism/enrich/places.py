@@ -805,6 +805,12 @@ def extract_places(doc: Doc) -> list[Place]:
             and (len(c.entries) == 1 or any(e.feature == "country" for e in c.entries))
         ):
             context[next(iter(countries))] += 1
+        elif (
+            c.source != "weak"
+            and len(named := {e.country for e in c.entries if e.feature == "country"}) == 1
+            and all(e.feature == "country" or (e.feature == "city" and e.population < 100_000) for e in c.entries)
+        ):
+            context[next(iter(named))] += 1  # "Russia" is the country, though a town in Ohio has the name too
     if focus[0]:
         context[focus[0]] += 2
     demonym_countries = {gaz.demonym_country.get(fold(m.group()), "") for m in _CAPITALISED.finditer(body)}
