@@ -807,7 +807,7 @@ def extract_places(doc: Doc) -> list[Place]:
             context[next(iter(countries))] += 1
         elif (
             c.source != "weak"
-            and len(named := {e.country for e in c.entries if e.feature == "country"}) == 1
+            and len(named := {e.country or "" for e in c.entries if e.feature == "country"} - {""}) == 1
             and all(e.feature == "country" or (e.feature == "city" and e.population < 100_000) for e in c.entries)
         ):
             context[next(iter(named))] += 1  # "Russia" is the country, though a town in Ohio has the name too
