@@ -256,3 +256,16 @@ def test_a_name_after_in_or_listed_with_towns_is_a_place(resources: Resources) -
 def test_a_town_whose_name_ends_in_city_is_spelt_without_it(resources: Resources) -> None:
     pls = places_of("A PARANAQUE court on Monday fined the three men, the Philippine news agency said.", resources)
     assert {c for c, _ in where(pls, "PARANAQUE")} == {"PH"}
+
+
+def test_two_letter_surnames_and_club_nicknames_are_not_places(resources: Resources) -> None:
+    pls = places_of(
+        "Lawyer Li Heping was detained in Beijing. Li said on Monday that Wu would appeal. Liverpool will play "
+        "Man City at home in Liverpool next week. Eddie Mauro spoke in Des Moines, and Mauro left at noon.",
+        resources,
+    )
+    texts = {p.text for p in pls}
+    assert "Beijing" in texts and "Des Moines" in texts
+    assert not texts & {"Li", "Wu", "Man City", "Man", "Mauro"}
+    # an abbreviation with its full stop stays a place
+    assert {c for c, _ in where(places_of("The pool is in Slidell, La., near the lake.", resources), "La")} <= {"US"}

@@ -181,7 +181,13 @@ def _scan(
             keep += local  # smaller namesakes stay candidates: the article's state chooses ("Allendale", N.J.)
         if not keep:
             continue
-        if n == 1 and not text.isupper() and (text.lower() in _STOP or text.lower() in lower_words):
+        if (
+            n == 1
+            and not text.isupper()
+            and (
+                text.lower() in _STOP or text.lower() in lower_words or (len(text) <= 2 and body[end : end + 1] != ".")
+            )
+        ):
             continue
         if n == 1 and text in common and all(e.feature in ("city", "admin2") and e.population < 100_000 for e in keep):
             continue  # a common word written with a capital ("Valley", "Delta", "Rehab")
@@ -389,6 +395,8 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     for e in ents:
         if e.type != "place" or _named_storm(body, e.start):
             continue
+        if len(e.text.strip()) <= 2 and not e.text.isupper() and e.text.isascii() and body[e.end : e.end + 1] != ".":
+            continue  # "Li", "Wu": a two-letter name in Latin letters is a surname, not a town
         entries, bare = gaz.lookup_bare(e.text)
         match = 1.0
         if (
@@ -537,7 +545,7 @@ def _repeated(body: str, out: list[_Cand], blocked: list[tuple[int, int, str]], 
                 s <= a and b <= e and (s, e) != (a, b) and kind == "person" for s, e, kind in blocked
             ):
                 continue
-            extra.append(_Cand(a, b, c.entries, 0.5, c.source, c.match))
+            extra.append(_Cand(a, b, c.entries, 0.5, c.source, c.match, c.alias))
             spans.append((a, b))
     return extra
 
