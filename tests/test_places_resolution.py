@@ -269,3 +269,16 @@ def test_two_letter_surnames_and_club_nicknames_are_not_places(resources: Resour
     assert not texts & {"Li", "Wu", "Man City", "Man", "Mauro"}
     # an abbreviation with its full stop stays a place
     assert {c for c, _ in where(places_of("The pool is in Slidell, La., near the lake.", resources), "La")} <= {"US"}
+
+
+def test_an_institution_read_as_a_person_still_holds_its_place(resources: Resources) -> None:
+    from newsprism.model import Entity
+
+    text = "A deal was signed with Kaduna Chamber of Commerce and Industry on Monday."
+    name = "Kaduna Chamber of Commerce and Industry"
+    start = text.index(name)
+    doc = Doc(Article(id="r", title=None, body=text, language="en"), resources)
+    # the language model's reading of the name as a person, as it sometimes reads such names
+    doc.add([Entity(article_id="r", start=start, end=start + len(name), text=name, score=0.8, component="test",
+                    type="person")])  # fmt: skip
+    assert {(p.text, p.country) for p in extract_places(doc)} == {("Kaduna", "NG")}

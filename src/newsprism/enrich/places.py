@@ -15,6 +15,7 @@ ambiguity, their neighbours, and context words ("Bataclan" for Paris, France).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -342,6 +343,8 @@ _BUILDING_END = re.compile(
 )
 
 
+_INSTITUTION = re.compile(r"\s(?:of|and|for)\s")
+
 _CAMPUS_END = re.compile(r"\s(?:University|College)$")
 
 
@@ -374,6 +377,10 @@ def _common_words(resources: Resources) -> frozenset[str]:
 def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     body = doc.article.body
     ents = [it for it in doc.items("entities") if isinstance(it, Entity)]
+    # a "person" of four words or more joined by "of" or "and" is an institution the model misread ("Glenfoo Chamber
+    # of Commerce and Industry"): the place in its name counts as in an organisation's
+    misread = {id(e) for e in ents if e.type == "person" and _INSTITUTION.search(e.text) and len(e.text.split()) >= 4}
+    ents = [e if id(e) not in misread else dataclasses.replace(e, type="organisation") for e in ents]
     # words of people's names: "Smith" after "John Smith", "Paul" after "Paul Ryan" are the people, not towns
     people = [e.text.split() for e in ents if e.type == "person"]
     surnames = {w for words in people if len(words) > 1 for w in words[1:]} | {
