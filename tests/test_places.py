@@ -102,13 +102,13 @@ def test_seed_gold_places_all_found() -> None:
 @pytest.mark.skipif(not GWN.exists(), reason="../shared/datasets/geoparsing absent")
 def test_geowebnews_floors() -> None:
     """The held-out part of GWN (97 articles by the documented hash split; rules were tuned on the dev part only).
-    Measured 2026-12-04: see docs/benchmarks.md (python benchmarks/geoparsing_gwn.py --split test)."""
+    Measured 2026-12-05: see docs/benchmarks.md (python benchmarks/geoparsing_gwn.py --split test)."""
     fig = evaluate_gwn(GWN, split="test")
     assert fig.split == "test" and 90 <= fig.articles <= 105 and fig.gold > 900
-    assert fig.recall >= 0.82  # measured 0.838 (the issue's target, 0.85, is not reached yet)
-    assert fig.precision >= 0.85  # 0.869
-    assert fig.acc161 >= 0.90  # 0.914 (target 0.92)
-    assert fig.auc <= 0.18  # 0.167
+    assert fig.recall >= 0.84  # measured 0.849 (the issue's target, 0.85, is not reached yet)
+    assert fig.precision >= 0.86  # 0.875
+    assert fig.acc161 >= 0.91  # 0.916 (target 0.92)
+    assert fig.auc <= 0.175  # 0.166
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["GENERIC_WORDS", "GazEntry", "Gazetteer", "build_gazetteer", "load_gazetteer"]
 
-INDEX_VERSION = 16
+INDEX_VERSION = 18
 _GENERIC_RE = generic_re(GENERIC_WORDS)
 _ADMIN2_END = generic_re(ADMIN2_WORDS)
 _CACHE_SIZE = 50_000
@@ -58,6 +58,7 @@ class Gazetteer:
 
     path: Path
     demonyms: set[str] = field(default_factory=set)
+    demonym_country: dict[str, str] = field(default_factory=dict)
     neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)
     not_places: set[str] = field(default_factory=set)
     weak: set[str] = field(default_factory=set)
@@ -72,6 +73,7 @@ class Gazetteer:
         gaz = cls(path)
         meta = dict(gaz._db().execute("SELECT name, value FROM meta").fetchall())
         gaz.demonyms = set(json.loads(meta["demonyms"]))
+        gaz.demonym_country = json.loads(meta.get("demonym_country", "{}"))
         gaz.neighbours = {k: tuple(v) for k, v in json.loads(meta["neighbours"]).items()}
         gaz.not_places = set(json.loads(meta["not_places"]))
         gaz.weak = set(json.loads(meta["weak"]))
@@ -84,7 +86,7 @@ class Gazetteer:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         other = Gazetteer.open(Path(state["path"]))
-        for name in ("path", "demonyms", "neighbours", "not_places", "weak", "_fuzzy"):
+        for name in ("path", "demonyms", "demonym_country", "neighbours", "not_places", "weak", "_fuzzy"):
             object.__setattr__(self, name, getattr(other, name))
         object.__setattr__(self, "_con", None)
         object.__setattr__(self, "_cache", {})

@@ -90,6 +90,7 @@ class _Builder:
     rows: list[_Row] = field(default_factory=list)
     keys: dict[str, dict[int, bool]] = field(default_factory=dict)  # key -> {row: main name}
     demonyms: set[str] = field(default_factory=set)
+    demonym_country: dict[str, str] = field(default_factory=dict)  # "british" → GB (countryinfo's demonyms)
     neighbours: dict[str, list[str]] = field(default_factory=dict)
     not_places: set[str] = field(default_factory=set)
     weak: set[str] = field(default_factory=set)
@@ -150,7 +151,7 @@ def _rg_rows() -> Iterator[dict[str, str]]:
         yield from csv.DictReader(fh)
 
 
-def build_index(path: Path, *, city_file: str = "cities1000.json") -> None:
+def build_index(path: Path, *, city_file: str = "cities500.json") -> None:
     """Write the gazetteer index to ``path`` (SQLite), replacing it atomically."""
     b = _Builder()
     _build(b, city_file=city_file)
@@ -169,6 +170,7 @@ def build_index(path: Path, *, city_file: str = "cities1000.json") -> None:
         con.executemany("INSERT INTO sounds VALUES (?,?)", _sounds(b))
         meta = {
             "demonyms": sorted(b.demonyms),
+            "demonym_country": {k: b.demonym_country[k] for k in sorted(b.demonym_country)},
             "neighbours": {k: b.neighbours[k] for k in sorted(b.neighbours)},
             "not_places": sorted(b.not_places),
             "weak": sorted(b.weak),
@@ -240,6 +242,7 @@ def _build(b: _Builder, *, city_file: str) -> None:
     info = _countryinfo_all()
 
     country_idx: dict[str, int] = {}
+    populations: dict[str, int] = {}
     for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
         cc = c.alpha_2
         gn = countries_gn.get(cc, {})
@@ -270,6 +273,10 @@ def _build(b: _Builder, *, city_file: str) -> None:
             b.neighbours[cc] = [x for x in gn["neighbours"].split(",") if x]
         if ci.get("demonym"):
             b.demonyms.add(fold(ci["demonym"]))
+            dem, pop = fold(ci["demonym"]), int(gn.get("population") or 0)
+            if dem not in b.demonym_country or pop > populations.get(b.demonym_country[dem], 0):
+                b.demonym_country[dem] = cc  # "American": the most populous country that has it
+            populations[cc] = pop
 
     for cont in sorted(gc.get_continents().values(), key=lambda c: str(c.get("geonameId"))):
         clat, clon = _num(cont.get("lat")), _num(cont.get("lng"))

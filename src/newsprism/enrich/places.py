@@ -15,6 +15,7 @@ ambiguity, their neighbours, and context words ("Bataclan" for Paris, France).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -75,6 +76,7 @@ class _Cand:
     score: float  # recognition confidence
     source: str  # ner | scan | fuzzy | cjk
     match: float = 1.0  # string similarity of the name (1.0 exact)
+    alias: bool = False  # the model's place matched only another language's or an old name of small places
 
 
 def _is_cap(word: str) -> bool:
@@ -170,11 +172,23 @@ def _scan(
         source = "weak" if weak else "scan"
         if as_person:  # tagged as a person: a town only where the article names its state ("Castlegar", B.C.)
             keep, local = [], [e for e in entries if e.feature == "city" and name_key(e.name) == key]
+            if _after_locative(body, start, end) or _listed_with_place(body, start, end, gaz):
+                # or where the text puts someone in it ("lives in Riverdale"), or lists it with towns ("Hilversum
+                # and Almelo")
+                keep, local = local, []
         if not keep and local:
             keep, source = local, "local"
+        elif keep and local and all(e.feature == "city" for e in keep):
+            keep += local  # smaller namesakes stay candidates: the article's state chooses ("Allendale", N.J.)
         if not keep:
             continue
-        if n == 1 and not text.isupper() and (text.lower() in _STOP or text.lower() in lower_words):
+        if (
+            n == 1
+            and not text.isupper()
+            and (
+                text.lower() in _STOP or text.lower() in lower_words or (len(text) <= 2 and body[end : end + 1] != ".")
+            )
+        ):
             continue
         if n == 1 and text in common and all(e.feature in ("city", "admin2") and e.population < 100_000 for e in keep):
             continue  # a common word written with a capital ("Valley", "Delta", "Rehab")
@@ -329,6 +343,21 @@ _BUILDING_END = re.compile(
 )
 
 
+_INSTITUTION = re.compile(r"\s(?:of|and|for)\s")
+
+_CAMPUS_END = re.compile(r"\s(?:University|College)$")
+
+
+def _names_division(text: str, gaz: Gazetteer) -> bool:
+    """True when a word of ``text`` names a country, division or region, or a town of 100,000 people or more."""
+    words = [w for w in re.findall(r"[A-Z][\w.'’-]+", text) if w not in ("University", "College", "State")]
+    return any(
+        e.feature in ("country", "admin", "admin2", "region") or e.population >= 100_000
+        for w in words
+        for e in gaz.lookup(w, strict=True)
+    )
+
+
 def _common_words(resources: Resources) -> frozenset[str]:
     """Capitalised forms of English words that are common nouns, never names (simplemma's English dictionary holds
     "valley" but not "Valley"), cached on the resources."""
@@ -348,6 +377,10 @@ def _common_words(resources: Resources) -> frozenset[str]:
 def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     body = doc.article.body
     ents = [it for it in doc.items("entities") if isinstance(it, Entity)]
+    # a "person" of four words or more joined by "of" or "and" is an institution the model misread ("Glenfoo Chamber
+    # of Commerce and Industry"): the place in its name counts as in an organisation's
+    misread = {id(e) for e in ents if e.type == "person" and _INSTITUTION.search(e.text) and len(e.text.split()) >= 4}
+    ents = [e if id(e) not in misread else dataclasses.replace(e, type="organisation") for e in ents]
     # words of people's names: "Smith" after "John Smith", "Paul" after "Paul Ryan" are the people, not towns
     people = [e.text.split() for e in ents if e.type == "person"]
     surnames = {w for words in people if len(words) > 1 for w in words[1:]} | {
@@ -369,6 +402,8 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     for e in ents:
         if e.type != "place" or _named_storm(body, e.start):
             continue
+        if len(e.text.strip()) <= 2 and not e.text.isupper() and e.text.isascii() and body[e.end : e.end + 1] != ".":
+            continue  # "Li", "Wu": a two-letter name in Latin letters is a surname, not a town
         entries, bare = gaz.lookup_bare(e.text)
         match = 1.0
         if (
@@ -401,16 +436,26 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         end = e.end
         if inflected and (m := _SUFFIX_AFTER_APOSTROPHE.match(body, end)):
             end = m.end()  # the case ending after an apostrophe is part of the mention: "Almatı'ya"
-        (cands if entries else unknown).append(_Cand(e.start, end, entries, e.score, "ner", match))
-    # buildings the model called organisations ("Alder Hey Children's Hospital", "Ramor Theatre") are places
-    for e in ents:
-        if e.type == "organisation" and _BUILDING_END.search(e.text) and _place_like(e.text):
-            unknown.append(_Cand(e.start, e.end, [], 0.5 * e.score, "building"))
-    ents = [e for e in ents if not (e.type == "organisation" and _BUILDING_END.search(e.text) and _place_like(e.text))]
+        alias = bool(entries) and (doc.article.language or "en") == "en" and _alias_only(entries, e.text)
+        (cands if entries else unknown).append(_Cand(e.start, end, entries, e.score, "ner", match, alias))
+    # buildings the model called organisations ("Alder Hey Children's Hospital", "Ramor Theatre") are places; so is
+    # a university whose name holds no place ("Cornell University"; "Colorado State University" is Colorado's)
+    buildings = [
+        e for e in ents
+        if e.type == "organisation" and _place_like(e.text) and (
+            _BUILDING_END.search(e.text) or (_CAMPUS_END.search(e.text) and not _names_division(e.text, gaz))
+        )
+    ]  # fmt: skip
+    unknown += [_Cand(e.start, e.end, [], 0.5 * e.score, "building") for e in buildings]
+    ents = [e for e in ents if e not in buildings]
     blocked = [(e.start, e.end, e.type) for e in ents if e.type != "place"]
     common = _common_words(doc.resources) if (doc.article.language or "en") == "en" else frozenset()
     scanned = _scan(body, gaz, blocked, inflected=inflected, common=common)
-    scanned = [c for c in scanned if body[c.start : c.end] not in surnames or _qualified(body, c.end)]
+    scanned = [
+        c
+        for c in scanned
+        if body[c.start : c.end] not in surnames or _qualified(body, c.end) or _after_locative(body, c.start, c.end)
+    ]
     if _CJK_RUN.search(body):
         scanned += _scan_cjk(body, gaz)
     if _UNCASED_WORD.search(body):
@@ -461,7 +506,31 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             continue
         out.append(c)
     out = [c for c in out if not _in_facility(body, c)]
-    return sorted(out + _repeated(body, out, blocked, surnames), key=lambda c: c.start)
+    return _district_of_columbia(body, sorted(out + _repeated(body, out, blocked, surnames), key=lambda c: c.start))
+
+
+#: "... Hospital in Rome", "... Stadium, in Harare": the town a building is in.
+_IN_TOWN = re.compile(r",?\s+(?:in|at|near)\s+(?:the\s+)?(?=[A-Z])")
+_TOWNISH = frozenset({"city", "admin2"})
+
+
+def _district_of_columbia(body: str, cands: list[_Cand]) -> list[_Cand]:
+    """ "Washington, D.C." is one name (the city), not a town and a qualifier: one mention, whose reading does not
+    pass to a bare "Washington" (the state, in an article about Seattle)."""
+    out: list[_Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and body[prev.start : prev.end] == "Washington"
+            and re.fullmatch(r",\s*", body[prev.end : c.start])
+            and body[c.start : c.end].rstrip(".") in ("D.C", "DC")
+        ):
+            prev.end = c.end + (1 if body[c.end : c.end + 1] == "." and body[c.end - 1] != "." else 0)
+            prev.entries = [e for e in prev.entries + c.entries if e.admin1 == "DC"] or c.entries
+            continue
+        out.append(c)
+    return out
 
 
 def _repeated(body: str, out: list[_Cand], blocked: list[tuple[int, int, str]], surnames: set[str]) -> list[_Cand]:
@@ -480,10 +549,10 @@ def _repeated(body: str, out: list[_Cand], blocked: list[tuple[int, int, str]], 
         for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", body):
             a, b = m.start(), m.end()
             if any(a < e and s < b for s, e in spans) or any(
-                s <= a and b <= e and (s, e) != (a, b) for s, e, _ in blocked
+                s <= a and b <= e and (s, e) != (a, b) and kind == "person" for s, e, kind in blocked
             ):
                 continue
-            extra.append(_Cand(a, b, c.entries, 0.5, c.source, c.match))
+            extra.append(_Cand(a, b, c.entries, 0.5, c.source, c.match, c.alias))
             spans.append((a, b))
     return extra
 
@@ -511,6 +580,53 @@ def _by_sound(body: str, gaz: Gazetteer, found: list[_Cand], foreign: list[tuple
     return [_Cand(h.start, h.end, list(h.entries), 0.6, "sound") for h in hits]
 
 
+def _alias_only(entries: list[GazEntry], text: str) -> bool:
+    """True when no candidate is spelt ``text`` by its main name and none is a country, region, sea or large town:
+    "Mauro" is an alternate spelling of Majuro, "Aniya" of Ioánnina, more often a person."""
+    key = _saint(fold(_plain(text)))
+    return not any(
+        _saint(fold(_plain(e.name))) == key
+        or e.feature in ("country", "region", "sea", "river", "continent", "landmark")
+        or e.population >= 100_000
+        for e in entries
+    )
+
+
+def _saint(key: str) -> str:
+    """A name key with the abbreviations of "Saint", "Mount" and "Fort" written out ("st petersburg")."""
+    return re.sub(r"\b(?:st|ste|mt|ft)\b", lambda m: _ABBREV[m.group()], key)
+
+
+_ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
+_LOCATIVE = re.compile(r"(?:^|\s)(?:in|near|outside)\s+$")
+
+
+def _after_locative(body: str, start: int, end: int) -> bool:
+    """A name right after "in", "near" or "outside" and not a possessive ("lives in Riverdale", not "in Smith's
+    view"): the text puts something in it, so it is a place even where the model read a person."""
+    return bool(_LOCATIVE.search(body[max(0, start - 9) : start])) and not re.match(r"['’]s\b", body[end : end + 2])
+
+
+_LIST_BEFORE = re.compile(r"([A-Z][\w’'-]+)(?:,\s+|\s+and\s+)$")
+_LIST_AFTER = re.compile(r"(?:,\s+|\s+and\s+)([A-Z][\w’'-]+)")
+
+
+def _listed_with_place(body: str, start: int, end: int, gaz: Gazetteer) -> bool:
+    """A name listed with a town of 15,000 people or more, a division or a country ("Hilversum and Almelo",
+    "Hamburg, Brasoc and Mannheim")."""
+    neighbours = [m.group(1) for m in (_LIST_BEFORE.search(body[max(0, start - 40) : start]),) if m]
+    neighbours += [m.group(1) for m in (_LIST_AFTER.match(body, end),) if m]
+    return any(
+        e.feature in ("country", "admin") or (e.feature == "city" and e.population >= 15_000)
+        for w in neighbours
+        if not gaz.is_demonym(w)
+        for e in gaz.lookup(w, strict=True)
+    )
+
+
 def _title_cased(body: str, start: int) -> bool:
     """True when the words before ``start`` are written in title case ("A Short History of Modern Asia"), as in
     the title of a work, and not in running text ("intervention of Nigeria", "a show in Lagos")."""
@@ -532,7 +648,7 @@ def _plain(name: str) -> str:
 def _spelt(name: str, text: str) -> bool:
     """``text`` spells ``name``, up to diacritics and an Arabic article ("Qamishli" is "Al Qāmishlī")."""
     a, b = fold(_plain(name)), fold(_plain(text))
-    return a == b or _AL.sub("", a) == b
+    return a == b or _AL.sub("", a) == b or a == f"{b} city"  # "Paranaque" is "Paranaque City"
 
 
 def _same_case(name: str, text: str) -> bool:
@@ -588,6 +704,7 @@ def resolve_candidates(
     qualifier: frozenset[str | None] = frozenset(),
     admins: Counter[tuple[str, str]] | None = None,
     focus: tuple[str | None, str | None] = (None, None),
+    among_divisions: bool = False,
 ) -> tuple[GazEntry, float]:
     """The most likely entry and a resolution score in [0, 1].
 
@@ -598,7 +715,7 @@ def resolve_candidates(
 
     def value(e: GazEntry) -> float:
         v = e.prior
-        if key and (name_key(e.name) == key or e.feature in _CURATED):
+        if key and (_saint(name_key(e.name)) == _saint(key) or e.feature in _CURATED):
             v += 0.5 if e.feature in _CURATED else 0.3
         if e.feature in ("country", "admin"):
             v += 0.15
@@ -612,9 +729,11 @@ def resolve_candidates(
         if qualifier and (e.country in qualifier or e.admin1 in qualifier):
             v += 1.0
         if admins and e.country and e.admin1 and admins.get((e.country, e.admin1)):
-            v += 0.25
+            v += 0.15 + 0.15 * admins[(e.country, e.admin1)] / max(admins.values())  # the state named most first
         if focus[0] and e.country == focus[0]:
             v += 0.2 + (0.3 if focus[1] and e.admin1 == focus[1] else 0.0)
+        if among_divisions and e.feature == "admin":  # "states such as California or Washington"
+            v += 0.5
         return v + min(e.population, 10**8) * 1e-10
 
     ranked = sorted(entries, key=value, reverse=True)
@@ -677,6 +796,8 @@ def _dateline(body: str, gaz: Gazetteer) -> tuple[str | None, str | None]:
     if qual:
         found = [e for e in found if e.country in qual or e.admin1 in qual] or found
     found = [e for e in found if e.feature in ("city", "admin", "country")]
+    if not found and m.group(2):  # a town the gazetteer lacks, with its state or country: "CAMP MURRAY, Wash. -"
+        found = [e for e in gaz.lookup(m.group(2).strip(), strict=True) if e.feature in ("admin", "country")]
     if not found:
         return None, None
     best = max(found, key=lambda e: (e.prior, e.population))
@@ -699,8 +820,17 @@ def extract_places(doc: Doc) -> list[Place]:
             and (len(c.entries) == 1 or any(e.feature == "country" for e in c.entries))
         ):
             context[next(iter(countries))] += 1
+        elif (
+            c.source != "weak"
+            and len(named := {e.country or "" for e in c.entries if e.feature == "country"} - {""}) == 1
+            and all(e.feature == "country" or (e.feature == "city" and e.population < 100_000) for e in c.entries)
+        ):
+            context[next(iter(named))] += 1  # "Russia" is the country, though a town in Ohio has the name too
     if focus[0]:
         context[focus[0]] += 2
+    demonym_countries = {gaz.demonym_country.get(fold(m.group()), "") for m in _CAPITALISED.finditer(body)}
+    for cc in sorted(demonym_countries - {""}):
+        context[cc] += 1  # "a British soldier": the article is about Britain too (one count per country)
     home = _outlet_country(doc)
     if home and not focus[0]:
         focus = (home, None)  # a local outlet writes about its own country unless the dateline says otherwise
@@ -710,16 +840,23 @@ def extract_places(doc: Doc) -> list[Place]:
         if c.source == "weak":
             c.entries = [e for e in c.entries if e.country and context.get(e.country)]
     cands = [c for c in cands if c.source != "weak" or c.entries]
+    for c in cands:  # an alternate spelling of small places counts only in a country the article names
+        if c.alias:
+            c.entries = [e for e in c.entries if e.country and context.get(e.country)]
+    cands = [c for c in cands if not c.alias or c.entries]
     quals = [_qualifier(body, c.end, gaz) for c in cands]
     keys = [name_key(body[c.start : c.end]) for c in cands]
     # states and provinces the article names without doubt, with the mentions that name them (a first pass)
     admin_of: list[tuple[str, str] | None] = []
+    first: list[GazEntry | None] = []
     for c, q, k in zip(cands, quals, keys, strict=True):
         if not c.entries or c.source == "local":  # small towns the model did not tag are no evidence
             admin_of.append(None)
+            first.append(None)
             continue
         best, res = resolve_candidates(c.entries, context=context, neighbours=gaz.neighbours, body=body, key=k,
                                        qualifier=q, focus=focus)  # fmt: skip
+        first.append(best if res >= 0.6 else None)
         sure = res >= 0.8 or bool(q)
         admin_of.append((best.country, best.admin1) if best.country and best.admin1 and sure else None)
     admins: Counter[tuple[str, str]] = Counter(a for a in admin_of if a)
@@ -729,7 +866,9 @@ def extract_places(doc: Doc) -> list[Place]:
     for c in cands:
         if c.source == "local":
             c.entries = [e for e in c.entries if _named_elsewhere(e, admins)]
+    listed = [_among_divisions(body, cands, first, i) for i in range(len(cands))]
     kept = [i for i, c in enumerate(cands) if c.source != "local" or c.entries]
+    listed = [listed[i] for i in kept]
     cands = [cands[i] for i in kept]
     quals = [quals[i] for i in kept]
     keys = [keys[i] for i in kept]
@@ -750,7 +889,7 @@ def extract_places(doc: Doc) -> list[Place]:
             others = Counter({k: v - (1 if k == own else 0) for k, v in admins.items()})
             best, res = resolve_candidates(
                 c.entries, context=context, neighbours=gaz.neighbours, body=body, key=keys[i], qualifier=quals[i],
-                admins=+others, focus=focus,
+                admins=+others, focus=focus, among_divisions=listed[i],
             )  # fmt: skip
             strength = res + (1.0 if quals[i] else 0.0) + (0.5 if len(c.entries) == 1 else 0.0)
             if keys[i] not in readings or strength > readings[keys[i]][0]:
@@ -780,14 +919,41 @@ def extract_places(doc: Doc) -> list[Place]:
                 geonames_id=best.geonames_id, feature=best.feature, resolution_score=round(res * c.match, 3),
             )
         )  # fmt: skip
-    _locate_facilities(out)
+    _locate_facilities(out, body)
     return out
 
 
-def _locate_facilities(out: list[Place]) -> None:
+_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _among_divisions(body: str, cands: list[_Cand], first: list[GazEntry | None], i: int) -> bool:
+    """True when mention ``i`` may be a first-level division and is listed next to one ("California or
+    Washington", "Washington and Oregon"): it is read as a division too."""
+    if not any(e.feature == "admin" for e in cands[i].entries):
+        return False
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(cands) or first[j] is None or first[j].feature != "admin":  # type: ignore[union-attr]
+            continue
+        a, b = (cands[j], cands[i]) if j < i else (cands[i], cands[j])
+        if _LIST_GAP.fullmatch(body[a.end : b.start]):
+            return True
+    return False
+
+
+def _locate_facilities(out: list[Place], body: str) -> None:
     """A building, road or square the gazetteer does not know ("Third Street", "City Hall", "KCOM Stadium") is in
-    the town the article is about: it gets that town's point, marked ``feature="vicinity"`` with a low resolution
-    score. Only names that say they are a building or a road; an unknown town or region stays unresolved."""
+    the town the text puts it in ("the Bambino Gesu Hospital in Rome"), else in the town the article is about: it
+    gets that town's point, marked ``feature="vicinity"`` with a low resolution score. Only names that say they are a
+    building or a road; an unknown town or region stays unresolved."""
+    for p in out:
+        if p.lat is not None or p.feature is not None or not _has_facility_word(p.text):
+            continue
+        m = _IN_TOWN.match(body, p.end)
+        town = next((q for q in out if m and q.start == m.end() and q.lat is not None and q.feature in _TOWNISH), None)
+        if town is not None:
+            p.country, p.admin1, p.lat, p.lon, p.feature, p.resolution_score = (
+                town.country, town.admin1, town.lat, town.lon, "vicinity", 0.2,
+            )  # fmt: skip
     towns = [
         (p.name, p.country, p.admin1, p.lat, p.lon)
         for p in out
