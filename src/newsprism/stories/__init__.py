@@ -75,7 +75,7 @@ def _load_features(store: Store, ids: list[str]) -> tuple[list[ArticleFeatures],
     for i in range(0, len(ids), CHUNK):
         chunk = ids[i : i + CHUNK]
         articles.update({a.id: a for a in store.iter_articles(ids=chunk) if not a.duplicate_of})
-        for kind in ("entities", "places"):
+        for kind in ("entities", "places", "claims"):
             for it in store.iter_items(kind, article_ids=chunk):
                 if it.article_id in articles:
                     items.setdefault(it.article_id, []).append(it)
@@ -199,7 +199,7 @@ def register(registry: Registry) -> None:
     registry.register(
         COMPONENT,
         "corpus",
-        requires=("entities?", "places?"),
+        requires=("entities?", "places?", "claims?"),
         produces=("stories",),
         description="cluster articles into stories across outlets and languages, incrementally",
     )(factory)
