@@ -95,7 +95,7 @@ def cluster_orders(
     """
     from .. import api
     from ..store import open_store
-    from ..stories import build_stories
+    from ..stories import FEATURE_KINDS, build_stories
     from ..stories.cluster import ClusterOptions
     from ..stories.features import article_features
 
@@ -118,7 +118,7 @@ def cluster_orders(
             if orders > 1:
                 feats = []
                 for a in store.iter_articles():
-                    items = [it for kind in ("entities", "places") for it in store.iter_items(kind, article_id=a.id)]
+                    items = [it for kind in FEATURE_KINDS for it in store.iter_items(kind, article_id=a.id)]
                     feats.append(article_features(a, items))
                 opts = options or ClusterOptions()
                 rng = random.Random(seed)

@@ -15,6 +15,14 @@ Similarity of an article to a story mixes two signals:
   nouns; see :mod:`newsprism.stories.features`), each key weighted by its inverse document frequency.
 
 With an optional ``embed`` function (a multilingual sentence embedder) the text signal works across languages too.
+
+Across languages, keys are weighted by their inverse document frequency, and a key found in one language only (a
+common word that looks like a name, a local spelling) weighs ``single_language_factor`` as much: keys shared by
+several languages (a GeoNames id, a region, a figure, a magnitude) are what links pages across them. An article
+whose month (publication, URL or a date in its text) is more than ``month_gap`` months from every month of a story
+stays out of it. After placement, stories written in disjoint sets of languages whose key centroids reach
+``merge_threshold`` are merged (see :func:`_merge_across_languages`): the first page of an event in a language of
+its own otherwise starts a story that the later pages in other languages never compare with as a whole.
 """
 
 from __future__ import annotations
