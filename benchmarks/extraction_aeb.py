@@ -23,6 +23,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from newsprism.evaluate.metrics import Report
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATASET = ROOT / "../shared/datasets/extraction-aeb"
 _TOKEN = re.compile(r"\w+")
@@ -51,13 +53,13 @@ def scores(pages: Iterable[Counts]) -> dict[str, float]:
     precisions: list[float] = []
     recalls: list[float] = []
     for tp, fp, fn in pages:
+        page = Report.from_counts(tp, fp, fn)
         if tp + fp > 0:
-            precisions.append(1.0 if fp == fn == 0 else tp / (tp + fp))
+            precisions.append(page.precision)
         if tp + fn > 0:
-            recalls.append(1.0 if fp == fn == 0 else tp / (tp + fn))
-    p = sum(precisions) / len(precisions) if precisions else 0.0
-    r = sum(recalls) / len(recalls) if recalls else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "pages": float(len(recalls))}
+            recalls.append(page.recall)
+    mean = Report(sum(precisions), len(precisions), sum(recalls), len(recalls))  # the per-page shares averaged
+    return {"precision": mean.precision, "recall": mean.recall, "f1": mean.f1, "pages": float(len(recalls))}
 
 
 def load_pages(dataset: Path, limit: int | None = None) -> list[tuple[str, str, str, str]]:

@@ -19,7 +19,8 @@ from newsprism.enrich.events import extract_events, load_triggers
 from newsprism.enrich.nlp import load_nlp
 from newsprism.enrich.quote_model import load_quote_model
 from newsprism.enrich.quotes import extract_quotes, load_cues
-from newsprism.evaluate.quotes import KINDS, QuoteScores, load_polnear, score_quotes
+from newsprism.evaluate.quotes import QuoteScores, score_quotes
+from newsprism.learn.polnear import KINDS, load_polnear
 from newsprism.pipeline import Resources
 
 ROOT = Path(__file__).resolve().parents[1]

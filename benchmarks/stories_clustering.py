@@ -1,5 +1,5 @@
 """Story clustering quality and speed on a labelled set built from the AllSides articles (see
-``newsprism.stories.evaluate``). Prints pairwise and BCubed precision/recall/F1 and articles per second.
+``newsprism.evaluate.stories``). Prints pairwise and BCubed precision/recall/F1 and articles per second.
 
 usage: python benchmarks/stories_clustering.py [--max-stories N] [--threshold T] [--sweep] [--embed]
 """
@@ -13,9 +13,9 @@ import sys
 import time
 from pathlib import Path
 
+from newsprism.evaluate.stories import allsides_story_set, evaluate_clusters
 from newsprism.model import Article
 from newsprism.stories.cluster import ClusterOptions, cluster_articles
-from newsprism.stories.evaluate import allsides_story_set, evaluate_clusters
 from newsprism.stories.features import article_features
 
 SHARED = Path(os.environ.get("NEWSPRISM_SHARED") or Path(__file__).resolve().parents[1] / "../shared")

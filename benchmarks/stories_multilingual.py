@@ -12,7 +12,7 @@ import json
 import time
 from pathlib import Path
 
-from newsprism.stories.evaluate import evaluate_labelled_jsonl
+from newsprism.evaluate.stories import evaluate_labelled_jsonl
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "stories" / "chile-lookalikes.jsonl"
 

@@ -202,3 +202,11 @@ def test_the_spark_job_calls_the_library_not_the_cli(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
     assert proc.stdout.split() == ["2", "False", "False", "True"], proc.stderr
     assert "no_such_field" in proc.stderr
+
+
+def test_python_dash_m_newsprism_is_the_newsprism_command() -> None:
+    ok = subprocess.run([sys.executable, "-m", "newsprism", "--help"], capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    assert "analyze" in ok.stdout and "evaluate" in ok.stdout
+    bad = subprocess.run([sys.executable, "-m", "newsprism", "no-such-command"], capture_output=True, text=True)
+    assert bad.returncode == 2 and "no-such-command" in bad.stderr

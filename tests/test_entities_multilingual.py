@@ -144,3 +144,26 @@ def test_people_and_orgs_function_gives_spans(resources: Resources) -> None:
     found = people_and_orgs(text, "de", resources=resources)
     assert {(e.text, e.type) for e in found} >= {("Jonas Weinreich", "person"), ("NATO", "organisation")}
     assert all(text[e.start : e.end] == e.text for e in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person"),
+    [
+        ("sv", "Seismologen Karin Berg säger att marken rörde sig i flera minuter.", "Karin Berg"),
+        ("fr", "Le sismologue Pierre Dumoulin estime que d'autres secousses sont probables.", "Pierre Dumoulin"),
+        ("nl", "Burgemeester Anouk Verhoeven sprak van een ramp voor de hele regio.", "Anouk Verhoeven"),
+        ("pl", "Wojewoda Tomasz Kowalczyk zwołał sztab kryzysowy w nocy.", "Tomasz Kowalczyk"),
+        ("fi", "Professori Aino Laitinen arvioi, että jälkijäristykset jatkuvat.", "Aino Laitinen"),
+    ],
+)
+def test_professions_before_a_name_make_it_a_person(resources: Resources, lang: str, text: str, person: str) -> None:
+    people = {e.text for e in entities_of(text, lang, resources) if e.type == "person"}
+    assert person in people
+
+
+def test_a_model_organisation_after_a_title_is_a_person(resources: Resources) -> None:
+    # the small French model may tag an unfamiliar name as an organisation; the title before it decides
+    text = "Le préfet Hakan Tunc et le maire Selim Otkay ont visité la ville. Le ministère de l'Intérieur a réagi."
+    ents = entities_of(text, "fr", resources)
+    assert any(e.type == "person" and e.text == "Selim Otkay" for e in ents), [(e.type, e.text) for e in ents]
+    assert not any(e.type == "person" and "ministère" in e.text.lower() for e in ents)

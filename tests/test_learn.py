@@ -11,12 +11,12 @@ from click.testing import CliRunner
 
 from newsprism.cli import _load_commands, cli
 from newsprism.errors import InputError
+from newsprism.evaluate.frames import evaluate_seed
+from newsprism.evaluate.metrics import macro_f1, micro_prf
 from newsprism.evaluate.seed import seed_articles
+from newsprism.evaluate.semeval import evaluate_dataset
 from newsprism.learn.dataset import load_dataset, read_jsonl
-from newsprism.learn.evaluation import evaluate_dataset
-from newsprism.learn.metrics import macro_f1, micro_prf
 from newsprism.learn.models import load_model, train
-from newsprism.learn.seed import evaluate_seed
 from newsprism.model import Article
 from newsprism.pipeline import Doc, Resources
 
@@ -248,7 +248,7 @@ def _hand_gold() -> dict:  # type: ignore[type-arg]
 def test_seed_evaluation_floors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSPRISM_HOME", str(tmp_path))
     from newsprism.evaluate.frames import SEED_STAGES
-    from newsprism.learn.evaluation import run_detectors
+    from newsprism.evaluate.semeval import run_detectors
 
     arts = seed_articles(EXAMPLE)
     report = evaluate_seed(_hand_gold(), run_detectors(arts, SEED_STAGES))

@@ -115,7 +115,7 @@ def test_a_page_label_naming_another_outlet_goes_to_that_outlet(store, resources
 
 
 def test_resolution_quality_floor_on_the_gold_corpus(resources):
-    from newsprism.outlets.evaluate import evaluate_resolution, read_resolution_gold
+    from newsprism.evaluate.outlets import evaluate_resolution, read_resolution_gold
 
     score = evaluate_resolution(read_resolution_gold(DATA / "resolution.tsv"), resources=resources)
     assert score.total >= 170

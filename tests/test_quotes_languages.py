@@ -89,6 +89,32 @@ CASES = [
     ),
     ("zh", "“我们会继续努力。”李明说。", "我们会继续努力。", "李明", "说"),
     ("ja", "首相は「経済対策を急ぐ」と述べた。", "経済対策を急ぐ", "首相", "述べ"),
+    (
+        "sv",
+        "”Vi bygger upp staden igen” säger borgmästaren Eva Lind.",
+        "Vi bygger upp staden igen",
+        "Eva Lind",
+        "säger",
+    ),
+    ("sv", "»Läget är allvarligt» skriver Per Holm på sin blogg.", "Läget är allvarligt", "Per Holm", "skriver"),
+    ("nl", "„We blijven helpen”, zei minister Sanne de Boer dinsdag.", "We blijven helpen", "Sanne de Boer", "zei"),
+    ("fi", "”Apua tarvitaan heti”, sanoi Mikko Salo perjantaina.", "Apua tarvitaan heti", "Mikko Salo", "sanoi"),
+    (
+        "hu",
+        "„Minden segítséget megadunk” – mondta Kovács Gergely.",
+        "Minden segítséget megadunk",
+        "Kovács Gergely",
+        "mondta",
+    ),
+    (
+        "el",
+        "«Η κατάσταση είναι δύσκολη», δήλωσε ο Νίκος Παππάς.",
+        "Η κατάσταση είναι δύσκολη",
+        "Νίκος Παππάς",
+        "δήλωσε",
+    ),
+    ("bg", "„Положението е трудно“, каза Иван Петров пред БНТ.", "Положението е трудно", "Иван Петров", "каза"),
+    ("pl", "„Pomoc już jedzie” – powiedział Jan Nowak reporterom.", "Pomoc już jedzie", "Jan Nowak", "powiedział"),
 ]
 
 
@@ -143,3 +169,64 @@ def test_short_quoted_terms_without_a_cue_are_not_quotes() -> None:
 )
 def test_quotation_marks_of_every_script(text: str, inner: list[str]) -> None:
     assert [text[m.start : m.end] for m in find_quote_marks(text)] == inner
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "said", "speaker"),
+    [
+        (
+            "fi",
+            "Järistys tuntui laajalla alueella.\n– Kaikki kaatui hyllyiltä. Juoksimme ulos, kaupungissa asuva Liisa "
+            "Koski kertoi uutistoimistolle.\nPelastajat jatkavat.",
+            "Kaikki kaatui hyllyiltä. Juoksimme ulos",
+            "Liisa Koski",
+        ),
+        (
+            "ru",
+            "— Мы справимся с последствиями, — заявил Пётр Волков.\nРабота идёт.",
+            "Мы справимся с последствиями",
+            "Пётр Волков",
+        ),
+        (
+            "sv",
+            "– Vi har aldrig sett något liknande, säger räddningsledaren Anna Ek.",
+            "Vi har aldrig sett något liknande",
+            "Anna Ek",
+        ),
+    ],
+)
+def test_a_paragraph_opened_by_a_dash_is_a_quote(lang: str, text: str, said: str, speaker: str) -> None:
+    (q,) = extract_quotes(text, parsed=None, language=lang)
+    assert (q.text, q.speaker) == (said, speaker)
+    assert text[q.start : q.end] == q.text
+
+
+def test_a_dash_opens_a_quote_only_where_the_language_writes_it_so() -> None:
+    text = "– The second point is the budget, said nobody in particular.\n"
+    assert [m.dash for m in find_quote_marks(text)] == []
+    assert [m.dash for m in find_quote_marks(text, dash=True)] == [True]
+    (q,) = extract_quotes("– Pomoc dotrze jutro, wszystko jest gotowe, powiedział Jan Nowak.", language="pl")
+    assert q.text == "Pomoc dotrze jutro, wszystko jest gotowe"  # the cut is at the comma before the attribution
+
+
+def test_swedish_closing_marks_open_a_quote_but_an_apostrophe_does_not() -> None:
+    text = "Han sa ”nej” och gick. Sveriges ’bästa’ år, landets ’värsta’."
+    assert [text[m.start : m.end] for m in find_quote_marks(text)] == ["nej"]
+
+
+def test_arabic_quote_takes_its_speaker_from_the_entities() -> None:
+    # Arabic has no capitals: the speaker is the name the entities stage found next to the cue
+    from newsprism.model import Entity
+
+    text = "«الوضع صعب جدا»، قال أحمد سالم للصحفيين."
+    start = text.index("أحمد سالم")
+    name = Entity(article_id="a", start=start, end=start + 9, text="أحمد سالم", score=0.8, component="t", type="person")
+    (q,) = extract_quotes(text, parsed=None, language="ar", entities=[name])
+    assert (q.text, q.speaker, q.cue) == ("الوضع صعب جدا", "أحمد سالم", "قال")
+
+
+def test_a_dash_after_a_sentence_opens_a_quote_when_an_attribution_closes_it() -> None:
+    # archived pages often lose their paragraph breaks: the dash then follows the previous sentence
+    text = "Maa järisi aamulla. – Kaikki kaatui, Liisa Koski kertoi. – Tämä on vain viiva ilman lähdettä."
+    quotes = extract_quotes(text, parsed=None, language="fi")
+    assert [(q.text, q.speaker) for q in quotes] == [("Kaikki kaatui", "Liisa Koski")]

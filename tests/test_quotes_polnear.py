@@ -7,15 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.evaluate.quotes import (
-    GoldQuote,
-    QuoteScores,
-    evaluate_polnear,
-    gold_kind,
-    load_polnear,
-    match_quotes,
-    score_quotes,
-)
+from newsprism.evaluate.quotes import QuoteScores, evaluate_polnear, match_quotes, score_quotes
+from newsprism.learn.polnear import GoldQuote, gold_kind, load_polnear
 from newsprism.model import Quote, Span
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,17 +11,17 @@ import pytest
 from fixtures.kz_store import KAZAKHSTAN_IDS, build_store
 from newsprism.compare import compare_story
 from newsprism.config import Settings
-from newsprism.model import Article
-from newsprism.pipeline import Pipeline
-from newsprism.store import open_store
-from newsprism.stories import build_stories, clean_headline
-from newsprism.stories.evaluate import (
+from newsprism.evaluate.stories import (
     allsides_story_set,
     bcubed,
     evaluate_clusters,
     evaluate_labelled_jsonl,
     pairwise,
 )
+from newsprism.model import Article
+from newsprism.pipeline import Pipeline
+from newsprism.store import open_store
+from newsprism.stories import build_stories, clean_headline
 from newsprism.stories.features import article_features, figures_in, name_skeleton, transliterate, year_of
 
 ROOT = Path(__file__).resolve().parents[1]

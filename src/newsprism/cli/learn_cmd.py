@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,8 +13,6 @@ from .common import EXIT_PARTIAL, EXIT_USAGE, echo_json, handle_errors, json_opt
 __all__ = ["register"]
 
 TRAIN_TASKS = ["genre", "frames", "techniques", "quotes", "all"]
-#: Tasks ``evaluate`` runs itself; any other name runs ``newsprism.evaluate.<name>.main(argv)``.
-DATASET_TASKS = ("genre", "frames", "techniques", "all")
 
 
 @click.command()
@@ -86,31 +83,6 @@ def train(
         sys.exit(EXIT_PARTIAL)
 
 
-def report_lines(report: dict[str, Any]) -> list[str]:
-    """The evaluation report as text: overall, per language beside the floor, per label."""
-    lines = []
-    for t, note in report["models"].items():
-        r = report[t]
-        if "error" in r:
-            lines.append(f"{t:11} {r['error']}")
-            continue
-        metric = "macro_f1" if t == "genre" else "micro_f1"
-        name = "macro-F1" if t == "genre" else "micro-F1"
-        floor = r.get("floor", {}).get(metric, 0.0)
-        if t == "genre":
-            lines.append(f"{t:11} {name} {r[metric]:.4f}  accuracy {r['accuracy']:.4f}  n={r['n']}  "
-                         f"floor {floor:.4f} (always {r['floor'].get('label')})  [{note}]")  # fmt: skip
-        else:
-            lines.append(f"{t:11} {name} {r[metric]:.4f}  P {r['precision']:.4f}  R {r['recall']:.4f}  n={r['n']}  "
-                         f"floor {floor:.4f} (always {'+'.join(r['floor'].get('labels', []))})  [{note}]")  # fmt: skip
-        for lang, row in r.get("languages", {}).items():
-            lines.append(f"  {lang:4} {name} {row[metric]:.4f}  floor {row['floor']:.4f}  n={row['n']}")
-        for lab, row in r.get("labels", {}).items():
-            lines.append(f"    {lab:45} P {row['precision']:.4f}  R {row['recall']:.4f}  F1 {row['f1']:.4f}  "
-                         f"support {row['support']}")  # fmt: skip
-    return lines
-
-
 def summary_lines(ds: Any) -> list[str]:
     """``read en  genre 3 article(s) (0 skipped); frames ...; techniques 2 article(s), 5 paragraph(s), 1 skipped``."""
     lines = []
@@ -126,11 +98,12 @@ def summary_lines(ds: Any) -> list[str]:
 @click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.option("--task", required=True, metavar="TASK",
               help="genre | frames | techniques | all (labelled SemEval/JSONL data); seed (frames, techniques and genre "
-                   "against the seed gold); or another extractor's evaluation module (newsprism.evaluate.<TASK>)")  # fmt: skip
+                   "against the seed gold); claims, entities, events, multilingual, outlets, pages, places, quotes, "
+                   "stories; or another evaluation module (newsprism.evaluate.<TASK>)")  # fmt: skip
 @click.option("--data", "data", type=click.Path(exists=True, path_type=Path), default=None,
-              help="labelled folder/JSONL, or the seed page text for --task seed")  # fmt: skip
+              help="labelled folder/JSONL, the seed page text for --task seed, or the task's data")  # fmt: skip
 @click.option("--gold", "gold", type=click.Path(exists=True, path_type=Path), default=None, help="gold JSON (seed)")
-@click.option("--split", default="dev", show_default=True, help="SemEval split to evaluate on")
+@click.option("--split", default="dev", show_default=True, help="split to evaluate on (SemEval; events: PETRARCH half)")
 @click.option("--models", "models", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="folder of trained models (default: <data folder>/models)")  # fmt: skip
 @click.option("--no-models", is_flag=True, help="measure the default (lexicon) detectors alone")
@@ -140,50 +113,36 @@ def summary_lines(ds: Any) -> list[str]:
 def evaluate(ctx: click.Context, task: str, data: Path | None, gold: Path | None, split: str, models: Path | None,
              no_models: bool, as_json: bool) -> None:  # fmt: skip
     """Print precision/recall/F1 of an extractor against labelled data (official SemEval figures for frames)."""
-    if task in DATASET_TASKS:
-        from ..learn.dataset import load_dataset
-        from ..learn.evaluation import evaluate_dataset
+    from ..evaluate import TASK_MODULES, task_module
 
-        if data is None:
-            raise click.UsageError("--data is required for task " + task)
-        ds = load_dataset(data, split=split)
-        report = evaluate_dataset(ds, task, models=models, use_models=not no_models)
-        if as_json:
-            echo_json(report)
-            return
-        click.echo(f"data: {report['data']} (split {split})")
-        for line in report_lines(report):
-            click.echo(line)
-        return
-    if task == "seed":
-        from ..evaluate.frames import evaluate_frames, format_report
-
-        if data is None or gold is None:
-            raise click.UsageError("--task seed needs --data PAGE_TEXT and --gold GOLD_JSON")
-        seed = evaluate_frames(data, gold)
-        if as_json:
-            echo_json(seed)
-        else:
-            click.echo(format_report(seed))
-        if seed["misses"]:
-            sys.exit(EXIT_PARTIAL)
-        return
     name = task.replace("-", "_")
     if not name.isidentifier():
         raise click.UsageError(f"--task {task!r} is not a task name")
+    kind = TASK_MODULES.get(task)
+    if kind == "semeval":
+        if data is None:
+            raise click.UsageError("--data is required for task " + task)
+        argv = [str(data), "--task", task, "--split", split, *(["--models", str(models)] if models else []),
+                *(["--no-models"] if no_models else [])]  # fmt: skip
+    elif task == "seed":
+        if data is None or gold is None:
+            raise click.UsageError("--task seed needs --data PAGE_TEXT and --gold GOLD_JSON")
+        argv = [str(data), str(gold)]
+    else:
+        argv = [str(x) for x in (data, gold) if x is not None]
+        if ctx.get_parameter_source("split") == click.core.ParameterSource.COMMANDLINE:
+            argv += ["--split", split]  # e.g. the PETRARCH half of --task events
+    argv += list(ctx.args)
+    if as_json:
+        argv.append("--json")  # the task's own module prints its JSON report
     try:
-        module = importlib.import_module(f"newsprism.evaluate.{name}")
+        module = task_module(task)
     except ModuleNotFoundError as exc:
-        if exc.name == f"newsprism.evaluate.{name}":
-            click.echo(f"error: unknown task {task!r}; valid: {', '.join(DATASET_TASKS)}, seed, or an installed "
+        if exc.name == f"newsprism.evaluate.{TASK_MODULES.get(task, name)}":
+            click.echo(f"error: unknown task {task!r}; valid: {', '.join(TASK_MODULES)}, or an installed "
                        f"newsprism.evaluate.<name> module", err=True)  # fmt: skip
             sys.exit(EXIT_USAGE)
         raise
-    argv = [str(x) for x in (data, gold) if x is not None] + list(ctx.args)
-    if ctx.get_parameter_source("split") == click.core.ParameterSource.COMMANDLINE:
-        argv += ["--split", split]  # e.g. the PETRARCH half of --task events
-    if as_json:
-        argv.append("--json")  # the task's own module prints its JSON report
     code = module.main(argv)
     sys.exit(int(code or 0))
 

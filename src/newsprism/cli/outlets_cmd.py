@@ -214,16 +214,14 @@ def resolve_cmd(url: str | None, name: str | None, feed: str | None, db: str | N
 @handle_errors
 def eval_cmd(gold: str, as_json: bool) -> None:
     """Score outlet resolution on a gold file (clue<TAB>text<TAB>outlet id lines): precision, recall, F1."""
-    from ..outlets.evaluate import evaluate_resolution, read_resolution_gold
+    from ..evaluate.outlets import evaluate_resolution, read_resolution_gold
 
     score = evaluate_resolution(read_resolution_gold(gold))
     if as_json:
         echo_json(score.to_dict())
         return
-    for miss in score.misses:
-        click.echo(f"miss: {miss['clue']} {miss['text']!r}: expected {miss['expected']}, got {miss['got']}")
-    click.echo(f"outlet resolution: {score.right}/{score.total} right, precision {score.precision:.3f}, "
-               f"recall {score.recall:.3f}, F1 {score.f1:.3f}")  # fmt: skip
+    for line in score.lines():
+        click.echo(line)
 
 
 def register(group: click.Group) -> None:

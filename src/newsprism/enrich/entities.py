@@ -326,6 +326,8 @@ def extract_mentions(doc: Doc) -> list[Mention]:
                 continue  # a demonym or nationality, not an entity
             m.type = hit[0].type
         kept.append(m)
+    if has_model:
+        _titled_people(kept, body, table, lang, doc.resources)
     kept = [x for m in kept for x in _split_possessive(m, body)]
     lower_words = {w.group() for w in _WORD.finditer(body) if w.group().islower()}
     kept = [
@@ -361,6 +363,28 @@ def extract_mentions(doc: Doc) -> list[Mention]:
                 m.type, m.canonical, m.entity_id, m.role = "place", None, None, None
     _resolve_places(doc, out)
     return out
+
+
+def _titled_people(mentions: list[Mention], body: str, table: ActorTable, lang: str, resources: Resources) -> None:
+    """A small model's organisation right after a person's title is a person ("le vice-président turc Fuat Otkay"),
+    unless the actor table knows it or one of its words heads organisation names."""
+    from .ner_rules import load_cues, title_before
+
+    cues = load_cues(resources, lang)
+    for m in mentions:
+        if m.type != "organisation" or table.lookup(m.text) is not None:
+            continue
+        words = m.text.split()
+        heads = cues.org_heads
+        if not 1 < len(words) <= 4 or any(
+            w.lower() == h or (len(h) >= 4 and w.lower().startswith(h)) for w in words for h in heads
+        ):
+            continue
+        if not all(w[:1].isupper() for w in words) or any(is_acronym(w) for w in words):
+            continue
+        if title_before(body, m.start, cues.titles, cues.stopwords) is not None:
+            m.type, m.score = "person", min(m.score, 0.7)
+            m.extra["retyped"] = "title before"
 
 
 def _rule_mentions(doc: Doc, table: ActorTable, gaz: Any, lang: str) -> list[Mention]:

@@ -126,7 +126,7 @@ def _is_head(word: str, heads: tuple[str, ...], lang: str) -> bool:
     return False
 
 
-def _title_before(text: str, pos: int, titles: tuple[str, ...], stop: frozenset[str] = frozenset()) -> str | None:
+def title_before(text: str, pos: int, titles: tuple[str, ...], stop: frozenset[str] = frozenset()) -> str | None:
     """The title that ends the text just before ``pos``, with up to two lower-case words between (a nationality:
     "presidente kazajo, Kasim-Yomart Tokáyev")."""
     before = text[max(0, pos - 80) : pos]
@@ -306,7 +306,7 @@ def _classify(
     if len(words) == 1 and initial and known(words[0]):
         return []
     if title is None:
-        title = _title_before(text, start, cues.titles, cues.stopwords)
+        title = title_before(text, start, cues.titles, cues.stopwords)
     if title is None and len(words) >= 2:
         after = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
         if after is not None and after.group()[:1].islower() and _is_head(after.group(), cues.titles, lang):

@@ -3,13 +3,17 @@
 Pairs known (opening -> closing): ``“ ”``, ``" "``, ``„ “``/``„ ”`` (German, Polish, Russian inner,
 Ukrainian), ``« »`` and ``» «`` (French, Russian, Italian, Spanish, Turkish ...; German and Danish write them
 reversed), ``‘ ’``, ``' '``, ``‚ ‘``/``‚ ’`` (German single), ``‹ ›`` and ``› ‹``, and the corner brackets
-``「 」`` and ``『 』`` (Chinese, Japanese). French spaces inside guillemets (``« Non »``) are allowed; Chinese and
+``「 」`` and ``『 』`` (Chinese, Japanese); Swedish and Finnish write ``” ”`` and ``» »``. French spaces inside guillemets (``« Non »``) are allowed; Chinese and
 Japanese marks need no space around them.
 
 An apostrophe (``Kazakhstan's``, ``don’t``) is never taken for a closing single quote, and a mark that finds no
 partner is dropped locally, so an odd number of marks never swallows the rest of the article. A quote left open at
 a paragraph's end runs to that end only when the next paragraph opens with a quotation mark (the newspaper
 convention for a quote over several paragraphs).
+
+Where a language sets speech off with a dash at the start of a paragraph (Finnish, Swedish, Hungarian, Polish,
+Russian, Ukrainian, Bulgarian, Kazakh, Kyrgyz: ``– Se oli pelottavaa, X kertoi.``), ``find_quote_marks(text,
+dash=True)`` also returns that paragraph as a mark with ``dash`` set; the quote stage cuts the attribution off it.
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ CLOSERS: dict[str, str] = {
     "“": '”"',
     "„": '“”"',
     "«": "»",
-    "»": "«",
+    "»": "«»",
+    "”": "”",
     '"': '"”',
     "「": "」",
     "『": "』",
@@ -35,7 +40,7 @@ CLOSERS: dict[str, str] = {
     "›": "‹",
     "'": "'’",
 }
-DOUBLE_OPENERS = '“„«»"「『'
+DOUBLE_OPENERS = '“„«»"「『”'
 OPENERS = DOUBLE_OPENERS + "‘‚‹›'"
 _SPACED = "«»‹›"  # French puts a (narrow) space inside these
 _OPEN_CONTEXT = " \t\u00a0\u202f([{—–-/:;,\x00"  # what may stand right before an opening mark
@@ -51,6 +56,7 @@ class QuoteMark:
     start: int
     end: int
     double: bool
+    dash: bool = False
 
 
 def _cjk(ch: str) -> bool:
@@ -93,14 +99,35 @@ def _is_close(text: str, i: int, hi: int) -> bool:
     return not (ch in "’'" and (after.isalpha() or after.isdigit()))
 
 
-def find_quote_marks(text: str) -> list[QuoteMark]:
-    """Pairs of quotation marks in ``text``, found paragraph by paragraph (see the module docstring)."""
+_DASH_OPEN = re.compile(r"(?:^|(?<=[.!?…»”\"]))[ \t\u00a0]*([–—])[ \t\u00a0]+(?=\S)", re.M)
+
+
+def find_quote_marks(text: str, *, dash: bool = False) -> list[QuoteMark]:
+    """Pairs of quotation marks in ``text``, found paragraph by paragraph (see the module docstring); with ``dash``,
+    a dash that opens a paragraph or follows a sentence's end opens a mark running to the next such dash or to the
+    paragraph's end (archived pages often lose the paragraph breaks); the quotation marks inside it are not returned."""
     work = text.replace("\x00", " ").replace("''", '\x00"')  # two apostrophes stand for a double mark (NYT)
     paras = list(_paragraphs(work))
     out: list[QuoteMark] = []
     for n, (lo, hi) in enumerate(paras):
+        opens = (
+            [m for m in _DASH_OPEN.finditer(work, lo, hi) if m.start() == lo or work[m.start()].isspace()]
+            if dash
+            else []
+        )
         nxt = paras[n + 1] if n + 1 < len(paras) else None
-        out.extend(_marks_in(work, lo, hi, nxt))
+        if not opens:
+            out.extend(_marks_in(work, lo, hi, nxt))
+            continue
+        if opens[0].start(1) > lo:
+            out.extend(_marks_in(work, lo, opens[0].start(), None))
+        for k, opened in enumerate(opens):
+            stop = opens[k + 1].start() if k + 1 < len(opens) else hi
+            end = stop
+            while end > opened.end() and work[end - 1].isspace():
+                end -= 1
+            if end > opened.end():
+                out.append(QuoteMark(opened.start(1), stop, opened.end(), end, True, dash=True))
     return out
 
 

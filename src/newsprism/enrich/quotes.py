@@ -268,8 +268,10 @@ def extract_quotes(
     English ``text`` (``None`` or another language: the lexical path); ``entities`` are items of the entities stage
     for canonical names; ``model`` the trained quote model (``None``: rules alone)."""
     cues = cues or load_cues(resources)
-    marks = find_quote_marks(text)
     lang = (language or "en").lower()
+    from .quotes_lexical import DASH_LANGUAGES
+
+    marks = find_quote_marks(text, dash=lang in DASH_LANGUAGES)
     if parsed is None or len(parsed) == 0 or lang != "en":
         from .quotes_lexical import lexical_quotes
 

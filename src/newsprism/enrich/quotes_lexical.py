@@ -6,7 +6,10 @@ cue of the article's language (``resources/cues.yaml``, matched on lemmas by :cl
 CueMatcher`, so ``заявил``, ``заявила`` and ``заявляет`` all match ``заявить``). The speaker is the name next to the
 cue: a person or organisation the entities stage found there, else a run of capitalised words (for Chinese and
 Japanese, the words between the quote and the cue). A cue before the quote with words of its own between them
-(``a affirmé que la situation était « sous contrôle »``) makes a ``mixed`` quote spanning those words.
+(``a affirmé que la situation était « sous contrôle »``) makes a ``mixed`` quote spanning those words. A paragraph
+opened by a dash (``– Se oli pelottavaa, Elazigissa asuva Melahat Can kertoi.``, ``— Мы справимся, — заявил
+он.``) is a quote up to the comma or dash after which the rest of its sentence is an attribution: a cue and at most
+15 words.
 """
 
 from __future__ import annotations
@@ -24,18 +27,26 @@ if TYPE_CHECKING:
     from .mentions import MentionIndex
     from .quotes import Cues
 
-__all__ = ["cue_matcher", "lexical_quotes"]
+__all__ = ["DASH_LANGUAGES", "cue_matcher", "lexical_quotes"]
 
 COMPONENT = "quotes.rules.v1"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐӘҒҚҢӨҰҮҺІ\u0386\u0388-\u038f\u0391-\u03abԱ-Ֆ"  # Latin, Cyrillic, Greek, Armenian
 _CAP = re.compile(
-    r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ][\w’'.-]*(?:[ \u00a0-](?:(?:de|van|von|der|di|da|del|la|le|ibn|bin)[ \u00a0])?"
-    r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ][\w’'.-]*){0,3}"
+    rf"[{_UPPER}][\w’'.-]*(?:[ \u00a0-](?:(?:de|van|von|der|di|da|del|la|le|ibn|bin)[ \u00a0])?"
+    rf"[{_UPPER}][\w’'.-]*){{0,3}}"
 )
 _SEGMENTED = {"zh", "ja"}
 #: conjunctions that open a reported clause ("que", "dass", "что" ...): not words of the content
 _THAT = {"that", "que", "qu", "dass", "daß", "что", "чтобы", "що", "щоб", "że", "iż", "che", "ki", "diye", "dat", "att"}
 _HEAD_CHARS = 160
-_SPEAKER_BEFORE_ACCORDING = {"tr", "ja", "ko"}  # "Bakana göre": the source stands before the phrase
+#: "Bakana göre", "Poliisin mukaan", "AFAD szerint": the source stands before the phrase
+_SPEAKER_BEFORE_ACCORDING = {"tr", "ja", "ko", "fi", "hu", "kk", "ky", "uz", "az"}
+#: languages that set speech off with a dash at the start of a paragraph
+DASH_LANGUAGES = frozenset({"fi", "sv", "hu", "pl", "ru", "uk", "bg", "kk", "ky"})
+_DASH_CUT = re.compile(r",[ \u00a0]*[–—][ \u00a0]+|,[ \u00a0]+|[ \u00a0]+[–—][ \u00a0]+")
+_ATTRIBUTION_WORDS = 15
+_AGE_AFTER = re.compile(r"\d{1,3}[ \u00a0]*,")
+_AGE_BEFORE = re.compile(r",[ \u00a0]*\d{1,3}$")
 #: articles that open a capitalised run but are not a name ("Le président", "Die Ministerin Anna Weber")
 _DETERMINERS = {
     "the",
@@ -106,7 +117,13 @@ def lexical_quotes(
     out: list[Quote] = []
     prev: Quote | None = None
     for mark in marks:
-        q = _attribute(text, mark, matcher, lem, lang, names, article_id)
+        window = 6
+        if mark.dash:
+            cut = _cut_attribution(text, mark, matcher, lem, lang)
+            if cut is mark and text[: mark.open].rstrip(" \t\u00a0")[-1:] not in ("", "\n"):
+                continue  # a dash inside a paragraph opens a quote only when an attribution closes it
+            mark, window = cut, _ATTRIBUTION_WORDS
+        q = _attribute(text, mark, matcher, lem, lang, names, article_id, window=window)
         if q is None:
             words = len(text[mark.start : mark.end].split())
             if prev is not None and prev.speaker and _close_after(text, prev, mark):
@@ -139,6 +156,35 @@ def lexical_quotes(
     return out
 
 
+def _cut_attribution(text: str, mark: QuoteMark, matcher: CueMatcher, lem: Lemmatizer, lang: str) -> QuoteMark:
+    """A dash-opened paragraph up to the comma or dash that starts its attribution: the first one after which the
+    rest of the sentence holds a cue within 15 words, moved on to the last comma or dash before that cue (an age
+    between commas, "Liisa Koski, 47, kertoi", is no cut); the whole paragraph when no cue follows."""
+    cuts = [
+        c
+        for c in _DASH_CUT.finditer(text, mark.start, mark.end)
+        if not _AGE_AFTER.match(text, c.end()) and not _AGE_BEFORE.search(text, max(0, c.start() - 8), c.start())
+    ]
+    for cut in cuts:
+        rest = text[cut.end() : mark.end]
+        sentence = re.match(r".*?[.!?…](?=\s|$)", rest, re.S)
+        if sentence is not None:
+            rest = rest[: sentence.end()]
+        if len(rest.split()) > _ATTRIBUTION_WORDS:
+            continue
+        hits = matcher.find(lem.tokenize(rest, lang), None)
+        if not hits:
+            continue
+        cue_at = cut.end() + hits[0].start
+        last = max((c for c in cuts if c.end() <= cue_at), key=lambda c: c.start(), default=cut)
+        end = last.start()
+        while end > mark.start and text[end - 1] in " \u00a0":
+            end -= 1
+        if end > mark.start:
+            return QuoteMark(mark.open, end, mark.start, end, True, dash=True)
+    return mark
+
+
 def _close_after(text: str, prev: Quote, mark: QuoteMark) -> bool:
     gap = text[prev.end : mark.open]
     return "\n" not in gap.strip() and len(gap.split()) <= 25
@@ -163,6 +209,8 @@ def _attribute(
     lang: str,
     names: list[tuple[int, int, str]],
     article_id: str,
+    *,
+    window: int = 6,
 ) -> Quote | None:
     line_end = text.find("\n", mark.close)
     line_end = len(text) if line_end < 0 else line_end
@@ -184,7 +232,7 @@ def _attribute(
         hits = [CueMatch(h.label, h.start + t_lo, h.end + t_lo, h.cue) for h in matcher.find([], tail)]
         hits = [h for h in hits if h.start - t_lo <= 12]
     else:
-        hits = matcher.find(tail_toks[:6], None)
+        hits = matcher.find(tail_toks[:window], None)
     if hits:
         cue = hits[0]
         sp = _speaker_near(text, cue, names, lang, after_quote=(t_lo, cue.start), right=(cue.end, t_lo + len(tail)))

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .metrics import f1
+from .metrics import Report
 from .quotes import SeedScore, _norm, read_export, run_seed, seed_article_ids
-from .seed import seed_gold_path, seed_text_path
+from .seed import seed_gold_path, seed_split, seed_text_path
 
 if TYPE_CHECKING:
     from ..model import Claim
@@ -39,12 +39,25 @@ class ClaimSeedScore(SeedScore):
     judged_ok: int = 0
 
     @property
+    def report(self) -> Report:
+        """Recall over the must items; precision over the claims the gold judges (see the module docstring)."""
+        return Report(self.judged_ok, self.judged, self.found, self.total, empty=1.0)
+
+    @property
     def precision(self) -> float:
-        return self.judged_ok / self.judged if self.judged else 1.0
+        return self.report.precision
+
+    @property
+    def recall(self) -> float:
+        return self.report.recall
 
     @property
     def f1(self) -> float:
-        return f1(self.precision, self.recall)
+        return self.report.f1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"found": self.found, "total": self.total, "wrong": self.wrong, "judged": self.judged,
+                "judged_ok": self.judged_ok, **self.report.figures(), "misses": self.misses}  # fmt: skip
 
     def line(self, section: str) -> str:
         return (f"{section}: {self.found}/{self.total} must found, {self.wrong} wrongly reported; precision "
@@ -126,9 +139,16 @@ def evaluate_devset_claims(
     return dict(sorted(per_lang.items())), total
 
 
-def _devset_main(texts: Path, gold: str | None, langs: str | None, misses: bool) -> int:
+def _devset_main(texts: Path, gold: str | None, langs: str | None, misses: bool, as_json: bool = False) -> int:
+    import json
+
     per_lang, total = evaluate_devset_claims(texts, gold=gold, langs=langs.split(",") if langs else None)
-    print("split: multilingual development set (whole set; claims stage alone, annotated language given)")
+    split = f"multilingual development set, whole set ({total.pages} pages) from {texts}"
+    if as_json:
+        out = {"split": split, "languages": {k: v.as_dict() for k, v in per_lang.items()}, "total": total.as_dict()}
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    print(f"split: {split}; claims stage alone, annotated language given")
     print("lang pages figures-R (found/total)  number-R  fig-P  hedge  claimant")
     for s in [*per_lang.values(), total]:
         d = s.as_dict()
@@ -156,14 +176,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("devgold", nargs="?", default=None, help="the development set's annotations (default: shipped)")
     ap.add_argument("--lang", default=None, help="only these languages of the development set (comma-separated)")
     ap.add_argument("--misses", action="store_true", help="list every development-set figure not found")
+    ap.add_argument("--json", action="store_true", help="print the report as JSON")
     args = ap.parse_args(argv)
     if args.pages is not None and Path(args.pages).is_dir():
-        return _devset_main(Path(args.pages), args.devgold, args.lang, args.misses)
+        return _devset_main(Path(args.pages), args.devgold, args.lang, args.misses, args.json)
     out = run_seed(args.seed, args.out or tempfile.mkdtemp(prefix="newsprism-seed-"))
     score = score_seed_claims(out, json.loads(Path(args.gold).read_text(encoding="utf-8")))
-    for m in score.misses:
-        print(m)
-    print(score.line("claims"))
+    split = seed_split(args.seed, args.gold)
+    if args.json:
+        print(json.dumps({"split": split, **score.to_dict()}, ensure_ascii=False, indent=2))
+    else:
+        print(f"split: {split}")
+        for m in score.misses:
+            print(m)
+        print(score.line("claims"))
     return 0 if score.found == score.total and not score.wrong else 1
 
 

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article, Entity, Item
-from .metrics import f1
-from .seed import seed_articles, seed_gold_path, seed_text_path
+from .metrics import Report
+from .seed import seed_articles, seed_gold_path, seed_split, seed_text_path
 
 __all__ = ["Figures", "evaluate_people", "main", "match_name", "people_and_orgs", "run_seed", "score_entities"]
 
@@ -43,16 +43,25 @@ class Figures:
     misses: list[str] = field(default_factory=list)
 
     @property
+    def report(self) -> Report:
+        """Recall over the must items; precision over the found ones and the must-not items reported."""
+        return Report(self.found, self.found + self.wrong, self.found, self.total, empty=1.0)
+
+    @property
     def recall(self) -> float:
-        return self.found / self.total if self.total else 1.0
+        return self.report.recall
 
     @property
     def precision(self) -> float:
-        return self.found / (self.found + self.wrong) if self.found + self.wrong else 1.0
+        return self.report.precision
 
     @property
     def f1(self) -> float:
-        return f1(self.precision, self.recall)
+        return self.report.f1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"found": self.found, "total": self.total, "wrong": self.wrong, **self.report.figures(),
+                "misses": self.misses}  # fmt: skip
 
     def line(self, name: str) -> str:
         return (
@@ -169,13 +178,15 @@ def evaluate_people(
                 elif key != "all":
                     r["misses"].append(f"{page.id}: {name}")
     for r in rows.values():
-        r["recall"] = r["found"] / r["gold"] if r["gold"] else None
-        r["precision"] = r["right"] / r["predicted"] if r["predicted"] else None
+        report = Report(r["right"], r["predicted"], r["found"], r["gold"])
+        r["recall"] = report.recall if r["gold"] else None
+        r["precision"] = report.precision if r["predicted"] else None
     return rows
 
 
 def _print_people(rows: dict[str, dict[str, Any]], pages_dir: str) -> None:
-    print(f"people per language, multilingual development set (whole set), pages from {pages_dir}")
+    pages = rows["all"]["pages"] if "all" in rows else 0
+    print(f"split: multilingual development set, whole set ({pages} pages) from {pages_dir}")
     print(f"{'lang':5} {'pages':>5} {'gold':>5} {'recall':>7} {'precision':>9}")
     for lang in sorted(rows, key=lambda k: (k == "all", k)):
         r = rows[lang]
@@ -192,10 +203,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--lang", default="", help="languages to score, comma-separated (default: all)")
     ap.add_argument("--detect", action="store_true", help="detect each page's language instead of using the gold one")
     ap.add_argument("--misses", action="store_true", help="list the people not found")
+    ap.add_argument("--json", action="store_true", help="print the report as JSON")
     args = ap.parse_args(argv)
     if args.data and Path(args.data).is_dir():
         langs = [x.strip() for x in args.lang.split(",") if x.strip()]
         rows = evaluate_people(args.data, langs=langs, detect=args.detect)
+        if args.json:
+            pages = rows["all"]["pages"] if "all" in rows else 0
+            split = f"multilingual development set, whole set ({pages} pages) from {args.data}"
+            print(json.dumps({"split": split, "languages": rows}, ensure_ascii=False, indent=2))
+            return 0
         if args.misses:
             for lang in sorted(rows):
                 for m in rows[lang]["misses"]:
@@ -205,9 +222,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
     arts = seed_articles(args.text)
     fig = score_entities(gold, arts, run_seed(arts, ("entities.ner.v1",)))
-    for m in fig.misses:
-        print(m)
-    print(fig.line("entities (seed)"))
+    split = seed_split(args.text, args.gold)
+    if args.json:
+        print(json.dumps({"split": split, **fig.to_dict()}, ensure_ascii=False, indent=2))
+    else:
+        print(f"split: {split}")
+        for m in fig.misses:
+            print(m)
+        print(fig.line("entities (seed)"))
     return 0 if fig.found == fig.total and fig.wrong == 0 else 1
 
 

@@ -40,9 +40,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .metrics import f1, ratio
+from .metrics import Report, ratio
 from .quotes import SeedScore, _norm, names_match, read_export, run_seed, seed_article_ids
-from .seed import seed_gold_path, seed_text_path
+from .seed import seed_gold_path, seed_split, seed_text_path
 
 __all__ = [
     "PetrRecord",
@@ -71,22 +71,30 @@ class PloverScores:
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
+    def report(self) -> Report:
+        """Every coded event type against the records' gold types."""
+        return Report.matched(self.correct, self.predicted, self.records)
+
+    @property
+    def main_report(self) -> Report:
+        """The top-scored event of each record alone."""
+        return Report.matched(self.main_correct, self.main_predicted, self.records)
+
+    @property
     def main_f1(self) -> float:
-        p = ratio(self.main_correct, self.main_predicted)
-        r = ratio(self.main_correct, self.records)
-        return f1(p, r)
+        return self.main_report.f1
 
     @property
     def precision(self) -> float:
-        return ratio(self.correct, self.predicted)
+        return self.report.precision
 
     @property
     def recall(self) -> float:
-        return ratio(self.correct, self.records)
+        return self.report.recall
 
     @property
     def f1(self) -> float:
-        return f1(self.precision, self.recall)
+        return self.report.f1
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -95,8 +103,8 @@ class PloverScores:
             "type_accuracy": round(self.type_found / self.records, 4) if self.records else 0.0,
             "actor_match": round(self.actor_ok / self.type_found, 4) if self.type_found else 0.0,
             "recipient_match": round(self.recipient_ok / self.recipient_total, 4) if self.recipient_total else 0.0,
-            "main_precision": round(self.main_correct / self.main_predicted, 4) if self.main_predicted else 0.0,
-            "main_recall": round(self.main_correct / self.records, 4) if self.records else 0.0,
+            "main_precision": round(self.main_report.precision, 4),
+            "main_recall": round(self.main_report.recall, 4),
             "main_f1": round(self.main_f1, 4),
             "seconds": round(self.seconds, 2),
         }  # fmt: skip
@@ -251,7 +259,7 @@ def evaluate_petrarch(path: Path | str, *, split: str = "held-out") -> dict[str,
     n = len(chosen)
     return {
         "dataset": "petrarch", "split": split, "records": n, "left_out": len(problems),
-        "type_accuracy": round(ratio(found, n), 4), "precision": round(ratio(right, predicted), 4),
+        "type_accuracy": round(ratio(found, n), 4), "precision": round(Report(right, predicted).precision, 4),
         "main_accuracy": round(ratio(main_right, n), 4), "seconds": round(time.perf_counter() - t0, 2),
         "misses": misses,
     }  # fmt: skip
@@ -297,6 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--seed", default=str(seed_text_path()), help="the seed page (default: the bundled example)")
     ap.add_argument("--gold", default=str(seed_gold_path()), help="the seed gold JSON (default: ../shared/seed)")
     ap.add_argument("--out", default=None, help="folder for the seed run's export (default: a temporary folder)")
+    ap.add_argument("--json", action="store_true", help="print every report as JSON (one object a line)")
     args = ap.parse_args(argv)
     status = 0
     for p in args.paths[:1]:
@@ -312,22 +321,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.plover = p
     if args.plover:
         s = evaluate_plover(args.plover, limit=args.limit)
-        print(json.dumps({"dataset": "plover-gsr", **s.to_dict()}))
+        split = f"PLOVER gold records, all ({s.records} records) from {args.plover}"
+        if not args.json:
+            print(f"split: {split}")
+        print(json.dumps({"dataset": "plover-gsr", **s.to_dict(), **({"split": split} if args.json else {})}))
     if args.petrarch:
         r = evaluate_petrarch(args.petrarch, split=args.split)
         misses = r.pop("misses")
-        if args.misses:
+        if args.misses and not args.json:
             for m in misses:
                 print(m)
+        if not args.json:
+            print(f"split: {r['split']} ({r['records']} records) from {args.petrarch}")
         print(json.dumps(r))
     if args.paths and (args.plover or args.petrarch):
         return status  # a gold file was named: score it alone
     if args.seed and args.gold and Path(args.gold).exists():
         out = run_seed(args.seed, args.out or tempfile.mkdtemp(prefix="newsprism-seed-"))
         seed = score_seed_events(out, json.loads(Path(args.gold).read_text(encoding="utf-8")))
-        for m in seed.misses:
-            print(m)
-        print(seed.line("events"))
+        split = seed_split(args.seed, args.gold)
+        if args.json:
+            print(json.dumps({"dataset": "seed", "split": split, **seed.to_dict()}, ensure_ascii=False))
+        else:
+            print(f"split: {split}")
+            for m in seed.misses:
+                print(m)
+            print(seed.line("events"))
         status = 0 if seed.found == seed.total else 1
     return status
 

@@ -35,7 +35,7 @@ from typing import Any
 
 import yaml
 
-from .metrics import f1, ratio
+from .metrics import Report, ratio
 
 __all__ = ["DevPage", "LanguageScore", "evaluate_pages", "load_devset", "main", "score_page"]
 
@@ -86,25 +86,29 @@ class LanguageScore:
                 setattr(self, name, getattr(self, name) + value)
         self.misses.extend(other.misses)
 
+    def figures_report(self) -> Report:
+        """Figures matched one to one: gold figures found (recall), predictions matched to one (precision)."""
+        return Report(self.figure_predictions_ok, self.figure_predictions, self.figures_found, self.figures)
+
     def figures_recall(self) -> float:
-        return ratio(self.figures_found, self.figures)
+        return self.figures_report().recall
 
     def figures_precision(self) -> float:
-        return ratio(self.figure_predictions_ok, self.figure_predictions)
+        return self.figures_report().precision
 
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out.pop("misses")
         out |= {
             "figures_recall": round(self.figures_recall(), 4),
-            "figures_number_recall": round(ratio(self.figures_number_found, self.figures), 4),
+            "figures_number_recall": round(Report(found=self.figures_number_found, gold=self.figures).recall, 4),
             "figures_precision": round(self.figures_precision(), 4),
-            "figures_f1": round(f1(self.figures_precision(), self.figures_recall()), 4),
+            "figures_f1": round(self.figures_report().f1, 4),
             "hedge_accuracy": round(ratio(self.hedges_ok, self.hedges), 4),
             "claimant_accuracy": round(ratio(self.claimants_ok, self.claimants), 4),
-            "people_recall": round(ratio(self.people_found, self.people), 4),
-            "places_recall": round(ratio(self.places_found, self.places), 4),
-            "quotes_recall": round(ratio(self.quotes_found, self.quotes), 4),
+            "people_recall": round(Report(found=self.people_found, gold=self.people).recall, 4),
+            "places_recall": round(Report(found=self.places_found, gold=self.places).recall, 4),
+            "quotes_recall": round(Report(found=self.quotes_found, gold=self.quotes).recall, 4),
             "language_accuracy": round(ratio(self.language_ok, self.pages), 4),
         }
         return out
@@ -473,7 +477,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     note = f" ({len(missing)} pages without text: {', '.join(missing)})" if missing else ""
-    print(f"split: multilingual development set, {total.pages} pages in {len(per_lang)} languages{note}")
+    print(f"split: multilingual development set, {total.pages} pages in {len(per_lang)} languages from {texts}{note}")
     print("lang pages figures-R (found)  fig-P hedge claim. people-R        places-R          quotes-R   lang-id")
     for s in per_lang.values():
         print(_row(s))

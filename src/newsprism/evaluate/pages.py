@@ -2,8 +2,9 @@
 
 Pages of 1-6 AllSides articles (``../shared/datasets/allsides-articles``) are laid out in four header layouts
 (title / author / date / URL; title / date / OUTLET / author; "By" bylines; "Source:" fields) with page chrome
-between them; the loader must find each article and its fields again. ``benchmarks/text_pages.py`` prints the
-figures; ``tests/test_ingest_text.py`` pins floors.
+between them; the loader must find each article and its fields again. ``newsprism evaluate --task pages [--data
+ALLSIDES_FOLDER] [--articles N] [--json]`` and ``benchmarks/text_pages.py`` print the figures;
+``tests/test_ingest_text.py`` pins floors.
 """
 
 from __future__ import annotations
@@ -12,14 +13,16 @@ import gzip
 import json
 import random
 import re
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..ingest.text import read_page
 from ..ingest.text_headers import LineReader, load_lexicon, normalise
 from ..model import Article
-from .metrics import f1, ratio
+from .metrics import Report
 
-__all__ = ["allsides_sample", "evaluate_pages"]
+__all__ = ["allsides_sample", "evaluate_pages", "main"]
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"]  # fmt: skip
@@ -107,13 +110,41 @@ def evaluate_pages(path: Path, n_articles: int = 400, *, seed: int = 7) -> dict[
             for key, ok in checks.items():
                 asked[key] += 1
                 hits[key] += int(ok)
-    precision = ratio(found, pred_n)
-    recall = ratio(found, gold_n)
+    split = Report.matched(found, pred_n, gold_n)
     scores = {
         "articles": float(gold_n),
-        "split_precision": precision,
-        "split_recall": recall,
-        "split_f1": f1(precision, recall),
+        "split_precision": split.precision,
+        "split_recall": split.recall,
+        "split_f1": split.f1,
     }
     scores.update({f"{k}_accuracy": hits[k] / asked[k] for k in hits if asked[k]})
     return scores
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m newsprism.evaluate.pages [ALLSIDES_FOLDER] [--articles N] [--json]``."""
+    import argparse
+
+    from .seed import shared_dir
+
+    ap = argparse.ArgumentParser(prog="python -m newsprism.evaluate.pages", description=__doc__.split("\n")[0])
+    ap.add_argument("data", nargs="?", default=str(shared_dir() / "datasets" / "allsides-articles"),
+                    help="the AllSides article folder (default: ../shared/datasets/allsides-articles)")  # fmt: skip
+    ap.add_argument("--articles", type=int, default=1000, help="articles laid out in pages")
+    ap.add_argument("--json", action="store_true", help="print the report as JSON")
+    args = ap.parse_args(argv)
+    path = Path(args.data)
+    path = path / "articles.jsonl.gz" if path.is_dir() else path
+    scores = evaluate_pages(path, args.articles)
+    split = f"every 11th AllSides article ({int(scores['articles'])} articles) from {path}"
+    if args.json:
+        print(json.dumps({"split": split, **scores}, indent=2))
+        return 0
+    print(f"split: {split}")
+    for key, value in scores.items():
+        print(f"{key:24} {value:.3f}" if key != "articles" else f"{key:24} {int(value)}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

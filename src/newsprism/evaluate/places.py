@@ -36,8 +36,8 @@ from typing import Any
 
 from ..model import Article, Place
 from .entities import Figures, match_name, norm, run_seed
-from .metrics import f1, ratio
-from .seed import seed_articles, seed_gold_path, seed_text_path
+from .metrics import Report, ratio
+from .seed import seed_articles, seed_gold_path, seed_split, seed_text_path
 
 __all__ = [
     "GoldToponym",
@@ -84,16 +84,21 @@ class GwnFigures:
     misses: list[str] = field(default_factory=list)
 
     @property
+    def report(self) -> Report:
+        """Toponym recognition: gold toponyms recognised (recall), predictions on a toponym (precision)."""
+        return Report(self.correct_predictions, self.predicted, self.recognised, self.gold)
+
+    @property
     def recall(self) -> float:
-        return ratio(self.recognised, self.gold)
+        return self.report.recall
 
     @property
     def precision(self) -> float:
-        return ratio(self.correct_predictions, self.predicted)
+        return self.report.precision
 
     @property
     def f1(self) -> float:
-        return f1(self.precision, self.recall)
+        return self.report.f1
 
     @property
     def acc161(self) -> float:
@@ -115,6 +120,14 @@ class GwnFigures:
     @property
     def mean_km(self) -> float:
         return ratio(sum(self.errors_km), len(self.errors_km))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"split": self.split, "articles": self.articles, "gold": self.gold, "recognised": self.recognised,
+                "predicted": self.predicted, "correct_predictions": self.correct_predictions,
+                **self.report.figures(), "within_161": self.within_161, "with_point": self.with_point,
+                "acc161": round(self.acc161, 4), "auc": round(self.auc, 4), "mean_km": round(self.mean_km, 1),
+                "exact_id": self.exact_id, "with_id": self.with_id, "exact": round(self.exact, 4),
+                "seconds": round(self.seconds, 2), "chars": self.chars}  # fmt: skip
 
     def lines(self) -> list[str]:
         return [
@@ -277,18 +290,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--split", choices=SPLITS, default="test", help="part of GWN to score (tune on dev only)")
     ap.add_argument("--limit", type=int, default=None, help="first N GWN articles of the part only")
     ap.add_argument("--misses", action="store_true", help="print every miss, far resolution and extra prediction")
+    ap.add_argument("--json", action="store_true", help="print every report as JSON (one object a line)")
     args = ap.parse_args(argv)
     status = 0
     if Path(args.gold).exists():
         gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
         arts = seed_articles(args.text)
         fig = score_places(gold, arts, run_seed(arts))
-        for m in fig.misses:
-            print(m)
-        print(fig.line("places (seed)"))
+        split = seed_split(args.text, args.gold)
+        if args.json:
+            print(json.dumps({"dataset": "seed", "split": split, **fig.to_dict()}, ensure_ascii=False))
+        else:
+            print(f"split: {split}")
+            for m in fig.misses:
+                print(m)
+            print(fig.line("places (seed)"))
         status = 0 if fig.found == fig.total else 1
     if args.gwn:
         gfig = evaluate_gwn(args.gwn, split=args.split, limit=args.limit)
+        if args.json:
+            print(json.dumps({"dataset": "gwn", **gfig.to_dict(), "source": str(args.gwn)}, ensure_ascii=False))
+            return status
+        print(f"split: GWN {gfig.split} ({gfig.articles} articles) from {args.gwn}")
         ids = sorted((a.id.removeprefix("gwn-") for a, _ in read_gwn(args.gwn)), key=lambda x: (len(x), x))
         print(f"GWN dev articles: {' '.join(i for i in ids if gwn_split(i) == 'dev')}")
         print(f"GWN test articles: {' '.join(i for i in ids if gwn_split(i) == 'test')}")

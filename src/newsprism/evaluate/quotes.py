@@ -27,90 +27,21 @@ The PolNeAR metric (``evaluate_polnear``, the field's usual strict reading):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..learn.polnear import KINDS, GoldQuote, load_polnear
 from ..model import Quote
-from .metrics import f1, ratio
-from .seed import run_seed, seed_gold_path, seed_text_path
+from .metrics import Report, one_to_one, ratio
+from .seed import run_seed, seed_gold_path, seed_split, seed_text_path
 
-__all__ = [
-    "KINDS",
-    "GoldQuote",
-    "QuoteScores",
-    "Tally",
-    "evaluate_polnear",
-    "format_scores",
-    "gold_kind",
-    "load_polnear",
-    "match_quotes",
-    "score_quotes",
-]
+__all__ = ["QuoteScores", "Tally", "evaluate_polnear", "format_scores", "match_quotes", "score_quotes"]
 
-KINDS = ("direct", "mixed", "indirect")
-_DQ = re.compile(r"[\"“”]|''")
-_PRONOUNS = frozenset(
-    [
-        "i",
-        "me",
-        "we",
-        "us",
-        "you",
-        "he",
-        "him",
-        "she",
-        "her",
-        "they",
-        "them",
-        "it",
-        "this",
-        "that",
-        "who",
-        "which",
-        "one",
-        "my",
-        "our",
-        "his",
-        "their",
-        "its",
-        "someone",
-    ]
-)
 _HEAD_CUT = re.compile(r",|\(|[—–]|\s(?:of|at|for|from|who|in|with|on|and|to|whose|which|that)\s", re.IGNORECASE)
 _CLITIC = re.compile(r"[’'](?:s|ve|re|ll|d|m)$")
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "jr.", "sr."}
-_TRAIL = " \t\n.,;:!?)—–-"
-
-
-def gold_kind(pieces: Sequence[str]) -> str:
-    """``direct``, ``mixed`` or ``indirect`` for a content given as the text of its fragments."""
-    if not any(_DQ.search(p) for p in pieces):
-        return "indirect"
-    for p in pieces:
-        s = p.strip().rstrip(_TRAIL)
-        opened = 2 if s[:2] in ("''", "``") else 1 if s[:1] in '"“' else 0
-        closed = 2 if s[-2:] == "''" else 1 if s[-1:] in '"”' else 0
-        if not opened or not closed or _DQ.search(s[opened : len(s) - closed]):
-            return "mixed"
-    return "direct"
-
-
-@dataclass(slots=True)
-class GoldQuote:
-    ranges: list[tuple[int, int]]
-    source: tuple[int, int] | None
-    source_text: str
-    kind: str = "direct"
-
-    @property
-    def source_kind(self) -> str:
-        """``none``, ``pronoun`` or ``name`` (a name or a description)."""
-        words = re.findall(r"[\w’'-]+", self.source_text.casefold())
-        if not words:
-            return "none"
-        return "pronoun" if len(words) <= 2 and words[-1] in _PRONOUNS else "name"
 
 
 @dataclass(slots=True)
@@ -130,42 +61,46 @@ class Tally:
     pronoun_ok: int = 0
 
     @property
+    def report(self) -> Report:
+        """The one-to-one matches, overall and by kind (recall by gold kind, precision by predicted kind)."""
+        kinds = {k: Report(self.pred_matched_by_kind.get(k, 0), self.pred_by_kind.get(k, 0),
+                           self.gold_matched_by_kind.get(k, 0), self.gold_by_kind.get(k, 0))
+                 for k in KINDS if self.gold_by_kind.get(k) or self.pred_by_kind.get(k)}  # fmt: skip
+        return Report(self.matched, self.predicted, self.matched, self.gold, classes=kinds)
+
+    @property
     def precision(self) -> float:
-        return ratio(self.matched, self.predicted)
+        return self.report.precision
 
     @property
     def recall(self) -> float:
-        return ratio(self.matched, self.gold)
+        return self.report.recall
 
     @property
     def f1(self) -> float:
-        return f1(self.precision, self.recall)
+        return self.report.f1
 
     @property
     def speaker_accuracy(self) -> float:
         return ratio(self.speaker_ok, self.speaker_pairs)
 
     def to_dict(self) -> dict[str, Any]:
+        report = self.report
         out: dict[str, Any] = {
             "predicted": self.predicted,
             "gold": self.gold,
             "matched": self.matched,
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
+            **report.figures(),
             "speaker_accuracy": round(self.speaker_accuracy, 4),
             "speaker_pairs": self.speaker_pairs,
             "pronoun_speaker_accuracy": round(ratio(self.pronoun_ok, self.pronoun_pairs), 4),
             "pronoun_pairs": self.pronoun_pairs,
         }
-        for k in KINDS:
-            if self.gold_by_kind.get(k) or self.pred_by_kind.get(k):
-                out[f"recall_{k}"] = round(ratio(self.gold_matched_by_kind.get(k, 0), self.gold_by_kind.get(k, 0)), 4)
-                out[f"precision_{k}"] = round(
-                    ratio(self.pred_matched_by_kind.get(k, 0), self.pred_by_kind.get(k, 0)), 4
-                )
-                out[f"gold_{k}"] = self.gold_by_kind.get(k, 0)
-                out[f"predicted_{k}"] = self.pred_by_kind.get(k, 0)
+        for k, r in report.classes.items():
+            out[f"recall_{k}"] = round(r.recall, 4)
+            out[f"precision_{k}"] = round(r.precision, 4)
+            out[f"gold_{k}"] = self.gold_by_kind.get(k, 0)
+            out[f"predicted_{k}"] = self.pred_by_kind.get(k, 0)
         return out
 
 
@@ -214,59 +149,6 @@ class QuoteScores:
         }
 
 
-def _parse_ann(text: str) -> list[GoldQuote]:
-    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
-    events: list[dict[str, str]] = []
-    for line in text.splitlines():
-        parts = line.split("\t")
-        if len(parts) < 2:
-            continue
-        if parts[0].startswith("T") and len(parts) >= 3:
-            label, _, ranges = parts[1].partition(" ")
-            rr = []
-            for piece in ranges.split(";"):
-                a, b = piece.split()
-                rr.append((int(a), int(b)))
-            spans[parts[0]] = (label, rr, parts[2])
-        elif parts[0].startswith("E"):
-            roles = {}
-            for arg in parts[1].split():
-                role, _, ref = arg.partition(":")
-                roles[role] = ref
-            events.append(roles)
-    out: list[GoldQuote] = []
-    for ev in events:
-        content = spans.get(ev.get("Content", ""))
-        if content is None:
-            continue
-        src = spans.get(ev.get("Source", ""))
-        source = (src[1][0][0], src[1][-1][1]) if src else None
-        out.append(GoldQuote(content[1], source, src[2] if src else "", "indirect"))
-    return out
-
-
-def load_polnear(
-    root: Path | str, split: str = "dev", *, kinds: Iterable[str] = ("direct", "mixed")
-) -> Iterator[tuple[str, str, list[GoldQuote]]]:
-    """(name, text, gold quotes of ``kinds``) for each article of a PolNeAR split (``train``, ``dev``)."""
-    if split == "test":
-        raise ValueError("the PolNeAR test split is kept back for independent evaluation; use train or dev")
-    wanted = set(kinds)
-    base = Path(root) / split
-    anns: dict[str, list[Path]] = {}
-    for p in sorted((base / "attributions").glob("*.ann")):
-        anns.setdefault(p.stem.rsplit("_", 1)[0], []).append(p)
-    for name in sorted(anns):
-        text_path = base / "text" / f"{name}.txt"
-        if not text_path.exists():
-            continue
-        text = text_path.read_text(encoding="utf-8")
-        gold = _parse_ann(anns[name][0].read_text(encoding="utf-8"))
-        for g in gold:
-            g.kind = gold_kind([text[a:b] for a, b in g.ranges])
-        yield name, text, [g for g in gold if g.kind in wanted]
-
-
 def quote_ranges(q: Quote) -> list[tuple[int, int]]:
     """The characters a quote claims: its parts when it has several, else ``start``–``end``."""
     parts = getattr(q, "parts", None) or []
@@ -292,17 +174,7 @@ def match_quotes(predicted: Sequence[Quote], gold: Sequence[GoldQuote]) -> list[
             sh = _shared(pr, g.ranges)
             if sh and sh * 2 >= gs and sh * 2 >= ps:
                 cands.append((sh / (gs + ps - sh), i, j))
-    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    pairs = []
-    for _, i, j in cands:
-        if i in used_p or j in used_g:
-            continue
-        used_p.add(i)
-        used_g.add(j)
-        pairs.append((i, j))
-    return pairs
+    return one_to_one(cands)
 
 
 def _head(source: str) -> str:
@@ -412,12 +284,12 @@ def format_scores(s: QuoteScores, *, model: bool = True) -> str:
             f"{t.speaker_accuracy:8.3f} {ratio(t.pronoun_ok, t.pronoun_pairs):8.3f}"
         )
     m = s.main
+    kinds = m.report.classes
     for k in ("direct", "mixed"):
+        r = kinds.get(k, Report())
         lines.append(
-            f"  {k:12} recall {ratio(m.gold_matched_by_kind.get(k, 0), m.gold_by_kind.get(k, 0)):.3f} "
-            f"(of {m.gold_by_kind.get(k, 0)} gold), precision "
-            f"{ratio(m.pred_matched_by_kind.get(k, 0), m.pred_by_kind.get(k, 0)):.3f} "
-            f"(of {m.pred_by_kind.get(k, 0)} predicted)"
+            f"  {k:12} recall {r.recall:.3f} (of {m.gold_by_kind.get(k, 0)} gold), precision "
+            f"{r.precision:.3f} (of {m.pred_by_kind.get(k, 0)} predicted)"
         )
     lines.append(f"seconds: {s.seconds:.1f}")
     return "\n".join(lines)
@@ -477,7 +349,11 @@ class SeedScore:
 
     @property
     def recall(self) -> float:
-        return self.found / self.total if self.total else 1.0
+        return Report(found=self.found, gold=self.total, empty=1.0).recall
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"found": self.found, "total": self.total, "wrong": self.wrong, "recall": round(self.recall, 4),
+                "misses": self.misses}  # fmt: skip
 
     def line(self, section: str) -> str:
         return (
@@ -529,9 +405,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         out = run_seed(args.seed, args.out or tempfile.mkdtemp(prefix="newsprism-seed-"))
         gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
         seed = score_seed_quotes(out, gold)
-        for m in seed.misses:
-            print(m)
-        print(seed.line("quotes"))
+        split = seed_split(args.seed, args.gold)
+        if args.json:
+            print(json.dumps({"dataset": "seed", "split": split, **seed.to_dict()}, ensure_ascii=False))
+        else:
+            print(f"split: {split}")
+            for m in seed.misses:
+                print(m)
+            print(seed.line("quotes"))
         status = 0 if seed.found == seed.total and not seed.wrong else 1
     return status
 

@@ -15,7 +15,16 @@ from ..model import Article
 if TYPE_CHECKING:
     from ..store import Store
 
-__all__ = ["repo_root", "run_seed", "seed_articles", "seed_gold_path", "seed_store", "seed_text_path", "shared_dir"]
+__all__ = [
+    "repo_root",
+    "run_seed",
+    "seed_articles",
+    "seed_gold_path",
+    "seed_split",
+    "seed_store",
+    "seed_text_path",
+    "shared_dir",
+]
 
 
 def repo_root() -> Path:
@@ -39,6 +48,17 @@ def seed_text_path() -> Path:
 def seed_gold_path() -> Path:
     """The example page's gold, in ``../shared/seed`` (not bundled)."""
     return shared_dir() / "seed" / "kazakhstan-2022-01-12.gold.json"
+
+
+def seed_split(text: Path | str, gold: Path | str) -> str:
+    """What a seed evaluation scored on, for its ``split:`` line: ``seed page (2 articles) from PAGE, gold GOLD``."""
+    import json
+
+    try:
+        n: object = len(json.loads(Path(gold).read_text(encoding="utf-8"))["articles"])
+    except (OSError, ValueError, KeyError, TypeError):
+        n = "?"
+    return f"seed page ({n} articles) from {text}, gold {gold}"
 
 
 def seed_store(path: Path | str, db: Path | str = ":memory:") -> Store:

@@ -16,14 +16,21 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..evaluate.metrics import f1
-
 __all__ = ["GRID", "best_threshold", "calibrate_labels", "fit_class_bias", "out_of_fold"]
 
 #: Candidate cutoffs.
 GRID = tuple(round(0.05 + 0.025 * i, 3) for i in range(37))  # 0.05 .. 0.95
 #: A language gets its own cutoff for a label when it holds at least this many positives of it.
 MIN_POSITIVES = 5
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 of ``tp`` right among ``n_pred`` predictions and ``n_gold`` gold: the objective the
+    cutoffs maximise on held-out folds. (Training may not import :mod:`newsprism.evaluate`, whose report type gives
+    the figures of every evaluation; this is the one other place the harmonic mean is taken.)"""
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def _folds(groups: Sequence[Any], k: int) -> list[list[int]]:
@@ -91,9 +98,7 @@ def best_threshold(scores: Sequence[float], gold: Sequence[bool]) -> tuple[float
     for t in GRID:
         tp = sum(1 for s, g in zip(scores, gold, strict=True) if g and s >= t)
         pred = sum(1 for s in scores if s >= t)
-        p = tp / pred if pred else 0.0
-        r = tp / positives if positives else 0.0
-        score = f1(p, r)
+        p, r, score = _prf(tp, pred, positives)
         if score >= best[1]["f1"] and (score > 0 or t == 0.5):
             best = (t, {"precision": round(p, 4), "recall": round(r, 4), "f1": round(score, 4)})
     return best
@@ -135,7 +140,7 @@ def fit_class_bias(probs: Sequence[Sequence[float]], gold: Sequence[str], classe
             tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == lab and p == lab)
             n_pred = sum(1 for p in pred if p == lab)
             n_gold = sum(1 for g in gold if g == lab)
-            total += f1(tp / n_pred if n_pred else 0.0, tp / n_gold if n_gold else 0.0)
+            total += _prf(tp, n_pred, n_gold)[2]
         return total / len(present) if present else 0.0
 
     best = macro(bias)

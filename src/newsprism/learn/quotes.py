@@ -33,7 +33,7 @@ __all__ = ["brat_documents", "candidate_labels", "fit_quote_model", "train_quote
 
 def brat_documents(folder: Path | str, split: str | None = None) -> Iterator[tuple[str, str, list[Any]]]:
     """(name, text, gold quotes of every kind) for each article of a brat attribution folder."""
-    from ..evaluate.quotes import KINDS, load_polnear
+    from .polnear import KINDS, load_polnear
 
     base = Path(folder)
     if split:

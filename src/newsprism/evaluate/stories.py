@@ -3,6 +3,10 @@
 The AllSides article set (Baly et al. 2020) has no story ids, but AllSides publishes stories as one left, one
 centre and one right article on a topic and day. A (topic, date) group of exactly three articles with the three
 leans is taken as one gold story; single articles of the same dates join as one-article stories (distractors).
+
+``newsprism evaluate --task stories --data FILE.jsonl`` runs the whole pipeline on a JSONL file whose lines carry a
+gold ``story`` and a ``url``; ``--data ALLSIDES_FOLDER [--max-stories N]`` clusters the AllSides set (the offline
+features, default options). Either prints the split, then pairwise and BCubed P/R/F1 (``--json``: as JSON).
 """
 
 from __future__ import annotations
@@ -10,37 +14,31 @@ from __future__ import annotations
 import csv
 import gzip
 import json
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+import sys
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..evaluate.metrics import f1
 from ..model import Article
+from .metrics import Report
 
 if TYPE_CHECKING:
     from ..store import Store
-    from .cluster import Embedder
+    from ..stories.cluster import Embedder
 
-__all__ = ["PRF", "allsides_story_set", "bcubed", "evaluate_clusters", "evaluate_labelled_jsonl", "pairwise"]
-
-
-@dataclass(frozen=True, slots=True)
-class PRF:
-    precision: float
-    recall: float
-    f1: float
-
-    def to_dict(self) -> dict[str, float]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+__all__ = [
+    "allsides_story_set",
+    "bcubed",
+    "cluster_allsides",
+    "evaluate_clusters",
+    "evaluate_labelled_jsonl",
+    "main",
+    "pairwise",
+]
 
 
-def _f1(p: float, r: float) -> float:
-    return f1(p, r)
-
-
-def pairwise(pred: Mapping[str, str], gold: Mapping[str, str]) -> PRF:
+def pairwise(pred: Mapping[str, str], gold: Mapping[str, str]) -> Report:
     """Precision/recall of the article pairs put in one story (items missing from ``pred`` are singletons)."""
     ids = sorted(gold)
 
@@ -51,14 +49,12 @@ def pairwise(pred: Mapping[str, str], gold: Mapping[str, str]) -> PRF:
         return {p for members in groups.values() for p in combinations(members, 2)}
 
     pp, gp = pairs(pred), pairs(gold)
-    hit = len(pp & gp)
-    p = hit / len(pp) if pp else 1.0
-    r = hit / len(gp) if gp else 1.0
-    return PRF(p, r, _f1(p, r))
+    return Report.matched(len(pp & gp), len(pp), len(gp), empty=1.0)
 
 
-def bcubed(pred: Mapping[str, str], gold: Mapping[str, str]) -> PRF:
-    """BCubed precision/recall (Bagga & Baldwin 1998; Amigó et al. 2009), averaged over articles."""
+def bcubed(pred: Mapping[str, str], gold: Mapping[str, str]) -> Report:
+    """BCubed precision/recall (Bagga & Baldwin 1998; Amigó et al. 2009), averaged over articles: the report's
+    counts are the summed per-article shares over the number of articles."""
     ids = sorted(gold)
     pc: dict[str, set[str]] = {}
     gc: dict[str, set[str]] = {}
@@ -73,7 +69,7 @@ def bcubed(pred: Mapping[str, str], gold: Mapping[str, str]) -> PRF:
         p_sum += both / len(mine)
         r_sum += both / len(truth)
     n = max(1, len(ids))
-    return PRF(p_sum / n, r_sum / n, _f1(p_sum / n, r_sum / n))
+    return Report(p_sum, n, r_sum, n)
 
 
 def evaluate_clusters(pred: Mapping[str, str], gold: Mapping[str, str]) -> dict[str, Any]:
@@ -83,8 +79,8 @@ def evaluate_clusters(pred: Mapping[str, str], gold: Mapping[str, str]) -> dict[
         "articles": len(gold),
         "gold_stories": gold_n,
         "predicted_stories": pred_n,
-        "pairwise": pairwise(pred, gold).to_dict(),
-        "bcubed": bcubed(pred, gold).to_dict(),
+        "pairwise": pairwise(pred, gold).figures(),
+        "bcubed": bcubed(pred, gold).figures(),
     }
 
 
@@ -153,7 +149,7 @@ def evaluate_labelled_jsonl(
     stories (see :mod:`newsprism.stories.embedding`)."""
     from ..api import analyze
     from ..store import open_store
-    from . import build_stories
+    from ..stories import build_stories
 
     gold_by_url: dict[str, str] = {}
     name_of: dict[str, str] = {}
@@ -183,3 +179,44 @@ def evaluate_labelled_jsonl(
         if own:
             store.close()
     return res
+
+
+def cluster_allsides(folder: str | Path, *, max_stories: int | None = None) -> dict[str, Any]:
+    """Cluster the AllSides story set of ``folder`` with the offline features and default options; score it."""
+    from ..stories.cluster import cluster_articles
+    from ..stories.features import article_features
+
+    articles, gold = allsides_story_set(folder, max_stories=max_stories)
+    states = cluster_articles([article_features(a, []) for a in articles])
+    return evaluate_clusters({aid: st.id for st in states for aid in st.members}, gold)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m newsprism.evaluate.stories DATA [--max-stories N] [--json]`` (see the module docstring)."""
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m newsprism.evaluate.stories", description=__doc__.split("\n")[0])
+    ap.add_argument("data", help="a JSONL file with gold story labels, or the AllSides article folder")
+    ap.add_argument("--max-stories", type=int, default=None, help="AllSides: the first N gold stories only")
+    ap.add_argument("--json", action="store_true", help="print the report as JSON")
+    args = ap.parse_args(argv)
+    if Path(args.data).is_dir():
+        res = cluster_allsides(args.data, max_stories=args.max_stories)
+        what = "AllSides story set"
+    else:
+        res = evaluate_labelled_jsonl(args.data)
+        what = "labelled JSONL"
+    split = f"{what}, whole ({res['articles']} articles, {res['gold_stories']} gold stories) from {args.data}"
+    if args.json:
+        print(json.dumps({"split": split, **res}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"split: {split}")
+    print(f"predicted stories: {res['predicted_stories']}")
+    for name in ("pairwise", "bcubed"):
+        r = res[name]
+        print(f"{name:8} precision {r['precision']:.4f} recall {r['recall']:.4f} F1 {r['f1']:.4f}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -2,22 +2,27 @@
 
 Gold file: tab-separated ``clue<TAB>text<TAB>expected outlet id`` lines (``clue`` is ``url``, ``name`` or
 ``feed``; ``#`` starts a comment). Precision = right / resolved to a known outlet; recall = right / all lines.
+
+``newsprism evaluate --task outlets --data GOLD.tsv [--json]`` or ``newsprism outlets eval GOLD.tsv``.
 """
 
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import LabelFileError
-from ..evaluate.metrics import f1
-from .resolve import OutletResolver
+from ..outlets.resolve import OutletResolver
+from .metrics import Report
 
 if TYPE_CHECKING:
     from ..pipeline import Resources
 
-__all__ = ["ResolutionScore", "evaluate_resolution", "read_resolution_gold"]
+__all__ = ["ResolutionScore", "evaluate_resolution", "main", "read_resolution_gold"]
 
 _CLUES = ("url", "name", "feed")
 
@@ -30,17 +35,28 @@ class ResolutionScore:
     misses: list[dict[str, str | None]] = field(default_factory=list)
 
     @property
+    def report(self) -> Report:
+        """Right resolutions over the clues resolved to a known outlet (precision) and over every clue (recall)."""
+        return Report.matched(self.right, self.resolved, self.total)
+
+    @property
     def precision(self) -> float:
-        return self.right / self.resolved if self.resolved else 0.0
+        return self.report.precision
 
     @property
     def recall(self) -> float:
-        return self.right / self.total if self.total else 0.0
+        return self.report.recall
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return f1(p, r)
+        return self.report.f1
+
+    def lines(self) -> list[str]:
+        """Each miss, then the figures."""
+        out = [f"miss: {m['clue']} {m['text']!r}: expected {m['expected']}, got {m['got']}" for m in self.misses]
+        out.append(f"outlet resolution: {self.right}/{self.total} right, precision {self.precision:.3f}, "
+                   f"recall {self.recall:.3f}, F1 {self.f1:.3f}")  # fmt: skip
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         return {"total": self.total, "resolved": self.resolved, "right": self.right, "precision": self.precision,
@@ -85,3 +101,27 @@ def evaluate_resolution(rows: list[tuple[str, str, str]], *, resources: Resource
                 score.misses.append({"clue": clue, "text": text, "expected": expected,
                                      "got": found.id if found else None})  # fmt: skip
     return score
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m newsprism.evaluate.outlets GOLD.tsv [--json]``: the whole file is scored (there is no tuning)."""
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m newsprism.evaluate.outlets", description=__doc__.split("\n")[0])
+    ap.add_argument("gold", help="clue<TAB>text<TAB>outlet id lines")
+    ap.add_argument("--json", action="store_true", help="print the report as JSON")
+    args = ap.parse_args(argv)
+    rows = read_resolution_gold(args.gold)
+    score = evaluate_resolution(rows)
+    split = f"the whole gold file ({len(rows)} clues) from {args.gold}"
+    if args.json:
+        print(json.dumps({"split": split, **score.to_dict()}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"split: {split}")
+    for line in score.lines():
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
