@@ -192,7 +192,7 @@ def story_rows(pred: Mapping[str, str], gold: Mapping[str, str], *, min_pages: i
 def score_assignment(pred: Mapping[str, str], gold: Mapping[str, str]) -> dict[str, Any]:
     """Pairwise and BCubed P/R/F1 of ``pred`` against ``gold`` (page id -> story), pages missing from ``pred``
     counted as singletons."""
-    from ..stories.evaluate import evaluate_clusters
+    from .stories import evaluate_clusters
 
     return evaluate_clusters(pred, gold)
 
