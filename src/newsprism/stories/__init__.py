@@ -21,7 +21,15 @@ if TYPE_CHECKING:
     from ..registry import Registry
     from ..store import Store
 
-__all__ = ["COMPONENT", "ClusterOptions", "build_stories", "clean_headline", "register", "story_from_state"]
+__all__ = [
+    "COMPONENT",
+    "FEATURE_KINDS",
+    "ClusterOptions",
+    "build_stories",
+    "clean_headline",
+    "register",
+    "story_from_state",
+]
 
 KEY_ENTITIES = 8
 LABEL_MAX = 140
@@ -67,6 +75,8 @@ def _headline_rank(text: str) -> int:
 
 
 CHUNK = 500  # ids per query
+#: the item kinds an article's story features are made from
+FEATURE_KINDS = ("entities", "places", "claims")
 
 
 def _load_features(store: Store, ids: list[str]) -> tuple[list[ArticleFeatures], dict[str, Article]]:
@@ -75,7 +85,7 @@ def _load_features(store: Store, ids: list[str]) -> tuple[list[ArticleFeatures],
     for i in range(0, len(ids), CHUNK):
         chunk = ids[i : i + CHUNK]
         articles.update({a.id: a for a in store.iter_articles(ids=chunk) if not a.duplicate_of})
-        for kind in ("entities", "places"):
+        for kind in FEATURE_KINDS:
             for it in store.iter_items(kind, article_ids=chunk):
                 if it.article_id in articles:
                     items.setdefault(it.article_id, []).append(it)
@@ -199,7 +209,7 @@ def register(registry: Registry) -> None:
     registry.register(
         COMPONENT,
         "corpus",
-        requires=("entities?", "places?"),
+        requires=("entities?", "places?", "claims?"),
         produces=("stories",),
         description="cluster articles into stories across outlets and languages, incrementally",
     )(factory)

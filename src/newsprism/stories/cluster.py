@@ -15,6 +15,14 @@ Similarity of an article to a story mixes two signals:
   nouns; see :mod:`newsprism.stories.features`), each key weighted by its inverse document frequency.
 
 With an optional ``embed`` function (a multilingual sentence embedder) the text signal works across languages too.
+
+Across languages, keys are weighted by their inverse document frequency, and a key found in one language only (a
+common word that looks like a name, a local spelling) weighs ``single_language_factor`` as much: keys shared by
+several languages (a GeoNames id, a region, a figure, a magnitude) are what links pages across them. An article
+whose month (publication, URL or a date in its text) is more than ``month_gap`` months from every month of a story
+stays out of it. After placement, stories written in disjoint sets of languages whose key centroids reach
+``merge_threshold`` are merged (see :func:`_merge_across_languages`): the first page of an event in a language of
+its own otherwise starts a story that the later pages in other languages never compare with as a whole.
 """
 
 from __future__ import annotations
@@ -44,6 +52,11 @@ class ClusterOptions:
     text_weight: float = 0.65  # share of the text signal when article and story share a language
     cross_lingual_factor: float = 1.0  # scale of the key signal when no language is shared
     embedding_floor: float = 0.88  # e5 cosines below this count as unrelated (best on the AllSides set)
+    single_language_factor: float = 0.5  # weight of a key found in one language only, among several languages
+    month_gap: int = 1  # an article whose month is further than this from every month of a story stays out
+    # stories in disjoint languages whose key centroids are this similar are merged after placement (None: never)
+    merge_threshold: float | None = 0.3
+    merge_max_df: float = 0.2  # keys held by more than this share of the stories do not propose merges
 
 
 @dataclass(slots=True)
@@ -58,6 +71,7 @@ class StoryState:
     start: str = ""
     end: str = ""
     years: set[int] = field(default_factory=set)  # the members' years (publication, else named in the text)
+    months: set[str] = field(default_factory=set)  # the members' months (YYYY-MM) when known
     sims: list[float] = field(default_factory=list)
     existing: Story | None = None
     changed: bool = False
@@ -75,12 +89,22 @@ class StoryState:
             self.end = max(self.end, f.date) if self.end else f.date
         if f.year is not None:
             self.years.add(f.year)
+        if f.month:
+            self.months.add(f.month)
         self.sims.append(sim)
         self.changed = True
 
-    def open_to(self, f: ArticleFeatures, window_days: int) -> bool:
+    def open_to(self, f: ArticleFeatures, window_days: int, month_gap: int | None = None) -> bool:
         """Whether ``f`` may join: its date within ``window_days`` of the story's span; an undated article (or
-        story) only when the years agree."""
+        story) only when the years agree and (with ``month_gap``) its month, when known, is within ``month_gap``
+        months of one of the story's."""
+        if (
+            month_gap is not None
+            and f.month
+            and self.months
+            and all(_month_gap(f.month, m) > month_gap for m in self.months)
+        ):
+            return False
         if f.date and self.start:
             gap = (
                 _days(f.date, self.start)
@@ -91,6 +115,13 @@ class StoryState:
             )
             return gap <= window_days
         return f.year is None or not self.years or f.year in self.years
+
+
+def _month_gap(a: str, b: str) -> int:
+    try:
+        return abs((int(a[:4]) * 12 + int(a[5:7])) - (int(b[:4]) * 12 + int(b[5:7])))
+    except ValueError:
+        return 0
 
 
 def _add_into(acc: Vector, vec: Vector) -> None:
@@ -155,18 +186,26 @@ def _text_vectors(feats: Sequence[ArticleFeatures]) -> dict[str, Vector]:
     return out
 
 
-def _key_vectors(feats: Sequence[ArticleFeatures]) -> dict[str, Vector]:
+def _key_vectors(feats: Sequence[ArticleFeatures], single_language_factor: float = 1.0) -> dict[str, Vector]:
+    """Unit key vectors, each key weighted by its inverse document frequency; when the articles are in several
+    languages, a key found in one language only (a common word that looks like a name, a local spelling) is
+    scaled by ``single_language_factor``: keys that cross languages are what links articles across them."""
     df: dict[str, int] = {}
+    langs: dict[str, set[str]] = {}
     for f in feats:
         for k in f.keys:
             df[k] = df.get(k, 0) + 1
+            langs.setdefault(k, set()).add(f.language)
     n = max(1, len(feats))
+    multilingual = len({f.language for f in feats}) > 1
     out: dict[str, Vector] = {}
     for f in feats:
         vec = {}
         for k, w in f.keys.items():
             if df[k] > 1 or n < 3:  # a key no other article has cannot link anything
                 vec[k] = w * math.log(1.0 + n / df[k])
+                if multilingual and len(langs[k]) < 2:
+                    vec[k] *= single_language_factor
         out[f.article_id] = _unit(vec)
     return out
 
@@ -189,7 +228,7 @@ def cluster_articles(
     opts = options or ClusterOptions()
     by_id = {f.article_id: f for f in feats}
     tvecs = _text_vectors(feats)
-    kvecs = _key_vectors(feats)
+    kvecs = _key_vectors(feats, opts.single_language_factor)
     embs: dict[str, list[float]] = {}
     if embed is not None and feats:
         for f, e in zip(feats, embed([f.lead for f in feats]), strict=True):
@@ -214,7 +253,7 @@ def cluster_articles(
     for f in todo:
         best, best_sim = None, 0.0
         for st in states:
-            if not st.open_to(f, opts.window_days):
+            if not st.open_to(f, opts.window_days, opts.month_gap):
                 continue
             sim = _similarity(f, tvecs, kvecs, embs, st, opts)
             if sim > best_sim:
@@ -224,10 +263,84 @@ def cluster_articles(
             states.append(best)
             best_sim = 1.0
         best.add(f, tvecs.get(f.article_id, {}), kvecs.get(f.article_id, {}), embs.get(f.article_id), best_sim)
+    if opts.merge_threshold is not None:
+        states = _merge_across_languages(states, opts)
     for st in states:  # centrality of each member in its final story (the label is the most central title)
         if st.changed and len(st.members) > 1:
             st.sims = [_similarity(by_id[a], tvecs, kvecs, embs, st, opts) for a in st.members]
     return states
+
+
+def _compatible(a: StoryState, b: StoryState, opts: ClusterOptions) -> bool:
+    """Whether two stories may be one: their spans within the window, else their years and months agreeing."""
+    if a.start and b.start:
+        gap = _days(b.start, a.end) if b.start > a.end else _days(a.start, b.end) if a.start > b.end else 0
+        return gap <= opts.window_days
+    if a.years and b.years and not a.years & b.years:
+        return False
+    if a.months and b.months:
+        return any(_month_gap(x, y) <= opts.month_gap for x in a.months for y in b.months)
+    return True
+
+
+def _merge_across_languages(states: list[StoryState], opts: ClusterOptions) -> list[StoryState]:
+    """Merge stories written in disjoint sets of languages whose key centroids reach ``opts.merge_threshold``,
+    the most similar pair first. An article is placed against the stories as they stand when it comes, so an
+    early page in a language of its own starts a story the same event's later pages in other languages never
+    compare with as a whole; this pass compares whole stories, so the result depends less on the arrival order.
+    Only stories new in this run are merged away (stored stories keep their members and ids)."""
+    threshold = opts.merge_threshold
+    if threshold is None or len(states) < 2:
+        return states
+    limit = max(2, int(opts.merge_max_df * len(states)))
+    alive = {id(st): st for st in states}
+
+    def langs(st: StoryState) -> set[str]:
+        return set(st.text) or {"und"}
+
+    def sim(a: StoryState, b: StoryState) -> float:
+        if langs(a) & langs(b) or not _compatible(a, b, opts):
+            return 0.0
+        return math.sqrt(max(0.0, _cos(_unit(a.keys), b.keys) * opts.cross_lingual_factor))
+
+    while True:
+        index: dict[str, list[StoryState]] = {}
+        for st in alive.values():
+            for k in st.keys:
+                index.setdefault(k, []).append(st)
+        best: tuple[float, StoryState, StoryState] | None = None
+        seen: set[tuple[int, int]] = set()
+        for group in index.values():
+            if len(group) > limit:
+                continue
+            for a in group:
+                for b in group:
+                    pair = (id(a), id(b))
+                    if a is b or pair in seen or a.existing is not None:
+                        continue
+                    seen.add(pair)
+                    s = sim(a, b)
+                    if s >= threshold and (best is None or s > best[0]):
+                        best = (s, a, b)
+        if best is None:
+            break
+        _, a, b = best  # a (new) joins b
+        for lang, vec in a.text.items():
+            _add_into(b.text.setdefault(lang, {}), vec)
+        _add_into(b.keys, a.keys)
+        if a.embedding is not None:
+            b.embedding = (
+                a.embedding if b.embedding is None else [x + y for x, y in zip(b.embedding, a.embedding, strict=True)]
+            )
+        b.members.extend(a.members)
+        b.sims.extend(a.sims)
+        b.start = min(x for x in (a.start, b.start) if x) if a.start or b.start else ""
+        b.end = max(a.end, b.end)
+        b.years |= a.years
+        b.months |= a.months
+        b.changed = True
+        del alive[id(a)]
+    return [st for st in states if id(st) in alive]
 
 
 def _similarity(

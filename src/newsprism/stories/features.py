@@ -2,16 +2,23 @@
 
 Cross-lingual keys (comparable between languages):
 - ``e:<id>``: canonical entity ids (or canonical names) from the entities stage,
-- ``p:<name>|<country>``: resolved places from the places stage,
+- ``g:<geonames id>``: resolved places (and entities resolved to a GeoNames id), the same key in every language;
+  a place with no id keys by its region, ``a:<country>-<admin1>``, else ``p:<name>|<country>``; every place with a
+  region also gives the region key ``a:<country>-<admin1>`` (Pazarcık and Elbistan meet in Kahramanmaraş
+  province) and its country ``c:<country>``;
 - ``n:<skeleton>``: proper nouns of the title and lead, transliterated to Latin and reduced to a consonant
   skeleton so that "Токаев", "Tokayev", "Tokaïev" and "توكاييف" share the key ``n:tkv`` (Arabic script has no
   capitals: every word of four letters or more is a candidate there);
 - ``f:<number>``: figures — the numbers of the claims stage (killed, arrested …, read in every script it reads)
   and numbers written in digits in the title and lead ("2.600", "2 600", "2600" → ``f:2600``), years left out;
+  decimals (a magnitude "7,8" / "7.8" → ``f:7.8``) too;
 - ``v:<type>``: the PLOVER types of the events stage (a protest and a referendum in one country differ here).
 
-Each article also gets its **year**: the year of its publication date, else the latest year its title and lead
-name (an undated page on a 2011 strike says "2011"), so look-alike events of other years stay apart.
+Each article also gets its **month** (its publication date, else a date in its URL, else a date written in digits
+in its text; stories keep apart articles months away, see :mod:`newsprism.stories.cluster`) and its **year**: the
+year of its publication date, else of a date in its URL
+(``/2023/02/09/``, ``/202302/``), else the latest year its title and lead name (an undated page on a 2011 strike
+says "2011"), so look-alike events of other years stay apart.
 
 Within a language the title and body feed a TF-IDF model (see :mod:`newsprism.stories.cluster`).
 """
@@ -25,7 +32,17 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Claim, Entity, Event, Item, Place
 
-__all__ = ["ArticleFeatures", "article_features", "figures_in", "name_skeleton", "transliterate", "year_of"]
+__all__ = [
+    "ArticleFeatures",
+    "article_features",
+    "date_of",
+    "decimals_in",
+    "figure_specificity",
+    "figures_in",
+    "name_skeleton",
+    "transliterate",
+    "year_of",
+]
 
 # Russian, Ukrainian and Kazakh Cyrillic to Latin (a practical, loss-tolerant table: only keys are compared).
 _CYR = {
@@ -80,6 +97,18 @@ FIGURE_WEIGHT = 0.6  # a shared figure is weaker evidence than a shared name
 _APOSTROPHE_SUFFIX = re.compile(r"['’](?![sS]$)[^\W\d_]{1,5}$")
 EVENT_WEIGHT = 0.4
 EMBED_CHARS = 300
+NAME_WEIGHT = 0.5  # a capitalised word's skeleton (no entity or place behind it)
+COUNTRY_WEIGHT = 0.5  # a shared country is weak evidence (every look-alike event of that country shares it)
+REGION_WEIGHT = 0.8
+# a decimal of one digit each side of "." or "," (a magnitude 7,8 or 7.8), not part of a longer number (13.24, 2.600)
+_DECIMAL = re.compile(r"(?<![\d.,])(\d)[.,](\d)(?![\d.,]*\d)")
+# a date in a URL path: /2023/02/09/, /2023-02-09, /20230209, /202302/, /2023/0206/
+_URL_DATE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)[/_-]?(0[1-9]|1[0-2])(?:[/_-]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
+# a date written in digits in a text: 2023-02-06, 06.02.2023, 6/2/2023, 2023年2月6日, 2023. február 6. is not read
+_TEXT_DATE = re.compile(
+    r"(?<!\d)(?:(19[5-9]\d|20[0-4]\d)[-./年]\s?(1[0-2]|0?[1-9])(?:[-./月]|\s?月)"
+    r"|(?:[12]\d|3[01]|0?[1-9])[./](1[0-2]|0?[1-9])[./](19[5-9]\d|20[0-4]\d)(?!\d))"
+)
 
 
 def transliterate(text: str) -> str:
@@ -119,7 +148,8 @@ class ArticleFeatures:
     names: list[str] = field(default_factory=list)  # display names behind the entity keys, most frequent first
     lead: str = ""  # title and first sentences, for a sentence embedder (short: embedding cost grows with length)
     year: int | None = None  # year of publication, else the latest year the title and lead name
-    dated: bool = False  # True when ``date`` is the publication date (not inferred)
+    dated: bool = False  # True when ``year`` is the publication year (not inferred)
+    month: str = ""  # YYYY-MM: of publication, else of a date in the URL or the text ("" when unknown)
 
 
 def _caseless_names(word: str) -> str | None:
@@ -175,12 +205,55 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.digit(ch)) if ch.isdecimal() else ch for ch in text)
 
 
+def figure_specificity(n: int) -> float:
+    """How much a shared figure says two articles report one event: 14 014 dead or 5 606 buildings are rarely
+    reported of two events, 18 or 1 000 often are (small and round numbers weigh less)."""
+    spec = 1.0 if n >= 1000 else 0.7 if n >= 100 else 0.4
+    if (n >= 100 and n % 100 == 0) or n % 10 == 0:
+        spec *= 0.5
+    return spec
+
+
+def decimals_in(text: str) -> list[str]:
+    """Decimals with one or two digits after the point or comma, as ``"7.8"``: ``"Stärke 6,8"`` → ``["6.8"]``
+    (grouped thousands such as ``"2.600"`` are whole numbers, not decimals)."""
+    out = []
+    for m in _DECIMAL.finditer(_ascii_digits(text)):
+        whole, frac = int(m.group(1)), m.group(2).rstrip("0")
+        if frac:
+            out.append(f"{whole}.{frac}")
+    return out
+
+
+def date_of(article: Article, text: str) -> tuple[str, str]:
+    """The article's day (``YYYY-MM-DD``, "" when unknown) and month (``YYYY-MM``, "" when unknown): its
+    publication date, else a date in its URL path, else the first date written in digits in ``text``."""
+    pub = (article.published or "")[:10]
+    if len(pub) >= 7 and pub[:4].isdigit() and pub[5:7].isdigit():
+        return (pub if len(pub) == 10 else ""), pub[:7]
+    url = article.url or ""
+    path = url.split("://", 1)[-1].partition("/")[2]
+    m = _URL_DATE.search(path)
+    if m:
+        year, month, day = m.group(1), m.group(2), m.group(3)
+        return (f"{year}-{month}-{day}" if day else ""), f"{year}-{month}"
+    m = _TEXT_DATE.search(_ascii_digits(text))
+    if m:
+        year = m.group(1) or m.group(4)
+        month = m.group(2) or m.group(3)
+        return "", f"{year}-{int(month):02d}"
+    return "", ""
+
+
 def year_of(article: Article, text: str) -> tuple[int | None, bool]:
-    """The article's year and whether it is its publication year (else the latest year ``text`` names; in Persian
-    a Solar Hijri year, ``آبان ۱۳۹۸``, counts as its Gregorian year, 2019)."""
+    """The article's year and whether it is its publication year (else the year of a date in its URL, else the
+    latest year ``text`` names; in Persian a Solar Hijri year, ``آبان ۱۳۹۸``, counts as its Gregorian year, 2019)."""
     pub = (article.published or "")[:4]
     if pub.isdigit():
         return int(pub), True
+    url_month = date_of(article, "")[1]
+    if url_month:
+        return int(url_month[:4]), False
     digits = _ascii_digits(text)
     years = [int(y) for y in _YEAR.findall(digits)]
     if (article.language or "").startswith("fa"):
@@ -193,16 +266,30 @@ def article_features(article: Article, items: Iterable[Item]) -> ArticleFeatures
     keys: dict[str, float] = {}
     names: dict[str, int] = {}
     figures: set[int] = set()
+    regions: set[str] = set()
+    countries: set[str] = set()
     for it in items:
         if isinstance(it, Entity):
             ident = it.entity_id or (it.canonical and "c:" + transliterate(it.canonical))
             if ident and it.type in {"person", "organisation", "organization", "place", "event", "other"}:
-                keys["e:" + ident] = keys.get("e:" + ident, 0.0) + 1.0
+                # an entity resolved to a GeoNames place is that place (one key with the places stage's)
+                k = "g:" + ident[9:] if ident.startswith("geonames:") else "e:" + ident
+                keys[k] = keys.get(k, 0.0) + 1.0
                 shown = it.canonical or it.text
                 names[shown] = names.get(shown, 0) + 1
         elif isinstance(it, Place) and it.name:
-            k = f"p:{transliterate(it.name)}|{it.country or ''}"
+            region = f"a:{it.country}-{it.admin1}" if it.country and it.admin1 else ""
+            if it.geonames_id:
+                k = f"g:{it.geonames_id}"
+            elif region and it.feature == "admin":
+                k = region
+            else:
+                k = f"p:{transliterate(it.name)}|{it.country or ''}"
             keys[k] = keys.get(k, 0.0) + 1.0
+            if region and k != region:
+                regions.add(region)
+            if it.country:
+                countries.add(it.country)
             names[it.name] = names.get(it.name, 0) + 1
         elif isinstance(it, Claim) and it.number is not None and 10 <= it.number < 1e9:
             figures.add(int(it.number))
@@ -218,14 +305,24 @@ def article_features(article: Article, items: Iterable[Item]) -> ArticleFeatures
     weighted = {k: 1.0 + min(3.0, v) ** 0.5 - 1.0 for k, v in keys.items()}
     for k in [k for k in weighted if k.startswith("v:")]:
         weighted[k] *= EVENT_WEIGHT
+    for k in [k for k in weighted if k.startswith("n:")]:
+        weighted[k] *= NAME_WEIGHT
     for n in figures:
-        weighted[f"f:{n}"] = FIGURE_WEIGHT
+        weighted[f"f:{n}"] = FIGURE_WEIGHT * figure_specificity(n)
+    for d in decimals_in(lead):
+        weighted[f"f:{d}"] = FIGURE_WEIGHT
+    for region in regions:
+        weighted[region] = max(weighted.get(region, 0.0), REGION_WEIGHT)
+    for country in countries:
+        weighted[f"c:{country}"] = COUNTRY_WEIGHT
+    day, month = date_of(article, lead)
     year, dated = year_of(article, lead)
     title = article.title or ""
     return ArticleFeatures(
         article_id=article.id,
         language=(article.language or "und"),
-        date=(article.published or "")[:10],
+        date=(article.published or "")[:10] or day,
+        month=month,
         text=f"{title}\n{title}\n{article.body}",
         keys=weighted,
         names=[n for n, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))],

@@ -1,0 +1,147 @@
+"""Story keys that cross languages (places by GeoNames id and region, figures, magnitudes, months), the weighting of
+keys found in one language only, the merge of whole stories across languages, and the dev-set story scores."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newsprism.evaluate.story_devset import load_story_pages, score_assignment, story_rows
+from newsprism.model import Article, Place
+from newsprism.stories.cluster import ClusterOptions, _key_vectors, cluster_articles
+from newsprism.stories.features import (
+    ArticleFeatures,
+    article_features,
+    date_of,
+    decimals_in,
+    figure_specificity,
+    year_of,
+)
+
+PAGES = Path(os.environ.get("NEWSPRISM_DEVSET_PAGES") or "/work/devset-pages")
+
+
+def _place(aid: str, name: str, country: str, admin1: str | None, gid: int | None, feature: str) -> Place:
+    return Place(article_id=aid, start=0, end=len(name), text=name, name=name, country=country, admin1=admin1,
+                 geonames_id=gid, feature=feature)  # fmt: skip
+
+
+def test_places_key_by_geonames_id_region_and_country() -> None:
+    a = Article(id="a", title="Beben", body="Ein Beben traf Pazarcık in der Türkei.", language="de")
+    items = [
+        _place("a", "Pazarcık", "TR", "46", 302800, "city"),
+        _place("a", "Kahramanmaraş", "TR", "46", None, "admin"),
+        _place("a", "Turkey", "TR", None, 298795, "country"),
+    ]
+    keys = article_features(a, items).keys
+    assert "g:302800" in keys and "g:298795" in keys
+    assert "a:TR-46" in keys  # the province, from the admin place and from the town in it
+    assert keys["c:TR"] < keys["g:302800"]  # a shared country says little
+
+
+def test_magnitudes_and_specific_figures() -> None:
+    assert decimals_in("Ein Beben der Stärke 6,8; später 7.8 und 2.600 Tote, um 13.24 Uhr") == ["6.8", "7.8"]
+    assert figure_specificity(14014) > figure_specificity(912) > figure_specificity(18)
+    assert figure_specificity(1000) < figure_specificity(1014)
+    a = Article(id="m", title="Quake", body="A magnitude 7,8 quake; 5 606 buildings collapsed.", language="en")
+    keys = article_features(a, []).keys
+    assert "f:7.8" in keys and "f:5606" in keys
+
+
+def test_month_from_publication_url_or_text() -> None:
+    assert date_of(Article(id="p", title="t", body="b", published="2023-02-07T10:00"), "") == ("2023-02-07", "2023-02")
+    url = Article(id="u", title="t", body="b", url="https://example.org/world/2023/02/09/toll-rises/")
+    assert date_of(url, "") == ("2023-02-09", "2023-02")
+    assert year_of(url, "since 1999") == (2023, False)  # the URL's year beats a year the text names
+    compact = Article(id="c", title="t", body="b", url="https://example.org/news/202001/quake.html")
+    assert date_of(compact, "") == ("", "2020-01")
+    assert date_of(Article(id="n", title="t", body="b", url="https://example.org/a/974405"), "") == ("", "")
+    text = Article(id="x", title="t", body="b")
+    assert date_of(text, "Stand: 06.02.2023, 14 Uhr") == ("", "2023-02")
+    assert date_of(text, "2020年1月24日晚") == ("", "2020-01")
+
+
+def _feat(aid: str, lang: str, keys: dict[str, float], month: str = "", year: int | None = None) -> ArticleFeatures:
+    return ArticleFeatures(article_id=aid, language=lang, date="", text=f"{aid} word", keys=keys, month=month,
+                           year=year)  # fmt: skip
+
+
+def test_keys_seen_in_one_language_weigh_less_among_several() -> None:
+    feats = [
+        _feat("de1", "de", {"n:erdbn": 1.0, "g:3": 1.0}),
+        _feat("de2", "de", {"n:erdbn": 1.0}),
+        _feat("fr1", "fr", {"g:3": 1.0}),
+        _feat("ru1", "ru", {"g:4": 1.0}),
+    ]
+    vecs = _key_vectors(feats, 0.5)
+    assert vecs["de1"]["n:erdbn"] < vecs["de1"]["g:3"]  # same document frequency, one language only
+    flat = _key_vectors(feats, 1.0)
+    assert flat["de1"]["n:erdbn"] == pytest.approx(flat["de1"]["g:3"])
+
+
+def test_month_gap_keeps_an_undated_lookalike_apart() -> None:
+    shared = {"g:298795": 1.0, "e:erdogan": 1.0, "a:TR-44": 1.0}
+    feats = [
+        _feat("feb1", "en", shared | {"f:7.8": 0.6}, month="2023-02", year=2023),
+        _feat("feb2", "de", shared | {"f:7.8": 0.6}, month="2023-02", year=2023),
+        _feat("may", "fr", shared, month="2023-05", year=2023),  # another event of the same year and region
+    ]
+    states = cluster_articles(feats, options=ClusterOptions(threshold=0.2))
+    story = {m: st.id for st in states for m in st.members}
+    assert story["feb1"] == story["feb2"] != story["may"]
+
+
+def test_stories_in_disjoint_languages_merge_when_their_keys_agree() -> None:
+    # the first Japanese and German pages share no key, so each starts a story; later pages fill both stories in
+    # until, as wholes, they agree: the merge pass joins them, and leaves the Italian look-alike apart
+    feats = [
+        _feat("ja1", "ja", {"g:1": 1.0, "g:2": 1.0}),
+        _feat("ja2", "ja", {"g:1": 1.0, "g:2": 1.0, "g:3": 1.0}),
+        _feat("de1", "de", {"g:3": 1.0, "g:4": 1.0, "g:5": 1.0}),
+        _feat("de2", "de", {"g:1": 1.0, "g:3": 1.0, "g:4": 1.0, "g:5": 1.0}),
+        _feat("it1", "it", {"g:8": 1.0, "g:9": 1.0}),
+        _feat("it2", "it", {"g:8": 1.0, "g:9": 1.0}),
+    ]
+    feats.sort(key=lambda f: f.article_id)  # placed in id order: de1, de2, it1, it2, ja1, ja2
+    off = cluster_articles(feats, options=ClusterOptions(threshold=0.6, merge_threshold=None))
+    on = cluster_articles(feats, options=ClusterOptions(threshold=0.6, merge_threshold=0.5))
+    assert sorted(len(st.members) for st in off) == [2, 2, 2]
+    story = {m: st.id for st in on for m in st.members}
+    assert story["ja1"] == story["ja2"] == story["de1"] == story["de2"] != story["it1"]
+
+
+def test_story_rows_count_pages_in_the_largest_cluster_and_lookalikes() -> None:
+    gold = {"a": "s1", "b": "s1", "c": "s1", "d": "s1", "e": "s1", "f": "s2", "g": "s2"}
+    pred = {"a": "x", "b": "x", "c": "x", "d": "y", "e": "z", "f": "x", "g": "w"}
+    (row,) = story_rows(pred, gold)
+    assert row == {"story": "s1", "pages": 5, "in_largest": 3, "lookalikes": 1, "clusters": 3}
+    assert score_assignment(gold, gold)["bcubed"]["f1"] == 1.0
+
+
+def test_every_devset_page_names_its_story() -> None:
+    pages = load_story_pages()
+    assert len(pages) >= 59
+    quakes = {p.story for p in pages if p.event.startswith("turkey-earthquakes")}
+    assert {"kahramanmaras-2023", "elazig-2020"} <= quakes
+    assert {p.split for p in pages} == {"tuning", "held-out"}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not PAGES.is_dir(), reason="dev-set page texts not rebuilt (benchmarks/devset_pages.py)")
+def test_devset_stories_hold_together_without_lookalikes() -> None:
+    from newsprism.evaluate.story_devset import cluster_orders
+
+    pages = [p for p in load_story_pages() if (PAGES / f"{p.id}.txt").is_file()]
+    (pred,), missing = cluster_orders(pages, PAGES)
+    gold = {p.id: p.story for p in pages if p.id not in missing}
+    rows = {r["story"]: r for r in story_rows(pred, gold)}
+    quake = rows.get("kahramanmaras-2023")
+    if quake is None:
+        pytest.skip("too few Kahramanmaraş pages rebuilt yet")
+    # floors a little under the figures of `python benchmarks/stories_devset.py --pages DIR` (order 1: 16/37 pages
+    # of Kahramanmaraş in one story with 5 look-alikes, BCubed F1 0.56): far from the target (50 of 60, none)
+    assert quake["in_largest"] >= 0.4 * quake["pages"]
+    assert quake["lookalikes"] <= 5
+    assert score_assignment(pred, gold)["bcubed"]["f1"] >= 0.5
