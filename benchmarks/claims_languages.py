@@ -4,7 +4,8 @@ Input: the folder of page texts of newsprism's multilingual development set (``b
 rebuilds it), grouped by their annotated language. For English the stage runs the parse rules on a spaCy parse made
 beforehand (the parse is shared by every stage and is not the claims stage's cost; it is printed apart) and then the
 window rules; for every other language it runs the window rules on the article's lemmatised tokens, which are also
-shared by the stages (printed apart too, after a warm-up that loads the lemmatiser's dictionary). Each language runs ``--runs`` times after a warm-up, the fastest run counts.
+shared by the stages (printed apart too, after a warm-up that loads the lemmatiser's dictionary). Each language runs
+``--runs`` times after a warm-up, the fastest run counts.
 Target (issue 11): every language within 1.5x of English per character.
 
     python benchmarks/claims_languages.py --pages PAGES_DIR [--runs 3] [--lang en,de,zh]

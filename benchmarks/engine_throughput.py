@@ -36,10 +36,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 # the repository's sibling folder ``shared`` (a worktree may sit deeper: the nearest one up the tree)
 DATASET = next(
-    (p / "shared" / "datasets" / "allsides-articles" / "articles.jsonl.gz" for p in ROOT.parents
-     if (p / "shared" / "datasets").is_dir()),
+    (
+        p / "shared" / "datasets" / "allsides-articles" / "articles.jsonl.gz"
+        for p in ROOT.parents
+        if (p / "shared" / "datasets").is_dir()
+    ),
     ROOT.parent / "shared" / "datasets" / "allsides-articles" / "articles.jsonl.gz",
-)  # fmt: skip
+)
 PARSE_STAGE = "bench.parse.v1"
 
 
@@ -67,7 +70,7 @@ def make_registry() -> Any:
     return reg
 
 
-# -- corpus ------------------------------------------------------------------------------------------------------------------
+# -- corpus ------------------------------------------------------------------------------------------------------------
 def iter_rows(dataset: Path, limit: int) -> Iterator[dict[str, Any]]:
     opener: Any = gzip.open if dataset.suffix == ".gz" else open
     n = 0
@@ -77,9 +80,14 @@ def iter_rows(dataset: Path, limit: int) -> Iterator[dict[str, Any]]:
             body = rec.get("content_original") or rec.get("body") or ""
             if not body.strip():
                 continue
-            yield {"title": rec.get("title"), "body": body, "published": rec.get("date") or rec.get("published"),
-                   "outlet": rec.get("source") or rec.get("outlet"), "url": rec.get("url"),
-                   "language": "en"}  # fmt: skip
+            yield {
+                "title": rec.get("title"),
+                "body": body,
+                "published": rec.get("date") or rec.get("published"),
+                "outlet": rec.get("source") or rec.get("outlet"),
+                "url": rec.get("url"),
+                "language": "en",
+            }
             n += 1
             if n >= limit:
                 return
@@ -95,7 +103,7 @@ def write_corpus(dataset: Path, limit: int, out: Path) -> tuple[int, int]:
     return n, words
 
 
-# -- one configuration, in its own process ------------------------------------------------------------------------------------
+# -- one configuration, in its own process -----------------------------------------------------------------------------
 def _peaks() -> dict[str, float]:
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -135,8 +143,13 @@ def run_one(kind: str, corpus: Path, out: Path, stages: list[str] | None, batch_
         from newsprism.engine.spark import spark_session
 
         t0 = time.perf_counter()
-        spark_session(master=f"local[{workers}]", conf={"spark.ui.enabled": "false",
-                      "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"})  # fmt: skip
+        spark_session(
+            master=f"local[{workers}]",
+            conf={
+                "spark.ui.enabled": "false",
+                "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
+            },
+        )
         startup = time.perf_counter() - t0
         extra["py_files"] = [__file__]
     else:
@@ -144,15 +157,32 @@ def run_one(kind: str, corpus: Path, out: Path, stages: list[str] | None, batch_
     t0 = time.perf_counter()
     rep = process_files(corpus, out, engine=name, stages=stages, registry=registry, settings=settings, **extra)
     seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "startup_seconds": round(startup, 2), "articles": rep.articles, "stages": rep.stages,
-            "stage_seconds": {k: round(v, 2) for k, v in rep.stage_seconds.items()}, "counts": rep.counts,
-            "failed": len(rep.failed), **_peaks()}  # fmt: skip
+    return {
+        "seconds": seconds,
+        "startup_seconds": round(startup, 2),
+        "articles": rep.articles,
+        "stages": rep.stages,
+        "stage_seconds": {k: round(v, 2) for k, v in rep.stage_seconds.items()},
+        "counts": rep.counts,
+        "failed": len(rep.failed),
+        **_peaks(),
+    }
 
 
 def measure(kind: str, corpus: Path, stages: list[str] | None, batch_size: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="newsprism-bench-") as tmp:
-        cmd = [sys.executable, __file__, "--one", kind, "--corpus", str(corpus), "--out", tmp,
-               "--batch-size", str(batch_size)]  # fmt: skip
+        cmd = [
+            sys.executable,
+            __file__,
+            "--one",
+            kind,
+            "--corpus",
+            str(corpus),
+            "--out",
+            tmp,
+            "--batch-size",
+            str(batch_size),
+        ]
         if stages:
             cmd += ["--stages", ",".join(stages)]
         env = {
@@ -236,8 +266,10 @@ def main(argv: list[str] | None = None) -> None:
                     notes.append(f"{r['speedup_vs_local1']}x local:1")
                 if r.get("startup_seconds"):
                     notes.append(f"+{r['startup_seconds']}s session start")
-                print(f"{kind:9} {r['seconds']:8.1f}s {aps:8.1f} art/s {r['words_per_second']:9.0f} words/s  "
-                      f"peak RSS {r['peak_tree_rss_mb']:7.1f} MB (all processes)  {'; '.join(notes)}")  # fmt: skip
+                print(
+                    f"{kind:9} {r['seconds']:8.1f}s {aps:8.1f} art/s {r['words_per_second']:9.0f} words/s  "
+                    f"peak RSS {r['peak_tree_rss_mb']:7.1f} MB (all processes)  {'; '.join(notes)}"
+                )
                 if r.get("stage_seconds"):
                     parts = ", ".join(f"{k} {v:.1f}s" for k, v in r["stage_seconds"].items())
                     # run_stages times each stage's per-article call; batch work in prepare (nlp.pipe) is the rest

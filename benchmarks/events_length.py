@@ -32,8 +32,9 @@ def run_once(
     pipeline: Pipeline, body: str, tmp: Path, tag: str, profile: cProfile.Profile | None = None
 ) -> dict[str, float]:
     src = tmp / f"{tag}.jsonl"
-    src.write_text(json.dumps({"url": f"https://bench.invalid/{tag}", "body": body}, ensure_ascii=False) + "\n",
-                   encoding="utf-8")  # fmt: skip
+    src.write_text(
+        json.dumps({"url": f"https://bench.invalid/{tag}", "body": body}, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     store = open_store(str(tmp / f"{tag}.db"))
     try:
         ingest([src], store, resources=pipeline.resources)

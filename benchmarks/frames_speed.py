@@ -45,14 +45,20 @@ def load_articles(n: int, repeat: int) -> tuple[str, list[Article]]:
                 rec = json.loads(line)
                 body = rec.get("content_original") or ""
                 if body.strip():
-                    out.append(Article(id=rec["ID"], title=rec.get("title"), body=body, outlet=rec.get("source"),
-                                       language="en"))  # fmt: skip
+                    out.append(
+                        Article(
+                            id=rec["ID"], title=rec.get("title"), body=body, outlet=rec.get("source"), language="en"
+                        )
+                    )
                 if len(out) >= n:
                     break
         return f"allsides-articles (first {len(out)})", out
     arts = seed_articles(ROOT / "examples" / "kazakhstan-2022-01-12.txt")
-    many = [Article(id=f"{a.id}-{i}", title=a.title, body=a.body, outlet=a.outlet, language="en")
-            for i in range(repeat) for a in arts]  # fmt: skip
+    many = [
+        Article(id=f"{a.id}-{i}", title=a.title, body=a.body, outlet=a.outlet, language="en")
+        for i in range(repeat)
+        for a in arts
+    ]
     return f"seed example x{repeat}", many
 
 
@@ -72,8 +78,12 @@ def main() -> None:
     res.get("frames.narrative.model", load_narrative_model)
     res.get("techniques.lexicon", load_technique_model)
     load = time.perf_counter() - t0
-    stages = {"genre": GenreStage(resources=res), "generic frames": GenericFrameStage(resources=res),
-              "narrative frames": NarrativeFrameStage(resources=res), "techniques": TechniqueStage(resources=res)}  # fmt: skip
+    stages = {
+        "genre": GenreStage(resources=res),
+        "generic frames": GenericFrameStage(resources=res),
+        "narrative frames": NarrativeFrameStage(resources=res),
+        "techniques": TechniqueStage(resources=res),
+    }
     docs = [Doc(a, res) for a in articles]
     counts: Counter[str] = Counter()
     labels: dict[str, Counter[str]] = {"generic": Counter(), "narrative": Counter(), "technique": Counter()}

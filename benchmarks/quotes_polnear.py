@@ -3,7 +3,8 @@
 usage: python benchmarks/quotes_polnear.py [POLNEAR_DIR] [--split dev] [--limit N]
 
 Prints articles, characters, spaCy parse seconds and, for each extractor, seconds and articles per second over the
-same parses, plus the quote scores of the run (strict rule, direct + mixed, with the shipped quote model). POLNEAR_DIR defaults to ../shared/datasets/quotes/polnear beside the
+same parses, plus the quote scores of the run (strict rule, direct + mixed, with the shipped quote model).
+POLNEAR_DIR defaults to ../shared/datasets/quotes/polnear beside the
 repository.
 """
 

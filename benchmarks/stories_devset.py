@@ -47,8 +47,10 @@ def main() -> int:
         "held-out (other crises)": {p.id: p.story for p in scored if p.split == "held-out"},
     }
     print(f"dev set: {len(scored)} pages with text, {len(set(gold.values()))} stories; missing: {missing or 'none'}")
-    print("split: tuning = Turkish earthquakes (Kahramanmaras 2023, Elazig 2020, Izmir 2020, Van 2011); "
-          "held-out = Derna 2023, Rio Grande do Sul 2024, Kakhovka 2023")  # fmt: skip
+    print(
+        "split: tuning = Turkish earthquakes (Kahramanmaras 2023, Elazig 2020, Izmir 2020, Van 2011); "
+        "held-out = Derna 2023, Rio Grande do Sul 2024, Kakhovka 2023"
+    )
     rest = "one page at a time" if args.feed else "every page at once in a random order"
     print(f"orders: {len(preds)} (order 1 = the pipeline's batch; others = {rest}, seed {args.seed})")
     per_story: dict[str, list[tuple[int, int, int]]] = {}
@@ -58,25 +60,32 @@ def main() -> int:
             per_story.setdefault(f"{row['story']} ({row['pages']} pages)", []).append(
                 (row["in_largest"], row["lookalikes"], row["clusters"])
             )
-            print(f"order {k}: {row['story']}: {row['in_largest']}/{row['pages']} pages in its largest cluster, "
-                  f"{row['lookalikes']} look-alike pages in it, spread over {row['clusters']} clusters")  # fmt: skip
+            print(
+                f"order {k}: {row['story']}: {row['in_largest']}/{row['pages']} pages in its largest cluster, "
+                f"{row['lookalikes']} look-alike pages in it, spread over {row['clusters']} clusters"
+            )
         for name, g in splits.items():
             if not g:
                 continue
             res = score_assignment(pred, g)
             pw, bc = res["pairwise"], res["bcubed"]
-            metrics.setdefault(name, []).append((pw["precision"], pw["recall"], pw["f1"],
-                                                 bc["precision"], bc["recall"], bc["f1"]))  # fmt: skip
-            print(f"order {k}: {name}: {res['articles']} pages, {res['gold_stories']} gold / "
-                  f"{res['predicted_stories']} predicted stories; pairwise P/R/F1 "
-                  f"{pw['precision']:.3f}/{pw['recall']:.3f}/{pw['f1']:.3f}; BCubed P/R/F1 "
-                  f"{bc['precision']:.3f}/{bc['recall']:.3f}/{bc['f1']:.3f}")  # fmt: skip
+            metrics.setdefault(name, []).append(
+                (pw["precision"], pw["recall"], pw["f1"], bc["precision"], bc["recall"], bc["f1"])
+            )
+            print(
+                f"order {k}: {name}: {res['articles']} pages, {res['gold_stories']} gold / "
+                f"{res['predicted_stories']} predicted stories; pairwise P/R/F1 "
+                f"{pw['precision']:.3f}/{pw['recall']:.3f}/{pw['f1']:.3f}; BCubed P/R/F1 "
+                f"{bc['precision']:.3f}/{bc['recall']:.3f}/{bc['f1']:.3f}"
+            )
     print(f"--- min / median / max over {len(preds)} orders")
     for story, vals in per_story.items():
         joined = summarise_orders([v[0] for v in vals])
         look = summarise_orders([v[1] for v in vals])
-        print(f"{story}: in largest cluster {joined['min']:g} / {joined['median']:g} / {joined['max']:g}; "
-              f"look-alikes in it {look['min']:g} / {look['median']:g} / {look['max']:g}")  # fmt: skip
+        print(
+            f"{story}: in largest cluster {joined['min']:g} / {joined['median']:g} / {joined['max']:g}; "
+            f"look-alikes in it {look['min']:g} / {look['median']:g} / {look['max']:g}"
+        )
     names = ("pairwise P", "pairwise R", "pairwise F1", "BCubed P", "BCubed R", "BCubed F1")
     for split, rows in metrics.items():
         parts = []

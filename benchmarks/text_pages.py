@@ -32,8 +32,10 @@ def main() -> None:
     res = read_page(page, location="bench")
     secs = time.perf_counter() - t0
     mb = len(page.encode()) / 1e6
-    print(f"speed: one page of {len(arts)} articles ({mb:.1f} MB) read in {secs:.2f} s = {mb / secs:.2f} MB/s, "
-          f"{len(res.articles)} articles found")  # fmt: skip
+    print(
+        f"speed: one page of {len(arts)} articles ({mb:.1f} MB) read in {secs:.2f} s = {mb / secs:.2f} MB/s, "
+        f"{len(res.articles)} articles found"
+    )
 
 
 if __name__ == "__main__":

@@ -42,8 +42,11 @@ class _Tokens:
         for tok in parsed:
             if tok.is_alpha and tok.text[0].isupper() and not tok.is_sent_start:
                 start, end = tok.idx, tok.idx + len(tok.text)
-                out.append(Entity(doc.article.id, start, end, body[start:end], score=0.5, type="other",
-                                  canonical=tok.text.lower()))  # fmt: skip
+                out.append(
+                    Entity(
+                        doc.article.id, start, end, body[start:end], score=0.5, type="other", canonical=tok.text.lower()
+                    )
+                )
         return out
 
 
@@ -90,32 +93,51 @@ STAGES = [TOKENS, GENRE, SENTENCES]
 def corpus_rows() -> list[dict[str, Any]]:
     """A small hand-written corpus (article rows in the documented schema)."""
     texts = [
-        ("Protests spread in Almaty", "Protesters gathered in Almaty on Tuesday. Police said that Kassym-Jomart "
-         "Tokayev ordered a curfew.\n\nThe Interior Ministry said 12 officers were hurt."),
-        ("Markets fall", "Stocks in London and Frankfurt fell sharply. Analysts at Goldman Sachs said oil prices "
-         "weighed on shares."),
-        ("Flooding in the north", "Heavy rain flooded villages near the River Tyne. The Environment Agency issued "
-         "warnings for Newcastle and Durham."),
-        ("Election results", "Voters in Ohio and Pennsylvania went to the polls. Senator Jane Smith said the turnout "
-         "was high."),
-        ("Summit opens", "Leaders from France, Germany and Italy met in Brussels. Emmanuel Macron said Europe must "
-         "act together."),
+        (
+            "Protests spread in Almaty",
+            "Protesters gathered in Almaty on Tuesday. Police said that Kassym-Jomart "
+            "Tokayev ordered a curfew.\n\nThe Interior Ministry said 12 officers were hurt.",
+        ),
+        (
+            "Markets fall",
+            "Stocks in London and Frankfurt fell sharply. Analysts at Goldman Sachs said oil prices weighed on shares.",
+        ),
+        (
+            "Flooding in the north",
+            "Heavy rain flooded villages near the River Tyne. The Environment Agency issued "
+            "warnings for Newcastle and Durham.",
+        ),
+        (
+            "Election results",
+            "Voters in Ohio and Pennsylvania went to the polls. Senator Jane Smith said the turnout was high.",
+        ),
+        (
+            "Summit opens",
+            "Leaders from France, Germany and Italy met in Brussels. Emmanuel Macron said Europe must act together.",
+        ),
         ("Storm warning", "The Met Office warned of gales across Scotland and Wales on Friday."),
         ("Bank rates", "The Federal Reserve held rates steady. Jerome Powell said inflation was easing in America."),
         ("Tech earnings", "Apple and Microsoft reported strong quarters. Investors in New York cheered the news."),
         ("Football final", "Arsenal beat Chelsea at Wembley. Mikel Arteta said his players showed great spirit."),
-        ("Space launch", "NASA launched a probe from Florida towards Jupiter. Engineers said all systems were "
-         "normal."),
-    ]  # fmt: skip
+        ("Space launch", "NASA launched a probe from Florida towards Jupiter. Engineers said all systems were normal."),
+    ]
     rows: list[dict[str, Any]] = []
     for i, (title, body) in enumerate(texts):
-        row: dict[str, Any] = {"id": f"t{i:02d}", "title": title, "body": body, "outlet": "Test Wire",
-                               "published": f"2022-01-{i + 10:02d}", "authors": ["A. Writer"], "meta": {"n": i}}  # fmt: skip
+        row: dict[str, Any] = {
+            "id": f"t{i:02d}",
+            "title": title,
+            "body": body,
+            "outlet": "Test Wire",
+            "published": f"2022-01-{i + 10:02d}",
+            "authors": ["A. Writer"],
+            "meta": {"n": i},
+        }
         if i % 3 != 0:
             row["language"] = "en"  # the others are detected by the engine
         rows.append(row)
-    rows.append({"id": "boom", "title": "Bad", "body": "This EXPLODE article makes the Tokens stage fail.",
-                 "language": "en"})  # fmt: skip
+    rows.append(
+        {"id": "boom", "title": "Bad", "body": "This EXPLODE article makes the Tokens stage fail.", "language": "en"}
+    )
     return rows
 
 

@@ -53,8 +53,17 @@ class PgServer:
         self.port = _free_port()
         if self.user:
             shutil.chown(self.dir, self.user)
-        self._run("initdb", "-D", str(self.data), "-U", "newsprism", "--auth=trust", "--encoding=UTF8",
-                  "--locale=C.UTF-8", "-N")  # fmt: skip
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "newsprism",
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+            "-N",
+        )
         opts = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
         self._run("pg_ctl", "-D", str(self.data), "-o", opts, "-l", str(self.dir / "log"), "-w", "-t", "60", "start")
         self.base = f"postgresql://newsprism@127.0.0.1:{self.port}"

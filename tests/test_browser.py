@@ -142,8 +142,11 @@ def test_switching_axes_in_the_web_app_keeps_the_axis_in_the_url(browser: Any, t
         assert other.locator("nav.axes .axis-current").get_attribute("data-axis") == "state"
         other.goto(shared.replace("axis=state", "axis=lean"))
         assert [h.split(" (")[0] for h in other.locator("#columns h3").all_text_contents()] == [
-            "left", "center", "right", "unrated"
-        ]  # fmt: skip
+            "left",
+            "center",
+            "right",
+            "unrated",
+        ]
         assert other.goto(shared.replace("axis=state", "axis=colour")).status == 422  # type: ignore[union-attr]
         other.close()
         page.close()

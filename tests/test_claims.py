@@ -21,8 +21,12 @@ SEED_GOLD: dict[str, Any] = {
         {
             "title": "Why Kazakhstan's Crisis Matters to China",
             "counts_must": [],
-            "counts_must_not": [{"number": 2019, "why": "year"}, {"number": 2013, "why": "year"},
-                                {"number": 2005, "why": "year"}, {"number": 1, "why": "footnote mark [1]"}],
+            "counts_must_not": [
+                {"number": 2019, "why": "year"},
+                {"number": 2013, "why": "year"},
+                {"number": 2005, "why": "year"},
+                {"number": 1, "why": "footnote mark [1]"},
+            ],
         },
         {
             "title": "Was the Kazakhstan uprising an attempted Jihadi takeover?",
@@ -37,11 +41,15 @@ SEED_GOLD: dict[str, Any] = {
                 {"number": 863, "object_contains": "returnees", "attributed_to": "Kyrgyzstan officials"},
                 {"number": 60, "object_contains": "attacks", "hedge": "More than"},
             ],
-            "counts_must_not": [{"number": 1941, "why": "book title"}, {"number": 1945, "why": "book title"},
-                                {"number": 2019, "why": "year"}, {"number": 2020, "why": "year"}],
+            "counts_must_not": [
+                {"number": 1941, "why": "book title"},
+                {"number": 1945, "why": "book title"},
+                {"number": 2019, "why": "year"},
+                {"number": 2020, "why": "year"},
+            ],
         },
     ]
-}  # fmt: skip
+}
 
 
 def claims_of(nlp: Any, text: str) -> list[Any]:
@@ -67,7 +75,10 @@ def test_number_words_and_shapes() -> None:
 
 
 def test_tallies_and_lone_numbers_are_not_claims(nlp: Any) -> None:
-    text = "The Senate’s 80-19 vote and a 52-count complaint. Six women and six men vied for the post, but the front-runners left."
+    text = (
+        "The Senate’s 80-19 vote and a 52-count complaint. Six women and six men vied for the post, but "
+        "the front-runners left."
+    )
     got = [(c.number, c.object) for c in claims_of(nlp, text)]
     assert got == [(6, "women"), (6, "men")]
 
@@ -89,16 +100,25 @@ def test_officials_claimant_carries_through_the_paragraph(nlp: Any) -> None:
 
 
 def test_according_to_claimants(nlp: Any) -> None:
-    text = "At least 225 people were killed, according to the Health Ministry. According to Kazakh officials, 9,900 people were detained."
+    text = (
+        "At least 225 people were killed, according to the Health Ministry. According to Kazakh "
+        "officials, 9,900 people were detained."
+    )
     got = [(c.type, c.number, c.claimant, c.hedge) for c in claims_of(nlp, text)]
     assert got == [("killed", 225, "Health Ministry", "At least"), ("arrested", 9900, "Kazakh officials", None)]
 
 
 def test_death_tolls_and_included_counts(nlp: Any) -> None:
-    text = "The death toll rose to 225, the health ministry said on Sunday. Officials said 227 people died, including 19 police officers."
+    text = (
+        "The death toll rose to 225, the health ministry said on Sunday. Officials said 227 people "
+        "died, including 19 police officers."
+    )
     got = [(c.type, c.number, c.object, c.claimant, c.when) for c in claims_of(nlp, text)]
-    assert got == [("killed", 225, "deaths", "health ministry", "Sunday"), ("killed", 227, "people", "Officials", None),
-                   ("killed", 19, "police officers", "Officials", None)]  # fmt: skip
+    assert got == [
+        ("killed", 225, "deaths", "health ministry", "Sunday"),
+        ("killed", 227, "people", "Officials", None),
+        ("killed", 19, "police officers", "Officials", None),
+    ]
 
 
 def test_troops_actor_and_non_counts(nlp: Any) -> None:
@@ -111,10 +131,17 @@ def test_troops_actor_and_non_counts(nlp: Any) -> None:
 
 
 def test_russian_patterns() -> None:
-    text = "По данным МВД, погибли 225 человек, задержаны 9900. Прибыли около 2030 военнослужащих. Погибли двести двадцать пять человек."
+    text = (
+        "По данным МВД, погибли 225 человек, задержаны 9900. Прибыли около 2030 военнослужащих. Погибли "
+        "двести двадцать пять человек."
+    )
     got = [(c.type, c.number, c.hedge, c.claimant) for c in extract_claims(text, lang="ru")]
-    assert got == [("killed", 225, None, "МВД"), ("arrested", 9900, None, "МВД"), ("troops", 2030, "about", "МВД"),
-                   ("killed", 225, None, "МВД")]  # fmt: skip
+    assert got == [
+        ("killed", 225, None, "МВД"),
+        ("arrested", 9900, None, "МВД"),
+        ("troops", 2030, "about", "МВД"),
+        ("killed", 225, None, "МВД"),
+    ]
 
 
 @pytest.fixture(scope="module")

@@ -131,6 +131,11 @@ def test_export_carries_every_articles_value_on_every_axis(kz) -> None:  # type:
     store, story = kz
     row = next(r for r in export_rows(store, "stories") if r["id"] == story.id)
     assert set(row["sides"]) == set(story.article_ids)
-    assert row["sides"]["tass1"] == {"lean": "unrated", "group": "Russian state", "country": "RU", "state": "state",
-                                     "language": "ru"}  # fmt: skip
+    assert row["sides"]["tass1"] == {
+        "lean": "unrated",
+        "group": "Russian state",
+        "country": "RU",
+        "state": "state",
+        "language": "ru",
+    }
     assert row["default_axis"] == compare_story(store, story).default_axis

@@ -60,8 +60,9 @@ def test_files_out_hold_every_kind_with_evidence(local_one: Path) -> None:
 
 def test_two_workers_write_the_same_records(corpus: Path, local_one: Path, tmp_path: Path) -> None:
     settings = Settings(env={}, batch_size=3)
-    rep = process_files(corpus, tmp_path, engine="local", stages=STAGES, registry=make_registry(),
-                        settings=settings, workers=2)  # fmt: skip
+    rep = process_files(
+        corpus, tmp_path, engine="local", stages=STAGES, registry=make_registry(), settings=settings, workers=2
+    )
     assert rep.articles == 11 and rep.counts["entities"] > 20
     assert set(rep.stage_seconds) == set(STAGES)
     assert snapshot(tmp_path) == snapshot(local_one)
@@ -142,9 +143,24 @@ def test_cli_run_local(corpus: Path, local_one: Path, tmp_path: Path) -> None:
     from newsprism.cli import _load_commands, cli
 
     _load_commands()
-    res = CliRunner().invoke(cli, ["run", "--engine", "local", "--input", str(corpus), "--output", str(tmp_path),
-                                   "--registry", "engine_stages:make_registry", "--json", "--workers", "1",
-                                   *[a for s in STAGES for a in ("--stage", s)]])  # fmt: skip
+    res = CliRunner().invoke(
+        cli,
+        [
+            "run",
+            "--engine",
+            "local",
+            "--input",
+            str(corpus),
+            "--output",
+            str(tmp_path),
+            "--registry",
+            "engine_stages:make_registry",
+            "--json",
+            "--workers",
+            "1",
+            *[a for s in STAGES for a in ("--stage", s)],
+        ],
+    )
     assert res.exit_code == 1, res.output  # some rows and one stage failed: partial success
     report = json.loads(res.stdout)
     assert report["articles"] == 11 and len(report["failed"]) == 3

@@ -63,8 +63,11 @@ def test_roles_are_kept_apart_from_names(resources: Resources) -> None:
 
 
 def test_roles_in_three_languages(resources: Resources) -> None:
-    en = entities_of("Kazakhstan's President Kassym-Jomart Tokayev sacked Prime Minister Askar Mamin. "
-                     "Mr Putin was told.", "en", resources)  # fmt: skip
+    en = entities_of(
+        "Kazakhstan's President Kassym-Jomart Tokayev sacked Prime Minister Askar Mamin. Mr Putin was told.",
+        "en",
+        resources,
+    )
     assert {(e.entity_id, e.role) for e in en} >= {
         ("tokayev", "president"),
         ("mamin", "prime minister"),
@@ -132,7 +135,8 @@ def test_junk_is_not_reported(resources: Resources) -> None:
 def test_user_alias_file(tmp_path: Path) -> None:
     path = tmp_path / "aliases.yaml"
     path.write_text(
-        "actors:\n  zhanaozen_strike: {name: Zhanaozen oil workers, type: organisation, aliases: [Жанаозен мұнайшылары]}\n"
+        "actors:\n  zhanaozen_strike: {name: Zhanaozen oil workers, type: organisation, aliases: [Жанаозен "
+        "мұнайшылары]}\n"
         "  tokayev: {aliases: [Mr Tokayev the Second]}\n",
         encoding="utf-8",
     )

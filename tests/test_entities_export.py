@@ -33,10 +33,23 @@ def test_pipeline_stores_and_export_writes_entities_and_places(tmp_path: Path) -
     assert not report.failed
     out = tmp_path / "out"
     proc = subprocess.run(
-        [sys.executable, "-c", "from newsprism.cli import main; main()", "export", "--db", str(tmp_path / "t.db"), "--format", "jsonl",
-         "--out", str(out)],
-        capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-c",
+            "from newsprism.cli import main; main()",
+            "export",
+            "--db",
+            str(tmp_path / "t.db"),
+            "--format",
+            "jsonl",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     ents = [json.loads(x) for x in (out / "entities.jsonl").read_text(encoding="utf-8").splitlines()]
     places = [json.loads(x) for x in (out / "places.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -63,6 +76,9 @@ def test_seed_scorer_passes_on_export(tmp_path: Path) -> None:
     for section in ("entities", "places"):
         proc = subprocess.run(
             [sys.executable, str(SCORER), str(tmp_path / "exp"), str(GOLD), section],
-            capture_output=True, text=True, timeout=120, check=False,
-        )  # fmt: skip
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         assert proc.returncode == 0, proc.stdout

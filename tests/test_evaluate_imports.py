@@ -14,8 +14,11 @@ def _evaluate_importers() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for path in sorted((SRC / "newsprism").rglob("*.py")):
         name = _module_name(path) + (".__init__" if path.name == "__init__.py" else "")
-        hits = sorted(m for m in imported_modules(path.read_text(encoding="utf-8"), name)
-                      if m == "newsprism.evaluate" or m.startswith("newsprism.evaluate."))  # fmt: skip
+        hits = sorted(
+            m
+            for m in imported_modules(path.read_text(encoding="utf-8"), name)
+            if m == "newsprism.evaluate" or m.startswith("newsprism.evaluate.")
+        )
         if hits:
             found[str(path.relative_to(SRC / "newsprism"))] = hits
     return found

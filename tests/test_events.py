@@ -31,7 +31,7 @@ SEED_GOLD: dict[str, Any] = {
         },
         {"title": "Was the Kazakhstan uprising an attempted Jihadi takeover?", "events_must": []},
     ]
-}  # fmt: skip
+}
 
 
 def events_of(nlp: Any, text: str, **kw: Any) -> list[Any]:
@@ -63,8 +63,9 @@ def test_seed_article_one_events(nlp: Any) -> None:
 def test_canonical_actor_from_the_entities_stage(nlp: Any) -> None:
     art = seed_articles(SEED)[0]
     start = art.body.index("Tokayev’s decision")
-    ent = Entity(article_id=art.id, start=start, end=start + 7, text="Tokayev", type="person",
-                 canonical="Kassym-Jomart Tokayev")  # fmt: skip
+    ent = Entity(
+        article_id=art.id, start=start, end=start + 7, text="Tokayev", type="person", canonical="Kassym-Jomart Tokayev"
+    )
     evs = events_of(nlp, art.body, entities=[ent])
     req = [e for e in evs if e.type == "DEMAND" and e.recipient == "Vladimir Putin"]
     assert req and req[0].actor == "Kassym-Jomart Tokayev"
@@ -127,8 +128,17 @@ def test_seed_events_all_found_when_an_entities_stage_names_tokayev(tmp_path: Pa
             for name in ("Tokayev", "Tokaev"):
                 start = body.find(name)
                 while start >= 0:
-                    out.append(Entity(article_id=doc.article.id, start=start, end=start + len(name), text=name,
-                                      type="person", canonical="Kassym-Jomart Tokayev", entity_id="Q2329479"))  # fmt: skip
+                    out.append(
+                        Entity(
+                            article_id=doc.article.id,
+                            start=start,
+                            end=start + len(name),
+                            text=name,
+                            type="person",
+                            canonical="Kassym-Jomart Tokayev",
+                            entity_id="Q2329479",
+                        )
+                    )
                     start = body.find(name, start + 1)
             return out
 
@@ -186,7 +196,17 @@ def test_petrarch_xml_is_read_safely_and_mapped_to_plover(tmp_path: Path) -> Non
     assert any("T-03: no event code" in p for p in problems) and any("903 have no PLOVER type" in p for p in problems)
     assert {petr_split(r.id) for r in records} <= {"tune", "held-out"}
     assert [cameo_to_plover(c) for c in ("0311", "085", "092", "1041", "112", "163", "190", "192", "02", "345")] == [
-        "AGREE", "RETREAT", "INVESTIGATE", "DEMAND", "DISAPPROVE", "COERCE", "FIGHT", "COERCE", None, None]  # fmt: skip
+        "AGREE",
+        "RETREAT",
+        "INVESTIGATE",
+        "DEMAND",
+        "DISAPPROVE",
+        "COERCE",
+        "FIGHT",
+        "COERCE",
+        None,
+        None,
+    ]
     r = evaluate_petrarch(path, split="all")
     assert r["records"] == 2 and r["type_accuracy"] == 1.0, r
     bomb = tmp_path / "bomb.xml"
@@ -209,9 +229,26 @@ def test_gdelt_export_has_a_cameo_code_for_every_plover_type() -> None:
     from newsprism.publish.gdelt import PLOVER_TO_CAMEO
 
     types = yaml.safe_load((ROOT / "src/newsprism/enrich/resources/plover.yaml").read_text(encoding="utf-8"))["types"]
-    assert set(types) == {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE",
-                          "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE",
-                          "ASSAULT", "FIGHT"}  # fmt: skip
+    assert set(types) == {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "INVESTIGATE",
+        "DEMAND",
+        "DISAPPROVE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "MOBILIZE",
+        "SANCTION",
+        "COERCE",
+        "ASSAULT",
+        "FIGHT",
+    }
     for t in types:
         root, quad, goldstein = PLOVER_TO_CAMEO[t]
         assert root and quad in {1, 2, 3, 4} and -10 <= goldstein <= 10, t

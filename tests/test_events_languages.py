@@ -12,59 +12,109 @@ from newsprism.pipeline import Doc, Resources
 
 #: language -> (sentence, PLOVER types that must be found, types that must not be)
 SENTENCES: dict[str, list[tuple[str, set[str], set[str]]]] = {
-    "ru": [("Полиция задержала более ста протестующих в Алматы.", {"COERCE", "PROTEST"}, set()),
-           ("Президент обратился за помощью к союзникам.", {"DEMAND"}, {"AID"}),
-           ("В ходе беспорядков погибли десятки человек.", {"PROTEST", "ASSAULT"}, set())],
-    "uk": [("Поліція затримала двадцять протестувальників у Києві.", {"COERCE", "PROTEST"}, set()),
-           ("Уряд засудив напад на посольство.", {"DISAPPROVE", "ASSAULT"}, set())],
-    "es": [("La policía detuvo a veinte manifestantes en Quito.", {"COERCE", "PROTEST"}, set()),
-           ("El gobierno pidió ayuda a sus vecinos.", {"DEMAND"}, {"AID"}),
-           ("Los dos países firmaron un acuerdo de alto el fuego.", {"AGREE", "RETREAT"}, set())],
-    "fr": [("La police a arrêté des manifestants à Lyon.", {"COERCE", "PROTEST"}, set()),
-           ("Le gouvernement a condamné les violences et exigé une enquête.", {"DISAPPROVE", "DEMAND"}, set())],
-    "de": [("Die Polizei hat zwölf Demonstranten festgenommen.", {"COERCE", "PROTEST"}, set()),
-           ("Die Regierung verurteilte den Angriff auf die Botschaft.", {"DISAPPROVE", "ASSAULT"}, set())],
-    "it": [("La polizia ha arrestato dieci manifestanti a Torino.", {"COERCE", "PROTEST"}, set()),
-           ("I due ministri si sono incontrati per un colloquio.", {"CONSULT"}, set())],
-    "pt": [("A polícia prendeu vinte manifestantes em Lisboa.", {"COERCE", "PROTEST"}, set()),
-           ("O governo rejeitou as sanções impostas pelo vizinho.", {"REJECT", "SANCTION"}, set())],
-    "pl": [("Policja zatrzymała dwudziestu demonstrantów w Warszawie.", {"COERCE", "PROTEST"}, set()),
-           ("W starciach zginęło pięć osób.", {"FIGHT", "ASSAULT"}, set())],
-    "tr": [("Polis, İzmir'de yirmi göstericiyi gözaltına aldı.", {"COERCE", "PROTEST"}, set()),
-           ("Hükümet saldırıyı sert bir dille kınadı.", {"ASSAULT", "DISAPPROVE"}, set())],
-    "zh": [("警方在阿拉木图逮捕了数十名抗议者。", {"COERCE", "PROTEST"}, set()),
-           ("两国领导人举行会谈并签署了合作协议。", {"CONSULT", "AGREE", "COOPERATE"}, set())],
-    "ar": [("اعتقلت الشرطة عشرات المتظاهرين في العاصمة.", {"COERCE", "PROTEST"}, set()),
-           ("وأدانت الحكومة الهجوم على السفارة.", {"DISAPPROVE", "ASSAULT"}, set())],
-    "kk": [("Полиция Алматыда жиырма наразылық білдірушіні ұстап алды.", {"PROTEST", "COERCE"}, set()),
-           ("Үкімет шабуылды айыптады.", {"ASSAULT", "DISAPPROVE"}, set())],
-    "nl": [("De politie heeft twintig betogers gearresteerd in Utrecht.", {"COERCE", "PROTEST"}, set()),
-           ("De regering veroordeelde de aanval op de ambassade.", {"DISAPPROVE", "ASSAULT"}, set())],
-    "sv": [("Polisen grep tjugo demonstranter i Göteborg.", {"COERCE", "PROTEST"}, set()),
-           ("Regeringen fördömde attacken mot ambassaden.", {"DISAPPROVE", "ASSAULT"}, set())],
-    "bg": [("Полицията задържа двадесет протестиращи в Пловдив.", {"COERCE", "PROTEST"}, set()),
-           ("Правителството осъди нападението срещу посолството.", {"DISAPPROVE", "ASSAULT"}, set())],
-    "el": [("Η αστυνομία συνέλαβε είκοσι διαδηλωτές στη Θεσσαλονίκη.", {"COERCE", "PROTEST"}, set()),
-           ("Η κυβέρνηση καταδίκασε την επίθεση στην πρεσβεία.", {"DISAPPROVE", "ASSAULT"}, set())],
-    "hu": [("A rendőrség húsz tüntetőt vett őrizetbe Debrecenben.", {"COERCE", "PROTEST"}, set()),
-           ("A kormány elítélte a nagykövetség elleni támadást.", {"DISAPPROVE", "ASSAULT"}, set())],
-    "fi": [("Poliisi pidätti kaksikymmentä mielenosoittajaa Tampereella.", {"COERCE", "PROTEST"}, set()),
-           ("Hallitus tuomitsi hyökkäyksen suurlähetystöön.", {"DISAPPROVE", "ASSAULT"}, set())],
-    "fa": [("پلیس بیست معترض را در شیراز بازداشت کرد.", {"COERCE", "PROTEST"}, set()),
-           ("دولت حمله به سفارت را محکوم کرد.", {"DISAPPROVE", "ASSAULT"}, set())],
-    "ja": [("警察は大阪で抗議者二十人を逮捕した。", {"COERCE", "PROTEST"}, set()),
-           ("政府は大使館への攻撃を非難した。", {"DISAPPROVE", "ASSAULT"}, set())],
-    "ko": [("경찰은 부산에서 시위대 스무 명을 체포했다.", {"COERCE", "PROTEST"}, set()),
-           ("정부는 대사관 공격을 규탄했다.", {"DISAPPROVE", "ASSAULT"}, set())],
-    "az": [("Polis Bakıda iyirmi etirazçını həbs etdi.", {"COERCE", "PROTEST"}, set()),
-           ("Hökumət səfirliyə hücumu pislədi.", {"DISAPPROVE", "ASSAULT"}, set())],
-    "uz": [("Politsiya Toshkentda yigirma namoyishchini hibsga oldi.", {"COERCE", "PROTEST"}, set()),
-           ("Hukumat elchixonaga hujumni qoraladi.", {"DISAPPROVE", "ASSAULT"}, set())],
-    "ky": [("Милиция Бишкекте жыйырма нааразылык билдирүүчүнү камакка алды.", {"COERCE", "PROTEST"}, set()),
-           ("Өкмөт элчиликке кол салууну айыптады.", {"DISAPPROVE", "ASSAULT"}, set())],
-    "hy": [("Ոստիկանությունը Երևանում ձերբակալել է քսան ցուցարարի։", {"COERCE", "PROTEST"}, set()),
-           ("Կառավարությունը դատապարտել է դեսպանատան վրա հարձակումը։", {"DISAPPROVE", "ASSAULT"}, set())],
-}  # fmt: skip
+    "ru": [
+        ("Полиция задержала более ста протестующих в Алматы.", {"COERCE", "PROTEST"}, set()),
+        ("Президент обратился за помощью к союзникам.", {"DEMAND"}, {"AID"}),
+        ("В ходе беспорядков погибли десятки человек.", {"PROTEST", "ASSAULT"}, set()),
+    ],
+    "uk": [
+        ("Поліція затримала двадцять протестувальників у Києві.", {"COERCE", "PROTEST"}, set()),
+        ("Уряд засудив напад на посольство.", {"DISAPPROVE", "ASSAULT"}, set()),
+    ],
+    "es": [
+        ("La policía detuvo a veinte manifestantes en Quito.", {"COERCE", "PROTEST"}, set()),
+        ("El gobierno pidió ayuda a sus vecinos.", {"DEMAND"}, {"AID"}),
+        ("Los dos países firmaron un acuerdo de alto el fuego.", {"AGREE", "RETREAT"}, set()),
+    ],
+    "fr": [
+        ("La police a arrêté des manifestants à Lyon.", {"COERCE", "PROTEST"}, set()),
+        ("Le gouvernement a condamné les violences et exigé une enquête.", {"DISAPPROVE", "DEMAND"}, set()),
+    ],
+    "de": [
+        ("Die Polizei hat zwölf Demonstranten festgenommen.", {"COERCE", "PROTEST"}, set()),
+        ("Die Regierung verurteilte den Angriff auf die Botschaft.", {"DISAPPROVE", "ASSAULT"}, set()),
+    ],
+    "it": [
+        ("La polizia ha arrestato dieci manifestanti a Torino.", {"COERCE", "PROTEST"}, set()),
+        ("I due ministri si sono incontrati per un colloquio.", {"CONSULT"}, set()),
+    ],
+    "pt": [
+        ("A polícia prendeu vinte manifestantes em Lisboa.", {"COERCE", "PROTEST"}, set()),
+        ("O governo rejeitou as sanções impostas pelo vizinho.", {"REJECT", "SANCTION"}, set()),
+    ],
+    "pl": [
+        ("Policja zatrzymała dwudziestu demonstrantów w Warszawie.", {"COERCE", "PROTEST"}, set()),
+        ("W starciach zginęło pięć osób.", {"FIGHT", "ASSAULT"}, set()),
+    ],
+    "tr": [
+        ("Polis, İzmir'de yirmi göstericiyi gözaltına aldı.", {"COERCE", "PROTEST"}, set()),
+        ("Hükümet saldırıyı sert bir dille kınadı.", {"ASSAULT", "DISAPPROVE"}, set()),
+    ],
+    "zh": [
+        ("警方在阿拉木图逮捕了数十名抗议者。", {"COERCE", "PROTEST"}, set()),
+        ("两国领导人举行会谈并签署了合作协议。", {"CONSULT", "AGREE", "COOPERATE"}, set()),
+    ],
+    "ar": [
+        ("اعتقلت الشرطة عشرات المتظاهرين في العاصمة.", {"COERCE", "PROTEST"}, set()),
+        ("وأدانت الحكومة الهجوم على السفارة.", {"DISAPPROVE", "ASSAULT"}, set()),
+    ],
+    "kk": [
+        ("Полиция Алматыда жиырма наразылық білдірушіні ұстап алды.", {"PROTEST", "COERCE"}, set()),
+        ("Үкімет шабуылды айыптады.", {"ASSAULT", "DISAPPROVE"}, set()),
+    ],
+    "nl": [
+        ("De politie heeft twintig betogers gearresteerd in Utrecht.", {"COERCE", "PROTEST"}, set()),
+        ("De regering veroordeelde de aanval op de ambassade.", {"DISAPPROVE", "ASSAULT"}, set()),
+    ],
+    "sv": [
+        ("Polisen grep tjugo demonstranter i Göteborg.", {"COERCE", "PROTEST"}, set()),
+        ("Regeringen fördömde attacken mot ambassaden.", {"DISAPPROVE", "ASSAULT"}, set()),
+    ],
+    "bg": [
+        ("Полицията задържа двадесет протестиращи в Пловдив.", {"COERCE", "PROTEST"}, set()),
+        ("Правителството осъди нападението срещу посолството.", {"DISAPPROVE", "ASSAULT"}, set()),
+    ],
+    "el": [
+        ("Η αστυνομία συνέλαβε είκοσι διαδηλωτές στη Θεσσαλονίκη.", {"COERCE", "PROTEST"}, set()),
+        ("Η κυβέρνηση καταδίκασε την επίθεση στην πρεσβεία.", {"DISAPPROVE", "ASSAULT"}, set()),
+    ],
+    "hu": [
+        ("A rendőrség húsz tüntetőt vett őrizetbe Debrecenben.", {"COERCE", "PROTEST"}, set()),
+        ("A kormány elítélte a nagykövetség elleni támadást.", {"DISAPPROVE", "ASSAULT"}, set()),
+    ],
+    "fi": [
+        ("Poliisi pidätti kaksikymmentä mielenosoittajaa Tampereella.", {"COERCE", "PROTEST"}, set()),
+        ("Hallitus tuomitsi hyökkäyksen suurlähetystöön.", {"DISAPPROVE", "ASSAULT"}, set()),
+    ],
+    "fa": [
+        ("پلیس بیست معترض را در شیراز بازداشت کرد.", {"COERCE", "PROTEST"}, set()),
+        ("دولت حمله به سفارت را محکوم کرد.", {"DISAPPROVE", "ASSAULT"}, set()),
+    ],
+    "ja": [
+        ("警察は大阪で抗議者二十人を逮捕した。", {"COERCE", "PROTEST"}, set()),
+        ("政府は大使館への攻撃を非難した。", {"DISAPPROVE", "ASSAULT"}, set()),
+    ],
+    "ko": [
+        ("경찰은 부산에서 시위대 스무 명을 체포했다.", {"COERCE", "PROTEST"}, set()),
+        ("정부는 대사관 공격을 규탄했다.", {"DISAPPROVE", "ASSAULT"}, set()),
+    ],
+    "az": [
+        ("Polis Bakıda iyirmi etirazçını həbs etdi.", {"COERCE", "PROTEST"}, set()),
+        ("Hökumət səfirliyə hücumu pislədi.", {"DISAPPROVE", "ASSAULT"}, set()),
+    ],
+    "uz": [
+        ("Politsiya Toshkentda yigirma namoyishchini hibsga oldi.", {"COERCE", "PROTEST"}, set()),
+        ("Hukumat elchixonaga hujumni qoraladi.", {"DISAPPROVE", "ASSAULT"}, set()),
+    ],
+    "ky": [
+        ("Милиция Бишкекте жыйырма нааразылык билдирүүчүнү камакка алды.", {"COERCE", "PROTEST"}, set()),
+        ("Өкмөт элчиликке кол салууну айыптады.", {"DISAPPROVE", "ASSAULT"}, set()),
+    ],
+    "hy": [
+        ("Ոստիկանությունը Երևանում ձերբակալել է քսան ցուցարարի։", {"COERCE", "PROTEST"}, set()),
+        ("Կառավարությունը դատապարտել է դեսպանատան վրա հարձակումը։", {"DISAPPROVE", "ASSAULT"}, set()),
+    ],
+}
 
 
 def test_every_trigger_file_has_sentences_here() -> None:
@@ -77,8 +127,9 @@ def test_triggers_in_each_language(lang: str) -> None:
     triggers = load_language_triggers(lang, res)
     assert triggers is not None
     for sentence, must, must_not in SENTENCES[lang]:
-        events = extract_events_window(sentence, lang, tokens=tokenize(sentence, lang, res), triggers=triggers,
-                                       mentions=MentionIndex(sentence))  # fmt: skip
+        events = extract_events_window(
+            sentence, lang, tokens=tokenize(sentence, lang, res), triggers=triggers, mentions=MentionIndex(sentence)
+        )
         types = {e.type for e in events}
         assert must <= types, (sentence, types)
         assert not (must_not & types), (sentence, types)
@@ -88,13 +139,21 @@ def test_triggers_in_each_language(lang: str) -> None:
 
 def test_actor_recipient_and_place_by_window_rules() -> None:
     text = "Токаев обратился к Путину с просьбой о помощи. Затем Россия направила войска в Казахстан."
-    ents = [Entity("a", 0, 6, "Токаев", 0.9, "x", type="person", canonical="Kassym-Jomart Tokayev"),
-            Entity("a", 19, 25, "Путину", 0.9, "x", type="person", canonical="Vladimir Putin"),
-            Entity("a", 53, 59, "Россия", 0.9, "x", type="place", canonical="Russia")]  # fmt: skip
+    ents = [
+        Entity("a", 0, 6, "Токаев", 0.9, "x", type="person", canonical="Kassym-Jomart Tokayev"),
+        Entity("a", 19, 25, "Путину", 0.9, "x", type="person", canonical="Vladimir Putin"),
+        Entity("a", 53, 59, "Россия", 0.9, "x", type="place", canonical="Russia"),
+    ]
     start = text.index("Казахстан")
     places = [Place("a", start, start + 9, "Казахстан", 0.9, "x", name="Kazakhstan")]
-    events = extract_events_window(text, "ru", tokens=tokenize(text, "ru"), triggers=load_language_triggers("ru"),
-                                   mentions=MentionIndex(text, entities=ents), places=places)  # type: ignore[arg-type]  # fmt: skip
+    events = extract_events_window(
+        text,
+        "ru",
+        tokens=tokenize(text, "ru"),
+        triggers=load_language_triggers("ru"),
+        mentions=MentionIndex(text, entities=ents),
+        places=places,
+    )  # type: ignore[arg-type]
     demand = next(e for e in events if e.type == "DEMAND")
     assert demand.actor == "Kassym-Jomart Tokayev" and demand.recipient == "Vladimir Putin"
     mobilize = next(e for e in events if e.type == "MOBILIZE")
@@ -116,8 +175,12 @@ def test_french_roles_come_from_the_parse() -> None:
     from newsprism.enrich.events import EventStage
 
     res = Resources()
-    art = Article(id="fr1", title="t", body="Emmanuel Macron a condamné la Russie. La police a arrêté Jean Dupont à Lyon.",
-                  language="fr")  # fmt: skip
+    art = Article(
+        id="fr1",
+        title="t",
+        body="Emmanuel Macron a condamné la Russie. La police a arrêté Jean Dupont à Lyon.",
+        language="fr",
+    )
     events = {e.type: e for e in EventStage(resources=res)(Doc(art, res)) if hasattr(e, "type")}
     assert (events["DISAPPROVE"].actor, events["DISAPPROVE"].recipient) == ("Emmanuel Macron", "Russie")
     assert events["DISAPPROVE"].score == 0.65 and events["DISAPPROVE"].where is None

@@ -15,15 +15,46 @@ def filled(tmp_path):
     s = SQLiteStore(tmp_path / "e.db")
     s.put_article(Article(id="a1", title="T", body=BODY, published="2022-01-11", url="https://x.org/a", outlet="X"))
     i = BODY.index("164")
-    s.commit_stage("a1", "claims.t.v1", [Claim(article_id="a1", start=i, end=i + 22, text=BODY[i : i + 22],
-                                               type="killed", number=164, object="civilians", claimant="Officials")])  # fmt: skip
+    s.commit_stage(
+        "a1",
+        "claims.t.v1",
+        [
+            Claim(
+                article_id="a1",
+                start=i,
+                end=i + 22,
+                text=BODY[i : i + 22],
+                type="killed",
+                number=164,
+                object="civilians",
+                claimant="Officials",
+            )
+        ],
+    )
     p = BODY.index("Almaty")
-    s.commit_stage("a1", "places.t.v1", [Place(article_id="a1", start=p, end=p + 6, text="Almaty", name="Almaty",
-                                               country="KZ", lat=43.25, lon=76.92)])  # fmt: skip
+    s.commit_stage(
+        "a1",
+        "places.t.v1",
+        [Place(article_id="a1", start=p, end=p + 6, text="Almaty", name="Almaty", country="KZ", lat=43.25, lon=76.92)],
+    )
     j = BODY.index("Protesters")
     for _ in range(2):  # the same event twice in one article is one event with two mentions
-        s.commit_stage("a1", "events.t.v1", [Event(article_id="a1", start=j, end=len(BODY), text=BODY[j:],
-                                                   type="PROTEST", actor="Protesters", where="Almaty")] * 2)  # fmt: skip
+        s.commit_stage(
+            "a1",
+            "events.t.v1",
+            [
+                Event(
+                    article_id="a1",
+                    start=j,
+                    end=len(BODY),
+                    text=BODY[j:],
+                    type="PROTEST",
+                    actor="Protesters",
+                    where="Almaty",
+                )
+            ]
+            * 2,
+        )
     s.commit_stage("a1", "quotes.t.v1", [Quote(article_id="a1", start=0, end=9, text="Officials", speaker="X")])
     return s
 

@@ -66,7 +66,12 @@ def test_export_writes_frames_and_techniques(exported: Path) -> None:
 def test_seed_scorer_finds_every_must_item(exported: Path, section: str) -> None:
     # the scorer matches articles by title: titles come from the seed markers
     gold = SHARED / "seed" / "kazakhstan-2022-01-12.gold.json"
-    res = subprocess.run([sys.executable, str(SHARED / "tools" / "score_seed.py"), str(exported), str(gold), section],
-                         capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    res = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "score_seed.py"), str(exported), str(gold), section],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert res.returncode == 0, res.stdout + res.stderr
     assert "0 wrongly reported" in res.stdout

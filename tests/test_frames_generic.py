@@ -49,7 +49,10 @@ def test_seed_generic_frames_with_evidence(model) -> None:  # type: ignore[no-un
 
 
 def test_russian_and_chinese_generic_frames(model) -> None:  # type: ignore[no-untyped-def]
-    ru = "Войска ОДКБ и армия обеспечивают безопасность. Полиция задержала 8000 человек, им грозит тюрьма за мародёрство."
+    ru = (
+        "Войска ОДКБ и армия обеспечивают безопасность. Полиция задержала 8000 человек, им грозит тюрьма "
+        "за мародёрство."
+    )
     frames = {f.frame for f in detect_generic_frames("ru", ru, model=model)}
     assert {"Security_and_defense", "Crime_and_punishment"} <= frames
     zh = "中国政府表示，经济增长放缓，市场价格上涨，通胀压力加大。投资和贸易下降。"
@@ -63,19 +66,36 @@ def test_short_neutral_text_is_not_over_framed(model) -> None:  # type: ignore[n
 
 def test_term_syntax() -> None:
     assert term_pattern("re:abc+") == "abc+"
-    lex = Lexicon([Cue("terror*", 1, "en", "t"), Cue("fuel price", 1, "en", "f"), Cue("цветн* революц*", 1, "ru", "c"),
-                   Cue("恐怖分子", 1, "zh", "z"), Cue("Kremlin's", 1, "en", "k")])  # fmt: skip
+    lex = Lexicon(
+        [
+            Cue("terror*", 1, "en", "t"),
+            Cue("fuel price", 1, "en", "f"),
+            Cue("цветн* революц*", 1, "ru", "c"),
+            Cue("恐怖分子", 1, "zh", "z"),
+            Cue("Kremlin's", 1, "en", "k"),
+        ]
+    )
     text = "Terrorists; fuel-price rises; цветной революции; 是恐怖分子吗; the Kremlin’s line; terror-free; fuel prices"
     hits = {(m.cue.label, m.text) for m in lex.matches(text)}
-    assert hits == {("t", "Terrorists"), ("f", "fuel-price"), ("c", "цветной революции"), ("z", "恐怖分子"),
-                    ("k", "Kremlin’s"), ("t", "terror")}  # fmt: skip
+    assert hits == {
+        ("t", "Terrorists"),
+        ("f", "fuel-price"),
+        ("c", "цветной революции"),
+        ("z", "恐怖分子"),
+        ("k", "Kremlin’s"),
+        ("t", "terror"),
+    }
 
 
 def test_sentences_carry_paragraph_index() -> None:
     body = "Title line\n\nFirst para. Second sentence.\nNext para."
     sents = split_sentences(body)
     assert [(body[s.start : s.end], s.paragraph) for s in sents] == [
-        ("Title line", 0), ("First para.", 1), ("Second sentence.", 1), ("Next para.", 2)]  # fmt: skip
+        ("Title line", 0),
+        ("First para.", 1),
+        ("Second sentence.", 1),
+        ("Next para.", 2),
+    ]
 
 
 def test_frames_by_outlet_from_a_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -104,30 +124,53 @@ def test_speed_benchmark_runs(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    res = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "frames_speed.py"), "--n", "5", "--repeat", "2"],
-                         capture_output=True, text=True, timeout=300, check=False,
-                         env={"NEWSPRISM_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})  # fmt: skip
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "frames_speed.py"), "--n", "5", "--repeat", "2"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={"NEWSPRISM_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
     assert res.returncode == 0, res.stderr
     assert "all four" in res.stdout and "articles/s" in res.stdout and "per article" in res.stdout
 
 
 #: language -> (a short article written for this test, frames that must be among those reported)
 ARTICLES = {
-    "pl": ("Policja zatrzymała w stolicy dwudziestu demonstrantów. Sąd skazał ich na karę więzienia. "
-           "Rząd i prezydent zapowiedzieli nowe wybory, a opozycja protestuje.", {"Crime_and_punishment", "Political"}),
-    "es": ("La policía detuvo a veinte personas por saqueo. El gobierno y el presidente convocaron elecciones. "
-           "Los precios del combustible y la inflación subieron.", {"Crime_and_punishment", "Political", "Economic"}),
-    "it": ("Le truppe dell'esercito sono arrivate dopo gli attacchi terroristici. Il governo ha chiesto "
-           "sicurezza e la difesa del paese.", {"Security_and_defense"}),
-    "pt": ("O hospital recebeu dezenas de feridos. A pandemia e a vacina dominaram o debate sobre saúde.",
-           {"Health_and_safety"}),
-    "tr": ("Polis göstericileri gözaltına aldı ve mahkeme tutuklama kararı verdi. Hükümet ve muhalefet "
-           "seçim tarihini tartıştı.", {"Crime_and_punishment", "Political"}),
-    "ar": ("اعتقلت الشرطة عشرات المتظاهرين ونقلتهم إلى السجن. وقالت الحكومة إن الانتخابات ستجري في موعدها.",
-           {"Crime_and_punishment", "Political"}),
-    "uk": ("Поліція затримала десятки людей, суд виніс вирок. Уряд і президент оголосили про нові вибори.",
-           {"Crime_and_punishment", "Political"}),
-}  # fmt: skip
+    "pl": (
+        "Policja zatrzymała w stolicy dwudziestu demonstrantów. Sąd skazał ich na karę więzienia. "
+        "Rząd i prezydent zapowiedzieli nowe wybory, a opozycja protestuje.",
+        {"Crime_and_punishment", "Political"},
+    ),
+    "es": (
+        "La policía detuvo a veinte personas por saqueo. El gobierno y el presidente convocaron elecciones. "
+        "Los precios del combustible y la inflación subieron.",
+        {"Crime_and_punishment", "Political", "Economic"},
+    ),
+    "it": (
+        "Le truppe dell'esercito sono arrivate dopo gli attacchi terroristici. Il governo ha chiesto "
+        "sicurezza e la difesa del paese.",
+        {"Security_and_defense"},
+    ),
+    "pt": (
+        "O hospital recebeu dezenas de feridos. A pandemia e a vacina dominaram o debate sobre saúde.",
+        {"Health_and_safety"},
+    ),
+    "tr": (
+        "Polis göstericileri gözaltına aldı ve mahkeme tutuklama kararı verdi. Hükümet ve muhalefet "
+        "seçim tarihini tartıştı.",
+        {"Crime_and_punishment", "Political"},
+    ),
+    "ar": (
+        "اعتقلت الشرطة عشرات المتظاهرين ونقلتهم إلى السجن. وقالت الحكومة إن الانتخابات ستجري في موعدها.",
+        {"Crime_and_punishment", "Political"},
+    ),
+    "uk": (
+        "Поліція затримала десятки людей, суд виніс вирок. Уряд і президент оголосили про нові вибори.",
+        {"Crime_and_punishment", "Political"},
+    ),
+}
 
 
 @pytest.mark.parametrize("lang", sorted(ARTICLES))

@@ -81,7 +81,11 @@ RU = (
     "Власти назвали протестующих террористами, а президент Токаев заявил о попытке цветной революции.\n"
     "Миротворцы ОДКБ прибыли в Алматы по просьбе казахстанского руководства."
 )
-ZH = "哈萨克斯坦总统托卡耶夫称抗议者为恐怖分子。\n中国官方媒体认为，这是一场颜色革命的企图。\n集安组织维和部队已抵达阿拉木图。"
+ZH = (
+    "哈萨克斯坦总统托卡耶夫称抗议者为恐怖分子。\n"
+    "中国官方媒体认为，这是一场颜色革命的企图。\n"
+    "集安组织维和部队已抵达阿拉木图。"
+)
 KK = "Президент Тоқаев наразылық білдірушілерді террористер деп атады. ҰҚШҰ бітімгерлері Алматыға келді."
 
 
@@ -155,8 +159,19 @@ def test_bad_user_frame_file_names_the_file(tmp_path: Path) -> None:
 
 def test_every_shipped_frame_file_is_documented() -> None:
     defs = load_frame_definitions(user_dir=ROOT / "no-such-folder")
-    for required in ("terrorism", "colour revolution", "peacekeeping", "jihadist involvement", "palace coup",
-                     "fuel price protest", "nazification", "genocide", "sovereignty", "NATO expansion", "separatism"):  # fmt: skip
+    for required in (
+        "terrorism",
+        "colour revolution",
+        "peacekeeping",
+        "jihadist involvement",
+        "palace coup",
+        "fuel price protest",
+        "nazification",
+        "genocide",
+        "sovereignty",
+        "NATO expansion",
+        "separatism",
+    ):
         assert required in defs
     for d in defs.values():
         text = (ROOT / "src" / "newsprism" / "enrich" / d.path.replace("resources/", "resources/", 1)).read_text()
@@ -201,10 +216,14 @@ def test_entities_stage_names_resolve_holders(model) -> None:  # type: ignore[no
         ("Terrorists, Tokayev said, had attacked the airport.", "terrorism", "Kassym-Jomart Tokayev", "reported"),
         ("“The terrorists must be destroyed,” Tokayev said.", "terrorism", "Kassym-Jomart Tokayev", "reported"),
         ("Chinese state media described the protesters as terrorists.", "terrorism", "China", "reported"),
-        ("Washington dismissed claims of a colour revolution as absurd.", "colour revolution", "United States",
-         "contested"),
+        (
+            "Washington dismissed claims of a colour revolution as absurd.",
+            "colour revolution",
+            "United States",
+            "contested",
+        ),
     ],
-)  # fmt: skip
+)
 def test_holder_patterns(model, text: str, frame: str, holder: str, stance: str) -> None:  # type: ignore[no-untyped-def]
     got = [(f.frame, f.holder, f.stance) for f in detect_narrative_frames("h", text, model=model)]
     assert got == [(frame, holder, stance)]

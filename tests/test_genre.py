@@ -60,19 +60,25 @@ def test_trained_probabilities_override_rules(model) -> None:  # type: ignore[no
 
 #: language -> (an opinion piece, a wire report), both written for this test
 PAIRS = {
-    "es": ("Yo no me lo creo. ¿De verdad nos quieren convencer de que todo va bien? Lamentablemente, nuestro "
-           "gobierno vive en otro mundo. Es absurdo y vergonzoso. Tal vez mañana despierten.",
-           "El ministro dijo el lunes que la reforma entrará en vigor en marzo, según un comunicado. «Es un paso "
-           "necesario», afirmó el portavoz. La agencia informó de que el parlamento votará el texto."),
-    "pl": ("Ja w to nie wierzę. Czy naprawdę ktoś nas przekona, że wszystko jest w porządku? Niestety, nasz rząd "
-           "żyje w innym świecie. To absurdalne i haniebne. Może jutro się obudzą.",
-           "Minister powiedział w poniedziałek, że reforma wejdzie w życie w marcu. „To konieczny krok” – oświadczył "
-           "rzecznik. Według agencji parlament zagłosuje nad ustawą w przyszłym tygodniu."),
-    "tr": ("Ben buna inanmıyorum. Gerçekten bizi her şeyin yolunda olduğuna inandırabilirler mi? Maalesef "
-           "hükümetimiz başka bir dünyada yaşıyor. Bu saçma ve utanç verici. Belki yarın uyanırlar.",
-           "Bakan pazartesi günü reformun martta yürürlüğe gireceğini söyledi. Sözcüsü \"Bu gerekli bir adım\" "
-           "dedi. Ajansa göre meclis tasarıyı gelecek hafta oylayacak."),
-}  # fmt: skip
+    "es": (
+        "Yo no me lo creo. ¿De verdad nos quieren convencer de que todo va bien? Lamentablemente, nuestro "
+        "gobierno vive en otro mundo. Es absurdo y vergonzoso. Tal vez mañana despierten.",
+        "El ministro dijo el lunes que la reforma entrará en vigor en marzo, según un comunicado. «Es un paso "
+        "necesario», afirmó el portavoz. La agencia informó de que el parlamento votará el texto.",
+    ),
+    "pl": (
+        "Ja w to nie wierzę. Czy naprawdę ktoś nas przekona, że wszystko jest w porządku? Niestety, nasz rząd "
+        "żyje w innym świecie. To absurdalne i haniebne. Może jutro się obudzą.",
+        "Minister powiedział w poniedziałek, że reforma wejdzie w życie w marcu. „To konieczny krok” – oświadczył "
+        "rzecznik. Według agencji parlament zagłosuje nad ustawą w przyszłym tygodniu.",
+    ),
+    "tr": (
+        "Ben buna inanmıyorum. Gerçekten bizi her şeyin yolunda olduğuna inandırabilirler mi? Maalesef "
+        "hükümetimiz başka bir dünyada yaşıyor. Bu saçma ve utanç verici. Belki yarın uyanırlar.",
+        'Bakan pazartesi günü reformun martta yürürlüğe gireceğini söyledi. Sözcüsü "Bu gerekli bir adım" '
+        "dedi. Ajansa göre meclis tasarıyı gelecek hafta oylayacak.",
+    ),
+}
 
 
 @pytest.mark.parametrize("lang", sorted(PAIRS))

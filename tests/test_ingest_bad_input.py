@@ -270,8 +270,9 @@ def test_cli_exit_codes_messages_and_retry(tmp_path: Path, bad_files: dict[str, 
     db = str(tmp_path / "cli.db")
     env = {"NEWSPRISM_MAX_INPUT_BYTES": "10000", "NEWSPRISM_FETCH_TIMEOUT": "0.5"}
     # nothing ingested at all: exit 3, one line per input
-    code, out = _cli(["ingest", str(bad_files["empty"]), str(bad_files["no_article"]), site.url("/gone"), "--db", db],
-                     env)  # fmt: skip
+    code, out = _cli(
+        ["ingest", str(bad_files["empty"]), str(bad_files["no_article"]), site.url("/gone"), "--db", db], env
+    )
     assert code == 3
     lines = [ln for ln in out.splitlines() if ln.startswith("failed: ")]
     assert lines == [

@@ -31,8 +31,10 @@ def _load(name: str, **options: object) -> tuple[list, list]:  # type: ignore[ty
 
 def test_rss_entries_become_articles() -> None:
     arts, errors = _load("rss_full.xml")
-    assert [a.title for a in arts] == ["Troops from a regional alliance arrive in the capital",
-                                       "Internet restored in several regions"]  # fmt: skip
+    assert [a.title for a in arts] == [
+        "Troops from a regional alliance arrive in the capital",
+        "Internet restored in several regions",
+    ]
     first, second = arts
     # content:encoded wins over the summary; HTML stripped, paragraphs kept, scripts dropped
     assert first.body == (
@@ -94,8 +96,10 @@ def test_relative_entry_links_resolve_against_the_feed() -> None:
 
 def test_malformed_feed_keeps_its_entries() -> None:
     result = FeedLoader().load(_raw("bozo_with_entries.rss"), Settings(env={}))
-    assert [a.title for a in result.articles] == ["Airport reopens after three days",
-                                                  "Second item in a feed that is never closed"]  # fmt: skip
+    assert [a.title for a in result.articles] == [
+        "Airport reopens after three days",
+        "Second item in a feed that is never closed",
+    ]
     assert "not well-formed" in result.meta["malformed"]
 
 
@@ -112,8 +116,9 @@ def test_not_a_feed_and_unsafe_xml_are_refused() -> None:
     with pytest.raises(UnsupportedInputError, match=r"unsafe XML \(EntitiesForbidden\)"):
         _load("entities.rss")
     with pytest.raises(EmptyInputError, match="feed has no entries"):
-        FeedLoader().load(RawInput("e.rss", b'<rss version="2.0"><channel><title>T</title></channel></rss>'),
-                          Settings(env={}))  # fmt: skip
+        FeedLoader().load(
+            RawInput("e.rss", b'<rss version="2.0"><channel><title>T</title></channel></rss>'), Settings(env={})
+        )
 
 
 def test_sniff() -> None:
@@ -139,7 +144,8 @@ FEED = """<?xml version="1.0" encoding="utf-8"?>
 <item><title>Summary only, page gone</title><link>{base}/page/gone.html</link>
 <description>Summary of an article whose page is gone.</description></item>
 <item><title>Full text in the feed</title><link>{base}/page/full.html</link>
-<description>A summary.</description><content:encoded>&lt;p&gt;The whole text is here.&lt;/p&gt;</content:encoded></item>
+<description>A summary.</description>
+<content:encoded>&lt;p&gt;The whole text is here.&lt;/p&gt;</content:encoded></item>
 </channel></rss>
 """
 

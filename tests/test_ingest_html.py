@@ -107,14 +107,22 @@ def test_empty_and_binary_input() -> None:
 @pytest.mark.parametrize(
     ("title", "sites", "expected"),
     [
-        ("Kazakhstan unrest: what we know | The Guardian", ["The Guardian", "theguardian.com"], "Kazakhstan unrest: what we know"),
-        ("Kazakhstan: Troops told to shoot without warning - BBC News", [None, "bbc.com"], "Kazakhstan: Troops told to shoot without warning"),
+        (
+            "Kazakhstan unrest: what we know | The Guardian",
+            ["The Guardian", "theguardian.com"],
+            "Kazakhstan unrest: what we know",
+        ),
+        (
+            "Kazakhstan: Troops told to shoot without warning - BBC News",
+            [None, "bbc.com"],
+            "Kazakhstan: Troops told to shoot without warning",
+        ),
         ("Протесты в Казахстане — Meduza", ["Meduza", "meduza.io"], "Протесты в Казахстане"),
         ("Reuters - Kazakh president sacks government", [None, "reuters.com"], "Kazakh president sacks government"),
         ("Fuel prices - a timeline of the protests", ["The Steppe Herald"], "Fuel prices - a timeline of the protests"),
         ("Kazakhstan unrest | Explainer", [], "Kazakhstan unrest | Explainer"),
     ],
-)  # fmt: skip
+)
 def test_clean_title(title: str, sites: list[str | None], expected: str) -> None:
     assert clean_title(title, site_names=sites) == expected
 

@@ -93,8 +93,18 @@ def test_cli_map_option(tmp_path: Path) -> None:
     db = str(tmp_path / "t.db")
     code, out = _cli(["ingest", str(DATA / "custom_columns.csv"), "--db", db])
     assert code == 3 and "--map body=COLUMN" in out
-    code, out = _cli(["ingest", str(DATA / "custom_columns.csv"), "--map", "body=story_text", "--map",
-                      "title=headline_en", "--db", db])  # fmt: skip
+    code, out = _cli(
+        [
+            "ingest",
+            str(DATA / "custom_columns.csv"),
+            "--map",
+            "body=story_text",
+            "--map",
+            "title=headline_en",
+            "--db",
+            db,
+        ]
+    )
     assert code == 0, out
     with open_store(db) as store:
         (art,) = store.iter_articles()
@@ -111,8 +121,15 @@ def test_sniff_picks_the_table_loaders() -> None:
 def test_large_gzipped_export_is_streamed(tmp_path: Path) -> None:
     """A .jsonl.gz over max_input_bytes is not refused: it is read line by line from the file."""
     path = tmp_path / "big.jsonl.gz"
-    rows = [{"title": f"Story {i}", "text": f"Report number {i} about the events in the region " * 5,
-             "source": "Example Daily", "topic": "t"} for i in range(400)]  # fmt: skip
+    rows = [
+        {
+            "title": f"Story {i}",
+            "text": f"Report number {i} about the events in the region " * 5,
+            "source": "Example Daily",
+            "topic": "t",
+        }
+        for i in range(400)
+    ]
     with gzip.open(path, "wt", encoding="utf-8") as fh:
         for i, row in enumerate(rows):
             fh.write(json.dumps(row) + "\n")

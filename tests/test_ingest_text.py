@@ -433,7 +433,8 @@ def test_standfirst_between_title_and_byline() -> None:
         "Older story\nBy Ann Lee\n10 January 2022\n\nOlder text ends here.\n\n"
         "Tokayev's new cabinet\n"
         "The president named a new government after the old one resigned during the protests last week.\n"
-        "By Jane Doe\n11 January 2022\nSource: https://example.org/cabinet\n\nThe new prime minister is Alikhan Smailov.\n"
+        "By Jane Doe\n11 January 2022\nSource: https://example.org/cabinet\n\nThe new prime minister is "
+        "Alikhan Smailov.\n"
     )
     res = TextLoader().load(RawInput("standfirst.txt", text.encode()), Settings())
     assert [a.title for a in res.articles] == ["Older story", "Tokayev's new cabinet"]

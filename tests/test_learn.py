@@ -68,16 +68,22 @@ def _mismatch_layout(root: Path) -> None:
     short = "Ministers meet\n\nThe ministers met on Monday.\nThey talked about prices."
     long_ = short + "\nThe so-called experts are liars.\nWho believes them now?"
     texts = {
-        "en": {"11": (short, long_), "12": ("Storm hits coast\n\nA storm hit the coast.", None),
-               "13": ("We must act\n\nI say this plainly: the cowards lied.\nWill anyone stop them?", None)},
+        "en": {
+            "11": (short, long_),
+            "12": ("Storm hits coast\n\nA storm hit the coast.", None),
+            "13": ("We must act\n\nI say this plainly: the cowards lied.\nWill anyone stop them?", None),
+        },
         "ru": {"21": ("Министры встретились\n\nМинистры встретились в понедельник.\nЭто позор!", None)},
-    }  # fmt: skip
+    }
     labels = {
-        "en": ("11\treporting\n12\treporting\n13\topinion\n", "11\tEconomic\n12\t\n13\tMorality,Political\n",
-               "11\t3\t\n11\t5\tName_Calling-Labeling,Loaded_Language\n11\t6\tDoubt\n12\t7\tDoubt\n"
-               "13\t3\tLoaded_Language\n13\t4\tDoubt\n"),
+        "en": (
+            "11\treporting\n12\treporting\n13\topinion\n",
+            "11\tEconomic\n12\t\n13\tMorality,Political\n",
+            "11\t3\t\n11\t5\tName_Calling-Labeling,Loaded_Language\n11\t6\tDoubt\n12\t7\tDoubt\n"
+            "13\t3\tLoaded_Language\n13\t4\tDoubt\n",
+        ),
         "ru": ("21\topinion\n", "21\tMorality\n", "21\t3\t\n21\t4\tLoaded_Language\n"),
-    }  # fmt: skip
+    }
     for lang, arts in texts.items():
         d = root / "data" / lang
         for sub in (1, 2, 3):
@@ -112,8 +118,9 @@ def test_cli_train_runs_to_the_end_on_a_mismatched_layout(tmp_path: Path, monkey
     _load_commands()
     res = CliRunner().invoke(cli, ["train", "--data", str(tmp_path / "semeval"), "--task", "all"])
     assert res.exit_code == 0, res.output
-    assert re.search(r"read en\s+genre 3 article\(s\).*techniques 2 article\(s\), 5 paragraph\(s\), 1 skipped",
-                     res.output)  # fmt: skip
+    assert re.search(
+        r"read en\s+genre 3 article\(s\).*techniques 2 article\(s\), 5 paragraph\(s\), 1 skipped", res.output
+    )
     assert re.search(r"read ru\s+genre 1 article", res.output)
     assert "skipped: " in res.output and "line 7 is outside article 12" in res.output
     assert "trained techniques: 7 paragraph(s)" in res.output
@@ -123,10 +130,19 @@ def test_cli_train_runs_to_the_end_on_a_mismatched_layout(tmp_path: Path, monkey
 def test_jsonl_dataset(tmp_path: Path) -> None:
     path = tmp_path / "d.jsonl"
     rows = [
-        {"id": "a", "body": "First line.\nThe despot lied.", "genre": "opinion", "frames": ["Political"],
-         "techniques": [{"technique": "Name_Calling-Labeling", "start": 16, "end": 22}]},
-        {"id": "b", "body": "P1.\nP2.", "paragraphs": [{"text": "P1.", "techniques": []}, {"text": "P2.", "techniques": ["Doubt"]}]},
-    ]  # fmt: skip
+        {
+            "id": "a",
+            "body": "First line.\nThe despot lied.",
+            "genre": "opinion",
+            "frames": ["Political"],
+            "techniques": [{"technique": "Name_Calling-Labeling", "start": 16, "end": 22}],
+        },
+        {
+            "id": "b",
+            "body": "P1.\nP2.",
+            "paragraphs": [{"text": "P1.", "techniques": []}, {"text": "P2.", "techniques": ["Doubt"]}],
+        },
+    ]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     ds = read_jsonl(path)
     assert ds.articles[0].paragraphs and ds.articles[0].paragraphs[1].techniques == ["Name_Calling-Labeling"]
@@ -219,30 +235,61 @@ def test_cli_dispatches_to_other_evaluation_modules(tmp_path: Path, monkeypatch:
 
 def _hand_gold() -> dict:  # type: ignore[type-arg]
     """The seed's frame, technique and genre expectations, restated by hand for tests that run without ../shared."""
-    return {"articles": [
-        {"title": "Why Kazakhstan's Crisis Matters to China", "genre": "analysis",
-         "body_starts_with": "Scarcely two years after protesters redefined",
-         "body_ends_with": "is still valid and worthy of being pursued.",
-         "generic_frames_must": ["Security_and_defense", "Political", "External_regulation_and_reputation"],
-         "narrative_frames_must": [
-             {"frame": "terrorism", "evidence_any": ["恐怖分子", "kongbu fenzi"], "attributed_to": "China",
-              "attributed_to_any": ["China", "Beijing"]},
-             {"frame": "colour revolution", "evidence_any": ["颜色革命", "yanse geming"], "attributed_to": "China"},
-             {"frame": "peacekeeping", "evidence_any": ["维和", "weihe"]}]},
-        {"title": "Was the Kazakhstan uprising an attempted Jihadi takeover?", "genre": "opinion",
-         "body_starts_with": "The Kazakh uprising is over.", "body_ends_with": "may actually be telling the truth.",
-         "generic_frames_must": ["Security_and_defense", "Political", "Crime_and_punishment"],
-         "narrative_frames_must": [
-             {"frame": "terrorism", "evidence_any": ["terrorists"], "attributed_to": "Tokayev and the Kremlin",
-              "attributed_to_any": ["Tokayev", "Kremlin", "Russia"]},
-             {"frame": "colour revolution", "evidence_any": ["colour revolution"], "attributed_to": "Vladimir Putin",
-              "attributed_to_any": ["Putin"]},
-             {"frame": "jihadist involvement", "evidence_any": ["Jihadi"]},
-             {"frame": "palace coup", "evidence_any": ["palace coup"]},
-             {"frame": "fuel price protest", "evidence_any": ["fuel-price protestors", "rising price of petrol"]}],
-         "persuasion_techniques_must": [{"technique": t} for t in
-                                        ("Whataboutism", "Doubt", "Name_Calling-Labeling", "Loaded_Language")]},
-    ]}  # fmt: skip
+    return {
+        "articles": [
+            {
+                "title": "Why Kazakhstan's Crisis Matters to China",
+                "genre": "analysis",
+                "body_starts_with": "Scarcely two years after protesters redefined",
+                "body_ends_with": "is still valid and worthy of being pursued.",
+                "generic_frames_must": ["Security_and_defense", "Political", "External_regulation_and_reputation"],
+                "narrative_frames_must": [
+                    {
+                        "frame": "terrorism",
+                        "evidence_any": ["恐怖分子", "kongbu fenzi"],
+                        "attributed_to": "China",
+                        "attributed_to_any": ["China", "Beijing"],
+                    },
+                    {
+                        "frame": "colour revolution",
+                        "evidence_any": ["颜色革命", "yanse geming"],
+                        "attributed_to": "China",
+                    },
+                    {"frame": "peacekeeping", "evidence_any": ["维和", "weihe"]},
+                ],
+            },
+            {
+                "title": "Was the Kazakhstan uprising an attempted Jihadi takeover?",
+                "genre": "opinion",
+                "body_starts_with": "The Kazakh uprising is over.",
+                "body_ends_with": "may actually be telling the truth.",
+                "generic_frames_must": ["Security_and_defense", "Political", "Crime_and_punishment"],
+                "narrative_frames_must": [
+                    {
+                        "frame": "terrorism",
+                        "evidence_any": ["terrorists"],
+                        "attributed_to": "Tokayev and the Kremlin",
+                        "attributed_to_any": ["Tokayev", "Kremlin", "Russia"],
+                    },
+                    {
+                        "frame": "colour revolution",
+                        "evidence_any": ["colour revolution"],
+                        "attributed_to": "Vladimir Putin",
+                        "attributed_to_any": ["Putin"],
+                    },
+                    {"frame": "jihadist involvement", "evidence_any": ["Jihadi"]},
+                    {"frame": "palace coup", "evidence_any": ["palace coup"]},
+                    {
+                        "frame": "fuel price protest",
+                        "evidence_any": ["fuel-price protestors", "rising price of petrol"],
+                    },
+                ],
+                "persuasion_techniques_must": [
+                    {"technique": t} for t in ("Whataboutism", "Doubt", "Name_Calling-Labeling", "Loaded_Language")
+                ],
+            },
+        ]
+    }
 
 
 def test_seed_evaluation_floors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -301,8 +348,9 @@ def test_thresholds_are_calibrated_on_held_out_folds_and_saved(tmp_path: Path) -
     assert all(0.05 <= v <= 0.95 for v in meta["thresholds"]["*"].values())
     assert set(meta["held_out"]["Doubt"]) >= {"threshold", "precision", "recall", "f1", "support"}
     model = load_model("techniques", directory=tmp_path)
-    assert model is not None and model.threshold("Doubt", "en") == meta["thresholds"].get("en", meta["thresholds"]["*"]).get(
-        "Doubt", meta["thresholds"]["*"]["Doubt"])  # fmt: skip
+    assert model is not None and model.threshold("Doubt", "en") == meta["thresholds"].get(
+        "en", meta["thresholds"]["*"]
+    ).get("Doubt", meta["thresholds"]["*"]["Doubt"])
     assert model.threshold("Doubt", "xx") == meta["thresholds"]["*"]["Doubt"]
     genre = train(ds, "genre", out_dir=tmp_path)
     assert genre["calibrated"] and set(genre["class_bias"]) == {"opinion", "reporting", "satire"}

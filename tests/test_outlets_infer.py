@@ -123,9 +123,13 @@ def test_best_axis_prefers_a_real_split() -> None:
     assert split_score(["unrated"] * 5) == 0.0
     assert split_score(["GB", "RU", "IT", "FR"]) == 0.0  # one article per country splits nothing
     assert split_score(["state", "state", "independent", "unknown"]) > 0
-    values = {"lean": ["unrated"] * 6, "group": ["Russian state"] * 2 + ["Western"] * 3 + ["unknown"],
-              "country": ["RU", "RU", "GB", "GB", "FR", "unknown"], "state": ["state"] * 2 + ["unknown"] * 4,
-              "language": ["ru", "ru", "en", "en", "fr", "en"]}  # fmt: skip
+    values = {
+        "lean": ["unrated"] * 6,
+        "group": ["Russian state"] * 2 + ["Western"] * 3 + ["unknown"],
+        "country": ["RU", "RU", "GB", "GB", "FR", "unknown"],
+        "state": ["state"] * 2 + ["unknown"] * 4,
+        "language": ["ru", "ru", "en", "en", "fr", "en"],
+    }
     assert best_axis(values) == "group"
     assert best_axis({"lean": ["unrated"] * 3}) == "lean"  # nothing splits: lean, all unrated
     assert axis_columns("lean", []) == ["left", "center", "right", "unrated"]
@@ -152,8 +156,12 @@ def test_compare_story_follows_the_axis(tmp_path: Path) -> None:
     store.put_stories([Story(id="s1", label="Almaty", article_ids=[o.id for o in outlets])])
     comp = compare_story(store, "s1")
     assert comp.axis == comp.default_axis == "group"
-    assert {a.id: a.side for a in comp.articles} == {"tass.ru": "Russian state", "ria.ru": "Russian state",
-                                                      "08info.kz": "regional", "vlast.kz": "regional"}  # fmt: skip
+    assert {a.id: a.side for a in comp.articles} == {
+        "tass.ru": "Russian state",
+        "ria.ru": "Russian state",
+        "08info.kz": "regional",
+        "vlast.kz": "regional",
+    }
     by_state = compare_story(store, "s1", axis="state")
     assert by_state.columns == ["state", "independent", "unknown"]
     assert {a.id: a.side for a in by_state.articles}["08info.kz"] == "unknown"  # never inferred

@@ -20,12 +20,22 @@ def lab(field, value, source, kind, date=None):
 @pytest.mark.parametrize(
     ("text", "lean"),
     [
-        ("left-center", "centre-left"), ("Left-Center Bias", "centre-left"), ("center", "centre"),
-        ("right-center", "centre-right"), ("extreme-right", "far-right"), ("far left", "far-left"),
-        ("RIGHT WING", "right"), ("right-wing", "right"), ("lean left", "centre-left"), ("Least Biased", "centre"),
-        ("unrated", None), ("", None), ("fake-news", None), ("conspiracy-pseudoscience", None),
+        ("left-center", "centre-left"),
+        ("Left-Center Bias", "centre-left"),
+        ("center", "centre"),
+        ("right-center", "centre-right"),
+        ("extreme-right", "far-right"),
+        ("far left", "far-left"),
+        ("RIGHT WING", "right"),
+        ("right-wing", "right"),
+        ("lean left", "centre-left"),
+        ("Least Biased", "centre"),
+        ("unrated", None),
+        ("", None),
+        ("fake-news", None),
+        ("conspiracy-pseudoscience", None),
     ],
-)  # fmt: skip
+)
 def test_raters_spellings_map_onto_one_scale(text, lean):
     assert normalise_lean(text) == lean
     assert lean is None or lean in LEAN
@@ -66,8 +76,12 @@ def test_raters_newest_dataset_wins_ties_by_fixed_order_and_all_stay_visible():
     view = outlet_view(Outlet(id="x.example", name="X", labels=labels))
     assert view["lean"] == "centre-right" and view["lean_source"] == "mbfc"
     assert view["lean_agreement"] == "disagree"
-    assert view["lean_raters"] == {"baly2018": "right", "baly2020": "centre-right", "allsides-articles": "right",
-                                   "mbfc": "centre-right"}  # fmt: skip
+    assert view["lean_raters"] == {
+        "baly2018": "right",
+        "baly2020": "centre-right",
+        "allsides-articles": "right",
+        "mbfc": "centre-right",
+    }
     assert len(view["labels"]) == 4
 
 
@@ -78,11 +92,20 @@ def test_unrated_is_unrated_never_centre():
 
 
 def test_user_and_page_facts_override_registry_facts_in_the_view():
-    outlet = Outlet(id="x.example", name="X", country="US", kind="online", state_affiliated=False, known=True,
-                    labels=[lab("country", "US", "registry:newsprism", "registry"),
-                            lab("affiliation", "independent", "registry:newsprism", "registry"),
-                            lab("country", "GB", "page:p.txt", "page"),
-                            lab("affiliation", "state", "user:alice", "user")])  # fmt: skip
+    outlet = Outlet(
+        id="x.example",
+        name="X",
+        country="US",
+        kind="online",
+        state_affiliated=False,
+        known=True,
+        labels=[
+            lab("country", "US", "registry:newsprism", "registry"),
+            lab("affiliation", "independent", "registry:newsprism", "registry"),
+            lab("country", "GB", "page:p.txt", "page"),
+            lab("affiliation", "state", "user:alice", "user"),
+        ],
+    )
     view = outlet_view(outlet)
     assert view["country"] == "GB" and view["country_source"] == "page:p.txt"
     assert view["affiliation"] == "state" and view["state_affiliated"] is True
@@ -97,7 +120,9 @@ def test_page_statements_are_read_into_labels():
     rt = read_outlet_note("RT is a Russian state-owned broadcaster.")
     assert rt.values == {"country": "RU", "kind": "broadcaster", "affiliation": "state"}
     assert read_outlet_note("Meduza is an independent Russian-language website").values == {
-        "kind": "online", "affiliation": "independent"}  # fmt: skip
+        "kind": "online",
+        "affiliation": "independent",
+    }
     assert read_outlet_note("The situation is a mess.") is None
     assert read_outlet_note("Tokayev is a Kazakh politician") is None
     assert read_outlet_note("Protesters stormed the akimat in Almaty on Wednesday") is None

@@ -58,8 +58,12 @@ def test_allsides_baly_fixtures_and_rater_precedence(store, res):
     import_ratings(store, "baly2020", DATA / "baly", resources=res)
     assert labels_of(store, "rt.com", "baly2018")["lean"].value == "far-right"
     view = outlet_view(store.get_outlet("spectator.co.uk"))
-    assert view["lean_raters"] == {"allsides": "right", "allsides-articles": "right", "baly2018": "right",
-                                   "baly2020": "centre-right"}  # fmt: skip
+    assert view["lean_raters"] == {
+        "allsides": "right",
+        "allsides-articles": "right",
+        "baly2018": "right",
+        "baly2020": "centre-right",
+    }
     assert view["lean"] == "centre-right" and view["lean_source"] == "baly2020"  # newest dataset
     assert view["lean_agreement"] == "disagree"
     import_ratings(store, "mbfc", DATA / "mbfc", resources=res)

@@ -55,16 +55,30 @@ def test_seed_outlets_have_the_gold_facts(reg, oid, name, long_name, country, ki
 @pytest.mark.parametrize(
     ("oid", "affiliation", "owner_state"),
     [
-        ("rt.com", "state", "RU"), ("tass.ru", "state", "RU"), ("sputniknews.com", "state", "RU"),
-        ("ria.ru", "state", "RU"), ("xinhuanet.com", "state", "CN"), ("cgtn.com", "state", "CN"),
-        ("globaltimes.cn", "state", "CN"), ("people.com.cn", "state", "CN"), ("chinadaily.com.cn", "state", "CN"),
-        ("khabar.kz", "state", "KZ"), ("inform.kz", "state", "KZ"), ("presstv.ir", "state", "IR"),
-        ("trt.net.tr", "state", "TR"), ("aa.com.tr", "state", "TR"), ("aljazeera.com", "state", "QA"),
-        ("voanews.com", "state-funded", "US"), ("rferl.org", "state-funded", "US"),
-        ("azattyq.org", "state-funded", "US"), ("bbc.co.uk", "public", None), ("meduza.io", "independent", None),
-        ("tvrain.tv", "independent", None), ("vlast.kz", "independent", None),
+        ("rt.com", "state", "RU"),
+        ("tass.ru", "state", "RU"),
+        ("sputniknews.com", "state", "RU"),
+        ("ria.ru", "state", "RU"),
+        ("xinhuanet.com", "state", "CN"),
+        ("cgtn.com", "state", "CN"),
+        ("globaltimes.cn", "state", "CN"),
+        ("people.com.cn", "state", "CN"),
+        ("chinadaily.com.cn", "state", "CN"),
+        ("khabar.kz", "state", "KZ"),
+        ("inform.kz", "state", "KZ"),
+        ("presstv.ir", "state", "IR"),
+        ("trt.net.tr", "state", "TR"),
+        ("aa.com.tr", "state", "TR"),
+        ("aljazeera.com", "state", "QA"),
+        ("voanews.com", "state-funded", "US"),
+        ("rferl.org", "state-funded", "US"),
+        ("azattyq.org", "state-funded", "US"),
+        ("bbc.co.uk", "public", None),
+        ("meduza.io", "independent", None),
+        ("tvrain.tv", "independent", None),
+        ("vlast.kz", "independent", None),
     ],
-)  # fmt: skip
+)
 def test_state_affiliation_is_recorded_and_public_is_not_state(reg, oid, affiliation, owner_state):
     o = reg.get(oid)
     assert o is not None, oid
@@ -81,21 +95,100 @@ def test_mirrors_and_aliases_are_listed(reg):
 
 def test_coverage_of_the_regions_the_issue_names(reg):
     ids = set(reg.outlets)
-    central_asia = {"azattyq.org", "vlast.kz", "tengrinews.kz", "kursiv.media", "orda.kz", "kaztag.kz", "zakon.kz",
-                    "nur.kz", "24.kz", "inform.kz", "khabar.kz", "egemen.kz", "kazpravda.kz", "eurasianet.org",
-                    "akipress.com", "24.kg", "kaktus.media", "kloop.kg", "asiaplustj.info", "gazeta.uz", "kun.uz",
-                    "podrobno.uz", "turkmen.news"}  # fmt: skip
+    central_asia = {
+        "azattyq.org",
+        "vlast.kz",
+        "tengrinews.kz",
+        "kursiv.media",
+        "orda.kz",
+        "kaztag.kz",
+        "zakon.kz",
+        "nur.kz",
+        "24.kz",
+        "inform.kz",
+        "khabar.kz",
+        "egemen.kz",
+        "kazpravda.kz",
+        "eurasianet.org",
+        "akipress.com",
+        "24.kg",
+        "kaktus.media",
+        "kloop.kg",
+        "asiaplustj.info",
+        "gazeta.uz",
+        "kun.uz",
+        "podrobno.uz",
+        "turkmen.news",
+    }
     assert central_asia <= ids
-    wires = {"reuters.com", "apnews.com", "afp.com", "dpa.com", "efe.com", "ansa.it", "interfax.ru",
-             "kyodonews.net", "yna.co.kr", "ptinews.com", "aninews.in"}  # fmt: skip
+    wires = {
+        "reuters.com",
+        "apnews.com",
+        "afp.com",
+        "dpa.com",
+        "efe.com",
+        "ansa.it",
+        "interfax.ru",
+        "kyodonews.net",
+        "yna.co.kr",
+        "ptinews.com",
+        "aninews.in",
+    }
     assert wires <= ids
-    tanks = {"carnegieendowment.org", "chathamhouse.org", "csis.org", "brookings.edu", "rand.org", "ecfr.eu",
-             "iiss.org", "valdaiclub.com", "russiancouncil.ru", "jamestown.org"}  # fmt: skip
+    tanks = {
+        "carnegieendowment.org",
+        "chathamhouse.org",
+        "csis.org",
+        "brookings.edu",
+        "rand.org",
+        "ecfr.eu",
+        "iiss.org",
+        "valdaiclub.com",
+        "russiancouncil.ru",
+        "jamestown.org",
+    }
     assert tanks <= ids
     countries = {o.country for o in reg}
-    for cc in ("US", "GB", "FR", "DE", "IT", "ES", "PL", "NL", "SE", "NO", "DK", "FI", "RU", "CN", "HK", "TW", "KZ",
-               "KG", "TJ", "UZ", "TM", "TR", "QA", "AE", "SA", "IR", "IL", "IN", "PK", "JP", "KR", "UA", "BR", "AR",
-               "MX", "ZA", "NG", "KE"):  # fmt: skip
+    for cc in (
+        "US",
+        "GB",
+        "FR",
+        "DE",
+        "IT",
+        "ES",
+        "PL",
+        "NL",
+        "SE",
+        "NO",
+        "DK",
+        "FI",
+        "RU",
+        "CN",
+        "HK",
+        "TW",
+        "KZ",
+        "KG",
+        "TJ",
+        "UZ",
+        "TM",
+        "TR",
+        "QA",
+        "AE",
+        "SA",
+        "IR",
+        "IL",
+        "IN",
+        "PK",
+        "JP",
+        "KR",
+        "UA",
+        "BR",
+        "AR",
+        "MX",
+        "ZA",
+        "NG",
+        "KE",
+    ):
         assert cc in countries, cc
 
 

@@ -131,8 +131,15 @@ def test_a_changed_registry_entry_refreshes_the_stored_copy_and_keeps_other_labe
     OutletResolver(store, first).resolve(url="https://vlast.kz/x")
     store.add_outlet_label("vlast.kz", OutletLabel(field="lean", value="centre", source="user:a", source_kind="user"))
     mine = tmp_path / "mine.yaml"
-    entry = {"id": "vlast.kz", "name": "Vlast", "domains": ["vlast.kz"], "country": "KZ", "kind": "magazine",
-             "affiliation": "independent", "source": "our notes"}  # fmt: skip
+    entry = {
+        "id": "vlast.kz",
+        "name": "Vlast",
+        "domains": ["vlast.kz"],
+        "country": "KZ",
+        "kind": "magazine",
+        "affiliation": "independent",
+        "source": "our notes",
+    }
     mine.write_text(yaml.safe_dump([entry]), "utf-8")
     second = Resources()
     second.get("outlets.registry", lambda _r: load_registry(extra=[mine]))

@@ -36,8 +36,17 @@ class FixtureTextLoader:
         page = json.loads(raw.data.decode("utf-8"))
         result = LoadResult()
         for a in page["articles"]:
-            result.articles.append(Article(id="", title=a["title"], body=a["body"], authors=a["authors"],
-                                           published=a["published"], url=a["url"], outlet=a["outlet"]))  # fmt: skip
+            result.articles.append(
+                Article(
+                    id="",
+                    title=a["title"],
+                    body=a["body"],
+                    authors=a["authors"],
+                    published=a["published"],
+                    url=a["url"],
+                    outlet=a["outlet"],
+                )
+            )
         for n in page["notes"]:
             note = read_outlet_note(n["text"])
             for label in note.labels(source=f"page:{raw.location}"):
@@ -71,7 +80,11 @@ def test_seed_articles_resolve_to_ispi_and_the_spectator_with_the_page_label(see
     rows = {r["id"]: r for r in map(json.loads, (tmp_path / "out" / "outlets.jsonl").read_text("utf-8").splitlines())}
     i = rows["ispionline.it"]
     assert (i["name"], i["long_name"], i["country"], i["kind"]) == (
-        "ISPI", "Italian Institute for International Political Studies", "IT", "think tank")  # fmt: skip
+        "ISPI",
+        "Italian Institute for International Political Studies",
+        "IT",
+        "think tank",
+    )
     assert i["lean"] is None and i["lean_shown"] == "unrated" and i["state_affiliated"] is False
     s = rows["spectator.co.uk"]
     assert (s["name"], s["country"], s["kind"]) == ("The Spectator", "GB", "magazine")
@@ -107,9 +120,18 @@ def test_the_seed_through_the_real_text_loader(real_seed):
     _, rows = real_seed
     i, s = rows["ispionline.it"], rows["spectator.co.uk"]
     assert (i["name"], i["long_name"], i["country"], i["kind"]) == (
-        "ISPI", "Italian Institute for International Political Studies", "IT", "think tank")  # fmt: skip
+        "ISPI",
+        "Italian Institute for International Political Studies",
+        "IT",
+        "think tank",
+    )
     assert (s["name"], s["country"], s["kind"], s["lean"], s["lean_source_kind"]) == (
-        "The Spectator", "GB", "magazine", "right", "page")  # fmt: skip
+        "The Spectator",
+        "GB",
+        "magazine",
+        "right",
+        "page",
+    )
     assert s["lean_source"] == f"page:{EXAMPLE}" or s["lean_source"].endswith("kazakhstan-2022-01-12.txt")
     assert s["lean_raters"] == {"mbfc": "centre-right", "allsides": "right"}
     assert {lab["source"] for lab in s["labels"]} >= {"mbfc", "allsides", "registry:newsprism", s["lean_source"]}
@@ -122,8 +144,13 @@ def test_seed_scorer_outlets_section_passes(real_seed):
     out, _ = real_seed
     gold = SHARED / "seed" / "kazakhstan-2022-01-12.gold.json"
     score = SHARED / "tools" / "score_seed.py"
-    proc = subprocess.run([sys.executable, str(score), str(out), str(gold), "outlets"],
-                          capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, str(score), str(out), str(gold), "outlets"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "outlets: 5/5 must found, 0 wrongly reported" in proc.stdout
 

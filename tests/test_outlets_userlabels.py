@@ -86,8 +86,22 @@ def runner_db(tmp_path):
 
 def test_cli_label_show_list_import_and_resolve(runner_db, tmp_path):
     runner, db = runner_db
-    r = runner.invoke(cli, ["outlets", "label", "spectator.co.uk", "--lean", "right", "--note", "UK right wing",
-                            "--by", "alice", "--db", db])  # fmt: skip
+    r = runner.invoke(
+        cli,
+        [
+            "outlets",
+            "label",
+            "spectator.co.uk",
+            "--lean",
+            "right",
+            "--note",
+            "UK right wing",
+            "--by",
+            "alice",
+            "--db",
+            db,
+        ],
+    )
     assert r.exit_code == 0, r.output
     assert "lean = right (user:alice)" in r.output
     r = runner.invoke(cli, ["outlets", "show", "THE SPECTATOR", "--db", db, "--json"])

@@ -28,25 +28,49 @@ def places_of(text: str, resources: Resources, lang: str) -> list[Place]:
 
 # (language, sentence, {(text as written, country)}); each names a country in its own language and an inflected form
 CASES = [
-    ("pl", "Turcja wysłała pomoc. Ratownicy z Turcji dotarli do Syrii i do Damaszku.", {
-        ("Turcja", "TR"), ("Turcji", "TR"), ("Syrii", "SY"), ("Damaszku", "SY")}),
-    ("hu", "Törökország segítséget kért. A mentők Szíriából érkeztek Törökországba.", {
-        ("Törökország", "TR"), ("Szíriából", "SY"), ("Törökországba", "TR")}),
-    ("uk", "Туреччина оголосила жалобу. У Туреччині та Сирії тривають пошуки, зокрема на Херсонщині.", {
-        ("Туреччина", "TR"), ("Туреччині", "TR"), ("Сирії", "SY"), ("Херсонщині", "UA")}),
-    ("fi", "Turkki pyysi apua. Turkin itäosissa ja Syyriassa etsitään eloonjääneitä.", {
-        ("Turkki", "TR"), ("Turkin", "TR"), ("Syyriassa", "SY")}),
-    ("hy", "Թուրքիան խնդրել է օգնություն։ Թուրքիայի հարավում և Սիրիայում փրկարարներ են աշխատում։", {
-        ("Թուրքիայի", "TR"), ("Սիրիայում", "SY")}),
-    ("ar", "أرسلت تركيا فرق إنقاذ. وصل المساعدات إلى سوريا وبدمشق، ومن إسطنبول خرجت قافلة.", {
-        ("تركيا", "TR"), ("سوريا", "SY"), ("دمشق", "SY"), ("إسطنبول", "TR")}),
+    (
+        "pl",
+        "Turcja wysłała pomoc. Ratownicy z Turcji dotarli do Syrii i do Damaszku.",
+        {("Turcja", "TR"), ("Turcji", "TR"), ("Syrii", "SY"), ("Damaszku", "SY")},
+    ),
+    (
+        "hu",
+        "Törökország segítséget kért. A mentők Szíriából érkeztek Törökországba.",
+        {("Törökország", "TR"), ("Szíriából", "SY"), ("Törökországba", "TR")},
+    ),
+    (
+        "uk",
+        "Туреччина оголосила жалобу. У Туреччині та Сирії тривають пошуки, зокрема на Херсонщині.",
+        {("Туреччина", "TR"), ("Туреччині", "TR"), ("Сирії", "SY"), ("Херсонщині", "UA")},
+    ),
+    (
+        "fi",
+        "Turkki pyysi apua. Turkin itäosissa ja Syyriassa etsitään eloonjääneitä.",
+        {("Turkki", "TR"), ("Turkin", "TR"), ("Syyriassa", "SY")},
+    ),
+    (
+        "hy",
+        "Թուրքիան խնդրել է օգնություն։ Թուրքիայի հարավում և Սիրիայում փրկարարներ են աշխատում։",
+        {("Թուրքիայի", "TR"), ("Սիրիայում", "SY")},
+    ),
+    (
+        "ar",
+        "أرسلت تركيا فرق إنقاذ. وصل المساعدات إلى سوريا وبدمشق، ومن إسطنبول خرجت قافلة.",
+        {("تركيا", "TR"), ("سوريا", "SY"), ("دمشق", "SY"), ("إسطنبول", "TR")},
+    ),
     ("fa", "ترکیه کمک خواست. امدادگران از سوریه و بترکیه رسیدند.", {("ترکیه", "TR"), ("سوریه", "SY")}),
-    ("ja", "トルコ政府はシリアへの支援を決めた。マラティヤ県でも捜索が続く。", {
-        ("トルコ", "TR"), ("シリア", "SY"), ("マラティヤ", "TR")}),
-    ("ko", "튀르키예 정부는 시리아에서 구조대를 보냈다. 튀르키예의 가지안테프에서 여진이 있었다.", {
-        ("튀르키예", "TR"), ("시리아", "SY"), ("가지안테프", "TR")}),
+    (
+        "ja",
+        "トルコ政府はシリアへの支援を決めた。マラティヤ県でも捜索が続く。",
+        {("トルコ", "TR"), ("シリア", "SY"), ("マラティヤ", "TR")},
+    ),
+    (
+        "ko",
+        "튀르키예 정부는 시리아에서 구조대를 보냈다. 튀르키예의 가지안테프에서 여진이 있었다.",
+        {("튀르키예", "TR"), ("시리아", "SY"), ("가지안테프", "TR")},
+    ),
     ("zh", "敘利亞和土耳其的救援人員從伊斯坦布爾出發。", {("敘利亞", "SY"), ("土耳其", "TR"), ("伊斯坦布爾", "TR")}),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), CASES, ids=[c[0] for c in CASES])

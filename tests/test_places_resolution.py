@@ -92,14 +92,20 @@ def test_unknown_place_is_not_given_a_neighbours_point(resources: Resources) -> 
 @pytest.mark.parametrize(
     ("text", "lang", "forms"),
     [
-        ("Mielenosoittajat kokoontuivat Almatyssa ja muualla Kazakstanissa.", "fi",
-         {"Almatyssa": "Almaty", "Kazakstanissa": "Kazakhstan"}),
-        ("Kazakistan'da başlayan protestolar Almatı'ya yayıldı.", "tr",
-         {"Kazakistan'da": "Kazakhstan", "Almatı'ya": "Almaty"}),
+        (
+            "Mielenosoittajat kokoontuivat Almatyssa ja muualla Kazakstanissa.",
+            "fi",
+            {"Almatyssa": "Almaty", "Kazakstanissa": "Kazakhstan"},
+        ),
+        (
+            "Kazakistan'da başlayan protestolar Almatı'ya yayıldı.",
+            "tr",
+            {"Kazakistan'da": "Kazakhstan", "Almatı'ya": "Almaty"},
+        ),
         ("Алматыдағы наразылық Астанаға да жетті.", "kk", {"Алматыдағы": "Almaty", "Астанаға": "Astana"}),
         ("Tüntetők gyűltek össze Budapesten és Bécsben.", "hu", {"Budapesten": "Budapest", "Bécsben": "Vienna"}),
     ],
-)  # fmt: skip
+)
 def test_inflected_names(text: str, lang: str, forms: dict[str, str], resources: Resources) -> None:
     got = {p.text: p.name for p in places_of(text, resources, lang)}
     for surface, name in forms.items():
@@ -279,6 +285,17 @@ def test_an_institution_read_as_a_person_still_holds_its_place(resources: Resour
     start = text.index(name)
     doc = Doc(Article(id="r", title=None, body=text, language="en"), resources)
     # the language model's reading of the name as a person, as it sometimes reads such names
-    doc.add([Entity(article_id="r", start=start, end=start + len(name), text=name, score=0.8, component="test",
-                    type="person")])  # fmt: skip
+    doc.add(
+        [
+            Entity(
+                article_id="r",
+                start=start,
+                end=start + len(name),
+                text=name,
+                score=0.8,
+                component="test",
+                type="person",
+            )
+        ]
+    )
     assert {(p.text, p.country) for p in extract_places(doc)} == {("Kaduna", "NG")}

@@ -83,8 +83,14 @@ def _body(i: int) -> str:
 def _write(path: Path, ids: list[int]) -> Path:
     with path.open("w", encoding="utf-8") as fh:
         for i in ids:
-            row = {"id": f"a{i:03d}", "title": f"Story {i}", "body": _body(i), "url": f"https://news.example/{i}",
-                   "canonical_url": f"https://news.example/{i}", "language": "en"}  # fmt: skip
+            row = {
+                "id": f"a{i:03d}",
+                "title": f"Story {i}",
+                "body": _body(i),
+                "url": f"https://news.example/{i}",
+                "canonical_url": f"https://news.example/{i}",
+                "language": "en",
+            }
             fh.write(json.dumps(row) + "\n")
     return path
 

@@ -54,10 +54,18 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_spark_files_match_the_local_engine(spark: Any, corpus: Path, tmp_path: Path) -> None:
     settings = Settings(env={}, batch_size=4)
-    local = process_files(corpus, tmp_path / "local", engine="local", stages=STAGES, registry=make_registry(),
-                          settings=settings, workers=1)  # fmt: skip
-    rep = process_files(corpus, tmp_path / "spark", engine="spark", stages=STAGES, registry=make_registry(),
-                        settings=settings)  # fmt: skip
+    local = process_files(
+        corpus,
+        tmp_path / "local",
+        engine="local",
+        stages=STAGES,
+        registry=make_registry(),
+        settings=settings,
+        workers=1,
+    )
+    rep = process_files(
+        corpus, tmp_path / "spark", engine="spark", stages=STAGES, registry=make_registry(), settings=settings
+    )
     assert rep.engine == "engine.spark.v1"
     assert rep.articles == local.articles == 11
     assert rep.counts == local.counts
@@ -68,8 +76,9 @@ def test_spark_files_match_the_local_engine(spark: Any, corpus: Path, tmp_path: 
     articles = {r["id"]: r for r in iter_kind(tmp_path / "spark", "articles")}
     for e in iter_kind(tmp_path / "spark", "entities"):
         assert articles[e["article_id"]]["body"][e["start"] : e["end"]] == e["text"]
-    assert [(f["article_id"], f["stage"]) for f in iter_kind(tmp_path / "spark", "failures") if f["stage"] != "input"] \
-        == [("boom", TOKENS)]  # fmt: skip
+    assert [
+        (f["article_id"], f["stage"]) for f in iter_kind(tmp_path / "spark", "failures") if f["stage"] != "input"
+    ] == [("boom", TOKENS)]
 
 
 def test_spark_engine_runs_a_store_pipeline(spark: Any, tmp_path: Path) -> None:
@@ -95,16 +104,19 @@ def test_spark_reads_parquet_with_missing_columns(spark: Any, corpus: Path, tmp_
 
     rows = [r for r in corpus_rows() if r["id"] != "boom"]
     # a minimal input: only some columns, no language (detected), no ids for half (content hash)
-    table = pa.table({
-        "id": [r["id"] if i % 2 else None for i, r in enumerate(rows)],
-        "title": [r["title"] for r in rows],
-        "body": [r["body"] for r in rows],
-    })  # fmt: skip
+    table = pa.table(
+        {
+            "id": [r["id"] if i % 2 else None for i, r in enumerate(rows)],
+            "title": [r["title"] for r in rows],
+            "body": [r["body"] for r in rows],
+        }
+    )
     pq.write_table(table, tmp_path / "in.parquet")
     local = tmp_path / "local"
     process_files(tmp_path / "in.parquet", local, engine="local", stages=STAGES, registry=make_registry(), workers=1)
-    rep = process_files(tmp_path / "in.parquet", tmp_path / "spark", engine="spark", stages=STAGES,
-                        registry=make_registry())  # fmt: skip
+    rep = process_files(
+        tmp_path / "in.parquet", tmp_path / "spark", engine="spark", stages=STAGES, registry=make_registry()
+    )
     assert rep.articles == 10 and not rep.failed
     got = snapshot(tmp_path / "spark")
     assert got == snapshot(local) and len(got["entities"]) > 20

@@ -37,11 +37,21 @@ BODIES = [
 
 def test_put_get_find_and_iter(store: Store) -> None:
     arts = [
-        _article(1, BODIES[0], published="2022-01-05", outlet="Wire A", outlet_id="a.example", language="en",
-                 url="https://a.example/x", canonical_url="https://a.example/x", authors=["Ann"], meta={"k": 1}),
+        _article(
+            1,
+            BODIES[0],
+            published="2022-01-05",
+            outlet="Wire A",
+            outlet_id="a.example",
+            language="en",
+            url="https://a.example/x",
+            canonical_url="https://a.example/x",
+            authors=["Ann"],
+            meta={"k": 1},
+        ),
         _article(2, BODIES[1], published="2022-01-03", outlet="Wire B", outlet_id="b.example", language="en"),
         _article(3, BODIES[2], published=None, outlet="Wire A", outlet_id="a.example", language="ru"),
-    ]  # fmt: skip
+    ]
     for a in arts:
         assert store.put_article(a) == (a.id, True)
     # the same text again, and another text at the same canonical URL, are not stored twice
@@ -93,8 +103,17 @@ def test_items_and_stage_commits(store: Store) -> None:
     ]
     for e in ents:
         assert a.body[e.start : e.end] == e.text
-    frame = Frame(a.id, 0, 10, "Protesters", score=0.5, component="frames.v1", frame="protest",
-                  evidence=[Span(a.id, 0, 10, "Protesters")], terms=["protest"])  # fmt: skip
+    frame = Frame(
+        a.id,
+        0,
+        10,
+        "Protesters",
+        score=0.5,
+        component="frames.v1",
+        frame="protest",
+        evidence=[Span(a.id, 0, 10, "Protesters")],
+        terms=["protest"],
+    )
     store.commit_stage(a.id, "ents.v1", ents)
     store.commit_stage(a.id, "frames.v1", [frame], {"genre": "news"})
     assert [e.text for e in store.iter_items("entities", article_id=a.id)] == ["Protesters", "Almaty"]
@@ -108,8 +127,11 @@ def test_items_and_stage_commits(store: Store) -> None:
     # a re-run replaces the stage's items
     store.commit_stage(a.id, "ents.v1", [ents[0]])
     assert store.count_items("entities") == {"entities": 1}
-    store.put_items(a.id, "places.v1", [Place(a.id, 23, 29, "Almaty", component="places.v1", name="Almaty",
-                                               country="KZ", lat=43.25, lon=76.95)])  # fmt: skip
+    store.put_items(
+        a.id,
+        "places.v1",
+        [Place(a.id, 23, 29, "Almaty", component="places.v1", name="Almaty", country="KZ", lat=43.25, lon=76.95)],
+    )
     assert next(iter(store.iter_items("places"))).lat == 43.25
     store.reset_stage("ents.v1")
     assert store.done_articles("ents.v1") == set()
@@ -124,8 +146,10 @@ def test_failures(store: Store) -> None:
     assert again == f1
     f2 = store.record_failure("article:x", "ValueError: boom", kind="stage", stage="ents.v1", article_id="x")
     open_ = store.failures()
-    assert [(f.source, f.attempts, f.reason) for f in open_] == [("in/a.txt", 2, "still empty"),
-                                                                  ("article:x", 1, "ValueError: boom")]  # fmt: skip
+    assert [(f.source, f.attempts, f.reason) for f in open_] == [
+        ("in/a.txt", 2, "still empty"),
+        ("article:x", 1, "ValueError: boom"),
+    ]
     assert [f.id for f in store.failures(kind="stage")] == [f2]
     store.resolve_failure(f1)
     assert [f.id for f in store.failures()] == [f2]
@@ -152,11 +176,13 @@ def test_stories_duplicates_bands_meta(store: Store) -> None:
     arts = [_article(i, b) for i, b in enumerate(BODIES)]
     for a in arts:
         store.put_article(a)
-    store.put_stories([
-        Story("s1", "Unrest", article_ids=[arts[0].id, arts[2].id], start="2022-01-05"),
-        Story("s2", "Rates", article_ids=[arts[1].id], start="2022-01-03"),
-        Story("s3", "Undated", article_ids=[arts[1].id]),
-    ])  # fmt: skip
+    store.put_stories(
+        [
+            Story("s1", "Unrest", article_ids=[arts[0].id, arts[2].id], start="2022-01-05"),
+            Story("s2", "Rates", article_ids=[arts[1].id], start="2022-01-03"),
+            Story("s3", "Undated", article_ids=[arts[1].id]),
+        ]
+    )
     assert [s.id for s in store.iter_stories()] == ["s1", "s2", "s3"]
     assert store.get_story("s1").article_ids == [arts[0].id, arts[2].id]  # type: ignore[union-attr]
     store.put_stories([Story("s4", "Only", article_ids=[arts[0].id])], replace=True)
@@ -165,7 +191,9 @@ def test_stories_duplicates_bands_meta(store: Store) -> None:
     store.link_duplicate(arts[0].id, source="feed.xml#2", reason="same text", similarity=1.0)
     store.link_duplicate(arts[0].id, source="page.html", reason="near-identical text", similarity=0.93)
     assert [(d["source"], d["similarity"]) for d in store.duplicates_of(arts[0].id)] == [
-        ("feed.xml#2", 1.0), ("page.html", 0.93)]  # fmt: skip
+        ("feed.xml#2", 1.0),
+        ("page.html", 0.93),
+    ]
     store.add_bands(arts[0].id, ["b1", "b2"])
     store.add_bands(arts[1].id, ["b2", "b3"])
     store.add_bands(arts[1].id, ["b2"])

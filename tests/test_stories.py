@@ -64,13 +64,25 @@ def test_incremental_runs_keep_stories_and_place_new_articles(tmp_path: Path) ->
     build_stories(store)
     before = {s.id: list(s.article_ids) for s in store.iter_stories()}
     kz_id = _story_of(store, "ispi1").id
-    late = Article(id="late1", title="Kazakhstan: Tokayev says CSTO peacekeepers have left Almaty",
-                   body="President Kassym-Jomart Tokayev said the CSTO peacekeepers had left Kazakhstan and "
-                        "Almaty was calm after the unrest.", outlet="Reuters", outlet_id="reuters.com",
-                   language="en", published="2022-01-13")  # fmt: skip
-    far = Article(id="far1", title="Kazakhstan: Tokayev reshuffles government months after unrest",
-                  body="Kassym-Jomart Tokayev named new ministers in Kazakhstan, months after the Almaty unrest.",
-                  outlet="Reuters", outlet_id="reuters.com", language="en", published="2022-04-20")  # fmt: skip
+    late = Article(
+        id="late1",
+        title="Kazakhstan: Tokayev says CSTO peacekeepers have left Almaty",
+        body="President Kassym-Jomart Tokayev said the CSTO peacekeepers had left Kazakhstan and "
+        "Almaty was calm after the unrest.",
+        outlet="Reuters",
+        outlet_id="reuters.com",
+        language="en",
+        published="2022-01-13",
+    )
+    far = Article(
+        id="far1",
+        title="Kazakhstan: Tokayev reshuffles government months after unrest",
+        body="Kassym-Jomart Tokayev named new ministers in Kazakhstan, months after the Almaty unrest.",
+        outlet="Reuters",
+        outlet_id="reuters.com",
+        language="en",
+        published="2022-04-20",
+    )
     store.put_article(late)
     store.put_article(far)
     summary = build_stories(store)
@@ -109,10 +121,21 @@ def test_headline_labels_drop_page_chrome() -> None:
 def test_story_label_is_a_clean_headline_not_chrome(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.db")
     body = "Soldiers patrolled Santiago as the curfew began; Sebastián Piñera spoke of a war. 18 people died."
-    store.put_article(Article(id="c1", title="date 2019-10-22 Chile: curfew in Santiago as death toll rises to 18",
-                              body=body, language="en", published="2019-10-22", outlet="A"))  # fmt: skip
-    store.put_article(Article(id="c2", title="CHILE", body=body + " The army stays.", language="en",
-                              published="2019-10-22", outlet="B"))  # fmt: skip
+    store.put_article(
+        Article(
+            id="c1",
+            title="date 2019-10-22 Chile: curfew in Santiago as death toll rises to 18",
+            body=body,
+            language="en",
+            published="2019-10-22",
+            outlet="A",
+        )
+    )
+    store.put_article(
+        Article(
+            id="c2", title="CHILE", body=body + " The army stays.", language="en", published="2019-10-22", outlet="B"
+        )
+    )
     build_stories(store)
     story = _story_of(store, "c1")
     assert story.label == "Chile: curfew in Santiago as death toll rises to 18"
@@ -146,12 +169,21 @@ def test_figures_and_years_are_features() -> None:
 def test_undated_article_stays_out_of_a_story_of_another_year(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.db")
     text = "Police fired tear gas at protesters in Santiago, Chile, as Sebastián Piñera's government faced marches. "
-    store.put_article(Article(id="y2019", title="Protests in Santiago, Chile", body=text + "October 2019.",
-                              language="en", published="2019-10-21"))  # fmt: skip
-    store.put_article(Article(id="y2011", title="Protests in Santiago, Chile", body=text + "August 2011.",
-                              language="en"))  # fmt: skip
-    store.put_article(Article(id="y2019b", title="Protests in Santiago, Chile", body=text + "Since October 2019.",
-                              language="en"))  # fmt: skip
+    store.put_article(
+        Article(
+            id="y2019",
+            title="Protests in Santiago, Chile",
+            body=text + "October 2019.",
+            language="en",
+            published="2019-10-21",
+        )
+    )
+    store.put_article(
+        Article(id="y2011", title="Protests in Santiago, Chile", body=text + "August 2011.", language="en")
+    )
+    store.put_article(
+        Article(id="y2019b", title="Protests in Santiago, Chile", body=text + "Since October 2019.", language="en")
+    )
     build_stories(store)
     assert _story_of(store, "y2019").id == _story_of(store, "y2019b").id
     assert _story_of(store, "y2011").id != _story_of(store, "y2019").id
@@ -202,11 +234,25 @@ def _seed_articles() -> list[Article]:
     t1, t2 = "Why Kazakhstan's Crisis Matters to China", "Was the Kazakhstan uprising an attempted Jihadi takeover?"
     i1, i2 = text.index(t1), text.index(t2)
     return [
-        Article(id="seed1", title=t1, body=text[i1 + len(t1) : i2].strip(), outlet="ISPI", outlet_id="ispionline.it",
-                language="en", published="2022-01-11"),
-        Article(id="seed2", title=t2, body=text[i2 + len(t2) :].strip(), outlet="The Spectator",
-                outlet_id="spectator.co.uk", language="en", published="2022-01-11"),
-    ]  # fmt: skip
+        Article(
+            id="seed1",
+            title=t1,
+            body=text[i1 + len(t1) : i2].strip(),
+            outlet="ISPI",
+            outlet_id="ispionline.it",
+            language="en",
+            published="2022-01-11",
+        ),
+        Article(
+            id="seed2",
+            title=t2,
+            body=text[i2 + len(t2) :].strip(),
+            outlet="The Spectator",
+            outlet_id="spectator.co.uk",
+            language="en",
+            published="2022-01-11",
+        ),
+    ]
 
 
 @pytest.mark.skipif(not (ROOT / "examples" / "kazakhstan-2022-01-12.txt").exists(), reason="seed example missing")
@@ -251,9 +297,15 @@ def test_allsides_clustering_floor() -> None:
 def test_no_story_crosses_the_window_in_a_busy_store(tmp_path: Path) -> None:
     store = build_store(tmp_path / "kz.db")
     for i in range(12):
-        store.put_article(Article(id=f"kz{i}", title=f"Kazakhstan unrest day {i}: Tokayev and Almaty",
-                                  body="Kassym-Jomart Tokayev spoke about the unrest in Almaty, Kazakhstan.",
-                                  language="en", published=f"2022-01-{10 + 2 * i:02d}" if i < 10 else "2022-02-01"))  # fmt: skip
+        store.put_article(
+            Article(
+                id=f"kz{i}",
+                title=f"Kazakhstan unrest day {i}: Tokayev and Almaty",
+                body="Kassym-Jomart Tokayev spoke about the unrest in Almaty, Kazakhstan.",
+                language="en",
+                published=f"2022-01-{10 + 2 * i:02d}" if i < 10 else "2022-02-01",
+            )
+        )
     build_stories(store)
     for s in store.iter_stories():
         if s.start and s.end:

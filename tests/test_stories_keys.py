@@ -24,8 +24,17 @@ PAGES = Path(os.environ.get("NEWSPRISM_DEVSET_PAGES") or "/work/devset-pages")
 
 
 def _place(aid: str, name: str, country: str, admin1: str | None, gid: int | None, feature: str) -> Place:
-    return Place(article_id=aid, start=0, end=len(name), text=name, name=name, country=country, admin1=admin1,
-                 geonames_id=gid, feature=feature)  # fmt: skip
+    return Place(
+        article_id=aid,
+        start=0,
+        end=len(name),
+        text=name,
+        name=name,
+        country=country,
+        admin1=admin1,
+        geonames_id=gid,
+        feature=feature,
+    )
 
 
 def test_places_key_by_geonames_id_region_and_country() -> None:
@@ -64,8 +73,9 @@ def test_month_from_publication_url_or_text() -> None:
 
 
 def _feat(aid: str, lang: str, keys: dict[str, float], month: str = "", year: int | None = None) -> ArticleFeatures:
-    return ArticleFeatures(article_id=aid, language=lang, date="", text=f"{aid} word", keys=keys, month=month,
-                           year=year)  # fmt: skip
+    return ArticleFeatures(
+        article_id=aid, language=lang, date="", text=f"{aid} word", keys=keys, month=month, year=year
+    )
 
 
 def test_keys_seen_in_one_language_weigh_less_among_several() -> None:

@@ -38,8 +38,10 @@ def test_seed_article_2_must_haves(model) -> None:  # type: ignore[no-untyped-de
     found = _run(model, a2.id, a2.body)
     texts = {(t.technique, t.text) for t in found}
     assert ("Whataboutism", "Double standards abound") in texts
-    assert any(t.technique == "Whataboutism" and t.text.startswith("Similar attacks in Central Asia and China go unreported")
-               for t in found)  # fmt: skip
+    assert any(
+        t.technique == "Whataboutism" and t.text.startswith("Similar attacks in Central Asia and China go unreported")
+        for t in found
+    )
     assert (
         "Doubt",
         "In any case, how credible is it that fuel-price protestors reached immediately for guns and bombs?",
@@ -60,7 +62,7 @@ WIRE = """ALMATY (Reuters) - Kazakhstan's president said on Friday that order ha
 The government said 164 people had died in the unrest, including three children, according to the health ministry.
 Troops from the Collective Security Treaty Organization began withdrawing on Thursday, a spokesman said.
 Banks reopened and the internet was restored in most regions, officials told reporters.
-Fuel prices will remain capped for 180 days, the energy ministry said in a statement."""
+Fuel prices will remain capped for 180 days, the energy ministry said in a statement."""  # noqa: E501
 
 
 def test_neutral_wire_text_yields_few_or_no_techniques(model) -> None:  # type: ignore[no-untyped-def]
@@ -68,7 +70,10 @@ def test_neutral_wire_text_yields_few_or_no_techniques(model) -> None:  # type: 
 
 
 def test_russian_and_chinese_cues(model) -> None:  # type: ignore[no-untyped-def]
-    ru = "Эти марионеточные чиновники и их прихвостни опять лгут. Насколько правдоподобно, что это не так? Двойные стандарты налицо."
+    ru = (
+        "Эти марионеточные чиновники и их прихвостни опять лгут. Насколько правдоподобно, что это не так? "
+        "Двойные стандарты налицо."
+    )
     got = {t.technique for t in _run(model, "ru", ru)}
     assert {"Name_Calling-Labeling", "Doubt", "Whataboutism", "Loaded_Language"} <= got
     zh = "这些走狗和傀儡又在撒谎。西方的双重标准显而易见。"
@@ -95,24 +100,43 @@ def test_paragraph_classifier_probabilities_merge(model) -> None:  # type: ignor
 
 #: language -> (a paragraph written for this test, techniques that must be found in it)
 PARAGRAPHS = {
-    "pl": ("Ta marionetka Moskwy i zdrajca narodu nazywa to tak zwaną reformą. To haniebne.",
-           {"Name_Calling-Labeling", "Loaded_Language", "Doubt"}),
-    "es": ("Ese títere del régimen y sus lacayos hablan del llamado proceso de paz. ¡Vergonzoso!",
-           {"Name_Calling-Labeling", "Loaded_Language", "Doubt"}),
-    "it": ("Il fantoccio di Mosca e i suoi lacchè parlano della cosiddetta riforma: una vergognosa ipocrisia.",
-           {"Name_Calling-Labeling", "Doubt", "Appeal_to_Hypocrisy"}),
-    "pt": ("O fantoche do regime fala sobre a chamada reforma, com a hipocrisia de sempre.",
-           {"Name_Calling-Labeling", "Doubt", "Appeal_to_Hypocrisy"}),
-    "tr": ("Bu kukla yönetim sözde reformdan bahsediyor; çifte standart ortada.",
-           {"Name_Calling-Labeling", "Doubt", "Whataboutism"}),
-    "ar": ("هذه الدمية تتحدث عن ما يسمى الإصلاح، في فضيحة جديدة.", {"Name_Calling-Labeling", "Doubt", "Loaded_Language"}),
-    "uk": ("Ця маріонетка Кремля говорить про так звані реформи. Це ганебно.",
-           {"Name_Calling-Labeling", "Doubt", "Loaded_Language"}),
-    "fr": ("Ce fantoche et ses laquais parlent d'une soi-disant réforme, avec une hypocrisie sans précédent.",
-           {"Name_Calling-Labeling", "Doubt", "Appeal_to_Hypocrisy", "Exaggeration-Minimisation"}),
-    "de": ("Diese Marionette spricht von einer sogenannten Reform, eine beispiellose Heuchelei.",
-           {"Name_Calling-Labeling", "Doubt", "Appeal_to_Hypocrisy", "Exaggeration-Minimisation"}),
-}  # fmt: skip
+    "pl": (
+        "Ta marionetka Moskwy i zdrajca narodu nazywa to tak zwaną reformą. To haniebne.",
+        {"Name_Calling-Labeling", "Loaded_Language", "Doubt"},
+    ),
+    "es": (
+        "Ese títere del régimen y sus lacayos hablan del llamado proceso de paz. ¡Vergonzoso!",
+        {"Name_Calling-Labeling", "Loaded_Language", "Doubt"},
+    ),
+    "it": (
+        "Il fantoccio di Mosca e i suoi lacchè parlano della cosiddetta riforma: una vergognosa ipocrisia.",
+        {"Name_Calling-Labeling", "Doubt", "Appeal_to_Hypocrisy"},
+    ),
+    "pt": (
+        "O fantoche do regime fala sobre a chamada reforma, com a hipocrisia de sempre.",
+        {"Name_Calling-Labeling", "Doubt", "Appeal_to_Hypocrisy"},
+    ),
+    "tr": (
+        "Bu kukla yönetim sözde reformdan bahsediyor; çifte standart ortada.",
+        {"Name_Calling-Labeling", "Doubt", "Whataboutism"},
+    ),
+    "ar": (
+        "هذه الدمية تتحدث عن ما يسمى الإصلاح، في فضيحة جديدة.",
+        {"Name_Calling-Labeling", "Doubt", "Loaded_Language"},
+    ),
+    "uk": (
+        "Ця маріонетка Кремля говорить про так звані реформи. Це ганебно.",
+        {"Name_Calling-Labeling", "Doubt", "Loaded_Language"},
+    ),
+    "fr": (
+        "Ce fantoche et ses laquais parlent d'une soi-disant réforme, avec une hypocrisie sans précédent.",
+        {"Name_Calling-Labeling", "Doubt", "Appeal_to_Hypocrisy", "Exaggeration-Minimisation"},
+    ),
+    "de": (
+        "Diese Marionette spricht von einer sogenannten Reform, eine beispiellose Heuchelei.",
+        {"Name_Calling-Labeling", "Doubt", "Appeal_to_Hypocrisy", "Exaggeration-Minimisation"},
+    ),
+}
 
 
 @pytest.mark.parametrize("lang", sorted(PARAGRAPHS))
@@ -123,8 +147,9 @@ def test_techniques_in_each_language(lang: str) -> None:
     res = Resources()
     tech_model = load_technique_model(res)
     body, must = PARAGRAPHS[lang]
-    found = detect_techniques("a", body, model=tech_model, sentences=split_sentences(body),
-                              tokens=tokenize(body, lang, res), language=lang)  # fmt: skip
+    found = detect_techniques(
+        "a", body, model=tech_model, sentences=split_sentences(body), tokens=tokenize(body, lang, res), language=lang
+    )
     assert must <= {t.technique for t in found}, [(t.technique, t.cue) for t in found]
     assert all(body[t.start : t.end] == t.text for t in found)
 
@@ -133,6 +158,7 @@ def test_a_neutral_sentence_in_another_language_yields_no_technique() -> None:
     from newsprism.pipeline import Resources
 
     body = "El ministro se reunió el lunes con sus homólogos para hablar del presupuesto."
-    found = detect_techniques("a", body, model=load_technique_model(Resources()), sentences=split_sentences(body),
-                              language="es")  # fmt: skip
+    found = detect_techniques(
+        "a", body, model=load_technique_model(Resources()), sentences=split_sentences(body), language="es"
+    )
     assert found == []

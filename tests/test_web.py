@@ -37,8 +37,19 @@ def _token(html: str) -> str:
 def test_pages_load_and_escape(site: tuple[str, Path]) -> None:
     base, _ = site
     with httpx.Client(base_url=base) as c:
-        for path in ("/", "/articles", "/outlets", "/entities", "/claims", "/search?q=Tokayev", "/articles/evil1",
-                     "/outlets/evil.example", "/claims?conflicts=1", "/figures", "/entities?q=tok"):  # fmt: skip
+        for path in (
+            "/",
+            "/articles",
+            "/outlets",
+            "/entities",
+            "/claims",
+            "/search?q=Tokayev",
+            "/articles/evil1",
+            "/outlets/evil.example",
+            "/claims?conflicts=1",
+            "/figures",
+            "/entities?q=tok",
+        ):
             r = c.get(path)
             assert r.status_code == 200, path
             assert "<script" not in r.text.lower(), path
@@ -65,8 +76,16 @@ def test_json_api_and_openapi(site: tuple[str, Path]) -> None:
     base, _ = site
     with httpx.Client(base_url=base) as c:
         spec = c.get("/openapi.json").json()
-        for path in ("/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}", "/api/outlets",
-                     "/api/outlets/{outlet_id}/labels", "/api/search", "/api/entities", "/api/claims"):  # fmt: skip
+        for path in (
+            "/api/stories",
+            "/api/stories/{story_id}",
+            "/api/articles/{article_id}",
+            "/api/outlets",
+            "/api/outlets/{outlet_id}/labels",
+            "/api/search",
+            "/api/entities",
+            "/api/claims",
+        ):
             assert path in spec["paths"], path
         stories = c.get("/api/stories").json()
         kz = next(s for s in stories if "ispi1" in s["article_ids"])
@@ -95,13 +114,18 @@ def test_label_edit_persists_and_is_csrf_safe(site: tuple[str, Path]) -> None:
         token = _token(page)
         bad = c.post("/outlets/tass.ru/labels", data={"field": "lean", "value": "right", "csrf": "forged"})
         assert bad.status_code == 403
-        cross = c.post("/outlets/tass.ru/labels", data={"field": "lean", "value": "right", "csrf": token},
-                       headers={"Origin": "http://evil.example"})  # fmt: skip
+        cross = c.post(
+            "/outlets/tass.ru/labels",
+            data={"field": "lean", "value": "right", "csrf": token},
+            headers={"Origin": "http://evil.example"},
+        )
         assert cross.status_code == 403
         invalid = c.post("/outlets/tass.ru/labels", data={"field": "lean", "value": "sideways", "csrf": token})
         assert invalid.status_code == 422
-        ok = c.post("/outlets/tass.ru/labels", data={"field": "lean", "value": "right-center", "csrf": token,
-                                                     "note": "<script>x</script>"})  # fmt: skip
+        ok = c.post(
+            "/outlets/tass.ru/labels",
+            data={"field": "lean", "value": "right-center", "csrf": token, "note": "<script>x</script>"},
+        )
         assert ok.status_code == 303 and ok.headers["location"] == "/outlets/tass.ru?saved=1"
         after = c.get("/outlets/tass.ru?saved=1").text
         assert "user:web" in after and "&lt;script&gt;x&lt;/script&gt;" in after
@@ -151,8 +175,11 @@ def test_serve_and_stories_commands(tmp_path: Path) -> None:
     assert '"new": 3' in res.output
     port = free_port()
     code = "import sys; from newsprism.cli import main; main(sys.argv[1:])"
-    proc = subprocess.Popen([sys.executable, "-c", code, "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:

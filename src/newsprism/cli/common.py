@@ -17,8 +17,20 @@ from ..errors import ConfigError, NewsprismError, StoreError
 if TYPE_CHECKING:
     from ..store import Store
 
-__all__ = ["EXIT_NOTHING", "EXIT_PARTIAL", "EXIT_USAGE", "clean", "db_option", "echo_json", "handle_errors",
-           "json_option", "open_db", "parse_map", "progress_bar", "say"]  # fmt: skip
+__all__ = [
+    "EXIT_NOTHING",
+    "EXIT_PARTIAL",
+    "EXIT_USAGE",
+    "clean",
+    "db_option",
+    "echo_json",
+    "handle_errors",
+    "json_option",
+    "open_db",
+    "parse_map",
+    "progress_bar",
+    "say",
+]
 
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2

@@ -73,8 +73,9 @@ def _exit_for(rep: Any) -> None:
 @db_option
 @json_option
 @handle_errors
-def ingest(sources: tuple[str, ...], fmt: str, mapping: tuple[str, ...], fetch_full: bool, db: str | None,
-           as_json: bool) -> None:  # fmt: skip
+def ingest(
+    sources: tuple[str, ...], fmt: str, mapping: tuple[str, ...], fetch_full: bool, db: str | None, as_json: bool
+) -> None:
     """Read files, folders, URLs or - (stdin) into the store."""
     from ..ingest import ingest as run_ingest
 
@@ -97,8 +98,17 @@ def ingest(sources: tuple[str, ...], fmt: str, mapping: tuple[str, ...], fetch_f
 @db_option
 @json_option
 @handle_errors
-def analyze(sources: tuple[str, ...], fmt: str, mapping: tuple[str, ...], fetch_full: bool, stages: tuple[str, ...],
-            engine: str, rerun: bool, db: str | None, as_json: bool) -> None:  # fmt: skip
+def analyze(
+    sources: tuple[str, ...],
+    fmt: str,
+    mapping: tuple[str, ...],
+    fetch_full: bool,
+    stages: tuple[str, ...],
+    engine: str,
+    rerun: bool,
+    db: str | None,
+    as_json: bool,
+) -> None:
     """Ingest SOURCES (if any), then run every stage over what is not yet done."""
     from ..api import analyze as run_analyze
 
@@ -144,8 +154,16 @@ def analyze(sources: tuple[str, ...], fmt: str, mapping: tuple[str, ...], fetch_
 @db_option
 @json_option
 @handle_errors
-def articles(outlet: str | None, language: str | None, since: str | None, until: str | None, limit: int, offset: int,
-             db: str | None, as_json: bool) -> None:  # fmt: skip
+def articles(
+    outlet: str | None,
+    language: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    offset: int,
+    db: str | None,
+    as_json: bool,
+) -> None:
     """List stored articles."""
     with open_db(db) as store:
         rows = list(
@@ -156,7 +174,8 @@ def articles(outlet: str | None, language: str | None, since: str | None, until:
         return
     for a in rows:
         say(
-            f"{a.id}  {(a.published or '')[:10]:10}  {a.language or '--':3} {clean(a.outlet or '?', oneline=True)[:24]:24}  "
+            f"{a.id}  {(a.published or '')[:10]:10}  {a.language or '--':3} "
+            f"{clean(a.outlet or '?', oneline=True)[:24]:24}  "
             f"{clean(a.title or '', oneline=True)}"
         )
 
@@ -187,7 +206,8 @@ def show(article_id: str, items: bool, db: str | None, as_json: bool) -> None:
         echo_json({"article": art.to_dict(), "duplicates": dups, **found})
         return
     say(
-        f"{clean(art.title or '', oneline=True)}\n{', '.join(art.authors)} | {art.outlet} | {art.published} | {art.language}"
+        f"{clean(art.title or '', oneline=True)}\n{', '.join(art.authors)} | {art.outlet} | "
+        f"{art.published} | {art.language}"
     )
     if art.url:
         say(art.url)
@@ -254,8 +274,9 @@ def failures(include_resolved: bool, retry: bool, db: str | None, as_json: bool)
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt"]), default="jsonl",
-              show_default=True)  # fmt: skip
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt"]), default="jsonl", show_default=True
+)
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True)
 @db_option
 @json_option
@@ -297,10 +318,18 @@ def components(as_json: bool) -> None:
 
     reg = default_registry()
     rows = [
-        {"kind": k, "name": s.name, "requires": list(s.requires), "produces": list(s.produces),
-         "default": s.default, "options": sorted(s.options), "description": s.description}
-        for k in KINDS for s in reg.all(k)
-    ]  # fmt: skip
+        {
+            "kind": k,
+            "name": s.name,
+            "requires": list(s.requires),
+            "produces": list(s.produces),
+            "default": s.default,
+            "options": sorted(s.options),
+            "description": s.description,
+        }
+        for k in KINDS
+        for s in reg.all(k)
+    ]
     if as_json:
         echo_json(rows)
         return

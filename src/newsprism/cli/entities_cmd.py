@@ -32,15 +32,34 @@ def lookup(names: tuple[str, ...], alias_files: tuple[str, ...], as_json: bool) 
         hit = table.lookup(name)
         if hit is not None:
             actor, score = hit
-            rows.append({"name": name, "key": name_key(name), "entity_id": actor.id, "canonical": actor.name,
-                         "type": actor.type, "score": score, "source": actor.source})  # fmt: skip
+            rows.append(
+                {
+                    "name": name,
+                    "key": name_key(name),
+                    "entity_id": actor.id,
+                    "canonical": actor.name,
+                    "type": actor.type,
+                    "score": score,
+                    "source": actor.source,
+                }
+            )
             continue
         places = sorted(load_gazetteer().lookup(name, strict=True), key=lambda e: -e.prior)
         if places:
             e = places[0]
-            rows.append({"name": name, "key": name_key(name), "entity_id": place_id(e), "canonical": e.name,
-                         "type": "place", "country": e.country, "lat": e.lat, "lon": e.lon,
-                         "candidates": len(places)})  # fmt: skip
+            rows.append(
+                {
+                    "name": name,
+                    "key": name_key(name),
+                    "entity_id": place_id(e),
+                    "canonical": e.name,
+                    "type": "place",
+                    "country": e.country,
+                    "lat": e.lat,
+                    "lon": e.lon,
+                    "candidates": len(places),
+                }
+            )
         else:
             rows.append({"name": name, "key": name_key(name), "entity_id": None})
     if as_json:

@@ -17,15 +17,30 @@ TRAIN_TASKS = ["genre", "frames", "techniques", "quotes", "all"]
 
 @click.command()
 @click.argument("data_arg", metavar="[DATA]", required=False, type=click.Path(exists=True, path_type=Path))
-@click.option("--data", "data", required=False, type=click.Path(exists=True, path_type=Path),
-              help="a SemEval-2023 Task 3 folder (data/<lang>/train-articles-subtask-1/...) or a JSONL file; for "
-                   "--task quotes a folder of brat attribution annotations (text/, attributions/; PolNeAR's layout)")  # fmt: skip
+@click.option(
+    "--data",
+    "data",
+    required=False,
+    type=click.Path(exists=True, path_type=Path),
+    help="a SemEval-2023 Task 3 folder (data/<lang>/train-articles-subtask-1/...) or a JSONL file; for "
+    "--task quotes a folder of brat attribution annotations (text/, attributions/; PolNeAR's layout)",
+)
 @click.option("--task", type=click.Choice(TRAIN_TASKS), default="all", show_default=True)
 @click.option("--split", default="train", show_default=True, help="SemEval split whose files are read (train, dev)")
-@click.option("--models", "models", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="folder to store models in (default: <data folder>/models)")  # fmt: skip
-@click.option("--folds", default=3, show_default=True, type=click.IntRange(min=0),
-              help="held-out folds to calibrate each label's cutoff on (0: a fixed 0.5)")  # fmt: skip
+@click.option(
+    "--models",
+    "models",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="folder to store models in (default: <data folder>/models)",
+)
+@click.option(
+    "--folds",
+    default=3,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="held-out folds to calibrate each label's cutoff on (0: a fixed 0.5)",
+)
 @json_option
 @handle_errors
 def train(
@@ -73,8 +88,10 @@ def train(
             continue
         written.append(meta)
         if not as_json:
-            click.echo(f"trained {t}: {meta['train_size']} {meta['unit']}(s), {len(meta['labels'])} label(s), "
-                       f"languages {','.join(meta['languages'])} -> {(models or models_dir()) / (t + '.joblib')}")  # fmt: skip
+            click.echo(
+                f"trained {t}: {meta['train_size']} {meta['unit']}(s), {len(meta['labels'])} label(s), "
+                f"languages {','.join(meta['languages'])} -> {(models or models_dir()) / (t + '.joblib')}"
+            )
     for f in failed:
         click.echo(f"not trained: {f}", err=True)
     if as_json:
@@ -96,22 +113,44 @@ def summary_lines(ds: Any) -> list[str]:
 
 
 @click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
-@click.option("--task", required=True, metavar="TASK",
-              help="genre | frames | techniques | all (labelled SemEval/JSONL data); seed (frames, techniques and genre "
-                   "against the seed gold); claims, entities, events, multilingual, outlets, pages, places, quotes, "
-                   "stories; or another evaluation module (newsprism.evaluate.<TASK>)")  # fmt: skip
-@click.option("--data", "data", type=click.Path(exists=True, path_type=Path), default=None,
-              help="labelled folder/JSONL, the seed page text for --task seed, or the task's data")  # fmt: skip
+@click.option(
+    "--task",
+    required=True,
+    metavar="TASK",
+    help="genre | frames | techniques | all (labelled SemEval/JSONL data); seed (frames, techniques and genre "
+    "against the seed gold); claims, entities, events, multilingual, outlets, pages, places, quotes, "
+    "stories; or another evaluation module (newsprism.evaluate.<TASK>)",
+)
+@click.option(
+    "--data",
+    "data",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="labelled folder/JSONL, the seed page text for --task seed, or the task's data",
+)
 @click.option("--gold", "gold", type=click.Path(exists=True, path_type=Path), default=None, help="gold JSON (seed)")
 @click.option("--split", default="dev", show_default=True, help="split to evaluate on (SemEval; events: PETRARCH half)")
-@click.option("--models", "models", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="folder of trained models (default: <data folder>/models)")  # fmt: skip
+@click.option(
+    "--models",
+    "models",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="folder of trained models (default: <data folder>/models)",
+)
 @click.option("--no-models", is_flag=True, help="measure the default (lexicon) detectors alone")
 @json_option
 @click.pass_context
 @handle_errors
-def evaluate(ctx: click.Context, task: str, data: Path | None, gold: Path | None, split: str, models: Path | None,
-             no_models: bool, as_json: bool) -> None:  # fmt: skip
+def evaluate(
+    ctx: click.Context,
+    task: str,
+    data: Path | None,
+    gold: Path | None,
+    split: str,
+    models: Path | None,
+    no_models: bool,
+    as_json: bool,
+) -> None:
     """Print precision/recall/F1 of an extractor against labelled data (official SemEval figures for frames)."""
     from ..evaluate import TASK_MODULES, task_module
 
@@ -122,8 +161,15 @@ def evaluate(ctx: click.Context, task: str, data: Path | None, gold: Path | None
     if kind == "semeval":
         if data is None:
             raise click.UsageError("--data is required for task " + task)
-        argv = [str(data), "--task", task, "--split", split, *(["--models", str(models)] if models else []),
-                *(["--no-models"] if no_models else [])]  # fmt: skip
+        argv = [
+            str(data),
+            "--task",
+            task,
+            "--split",
+            split,
+            *(["--models", str(models)] if models else []),
+            *(["--no-models"] if no_models else []),
+        ]
     elif task == "seed":
         if data is None or gold is None:
             raise click.UsageError("--task seed needs --data PAGE_TEXT and --gold GOLD_JSON")
@@ -139,8 +185,11 @@ def evaluate(ctx: click.Context, task: str, data: Path | None, gold: Path | None
         module = task_module(task)
     except ModuleNotFoundError as exc:
         if exc.name == f"newsprism.evaluate.{TASK_MODULES.get(task, name)}":
-            click.echo(f"error: unknown task {task!r}; valid: {', '.join(TASK_MODULES)}, or an installed "
-                       f"newsprism.evaluate.<name> module", err=True)  # fmt: skip
+            click.echo(
+                f"error: unknown task {task!r}; valid: {', '.join(TASK_MODULES)}, or an installed "
+                f"newsprism.evaluate.<name> module",
+                err=True,
+            )
             sys.exit(EXIT_USAGE)
         raise
     code = module.main(argv)

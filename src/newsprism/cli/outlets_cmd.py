@@ -70,8 +70,16 @@ def outlets() -> None:
 @db_option
 @json_option
 @handle_errors
-def list_cmd(country: str | None, lean: str | None, kind: str | None, known: bool | None, registry: bool,
-             limit: int | None, db: str | None, as_json: bool) -> None:  # fmt: skip
+def list_cmd(
+    country: str | None,
+    lean: str | None,
+    kind: str | None,
+    known: bool | None,
+    registry: bool,
+    limit: int | None,
+    db: str | None,
+    as_json: bool,
+) -> None:
     """List outlets in the store with the lean shown and whose it is."""
     from ..outlets.catalog import list_outlets
 
@@ -121,9 +129,21 @@ def show_cmd(ref: str, db: str | None, as_json: bool) -> None:
 @db_option
 @json_option
 @handle_errors
-def label_cmd(ref: str, lean: str | None, factuality: str | None, country: str | None, kind: str | None,
-              affiliation: str | None, owner_state: str | None, owner: str | None, note: str | None, by: str | None,
-              create: bool, db: str | None, as_json: bool) -> None:  # fmt: skip
+def label_cmd(
+    ref: str,
+    lean: str | None,
+    factuality: str | None,
+    country: str | None,
+    kind: str | None,
+    affiliation: str | None,
+    owner_state: str | None,
+    owner: str | None,
+    note: str | None,
+    by: str | None,
+    create: bool,
+    db: str | None,
+    as_json: bool,
+) -> None:
     """Label an outlet yourself; your labels win over pages, raters and the registry."""
     from ..outlets.labels import outlet_view
     from ..outlets.userlabels import label_outlet

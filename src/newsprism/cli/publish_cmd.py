@@ -27,8 +27,10 @@ def brief(out: Path, title: str, db: str | None, as_json: bool) -> None:
     if as_json:
         echo_json({"out": str(out), "pages": counts})
         return
-    click.echo(f"{sum(counts.values())} pages ({counts['stories']} stories, {counts['articles']} articles, "
-               f"{counts['outlets']} outlets): {out / 'index.html'} (opens from disk, no network)")  # fmt: skip
+    click.echo(
+        f"{sum(counts.values())} pages ({counts['stories']} stories, {counts['articles']} articles, "
+        f"{counts['outlets']} outlets): {out / 'index.html'} (opens from disk, no network)"
+    )
 
 
 @click.command()

@@ -48,8 +48,17 @@ __all__ = ["register"]
 )
 @json_option
 @handle_errors
-def run(input_path: str, output: str, mapping: tuple[str, ...], engine: str, stages: tuple[str, ...], workers: int | None, master: str | None,
-        registry_ref: str | None, as_json: bool) -> None:  # fmt: skip
+def run(
+    input_path: str,
+    output: str,
+    mapping: tuple[str, ...],
+    engine: str,
+    stages: tuple[str, ...],
+    workers: int | None,
+    master: str | None,
+    registry_ref: str | None,
+    as_json: bool,
+) -> None:
     """Run every stage over the articles in --input and write Parquet datasets to --output."""
     from ..engine.files import process_files
     from ..registry import Registry
@@ -73,8 +82,11 @@ def run(input_path: str, output: str, mapping: tuple[str, ...], engine: str, sta
         for aid, stage, reason in rep.failed[:50]:
             say(f"failed: {stage} on {aid or '-'}: {reason}", err=True)
         counts = ", ".join(f"{k} {v}" for k, v in rep.counts.items())
-        say(f"{rep.articles} article(s) with {len(rep.stages)} stage(s) on {rep.engine} in "
-                   f"{rep.seconds:.1f}s -> {rep.output}: {counts}", err=True)  # fmt: skip
+        say(
+            f"{rep.articles} article(s) with {len(rep.stages)} stage(s) on {rep.engine} in "
+            f"{rep.seconds:.1f}s -> {rep.output}: {counts}",
+            err=True,
+        )
     if not rep.articles:
         sys.exit(EXIT_NOTHING)  # nothing went in: every row failed, or there was none
     if rep.failed:

@@ -17,7 +17,8 @@ Labels (``STATUSES``, most serious first):
 
 A count of one class larger than a total of the same type at the same time (``at least 448 protesters`` killed
 against a total of 200) is labelled too, and listed in both groups. A figure's ``status`` is the most serious label
-of its pairs (``single`` when it has none); a group's is that of its figures. Parts of a sum are not compared with their sum or with each other, and partitive counts (``19 of
+of its pairs (``single`` when it has none); a group's is that of its figures. Parts of a sum are not compared with
+their sum or with each other, and partitive counts (``19 of
 31 cities``) with nothing. Each group names its latest official figure and, per claimant, the lowest, the highest
 and the latest figure.
 """

@@ -42,8 +42,13 @@ __all__ = [
 
 #: The axes coverage can be split along, in the order they are offered.
 AXES = ("lean", "group", "country", "state", "language")
-AXIS_TITLES = {"lean": "lean", "group": "country group", "country": "country", "state": "state affiliation",
-               "language": "language"}  # fmt: skip
+AXIS_TITLES = {
+    "lean": "lean",
+    "group": "country group",
+    "country": "country",
+    "state": "state affiliation",
+    "language": "language",
+}
 #: Values that mean "not known" on each axis: they are shown last and do not count as a split.
 NO_VALUE = {"unrated", "unknown", "und", "other"}
 _TRUE = {"true", "yes", "1", "state", "state-affiliated", "state-controlled", "state-owned", "state-funded"}

@@ -103,8 +103,13 @@ class SideCount:
         return sum(self.by_side.values())
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "by_side": self.by_side, "total": self.total, "detail": self.detail,
-                "evidence": [e.to_dict() for e in self.evidence]}  # fmt: skip
+        return {
+            "name": self.name,
+            "by_side": self.by_side,
+            "total": self.total,
+            "detail": self.detail,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
 
 
 @dataclass(slots=True)
@@ -238,9 +243,15 @@ def _blindspots(by_side: dict[str, int], *, share: float = BLINDSPOT_SHARE) -> l
     for side, other, n in (("left", "right", right), ("right", "left", left)):
         s = n / (left + right)
         if s >= share:
-            out.append(Blindspot(side=side, covered_by=other, share=round(s, 3),
-                                 note=f"{n} of {left + right} left/right-rated articles come from the {other}; "
-                                      f"the {side} barely covers this story"))  # fmt: skip
+            out.append(
+                Blindspot(
+                    side=side,
+                    covered_by=other,
+                    share=round(s, 3),
+                    note=f"{n} of {left + right} left/right-rated articles come from the {other}; "
+                    f"the {side} barely covers this story",
+                )
+            )
     return out
 
 
@@ -277,10 +288,14 @@ def story_axes(
     rules = load_groups() if groups is None else groups
     cache: dict[str, OutletInfo] = {}
     out = {
-        aid: axis_values(outlet_info(store, a, cache=cache, places=places_of.get(aid, [])), a.language,
-                         groups=rules, story_countries=where)
+        aid: axis_values(
+            outlet_info(store, a, cache=cache, places=places_of.get(aid, [])),
+            a.language,
+            groups=rules,
+            story_countries=where,
+        )
         for aid, a in sorted(arts.items())
-    }  # fmt: skip
+    }
     return out, best_axis({ax: [v[ax] for v in out.values()] for ax in AXES})
 
 
@@ -340,10 +355,16 @@ def _compare(
         if isinstance(p, Place):
             places_of.setdefault(p.article_id, []).append(p)
     refs = {
-        aid: ArticleRef(a.id, a.title, a.published, a.language, a.url,
-                        outlet_info(store, a, cache=cache, places=places_of.get(aid, [])))
+        aid: ArticleRef(
+            a.id,
+            a.title,
+            a.published,
+            a.language,
+            a.url,
+            outlet_info(store, a, cache=cache, places=places_of.get(aid, [])),
+        )
         for aid, a in arts.items()
-    }  # fmt: skip
+    }
     ordered = sorted(refs.values(), key=lambda r: (r.published or "", r.outlet.name, r.id))
     where = story_countries(items["places"], arts)
     for r in ordered:

@@ -75,7 +75,8 @@ class FilesReport:
 
 
 def input_files(path: str | Path) -> list[Path]:
-    """The files of an input: the file itself, or the data files of a folder (sorted; hidden and ``_`` files skipped)."""
+    """The files of an input: the file itself, or the data files of a folder (sorted; hidden and ``_`` files
+    skipped)."""
     p = Path(path)
     if p.is_file():
         return [p]

@@ -247,8 +247,11 @@ class SparkEngine:
         from pyspark.sql import functions as F
 
         spark = self.session
-        paths = [str(p) for p in input_files(input)] if not str(input).startswith(("hdfs:", "s3", "gs:", "abfs")) \
-            else [str(input)]  # fmt: skip
+        paths = (
+            [str(p) for p in input_files(input)]
+            if not str(input).startswith(("hdfs:", "s3", "gs:", "abfs"))
+            else [str(input)]
+        )
         fmt = input_format(paths[0]) if Path(paths[0]).suffix else "parquet"
         if fmt == "jsonl":
             df = spark.read.text(paths)

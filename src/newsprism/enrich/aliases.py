@@ -1,6 +1,7 @@
 """The table of known actors and their aliases, and the resolution of entity mentions to canonical entities.
 
-The shipped table is ``resources/actors.yaml`` with the names in other languages of ``resources/actors_i18n.yaml``. Users extend it with ``<data_dir>/aliases.yaml`` and with the files
+The shipped table is ``resources/actors.yaml`` with the names in other languages of ``resources/actors_i18n.yaml``.
+Users extend it with ``<data_dir>/aliases.yaml`` and with the files
 named in the ``aliases_files`` setting (``NEWSPRISM_ALIASES_FILES``, paths separated by ``os.pathsep``), in the
 same format; an entry whose key exists adds its aliases to the shipped one. See ``docs/entities.md``.
 
@@ -221,11 +222,16 @@ def _parse_entries(data: Any, source: str) -> list[Actor]:
             raise ConfigError(f"{source}: entry {key!r}: aliases must be a list")
         out.append(
             Actor(
-                id=str(key), name=str(spec.get("name") or key), type=typ, country=spec.get("country"),
-                role=spec.get("role"), wikidata=spec.get("wikidata"), aliases=tuple(str(a) for a in aliases),
+                id=str(key),
+                name=str(spec.get("name") or key),
+                type=typ,
+                country=spec.get("country"),
+                role=spec.get("role"),
+                wikidata=spec.get("wikidata"),
+                aliases=tuple(str(a) for a in aliases),
                 source=source,
             )
-        )  # fmt: skip
+        )
     return out
 
 
@@ -253,10 +259,15 @@ def _merge(base: dict[str, Actor], extra: Sequence[Actor]) -> None:
             continue
         spec_name = a.name if a.name != a.id else old.name
         base[a.id] = Actor(
-            id=a.id, name=spec_name, type=a.type if a.type != "other" else old.type, country=a.country or old.country,
-            role=a.role or old.role, wikidata=a.wikidata or old.wikidata,
-            aliases=tuple(dict.fromkeys((*old.aliases, *a.aliases))), source=f"{old.source}+{a.source}",
-        )  # fmt: skip
+            id=a.id,
+            name=spec_name,
+            type=a.type if a.type != "other" else old.type,
+            country=a.country or old.country,
+            role=a.role or old.role,
+            wikidata=a.wikidata or old.wikidata,
+            aliases=tuple(dict.fromkeys((*old.aliases, *a.aliases))),
+            source=f"{old.source}+{a.source}",
+        )
 
 
 def user_alias_files(settings: Any = None) -> list[Path]:

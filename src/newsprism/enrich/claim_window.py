@@ -24,7 +24,8 @@ language):
    dateline, and none when the text names none. Around the cue: auxiliaries (``a annoncé``, ``ha riferito``) and
    fillers (``AFAD'ın açıkladığı son verilere göre``, ``secondo le ultime notizie diffuse dall'Afad``) are passed;
    after the figures of a verb-final sentence the subject that opens it is taken (``Fuat Oktay, ... açıkladı``,
-   ``대통령은 ... 밝혔다``, ``AFAD（...）は``); after a dash or an inverted verb the subject that follows it (``- közölte
+   ``대통령은 ... 밝혔다``, ``AFAD（...）は``); after a dash or an inverted verb the subject that follows it (``-
+   közölte
    Recep Tayyip Erdogan``, ``a annoncé dans la nuit le vice-président Fuat Otkay``); a lower-case phrase runs on to
    the name that ends it (``l'agenzia per i disastri ... Afad``); a short name in brackets is kept (``(AFAD)``); a
    source cited by the claimant replaces it (``со ссылкой на``); a headline's source (``... — МВС``, ``Erdogan:``)
@@ -413,10 +414,13 @@ def _toll_before(art: _Article, n: NumberMention, s0: int) -> bool:
     """A death toll is named shortly before the number, with no other number between ("число погибших возросло до
     1121", "can kaybı 1014'e yükseldi")."""
     return any(
-        m.label == "toll" and s0 <= m.start and m.end <= n.start and n.start - m.end <= 60
+        m.label == "toll"
+        and s0 <= m.start
+        and m.end <= n.start
+        and n.start - m.end <= 60
         and not re.search(r"\d", art.text[m.end : n.start])
         for m in art.matches
-    )  # fmt: skip
+    )
 
 
 def _foreign_near(art: _Article, noun: _Noun, s0: int, s1: int) -> bool:
@@ -623,8 +627,10 @@ def _claimant(art: _Article, s0: int, s1: int, *, said_only: bool = False) -> tu
     for m in art.matches:
         if m.start < s0 or m.end > s1 or (said_only and m.label != "said"):
             continue
-        if any(o.label == m.label and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
-               for o in art.by_start.get(m.start, ())):  # fmt: skip
+        if any(
+            o.label == m.label and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+            for o in art.by_start.get(m.start, ())
+        ):
             continue  # "stando a" inside "stando a quanto riferito dal": the longer cue says where the name starts
         span: tuple[int, int] | None = None
         if m.label == "according":
@@ -679,10 +685,35 @@ def _claimant(art: _Article, s0: int, s1: int, *, said_only: bool = False) -> tu
 
 
 _RELATIVES = frozenset(
-    ["que", "qui", "che", "quale", "who", "which", "welcher", "welche", "som", "joka", "jotka", "aki", "amely",
-     "который", "которая", "которые", "которое", "який", "яка", "які", "który", "która", "którzy", "οποίος", "οποία",
-     "που"]
-)  # fmt: skip
+    [
+        "que",
+        "qui",
+        "che",
+        "quale",
+        "who",
+        "which",
+        "welcher",
+        "welche",
+        "som",
+        "joka",
+        "jotka",
+        "aki",
+        "amely",
+        "который",
+        "которая",
+        "которые",
+        "которое",
+        "який",
+        "яка",
+        "які",
+        "który",
+        "która",
+        "którzy",
+        "οποίος",
+        "οποία",
+        "που",
+    ]
+)
 
 
 def _appositive(art: _Article, pos: int, s0: int) -> tuple[int, int] | None:

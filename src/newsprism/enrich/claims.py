@@ -90,11 +90,16 @@ def load_lexicon(resources: Resources | None = None) -> ClaimLexicon:
                 adjs.setdefault(a, ctype)
         by_len = sorted(en["hedges"], key=len, reverse=True)
         return ClaimLexicon(
-            verbs=verbs, nouns=nouns, adjectives=adjs, hedges=tuple(by_len),
-            clause_hedges=frozenset(en["clause_hedges"]), claim_verbs=frozenset(en["claim_verbs"]),
-            according=tuple(en["according"]), not_counted=frozenset(str(x).casefold() for x in en["not_counted"]),
+            verbs=verbs,
+            nouns=nouns,
+            adjectives=adjs,
+            hedges=tuple(by_len),
+            clause_hedges=frozenset(en["clause_hedges"]),
+            claim_verbs=frozenset(en["claim_verbs"]),
+            according=tuple(en["according"]),
+            not_counted=frozenset(str(x).casefold() for x in en["not_counted"]),
             people_nouns=frozenset(en["people_nouns"]),
-        )  # fmt: skip
+        )
 
     return resources.get("claims.lexicon", build) if resources is not None else build()
 
@@ -148,9 +153,12 @@ def _object_text(text: str, noun: Any) -> str:
     for c in sorted(noun.children, key=lambda t: t.i):
         between = noun.doc[right + 1 : c.i]
         if (
-            c.dep_ == "conj" and c.i > noun.i and c.pos_ in {"NOUN", "PROPN"} and len(between) <= 3
+            c.dep_ == "conj"
+            and c.i > noun.i
+            and c.pos_ in {"NOUN", "PROPN"}
+            and len(between) <= 3
             and all(t.dep_ in {"cc", "punct", "amod", "compound", "det"} for t in between)
-        ):  # fmt: skip
+        ):
             right = c.i  # "businesses and banks", not "women and six men vied for the post, but the front-runners"
     doc = noun.doc
     while left < noun.i and (doc[left].like_num or doc[left].is_punct):
@@ -353,8 +361,17 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
                 continue
             noun, bare = _counted_noun(toks)
             follow = text[n.end : n.end + 12].casefold().lstrip()
-            if any(follow.startswith(u + " ") or follow.startswith(u + ".") or follow.startswith(u + ",") or follow == u
-                   for u in lex.not_counted) or noun.lower_ in lex.not_counted or noun.lemma_.lower() in lex.not_counted:  # fmt: skip
+            if (
+                any(
+                    follow.startswith(u + " ")
+                    or follow.startswith(u + ".")
+                    or follow.startswith(u + ",")
+                    or follow == u
+                    for u in lex.not_counted
+                )
+                or noun.lower_ in lex.not_counted
+                or noun.lemma_.lower() in lex.not_counted
+            ):
                 continue
             if noun.ent_type_ in {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY"} and not bare:
                 continue
@@ -400,13 +417,28 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
             score = 0.85 if ctype != "other" else 0.6
             if n.value is None:
                 score -= 0.15
-            out.append(Claim(
-                article_id=article_id, start=n.start, end=(noun.idx + len(noun.text)) if not bare and noun.idx > n.start else n.end,
-                text="", score=round(score, 3), component=COMPONENT, type=ctype, number=n.value,
-                number_low=n.low, number_high=n.high, number_text=n.text, object=obj, claimant=name,
-                hedge=_hedge(text, n.start, sent.start_char, lex), when=_when(sent_ents, n), actor=actor,
-                claimant_id=mentions.ids.get(name or ""), place=_place(sent_ents, text),
-            ))  # fmt: skip
+            out.append(
+                Claim(
+                    article_id=article_id,
+                    start=n.start,
+                    end=(noun.idx + len(noun.text)) if not bare and noun.idx > n.start else n.end,
+                    text="",
+                    score=round(score, 3),
+                    component=COMPONENT,
+                    type=ctype,
+                    number=n.value,
+                    number_low=n.low,
+                    number_high=n.high,
+                    number_text=n.text,
+                    object=obj,
+                    claimant=name,
+                    hedge=_hedge(text, n.start, sent.start_char, lex),
+                    when=_when(sent_ents, n),
+                    actor=actor,
+                    claimant_id=mentions.ids.get(name or ""),
+                    place=_place(sent_ents, text),
+                )
+            )
             prev_obj = obj
             prev_type = ctype
         if own_any is not None:
@@ -515,6 +547,10 @@ class ClaimStage:
 
 def register(registry: Registry) -> None:
     registry.register(
-        COMPONENT, "stage", requires=("entities?", "parse"), produces=("claims",), order=62,
+        COMPONENT,
+        "stage",
+        requires=("entities?", "parse"),
+        produces=("claims",),
+        order=62,
         description="numeric claims (killed, arrested, troops ...) with object, claimant, hedge and span",
-    )(ClaimStage)  # fmt: skip
+    )(ClaimStage)

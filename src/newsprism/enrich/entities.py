@@ -37,33 +37,126 @@ NAME = "entities.ner.v1"
 
 #: Model labels and the entity type they give; labels not listed are dropped (dates, numbers, works, laws ...).
 LABELS: dict[str, str] = {
-    "PERSON": "person", "PER": "person",
+    "PERSON": "person",
+    "PER": "person",
     "ORG": "organisation",
-    "GPE": "place", "LOC": "place", "FAC": "place",
-    "EVENT": "other", "PRODUCT": "other",
-    "NORP": "?", "MISC": "?",  # kept only when the actor table knows the name (Taliban, Isis)
-}  # fmt: skip
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "EVENT": "other",
+    "PRODUCT": "other",
+    "NORP": "?",
+    "MISC": "?",  # kept only when the actor table knows the name (Taliban, Isis)
+}
 
 #: Titles and roles, longest first; matched case-insensitively before a person's name.
 ROLES = (
-    "white house press secretary", "press secretary", "prime minister", "deputy prime minister", "foreign minister",
-    "defence minister", "defense minister", "interior minister", "finance minister", "secretary of state",
-    "secretary-general", "secretary general", "national security adviser", "vice president", "vice-president",
-    "first president", "former president", "president", "presidents", "premier", "chancellor", "minister",
-    "senator", "governor", "mayor", "general", "gen.", "chairman", "chairwoman", "chair", "speaker", "spokesman",
-    "spokeswoman", "spokesperson", "ambassador", "king", "queen", "prince", "princess", "crown prince", "emir",
-    "sheikh", "ayatollah", "pope", "leader", "commander", "director", "chief", "dr.", "dr", "mr.", "mr", "mrs.",
-    "mrs", "ms.", "ms", "sir", "lord", "colonel", "col.", "lt.", "captain", "judge", "justice",
-    "премьер-министр", "президент", "министр", "глава", "председатель", "спикер", "генерал", "пресс-секретарь",
-    "посол", "лидер", "премьер-министра", "президента", "министра", "главы", "председателя", "генерала",
-    "пресс-секретаря", "премьер-министру", "президенту", "президенті", "premier ministre", "président", "présidente",
+    "white house press secretary",
+    "press secretary",
+    "prime minister",
+    "deputy prime minister",
+    "foreign minister",
+    "defence minister",
+    "defense minister",
+    "interior minister",
+    "finance minister",
+    "secretary of state",
+    "secretary-general",
+    "secretary general",
+    "national security adviser",
+    "vice president",
+    "vice-president",
+    "first president",
+    "former president",
+    "president",
+    "presidents",
+    "premier",
+    "chancellor",
+    "minister",
+    "senator",
+    "governor",
+    "mayor",
+    "general",
+    "gen.",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "speaker",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "crown prince",
+    "emir",
+    "sheikh",
+    "ayatollah",
+    "pope",
+    "leader",
+    "commander",
+    "director",
+    "chief",
+    "dr.",
+    "dr",
+    "mr.",
+    "mr",
+    "mrs.",
+    "mrs",
+    "ms.",
+    "ms",
+    "sir",
+    "lord",
+    "colonel",
+    "col.",
+    "lt.",
+    "captain",
+    "judge",
+    "justice",
+    "премьер-министр",
+    "президент",
+    "министр",
+    "глава",
+    "председатель",
+    "спикер",
+    "генерал",
+    "пресс-секретарь",
+    "посол",
+    "лидер",
+    "премьер-министра",
+    "президента",
+    "министра",
+    "главы",
+    "председателя",
+    "генерала",
+    "пресс-секретаря",
+    "премьер-министру",
+    "президенту",
+    "президенті",
+    "premier ministre",
+    "président",
+    "présidente",
     "ministre",
-    "porte-parole", "général", "chancelière", "chancelier",
-)  # fmt: skip
+    "porte-parole",
+    "général",
+    "chancelière",
+    "chancelier",
+)
 _HONORIFICS = frozenset({"mr", "mrs", "ms"})
-_ROLE_BASE = {"presidents": "president", "премьер-министра": "премьер-министр", "президента": "президент",
-              "министра": "министр", "главы": "глава", "председателя": "председатель", "генерала": "генерал",
-              "пресс-секретаря": "пресс-секретарь", "премьер-министру": "премьер-министр", "президенту": "президент"}  # fmt: skip
+_ROLE_BASE = {
+    "presidents": "president",
+    "премьер-министра": "премьер-министр",
+    "президента": "президент",
+    "министра": "министр",
+    "главы": "глава",
+    "председателя": "председатель",
+    "генерала": "генерал",
+    "пресс-секретаря": "пресс-секретарь",
+    "премьер-министру": "премьер-министр",
+    "президенту": "президент",
+}
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True))
 _ROLE_PREFIX = re.compile(rf"^(?:{_ROLE_ALT})\s+", re.IGNORECASE)
 _ROLE_BEFORE = re.compile(rf"(?:^|[^\w])({_ROLE_ALT})\s*,?\s*$", re.IGNORECASE)
@@ -218,8 +311,15 @@ def _natasha_mentions(doc: Doc) -> Iterator[Mention]:
             if key not in nominatives:
                 words = text.split()
                 nominatives[key] = _nominative(words, span.type, morph) if words else ""
-            yield Mention(start, end, text, types.get(span.type, "other"), 0.8, lemma=nominatives[key] or None,
-                          extra={"label": span.type})  # fmt: skip
+            yield Mention(
+                start,
+                end,
+                text,
+                types.get(span.type, "other"),
+                0.8,
+                lemma=nominatives[key] or None,
+                extra={"label": span.type},
+            )
 
 
 # -- actor table scan ---------------------------------------------------------------------------------------------
@@ -556,12 +656,20 @@ def extract_entities(doc: Doc) -> list[Entity]:
     for m in extract_mentions(doc):
         out.append(
             Entity(
-                article_id=art.id, start=m.start, end=m.end, text=art.body[m.start : m.end], score=round(m.score, 3),
-                component=NAME, type=m.type if m.type in ("person", "organisation", "place") else "other",
-                canonical=m.canonical, entity_id=m.entity_id, role=m.role, language=lang,
+                article_id=art.id,
+                start=m.start,
+                end=m.end,
+                text=art.body[m.start : m.end],
+                score=round(m.score, 3),
+                component=NAME,
+                type=m.type if m.type in ("person", "organisation", "place") else "other",
+                canonical=m.canonical,
+                entity_id=m.entity_id,
+                role=m.role,
+                language=lang,
                 resolution_score=None if m.resolution_score is None else round(m.resolution_score, 3),
             )
-        )  # fmt: skip
+        )
     return out
 
 
@@ -580,8 +688,12 @@ class EntityStage:
 
 def register(registry: Registry) -> None:
     @registry.register(
-        NAME, "stage", requires=("article.language",), produces=("entities",), order=20,
+        NAME,
+        "stage",
+        requires=("article.language",),
+        produces=("entities",),
+        order=20,
         description="entity mentions (spaCy en/fr, natasha ru, known-actor table everywhere) resolved to entities",
-    )  # fmt: skip
+    )
     def entities_stage(*, resources: Resources) -> EntityStage:
         return EntityStage(resources)

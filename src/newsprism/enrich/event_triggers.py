@@ -93,9 +93,14 @@ def _overlaps(span: tuple[Any, ...], taken: Sequence[tuple[int, int]]) -> bool:
 
 
 def _nearest(
-    mentions: Sequence[tuple[int, int, str, str]], lo: int, hi: int, *, before: int | None = None,
-    after: int | None = None, skip: tuple[int, int] | None = None,
-) -> tuple[str, int, int] | None:  # fmt: skip
+    mentions: Sequence[tuple[int, int, str, str]],
+    lo: int,
+    hi: int,
+    *,
+    before: int | None = None,
+    after: int | None = None,
+    skip: tuple[int, int] | None = None,
+) -> tuple[str, int, int] | None:
     """The name nearest to ``before`` (ending before it) or ``after`` (starting after it) within [lo, hi)."""
     best: tuple[int, int, tuple[str, int, int]] | None = None
     for s, e, kind, name in mentions:
@@ -161,9 +166,17 @@ def extract_events_window(
             chosen.append(m)
             taken_until = m.end
     # "обратился за помощью", "pidió ayuda": what is asked for is not an event of its own
-    chosen = [m for i, m in enumerate(chosen) if not (
-        m.label.split("|")[0] in _ASKED and i > 0 and chosen[i - 1].label.startswith("DEMAND|")
-        and 0 <= m.start - chosen[i - 1].end <= 30 and not _sentence_break(text[chosen[i - 1].end : m.start]))]  # fmt: skip
+    chosen = [
+        m
+        for i, m in enumerate(chosen)
+        if not (
+            m.label.split("|")[0] in _ASKED
+            and i > 0
+            and chosen[i - 1].label.startswith("DEMAND|")
+            and 0 <= m.start - chosen[i - 1].end <= 30
+            and not _sentence_break(text[chosen[i - 1].end : m.start])
+        )
+    ]
     if not chosen:
         return []
     sents = regex_sentences(text) or [(0, len(text))]
@@ -200,12 +213,22 @@ def extract_events_window(
         seen.add(key)
         marks = [m.start, m.end] + [x for part in (actor, recipient) if part for x in part[1:]]
         start, end = min(marks), max(marks)
-        out.append(Event(
-            article_id=article_id, start=start, end=end, text=text[start:end], score=score, component=COMPONENT,
-            type=etype, mode=mode or None, actor=actor[0] if actor else None,
-            actor_id=mentions.ids.get(actor[0]) if actor else None,
-            recipient=recipient[0] if recipient else None,
-            recipient_id=mentions.ids.get(recipient[0]) if recipient else None,
-            where=where[2] if where else None, trigger=text[m.start : m.end],
-        ))  # fmt: skip
+        out.append(
+            Event(
+                article_id=article_id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                score=score,
+                component=COMPONENT,
+                type=etype,
+                mode=mode or None,
+                actor=actor[0] if actor else None,
+                actor_id=mentions.ids.get(actor[0]) if actor else None,
+                recipient=recipient[0] if recipient else None,
+                recipient_id=mentions.ids.get(recipient[0]) if recipient else None,
+                where=where[2] if where else None,
+                trigger=text[m.start : m.end],
+            )
+        )
     return out

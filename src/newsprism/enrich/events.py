@@ -86,9 +86,17 @@ def load_triggers(resources: Resources | None = None) -> Triggers:
                 nouns.setdefault(words[-1], (etype, mode or ""))
                 if len(words) > 1:
                     prefixes[words[-1]] = tuple(words[:-1])
-        return Triggers(verbs, phrases, nouns, frozenset(data["abstract_objects"]), frozenset(data["place_preps"]),
-                        frozenset(data.get("actor_nouns", [])), prefixes,
-                        frozenset(data.get("intent_heads", [])), bool(data.get("keep_announced", True)))  # fmt: skip
+        return Triggers(
+            verbs,
+            phrases,
+            nouns,
+            frozenset(data["abstract_objects"]),
+            frozenset(data["place_preps"]),
+            frozenset(data.get("actor_nouns", [])),
+            prefixes,
+            frozenset(data.get("intent_heads", [])),
+            bool(data.get("keep_announced", True)),
+        )
 
     return resources.get("events.triggers", build) if resources is not None else build()
 
@@ -225,9 +233,13 @@ def _prominent(tok: Any) -> bool:
 
 
 def _entity_in(
-    tok: Any, mentions: MentionIndex, text: str, actor_nouns: frozenset[str],
-    *, kinds: Sequence[str] = ("person", "organisation", "place", "group"),
-) -> tuple[str, int, int] | None:  # fmt: skip
+    tok: Any,
+    mentions: MentionIndex,
+    text: str,
+    actor_nouns: frozenset[str],
+    *,
+    kinds: Sequence[str] = ("person", "organisation", "place", "group"),
+) -> tuple[str, int, int] | None:
     """The best name in the phrase headed by ``tok``: a named mention of the head, else any named mention in its
     subtree, else the phrase itself."""
     if tok.ent_type_ in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}:
@@ -457,15 +469,25 @@ def extract_events(
             if place is not None and sent.start_char <= place[0] < sent.end_char:
                 marks += [place[0], place[1]]
             start, end = min(marks), max(marks)
-            out.append(Event(
-                article_id=article_id, start=start, end=end, text=text[start:end], score=round(score + delta, 4),
-                component=COMPONENT,
-                type=etype, mode=mode or None, actor=actor[0] if actor else None,
-                actor_id=mentions.ids.get(actor[0]) if actor else None,
-                recipient=recipient[0] if recipient else None,
-                recipient_id=mentions.ids.get(recipient[0]) if recipient else None,
-                where=place[2] if place else None, when=when, trigger=trigger_text,
-            ))  # fmt: skip
+            out.append(
+                Event(
+                    article_id=article_id,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    score=round(score + delta, 4),
+                    component=COMPONENT,
+                    type=etype,
+                    mode=mode or None,
+                    actor=actor[0] if actor else None,
+                    actor_id=mentions.ids.get(actor[0]) if actor else None,
+                    recipient=recipient[0] if recipient else None,
+                    recipient_id=mentions.ids.get(recipient[0]) if recipient else None,
+                    where=place[2] if place else None,
+                    when=when,
+                    trigger=trigger_text,
+                )
+            )
     return out
 
 
@@ -483,9 +505,14 @@ class EventStage:
         if lang != "en":
             return list(self._other_language(doc, lang))
         events = extract_events(
-            doc.article.body, parsed=nlp.parse(doc), entities=doc.items("entities"), mentions=doc_mentions(doc), places=doc.items("places"),
-            article_id=doc.article.id, triggers=load_triggers(self.resources),
-        )  # fmt: skip
+            doc.article.body,
+            parsed=nlp.parse(doc),
+            entities=doc.items("entities"),
+            mentions=doc_mentions(doc),
+            places=doc.items("places"),
+            article_id=doc.article.id,
+            triggers=load_triggers(self.resources),
+        )
         return list(events)
 
     def _other_language(self, doc: Doc, lang: str) -> list[Event]:
@@ -497,13 +524,23 @@ class EventStage:
         if triggers is None:
             return []
         return extract_events_window(
-            doc.article.body, lang, tokens=doc_tokens(doc), triggers=triggers, mentions=doc_mentions(doc),
-            places=doc.items("places"), article_id=doc.article.id, parsed=nlp.parse(doc),
-        )  # fmt: skip
+            doc.article.body,
+            lang,
+            tokens=doc_tokens(doc),
+            triggers=triggers,
+            mentions=doc_mentions(doc),
+            places=doc.items("places"),
+            article_id=doc.article.id,
+            parsed=nlp.parse(doc),
+        )
 
 
 def register(registry: Registry) -> None:
     registry.register(
-        COMPONENT, "stage", requires=("entities?", "places?", "parse"), produces=("events",), order=64,
+        COMPONENT,
+        "stage",
+        requires=("entities?", "places?", "parse"),
+        produces=("events",),
+        order=64,
         description="PLOVER events (who did what to whom, where) from trigger words over the spaCy parse",
-    )(EventStage)  # fmt: skip
+    )(EventStage)

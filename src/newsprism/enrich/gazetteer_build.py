@@ -395,9 +395,33 @@ def _build(b: _Builder, *, city_file: str) -> None:
 
 #: Languages whose country names the index holds (newsprism's languages; ``zh_Hant`` for traditional characters).
 TRANSLATION_LANGUAGES = (
-    "ru", "zh", "zh_Hant", "kk", "uk", "de", "fr", "es", "it", "pt", "pl", "tr", "ar", "fa", "az", "ky", "uz", "hu",
-    "fi", "sv", "nl", "el", "bg", "hy", "ja", "ko",
-)  # fmt: skip
+    "ru",
+    "zh",
+    "zh_Hant",
+    "kk",
+    "uk",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "pl",
+    "tr",
+    "ar",
+    "fa",
+    "az",
+    "ky",
+    "uz",
+    "hu",
+    "fi",
+    "sv",
+    "nl",
+    "el",
+    "bg",
+    "hy",
+    "ja",
+    "ko",
+)
 _PYCOUNTRY_LOCALES = {"zh": "zh_CN", "zh_Hant": "zh_TW"}
 
 

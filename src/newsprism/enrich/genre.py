@@ -78,13 +78,20 @@ def genre_features(article: Article, model: GenreModel, sentences: list[Sentence
     exclaims = sum(1 for s in sents if masked[s.start : s.end].rstrip().endswith(("!", "！")))
     quoted = sum(1 for s in sents if _QUOTED.search(body[s.start : s.end]))
     lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
-    headings = sum(1 for ln in lines[1:] if len(ln) < 100 and not ln.endswith((".", "!", "?", "。", ":", "”", "’", '"'))
-                   and len(ln.split()) >= 2)  # fmt: skip
+    headings = sum(
+        1
+        for ln in lines[1:]
+        if len(ln) < 100 and not ln.endswith((".", "!", "?", "。", ":", "”", "’", '"')) and len(ln.split()) >= 2
+    )
     outlet = " ".join(x for x in (article.outlet, article.outlet_id, article.title) if x)
 
     def source(kind: str) -> float:
-        return float(any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", outlet, re.IGNORECASE)
-                         for n in model.sources.get(kind, [])))  # fmt: skip
+        return float(
+            any(
+                re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", outlet, re.IGNORECASE)
+                for n in model.sources.get(kind, [])
+            )
+        )
 
     per100 = 100.0 / words
     return {

@@ -53,9 +53,33 @@ STAGE = "language.lingua.v1"
 
 #: Languages newsprism reads (ISO 639-1).
 SUPPORTED = (
-    "en", "ru", "zh", "kk", "uk", "de", "fr", "es", "it", "pt", "pl", "tr", "ar", "fa", "az", "ky", "uz", "hu",
-    "fi", "sv", "nl", "el", "bg", "hy", "ja", "ko",
-)  # fmt: skip
+    "en",
+    "ru",
+    "zh",
+    "kk",
+    "uk",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "pl",
+    "tr",
+    "ar",
+    "fa",
+    "az",
+    "ky",
+    "uz",
+    "hu",
+    "fi",
+    "sv",
+    "nl",
+    "el",
+    "bg",
+    "hy",
+    "ja",
+    "ko",
+)
 #: Under this score a detection is labelled uncertain.
 LOW_CONFIDENCE = 0.5
 #: Fewer letters than this make any detection uncertain.

@@ -56,14 +56,18 @@ COMPONENT = "frames.narrative.v1"
 
 _QUOTE_OPEN = "‘“\"'«「『"
 _QUOTE_CLOSE = "’”\"'»」』"
-_CLAUSE = re.compile(r"[,;:(—–]|\s-\s|(?<!\w)(?:that|which|who|whom|whereas|while|but|and then|что|который|которые|как)(?!\w)|[，；：、]",
-                     re.IGNORECASE)  # fmt: skip
+_CLAUSE = re.compile(
+    r"[,;:(—–]|\s-\s|(?<!\w)(?:that|which|who|whom|whereas|while|but|and "
+    r"then|что|который|которые|как)(?!\w)|[，；：、]",
+    re.IGNORECASE,
+)
 _CONTEXT_NOUNS = (
     r"reaction|response|understanding|view|views|position|framing|narrative|rhetoric|perspective|attitude|approach|"
     r"reading|interpretation|account|version|line|discourse|propaganda"
 )
-_NEXT_SHORT = re.compile(r"^\W*(unlikely|hardly|nonsense|not so|doubtful|implausible|maybe not|вряд ли|едва ли|未必)\W*$",
-                         re.IGNORECASE)  # fmt: skip
+_NEXT_SHORT = re.compile(
+    r"^\W*(unlikely|hardly|nonsense|not so|doubtful|implausible|maybe not|вряд ли|едва ли|未必)\W*$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,8 +263,11 @@ def _sentence_holder(
     before = sent[max(0, cue_start - 60) : cue_start]
     pm = re.search(r"([\w\- ]{1,40}?)['’]s\s+(?:[\w\-]+\s+){0,2}$", before)
     after = sent[cue_end : cue_end + 30]
-    if pm and re.match(r"^[\w\-]*\s*(?:nexus|narrative|rhetoric|framing|label|labels|claims?|discourse|propaganda)", after,
-                       re.IGNORECASE):  # fmt: skip
+    if pm and re.match(
+        r"^[\w\-]*\s*(?:nexus|narrative|rhetoric|framing|label|labels|claims?|discourse|propaganda)",
+        after,
+        re.IGNORECASE,
+    ):
         h = _holder_from(_actors_in(model, pm.group(1), entities), "possessive", 0.8)
         if h:
             return h
@@ -303,8 +310,9 @@ def _sentence_holder(
         if h:
             return h
     # "an established practice in China"
-    pr = re.search(r"(?:practice|tradition|habit|discourse|rhetoric|narrative)\s+(?:in|of)\s+([\w\- ]{1,30})", sent,
-                   re.IGNORECASE)  # fmt: skip
+    pr = re.search(
+        r"(?:practice|tradition|habit|discourse|rhetoric|narrative)\s+(?:in|of)\s+([\w\- ]{1,30})", sent, re.IGNORECASE
+    )
     if pr:
         h = _holder_from(_actors_in(model, pr.group(1), entities), "context", 0.7)
         if h:
@@ -312,8 +320,9 @@ def _sentence_holder(
     return None
 
 
-def _context_holder(model: NarrativeModel, body: str, sents: list[Sentence], si: int,
-                    entities: Sequence[tuple[str, str]]) -> Holder | None:  # fmt: skip
+def _context_holder(
+    model: NarrativeModel, body: str, sents: list[Sentence], si: int, entities: Sequence[tuple[str, str]]
+) -> Holder | None:
     """The actor whose reaction/understanding the paragraph (or its heading) is about, nearest first."""
     para = sents[si].paragraph
     same = [s for s in sents[:si] if s.paragraph == para]
@@ -344,8 +353,9 @@ def _quoted(body: str, start: int, end: int) -> bool:
     return bool(before) and before in _QUOTE_OPEN and bool(after) and after in _QUOTE_CLOSE
 
 
-def _stance(model: NarrativeModel, body: str, sents: list[Sentence], si: int, m: CueMatch,
-            holder: Holder | None, in_quote: bool) -> tuple[str, float]:  # fmt: skip
+def _stance(
+    model: NarrativeModel, body: str, sents: list[Sentence], si: int, m: CueMatch, holder: Holder | None, in_quote: bool
+) -> tuple[str, float]:
     s = sents[si]
     sent = body[s.start : s.end]
     rel = m.start - s.start
@@ -483,8 +493,15 @@ def _mass(ms: list[_Mention]) -> float:
 _STANCE_RANK = {"contested": 3, "reported": 2, "endorsed": 1, "mentioned": 0}
 
 
-def _record(article_id: str, body: str, sents: list[Sentence], name: str, key: tuple[str, ...],
-            group: list[_Mention], mass: float) -> Frame:  # fmt: skip
+def _record(
+    article_id: str,
+    body: str,
+    sents: list[Sentence],
+    name: str,
+    key: tuple[str, ...],
+    group: list[_Mention],
+    mass: float,
+) -> Frame:
     counts: dict[str, float] = {}
     for mn in group:
         counts[mn.stance] = counts.get(mn.stance, 0.0) + mn.stance_score
@@ -505,11 +522,23 @@ def _record(article_id: str, body: str, sents: list[Sentence], name: str, key: t
             holder_texts.append(mn.holder.text)
     score = round(min(0.99, 1.0 - math.exp(-mass)) * (0.7 + 0.3 * min(1.0, _mass(group) / max(mass, 1e-9))), 4)
     return Frame(
-        article_id, s.start, s.end, body[s.start : s.end], score, COMPONENT,
-        frame=name, family="narrative", stance=stance, holder=" and ".join(key) or None,
-        holder_id=None, evidence=evidence, terms=terms, holders=list(key),
-        holder_text="; ".join(holder_texts) or None, stance_score=stance_score,
-    )  # fmt: skip
+        article_id,
+        s.start,
+        s.end,
+        body[s.start : s.end],
+        score,
+        COMPONENT,
+        frame=name,
+        family="narrative",
+        stance=stance,
+        holder=" and ".join(key) or None,
+        holder_id=None,
+        evidence=evidence,
+        terms=terms,
+        holders=list(key),
+        holder_text="; ".join(holder_texts) or None,
+        stance_score=stance_score,
+    )
 
 
 class NarrativeFrameStage:

@@ -79,13 +79,17 @@ def load_cues(resources: Resources, lang: str) -> Cues:
             pass
 
         def words(section: str) -> tuple[str, ...]:
-            return tuple(sorted((str(w).lower() for w in data.get(section, {}).get(lang, []) or []), key=len,
-                                reverse=True))  # fmt: skip
+            return tuple(
+                sorted((str(w).lower() for w in data.get(section, {}).get(lang, []) or []), key=len, reverse=True)
+            )
 
         return Cues(
-            titles=words("person_titles"), after=words("person_after"), org_heads=words("org_heads"),
-            connectors=frozenset(str(w) for w in data.get("connectors", [])), stopwords=stop,
-        )  # fmt: skip
+            titles=words("person_titles"),
+            after=words("person_after"),
+            org_heads=words("org_heads"),
+            connectors=frozenset(str(w) for w in data.get("connectors", [])),
+            stopwords=stop,
+        )
 
     return resources.get(f"entities.cues:{lang}", build)
 
@@ -177,8 +181,13 @@ def rule_mentions(text: str, lang: str, resources: Resources, *, is_place: Calla
             nxt = toks[j + 1][2]
             if _SPACE.match(gap) and nxt[:1].isupper():
                 j += 1
-            elif (_SPACE.match(gap) and nxt in cues.connectors and j + 2 < n and toks[j + 2][2][:1].isupper()
-                  and _SPACE.match(text[toks[j + 1][1] : toks[j + 2][0]])):  # fmt: skip
+            elif (
+                _SPACE.match(gap)
+                and nxt in cues.connectors
+                and j + 2 < n
+                and toks[j + 2][2][:1].isupper()
+                and _SPACE.match(text[toks[j + 1][1] : toks[j + 2][0]])
+            ):
                 j += 2
             else:
                 break
@@ -228,8 +237,9 @@ def _trim_suffix(text: str, seq: list[tuple[int, int, str]]) -> list[tuple[int, 
     return [*seq[:-1], (s, s + m.start(), w[: m.start()])]
 
 
-def _segments(seq: list[tuple[int, int, str]], lang: str, cues: Cues,
-              known: Callable[[str], bool]) -> list[tuple[list[tuple[int, int, str]], str | None]]:  # fmt: skip
+def _segments(
+    seq: list[tuple[int, int, str]], lang: str, cues: Cues, known: Callable[[str], bool]
+) -> list[tuple[list[tuple[int, int, str]], str | None]]:
     """A capitalised run cut at titles and common words inside it ("Tokajews Sprecher Berik Uali" → "Tokajews",
     title "sprecher", "Berik Uali"); each part with the title just before it."""
     parts: list[tuple[list[tuple[int, int, str]], str | None]] = []
@@ -313,8 +323,13 @@ def _classify(
             title = after.group().lower()  # Hungarian and Turkish write the title after: "Kovács Gergely szóvivő"
     if len(words) >= 2 and any(is_acronym(w) for w in words):
         return [Mention(start, end, surface, "organisation", 0.45, extra={"label": "rules:acronym"})]  # TRT Haber
-    if (len(words) >= 3 and title is not None and not is_place(words[0]) and _place_form(words[0], lang, is_place)
-            and not is_place(surface)):  # fmt: skip
+    if (
+        len(words) >= 3
+        and title is not None
+        and not is_place(words[0])
+        and _place_form(words[0], lang, is_place)
+        and not is_place(surface)
+    ):
         # "prezydent Kazachstanu Kasym-Żomart Tokajew": a country in the genitive before the name is a place
         # (a word that is a place as written, "Ali", may be a first name)
         place = Mention(seq[0][0], seq[0][1], words[0], "place", 0.55, extra={"label": "rules:place"})
@@ -368,15 +383,30 @@ def _uncased(text: str, toks: list[tuple[int, int, str]], cues: Cues, is_place: 
         while k < n and len(name) < 3:
             w = toks[k][2]
             gap = text[(name[-1][1] if name else toks[k - 1][1]) : toks[k][0]]
-            if (w in cues.stopwords or w.startswith("ال") or _BREAK.search(gap) or ("،" in gap and name)
-                    or len(w) < 2 or is_place(w)):  # fmt: skip
+            if (
+                w in cues.stopwords
+                or w.startswith("ال")
+                or _BREAK.search(gap)
+                or ("،" in gap and name)
+                or len(w) < 2
+                or is_place(w)
+            ):
                 break
             name.append(toks[k])
             k += 1
         if name:
             s, e = name[0][0], name[-1][1]
-            out.append(Mention(s, e, text[s:e], "person", 0.5, role=" ".join(x[2] for x in toks[i : i + hit]),
-                               extra={"label": "rules:title"}))  # fmt: skip
+            out.append(
+                Mention(
+                    s,
+                    e,
+                    text[s:e],
+                    "person",
+                    0.5,
+                    role=" ".join(x[2] for x in toks[i : i + hit]),
+                    extra={"label": "rules:title"},
+                )
+            )
         i = max(k, i + 1)
     lasts = {m.text.split()[-1] for m in out}
     taken = {(m.start, m.end) for m in out}

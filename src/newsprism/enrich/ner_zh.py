@@ -4,7 +4,8 @@ jieba's dictionary tags person names ``nr`` (``nrt``/``nrfg`` for transliterated
 and organisations ``nt``. The text is cut with jieba's word segmenter (its HMM joins unknown words) and each word
 takes its dictionary tag: jieba's own tagging HMM over unknown words costs about twenty times more and is not run.
 An unknown word counts as a person's name when it starts with a common Chinese family name (two or three
-characters) or is written mostly with the characters Chinese uses to transliterate foreign names (``托卡耶夫``). The actor table's Chinese aliases are added to a private jieba dictionary with the tag of
+characters) or is written mostly with the characters Chinese uses to transliterate foreign names (``托卡耶夫``). The
+actor table's Chinese aliases are added to a private jieba dictionary with the tag of
 their type, so "托卡耶夫" stays one word and is tagged a person. Adjacent name words join ("布" + "林肯",
 "卡西姆-若马尔特" · "托卡耶夫"); a one-character name and the "X方" shorthand for a country's side ("中方",
 "哈方") are dropped; a name the gazetteer knows as a place is a place.

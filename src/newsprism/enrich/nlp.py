@@ -64,8 +64,11 @@ def model_info(resources: Resources, lang: str = "en") -> dict[str, str] | None:
     nlp = load_nlp(resources, lang)
     if nlp is None:
         return None
-    return {"package": nlp.meta.get("newsprism_package", ""), "name": nlp.meta.get("name", ""),
-            "version": nlp.meta.get("version", "")}  # fmt: skip
+    return {
+        "package": nlp.meta.get("newsprism_package", ""),
+        "name": nlp.meta.get("name", ""),
+        "version": nlp.meta.get("version", ""),
+    }
 
 
 #: Longest piece of a body parsed at once. Bodies are cut at paragraph breaks (else line, sentence or word breaks)

@@ -6,7 +6,8 @@ for "马拉蒂亚"). A name written in such a script is compared with the Latin 
 :func:`.soundkeys.sound_key`, and only where the article says it is a place and where it can be:
 
 * **where it says so**: an administrative word next to it: Chinese 省 市 县 州 区 镇 村 (``马拉蒂亚省``), Japanese
-  県 州 市 町 村 郡 区 (``ガジアンテプ県``), Korean 주 도 시 군 구 현 (``반주``, ``에르지스군``, after its particles come
+  県 州 市 町 村 郡 区 (``ガジアンテプ県``), Korean 주 도 시 군 구 현 (``반주``, ``에르지스군``, after its particles
+  come
   off), Arabic and Persian words before it (محافظة ولاية مدينة منطقة قضاء; استان ولایت شهر شهرستان بخش),
   Kazakh and Russian words after or before it (облысы, ауданы, қаласы, провинциясы; провинция, район, город);
   a place the language model tagged that the gazetteer lacks; weaker: a whole katakana word, a capitalised
@@ -48,7 +49,10 @@ _HANZI_SUFFIX = _kinds("省州:admin 市镇鎮村:city 县縣区區郡:district"
 _KANA_SUFFIX = _kinds("県州:admin 市町村:city 郡区:district", chars=True)
 _HANGUL_SUFFIX = _kinds("주도성:admin 시:city 군구현:district", chars=True)
 #: Korean particles after a name (not 도, which is also the word for a province).
-_PARTICLES = "에서는 에서도 에서의 에게서 에서 에는 에도 에게 으로는 으로도 으로 로는 로도 로 와의 과의 의 와 과 은 는 이 가 을 를 에 까지 부터 만 보다 처럼"
+_PARTICLES = (
+    "에서는 에서도 에서의 에게서 에서 에는 에도 에게 으로는 으로도 으로 "
+    "로는 로도 로 와의 과의 의 와 과 은 는 이 가 을 를 에 까지 부터 만 보다 처럼"
+)
 KOREAN_PARTICLES = tuple(_PARTICLES.split())
 _KOREAN_PARTICLE = re.compile(f"(?:{'|'.join(KOREAN_PARTICLES)})$")
 _ARABIC_CUE = _kinds(

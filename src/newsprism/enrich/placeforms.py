@@ -39,10 +39,25 @@ _SLAVIC_NOMINATIVE = ("", "а", "я", "ь", "й", "о")
 #: Polish (and Czech, Slovak) case endings and the nominative ending each replaces: "Turcji" → "Turcja", "Syrii" →
 #: "Syria", "Turcję" → "Turcja", "Damaszku" → "Damaszek" (the mobile e), "Polsce" → "Polska".
 _WEST_SLAVIC = (
-    ("ji", "ja"), ("ii", "ia"), ("ję", "ja"), ("ię", "ia"), ("ją", "ja"), ("ią", "ia"), ("ę", "a"), ("ą", "a"),
-    ("y", "a"), ("i", "a"), ("ce", "ka"), ("dze", "ga"), ("ku", "ek"), ("kiem", "ek"), ("u", ""), ("em", ""),
-    ("ie", ""), ("iu", ""),
-)  # fmt: skip
+    ("ji", "ja"),
+    ("ii", "ia"),
+    ("ję", "ja"),
+    ("ię", "ia"),
+    ("ją", "ja"),
+    ("ią", "ia"),
+    ("ę", "a"),
+    ("ą", "a"),
+    ("y", "a"),
+    ("i", "a"),
+    ("ce", "ka"),
+    ("dze", "ga"),
+    ("ku", "ek"),
+    ("kiem", "ek"),
+    ("u", ""),
+    ("em", ""),
+    ("ie", ""),
+    ("iu", ""),
+)
 
 #: Armenian case endings (genitive-dative, ablative, locative, instrumental, definite article): "Թուրքիայի" → "Թուրքիա".
 _ARMENIAN_ENDINGS = ("յում", "յից", "յով", "յին", "յի", "ից", "ում", "ով", "ին", "ի", "ը", "ն")

@@ -441,11 +441,12 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     # buildings the model called organisations ("Alder Hey Children's Hospital", "Ramor Theatre") are places; so is
     # a university whose name holds no place ("Cornell University"; "Colorado State University" is Colorado's)
     buildings = [
-        e for e in ents
-        if e.type == "organisation" and _place_like(e.text) and (
-            _BUILDING_END.search(e.text) or (_CAMPUS_END.search(e.text) and not _names_division(e.text, gaz))
-        )
-    ]  # fmt: skip
+        e
+        for e in ents
+        if e.type == "organisation"
+        and _place_like(e.text)
+        and (_BUILDING_END.search(e.text) or (_CAMPUS_END.search(e.text) and not _names_division(e.text, gaz)))
+    ]
     unknown += [_Cand(e.start, e.end, [], 0.5 * e.score, "building") for e in buildings]
     ents = [e for e in ents if e not in buildings]
     blocked = [(e.start, e.end, e.type) for e in ents if e.type != "place"]
@@ -740,9 +741,10 @@ def resolve_candidates(
     best = ranked[0]
     if best.lat is not None and best.lon is not None:  # candidates at the same point do not make it doubtful
         ranked = [best] + [
-            e for e in ranked[1:]
+            e
+            for e in ranked[1:]
             if e.lat is None or e.lon is None or abs(e.lat - best.lat) + abs(e.lon - best.lon) > 0.5
-        ]  # fmt: skip
+        ]
     if len(ranked) == 1:
         return best, min(0.99, 0.6 + 0.4 * best.prior)
     margin = value(best) - value(ranked[1])
@@ -854,8 +856,9 @@ def extract_places(doc: Doc) -> list[Place]:
             admin_of.append(None)
             first.append(None)
             continue
-        best, res = resolve_candidates(c.entries, context=context, neighbours=gaz.neighbours, body=body, key=k,
-                                       qualifier=q, focus=focus)  # fmt: skip
+        best, res = resolve_candidates(
+            c.entries, context=context, neighbours=gaz.neighbours, body=body, key=k, qualifier=q, focus=focus
+        )
         first.append(best if res >= 0.6 else None)
         sure = res >= 0.8 or bool(q)
         admin_of.append((best.country, best.admin1) if best.country and best.admin1 and sure else None)
@@ -888,9 +891,16 @@ def extract_places(doc: Doc) -> list[Place]:
             own = admin_of[i]
             others = Counter({k: v - (1 if k == own else 0) for k, v in admins.items()})
             best, res = resolve_candidates(
-                c.entries, context=context, neighbours=gaz.neighbours, body=body, key=keys[i], qualifier=quals[i],
-                admins=+others, focus=focus, among_divisions=listed[i],
-            )  # fmt: skip
+                c.entries,
+                context=context,
+                neighbours=gaz.neighbours,
+                body=body,
+                key=keys[i],
+                qualifier=quals[i],
+                admins=+others,
+                focus=focus,
+                among_divisions=listed[i],
+            )
             strength = res + (1.0 if quals[i] else 0.0) + (0.5 if len(c.entries) == 1 else 0.0)
             if keys[i] not in readings or strength > readings[keys[i]][0]:
                 readings[keys[i]] = (strength, best, res)
@@ -904,21 +914,38 @@ def extract_places(doc: Doc) -> list[Place]:
         text = body[c.start : c.end]
         if not c.entries:  # a place the gazetteer does not know stays unresolved: no borrowed point
             out.append(
-                Place(article_id=art.id, start=c.start, end=c.end, text=text, score=round(0.5 * c.score, 3),
-                      component=NAME, name=text)
-            )  # fmt: skip
+                Place(
+                    article_id=art.id,
+                    start=c.start,
+                    end=c.end,
+                    text=text,
+                    score=round(0.5 * c.score, 3),
+                    component=NAME,
+                    name=text,
+                )
+            )
             continue
         _, best, res = readings[k]  # (the unresolved get their locality below)
         if best not in c.entries and best.feature != "admin2":  # the name read through another mention
             best = max(c.entries, key=lambda e: (e == best, e.prior))
         out.append(
             Place(
-                article_id=art.id, start=c.start, end=c.end, text=text, score=round(min(1.0, c.score), 3),
-                component=NAME, name=best.name, country=best.country, admin1=best.admin1,
-                lat=None if best.lat is None else round(best.lat, 5), lon=None if best.lon is None else round(best.lon, 5),
-                geonames_id=best.geonames_id, feature=best.feature, resolution_score=round(res * c.match, 3),
+                article_id=art.id,
+                start=c.start,
+                end=c.end,
+                text=text,
+                score=round(min(1.0, c.score), 3),
+                component=NAME,
+                name=best.name,
+                country=best.country,
+                admin1=best.admin1,
+                lat=None if best.lat is None else round(best.lat, 5),
+                lon=None if best.lon is None else round(best.lon, 5),
+                geonames_id=best.geonames_id,
+                feature=best.feature,
+                resolution_score=round(res * c.match, 3),
             )
-        )  # fmt: skip
+        )
     _locate_facilities(out, body)
     return out
 
@@ -952,8 +979,13 @@ def _locate_facilities(out: list[Place], body: str) -> None:
         town = next((q for q in out if m and q.start == m.end() and q.lat is not None and q.feature in _TOWNISH), None)
         if town is not None:
             p.country, p.admin1, p.lat, p.lon, p.feature, p.resolution_score = (
-                town.country, town.admin1, town.lat, town.lon, "vicinity", 0.2,
-            )  # fmt: skip
+                town.country,
+                town.admin1,
+                town.lat,
+                town.lon,
+                "vicinity",
+                0.2,
+            )
     towns = [
         (p.name, p.country, p.admin1, p.lat, p.lon)
         for p in out
@@ -986,8 +1018,12 @@ class PlaceStage:
 
 def register(registry: Registry) -> None:
     @registry.register(
-        NAME, "stage", requires=("entities",), produces=("places",), order=25,
+        NAME,
+        "stage",
+        requires=("entities",),
+        produces=("places",),
+        order=25,
         description="places resolved to coordinates with an offline gazetteer (GeoNames towns, divisions, extras)",
-    )  # fmt: skip
+    )
     def places_stage(*, resources: Resources) -> PlaceStage:
         return PlaceStage(resources)

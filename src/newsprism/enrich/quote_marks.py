@@ -3,7 +3,8 @@
 Pairs known (opening -> closing): ``“ ”``, ``" "``, ``„ “``/``„ ”`` (German, Polish, Russian inner,
 Ukrainian), ``« »`` and ``» «`` (French, Russian, Italian, Spanish, Turkish ...; German and Danish write them
 reversed), ``‘ ’``, ``' '``, ``‚ ‘``/``‚ ’`` (German single), ``‹ ›`` and ``› ‹``, and the corner brackets
-``「 」`` and ``『 』`` (Chinese, Japanese); Swedish and Finnish write ``” ”`` and ``» »``. French spaces inside guillemets (``« Non »``) are allowed; Chinese and
+``「 」`` and ``『 』`` (Chinese, Japanese); Swedish and Finnish write ``” ”`` and ``» »``. French spaces inside
+guillemets (``« Non »``) are allowed; Chinese and
 Japanese marks need no space around them.
 
 An apostrophe (``Kazakhstan's``, ``don’t``) is never taken for a closing single quote, and a mark that finds no

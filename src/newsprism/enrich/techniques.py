@@ -3,7 +3,8 @@
 The default detector matches the cue lexicon of ``resources/techniques.yaml`` (multilingual; conservative, since
 precision matters): a technique is reported in a paragraph when the summed weights of its cues there reach its
 threshold, one :class:`~newsprism.model.Technique` per hit, pointing at the matched words or, for question and
-claim patterns, at the whole sentence. Repetition is computed (anaphora: three or more consecutive sentences of one paragraph
+claim patterns, at the whole sentence. Repetition is computed (anaphora: three or more consecutive sentences of one
+paragraph
 opening with the same two words). When a paragraph classifier trained with ``newsprism train --task techniques`` is
 installed, paragraphs it labels with probability >= the label's calibrated cutoff (per language where the training
 data allowed, see :mod:`newsprism.learn.calibration`) add a Technique spanning the paragraph (``cue`` is
@@ -93,13 +94,28 @@ def _anaphora(body: str, sents: list[Sentence], article_id: str) -> list[Techniq
     i = 0
     while i < len(sents):
         j = i
-        while (j + 1 < len(sents) and len(heads[i]) == 2 and heads[j + 1] == heads[i]
-               and sents[j + 1].paragraph == sents[i].paragraph):  # fmt: skip
+        while (
+            j + 1 < len(sents)
+            and len(heads[i]) == 2
+            and heads[j + 1] == heads[i]
+            and sents[j + 1].paragraph == sents[i].paragraph
+        ):
             j += 1
         if j - i + 1 >= 3:
             start, end = sents[i].start, sents[j].end
-            out.append(Technique(article_id, start, end, body[start:end], 0.6, COMPONENT, technique="Repetition",
-                                 paragraph=sents[i].paragraph, cue=" ".join(heads[i])))  # fmt: skip
+            out.append(
+                Technique(
+                    article_id,
+                    start,
+                    end,
+                    body[start:end],
+                    0.6,
+                    COMPONENT,
+                    technique="Repetition",
+                    paragraph=sents[i].paragraph,
+                    cue=" ".join(heads[i]),
+                )
+            )
         i = j + 1
     return out
 
@@ -141,8 +157,19 @@ def detect_techniques(
             if (start, end) in seen:
                 continue
             seen.add((start, end))
-            out.append(Technique(article_id, start, end, body[start:end], round(min(1.0, weight * model.score), 4),
-                                 COMPONENT, technique=label, paragraph=para, cue=text))  # fmt: skip
+            out.append(
+                Technique(
+                    article_id,
+                    start,
+                    end,
+                    body[start:end],
+                    round(min(1.0, weight * model.score), 4),
+                    COMPONENT,
+                    technique=label,
+                    paragraph=para,
+                    cue=text,
+                )
+            )
     out += _anaphora(body, sentences, article_id)
     if paragraph_probs:
         have = {(t.technique, t.paragraph) for t in out}
@@ -155,8 +182,19 @@ def detect_techniques(
                         if t.technique == label and t.paragraph == para:
                             t.score = round(min(1.0, 0.5 * t.score + 0.5 * p + 0.1), 4)
                     continue
-                out.append(Technique(article_id, start, end, body[start:end], round(p, 4), COMPONENT, technique=label,
-                                     paragraph=para, cue=None))  # fmt: skip
+                out.append(
+                    Technique(
+                        article_id,
+                        start,
+                        end,
+                        body[start:end],
+                        round(p, 4),
+                        COMPONENT,
+                        technique=label,
+                        paragraph=para,
+                        cue=None,
+                    )
+                )
     out.sort(key=lambda t: (t.start, t.technique))
     return out
 
@@ -176,9 +214,17 @@ class TechniqueStage:
         threshold = float(trained.meta.get("threshold", 0.5)) if trained is not None else 0.5
         lang = doc.article.language
         cutoffs = {k: trained.threshold(k, lang) for k in trained.labels} if trained is not None else None
-        return detect_techniques(doc.article.id, doc.article.body, model=model, sentences=doc_sentences(doc),
-                                 paragraph_probs=probs, threshold=threshold, cutoffs=cutoffs,
-                                 tokens=doc_tokens(doc), language=lang)  # fmt: skip
+        return detect_techniques(
+            doc.article.id,
+            doc.article.body,
+            model=model,
+            sentences=doc_sentences(doc),
+            paragraph_probs=probs,
+            threshold=threshold,
+            cutoffs=cutoffs,
+            tokens=doc_tokens(doc),
+            language=lang,
+        )
 
 
 def register(registry: Registry) -> None:
@@ -186,6 +232,8 @@ def register(registry: Registry) -> None:
         COMPONENT,
         "stage",
         produces=("techniques",),
-        description="persuasion techniques (23 SemEval-2023 labels): multilingual cue lexicon, trained model if present",
+        description=(
+            "persuasion techniques (23 SemEval-2023 labels): multilingual cue lexicon, trained model if present"
+        ),
         order=62,
     )(TechniqueStage)

@@ -2,7 +2,8 @@
 ``counts_must_not`` (years, footnote marks, book titles that are not counts).
 
 Figures printed: recall = must items found / must items; precision over the claims the gold judges = claims that
-match a must item / (those + claims whose number is a must-not number such as a year); F1 their harmonic mean. A must item matches a claim of its article with the same number whose ``object`` contains
+match a must item / (those + claims whose number is a must-not number such as a year); F1 their harmonic mean. A must
+item matches a claim of its article with the same number whose ``object`` contains
 ``object_contains`` and, when the gold says so, whose ``claimant`` contains ``attributed_to`` and whose ``hedge``
 contains ``hedge`` (case- and quote-style-insensitive).
 
@@ -56,12 +57,21 @@ class ClaimSeedScore(SeedScore):
         return self.report.f1
 
     def to_dict(self) -> dict[str, Any]:
-        return {"found": self.found, "total": self.total, "wrong": self.wrong, "judged": self.judged,
-                "judged_ok": self.judged_ok, **self.report.figures(), "misses": self.misses}  # fmt: skip
+        return {
+            "found": self.found,
+            "total": self.total,
+            "wrong": self.wrong,
+            "judged": self.judged,
+            "judged_ok": self.judged_ok,
+            **self.report.figures(),
+            "misses": self.misses,
+        }
 
     def line(self, section: str) -> str:
-        return (f"{section}: {self.found}/{self.total} must found, {self.wrong} wrongly reported; precision "
-                f"{self.precision:.3f} recall {self.recall:.3f} F1 {self.f1:.3f}")  # fmt: skip
+        return (
+            f"{section}: {self.found}/{self.total} must found, {self.wrong} wrongly reported; precision "
+            f"{self.precision:.3f} recall {self.recall:.3f} F1 {self.f1:.3f}"
+        )
 
 
 def claim_matches(claim: dict[str, Any], g: dict[str, Any]) -> bool:

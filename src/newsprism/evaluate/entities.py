@@ -60,8 +60,13 @@ class Figures:
         return self.report.f1
 
     def to_dict(self) -> dict[str, Any]:
-        return {"found": self.found, "total": self.total, "wrong": self.wrong, **self.report.figures(),
-                "misses": self.misses}  # fmt: skip
+        return {
+            "found": self.found,
+            "total": self.total,
+            "wrong": self.wrong,
+            **self.report.figures(),
+            "misses": self.misses,
+        }
 
     def line(self, name: str) -> str:
         return (

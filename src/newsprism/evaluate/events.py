@@ -98,8 +98,11 @@ class PloverScores:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "records": self.records, "predicted": self.predicted, "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+            "records": self.records,
+            "predicted": self.predicted,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
             "type_accuracy": round(self.type_found / self.records, 4) if self.records else 0.0,
             "actor_match": round(self.actor_ok / self.type_found, 4) if self.type_found else 0.0,
             "recipient_match": round(self.recipient_ok / self.recipient_total, 4) if self.recipient_total else 0.0,
@@ -107,7 +110,7 @@ class PloverScores:
             "main_recall": round(self.main_report.recall, 4),
             "main_f1": round(self.main_f1, 4),
             "seconds": round(self.seconds, 2),
-        }  # fmt: skip
+        }
 
 
 def _same_actor(pred: str | None, gold: str) -> bool:
@@ -258,11 +261,16 @@ def evaluate_petrarch(path: Path | str, *, split: str = "held-out") -> dict[str,
             misses.append(f"{rec.id}: gold {'/'.join(sorted(rec.types))}, got {'/'.join(sorted(types)) or '-'}")
     n = len(chosen)
     return {
-        "dataset": "petrarch", "split": split, "records": n, "left_out": len(problems),
-        "type_accuracy": round(ratio(found, n), 4), "precision": round(Report(right, predicted).precision, 4),
-        "main_accuracy": round(ratio(main_right, n), 4), "seconds": round(time.perf_counter() - t0, 2),
+        "dataset": "petrarch",
+        "split": split,
+        "records": n,
+        "left_out": len(problems),
+        "type_accuracy": round(ratio(found, n), 4),
+        "precision": round(Report(right, predicted).precision, 4),
+        "main_accuracy": round(ratio(main_right, n), 4),
+        "seconds": round(time.perf_counter() - t0, 2),
         "misses": misses,
-    }  # fmt: skip
+    }
 
 
 def _sniff(path: Path) -> str:

@@ -66,8 +66,10 @@ def evaluate_seed(gold: dict[str, Any], found: Sequence[Iterable[Item]]) -> dict
         for g in ga.get("narrative_frames_must", []):
             first = _norm(g["frame"]).split()[0]
             hit = [f for f in narrative if first in _norm(f.frame)]
-            ok = bool(hit) and any(any(_norm(ev) in _norm(json.dumps(f.to_dict(), ensure_ascii=False))
-                                       for ev in g["evidence_any"]) for f in hit)  # fmt: skip
+            ok = bool(hit) and any(
+                any(_norm(ev) in _norm(json.dumps(f.to_dict(), ensure_ascii=False)) for ev in g["evidence_any"])
+                for f in hit
+            )
             if ok:
                 names_hit.update(f.frame for f in hit)
             tallies["narrative_frames"][3] += int(ok)
@@ -76,8 +78,9 @@ def evaluate_seed(gold: dict[str, Any], found: Sequence[Iterable[Item]]) -> dict
                 misses.append(f"article {i + 1}: narrative frame {g['frame']}")
             if "attributed_to" in g:
                 wanted = [_norm(x) for x in g.get("attributed_to_any", [g["attributed_to"]])]
-                held = ok and any(any(w in _norm(json.dumps(f.holder or "", ensure_ascii=False)) for w in wanted)
-                                  for f in hit)  # fmt: skip
+                held = ok and any(
+                    any(w in _norm(json.dumps(f.holder or "", ensure_ascii=False)) for w in wanted) for f in hit
+                )
                 for j in (0, 3):
                     tallies["narrative_holders"][j] += int(held)
                 tallies["narrative_holders"][1] += 1
@@ -115,8 +118,10 @@ def evaluate_frames(text_path: str | Path, gold_path: str | Path) -> dict[str, A
     found = run_detectors(articles, SEED_STAGES)
     report = evaluate_seed(gold, found)
     genres = [(g.get("genre"), a.genre) for g, a in zip(gold["articles"], articles, strict=True) if g.get("genre")]
-    report["genre"] = {"accuracy": round(sum(1 for g, p in genres if g == p) / len(genres), 4) if genres else 0.0,
-                       "pairs": [{"gold": g, "predicted": p} for g, p in genres]}  # fmt: skip
+    report["genre"] = {
+        "accuracy": round(sum(1 for g, p in genres if g == p) / len(genres), 4) if genres else 0.0,
+        "pairs": [{"gold": g, "predicted": p} for g, p in genres],
+    }
     return report
 
 

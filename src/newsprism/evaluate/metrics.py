@@ -108,20 +108,36 @@ class Report:
 
     def __add__(self, other: Report) -> Report:
         names = sorted(set(self.classes) | set(other.classes))
-        classes = {k: self.classes.get(k, Report(empty=self.empty)) + other.classes.get(k, Report(empty=self.empty))
-                   for k in names}  # fmt: skip
-        return Report(self.correct + other.correct, self.predicted + other.predicted, self.found + other.found,
-                      self.gold + other.gold, self.empty, classes)  # fmt: skip
+        classes = {
+            k: self.classes.get(k, Report(empty=self.empty)) + other.classes.get(k, Report(empty=self.empty))
+            for k in names
+        }
+        return Report(
+            self.correct + other.correct,
+            self.predicted + other.predicted,
+            self.found + other.found,
+            self.gold + other.gold,
+            self.empty,
+            classes,
+        )
 
     def figures(self, digits: int = 4) -> dict[str, float]:
         """``precision``, ``recall`` and ``f1``, rounded."""
-        return {"precision": round(self.precision, digits), "recall": round(self.recall, digits),
-                "f1": round(self.f1, digits)}  # fmt: skip
+        return {
+            "precision": round(self.precision, digits),
+            "recall": round(self.recall, digits),
+            "f1": round(self.f1, digits),
+        }
 
     def to_dict(self, digits: int = 4) -> dict[str, Any]:
         """The figures with their counts, and per class (with the macro averages) when there are classes."""
-        out: dict[str, Any] = {**self.figures(digits), "support": self.support, "predicted": self.predicted,
-                               "correct": self.correct, "found": self.found}  # fmt: skip
+        out: dict[str, Any] = {
+            **self.figures(digits),
+            "support": self.support,
+            "predicted": self.predicted,
+            "correct": self.correct,
+            "found": self.found,
+        }
         if self.classes:
             out["macro_precision"] = round(self.macro_precision, digits)
             out["macro_recall"] = round(self.macro_recall, digits)
@@ -164,8 +180,12 @@ def macro_f1(gold: Sequence[str], pred: Sequence[str], *, labels: Sequence[str] 
         tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == lab and p == lab)
         per[lab] = round(Report.matched(tp, sum(1 for p in pred if p == lab), sum(1 for g in gold if g == lab)).f1, 4)
     acc = ratio(sum(1 for g, p in zip(gold, pred, strict=True) if g == p), len(gold))
-    return {"macro_f1": round(ratio(sum(per.values()), len(per)), 4), "accuracy": round(acc, 4),
-            "n": len(gold), **{f"f1:{k}": v for k, v in per.items()}}  # fmt: skip
+    return {
+        "macro_f1": round(ratio(sum(per.values()), len(per)), 4),
+        "accuracy": round(acc, 4),
+        "n": len(gold),
+        **{f"f1:{k}": v for k, v in per.items()},
+    }
 
 
 def micro_prf(gold: Sequence[set[str]], pred: Sequence[set[str]]) -> dict[str, float]:
@@ -174,11 +194,19 @@ def micro_prf(gold: Sequence[set[str]], pred: Sequence[set[str]]) -> dict[str, f
     n_pred = sum(len(p) for p in pred)
     n_gold = sum(len(g) for g in gold)
     r = Report.matched(tp, n_pred, n_gold)
-    return {"micro_f1": round(r.f1, 4), "precision": round(r.precision, 4), "recall": round(r.recall, 4),
-            "n": len(gold), "predicted": n_pred, "gold": n_gold}  # fmt: skip
+    return {
+        "micro_f1": round(r.f1, 4),
+        "precision": round(r.precision, 4),
+        "recall": round(r.recall, 4),
+        "n": len(gold),
+        "predicted": n_pred,
+        "gold": n_gold,
+    }
 
 
 def per_label_prf(gold: Sequence[set[str]], pred: Sequence[set[str]]) -> dict[str, dict[str, float]]:
     """Precision, recall, F1 and support of every label seen in gold or predictions."""
-    return {lab: {**r.figures(), "support": int(r.gold), "predicted": int(r.predicted)}
-            for lab, r in label_reports(gold, pred).items()}  # fmt: skip
+    return {
+        lab: {**r.figures(), "support": int(r.gold), "predicted": int(r.predicted)}
+        for lab, r in label_reports(gold, pred).items()
+    }

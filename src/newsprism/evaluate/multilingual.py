@@ -475,9 +475,11 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=None, help="annotations (default: the shipped development set)")
     parser.add_argument("--lang", default=None, help="only these languages (comma-separated)")
     parser.add_argument(
-        "--split", choices=SPLITS, default="all",
+        "--split",
+        choices=SPLITS,
+        default="all",
         help="all pages; 'held': the pages whose id ends in -01 (kept for checking, not tuning); 'tune': the others",
-    )  # fmt: skip
+    )
     parser.add_argument("--misses", action="store_true", help="list every gold item not found")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(list(argv) if argv is not None else None)
@@ -500,8 +502,10 @@ def main(argv: Iterable[str] | None = None) -> int:
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     note = f" ({len(missing)} pages without text: {', '.join(missing)})" if missing else ""
-    print(f"split: multilingual development set, {_SPLIT_NAMES[args.split]}: {total.pages} pages in "
-          f"{len(per_lang)} languages from {texts}{note}")  # fmt: skip
+    print(
+        f"split: multilingual development set, {_SPLIT_NAMES[args.split]}: {total.pages} pages in "
+        f"{len(per_lang)} languages from {texts}{note}"
+    )
     print("lang pages figures-R (found)  fig-P hedge claim. people-R        places-R          quotes-R   lang-id")
     for s in per_lang.values():
         print(_row(s))

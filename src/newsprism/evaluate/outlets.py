@@ -54,13 +54,22 @@ class ResolutionScore:
     def lines(self) -> list[str]:
         """Each miss, then the figures."""
         out = [f"miss: {m['clue']} {m['text']!r}: expected {m['expected']}, got {m['got']}" for m in self.misses]
-        out.append(f"outlet resolution: {self.right}/{self.total} right, precision {self.precision:.3f}, "
-                   f"recall {self.recall:.3f}, F1 {self.f1:.3f}")  # fmt: skip
+        out.append(
+            f"outlet resolution: {self.right}/{self.total} right, precision {self.precision:.3f}, "
+            f"recall {self.recall:.3f}, F1 {self.f1:.3f}"
+        )
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        return {"total": self.total, "resolved": self.resolved, "right": self.right, "precision": self.precision,
-                "recall": self.recall, "f1": self.f1, "misses": self.misses}  # fmt: skip
+        return {
+            "total": self.total,
+            "resolved": self.resolved,
+            "right": self.right,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "misses": self.misses,
+        }
 
 
 def read_resolution_gold(path: str | Path) -> list[tuple[str, str, str]]:
@@ -98,8 +107,9 @@ def evaluate_resolution(rows: list[tuple[str, str, str]], *, resources: Resource
             if found is not None and found.id == expected:
                 score.right += 1
             else:
-                score.misses.append({"clue": clue, "text": text, "expected": expected,
-                                     "got": found.id if found else None})  # fmt: skip
+                score.misses.append(
+                    {"clue": clue, "text": text, "expected": expected, "got": found.id if found else None}
+                )
     return score
 
 

@@ -24,8 +24,20 @@ from .metrics import Report
 
 __all__ = ["allsides_sample", "evaluate_pages", "main"]
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]  # fmt: skip
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def allsides_sample(path: Path, limit: int) -> list[dict[str, str]]:
@@ -128,8 +140,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .seed import shared_dir
 
     ap = argparse.ArgumentParser(prog="python -m newsprism.evaluate.pages", description=__doc__.split("\n")[0])
-    ap.add_argument("data", nargs="?", default=str(shared_dir() / "datasets" / "allsides-articles"),
-                    help="the AllSides article folder (default: ../shared/datasets/allsides-articles)")  # fmt: skip
+    ap.add_argument(
+        "data",
+        nargs="?",
+        default=str(shared_dir() / "datasets" / "allsides-articles"),
+        help="the AllSides article folder (default: ../shared/datasets/allsides-articles)",
+    )
     ap.add_argument("--articles", type=int, default=1000, help="articles laid out in pages")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
     args = ap.parse_args(argv)

@@ -50,8 +50,16 @@ __all__ = [
     "score_places",
 ]
 
-COUNTED = {"Literal", "Metonymic", "Mixed", "Literal_Modifier", "Non_Literal_Modifier", "Embedded_Literal",
-           "Embedded_Non_Lit", "Coercion"}  # fmt: skip
+COUNTED = {
+    "Literal",
+    "Metonymic",
+    "Mixed",
+    "Literal_Modifier",
+    "Non_Literal_Modifier",
+    "Embedded_Literal",
+    "Embedded_Non_Lit",
+    "Coercion",
+}
 
 
 @dataclass(slots=True)
@@ -122,12 +130,25 @@ class GwnFigures:
         return ratio(sum(self.errors_km), len(self.errors_km))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"split": self.split, "articles": self.articles, "gold": self.gold, "recognised": self.recognised,
-                "predicted": self.predicted, "correct_predictions": self.correct_predictions,
-                **self.report.figures(), "within_161": self.within_161, "with_point": self.with_point,
-                "acc161": round(self.acc161, 4), "auc": round(self.auc, 4), "mean_km": round(self.mean_km, 1),
-                "exact_id": self.exact_id, "with_id": self.with_id, "exact": round(self.exact, 4),
-                "seconds": round(self.seconds, 2), "chars": self.chars}  # fmt: skip
+        return {
+            "split": self.split,
+            "articles": self.articles,
+            "gold": self.gold,
+            "recognised": self.recognised,
+            "predicted": self.predicted,
+            "correct_predictions": self.correct_predictions,
+            **self.report.figures(),
+            "within_161": self.within_161,
+            "with_point": self.with_point,
+            "acc161": round(self.acc161, 4),
+            "auc": round(self.auc, 4),
+            "mean_km": round(self.mean_km, 1),
+            "exact_id": self.exact_id,
+            "with_id": self.with_id,
+            "exact": round(self.exact, 4),
+            "seconds": round(self.seconds, 2),
+            "chars": self.chars,
+        }
 
     def lines(self) -> list[str]:
         return [
@@ -135,7 +156,8 @@ class GwnFigures:
             f"GWN toponym recognition: precision {self.precision:.3f} recall {self.recall:.3f} F1 {self.f1:.3f} "
             f"({self.recognised}/{self.gold} gold toponyms recognised, {self.correct_predictions}/{self.predicted} "
             f"predictions on a toponym)",
-            f"GWN resolution of recognised toponyms: within 161 km {self.acc161:.3f} ({self.within_161}/{self.with_point})"
+            f"GWN resolution of recognised toponyms: within 161 km {self.acc161:.3f} "
+            f"({self.within_161}/{self.with_point})"
             f", AUC {self.auc:.3f}, mean error {self.mean_km:,.0f} km, exact GeoNames id {self.exact:.3f} "
             f"({self.exact_id}/{self.with_id})",
             f"GWN speed: {self.seconds:.1f} s for {self.chars:,} characters "
@@ -183,12 +205,16 @@ def read_gwn(path: str | Path) -> list[tuple[Article, list[GoldToponym]]]:
             gid = t.findtext("geonamesID")
             gold.append(
                 GoldToponym(
-                    start, end, t.findtext("extractedName") or "", typ,
+                    start,
+                    end,
+                    t.findtext("extractedName") or "",
+                    typ,
                     counted=typ in COUNTED and mod != "Adjective" and _float(t.findtext("latitude")) is not None,
-                    lat=_float(t.findtext("latitude")), lon=_float(t.findtext("longitude")),
+                    lat=_float(t.findtext("latitude")),
+                    lon=_float(t.findtext("longitude")),
                     geonames_id=int(gid) if gid and gid.isdigit() else None,
                 )
-            )  # fmt: skip
+            )
         out.append((art, gold))
     return out
 

@@ -63,9 +63,16 @@ class Tally:
     @property
     def report(self) -> Report:
         """The one-to-one matches, overall and by kind (recall by gold kind, precision by predicted kind)."""
-        kinds = {k: Report(self.pred_matched_by_kind.get(k, 0), self.pred_by_kind.get(k, 0),
-                           self.gold_matched_by_kind.get(k, 0), self.gold_by_kind.get(k, 0))
-                 for k in KINDS if self.gold_by_kind.get(k) or self.pred_by_kind.get(k)}  # fmt: skip
+        kinds = {
+            k: Report(
+                self.pred_matched_by_kind.get(k, 0),
+                self.pred_by_kind.get(k, 0),
+                self.gold_matched_by_kind.get(k, 0),
+                self.gold_by_kind.get(k, 0),
+            )
+            for k in KINDS
+            if self.gold_by_kind.get(k) or self.pred_by_kind.get(k)
+        }
         return Report(self.matched, self.predicted, self.matched, self.gold, classes=kinds)
 
     @property
@@ -352,8 +359,13 @@ class SeedScore:
         return Report(found=self.found, gold=self.total, empty=1.0).recall
 
     def to_dict(self) -> dict[str, Any]:
-        return {"found": self.found, "total": self.total, "wrong": self.wrong, "recall": round(self.recall, 4),
-                "misses": self.misses}  # fmt: skip
+        return {
+            "found": self.found,
+            "total": self.total,
+            "wrong": self.wrong,
+            "recall": round(self.recall, 4),
+            "misses": self.misses,
+        }
 
     def line(self, section: str) -> str:
         return (

@@ -2,7 +2,8 @@
 figures: macro-F1 for genre, micro-F1 for frames and techniques, each beside a trivial floor.
 
 ``evaluate_dataset(ds, "frames")`` prints nothing and returns the figures; ``newsprism evaluate --task
-genre|frames|techniques|all --data PATH`` prints them. Detectors run through the registered stages, so what is measured is what the pipeline does: the lexicon
+genre|frames|techniques|all --data PATH`` prints them. Detectors run through the registered stages, so what is
+measured is what the pipeline does: the lexicon
 defaults, combined with trained models when they are installed (``models`` chooses a folder, ``use_models=False``
 measures the defaults alone).
 """
@@ -146,8 +147,12 @@ def _genre_figures(gold: list[str], pred: list[str], langs: list[str]) -> dict[s
         idx = [i for i, x in enumerate(langs) if x == lang]
         g, p = [gold[i] for i in idx], [pred[i] for i in idx]
         m = macro_f1(g, p)
-        out["languages"][lang] = {"macro_f1": m["macro_f1"], "accuracy": m["accuracy"], "n": m["n"],
-                                  "floor": single_label_floor(g)["macro_f1"]}  # fmt: skip
+        out["languages"][lang] = {
+            "macro_f1": m["macro_f1"],
+            "accuracy": m["accuracy"],
+            "n": m["n"],
+            "floor": single_label_floor(g)["macro_f1"],
+        }
     return out
 
 
@@ -195,16 +200,22 @@ def report_lines(report: dict[str, Any]) -> list[str]:
         name = "macro-F1" if t == "genre" else "micro-F1"
         floor = r.get("floor", {}).get(metric, 0.0)
         if t == "genre":
-            lines.append(f"{t:11} {name} {r[metric]:.4f}  accuracy {r['accuracy']:.4f}  n={r['n']}  "
-                         f"floor {floor:.4f} (always {r['floor'].get('label')})  [{note}]")  # fmt: skip
+            lines.append(
+                f"{t:11} {name} {r[metric]:.4f}  accuracy {r['accuracy']:.4f}  n={r['n']}  "
+                f"floor {floor:.4f} (always {r['floor'].get('label')})  [{note}]"
+            )
         else:
-            lines.append(f"{t:11} {name} {r[metric]:.4f}  P {r['precision']:.4f}  R {r['recall']:.4f}  n={r['n']}  "
-                         f"floor {floor:.4f} (always {'+'.join(r['floor'].get('labels', []))})  [{note}]")  # fmt: skip
+            lines.append(
+                f"{t:11} {name} {r[metric]:.4f}  P {r['precision']:.4f}  R {r['recall']:.4f}  n={r['n']}  "
+                f"floor {floor:.4f} (always {'+'.join(r['floor'].get('labels', []))})  [{note}]"
+            )
         for lang, row in r.get("languages", {}).items():
             lines.append(f"  {lang:4} {name} {row[metric]:.4f}  floor {row['floor']:.4f}  n={row['n']}")
         for lab, row in r.get("labels", {}).items():
-            lines.append(f"    {lab:45} P {row['precision']:.4f}  R {row['recall']:.4f}  F1 {row['f1']:.4f}  "
-                         f"support {row['support']}")  # fmt: skip
+            lines.append(
+                f"    {lab:45} P {row['precision']:.4f}  R {row['recall']:.4f}  F1 {row['f1']:.4f}  "
+                f"support {row['support']}"
+            )
     return lines
 
 

@@ -161,8 +161,9 @@ def _one_at_a_time(feats: Sequence[Any], rng: random.Random, opts: Any) -> dict[
 def _as_story(state: Any) -> Any:
     from ..model import Story
 
-    return Story(id=state.id, label="", article_ids=list(state.members), start=state.start or None,
-                 end=state.end or None)  # fmt: skip
+    return Story(
+        id=state.id, label="", article_ids=list(state.members), start=state.start or None, end=state.end or None
+    )
 
 
 def story_rows(pred: Mapping[str, str], gold: Mapping[str, str], *, min_pages: int = 5) -> list[dict[str, Any]]:
@@ -184,8 +185,15 @@ def story_rows(pred: Mapping[str, str], gold: Mapping[str, str], *, min_pages: i
             counts[c] = counts.get(c, 0) + 1
         best = min(counts, key=lambda c: (-counts[c], c))
         others = [pid for pid in clusters[best] if gold[pid] != story]
-        rows.append({"story": story, "pages": len(pids), "in_largest": counts[best], "lookalikes": len(others),
-                     "clusters": len(counts)})  # fmt: skip
+        rows.append(
+            {
+                "story": story,
+                "pages": len(pids),
+                "in_largest": counts[best],
+                "lookalikes": len(others),
+                "clusters": len(counts),
+            }
+        )
     return rows
 
 

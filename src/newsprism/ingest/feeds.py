@@ -82,8 +82,14 @@ class FeedLoader:
         feed_title = _clean(html_to_text(feed.get("title") or "")) or None
         feed_url = raw.url or (raw.location if raw.origin == "url" else None) or feed.get("link")
         fetch_full = bool(options.get("fetch_full", settings.fetch_full_pages))
-        result = LoadResult(meta={"kind": "feed", "feed_title": feed_title, "feed_url": feed_url,
-                                  "version": parsed.get("version") or None})  # fmt: skip
+        result = LoadResult(
+            meta={
+                "kind": "feed",
+                "feed_title": feed_title,
+                "feed_url": feed_url,
+                "version": parsed.get("version") or None,
+            }
+        )
         if parsed.get("bozo") or malformed:
             result.meta["malformed"] = malformed or _bozo_reason(parsed)
         base = raw.url or (raw.location if raw.origin == "url" else None) or feed.get("link")
@@ -103,8 +109,9 @@ class FeedLoader:
                 if article is None:
                     continue
             assert article is not None
-            article.source = Provenance(kind="feed", location=raw.location, part=f"entry {n}",
-                                        fetched_at=raw.fetched_at, loader=self.name)  # fmt: skip
+            article.source = Provenance(
+                kind="feed", location=raw.location, part=f"entry {n}", fetched_at=raw.fetched_at, loader=self.name
+            )
             result.articles.append(article)
         if not result.articles and "malformed" in result.meta:
             raise UnsupportedInputError(

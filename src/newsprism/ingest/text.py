@@ -219,7 +219,8 @@ def _title_above(page: _Page, i: int, header: _Header, floor: int) -> int:
 
 def _starts_article(r: LineReader, line: str, header: _Header, *, first: bool) -> bool:
     """A title-like line starts an article when header lines follow: one strong (date, URL, byline, a field naming
-    the author, date, outlet or URL), or any at the top of the page. A line that is itself a name or an outlet needs a strong header ("Gregory Korte /
+    the author, date, outlet or URL), or any at the top of the page. A line that is itself a name or an outlet needs
+    a strong header ("Gregory Korte /
     USA TODAY" opening a story is a byline, not a title)."""
     if header.sentence_like:  # a headline ending with a full stop needs a strong header line and one more
         return header.strong >= 1 and header.strong + header.weak >= 2

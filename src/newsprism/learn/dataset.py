@@ -203,15 +203,22 @@ class _LanguageReader:
             try:
                 line = int(cols[1])
             except ValueError:
-                self.ds.skip(self.lang, "techniques", f"{path3}:{n}: line number {cols[1]!r} is not an integer; "
-                             f"article {a.id} skipped for techniques")  # fmt: skip
+                self.ds.skip(
+                    self.lang,
+                    "techniques",
+                    f"{path3}:{n}: line number {cols[1]!r} is not an integer; article {a.id} skipped for techniques",
+                )
                 bad.add((a.id, a.body))
                 continue
             spans = line_spans(a.body)
             if not 1 <= line <= len(spans):
                 where = self.path_for(a.id, 3)
-                self.ds.skip(self.lang, "techniques", f"{path3}:{n}: line {line} is outside article {a.id} "
-                             f"(1..{len(spans)} in {where}); article skipped for techniques")  # fmt: skip
+                self.ds.skip(
+                    self.lang,
+                    "techniques",
+                    f"{path3}:{n}: line {line} is outside article {a.id} "
+                    f"(1..{len(spans)} in {where}); article skipped for techniques",
+                )
                 bad.add((a.id, a.body))
                 continue
             _, s, e = spans[line - 1]
@@ -235,7 +242,8 @@ def read_semeval(root: str | Path, *, split: str = "train") -> Dataset:
     if not dirs:
         raise InputError(
             str(root),
-            f"no '{split}-articles-subtask-N' folder or '{split}-labels-subtask-N.txt' file found (choose the split with --split)",
+            f"no '{split}-articles-subtask-N' folder or '{split}-labels-subtask-N.txt' file found (choose "
+            "the split with --split)",
         )
     ds = Dataset([], str(root))
     for d in dirs:

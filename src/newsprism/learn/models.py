@@ -92,11 +92,20 @@ def _features() -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import FeatureUnion
 
-    return FeatureUnion([
-        ("word", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, min_df=1, max_features=200_000)),
-        ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=1,
-                                 max_features=300_000)),
-    ])  # fmt: skip
+    return FeatureUnion(
+        [
+            (
+                "word",
+                TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, min_df=1, max_features=200_000),
+            ),
+            (
+                "char",
+                TfidfVectorizer(
+                    analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=1, max_features=300_000
+                ),
+            ),
+        ]
+    )
 
 
 def _units(task: str, articles: list[LabelledArticle]) -> tuple[list[str], list[Any], list[str], list[str]]:
@@ -124,17 +133,25 @@ def _units(task: str, articles: list[LabelledArticle]) -> tuple[list[str], list[
 
 
 def _calibrate(
-    task: str, texts: list[str], targets: list[Any], groups: list[str], langs: list[str], labels: list[str],
-    *, folds: int, c: float,
-) -> dict[str, Any]:  # fmt: skip
+    task: str,
+    texts: list[str],
+    targets: list[Any],
+    groups: list[str],
+    langs: list[str],
+    labels: list[str],
+    *,
+    folds: int,
+    c: float,
+) -> dict[str, Any]:
     """Calibration metadata: ``thresholds`` (frames, techniques) or ``class_bias`` (genre), and held-out figures."""
     from .calibration import calibrate_labels, fit_class_bias, out_of_fold
 
     if folds < 2 or len(set(groups)) < 2 * folds:
         return {"calibrated": False}
     multilabel = task != "genre"
-    probs = out_of_fold(texts, targets, groups, folds=folds, features=_features, c=c, classes=labels,
-                        multilabel=multilabel)  # fmt: skip
+    probs = out_of_fold(
+        texts, targets, groups, folds=folds, features=_features, c=c, classes=labels, multilabel=multilabel
+    )
     if multilabel:
         cal = calibrate_labels(probs, targets, langs, labels)
         return {"calibrated": True, "folds": folds, "thresholds": cal["thresholds"], "held_out": cal["held_out"]}
@@ -167,8 +184,9 @@ def train(
         labels = sorted(set(targets))
         if len(texts) < 2 or len(labels) < 2:
             raise ConfigError(f"{data.source}: task genre needs at least 2 labelled articles and 2 genres")
-        est = Pipeline([("features", _features()),
-                        ("clf", LogisticRegression(C=c, max_iter=2000, class_weight="balanced"))])  # fmt: skip
+        est = Pipeline(
+            [("features", _features()), ("clf", LogisticRegression(C=c, max_iter=2000, class_weight="balanced"))]
+        )
         est.fit(texts, targets)
     else:
         counts: dict[str, int] = {}
@@ -181,8 +199,12 @@ def train(
             raise ConfigError(f"{data.source}: task {task} needs units with and without each label; found none")
         binarizer = MultiLabelBinarizer(classes=labels)
         y = binarizer.fit_transform([[lab for lab in t if lab in labels] for t in targets])
-        est = Pipeline([("features", _features()),
-                        ("clf", OneVsRestClassifier(LogisticRegression(C=c, max_iter=2000, class_weight="balanced")))])  # fmt: skip
+        est = Pipeline(
+            [
+                ("features", _features()),
+                ("clf", OneVsRestClassifier(LogisticRegression(C=c, max_iter=2000, class_weight="balanced"))),
+            ]
+        )
         est.fit(texts, y)
     calibration = _calibrate(task, texts, targets, groups, langs, labels, folds=folds, c=c)
     out = out_dir if out_dir is not None else models_dir()
@@ -249,8 +271,12 @@ def load_model(task: str, *, directory: Path | None = None) -> LoadedModel | Non
     import sklearn
 
     if str(meta.get("sklearn_version", "")).split(".")[:2] != sklearn.__version__.split(".")[:2]:
-        log.warning("%s: trained with scikit-learn %s, %s installed; retrain with 'newsprism train'; skipped", path,
-                    meta.get("sklearn_version"), sklearn.__version__)  # fmt: skip
+        log.warning(
+            "%s: trained with scikit-learn %s, %s installed; retrain with 'newsprism train'; skipped",
+            path,
+            meta.get("sklearn_version"),
+            sklearn.__version__,
+        )
         return None
     import joblib
 

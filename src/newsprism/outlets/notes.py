@@ -18,11 +18,23 @@ _STATEMENT = re.compile(
     r"^\s*(?P<outlet>[^.!?\n]{2,80}?)\s+(?:is|are|was)\s+(?:a|an|the)\s+(?P<desc>[^.!?\n]{3,120}?)[.!]?\s*$", re.I
 )
 _KIND_WORDS = {
-    "newspaper": "newspaper", "daily": "newspaper", "tabloid": "newspaper", "magazine": "magazine",
-    "weekly": "magazine", "broadcaster": "broadcaster", "channel": "broadcaster", "tv": "broadcaster",
-    "radio": "broadcaster", "agency": "agency", "think tank": "think tank", "think-tank": "think tank",
-    "blog": "blog", "website": "online", "site": "online", "aggregator": "aggregator",
-}  # fmt: skip
+    "newspaper": "newspaper",
+    "daily": "newspaper",
+    "tabloid": "newspaper",
+    "magazine": "magazine",
+    "weekly": "magazine",
+    "broadcaster": "broadcaster",
+    "channel": "broadcaster",
+    "tv": "broadcaster",
+    "radio": "broadcaster",
+    "agency": "agency",
+    "think tank": "think tank",
+    "think-tank": "think tank",
+    "blog": "blog",
+    "website": "online",
+    "site": "online",
+    "aggregator": "aggregator",
+}
 _LEAN_PHRASES = (
     "far right",
     "far-right",

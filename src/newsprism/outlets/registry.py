@@ -43,9 +43,20 @@ AFFILIATIONS = ("state", "state-funded", "public", "independent")
 #: ``source`` of the labels copied from the registry into the store.
 REGISTRY_SOURCE = "registry:newsprism"
 ENTRY_FIELDS = {
-    "id", "name", "long_name", "domains", "aliases", "country", "languages", "kind", "affiliation", "owner_state",
-    "owner", "parent", "source",
-}  # fmt: skip
+    "id",
+    "name",
+    "long_name",
+    "domains",
+    "aliases",
+    "country",
+    "languages",
+    "kind",
+    "affiliation",
+    "owner_state",
+    "owner",
+    "parent",
+    "source",
+}
 _YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _LANG = re.compile(r"^[a-z]{2,3}$")

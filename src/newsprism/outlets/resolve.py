@@ -1,7 +1,8 @@
 """Find the outlet of an article from its URL, its byline outlet name or its feed title.
 
 Order: the URL's domain (most specific key first: ``bbc.com/russian`` before ``bbc.com``), then the byline name,
-then the feed title (on an aggregator's URL — Yahoo News, MSN — a known byline outlet wins: it wrote the story) — each against the shipped registry, then against outlets already in the store. A registry
+then the feed title (on an aggregator's URL — Yahoo News, MSN — a known byline outlet wins: it wrote the story) —
+each against the shipped registry, then against outlets already in the store. A registry
 outlet is copied into the store (``known=True``, with its facts as ``registry`` labels) the first time an article
 resolves to it. An outlet found nowhere is created **unrated** (``known=False``; id = its registrable domain, or a
 slug of its name), never guessed.

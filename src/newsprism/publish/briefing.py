@@ -48,8 +48,7 @@ __all__ = [
 
 SIDE_COLOURS = {"left": "#2f6db5", "center": "#7d7d7d", "right": "#c0392b", "unrated": "#d9c9a3"}
 #: Colours of the columns of the other axes, in column order; "not known" values are drawn in the unrated colour.
-PALETTE = ("#1b7f79", "#c45a1a", "#6b3fa0", "#2f6db5", "#b8860b", "#c0392b", "#4f7f2a", "#8a4b5c", "#3d5a80",
-           "#7d7d7d")  # fmt: skip
+PALETTE = ("#1b7f79", "#c45a1a", "#6b3fa0", "#2f6db5", "#b8860b", "#c0392b", "#4f7f2a", "#8a4b5c", "#3d5a80", "#7d7d7d")
 _NO_VALUE = {"unrated", "unknown", "und", "other"}
 
 

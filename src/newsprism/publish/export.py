@@ -1,4 +1,5 @@
-"""Exports: one file per record type (``articles``, ``outlets``, ``entities``, ... ``stories``) as JSONL, CSV or Parquet.
+"""Exports: one file per record type (``articles``, ``outlets``, ``entities``, ... ``stories``) as JSONL, CSV or
+Parquet.
 
 Every field is documented in ``docs/schema.md``. Extracted items carry ``article_id, start, end``: character offsets
 into the article's ``body``.

@@ -52,19 +52,61 @@ PLOVER_TO_CAMEO: dict[str, tuple[str, int, float]] = {
 }
 
 EVENT_COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1Id", "Actor2Name", "Actor2Id", "IsRootEvent", "EventCode",
-    "EventBaseCode", "EventRootCode", "PloverType", "PloverMode", "QuadClass", "GoldsteinScale", "NumMentions",
-    "NumSources", "NumArticles", "AvgConfidence", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat",
-    "ActionGeo_Long", "ActionGeo_FeatureID", "DATEADDED", "SOURCEURL",
-)  # fmt: skip
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "Actor1Name",
+    "Actor1Id",
+    "Actor2Name",
+    "Actor2Id",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "PloverType",
+    "PloverMode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgConfidence",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
+)
 MENTION_COLUMNS = (
-    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName", "MentionIdentifier",
-    "ArticleID", "ActionCharOffset", "ActionCharEnd", "InRawText", "Confidence", "MentionDocLen", "Evidence",
-)  # fmt: skip
+    "GLOBALEVENTID",
+    "EventTimeDate",
+    "MentionTimeDate",
+    "MentionType",
+    "MentionSourceName",
+    "MentionIdentifier",
+    "ArticleID",
+    "ActionCharOffset",
+    "ActionCharEnd",
+    "InRawText",
+    "Confidence",
+    "MentionDocLen",
+    "Evidence",
+)
 GKG_COLUMNS = (
-    "GKGRECORDID", "DATE", "SourceCommonName", "DocumentIdentifier", "ArticleID", "Language", "V2Counts",
-    "V2Locations", "V2Persons", "V2Organizations", "V2Quotations", "Frames",
-)  # fmt: skip
+    "GKGRECORDID",
+    "DATE",
+    "SourceCommonName",
+    "DocumentIdentifier",
+    "ArticleID",
+    "Language",
+    "V2Counts",
+    "V2Locations",
+    "V2Persons",
+    "V2Organizations",
+    "V2Quotations",
+    "Frames",
+)
 
 
 def _date(value: str | None) -> str:
@@ -124,30 +166,53 @@ class GdeltExporter:
         row = events.get(key)
         if row is None:
             row = events[key] = {
-                "GLOBALEVENTID": event_id, "SQLDATE": date, "Actor1Name": _clean(ev.actor),
-                "Actor1Id": ev.actor_id or "", "Actor2Name": _clean(ev.recipient), "Actor2Id": ev.recipient_id or "",
-                "IsRootEvent": 1, "EventCode": root, "EventBaseCode": root, "EventRootCode": root,
-                "PloverType": ev.type, "PloverMode": ev.mode or "", "QuadClass": quad or "",
-                "GoldsteinScale": goldstein if root else "", "NumMentions": 0, "NumSources": set(),
-                "NumArticles": set(), "AvgConfidence": [], "ActionGeo_FullName": _clean(ev.where),
+                "GLOBALEVENTID": event_id,
+                "SQLDATE": date,
+                "Actor1Name": _clean(ev.actor),
+                "Actor1Id": ev.actor_id or "",
+                "Actor2Name": _clean(ev.recipient),
+                "Actor2Id": ev.recipient_id or "",
+                "IsRootEvent": 1,
+                "EventCode": root,
+                "EventBaseCode": root,
+                "EventRootCode": root,
+                "PloverType": ev.type,
+                "PloverMode": ev.mode or "",
+                "QuadClass": quad or "",
+                "GoldsteinScale": goldstein if root else "",
+                "NumMentions": 0,
+                "NumSources": set(),
+                "NumArticles": set(),
+                "AvgConfidence": [],
+                "ActionGeo_FullName": _clean(ev.where),
                 "ActionGeo_CountryCode": (place.country if place else ev.country) or "",
                 "ActionGeo_Lat": place.lat if place and place.lat is not None else "",
                 "ActionGeo_Long": place.lon if place and place.lon is not None else "",
                 "ActionGeo_FeatureID": place.geonames_id if place and place.geonames_id else "",
-                "DATEADDED": date, "SOURCEURL": article.url or "",
-            }  # fmt: skip
+                "DATEADDED": date,
+                "SOURCEURL": article.url or "",
+            }
         row["NumMentions"] += 1
         row["NumSources"].add(source_name)
         row["NumArticles"].add(article.id)
         row["AvgConfidence"].append(ev.score)
         mentions.append(
             {
-                "GLOBALEVENTID": event_id, "EventTimeDate": date, "MentionTimeDate": _date(article.published),
-                "MentionType": 1, "MentionSourceName": source_name, "MentionIdentifier": article.url or article.id,
-                "ArticleID": article.id, "ActionCharOffset": ev.start, "ActionCharEnd": ev.end, "InRawText": 1,
-                "Confidence": round(100 * ev.score), "MentionDocLen": len(article.body), "Evidence": _clean(ev.text),
+                "GLOBALEVENTID": event_id,
+                "EventTimeDate": date,
+                "MentionTimeDate": _date(article.published),
+                "MentionType": 1,
+                "MentionSourceName": source_name,
+                "MentionIdentifier": article.url or article.id,
+                "ArticleID": article.id,
+                "ActionCharOffset": ev.start,
+                "ActionCharEnd": ev.end,
+                "InRawText": 1,
+                "Confidence": round(100 * ev.score),
+                "MentionDocLen": len(article.body),
+                "Evidence": _clean(ev.text),
             }
-        )  # fmt: skip
+        )
 
     def _gkg_row(self, store: Store, article: Article, source_name: str, places: list[Place]) -> dict[str, Any]:
         counts = []
@@ -155,15 +220,31 @@ class GdeltExporter:
             assert isinstance(c, Claim)
             counts.append(
                 "#".join(
-                    [c.type.upper(), _num(c.number), _clean(c.object), _clean(c.claimant), _clean(c.hedge),
-                     _clean(c.place), str(c.start)]
+                    [
+                        c.type.upper(),
+                        _num(c.number),
+                        _clean(c.object),
+                        _clean(c.claimant),
+                        _clean(c.hedge),
+                        _clean(c.place),
+                        str(c.start),
+                    ]
                 )
-            )  # fmt: skip
+            )
         locs = [
-            "#".join([_clean(p.name), p.country or "", _clean(p.admin1), _num(p.lat), _num(p.lon),
-                      str(p.geonames_id or ""), str(p.start)])
+            "#".join(
+                [
+                    _clean(p.name),
+                    p.country or "",
+                    _clean(p.admin1),
+                    _num(p.lat),
+                    _num(p.lon),
+                    str(p.geonames_id or ""),
+                    str(p.start),
+                ]
+            )
             for p in places
-        ]  # fmt: skip
+        ]
         persons: dict[str, int] = {}
         orgs: dict[str, int] = {}
         for e in store.iter_items("entities", article_id=article.id):
@@ -186,11 +267,19 @@ class GdeltExporter:
             }
         )
         return {
-            "GKGRECORDID": article.id, "DATE": _date(article.published), "SourceCommonName": source_name,
-            "DocumentIdentifier": article.url or "", "ArticleID": article.id, "Language": article.language or "",
-            "V2Counts": ";".join(counts), "V2Locations": ";".join(locs), "V2Persons": ";".join(persons),
-            "V2Organizations": ";".join(orgs), "V2Quotations": "#".join(quotes), "Frames": ";".join(frames),
-        }  # fmt: skip
+            "GKGRECORDID": article.id,
+            "DATE": _date(article.published),
+            "SourceCommonName": source_name,
+            "DocumentIdentifier": article.url or "",
+            "ArticleID": article.id,
+            "Language": article.language or "",
+            "V2Counts": ";".join(counts),
+            "V2Locations": ";".join(locs),
+            "V2Persons": ";".join(persons),
+            "V2Organizations": ";".join(orgs),
+            "V2Quotations": "#".join(quotes),
+            "Frames": ";".join(frames),
+        }
 
 
 def _write(path: Path, columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> int:

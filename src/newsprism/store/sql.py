@@ -21,9 +21,18 @@ _ARTICLE_COLUMNS = (
 )
 _ARTICLE_DATA_FIELDS = ("summary", "author_bio", "footnotes", "pull_quotes", "source", "meta")
 _UPDATABLE = {
-    "title", "authors", "published", "outlet", "outlet_id", "url", "canonical_url", "language",
-    "language_score", "genre", "genre_score",
-}  # fmt: skip
+    "title",
+    "authors",
+    "published",
+    "outlet",
+    "outlet_id",
+    "url",
+    "canonical_url",
+    "language",
+    "language_score",
+    "genre",
+    "genre_score",
+}
 
 
 def now() -> str:
@@ -113,15 +122,27 @@ class SQLStore(Store):
             # no conflict target: any unique key (the text's hash, a backend's canonical-URL index) means "stored
             # already", which is what a concurrent writer inserting the same article at the same moment causes
             cur = self._exec(
-                f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 17)}) "
-                "ON CONFLICT DO NOTHING",
+                f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 17)}) ON CONFLICT DO NOTHING",
                 (
-                    article.id, article.content_hash, article.title, _dumps(article.authors), article.published,
-                    article.outlet, article.outlet_id, article.url, article.canonical_url, article.language,
-                    article.language_score, article.genre, article.genre_score, article.body, _dumps(data),
-                    article.duplicate_of, now(),
+                    article.id,
+                    article.content_hash,
+                    article.title,
+                    _dumps(article.authors),
+                    article.published,
+                    article.outlet,
+                    article.outlet_id,
+                    article.url,
+                    article.canonical_url,
+                    article.language,
+                    article.language_score,
+                    article.genre,
+                    article.genre_score,
+                    article.body,
+                    _dumps(data),
+                    article.duplicate_of,
+                    now(),
                 ),
-            )  # fmt: skip
+            )
             created = int(cur.rowcount or 0) == 1
             if created:
                 self.fts_index(article.id)
@@ -280,9 +301,18 @@ class SQLStore(Store):
                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (outlet_id, field, source) DO UPDATE "
                 "SET value = excluded.value, source_kind = excluded.source_kind, date = excluded.date, "
                 "note = excluded.note, evidence = excluded.evidence, created_at = excluded.created_at",
-                (outlet_id, label.field, label.value, label.source, label.source_kind, label.date, label.note,
-                 label.evidence, now()),
-            )  # fmt: skip
+                (
+                    outlet_id,
+                    label.field,
+                    label.value,
+                    label.source,
+                    label.source_kind,
+                    label.date,
+                    label.note,
+                    label.evidence,
+                    now(),
+                ),
+            )
 
     def outlet_labels(self, outlet_id: str) -> list[OutletLabel]:
         rows = self._all(
@@ -432,7 +462,8 @@ class SQLStore(Store):
             )
             if row:
                 self._exec(
-                    "UPDATE failures SET reason = ?, attempts = attempts + 1, created_at = ?, options = coalesce(?, options) "
+                    "UPDATE failures SET reason = ?, attempts = attempts + 1, created_at = ?, options = "
+                    "coalesce(?, options) "
                     "WHERE id = ?",
                     (reason, now(), _dumps(options) if options else None, row[0]),
                 )
@@ -468,17 +499,25 @@ class SQLStore(Store):
         rows = self._all(sql + " ORDER BY id", params)
         return [
             Failure(
-                id=int(r[0]), source=r[1], reason=r[2], kind=r[3], stage=r[4], article_id=r[5], attempts=int(r[6]),
-                created_at=r[7], resolved_at=r[8], options=json.loads(r[9]) if r[9] else None,
+                id=int(r[0]),
+                source=r[1],
+                reason=r[2],
+                kind=r[3],
+                stage=r[4],
+                article_id=r[5],
+                attempts=int(r[6]),
+                created_at=r[7],
+                resolved_at=r[8],
+                options=json.loads(r[9]) if r[9] else None,
             )
             for r in rows
-        ]  # fmt: skip
+        ]
 
     def resolve_failure(self, failure_id: int) -> None:
         with self.transaction():
             self._exec("UPDATE failures SET resolved_at = ? WHERE id = ?", (now(), failure_id))
 
-    # -- meta -------------------------------------------------------------------------------------------------------------
+    # -- meta ----------------------------------------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
         row = self._one("SELECT value FROM meta WHERE key = ?", (key,))
         return str(row[0]) if row else None
@@ -517,12 +556,25 @@ def _article_from_row(row: Sequence[Any]) -> Article:
     data = json.loads(row[14] or "{}")
     source = data.get("source")
     return Article(
-        id=row[0], content_hash=row[1], title=row[2], authors=json.loads(row[3] or "[]"), published=row[4],
-        outlet=row[5], outlet_id=row[6], url=row[7], canonical_url=row[8], language=row[9], language_score=row[10],
-        genre=row[11], genre_score=row[12], body=row[13], duplicate_of=row[15],
-        summary=data.get("summary"), author_bio=data.get("author_bio"),
+        id=row[0],
+        content_hash=row[1],
+        title=row[2],
+        authors=json.loads(row[3] or "[]"),
+        published=row[4],
+        outlet=row[5],
+        outlet_id=row[6],
+        url=row[7],
+        canonical_url=row[8],
+        language=row[9],
+        language_score=row[10],
+        genre=row[11],
+        genre_score=row[12],
+        body=row[13],
+        duplicate_of=row[15],
+        summary=data.get("summary"),
+        author_bio=data.get("author_bio"),
         footnotes=[Footnote.from_dict(f) for f in data.get("footnotes") or []],
         pull_quotes=list(data.get("pull_quotes") or []),
         source=Provenance.from_dict(source) if isinstance(source, dict) else None,
         meta=dict(data.get("meta") or {}),
-    )  # fmt: skip
+    )

@@ -168,8 +168,11 @@ def build_stories(
         return summary
     # only the stories an unplaced article could join are loaded (those within the window of the new dates)
     relevant, ids = existing, all_ids
-    dates = [(a.published or "")[:10] for i in range(0, len(unplaced), CHUNK)
-             for a in store.iter_articles(ids=unplaced[i : i + CHUNK])]  # fmt: skip
+    dates = [
+        (a.published or "")[:10]
+        for i in range(0, len(unplaced), CHUNK)
+        for a in store.iter_articles(ids=unplaced[i : i + CHUNK])
+    ]
     if existing and all(_valid_day(d) for d in dates):
         lo = _shift(min(dates), -opts.window_days)
         hi = _shift(max(dates), opts.window_days)

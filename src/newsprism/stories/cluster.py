@@ -4,7 +4,8 @@ Each article is compared with the stories open in its time window — a story is
 most ``window_days`` before its first or after its last article, so a crisis covered for weeks stays one story
 while an event months apart starts another — and it joins the most similar one when the similarity reaches
 ``threshold``, else it starts a new story. An article without a date is kept out of stories of other years: its
-year is the latest its title and lead name (an undated page about the 2011 strike says "2011"). Articles already in a story stay there (assignments
+year is the latest its title and lead name (an undated page about the 2011 strike says "2011"). Articles already in a
+story stay there (assignments
 are stable between runs); only articles in no story are placed, in publication order.
 
 Similarity of an article to a story mixes two signals:
