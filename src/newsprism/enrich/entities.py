@@ -495,17 +495,14 @@ def extract_mentions(doc: Doc) -> list[Mention]:
 def _titled_people(mentions: list[Mention], body: str, table: ActorTable, lang: str, resources: Resources) -> None:
     """A small model's organisation right after a person's title is a person ("le vice-président turc Fuat Otkay"),
     unless the actor table knows it or one of its words heads organisation names."""
-    from .ner_rules import load_cues, title_before
+    from .ner_rules import is_head, load_cues, title_before
 
     cues = load_cues(resources, lang)
     for m in mentions:
         if m.type != "organisation" or table.lookup(m.text) is not None:
             continue
         words = m.text.split()
-        heads = cues.org_heads
-        if not 1 < len(words) <= 4 or any(
-            w.lower() == h or (len(h) >= 4 and w.lower().startswith(h)) for w in words for h in heads
-        ):
+        if not 1 < len(words) <= 4 or any(is_head(w, cues.org_heads, lang) for w in words):
             continue
         if not all(w[:1].isupper() for w in words) or any(is_acronym(w) for w in words):
             continue

@@ -122,7 +122,7 @@ def _name_word(lang: str) -> Callable[[str], bool]:
     return is_name
 
 
-def _is_head(word: str, heads: tuple[str, ...], lang: str) -> bool:
+def is_head(word: str, heads: tuple[str, ...], lang: str) -> bool:
     w = word.lower()
     for h in heads:
         if w == h or (len(h) >= 4 and w.startswith(h)) or (lang in _COMPOUNDING and len(h) >= 4 and w.endswith(h)):
@@ -191,7 +191,7 @@ def rule_mentions(text: str, lang: str, resources: Resources, *, is_place: Calla
                 j += 2
             else:
                 break
-        if _is_head(toks[j][2], cues.org_heads, lang):
+        if is_head(toks[j][2], cues.org_heads, lang):
             j = _org_tail(text, toks, j, lang, is_place, cues.stopwords)
         seq = toks[i : j + 1]
         initial = i == 0 or bool(_BREAK.search(text[toks[i - 1][1] : s]))
@@ -248,7 +248,7 @@ def _segments(
     for k, tok in enumerate(seq):
         w = tok[2]
         inner = 0 < k < len(seq) - 1 or (k == len(seq) - 1 and len(seq) > 1)
-        is_title = _is_head(w, cues.titles, lang) and not _is_head(w, cues.org_heads, lang)
+        is_title = is_head(w, cues.titles, lang) and not is_head(w, cues.org_heads, lang)
         if inner and (is_title or (lang in _COMPOUNDING and known(w) and len(w) > 3)):
             if cur:
                 parts.append((cur, title))
@@ -274,7 +274,7 @@ def _classify(
     while seq:
         w = seq[0][2]
         low = w.lower()
-        if _is_head(w, cues.titles, lang) and len(seq) > 1 and not _is_head(w, cues.org_heads, lang):
+        if is_head(w, cues.titles, lang) and len(seq) > 1 and not is_head(w, cues.org_heads, lang):
             title = low
             seq = seq[1:]
             initial = False
@@ -301,7 +301,7 @@ def _classify(
     start, end = seq[0][0], seq[-1][1]
     words = [t[2] for t in seq]
     surface = text[start:end]
-    if any(_is_head(w, cues.org_heads, lang) for w in words):
+    if any(is_head(w, cues.org_heads, lang) for w in words):
         return [Mention(start, end, surface, "organisation", 0.7, extra={"label": "rules:org"})]
     parts = _segments(seq, lang, cues, known)
     if len(parts) > 1:
@@ -319,7 +319,7 @@ def _classify(
         title = title_before(text, start, cues.titles, cues.stopwords)
     if title is None and len(words) >= 2:
         after = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
-        if after is not None and after.group()[:1].islower() and _is_head(after.group(), cues.titles, lang):
+        if after is not None and after.group()[:1].islower() and is_head(after.group(), cues.titles, lang):
             title = after.group().lower()  # Hungarian and Turkish write the title after: "Kovács Gergely szóvivő"
     if len(words) >= 2 and any(is_acronym(w) for w in words):
         return [Mention(start, end, surface, "organisation", 0.45, extra={"label": "rules:acronym"})]  # TRT Haber

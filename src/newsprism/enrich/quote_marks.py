@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["CLOSERS", "DOUBLE_OPENERS", "OPENERS", "QuoteMark", "find_quote_marks"]
+__all__ = ["CLOSERS", "DASH_LANGUAGES", "DOUBLE_OPENERS", "OPENERS", "QuoteMark", "find_quote_marks"]
 
 #: opening mark -> the marks that may close it
 CLOSERS: dict[str, str] = {
@@ -41,6 +41,8 @@ CLOSERS: dict[str, str] = {
     "›": "‹",
     "'": "'’",
 }
+#: languages that set speech off with a dash (``find_quote_marks(text, dash=True)``)
+DASH_LANGUAGES = frozenset({"fi", "sv", "hu", "pl", "ru", "uk", "bg", "kk", "ky"})
 DOUBLE_OPENERS = '“„«»"「『”'
 OPENERS = DOUBLE_OPENERS + "‘‚‹›'"
 _SPACED = "«»‹›"  # French puts a (narrow) space inside these

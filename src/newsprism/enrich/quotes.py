@@ -31,7 +31,7 @@ import yaml
 from ..model import Item, Quote, Span
 from . import nlp
 from .mentions import MentionIndex, doc_mentions, np_bounds, strip_determiner, token_at
-from .quote_marks import QuoteMark, find_quote_marks
+from .quote_marks import DASH_LANGUAGES, QuoteMark, find_quote_marks
 from .speakers import Attribution, Attributor, _antecedent, _subject, layout_speaker, speaker_name
 
 if TYPE_CHECKING:
@@ -271,8 +271,6 @@ def extract_quotes(
     for canonical names; ``model`` the trained quote model (``None``: rules alone)."""
     cues = cues or load_cues(resources)
     lang = (language or "en").lower()
-    from .quotes_lexical import DASH_LANGUAGES
-
     marks = find_quote_marks(text, dash=lang in DASH_LANGUAGES)
     if parsed is None or len(parsed) == 0 or lang != "en":
         from .quotes_lexical import lexical_quotes

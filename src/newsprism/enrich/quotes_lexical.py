@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .mentions import MentionIndex
     from .quotes import Cues
 
-__all__ = ["DASH_LANGUAGES", "cue_matcher", "lexical_quotes"]
+__all__ = ["cue_matcher", "lexical_quotes"]
 
 COMPONENT = "quotes.rules.v1"
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐӘҒҚҢӨҰҮҺІ\u0386\u0388-\u038f\u0391-\u03abԱ-Ֆ"  # Latin, Cyrillic, Greek, Armenian
@@ -41,8 +41,6 @@ _THAT = {"that", "que", "qu", "dass", "daß", "что", "чтобы", "що", "�
 _HEAD_CHARS = 160
 #: "Bakana göre", "Poliisin mukaan", "AFAD szerint": the source stands before the phrase
 _SPEAKER_BEFORE_ACCORDING = {"tr", "ja", "ko", "fi", "hu", "kk", "ky", "uz", "az"}
-#: languages that set speech off with a dash at the start of a paragraph
-DASH_LANGUAGES = frozenset({"fi", "sv", "hu", "pl", "ru", "uk", "bg", "kk", "ky"})
 _DASH_CUT = re.compile(r",[ \u00a0]*[–—][ \u00a0]+|,[ \u00a0]+|[ \u00a0]+[–—][ \u00a0]+")
 _ATTRIBUTION_WORDS = 15
 _AGE_AFTER = re.compile(r"\d{1,3}[ \u00a0]*,")
