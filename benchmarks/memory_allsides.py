@@ -39,14 +39,20 @@ def rss_of_tree(pid: int) -> int:
     return total
 
 
-def sample(cmd: list[str], every: float) -> tuple[int, list[tuple[float, int]], float]:
+def sample(cmd: list[str], every: float, log: Path | None = None) -> tuple[int, list[tuple[float, int]], float]:
     t0 = time.monotonic()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     samples: list[tuple[float, int]] = []
-    while proc.poll() is None:
-        samples.append((time.monotonic() - t0, rss_of_tree(proc.pid)))
-        time.sleep(every)
-    err = proc.stderr.read() if proc.stderr else ""
+    # stderr goes to a file: a long run's progress lines would fill a pipe nobody reads until the end
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as err_file:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err_file, text=True)
+        while proc.poll() is None:
+            samples.append((time.monotonic() - t0, rss_of_tree(proc.pid)))
+            if log:  # a run stopped early still leaves its curve
+                with log.open("a", encoding="utf-8") as out:
+                    out.write(f"{samples[-1][0]:.0f}\t{samples[-1][1]}\n")
+            time.sleep(every)
+        err_file.seek(0)
+        err = err_file.read()
     print(err.strip().splitlines()[-1] if err.strip() else "", file=sys.stderr)
     return proc.returncode, samples, time.monotonic() - t0
 
@@ -57,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles (0: all)")
     ap.add_argument("--every", type=float, default=2.0)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--log", type=Path, help="append each sample (seconds, kB) to this file as it is taken")
     args = ap.parse_args(argv)
     exe = str(Path(sys.executable).with_name("newsprism"))
     with tempfile.TemporaryDirectory(prefix="newsprism-mem-") as tmp:
@@ -72,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             cmd = [exe, "ingest", str(src), "--db", f"{tmp}/s.db"]
         else:
             cmd = [exe, "run", "--input", str(src), "--output", f"{tmp}/out", "--workers", "1"]
-        code, samples, seconds = sample(cmd, args.every)
+        code, samples, seconds = sample(cmd, args.every, args.log)
     rss = [kb for _, kb in samples if kb]
     if not rss:
         print("no samples")
