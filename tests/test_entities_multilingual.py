@@ -311,3 +311,41 @@ def test_a_model_organisation_after_a_title_is_a_person(resources: Resources) ->
     ents = entities_of(text, "fr", resources)
     assert any(e.type == "person" and e.text == "Selim Otkay" for e in ents), [(e.type, e.text) for e in ents]
     assert not any(e.type == "person" and "ministère" in e.text.lower() for e in ents)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person"),
+    [
+        # "Pedro" and "Salí" are also towns' names in the gazetteer
+        ("es", "El alcalde de la ciudad --según la radio local--, Pedro Ayhan, pidió calma.", "Pedro Ayhan"),
+        ("es", "Según Salí Kuzgun, 18 personas han muerto en la provincia.", "Salí Kuzgun"),
+        ("it", "Ha parlato Pedro Ayhan, che ha chiesto aiuti alla capitale.", "Pedro Ayhan"),
+    ],
+)
+def test_a_first_name_that_is_also_a_town_still_makes_a_person(
+    resources: Resources, lang: str, text: str, person: str
+) -> None:
+    ents = entities_of(text, lang, resources)
+    assert any(e.type == "person" and e.text == person for e in ents), [(e.type, e.text) for e in ents]
+
+
+def test_a_place_before_a_known_word_is_not_taken_for_a_person(resources: Resources) -> None:
+    # where places come first ("Berlin Mitte") or the second word is a common word, no person is made
+    for lang, text in [
+        ("de", "In Berlin Mitte blieben die Läden am Montag geschlossen."),
+        ("es", "Llegaron a Madrid Capital al mediodía."),
+    ]:
+        ents = entities_of(text, lang, resources)
+        assert not any(e.type == "person" for e in ents), (lang, [(e.type, e.text) for e in ents])
+
+
+def test_an_apposition_with_a_title_makes_a_person_the_model_missed(resources: Resources) -> None:
+    # the small English model reads no entity in "Tamer Ramadan" here; the apposition names the role
+    text = (
+        "The figures were given to reporters in Geneva on Tuesday by Tamer Ramadan, the delegation's leader in Libya."
+    )
+    ents = entities_of(text, "en", resources)
+    assert any(e.type == "person" and e.text == "Tamer Ramadan" for e in ents), [(e.type, e.text) for e in ents]
+    # a word that merely ends like a title ("attacking" / "king") introduces nobody
+    text = "The senator then shifted into attacking Democratic Rep. Adam Schiff, the committee chair."
+    assert not any(e.text.startswith("Democratic") for e in entities_of(text, "en", resources))

@@ -455,6 +455,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         kept.append(m)
     if has_model:
         _titled_people(kept, body, table, lang, doc.resources)
+        kept.extend(_appositive_people(kept, body, table, gaz, lang, doc.resources))
     kept = [x for m in kept for x in _split_possessive(m, body)]
     lower_words = {w.group() for w in _WORD.finditer(body) if w.group().islower()}
     kept = [
@@ -509,6 +510,46 @@ def _titled_people(mentions: list[Mention], body: str, table: ActorTable, lang: 
         if title_before(body, m.start, cues.titles, cues.stopwords) is not None:
             m.type, m.score = "person", min(m.score, 0.7)
             m.extra["retyped"] = "title before"
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][a-z\u00c0-\u024f'’-]+(?: [A-Z][a-z\u00c0-\u024f'’-]+){1,2}\b")
+_APPOSITION = re.compile(r",\s+(?:the|a|an|its|le|la|l'|l’|un|une|son|sa)\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)", re.I)
+
+
+def _appositive_people(
+    mentions: list[Mention], body: str, table: ActorTable, gaz: Any, lang: str, resources: Resources
+) -> list[Mention]:
+    """Names a small model missed that a title introduces or an apposition describes ("by Tamer Ramadan, the
+    delegation's leader", "the seismologist Karin Berg"): a run of two or three capitalised words, not known to the
+    actor table as something else, not a place, with a person's title just before it or in the apposition after it."""
+    from .ner_rules import is_head, load_cues, title_before
+
+    cues = load_cues(resources, lang)
+    taken = sorted((m.start, m.end) for m in mentions)
+    out: list[Mention] = []
+    for run in _NAME_RUN.finditer(body):
+        s, e = run.span()
+        k = bisect_right(taken, (e, e))
+        if any(a < e and s < b for a, b in taken[max(0, k - 3) : k]):
+            continue
+        if any(w.lower() in cues.stopwords for w in run.group().split()) or table.lookup(run.group()) is not None:
+            continue
+        if gaz.lookup(run.group(), strict=True) or gaz.lookup(run.group().split()[0], strict=True):
+            continue
+        if s and not body[:s].rstrip(" ")[-1:].isalnum() and body[:s].rstrip(" ")[-1:] not in ",":
+            continue  # a sentence's first words: a capitalised run there is no evidence of a name
+        role = title_before(body, s, cues.titles, cues.stopwords)
+        before = re.findall(r"[\w'’.-]+", body[max(0, s - 40) : s])
+        if role is not None and not (before and before[-1].lower().startswith(role.split()[-1])):
+            role = None  # the title must be the word just before, whole ("attacking" does not end in "king")
+        if role is None:
+            app = _APPOSITION.match(body, e)
+            words = app.group(1).split() if app else []
+            role = next((w.lower() for w in words if is_head(w, cues.titles, lang)), None)
+        if role is None:
+            continue
+        out.append(Mention(s, e, run.group(), "person", 0.6, role=role, extra={"label": "rules:appositive"}))
+    return out
 
 
 def _rule_mentions(doc: Doc, table: ActorTable, gaz: Any, lang: str) -> list[Mention]:

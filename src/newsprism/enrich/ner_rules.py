@@ -42,6 +42,8 @@ _HANGUL_WORD = re.compile(r"([\uac00-\ud7af]{2,5})\s?$")
 _JA_ORG = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fff]{1,8}?(?:省|庁|委員会)")
 _GENITIVE_TAILS = frozenset({"uk", "ru", "bg", "pl", "kk", "ky", "uz", "az"})
 _COMPOUNDING = frozenset({"de", "nl", "sv", "fi", "hu", "da", "no"})
+#: languages that put a place before the noun it qualifies ("Berlin Mitte", "Ankara Valiliği", "Almaty oblysy")
+_PLACE_FIRST = _COMPOUNDING | {"en", "tr", "az", "kk", "ky", "uz", "ja", "ko", "zh", "hy", "fa"}
 
 
 @dataclass(slots=True)
@@ -344,6 +346,16 @@ def _classify(
     if len(words) >= 2 and not all(known(w) for w in words) and not _place_form(words[0], lang, is_place):
         score = 0.6 if not known(words[-1]) else 0.5
         return [Mention(start, end, surface, "person", score, extra={"label": "rules:name"})]
+    if (
+        len(words) == 2
+        and lang not in _PLACE_FIRST
+        and not known(words[1])
+        and not _place_form(words[1], lang, is_place)
+        and not is_place(surface)
+    ):
+        # a first name that is also some town's name ("Salí Ayhan", "Pedro Ayhan"): where a place does not stand
+        # before the noun it qualifies, a place followed by an unknown capitalised word is a person's name, weakly
+        return [Mention(start, end, surface, "person", 0.5, extra={"label": "rules:name-place-first"})]
     if len(words) == 1 and not known(words[0]) and not initial:
         # a lone unknown name: kept weakly, so a fuller mention or the actor table can resolve it
         return [Mention(start, end, surface, "other", 0.35, extra={"label": "rules:single"})]
