@@ -314,3 +314,17 @@ def test_train_quotes_on_your_own_annotations(tmp_path: Path) -> None:
     assert "trained quotes: 3 article(s)" in res.output
     model = load_quote_model(path=out / "quotes.json")
     assert model is not None and model.meta["articles"] == 3 and {"none", "rules"} <= set(model.weights)
+
+
+def test_quote_run_on_into_the_next_paragraph_without_reopening() -> None:
+    # Turkish pages often break a long statement into two paragraphs and close it only at the end
+    text = (
+        "Vali Ayşe Demir, “Kurtarma çalışmaları sürüyor, ekipler bölgede.\n"
+        "Yarın sabah yeni bir açıklama yapacağız.” dedi.\nHava soğuk."
+    )
+    (m,) = find_quote_marks(text)
+    said = "Kurtarma çalışmaları sürüyor, ekipler bölgede.\nYarın sabah yeni bir açıklama yapacağız."
+    assert text[m.start : m.end] == said
+    # a next paragraph that opens its own quote first leaves the open mark stray
+    text = "He said “this never closes.\nShe said “short,” and left."
+    assert [text[m.start : m.end] for m in find_quote_marks(text)] == ["short,"]

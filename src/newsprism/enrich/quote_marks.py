@@ -10,7 +10,8 @@ Japanese marks need no space around them.
 An apostrophe (``Kazakhstan's``, ``don’t``) is never taken for a closing single quote, and a mark that finds no
 partner is dropped locally, so an odd number of marks never swallows the rest of the article. A quote left open at
 a paragraph's end runs to that end only when the next paragraph opens with a quotation mark (the newspaper
-convention for a quote over several paragraphs).
+convention for a quote over several paragraphs); a double quote that is not reopened there may close in the next
+paragraph instead (``“… afette …\n… gönderilmiş durumda.” dedi.``), when no other mark opens before its closing one.
 
 Where a language sets speech off with a dash at the start of a paragraph (Finnish, Swedish, Hungarian, Polish,
 Russian, Ukrainian, Bulgarian, Kazakh, Kyrgyz: ``– Se oli pelottavaa, X kertoi.``), ``find_quote_marks(text,
@@ -164,6 +165,11 @@ def _marks_in(text: str, lo: int, hi: int, nxt: tuple[int, int] | None) -> list[
                 ):
                     break  # a new opening double mark before this one closed: this one was stray
                 j += 1
+            if close < 0 and double and nxt is not None:
+                late = _close_in_next(text, nxt, closers)
+                if late is not None:  # a quote run on into the next paragraph without reopening there
+                    out.append(_mark(text, i, late, double))
+                    return out
             if close < 0:
                 continues = nxt is not None and text[nxt[0]] in (DOUBLE_OPENERS if double else OPENERS)
                 if continues and double:
@@ -177,6 +183,25 @@ def _marks_in(text: str, lo: int, hi: int, nxt: tuple[int, int] | None) -> list[
             continue
         i += 1
     return out
+
+
+_RUN_ON_LIMIT = 1500  # characters of the next paragraph a quote left open may run into
+
+
+def _close_in_next(text: str, nxt: tuple[int, int], closers: str) -> int | None:
+    """Where a double quote left open at a paragraph's end closes in the next paragraph, when that paragraph does not
+    open a quotation mark of its own first and does not itself start with one (then the newspaper convention above
+    applies); ``None`` when it does not close there."""
+    lo, hi = nxt
+    if text[lo] in OPENERS:
+        return None
+    for j in range(lo, min(hi, lo + _RUN_ON_LIMIT)):
+        c = text[j]
+        if c in closers and _is_close(text, j, hi):
+            return j
+        if c in DOUBLE_OPENERS and _is_open(text, j, lo):
+            return None
+    return None
 
 
 def _mark(text: str, open_: int, close: int, double: bool) -> QuoteMark:
