@@ -253,3 +253,27 @@ def test_gdelt_export_has_a_cameo_code_for_every_plover_type() -> None:
         root, quad, goldstein = PLOVER_TO_CAMEO[t]
         assert root and quad in {1, 2, 3, 4} and -10 <= goldstein <= 10, t
     assert PLOVER_TO_CAMEO["DEMAND"][0] == "10" and PLOVER_TO_CAMEO["FIGHT"][0] == "19"
+
+
+def test_negation_framing_and_journeys_to_talks(nlp: Any) -> None:
+    def types(text: str) -> set[str]:
+        return {e.type for e in events_of(nlp, text)}
+
+    # a negated act is not coded; a sanction explicitly not imposed is a yield (CONCEDE)
+    assert "ASSAULT" not in types("The rebels did not attack the convoy near Tarvik on Monday.")
+    assert types("Neither Norvia nor Keldan boycotted the summer games in Ostrel.") >= {"CONCEDE"}
+    assert "SANCTION" not in types("Neither Norvia nor Keldan boycotted the summer games in Ostrel.")
+    # the act a demand, refusal, threat or criticism speaks of is not coded beside it
+    got = types("The council urged Norvia to withdraw its troops from the border.")
+    assert "DEMAND" in got and "RETREAT" not in got
+    got = types("Keldan condemned the attack on a market in Ostrel.")
+    assert "DISAPPROVE" in got and "ASSAULT" not in got
+    got = types("The mayor regretted Norvia's refusal to talk to the unions.")
+    assert "DISAPPROVE" in got and "CONSULT" not in got and "REJECT" not in got
+    # a meeting put off did not take place; a journey to talks is an intention to meet (AGREE)
+    assert "CONSULT" not in types("Norvia and Keldan postponed their meeting in Ostrel.")
+    assert "AGREE" in types("The Norvian foreign minister left for Ostrel on Friday for talks with Keldan.")
+    # breaking relations or a treaty reduces relations (SANCTION), and the treaty is no agreement
+    assert types("Norvia will break relations with Keldan.") == {"SANCTION"}
+    assert types("Norvia broke off the treaty with Keldan last year.") == {"SANCTION"}
+    assert "DEMAND" in types("The envoy called on Keldan to free the two journalists.")
