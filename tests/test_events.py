@@ -277,3 +277,16 @@ def test_negation_framing_and_journeys_to_talks(nlp: Any) -> None:
     assert types("Norvia will break relations with Keldan.") == {"SANCTION"}
     assert types("Norvia broke off the treaty with Keldan last year.") == {"SANCTION"}
     assert "DEMAND" in types("The envoy called on Keldan to free the two journalists.")
+
+
+def test_cameo_verb_patterns(nlp: Any) -> None:
+    def types(text: str) -> set[str]:
+        return {e.type for e in events_of(nlp, text)}
+
+    assert "FIGHT" in types("Keldan troops fired on Norvian border posts overnight.")
+    assert "REJECT" in types("Norvia turned down the Keldan proposal on Tuesday.")
+    assert "SUPPORT" in types("The Keldan president hailed the Norvian reforms.")
+    assert "ASSAULT" in types("Gunmen hijacked a bus near Ostrel on Sunday.")
+    # a threat to impose sanctions is a threat; no sanction was imposed
+    got = types("Norvia threatened to impose sanctions on Keldan.")
+    assert "THREATEN" in got and "SANCTION" not in got

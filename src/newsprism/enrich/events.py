@@ -268,14 +268,18 @@ def _framed(tok: Any, etype: str, trig: Triggers) -> bool:
     (``urged X to withdraw``, ``refused to meet``, ``condemned the attack``), or a meeting or agreement that was
     put off or cut (``postponed their meeting``, ``suspended talks``)."""
     gov = _governor(tok)
-    if gov is None:
-        return False
-    if etype in {"CONSULT", "AGREE"} and gov.lemma_.lower() in _UNREALISED:
-        return True
-    hit = _trigger(gov, trig)
-    if hit is not None and hit[0] == "SANCTION" and etype in {"CONSULT", "AGREE", "COOPERATE"}:
-        return True  # "suspended talks", "broke off the treaty": the ties are what is cut
-    return hit is not None and hit[0] in _FRAMING and hit[0] != etype
+    for _ in range(3):  # through verbs that are no event: "threatened to impose sanctions"
+        if gov is None:
+            return False
+        if etype in {"CONSULT", "AGREE"} and gov.lemma_.lower() in _UNREALISED:
+            return True
+        hit = _trigger(gov, trig)
+        if hit is not None:
+            if hit[0] == "SANCTION" and etype in {"CONSULT", "AGREE", "COOPERATE"}:
+                return True  # "suspended talks", "broke off the treaty": the ties are what is cut
+            return hit[0] in _FRAMING and hit[0] != etype
+        gov = _governor(gov) if gov.pos_ == "VERB" else None
+    return False
 
 
 def _travel_to_meet(tok: Any) -> bool:
