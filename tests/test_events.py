@@ -290,3 +290,9 @@ def test_cameo_verb_patterns(nlp: Any) -> None:
     # a threat to impose sanctions is a threat; no sanction was imposed
     got = types("Norvia threatened to impose sanctions on Keldan.")
     assert "THREATEN" in got and "SANCTION" not in got
+
+
+def test_passive_subject_is_the_recipient(nlp: Any) -> None:
+    evs = events_of(nlp, "Keldan was sharply criticised by Norvia over the dam on the river.")
+    ev = next(e for e in evs if e.type == "DISAPPROVE")
+    assert (ev.actor, ev.recipient) == ("Norvia", "Keldan")

@@ -385,11 +385,13 @@ def _actor(tok: Any, etype: str, trig: Triggers, mentions: MentionIndex, text: s
 
 
 def _recipient(tok: Any, trig: Triggers, mentions: MentionIndex, text: str) -> tuple[str, int, int] | None:
-    """Who the action is directed at: a named object first (the object, the object of ``to``/``against``/``into``
-    ..., the subject of a ``that`` clause as in ``demanded that the US cancel``), else a group noun."""
+    """Who the action is directed at: a named object first (the object, the subject of a passive, the object of
+    ``to``/``against``/``into`` ..., the subject of a ``that`` clause as in ``demanded that the US cancel``), else a
+    group noun."""
     cands: list[Any] = []
     for c in tok.children:
-        if c.dep_ in {"dobj", "dative", "attr"}:
+        # the object, or the subject of a passive verb ("Keldan was criticised by Norvia": Keldan)
+        if c.dep_ in {"dobj", "dative", "attr"} or (c.dep_ == "nsubjpass" and tok.pos_ == "VERB"):
             cands.append(c)
         elif c.dep_ == "prep" and c.lower_ in {"to", "for", "against", "with", "on", "from", "into", "between"}:
             cands.extend(g for g in c.children if g.dep_ == "pobj")
