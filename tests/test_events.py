@@ -296,3 +296,11 @@ def test_passive_subject_is_the_recipient(nlp: Any) -> None:
     evs = events_of(nlp, "Keldan was sharply criticised by Norvia over the dam on the river.")
     ev = next(e for e in evs if e.type == "DISAPPROVE")
     assert (ev.actor, ev.recipient) == ("Norvia", "Keldan")
+
+
+def test_modifiers_are_no_events(nlp: Any) -> None:
+    def types(text: str) -> set[str]:
+        return {e.type for e in events_of(nlp, text)}
+
+    assert types("The envoy praised the people of the war-torn province.") == {"SUPPORT"}
+    assert "CONSULT" not in types("Ostrel is not a safe place to visit this winter.")

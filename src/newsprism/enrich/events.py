@@ -282,6 +282,23 @@ def _framed(tok: Any, etype: str, trig: Triggers) -> bool:
     return False
 
 
+# nouns whose infinitive names something possible, not an act ("a place to visit", "no reason to attack")
+_POSSIBLE = frozenset({"place", "time", "way", "reason", "chance", "opportunity", "thing", "right", "need", "nothing"})
+
+
+def _modifier(tok: Any) -> bool:
+    """A trigger that only qualifies another word: a noun inside an adjective (``war-torn``, ``riot-hit``) or an
+    infinitive of possibility (``a place to visit``)."""
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "npadvmod" and tok.head.dep_ == "amod":
+        return True
+    return (
+        tok.pos_ == "VERB"
+        and tok.dep_ in {"acl", "relcl"}
+        and tok.head.lemma_.lower() in _POSSIBLE
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+
+
 def _travel_to_meet(tok: Any) -> bool:
     """A meeting noun that is the purpose of a journey: ``left for X for meetings with Y``."""
     prep = tok.head
@@ -499,6 +516,8 @@ def extract_events(
             c.dep_ in {"xcomp", "acl", "ccomp"} and _trigger(c, trig) is not None for c in tok.children
         ):
             continue  # "offer to support": the offered action carries the event
+        if _modifier(tok):
+            continue  # "war-torn", "a place to visit": the word qualifies something else, nothing happens
         if _framed(tok, etype, trig):
             continue  # "urged Russia to withdraw", "condemned the attack": the framing event is the one coded
         codings = [(etype, mode, 0.0)]
