@@ -8,10 +8,14 @@ Rules over the shared spaCy parse with a trigger lexicon per PLOVER type (``reso
   mode refines them (a request for help is DEMAND/request, an accusation DISAPPROVE/accuse, an arrest
   COERCE/arrest). An offer, promise or stated readiness to act is AGREE with the offered action's type as mode
   (``China's offer to support Kazakhstan`` -> AGREE/support).
+* Not coded: a negated act (``did not attack``; a sanction or coercion explicitly not taken is CONCEDE/refrain),
+  the act a demand, refusal, threat, criticism or inquiry speaks of (``urged X to withdraw``, ``condemned the
+  attack``), a meeting or agreement put off or cut (``postponed their meeting``, ``broke off the treaty``), a noun
+  inside an adjective (``war-torn``). A journey to talks (``left for X for talks``) is AGREE, a meeting to come.
 * Actor: the verb's subject (or the agent of a passive, ``by X``); for a verb that depends on a noun
   (``Tokayev's decision to ask``) or for a noun trigger (``China's offer``), the possessor; for a deployment, the
   organisation or country in its ``of``/``from`` phrase.
-* Recipient: the object, or the object of ``to``/``for``/``against``/``with``; when the object is what is asked
+* Recipient: the object (or the subject of a passive), or the object of ``to``/``for``/``against``/``with``; when the object is what is asked
   or given (``ask for Putin's support``), its possessor.
 * Where: places under a locative preposition inside the trigger's phrase (``uprisings that started in the city of
   Zhanaozen and spread to ... Almaty`` gives one PROTEST per place), else in its sentence, else the last place
