@@ -15,8 +15,8 @@ Rules over the shared spaCy parse with a trigger lexicon per PLOVER type (``reso
 * Actor: the verb's subject (or the agent of a passive, ``by X``); for a verb that depends on a noun
   (``Tokayev's decision to ask``) or for a noun trigger (``China's offer``), the possessor; for a deployment, the
   organisation or country in its ``of``/``from`` phrase.
-* Recipient: the object (or the subject of a passive), or the object of ``to``/``for``/``against``/``with``; when the object is what is asked
-  or given (``ask for Putin's support``), its possessor.
+* Recipient: the object (or the subject of a passive), or the object of ``to``/``for``/``against``/``with``; when
+  the object is what is asked or given (``ask for Putin's support``), its possessor.
 * Where: places under a locative preposition inside the trigger's phrase (``uprisings that started in the city of
   Zhanaozen and spread to ... Almaty`` gives one PROTEST per place), else in its sentence, else the last place
   named under a locative preposition shortly before (a heading ``... in Kazakhstan``). Places come from the
