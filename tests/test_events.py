@@ -253,3 +253,54 @@ def test_gdelt_export_has_a_cameo_code_for_every_plover_type() -> None:
         root, quad, goldstein = PLOVER_TO_CAMEO[t]
         assert root and quad in {1, 2, 3, 4} and -10 <= goldstein <= 10, t
     assert PLOVER_TO_CAMEO["DEMAND"][0] == "10" and PLOVER_TO_CAMEO["FIGHT"][0] == "19"
+
+
+def test_negation_framing_and_journeys_to_talks(nlp: Any) -> None:
+    def types(text: str) -> set[str]:
+        return {e.type for e in events_of(nlp, text)}
+
+    # a negated act is not coded; a sanction explicitly not imposed is a yield (CONCEDE)
+    assert "ASSAULT" not in types("The rebels did not attack the convoy near Tarvik on Monday.")
+    assert types("Neither Norvia nor Keldan boycotted the summer games in Ostrel.") >= {"CONCEDE"}
+    assert "SANCTION" not in types("Neither Norvia nor Keldan boycotted the summer games in Ostrel.")
+    # the act a demand, refusal, threat or criticism speaks of is not coded beside it
+    got = types("The council urged Norvia to withdraw its troops from the border.")
+    assert "DEMAND" in got and "RETREAT" not in got
+    got = types("Keldan condemned the attack on a market in Ostrel.")
+    assert "DISAPPROVE" in got and "ASSAULT" not in got
+    got = types("The mayor regretted Norvia's refusal to talk to the unions.")
+    assert "DISAPPROVE" in got and "CONSULT" not in got and "REJECT" not in got
+    # a meeting put off did not take place; a journey to talks is an intention to meet (AGREE)
+    assert "CONSULT" not in types("Norvia and Keldan postponed their meeting in Ostrel.")
+    assert "AGREE" in types("The Norvian foreign minister left for Ostrel on Friday for talks with Keldan.")
+    # breaking relations or a treaty reduces relations (SANCTION), and the treaty is no agreement
+    assert types("Norvia will break relations with Keldan.") == {"SANCTION"}
+    assert types("Norvia broke off the treaty with Keldan last year.") == {"SANCTION"}
+    assert "DEMAND" in types("The envoy called on Keldan to free the two journalists.")
+
+
+def test_cameo_verb_patterns(nlp: Any) -> None:
+    def types(text: str) -> set[str]:
+        return {e.type for e in events_of(nlp, text)}
+
+    assert "FIGHT" in types("Keldan troops fired on Norvian border posts overnight.")
+    assert "REJECT" in types("Norvia turned down the Keldan proposal on Tuesday.")
+    assert "SUPPORT" in types("The Keldan president hailed the Norvian reforms.")
+    assert "ASSAULT" in types("Gunmen hijacked a bus near Ostrel on Sunday.")
+    # a threat to impose sanctions is a threat; no sanction was imposed
+    got = types("Norvia threatened to impose sanctions on Keldan.")
+    assert "THREATEN" in got and "SANCTION" not in got
+
+
+def test_passive_subject_is_the_recipient(nlp: Any) -> None:
+    evs = events_of(nlp, "Keldan was sharply criticised by Norvia over the dam on the river.")
+    ev = next(e for e in evs if e.type == "DISAPPROVE")
+    assert (ev.actor, ev.recipient) == ("Norvia", "Keldan")
+
+
+def test_modifiers_are_no_events(nlp: Any) -> None:
+    def types(text: str) -> set[str]:
+        return {e.type for e in events_of(nlp, text)}
+
+    assert types("The envoy praised the people of the war-torn province.") == {"SUPPORT"}
+    assert "CONSULT" not in types("Ostrel is not a safe place to visit this winter.")

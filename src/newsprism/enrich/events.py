@@ -8,11 +8,15 @@ Rules over the shared spaCy parse with a trigger lexicon per PLOVER type (``reso
   mode refines them (a request for help is DEMAND/request, an accusation DISAPPROVE/accuse, an arrest
   COERCE/arrest). An offer, promise or stated readiness to act is AGREE with the offered action's type as mode
   (``China's offer to support Kazakhstan`` -> AGREE/support).
+* Not coded: a negated act (``did not attack``; a sanction or coercion explicitly not taken is CONCEDE/refrain),
+  the act a demand, refusal, threat, criticism or inquiry speaks of (``urged X to withdraw``, ``condemned the
+  attack``), a meeting or agreement put off or cut (``postponed their meeting``, ``broke off the treaty``), a noun
+  inside an adjective (``war-torn``). A journey to talks (``left for X for talks``) is AGREE, a meeting to come.
 * Actor: the verb's subject (or the agent of a passive, ``by X``); for a verb that depends on a noun
   (``Tokayev's decision to ask``) or for a noun trigger (``China's offer``), the possessor; for a deployment, the
   organisation or country in its ``of``/``from`` phrase.
-* Recipient: the object, or the object of ``to``/``for``/``against``/``with``; when the object is what is asked
-  or given (``ask for Putin's support``), its possessor.
+* Recipient: the object (or the subject of a passive), or the object of ``to``/``for``/``against``/``with``; when
+  the object is what is asked or given (``ask for Putin's support``), its possessor.
 * Where: places under a locative preposition inside the trigger's phrase (``uprisings that started in the city of
   Zhanaozen and spread to ... Almaty`` gives one PROTEST per place), else in its sentence, else the last place
   named under a locative preposition shortly before (a heading ``... in Kazakhstan``). Places come from the
@@ -221,6 +225,96 @@ def _future(tok: Any) -> bool:
     return tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in tok.children)
 
 
+_NEG_DETS = frozenset({"neither", "no", "nor"})
+
+
+def _negated(tok: Any) -> bool:
+    """The verb is negated: ``did not attack``, ``never met``, ``will not wire tap`` (the negation on the verb it
+    completes), ``neither X nor Y boycotted`` (a negated subject)."""
+    if tok.pos_ != "VERB":
+        return False
+    verbs = [tok] + ([tok.head] if tok.dep_ in {"xcomp", "conj"} and tok.head.pos_ in {"VERB", "AUX"} else [])
+    if any(c.dep_ == "neg" for v in verbs for c in v.children):
+        return True
+    for c in tok.children:
+        if c.dep_ in {"nsubj", "nsubjpass"} and any(
+            g.dep_ in {"det", "preconj"} and g.lower_ in _NEG_DETS for g in c.children
+        ):
+            return True
+    return False
+
+
+def _governor(tok: Any) -> Any:
+    """The word whose event ``tok`` is the content of: the verb a clause or an infinitive completes (``refused to
+    meet``, ``threatened to impose``), the verb or noun of which ``tok`` is the object (``condemned the attack``,
+    ``accused X of shelling``, ``calls for a ceasefire``, ``refusal to talk``), or None."""
+    if tok.dep_ in {"xcomp", "ccomp", "acl"} and tok.head is not tok:
+        return tok.head
+    if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.pos_ == "VERB":
+        return tok.head
+    if tok.dep_ in {"pobj", "pcomp"} and tok.head.pos_ == "ADP" and tok.head.lower_ in _CONTENT_PREPS:
+        return tok.head.head if tok.head.head is not tok.head else None
+    return None
+
+
+# a preposition whose object is what a framing event is about ("accused of", "calls for", "warned about")
+_CONTENT_PREPS = frozenset({"of", "for", "about", "over", "against"})
+# events that speak about another act without it taking place: the act they frame is not coded beside them
+_FRAMING = frozenset({"DEMAND", "REJECT", "THREATEN", "DISAPPROVE", "INVESTIGATE"})
+# verbs that put an act off or call it off: the meeting or agreement they govern did not (yet) take place
+_UNREALISED = frozenset({"postpone", "delay", "defer", "cancel", "scrap", "adjourn", "suspend", "abandon"})
+# travel toward a meeting: PLOVER codes the meeting to come as AGREE (an intention to meet)
+_TRAVEL = frozenset({"leave", "depart", "head", "travel", "fly", "set", "go", "come", "arrive", "return"})
+
+
+def _framed(tok: Any, etype: str, trig: Triggers) -> bool:
+    """``tok``'s event is only the content of another: a demand, refusal, threat, criticism or inquiry
+    (``urged X to withdraw``, ``refused to meet``, ``condemned the attack``), or a meeting or agreement that was
+    put off or cut (``postponed their meeting``, ``suspended talks``)."""
+    gov = _governor(tok)
+    for _ in range(3):  # through verbs that are no event: "threatened to impose sanctions"
+        if gov is None:
+            return False
+        if etype in {"CONSULT", "AGREE"} and gov.lemma_.lower() in _UNREALISED:
+            return True
+        hit = _trigger(gov, trig)
+        if hit is not None:
+            if hit[0] == "SANCTION" and etype in {"CONSULT", "AGREE", "COOPERATE"}:
+                return True  # "suspended talks", "broke off the treaty": the ties are what is cut
+            return hit[0] in _FRAMING and hit[0] != etype
+        gov = _governor(gov) if gov.pos_ == "VERB" else None
+    return False
+
+
+# nouns whose infinitive names something possible, not an act ("a place to visit", "no reason to attack")
+_POSSIBLE = frozenset({"place", "time", "way", "reason", "chance", "opportunity", "thing", "right", "need", "nothing"})
+
+
+def _modifier(tok: Any) -> bool:
+    """A trigger that only qualifies another word: a noun inside an adjective (``war-torn``, ``riot-hit``) or an
+    infinitive of possibility (``a place to visit``)."""
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "npadvmod" and tok.head.dep_ == "amod":
+        return True
+    return (
+        tok.pos_ == "VERB"
+        and tok.dep_ in {"acl", "relcl"}
+        and tok.head.lemma_.lower() in _POSSIBLE
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+
+
+def _travel_to_meet(tok: Any) -> bool:
+    """A meeting noun that is the purpose of a journey: ``left for X for meetings with Y``."""
+    prep = tok.head
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.head.pos_ == "VERB"
+        and prep.head.lemma_.lower() in _TRAVEL
+    )
+
+
 def _prominent(tok: Any) -> bool:
     """The trigger is the sentence's main event: its root verb, a verb right under it, or a noun that is the root
     verb's subject or object."""
@@ -312,11 +406,13 @@ def _actor(tok: Any, etype: str, trig: Triggers, mentions: MentionIndex, text: s
 
 
 def _recipient(tok: Any, trig: Triggers, mentions: MentionIndex, text: str) -> tuple[str, int, int] | None:
-    """Who the action is directed at: a named object first (the object, the object of ``to``/``against``/``into``
-    ..., the subject of a ``that`` clause as in ``demanded that the US cancel``), else a group noun."""
+    """Who the action is directed at: a named object first (the object, the subject of a passive, the object of
+    ``to``/``against``/``into`` ..., the subject of a ``that`` clause as in ``demanded that the US cancel``), else a
+    group noun."""
     cands: list[Any] = []
     for c in tok.children:
-        if c.dep_ in {"dobj", "dative", "attr"}:
+        # the object, or the subject of a passive verb ("Keldan was criticised by Norvia": Keldan)
+        if c.dep_ in {"dobj", "dative", "attr"} or (c.dep_ == "nsubjpass" and tok.pos_ == "VERB"):
             cands.append(c)
         elif c.dep_ == "prep" and c.lower_ in {"to", "for", "against", "with", "on", "from", "into", "between"}:
             cands.extend(g for g in c.children if g.dep_ == "pobj")
@@ -424,8 +520,17 @@ def extract_events(
             c.dep_ in {"xcomp", "acl", "ccomp"} and _trigger(c, trig) is not None for c in tok.children
         ):
             continue  # "offer to support": the offered action carries the event
+        if _modifier(tok):
+            continue  # "war-torn", "a place to visit": the word qualifies something else, nothing happens
+        if _framed(tok, etype, trig):
+            continue  # "urged Russia to withdraw", "condemned the attack": the framing event is the one coded
         codings = [(etype, mode, 0.0)]
-        if _is_intent(tok, trig) or (etype == "CONSULT" and _future(tok)):
+        if _negated(tok):
+            if etype not in {"SANCTION", "COERCE"}:
+                continue  # "did not attack" is no attack
+            # a sanction or coercion explicitly not taken is coded as a yield (CAMEO 08, PLOVER CONCEDE)
+            codings = [("CONCEDE", "refrain", -0.05)]
+        elif _is_intent(tok, trig) or (etype == "CONSULT" and (_future(tok) or _travel_to_meet(tok))):
             # PLOVER codes an offer, a promise, a stated readiness, a meeting to come as AGREE; the announced act
             # itself is kept beside it with a lower score ("will contribute a million to X": AGREE, and AID)
             codings = [("AGREE", etype.lower(), 0.0)] + ([(etype, mode, -0.15)] if trig.keep_announced else [])
