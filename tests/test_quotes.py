@@ -314,3 +314,10 @@ def test_train_quotes_on_your_own_annotations(tmp_path: Path) -> None:
     assert "trained quotes: 3 article(s)" in res.output
     model = load_quote_model(path=out / "quotes.json")
     assert model is not None and model.meta["articles"] == 3 and {"none", "rules"} <= set(model.weights)
+
+
+def test_a_quote_opening_a_sentence_with_no_cue_is_the_previous_sentences_subject(nlp: Any) -> None:
+    text = "Mayor Lena Ortiz defended the budget on Monday. “We cut nothing that matters to families in this city.”"
+    assert speakers(nlp, text) == [("Lena Ortiz", "Mayor Lena Ortiz")]
+    text = "The council voted the plan down on Monday. Ortiz was furious. “We cut nothing that matters to families.”"
+    assert speakers(nlp, text) == [("Ortiz", "Ortiz")]

@@ -357,6 +357,31 @@ class Attributor:
                 return Attribution("", -1, s, e, False)
         return None
 
+    def sentence_subject(self, mark: QuoteMark) -> Attribution | None:
+        """A quote that opens a sentence with no cue, right after a sentence of the same paragraph that has no
+        quote of its own: that sentence's subject (``Clinton touted her credentials. “We need ...”``)."""
+        text = self.text
+        para_start = text.rfind("\n", 0, mark.open) + 1
+        before = text[para_start : mark.open].rstrip()
+        if not before or before[-1] not in ".!?":
+            return None
+        parsed = self.parsed
+        last = token_at(parsed, para_start + len(before) - 1)
+        sent = parsed[last].sent
+        lo = max(sent.start, token_at(parsed, para_start))
+        if last - lo < 3 or sum(self.inside[k] for k in range(lo, last + 1)) > 6:
+            return None  # too short to be a sentence, or a sentence holding a quote of its own
+        root = sent.root
+        if not (lo <= root.i <= last) or root.pos_ not in {"VERB", "AUX"}:
+            return None
+        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or self.inside[subj.i] or not _speaker_like(subj) or subj.i < lo:
+            return None
+        if subj.pos_ == "PRON" and subj.lower_ not in {"he", "she", "they", "we"}:
+            return None
+        s, e = np_bounds(subj)
+        return Attribution("", -1, s, e, False)
+
     def governing_subject(self, qi: int, qj: int, left: int, right: int) -> Attribution | None:
         """No cue: the subject of the verb whose clause holds the quote (``Reid has gone after Trump as a “...”``)."""
         parsed = self.parsed
