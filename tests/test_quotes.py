@@ -321,3 +321,20 @@ def test_a_quote_opening_a_sentence_with_no_cue_is_the_previous_sentences_subjec
     assert speakers(nlp, text) == [("Lena Ortiz", "Mayor Lena Ortiz")]
     text = "The council voted the plan down on Monday. Ortiz was furious. “We cut nothing that matters to families.”"
     assert speakers(nlp, text) == [("Ortiz", "Ortiz")]
+
+
+def test_an_apposition_is_one_speaker_named_by_its_name(nlp: Any) -> None:
+    text = "In a statement, her senior policy adviser, Jake Sullivan, said: “The senator will vote against the bill.”"
+    assert speakers(nlp, text) == [("Jake Sullivan", "her senior policy adviser, Jake Sullivan")]
+    text = "One of the company’s top lawyers, Michael Sexton, testified that “none of the papers were ever signed.”"
+    assert speakers(nlp, text) == [("Michael Sexton", "One of the company’s top lawyers, Michael Sexton")]
+    # "who" after a description in apposition to a name stands for the name
+    text = "The vote was delayed, said Bob Mulholland, a county delegate who accused the board of “playing games.”"
+    assert speakers(nlp, text) == [("Bob Mulholland", "who")]
+
+
+def test_coordinated_speakers_and_the_subject_beyond_a_statement_or_a_preposition(nlp: Any) -> None:
+    text = "Lena Ortiz and Mark Hale issued a statement describing the merger as “a very good day for the town.”"
+    assert speakers(nlp, text) == [("Lena Ortiz", "Lena Ortiz and Mark Hale")]
+    text = "Senator Ted Cruz of Texas and Senator Rand Paul of Kentucky do it by proposing a “flat tax for all.”"
+    assert speakers(nlp, text) == [("Ted Cruz", "Senator Ted Cruz of Texas and Senator Rand Paul of Kentucky")]

@@ -356,7 +356,9 @@ def _quote(
     text: str, c: Candidate, prev: Quote | None, mentions: MentionIndex, article_id: str, att: Attributor
 ) -> Quote:
     model_score = c.score or None
-    attr = c.attr or att.sentence_subject(c.marks[0])
+    attr = att.refined(c.marks[0], c.attr) or att.sentence_subject(c.marks[0])
+    if attr is not None:
+        attr = att.shaped(attr)
     if attr is not None:
         q = _make(text, c.start, c.end, attr, mentions, article_id, score=0.9 if attr.linked else 0.75)
     elif prev is not None and _continues(text, prev, c):

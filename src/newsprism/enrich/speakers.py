@@ -38,8 +38,9 @@ class Attribution:
     name_span: tuple[int, int] | None = None  # what names the speaker when the phrase is "who" (its antecedent)
 
 
-def _subject(verb: Any) -> Any:
-    """The subject of ``verb``, climbing through xcomp/conj/advcl/relcl heads when the verb has none."""
+def _subject(verb: Any, *, refine: bool = False) -> Any:
+    """The subject of ``verb``, climbing through xcomp/conj/advcl/relcl heads when the verb has none; ``refine``
+    climbs on past a noun of what someone issued and a preposition (see :meth:`Attributor.refined`)."""
     tok = verb
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
@@ -66,6 +67,18 @@ def _subject(verb: Any) -> Any:
                 for child in tok.head.children:
                     if child.dep_ == "poss":
                         return child
+                noun = tok.head  # "X issued a statement describing ...": whoever issued it
+                if (
+                    refine
+                    and noun.lemma_.lower() in _ISSUED
+                    and noun.dep_ in {"dobj", "obj"}
+                    and noun.head.pos_ == "VERB"
+                ):
+                    tok = noun.head
+                    continue
+            if refine and tok.dep_ == "pcomp" and tok.head.lower_ in _MEANS and tok.head.head.pos_ in {"VERB", "AUX"}:
+                tok = tok.head.head  # "X did it by proposing ...": the verb the preposition hangs on
+                continue
             tok = tok.head
             continue
         if tok.dep_ == "relcl":
@@ -74,10 +87,20 @@ def _subject(verb: Any) -> Any:
     return None
 
 
+#: nouns of what someone issues; the one who issued it says what it describes
+_ISSUED = {"statement", "release", "letter", "tweet", "message", "memo"}
+#: prepositions of a participle that does what the clause's subject does ("X did it by proposing ...")
+_MEANS = {"by", "in", "for", "while", "when", "after", "before"}
+
+
 def _antecedent(subj: Any) -> tuple[int, int] | None:
-    """For a relative pronoun subject (``McConnell, who said``), the phrase it stands for."""
+    """For a relative pronoun subject (``McConnell, who said``), the phrase it stands for; a description in
+    apposition to a name stands for the name (``Bob Lee, a delegate who said`` -> Bob Lee)."""
     if subj.lower_ in {"who", "that", "which"} and subj.head.dep_ == "relcl":
-        return np_bounds(subj.head.head)
+        ante = subj.head.head
+        if ante.dep_ == "appos" and ante.head.pos_ == "PROPN" and ante.head.i < ante.i:
+            ante = ante.head
+        return np_bounds(ante)
     return None
 
 
@@ -100,6 +123,8 @@ class Attributor:
         self.text = text
         self.parsed = parsed
         self.cues = cues
+        #: climb further for a subject (speakers of the quotes kept; the candidates' features stay as trained)
+        self.refine = False
         self.inside = [False] * len(parsed)
         for m in marks:
             for i in range(token_at(parsed, m.open), len(parsed)):
@@ -176,7 +201,7 @@ class Attributor:
                 # "X said, according to CNN": PolNeAR-style, the source the quote's sentence names is CNN
                 rank = (-1 if same else 0, 0, abs(i - qi))
             else:
-                subj = self.reporting_subject(tok) or _subject(tok)
+                subj = self.reporting_subject(tok) or _subject(tok, refine=self.refine)
                 if subj is None or subj.i in quote_toks or self.inside[subj.i]:
                     span = self.adjacent_np(i, qj) or self.entity_before(i, left)
                     if span is None:
@@ -356,6 +381,82 @@ class Attributor:
                 s, e = np_bounds(subj)
                 return Attribution("", -1, s, e, False)
         return None
+
+    def refined(self, mark: QuoteMark, attr: Attribution | None) -> Attribution | None:
+        """The attribution of a kept quote with the subject search climbing further (``Trump and Ryan issued a
+        statement describing ...``, ``X did it by proposing ...``): taken when it keeps the cue found before (or
+        none was found), so the quote's content stays as the quote model judged it."""
+        if attr is not None and attr.cue_i < 0:
+            return attr
+        self.refine = True
+        try:
+            again = self.attribute(mark)
+        finally:
+            self.refine = False
+        if again is None or (attr is not None and again.cue_i != attr.cue_i):
+            return attr
+        return again
+
+    def shaped(self, attr: Attribution) -> Attribution:
+        """The whole speaker phrase of an apposition or a coordination, named by its name: ``her senior adviser,
+        Jake Sullivan,`` and ``Deborah Tamargo, the chairwoman of the county party,`` (one speaker; the name
+        wherever it stands), ``Lena Ortiz and Mark Hale`` (named by the first)."""
+        parsed = self.parsed
+        i0 = token_at(parsed, attr.speaker_start)
+        i1 = token_at(parsed, max(attr.speaker_end - 1, attr.speaker_start))
+        if i1 < i0:
+            return attr
+        head = next((t for t in parsed[i0 : i1 + 1] if not (i0 <= t.head.i <= i1)), None)
+        if head is None:
+            return attr
+        after = self.name_after(head, i1)
+        if after is not None:
+            return Attribution(attr.cue, attr.cue_i, attr.speaker_start, after[1], attr.linked, attr.name_span or after)
+        before = self.phrase_before(head, i0)
+        if before is not None:
+            s, e, named = before
+            name_span = attr.name_span or ((s, e) if named else (attr.speaker_start, attr.speaker_end))
+            return Attribution(attr.cue, attr.cue_i, s, attr.speaker_end, attr.linked, name_span)
+        coordinated = any(c.dep_ == "conj" and c.i > head.i and c.ent_type_ == head.ent_type_ for c in head.children)
+        if attr.name_span is None and head.ent_type_ in {"PERSON", "ORG"} and i1 > head.i and coordinated:
+            ent = next((e for e in parsed.ents if e.start <= head.i < e.end), None)
+            if ent is not None:
+                span = (ent.start_char, ent.end_char)
+                return Attribution(attr.cue, attr.cue_i, attr.speaker_start, attr.speaker_end, attr.linked, span)
+        return attr
+
+    def name_after(self, head: Any, i1: int) -> tuple[int, int] | None:
+        """``her senior policy adviser, Jake Sullivan``: a person's name set off by a comma after a description."""
+        parsed = self.parsed
+        if head.pos_ != "NOUN" or i1 + 2 >= len(parsed) or parsed[i1 + 1].text != "," or self.inside[i1 + 1]:
+            return None
+        app = next((c for c in head.children if c.dep_ == "appos" and c.i > i1 + 1), None)
+        if app is None or app.ent_type_ != "PERSON" or self.inside[app.i]:
+            return None
+        s, e = np_bounds(app)
+        if s != parsed[i1 + 2].idx or "\n" in self.text[parsed[i1].idx : e]:
+            return None
+        return s, e
+
+    def phrase_before(self, head: Any, i0: int) -> tuple[int, int, bool] | None:
+        """The phrase that a speaker phrase is in apposition to, right before it and a comma (``One of the
+        executives, Michael Sexton``), and whether it is a name."""
+        parsed = self.parsed
+        if i0 < 2 or parsed[i0 - 1].text != "," or self.inside[i0 - 1]:
+            return None
+        comma = parsed[i0 - 1]
+        if head.dep_ == "appos":
+            before = head.head
+        else:  # the parse hung the name on the description: "Deborah Tamargo, the chairwoman ..."
+            before = next((c for c in head.children if c.dep_ in {"appos", "npadvmod"} and c.i < i0), None)
+            if before is None or before.ent_type_ != "PERSON":
+                return None
+        if before.i >= i0 or before.pos_ not in {"NOUN", "PROPN", "NUM"} or self.inside[before.i]:
+            return None
+        s, e = np_bounds(before)
+        if e > comma.idx or "\n" in self.text[s : comma.idx]:
+            return None
+        return s, e, before.pos_ == "PROPN"
 
     def sentence_subject(self, mark: QuoteMark) -> Attribution | None:
         """A quote that opens a sentence with no cue, right after a sentence of the same paragraph that has no
