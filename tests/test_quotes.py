@@ -338,3 +338,19 @@ def test_coordinated_speakers_and_the_subject_beyond_a_statement_or_a_prepositio
     assert speakers(nlp, text) == [("Lena Ortiz", "Lena Ortiz and Mark Hale")]
     text = "Senator Ted Cruz of Texas and Senator Rand Paul of Kentucky do it by proposing a “flat tax for all.”"
     assert speakers(nlp, text) == [("Ted Cruz", "Senator Ted Cruz of Texas and Senator Rand Paul of Kentucky")]
+
+
+def test_a_label_before_a_colon_a_title_with_a_participle_and_a_possessive_pronoun(nlp: Any) -> None:
+    text = "The hearing went on for hours.\n\nSen. Tom Hale of Ohio: “We learned that from the budget office itself.”\n"
+    assert speakers(nlp, text) == [("Tom Hale", "Sen. Tom Hale of Ohio")]
+    text = "“The board is frozen by its own rules,” said Finance ranking Democrat Paula Reyes."
+    assert speakers(nlp, text) == [("Paula Reyes", "Finance ranking Democrat Paula Reyes")]
+    text = "Mayor Hale tried to defend his remarks calling the new stadium “a gift to the whole city” on Monday."
+    assert speakers(nlp, text) == [("Hale", "his")]
+
+
+def test_a_poll_or_a_share_of_people_as_the_source(nlp: Any) -> None:
+    text = "In a March Gallup poll, 61 percent of voters said the tax was “too high for anyone to pay.”"
+    assert speakers(nlp, text) == [("a March Gallup poll", "a March Gallup poll")]
+    text = "Of those asked, 14 percent said the plan was “not at all likely to pass this year or next.”"
+    assert speakers(nlp, text) == [("14 percent", "14 percent")]

@@ -463,7 +463,7 @@ def _widen(text: str, start: int, end: int, mentions: MentionIndex) -> int:
 _TITLE_GAP = re.compile(r"(?:\.|\s+[A-Z][a-z]{1,4}\.)\s+")
 
 
-PRONOUNS = {"he", "she", "they", "i", "we", "it", "who", "that", "which", "him", "her"}
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "who", "that", "which", "him", "her", "his"}
 
 
 def _indirect(

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = ["PRONOUNS_PERSON", "Attribution", "Attributor", "layout_speaker", "speaker_name"]
 
-PRONOUNS_PERSON = {"he", "she", "him", "her"}
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 
 
 @dataclass(slots=True)
@@ -58,7 +58,11 @@ def _subject(verb: Any, *, refine: bool = False) -> Any:
                 if child.lower_ in {"who", "that", "which", "what", "whom"}:
                     return child if tok.dep_ == "relcl" else None
                 if child.ent_type_ in {"TIME", "DATE", "CARDINAL", "MONEY", "PERCENT"} or child.pos_ == "NUM":
+                    if refine and (child.ent_type_ in {"CARDINAL", "PERCENT"} or child.pos_ == "NUM"):
+                        return _survey(tok) or child  # "In a Pew poll, 75 percent said ...": the poll, else them
                     return None
+                if refine and child.i < tok.i and "\n" in tok.doc[child.i : tok.i].text:
+                    return _on_the_line(child, tok)
                 return child
         if tok.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acl", "pcomp"} and tok.head is not tok:
             if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
@@ -85,6 +89,30 @@ def _subject(verb: Any, *, refine: bool = False) -> Any:
             return tok.head
         break
     return None
+
+
+def _survey(verb: Any) -> Any:
+    """``In a September poll, 75 percent of Republicans said ...``: the poll (or survey, study) the clause is in."""
+    for node in (verb, verb.head):
+        for prep in node.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.lemma_.lower() in {"poll", "survey", "study"}:
+                    return obj
+    return None
+
+
+def _on_the_line(subj: Any, verb: Any) -> Any:
+    """A subject the parse found on an earlier line (a heading run on into the paragraph): the part of its phrase
+    on the verb's own line (``The Latest: ...\n\nDonald Trump has delivered ...`` -> Trump), else none."""
+    doc = verb.doc
+    start = max(k for k in range(subj.i, verb.i) if "\n" in doc[k].text or "\n" in doc[k].whitespace_) + 1
+    k = verb.i - 1
+    while k >= start and (doc[k].is_punct or doc[k].pos_ in {"AUX", "ADV", "PART"}):
+        k -= 1
+    if k < start or doc[k].pos_ not in {"PROPN", "NOUN"} or doc[k].dep_ not in {"appos", "conj", "nsubj"}:
+        return None
+    return doc[k] if subj.left_edge.i <= k <= subj.right_edge.i else None
 
 
 #: nouns of what someone issues; the one who issued it says what it describes
@@ -409,6 +437,13 @@ class Attributor:
         head = next((t for t in parsed[i0 : i1 + 1] if not (i0 <= t.head.i <= i1)), None)
         if head is None:
             return attr
+        if attr.cue == ":":
+            label = self.label(attr.speaker_start, attr.speaker_end)
+            if label is not None:
+                return Attribution(
+                    ":", attr.cue_i, label[0], label[1], attr.linked, (attr.speaker_start, attr.speaker_end)
+                )
+            return attr
         after = self.name_after(head, i1)
         if after is not None:
             return Attribution(attr.cue, attr.cue_i, attr.speaker_start, after[1], attr.linked, attr.name_span or after)
@@ -425,10 +460,39 @@ class Attributor:
                 return Attribution(attr.cue, attr.cue_i, attr.speaker_start, attr.speaker_end, attr.linked, span)
         return attr
 
+    def label(self, start: int, end: int) -> tuple[int, int] | None:
+        """A name before a colon that is the whole of a short line's label (``Former secretary of state Hillary
+        Rodham Clinton: “...”``, ``Rep. Trey Gowdy (R-S.C.): “...”``): the label, else none (``Here’s Clinton in
+        1992: “...”`` has a verb)."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        colon = text.find(":", end)
+        if colon < 0 or "\n" in text[end:colon]:
+            return None
+        s = line_start
+        while s < start and not text[s].isalnum():
+            s += 1
+        label = text[s:colon]
+        if not label.strip() or len(label.split()) > 10 or (label.isupper() and len(label) > 12):
+            return None
+        parsed = self.parsed
+        toks = [t for t in parsed[token_at(parsed, s) : token_at(parsed, colon - 1) + 1] if t.idx + len(t) <= colon]
+        clause = any(t.pos_ in {"VERB", "AUX"} or self.inside[t.i] or t.text in {".", "!", "?", ";"} for t in toks)
+        if clause and not all(t.ent_type_ or t.is_title or t.is_punct for t in toks):
+            return None
+        if (s, colon) == (start, end):
+            return None
+        return s, colon
+
     def name_after(self, head: Any, i1: int) -> tuple[int, int] | None:
         """``her senior policy adviser, Jake Sullivan``: a person's name set off by a comma after a description."""
         parsed = self.parsed
-        if head.pos_ != "NOUN" or i1 + 2 >= len(parsed) or parsed[i1 + 1].text != "," or self.inside[i1 + 1]:
+        if (
+            head.pos_ not in {"NOUN", "NUM"}
+            or i1 + 2 >= len(parsed)
+            or parsed[i1 + 1].text != ","
+            or self.inside[i1 + 1]
+        ):
             return None
         app = next((c for c in head.children if c.dep_ == "appos" and c.i > i1 + 1), None)
         if app is None or app.ent_type_ != "PERSON" or self.inside[app.i]:
@@ -512,15 +576,25 @@ class Attributor:
             after = []
             for t in parsed[cue_i + 1 : cue_i + 8]:
                 joined = t.text == "-" and not t.whitespace_ and not parsed[t.i - 1].whitespace_  # "co-host"
-                if (t.is_punct and not joined) or t.pos_ in {"VERB", "AUX", "ADP", "SCONJ"}:
+                if (t.is_punct and not joined) or (t.pos_ in {"VERB", "AUX", "ADP", "SCONJ"} and not self.in_title(t)):
                     break
                 after.append(t)
             between = after
-        if not between or len(between) > 8 or any(t.pos_ in {"VERB", "AUX"} and not t.is_title for t in between):
+        if not between or len(between) > 8:
+            return None
+        if any(t.pos_ in {"VERB", "AUX"} and not t.is_title and not self.in_title(t) for t in between):
             return None
         if not any(t.pos_ in {"PROPN", "NOUN", "PRON"} or t.is_title for t in between):
             return None
         return between[0].idx, between[-1].idx + len(between[-1].text)
+
+    def in_title(self, tok: Any) -> bool:
+        """A participle inside a title before a name (``ranking Democrat Elijah Cummings``, ``acting Director``),
+        in the refined search (see :meth:`refined`)."""
+        if not self.refine or tok.tag_ not in {"VBG", "VBN"} or not tok.is_lower:
+            return False
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and not tok.whitespace_.count("\n")
 
     def attribute_intro(self, mark: QuoteMark) -> Attribution | None:
         """A quote that opens its paragraph after a paragraph ending in a colon (``The Times reports:``)."""
