@@ -354,3 +354,8 @@ def test_a_poll_or_a_share_of_people_as_the_source(nlp: Any) -> None:
     assert speakers(nlp, text) == [("a March Gallup poll", "a March Gallup poll")]
     text = "Of those asked, 14 percent said the plan was “not at all likely to pass this year or next.”"
     assert speakers(nlp, text) == [("14 percent", "14 percent")]
+
+
+def test_a_name_inside_what_someone_reports_gives_way_to_the_reporter(nlp: Any) -> None:
+    text = "Governor Hale told reporters that Mayor Ortiz had called the plan “a gift to the richest families in town.”"
+    assert speakers(nlp, text) == [("Hale", "Governor Hale")]

@@ -237,10 +237,13 @@ class Attributor:
                     s, e = span
                     name_span = None
                 else:
-                    reporter = self.outer_reporter(tok) if subj.lower_ in _BOUND_PRONOUNS else None
+                    bound = subj.lower_ in _BOUND_PRONOUNS
+                    reporter = self.outer_reporter(tok, bound=bound) if bound or self.refine else None
+                    if reporter is not None and not bound:
+                        subj = reporter  # "Trump told Newsmax that Romney had “...”": what Trump reports
                     s, e = np_bounds(subj)
                     name_span = _antecedent(subj)
-                    if reporter is not None:  # the pronoun as written, named by the reporter it is bound to
+                    if reporter is not None and bound:  # the pronoun as written, named by the reporter it is bound to
                         name_span = np_bounds(reporter)
                     longer = self.postmodified(subj, e)
                     if longer > e and name_span is None:
@@ -294,13 +297,16 @@ class Attributor:
         tok = head.doc[last]
         return max(end, tok.idx + len(tok.text))
 
-    def outer_reporter(self, cue: Any) -> Any:
+    def outer_reporter(self, cue: Any, *, bound: bool = True) -> Any:
         """A cue whose subject is a pronoun inside what another speaker reports (``the senator said he rarely
         asks ...``, ``critics say he had proposed to “...”``): the reporting verb's subject, the one the sentence
-        attributes the words to; it names the pronoun."""
+        attributes the words to; it names the pronoun. ``bound=False`` (a subject that is no pronoun, in the refined
+        search): ``Trump told Newsmax that Romney had “...”`` is what Trump reports, through complements only (not
+        ``while Cruz said ...``, ``although X lamented ...``)."""
         node = cue
+        links = {"ccomp", "xcomp", "conj", "advcl"} if bound else {"ccomp", "xcomp", "conj"}
         for _ in range(6):
-            if node.head is node or node.dep_ not in {"ccomp", "xcomp", "conj", "advcl"}:
+            if node.head is node or node.dep_ not in links:
                 return None
             if node.dep_ == "ccomp" and self.is_cue(node.head) is not None and node.head.lemma_.lower() != "ask":
                 reporter = node.head
