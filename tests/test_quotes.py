@@ -359,3 +359,14 @@ def test_a_poll_or_a_share_of_people_as_the_source(nlp: Any) -> None:
 def test_a_name_inside_what_someone_reports_gives_way_to_the_reporter(nlp: Any) -> None:
     text = "Governor Hale told reporters that Mayor Ortiz had called the plan “a gift to the richest families in town.”"
     assert speakers(nlp, text) == [("Hale", "Governor Hale")]
+
+
+def test_a_pronoun_resolves_to_a_person_of_its_gender(nlp: Any) -> None:
+    text = "Jason Hale met Mary Ortiz on Monday. She said the plan was “a fair deal for every family in the county.”"
+    assert speakers(nlp, text) == [("Mary Ortiz", "She")]
+    text = "Mary Ortiz met Jason Hale on Monday. He said the plan was “a fair deal for every family in the county.”"
+    assert speakers(nlp, text) == [("Jason Hale", "He")]
+    # no person of that gender before it: the pronoun stays, with a lower score
+    text = "Jason Hale spoke on Monday. She said the plan was “a fair deal for every family in the county.”"
+    (q,) = quotes_of(nlp, text, indirect=False)
+    assert (q.speaker, q.speaker_text) == ("She", "She") and q.score < 0.9

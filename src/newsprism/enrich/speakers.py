@@ -686,7 +686,7 @@ def layout_speaker(text: str, mark: QuoteMark) -> Attribution | None:
 
 def speaker_name(surface: str, start: int, end: int, mentions: MentionIndex) -> str | None:
     if surface.strip().lower() in PRONOUNS_PERSON:
-        hit = mentions.person_before(start)
+        hit = mentions.person_before(start, gender="f" if surface.strip().lower() in {"she", "her"} else "m")
         return hit[0] if hit else None
     if surface.strip().lower() == "it":
         hit = mentions.person_before(start, window=600, kind="organisation")
