@@ -370,3 +370,8 @@ def test_a_pronoun_resolves_to_a_person_of_its_gender(nlp: Any) -> None:
     text = "Jason Hale spoke on Monday. She said the plan was “a fair deal for every family in the county.”"
     (q,) = quotes_of(nlp, text, indirect=False)
     assert (q.speaker, q.speaker_text) == ("She", "She") and q.score < 0.9
+
+
+def test_they_stands_for_a_group_subject_before_it(nlp: Any) -> None:
+    text = "The Hale campaign is contrasting its tax plan with what they call the mayor’s “reckless spending spree.”"
+    assert speakers(nlp, text) == [("Hale campaign", "they")]

@@ -91,6 +91,44 @@ def _subject(verb: Any, *, refine: bool = False) -> Any:
     return None
 
 
+#: nouns of a group that "they" can stand for
+_GROUPS = {
+    "army",
+    "campaign",
+    "group",
+    "party",
+    "team",
+    "administration",
+    "committee",
+    "coalition",
+    "council",
+    "government",
+    "company",
+    "organization",
+    "organisation",
+    "crowd",
+    "union",
+    "board",
+    "staff",
+    "family",
+}
+
+
+_TIMES = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+def _plural_before(they: Any) -> Any:
+    """What ``they`` stands for in its own sentence: the nearest subject before it that is plural, a group or an
+    organisation (``Clinton’s campaign is contrasting her plans with what they call “...”`` -> the campaign)."""
+    sent = they.sent
+    for tok in reversed(sent[: they.i - sent.start]):
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ in _TIMES:
+            continue
+        if tok.tag_ in {"NNS", "NNPS"} or tok.ent_type_ in {"ORG", "NORP"} or tok.lemma_.lower() in _GROUPS:
+            return tok
+    return None
+
+
 def _survey(verb: Any) -> Any:
     """``In a September poll, 75 percent of Republicans said ...``: the poll (or survey, study) the clause is in."""
     for node in (verb, verb.head):
@@ -245,6 +283,9 @@ class Attributor:
                     name_span = _antecedent(subj)
                     if reporter is not None and bound:  # the pronoun as written, named by the reporter it is bound to
                         name_span = np_bounds(reporter)
+                    elif self.refine and subj.lower_ == "they":
+                        group = _plural_before(subj)
+                        name_span = np_bounds(group) if group is not None else None
                     longer = self.postmodified(subj, e)
                     if longer > e and name_span is None:
                         name_span = (s, e)  # named by its head phrase, not a name inside the description
