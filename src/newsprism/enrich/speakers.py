@@ -619,6 +619,7 @@ class Attributor:
         if cue_i <= qj:
             return None
         between = [t for t in parsed[qj + 1 : cue_i] if not t.is_punct and not self.inside[t.i]]
+        after_cue: list[Any] = []
         if not between:
             after = []
             for t in parsed[cue_i + 1 : cue_i + 8]:
@@ -626,7 +627,9 @@ class Attributor:
                 if (t.is_punct and not joined) or (t.pos_ in {"VERB", "AUX", "ADP", "SCONJ"} and not self.in_title(t)):
                     break
                 after.append(t)
-            between = after
+            between = after_cue = after
+        if between and len(between) > 8 and self.refine and between is not after_cue:
+            return self.name_then_description(between[0])  # "“...,” Trump, the GOP front-runner ..., said"
         if not between or len(between) > 8:
             return None
         if any(t.pos_ in {"VERB", "AUX"} and not t.is_title and not self.in_title(t) for t in between):
@@ -634,6 +637,16 @@ class Attributor:
         if not any(t.pos_ in {"PROPN", "NOUN", "PRON"} or t.is_title for t in between):
             return None
         return between[0].idx, between[-1].idx + len(between[-1].text)
+
+    def name_then_description(self, first: Any) -> tuple[int, int] | None:
+        """A person's or organisation's name right after the quote, set off by a comma before a long description
+        that runs to the cue (``“...,” Trump, the 2016 GOP presidential front-runner ..., said``)."""
+        if first.ent_type_ not in {"PERSON", "ORG"} or first.ent_iob_ != "B":
+            return None
+        ent = next((e for e in self.parsed.ents if e.start == first.i), None)
+        if ent is None or ent.end >= len(self.parsed) or self.parsed[ent.end].text != ",":
+            return None
+        return ent.start_char, ent.end_char
 
     def in_title(self, tok: Any) -> bool:
         """A participle inside a title before a name (``ranking Democrat Elijah Cummings``, ``acting Director``),
