@@ -375,4 +375,3 @@ def test_a_pronoun_resolves_to_a_person_of_its_gender(nlp: Any) -> None:
 def test_they_stands_for_a_group_subject_before_it(nlp: Any) -> None:
     text = "The Hale campaign is contrasting its tax plan with what they call the mayor’s “reckless spending spree.”"
     assert speakers(nlp, text) == [("Hale campaign", "they")]
-
