@@ -375,3 +375,8 @@ def test_a_pronoun_resolves_to_a_person_of_its_gender(nlp: Any) -> None:
 def test_they_stands_for_a_group_subject_before_it(nlp: Any) -> None:
     text = "The Hale campaign is contrasting its tax plan with what they call the mayor’s “reckless spending spree.”"
     assert speakers(nlp, text) == [("Hale campaign", "they")]
+
+
+def test_a_participle_after_a_comma_closed_inside_the_quote_is_the_reporters(nlp: Any) -> None:
+    text = "Hale told the Ledger that Mayor Ortiz “had a plan for the roads which was foolish,” adding, “She lost.”"
+    assert [s for s, _ in speakers(nlp, text)] == ["Hale", "Hale"]

@@ -369,6 +369,8 @@ class Attributor:
         if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             return None
         before = tok.doc[tok.i - 1]
+        if self.refine and before.text in {"”", '"', "''", "’"} and tok.i > 1:
+            before = tok.doc[tok.i - 2]  # “...,” adding, “...”: the comma closed inside the quote
         if before.text not in {",", "—", "–", "-", "and"}:
             return None
         node = tok.head
