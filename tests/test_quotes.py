@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from newsprism.enrich.quote_model import load_quote_model
-from newsprism.enrich.quotes import extract_quotes, find_quote_marks
+from newsprism.enrich.quotes import extract_quotes, find_quote_marks, load_cues
+from newsprism.enrich.speakers import Attributor
 from newsprism.evaluate.quotes import names_match, read_export, run_seed, score_seed_quotes
 from newsprism.evaluate.seed import seed_articles
 from newsprism.model import Entity
@@ -380,3 +381,16 @@ def test_they_stands_for_a_group_subject_before_it(nlp: Any) -> None:
 def test_a_participle_after_a_comma_closed_inside_the_quote_is_the_reporters(nlp: Any) -> None:
     text = "Hale told the Ledger that Mayor Ortiz “had a plan for the roads which was foolish,” adding, “She lost.”"
     assert [s for s, _ in speakers(nlp, text)] == ["Hale", "Hale"]
+
+
+def test_the_name_before_a_description_between_commas_not_a_name_inside_it(nlp: Any) -> None:
+    text = "“I think voters can follow the argument,” Gene Hart, a top outside Ortiz adviser, said at a recent event."
+    assert speakers(nlp, text) == [("Gene Hart", "Gene Hart")]
+    # when the parse gives the cue no subject, the name before the description is taken, not the one inside it
+    doc = nlp(text)
+    att = Attributor(text, doc, load_cues(), find_quote_marks(text))
+    said = next(t.i for t in doc if t.text == "said")
+    assert att.entity_before(said, 0) is not None
+    att.refine = True
+    s, e = att.entity_before(said, 0) or (0, 0)
+    assert text[s:e] == "Gene Hart"

@@ -391,6 +391,9 @@ class Attributor:
         organisation) named before it in the sentence."""
         parsed = self.parsed
         lo = max(left, cue_i - 25)
+        named = self.named_before_description(cue_i, lo) if self.refine else None
+        if named is not None:
+            return named
         for labels in ({"PERSON"}, {"ORG"}):
             for k in range(cue_i - 1, lo - 1, -1):
                 tok = parsed[k]
@@ -401,6 +404,26 @@ class Attributor:
                     if ent is not None:
                         return ent.start_char, ent.end_char
         return None
+
+    def named_before_description(self, cue_i: int, lo: int) -> tuple[int, int] | None:
+        """``Gene Sperling, a top outside Clinton adviser, said``: the person named before a description set off
+        by commas right before the cue, not a name inside the description."""
+        parsed = self.parsed
+        if cue_i < 2 or parsed[cue_i - 1].text != ",":
+            return None
+        k = cue_i - 2
+        while k > lo and parsed[k].text != "," and not self.inside[k] and parsed[k].text not in {".", "!", "?", ";"}:
+            k -= 1
+        if k <= lo or parsed[k].text != "," or k + 1 >= cue_i - 1:
+            return None
+        first = parsed[k + 1]
+        if not (first.pos_ in {"DET", "PRON"} or first.tag_ == "PRP$" or (first.is_lower and first.pos_ == "ADJ")):
+            return None
+        name = parsed[k - 1]
+        if name.ent_type_ != "PERSON" or self.inside[name.i]:
+            return None
+        ent = next((e for e in parsed.ents if e.start <= name.i < e.end), None)
+        return (ent.start_char, ent.end_char) if ent is not None else None
 
     def colon_intro(self, mark: QuoteMark) -> Attribution | None:
         """``- Pew Research: “...”``, ``Here’s Clinton in December 1992: “...”``: a name before a colon that opens
