@@ -394,3 +394,12 @@ def test_the_name_before_a_description_between_commas_not_a_name_inside_it(nlp: 
     att.refine = True
     s, e = att.entity_before(said, 0) or (0, 0)
     assert text[s:e] == "Gene Hart"
+
+
+def test_a_retort_with_back_is_a_cue(nlp: Any) -> None:
+    text = (
+        "When Hale asked about the tax, Ortiz fired back: “If they sue us in a court in Miami, they are going to lose.”"
+    )
+    assert speakers(nlp, text) == [("Ortiz", "Ortiz")]
+    text = "Hale interrupted her twice. “You want to be a tough guy tonight,” Ortiz shot back. “Let me talk.”"
+    assert [s for s, _ in speakers(nlp, text)][0] == "Ortiz"

@@ -153,6 +153,9 @@ def _on_the_line(subj: Any, verb: Any) -> Any:
     return doc[k] if subj.left_edge.i <= k <= subj.right_edge.i else None
 
 
+#: verbs of a retort with "back" ("fired back", "shot back", "hit back"), cues in the refined search
+_BACK = {"fire", "shoot", "hit", "push", "snap", "strike", "punch"}
+
 #: nouns of what someone issues; the one who issued it says what it describes
 _ISSUED = {"statement", "release", "letter", "tweet", "message", "memo"}
 #: prepositions of a participle that does what the clause's subject does ("X did it by proposing ...")
@@ -203,6 +206,8 @@ class Attributor:
         if tok.lower_ in {"said", "says"}:
             return str(tok.text)
         if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+            if self.refine and lemma in _BACK and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "back":
+                return f"{tok.text} back"  # "Rubio fired back: “...”"
             if lemma in self.cues.phrases:
                 for t in tok.doc[tok.i + 1 : tok.i + 4]:
                     if t.lower_ in self.cues.phrases[lemma]:
@@ -493,8 +498,8 @@ class Attributor:
             again = self.attribute(mark)
         finally:
             self.refine = False
-        if again is None or (attr is not None and again.cue_i != attr.cue_i):
-            return attr
+        if again is None or (attr is not None and again.cue_i != attr.cue_i and not (again.linked and not attr.linked)):
+            return attr  # another cue only when it holds the quote and the first did not
         return again
 
     def shaped(self, attr: Attribution) -> Attribution:
