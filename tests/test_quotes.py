@@ -402,4 +402,4 @@ def test_a_retort_with_back_is_a_cue(nlp: Any) -> None:
     )
     assert speakers(nlp, text) == [("Ortiz", "Ortiz")]
     text = "Hale interrupted her twice. “You want to be a tough guy tonight,” Ortiz shot back. “Let me talk.”"
-    assert [s for s, _ in speakers(nlp, text)][0] == "Ortiz"
+    assert speakers(nlp, text)[0][0] == "Ortiz"
