@@ -403,3 +403,8 @@ def test_a_retort_with_back_is_a_cue(nlp: Any) -> None:
     assert speakers(nlp, text) == [("Ortiz", "Ortiz")]
     text = "Hale interrupted her twice. “You want to be a tough guy tonight,” Ortiz shot back. “Let me talk.”"
     assert speakers(nlp, text)[0][0] == "Ortiz"
+
+
+def test_a_reporting_aside_between_subject_and_cue_names_the_reporter(nlp: Any) -> None:
+    text = "The Ledger, Ortiz said, called the announcement “highly significant for the whole county.”"
+    assert speakers(nlp, text) == [("Ortiz", "Ortiz")]

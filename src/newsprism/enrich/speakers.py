@@ -295,6 +295,10 @@ class Attributor:
                     if longer > e and name_span is None:
                         name_span = (s, e)  # named by its head phrase, not a name inside the description
                     e = longer
+                    aside = self.aside_reporter(subj.i, i) if self.refine else None
+                    if aside is not None:
+                        s, e = aside
+                        name_span = None
                 if any(s <= parsed[k].idx < e for k in (qi, qj)):
                     continue
                 linked = any(t.i in quote_toks for t in tok.subtree) or tok.head.i in quote_toks
@@ -408,6 +412,25 @@ class Attributor:
                     ent = next((e for e in parsed.ents if e.start <= k < e.end), None)
                     if ent is not None:
                         return ent.start_char, ent.end_char
+        return None
+
+    def aside_reporter(self, subj_i: int, cue_i: int) -> tuple[int, int] | None:
+        """``CNN, Cruz said, called the announcement “...”``: a reporting aside set off by commas between a cue's
+        subject and the cue names who reports it."""
+        parsed = self.parsed
+        for k in range(subj_i + 2, cue_i - 1):
+            tok = parsed[k]
+            if tok.lower_ not in {"said", "says"} or parsed[k + 1].text != "," or self.inside[k]:
+                continue
+            j = k - 1
+            while j > subj_i and parsed[j].text != ",":
+                j -= 1
+            names = parsed[j + 1 : k]
+            if parsed[j].text != "," or not 0 < len(names) <= 5:
+                return None
+            if not any(t.pos_ in {"PROPN", "NOUN"} or t.lower_ in _SPEAKER_PRONOUNS for t in names):
+                return None
+            return names[0].idx, names[-1].idx + len(names[-1].text)
         return None
 
     def named_before_description(self, cue_i: int, lo: int) -> tuple[int, int] | None:
