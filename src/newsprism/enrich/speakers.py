@@ -7,7 +7,13 @@ object of ``according to``), or the name phrase right beside the cue (``“...,�
 Chief Chuck Jordan said``). Layout shows a speaker too: ``“...” ― Name`` and transcripts (``PENCE: ...``).
 :func:`speaker_name` names the phrase: an entity overlapping it (its canonical name), else a person or organisation
 from the parse widened to the fullest form of that name in the article; ``he``/``she`` resolves to the nearest
-fitting person before it (kept as the pronoun, with a lower score, when no person fits).
+fitting person of that gender before it (kept as the pronoun, with a lower score, when no person fits).
+
+The quotes the quote model keeps are attributed once more (:meth:`Attributor.refined`, then
+:meth:`Attributor.sentence_subject` and :meth:`Attributor.shaped`): a wider subject search (past ``issued a statement
+describing``, ``by ...-ing``, a reporting aside, the reporter of a clause, a poll or a share of people), the previous
+sentence's subject for a quote with no cue, and the whole of an apposition or a coordination. The candidates the
+model judges keep the first attribution, so its features stay those it was trained on.
 """
 
 from __future__ import annotations
