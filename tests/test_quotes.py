@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from newsprism.enrich.quote_model import load_quote_model
-from newsprism.enrich.quotes import extract_quotes, find_quote_marks
+from newsprism.enrich.quotes import extract_quotes, find_quote_marks, load_cues
+from newsprism.enrich.speakers import Attributor
 from newsprism.evaluate.quotes import names_match, read_export, run_seed, score_seed_quotes
 from newsprism.evaluate.seed import seed_articles
 from newsprism.model import Entity
@@ -328,3 +329,96 @@ def test_quote_run_on_into_the_next_paragraph_without_reopening() -> None:
     # a next paragraph that opens its own quote first leaves the open mark stray
     text = "He said “this never closes.\nShe said “short,” and left."
     assert [text[m.start : m.end] for m in find_quote_marks(text)] == ["short,"]
+
+
+def test_a_quote_opening_a_sentence_with_no_cue_is_the_previous_sentences_subject(nlp: Any) -> None:
+    text = "Mayor Lena Ortiz defended the budget on Monday. “We cut nothing that matters to families in this city.”"
+    assert speakers(nlp, text) == [("Lena Ortiz", "Mayor Lena Ortiz")]
+    text = "The council voted the plan down on Monday. Ortiz was furious. “We cut nothing that matters to families.”"
+    assert speakers(nlp, text) == [("Ortiz", "Ortiz")]
+
+
+def test_an_apposition_is_one_speaker_named_by_its_name(nlp: Any) -> None:
+    text = "In a statement, her senior policy adviser, Jake Sullivan, said: “The senator will vote against the bill.”"
+    assert speakers(nlp, text) == [("Jake Sullivan", "her senior policy adviser, Jake Sullivan")]
+    text = "One of the company’s top lawyers, Michael Sexton, testified that “none of the papers were ever signed.”"
+    assert speakers(nlp, text) == [("Michael Sexton", "One of the company’s top lawyers, Michael Sexton")]
+    # "who" after a description in apposition to a name stands for the name
+    text = "The vote was delayed, said Bob Mulholland, a county delegate who accused the board of “playing games.”"
+    assert speakers(nlp, text) == [("Bob Mulholland", "who")]
+
+
+def test_coordinated_speakers_and_the_subject_beyond_a_statement_or_a_preposition(nlp: Any) -> None:
+    text = "Lena Ortiz and Mark Hale issued a statement describing the merger as “a very good day for the town.”"
+    assert speakers(nlp, text) == [("Lena Ortiz", "Lena Ortiz and Mark Hale")]
+    text = "Senator Ted Cruz of Texas and Senator Rand Paul of Kentucky do it by proposing a “flat tax for all.”"
+    assert speakers(nlp, text) == [("Ted Cruz", "Senator Ted Cruz of Texas and Senator Rand Paul of Kentucky")]
+
+
+def test_a_label_before_a_colon_a_title_with_a_participle_and_a_possessive_pronoun(nlp: Any) -> None:
+    text = "The hearing went on for hours.\n\nSen. Tom Hale of Ohio: “We learned that from the budget office itself.”\n"
+    assert speakers(nlp, text) == [("Tom Hale", "Sen. Tom Hale of Ohio")]
+    text = "“The board is frozen by its own rules,” said Finance ranking Democrat Paula Reyes."
+    assert speakers(nlp, text) == [("Paula Reyes", "Finance ranking Democrat Paula Reyes")]
+    text = "Mayor Hale tried to defend his remarks calling the new stadium “a gift to the whole city” on Monday."
+    assert speakers(nlp, text) == [("Hale", "his")]
+
+
+def test_a_poll_or_a_share_of_people_as_the_source(nlp: Any) -> None:
+    text = "In a March Gallup poll, 61 percent of voters said the tax was “too high for anyone to pay.”"
+    assert speakers(nlp, text) == [("a March Gallup poll", "a March Gallup poll")]
+    text = "Of those asked, 14 percent said the plan was “not at all likely to pass this year or next.”"
+    assert speakers(nlp, text) == [("14 percent", "14 percent")]
+
+
+def test_a_name_inside_what_someone_reports_gives_way_to_the_reporter(nlp: Any) -> None:
+    text = "Governor Hale told reporters that Mayor Ortiz had called the plan “a gift to the richest families in town.”"
+    assert speakers(nlp, text) == [("Hale", "Governor Hale")]
+
+
+def test_a_pronoun_resolves_to_a_person_of_its_gender(nlp: Any) -> None:
+    text = "Jason Hale met Mary Ortiz on Monday. She said the plan was “a fair deal for every family in the county.”"
+    assert speakers(nlp, text) == [("Mary Ortiz", "She")]
+    text = "Mary Ortiz met Jason Hale on Monday. He said the plan was “a fair deal for every family in the county.”"
+    assert speakers(nlp, text) == [("Jason Hale", "He")]
+    # no person of that gender before it: the pronoun stays, with a lower score
+    text = "Jason Hale spoke on Monday. She said the plan was “a fair deal for every family in the county.”"
+    (q,) = quotes_of(nlp, text, indirect=False)
+    assert (q.speaker, q.speaker_text) == ("She", "She") and q.score < 0.9
+
+
+def test_they_stands_for_a_group_subject_before_it(nlp: Any) -> None:
+    text = "The Hale campaign is contrasting its tax plan with what they call the mayor’s “reckless spending spree.”"
+    assert speakers(nlp, text) == [("Hale campaign", "they")]
+
+
+def test_a_participle_after_a_comma_closed_inside_the_quote_is_the_reporters(nlp: Any) -> None:
+    text = "Hale told the Ledger that Mayor Ortiz “had a plan for the roads which was foolish,” adding, “She lost.”"
+    assert [s for s, _ in speakers(nlp, text)] == ["Hale", "Hale"]
+
+
+def test_the_name_before_a_description_between_commas_not_a_name_inside_it(nlp: Any) -> None:
+    text = "“I think voters can follow the argument,” Gene Hart, a top outside Ortiz adviser, said at a recent event."
+    assert speakers(nlp, text) == [("Gene Hart", "Gene Hart")]
+    # when the parse gives the cue no subject, the name before the description is taken, not the one inside it
+    doc = nlp(text)
+    att = Attributor(text, doc, load_cues(), find_quote_marks(text))
+    said = next(t.i for t in doc if t.text == "said")
+    assert att.entity_before(said, 0) is not None
+    att.refine = True
+    s, e = att.entity_before(said, 0) or (0, 0)
+    assert text[s:e] == "Gene Hart"
+
+
+def test_a_retort_with_back_is_a_cue(nlp: Any) -> None:
+    text = (
+        "When Hale asked about the tax, Ortiz fired back: “If they sue us in a court in Miami, they are going to lose.”"
+    )
+    assert speakers(nlp, text) == [("Ortiz", "Ortiz")]
+    text = "Hale interrupted her twice. “You want to be a tough guy tonight,” Ortiz shot back. “Let me talk.”"
+    assert speakers(nlp, text)[0][0] == "Ortiz"
+
+
+def test_a_reporting_aside_between_subject_and_cue_names_the_reporter(nlp: Any) -> None:
+    text = "The Ledger, Ortiz said, called the announcement “highly significant for the whole county.”"
+    assert speakers(nlp, text) == [("Ortiz", "Ortiz")]

@@ -54,6 +54,7 @@ class MentionIndex:
         self._longest = max((m[1] - m[0] for m in self.mentions), default=0)
         self._full = self._fullest_names()
         self._first_words: dict[str, str] | None = None
+        self._honorifics: dict[str, str] | None = None
         self.subjects: set[tuple[int, int]] = set()
         if parsed is not None and len(parsed):
             for m_start, m_end, _, _ in self.mentions:
@@ -118,17 +119,57 @@ class MentionIndex:
                 return self.full(m[3], kind)
         return None
 
-    def person_before(self, pos: int, *, window: int = 2500, kind: str = "person") -> tuple[str, int, int] | None:
+    def person_before(
+        self, pos: int, *, window: int = 2500, kind: str = "person", gender: str | None = None
+    ) -> tuple[str, int, int] | None:
         """The person ``he``/``she`` at ``pos`` most likely means (``kind="organisation"`` for ``it``): the most
-        recent one who was the subject of a clause (when the parse says so), else the most recent one mentioned."""
+        recent one who was the subject of a clause (when the parse says so), else the most recent one mentioned;
+        with ``gender`` (``m`` for he, ``f`` for she), never one known to be of the other (:meth:`gender_of`)."""
         near = self.mentions[bisect_left(self._starts, pos - window - self._longest) : bisect_right(self._starts, pos)]
         people = [m for m in reversed(near) if m[1] <= pos and m[2] == kind and pos - m[1] <= window]
+        if gender is not None:
+            people = [m for m in people if self.gender_of(self.full(m[3], kind)) in {None, gender}]
         for s, e, kind, name in people:
             if (s, e) in self.subjects:
                 return self.full(name, kind), s, e
         for s, e, kind, name in people:
             return self.full(name, kind), s, e
         return None
+
+    def gender_of(self, name: str) -> str | None:
+        """``m``, ``f`` or ``None`` for a person's name: from a given name almost always given to one gender
+        (``resources/first_names.yaml``), else from ``Mr.``/``Mrs.``/``Ms.`` before its surname in the article when
+        only one of them is (``Mr. Clinton`` and ``Mrs. Clinton`` tell nothing)."""
+        words = name.split()
+        if not words:
+            return None
+        given = _given_names()
+        first = words[0].casefold()
+        if first in given["female"] or first in given["male"]:
+            return "f" if first in given["female"] else "m"
+        if self._honorifics is None:
+            seen: dict[str, set[str]] = {}
+            for m in _HONORIFIC.finditer(self.text):
+                seen.setdefault(m.group(2).casefold(), set()).add("m" if m.group(1) == "Mr" else "f")
+            self._honorifics = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+        return self._honorifics.get(words[-1].casefold())
+
+
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
+_GIVEN: dict[str, frozenset[str]] = {}
+
+
+def _given_names() -> dict[str, frozenset[str]]:
+    """Given names by gender from ``resources/first_names.yaml`` (read once)."""
+    if not _GIVEN:
+        from importlib import resources as ilr
+
+        import yaml
+
+        data = yaml.safe_load(ilr.files("newsprism.enrich").joinpath("resources/first_names.yaml").read_text("utf-8"))
+        for key in ("female", "male"):
+            _GIVEN[key] = frozenset(str(n).casefold() for n in data.get(key, []))
+    return _GIVEN
 
 
 class _Spans:

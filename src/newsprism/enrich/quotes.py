@@ -314,7 +314,7 @@ def extract_quotes(
             prev.marks.extend(c.marks)
             prev.end = c.end
             continue
-        q = _quote(text, c, prev_q, mentions, article_id)
+        q = _quote(text, c, prev_q, mentions, article_id, att)
         out.append(q)
         prev, prev_q = c, q
     if indirect:
@@ -352,10 +352,15 @@ def _words(text: str, c: Candidate) -> int:
     return len(text[c.start : c.end].split())
 
 
-def _quote(text: str, c: Candidate, prev: Quote | None, mentions: MentionIndex, article_id: str) -> Quote:
+def _quote(
+    text: str, c: Candidate, prev: Quote | None, mentions: MentionIndex, article_id: str, att: Attributor
+) -> Quote:
     model_score = c.score or None
-    if c.attr is not None:
-        q = _make(text, c.start, c.end, c.attr, mentions, article_id, score=0.9 if c.attr.linked else 0.75)
+    attr = att.refined(c.marks[0], c.attr) or att.sentence_subject(c.marks[0])
+    if attr is not None:
+        attr = att.shaped(attr)
+    if attr is not None:
+        q = _make(text, c.start, c.end, attr, mentions, article_id, score=0.9 if attr.linked else 0.75)
     elif prev is not None and _continues(text, prev, c):
         q = Quote(
             article_id=article_id,
@@ -458,7 +463,7 @@ def _widen(text: str, start: int, end: int, mentions: MentionIndex) -> int:
 _TITLE_GAP = re.compile(r"(?:\.|\s+[A-Z][a-z]{1,4}\.)\s+")
 
 
-PRONOUNS = {"he", "she", "they", "i", "we", "it", "who", "that", "which", "him", "her"}
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "who", "that", "which", "him", "her", "his"}
 
 
 def _indirect(
