@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Entity, Item, Place
+from .admin_codes import DIVISION_CODES
 from .entities import work_spans
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
 from .place_sounds import KOREAN_PARTICLES, scan_sounds
@@ -111,6 +112,9 @@ def _scan(
             text = re.sub(r"['’]s$", "", body[start:end].rstrip("."))
             end = start + len(text)
             entries = gaz.lookup(text)
+            if n == 1 and text in DIVISION_CODES:  # "NSW Police", "FrontCounter BC": the state or province
+                cc, full = DIVISION_CODES[text]
+                entries = [e for e in gaz.lookup(full) if e.country == cc and e.feature in ("admin", "country")]
             stemmed = False
             if (
                 n == 1
@@ -130,7 +134,8 @@ def _scan(
         key = name_key(text)
         if key in gaz.not_places:
             continue
-        weak = key in gaz.weak  # an abbreviation is kept where the article is about the place's country (later)
+        code = text in DIVISION_CODES
+        weak = key in gaz.weak or code  # an abbreviation is kept where the article is about the place's country
         if weak and not (text.isupper() or "." in text):
             continue
         kind = next((k for s, e, k in blocked if s <= start and end <= e), None)
@@ -140,6 +145,9 @@ def _scan(
         if kind and re.match(r"['’]s\s", body[end : end + 3]) and any(s == start for s, _, _ in blocked):
             kind, as_person = None, False  # "Immokalee’s Complete Streets project": the town's
         if kind == "person" or _named_storm(body, start):
+            continue
+        if code and "-" not in (body[start - 1 : start], body[end : end + 1]):  # not "(R-FL)", "FL-25"
+            out.append(_Cand(start, end, entries, 0.4 if kind else 0.7, "weak"))
             continue
         entries = [e for e in entries if _same_case(e.name, text)]
         if text.isupper() and len(text) <= 4 and "." not in text:  # acronyms: countries and curated names only
@@ -814,12 +822,18 @@ def extract_places(doc: Doc) -> list[Place]:
     cands = _candidates(doc, gaz)
     focus = _dateline(body, gaz)
     context: Counter[str] = Counter()
+    # a name's candidates over all its mentions: "Nelson" inside "MLA for Nelson-Creston" keeps only the division,
+    # but the name stays ambiguous where it stands alone
+    by_name: dict[str, set[str | None]] = {}
+    for c in cands:
+        by_name.setdefault(name_key(body[c.start : c.end]), set()).update(e.country for e in c.entries)
     for c in cands:
         countries = {e.country for e in c.entries if e.country}
         if (
             c.source != "weak"
             and len(countries) == 1
             and (len(c.entries) == 1 or any(e.feature == "country" for e in c.entries))
+            and len(by_name[name_key(body[c.start : c.end])] - {None}) == 1
         ):
             context[next(iter(countries))] += 1
         elif (
@@ -901,7 +915,9 @@ def extract_places(doc: Doc) -> list[Place]:
                 focus=focus,
                 among_divisions=listed[i],
             )
+            # one candidate left is strong evidence; a name inside another's ("MLA for Nelson-Creston") is weak
             strength = res + (1.0 if quals[i] else 0.0) + (0.5 if len(c.entries) == 1 else 0.0)
+            strength -= 1.0 if c.score < 0.5 else 0.0
             if keys[i] not in readings or strength > readings[keys[i]][0]:
                 readings[keys[i]] = (strength, best, res)
     # "Suffolk" in an article about Suffolk County is the county
@@ -926,7 +942,9 @@ def extract_places(doc: Doc) -> list[Place]:
             )
             continue
         _, best, res = readings[k]  # (the unresolved get their locality below)
-        if best not in c.entries and best.feature != "admin2":  # the name read through another mention
+        # the name read through another mention; a name inside another's name had its towns left out: it takes that
+        # mention's town ("Nelson" in "MLA for Nelson-Creston", after "the office in Nelson")
+        if best not in c.entries and best.feature != "admin2" and not (c.score < 0.5 and best.feature == "city"):
             best = max(c.entries, key=lambda e: (e == best, e.prior))
         out.append(
             Place(
