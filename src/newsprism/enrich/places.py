@@ -395,12 +395,13 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         w for e in ents if e.type == "person" for w in re.findall(r"[^\W\d_]{3,}", e.canonical or e.text)[1:]
     }
     # given names too, unless the name is also a large town or a division ("Paul" is a man, "Seattle" a city)
-    surnames |= {
+    given = {
         words[0]
         for words in people
         if 2 <= len(words) <= 3
         and not any(x.feature != "city" or x.population >= 100_000 for x in gaz.lookup(words[0], strict=True))
-    }
+    } - {w for words in people for w in words[1:]}
+    surnames |= given
     if (doc.article.language or "en") != "en":  # rule-tagged names outside English: a country is not a surname
         surnames = {w for w in surnames if not any(x.feature == "country" for x in gaz.lookup(w, strict=True))}
     inflected = (doc.article.language or "en") not in ("en", "fr", "de", "es", "it", "pt", "nl")
@@ -460,6 +461,13 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     blocked = [(e.start, e.end, e.type) for e in ents if e.type != "place"]
     common = _common_words(doc.resources) if (doc.article.language or "en") == "en" else frozenset()
     scanned = _scan(body, gaz, blocked, inflected=inflected, common=common)
+    # a first word of a "person" the text elsewhere puts someone in ("lives in Riverdale", then "Riverdale Luke Oil")
+    # is the place: one reading per name
+    surnames -= {
+        body[c.start : c.end]
+        for c in scanned
+        if body[c.start : c.end] in given and _after_locative(body, c.start, c.end)
+    }
     scanned = [
         c
         for c in scanned
@@ -778,6 +786,20 @@ def _qualifier(body: str, end: int, gaz: Gazetteer) -> frozenset[str | None]:
 _DATELINE = re.compile(r"^\s*([A-Z][\w.'’ -]{1,40}?)(?:,\s*([A-Z][\w. ]{1,25}?))?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
 
 
+def _stray_village(body: str, c: _Cand, context: Counter[str], neighbours: dict[str, tuple[str, ...]]) -> bool:
+    """A one-word name the model tagged whose every candidate is a village or small town (under 15,000 people) far
+    from the countries the article names ("Wang" in an article about China is a man, not a village in Bavaria):
+    not a place, unless the text puts someone in it or qualifies it."""
+    if c.source != "ner" or " " in body[c.start : c.end].strip() or sum(context.values()) < 2:
+        return False
+    if not c.entries or any(e.feature not in _TOWNISH or e.population >= 15_000 for e in c.entries):
+        return False
+    near = set(context) | {n for cc in context for n in neighbours.get(cc, ())}
+    if any(e.country in near for e in c.entries):
+        return False
+    return not (_after_locative(body, c.start, c.end) or _qualified(body, c.end))
+
+
 def _named_elsewhere(e: GazEntry, admins: Counter[tuple[str, str]]) -> bool:
     """True when the article names the state or province of ``e`` (or a place in it) through another mention."""
     return bool(e.country and e.admin1 and admins.get((e.country, e.admin1)))
@@ -860,6 +882,7 @@ def extract_places(doc: Doc) -> list[Place]:
         if c.alias:
             c.entries = [e for e in c.entries if e.country and context.get(e.country)]
     cands = [c for c in cands if not c.alias or c.entries]
+    cands = [c for c in cands if not _stray_village(body, c, context, gaz.neighbours)]
     quals = [_qualifier(body, c.end, gaz) for c in cands]
     keys = [name_key(body[c.start : c.end]) for c in cands]
     # states and provinces the article names without doubt, with the mentions that name them (a first pass)
@@ -986,44 +1009,41 @@ def _among_divisions(body: str, cands: list[_Cand], first: list[GazEntry | None]
 
 
 def _locate_facilities(out: list[Place], body: str) -> None:
-    """A building, road or square the gazetteer does not know ("Third Street", "City Hall", "KCOM Stadium") is in
-    the town the text puts it in ("the Bambino Gesu Hospital in Rome"), else in the town the article is about: it
-    gets that town's point, marked ``feature="vicinity"`` with a low resolution score. Only names that say they are a
-    building or a road; an unknown town or region stays unresolved."""
+    """A place the gazetteer does not know (a building, road or square: "Third Street", "City Hall", "KCOM Stadium";
+    a village under 500 people; a township) is near the places the article names: a building gets the town the text
+    puts it in ("the Bambino Gesu Hospital in Rome"); any other unknown name the town or county named nearest to it in
+    the text, else the state the article names most. It takes that point, marked ``feature="vicinity"`` with a low
+    resolution score (0.2): the point of the locality, not of the place itself."""
     for p in out:
         if p.lat is not None or p.feature is not None or not _has_facility_word(p.text):
             continue
         m = _IN_TOWN.match(body, p.end)
         town = next((q for q in out if m and q.start == m.end() and q.lat is not None and q.feature in _TOWNISH), None)
         if town is not None:
-            p.country, p.admin1, p.lat, p.lon, p.feature, p.resolution_score = (
-                town.country,
-                town.admin1,
-                town.lat,
-                town.lon,
-                "vicinity",
-                0.2,
-            )
-    towns = [
-        (p.name, p.country, p.admin1, p.lat, p.lon)
-        for p in out
-        if p.feature == "city" and p.lat is not None and (p.resolution_score or 0) >= 0.6
-    ]
-    if not towns:
-        return
-    counts = Counter(towns)
-    # the town named most; among equals, the one named first (the dateline's or the lead's)
-    _, country, admin1, lat, lon = max(counts, key=lambda t: (counts[t], -towns.index(t)))
+            _near(p, town)
+    sure = [q for q in out if q.lat is not None and q.feature is not None and (q.resolution_score or 0) >= 0.6]
+    local = [q for q in sure if q.feature in _TOWNISH]
+    states = [q for q in sure if q.feature == "admin"]
     for p in out:
-        if p.lat is None and p.feature is None and _has_facility_word(p.text):
-            p.country, p.admin1, p.lat, p.lon, p.feature, p.resolution_score = (
-                country,
-                admin1,
-                lat,
-                lon,
-                "vicinity",
-                0.2,
-            )
+        if p.lat is not None or p.feature is not None:
+            continue
+        if local:
+            _near(p, min(local, key=lambda q: abs(q.start - p.start)))
+        elif states:
+            counts = Counter((q.name, q.country) for q in states)
+            _near(p, max(states, key=lambda q: (counts[(q.name, q.country)], -q.start)))
+
+
+def _near(p: Place, q: Place) -> None:
+    """``p`` takes the point of ``q``, as a place near it."""
+    p.country, p.admin1, p.lat, p.lon, p.feature, p.resolution_score = (
+        q.country,
+        q.admin1,
+        q.lat,
+        q.lon,
+        "vicinity",
+        0.2,
+    )
 
 
 class PlaceStage:
