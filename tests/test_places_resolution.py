@@ -335,3 +335,10 @@ def test_a_given_name_the_text_puts_someone_in_is_a_place(resources: Resources) 
         resources,
     )
     assert len([p for p in pls if p.text == "Riverdale"]) >= 2
+
+
+def test_universities_are_places_named_for_their_state(resources: Resources) -> None:
+    pls = places_of("Students at Loyola University and the University of California marched in Chicago.", resources)
+    assert where(pls, "University of California") == {("US", "CA")}  # read as California, as GeoWebNews does
+    loyola = [p for p in pls if p.text == "Loyola University"]
+    assert loyola and loyola[0].feature == "vicinity"  # no place in its name: near the town the text names

@@ -356,14 +356,23 @@ _INSTITUTION = re.compile(r"\s(?:of|and|for)\s")
 _CAMPUS_END = re.compile(r"\s(?:University|College)$")
 
 
-def _names_division(text: str, gaz: Gazetteer) -> bool:
-    """True when a word of ``text`` names a country, division or region, or a town of 100,000 people or more."""
-    words = [w for w in re.findall(r"[A-Z][\w.'’-]+", text) if w not in ("University", "College", "State")]
-    return any(
-        e.feature in ("country", "admin", "admin2", "region") or e.population >= 100_000
-        for w in words
-        for e in gaz.lookup(w, strict=True)
-    )
+_CAMPUS_WORDS = re.compile(
+    r"^University of\s+|(?:\s+(?:State|Polytechnic|Atlantic|A&M|Tech))*\s+(?:University|College)$"
+)
+
+
+def _campus_place(text: str, gaz: Gazetteer) -> list[GazEntry]:
+    """The place a university is named for: a country, a division or a city of 100,000 people or more
+    ("Florida Atlantic University", "University of California"); none for "Cornell University"."""
+    inner = _CAMPUS_WORDS.sub("", text).strip()
+    if not inner or inner == text:
+        return []
+    return [
+        e
+        for e in gaz.lookup(inner, strict=True)
+        if (e.feature in ("country", "admin", "region") or (e.feature == "city" and e.population >= 100_000))
+        and (e.feature == "country" or _spelt(e.name, inner))
+    ]
 
 
 def _common_words(resources: Resources) -> frozenset[str]:
@@ -448,15 +457,19 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         alias = bool(entries) and (doc.article.language or "en") == "en" and _alias_only(entries, e.text)
         (cands if entries else unknown).append(_Cand(e.start, end, entries, e.score, "ner", match, alias))
     # buildings the model called organisations ("Alder Hey Children's Hospital", "Ramor Theatre") are places; so is
-    # a university whose name holds no place ("Cornell University"; "Colorado State University" is Colorado's)
+    # a university ("Cornell University"); one named for a state or a city is read as that place ("Colorado State
+    # University", "University of California"), as GeoWebNews reads it
     buildings = [
         e
         for e in ents
         if e.type == "organisation"
         and _place_like(e.text)
-        and (_BUILDING_END.search(e.text) or (_CAMPUS_END.search(e.text) and not _names_division(e.text, gaz)))
+        and (_BUILDING_END.search(e.text) or _CAMPUS_END.search(e.text) or e.text.startswith("University of "))
     ]
-    unknown += [_Cand(e.start, e.end, [], 0.5 * e.score, "building") for e in buildings]
+    for e in buildings:
+        named = _campus_place(e.text, gaz) if not _BUILDING_END.search(e.text) else []
+        cand = _Cand(e.start, e.end, named, 0.5 * e.score, "ner" if named else "building")
+        (cands if named else unknown).append(cand)
     ents = [e for e in ents if e not in buildings]
     blocked = [(e.start, e.end, e.type) for e in ents if e.type != "place"]
     common = _common_words(doc.resources) if (doc.article.language or "en") == "en" else frozenset()
