@@ -536,7 +536,25 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             continue
         out.append(c)
     out = [c for c in out if not _in_facility(body, c)]
+    head = _dateline_head(body, gaz)
+    if head is not None and not any(c.start < head.end and head.start < c.end for c in out):
+        out.append(head)
     return _district_of_columbia(body, sorted(out + _repeated(body, out, blocked, surnames), key=lambda c: c.start))
+
+
+#: A dateline in capitals: "CAMP MURRAY, Wash. -", "SOUTH WAZIRISTAN, April 5 (APP):", "BEIRUT (AP) -".
+_DATELINE_HEAD = re.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=,\s*[A-Z]|\s*\([A-Z]|\s+[—–-]{1,2}\s)")
+
+
+def _dateline_head(body: str, gaz: Gazetteer) -> _Cand | None:
+    """The place of a dateline in capitals, which the model may read as an organisation and the gazetteer may lack
+    ("CAMP MURRAY, Wash. -"): a place, resolved where the gazetteer knows it."""
+    m = _DATELINE_HEAD.match(body)
+    if not m or len(m.group(1)) < 3 or m.group(1).lower() in _STOP:
+        return None
+    text = m.group(1).rstrip(".")
+    found = [e for e in gaz.lookup(text.title(), strict=True) if e.feature != "city" or e.population >= 15_000]
+    return _Cand(m.start(1), m.start(1) + len(text), found, 0.6, "ner")
 
 
 #: "... Hospital in Rome", "... Stadium, in Harare": the town a building is in.
@@ -1034,6 +1052,11 @@ def _locate_facilities(out: list[Place], body: str) -> None:
         town = next((q for q in out if m and q.start == m.end() and q.lat is not None and q.feature in _TOWNISH), None)
         if town is not None:
             _near(p, town)
+    for p in out:  # "CAMP MURRAY, Wash.", "Glenfoo, Texas": the state or town named right after it
+        m = re.match(r",\s*", body[p.end : p.end + 3])
+        after = next((q for q in out if m and q.start == p.end + m.end() and q.lat is not None), None)
+        if p.lat is None and p.feature is None and after is not None and after.feature in ("city", "admin2", "admin"):
+            _near(p, after)
     sure = [q for q in out if q.lat is not None and q.feature is not None and (q.resolution_score or 0) >= 0.6]
     local = [q for q in sure if q.feature in _TOWNISH]
     states = [q for q in sure if q.feature == "admin"]
