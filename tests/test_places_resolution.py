@@ -348,4 +348,6 @@ def test_a_dateline_in_capitals_is_a_place(resources: Resources) -> None:
     pls = places_of("FORT GLENFOOBAR, Wash. - Soldiers of the guard trained near Spokane on Monday.", resources)
     fort = [p for p in pls if p.text == "FORT GLENFOOBAR"]
     assert fort and (fort[0].country, fort[0].admin1, fort[0].feature) == ("US", "WA", "vicinity")
-    assert not [p for p in places_of("THIS is the first picture of the soldier, from Leeds.", resources) if p.start == 0]
+    assert not [
+        p for p in places_of("THIS is the first picture of the soldier, from Leeds.", resources) if p.start == 0
+    ]
