@@ -351,3 +351,9 @@ def test_a_dateline_in_capitals_is_a_place(resources: Resources) -> None:
     assert not [
         p for p in places_of("THIS is the first picture of the soldier, from Leeds.", resources) if p.start == 0
     ]
+
+
+def test_a_team_read_as_a_person_holds_its_place(resources: Resources) -> None:
+    pls = places_of("The driver joined Surrey Racing last year and won twice.", resources)
+    assert [p.text for p in pls] == ["Surrey"]  # the place in a team's name, as in "Toronto Raptors"
+    assert not places_of("Paul Metcalfe and Bernie Sanders cheered on Sunday.", resources)

@@ -375,6 +375,25 @@ def _campus_place(text: str, gaz: Gazetteer) -> list[GazEntry]:
     ]
 
 
+_TEAM_WORDS = frozenset({"Racing", "United", "FC", "Athletic", "Rovers", "Wanderers"})
+
+
+def _team(text: str, gaz: Gazetteer, common: frozenset[str]) -> bool:
+    """A team the model read as a person: a large town or a division, then a plural noun or a club word ("Seattle
+    Seahawks", "Surrey Racing"); not "Paul Metcalfe" nor "Austin Harris"."""
+    words = text.split()
+    if not 2 <= len(words) <= 3:
+        return False
+    last = words[-1]
+    if last not in _TEAM_WORDS and not (len(last) >= 5 and last.endswith("s") and last[:-1] in common):
+        return False
+    head = " ".join(words[:-1])
+    return any(
+        _spelt(e.name, head) and (e.feature in ("country", "admin") or e.population >= 500_000)
+        for e in gaz.lookup(head, strict=True)
+    )
+
+
 def _common_words(resources: Resources) -> frozenset[str]:
     """Capitalised forms of English words that are common nouns, never names (simplemma's English dictionary holds
     "valley" but not "Valley"), cached on the resources."""
@@ -397,6 +416,8 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     # a "person" of four words or more joined by "of" or "and" is an institution the model misread ("Glenfoo Chamber
     # of Commerce and Industry"): the place in its name counts as in an organisation's
     misread = {id(e) for e in ents if e.type == "person" and _INSTITUTION.search(e.text) and len(e.text.split()) >= 4}
+    common = _common_words(doc.resources) if (doc.article.language or "en") == "en" else frozenset()
+    misread |= {id(e) for e in ents if e.type == "person" and _team(e.text, gaz, common)}
     ents = [e if id(e) not in misread else dataclasses.replace(e, type="organisation") for e in ents]
     # words of people's names: "Smith" after "John Smith", "Paul" after "Paul Ryan" are the people, not towns
     people = [e.text.split() for e in ents if e.type == "person"]
@@ -472,7 +493,6 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         (cands if named else unknown).append(cand)
     ents = [e for e in ents if e not in buildings]
     blocked = [(e.start, e.end, e.type) for e in ents if e.type != "place"]
-    common = _common_words(doc.resources) if (doc.article.language or "en") == "en" else frozenset()
     scanned = _scan(body, gaz, blocked, inflected=inflected, common=common)
     # a first word of a "person" the text elsewhere puts someone in ("lives in Riverdale", then "Riverdale Luke Oil")
     # is the place: one reading per name
