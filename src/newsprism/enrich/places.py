@@ -845,6 +845,8 @@ def _stray_village(body: str, c: _Cand, context: Counter[str], neighbours: dict[
         return False
     if not c.entries or any(e.feature not in _TOWNISH or e.population >= 15_000 for e in c.entries):
         return False
+    if not any(_spelt(e.name, body[c.start : c.end]) for e in c.entries):
+        return False  # an inflected or transliterated name matched to a village by chance stays a place ("Малатії")
     near = set(context) | {n for cc in context for n in neighbours.get(cc, ())}
     if any(e.country in near for e in c.entries):
         return False
