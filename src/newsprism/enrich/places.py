@@ -496,11 +496,12 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     scanned = _scan(body, gaz, blocked, inflected=inflected, common=common)
     # a first word of a "person" the text elsewhere puts someone in ("lives in Riverdale", then "Riverdale Luke Oil")
     # is the place: one reading per name
-    surnames -= {
+    placed = {
         body[c.start : c.end]
         for c in scanned
         if body[c.start : c.end] in given and _after_locative(body, c.start, c.end)
     }
+    surnames -= placed
     scanned = [
         c
         for c in scanned
@@ -559,7 +560,8 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     head = _dateline_head(body, gaz)
     if head is not None and not any(c.start < head.end and head.start < c.end for c in out):
         out.append(head)
-    return _district_of_columbia(body, sorted(out + _repeated(body, out, blocked, surnames), key=lambda c: c.start))
+    out += _repeated(body, out, blocked, surnames, placed)
+    return _district_of_columbia(body, sorted(out, key=lambda c: c.start))
 
 
 #: A dateline in capitals: "CAMP MURRAY, Wash. -", "SOUTH WAZIRISTAN, April 5 (APP):", "BEIRUT (AP) -".
@@ -601,7 +603,9 @@ def _district_of_columbia(body: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _repeated(body: str, out: list[_Cand], blocked: list[tuple[int, int, str]], surnames: set[str]) -> list[_Cand]:
+def _repeated(
+    body: str, out: list[_Cand], blocked: list[tuple[int, int, str]], surnames: set[str], placed: set[str]
+) -> list[_Cand]:
     """One reading per name: a name the article reads as a place is a place where else it stands alone ("Douma is
     surrounded", after "in Douma"), unless inside a longer name of a person or organisation."""
     names: dict[str, _Cand] = {}
@@ -617,7 +621,8 @@ def _repeated(body: str, out: list[_Cand], blocked: list[tuple[int, int, str]], 
         for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", body):
             a, b = m.start(), m.end()
             if any(a < e and s < b for s, e in spans) or any(
-                s <= a and b <= e and (s, e) != (a, b) and kind == "person" for s, e, kind in blocked
+                s <= a and b <= e and (s, e) != (a, b) and kind == "person" and not (s == a and text in placed)
+                for s, e, kind in blocked
             ):
                 continue
             extra.append(_Cand(a, b, c.entries, 0.5, c.source, c.match, c.alias))
