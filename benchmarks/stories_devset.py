@@ -3,7 +3,8 @@ apart (see ``newsprism.evaluate.story_devset``).
 
 Prints, per order and as min / median / max over the orders: for each gold story of at least 5 pages how many of
 its pages are in its largest cluster and how many look-alike pages that cluster holds; pairwise and BCubed
-P/R/F1 on all pages, on the tuning split (Turkish earthquakes) and on the held-out split (the other crises).
+P/R/F1 on all pages, on the tuning split (Turkish earthquakes) and on the held-out split (the other crises),
+and on the split by page id (held = ids ending -01).
 
 usage: python benchmarks/stories_devset.py --pages DIR [--orders N] [--feed] [--seed S] [--threshold T] [--show]
 """
@@ -45,11 +46,15 @@ def main() -> int:
         "all": gold,
         "tuning (turkey-earthquakes)": {p.id: p.story for p in scored if p.split == "tuning"},
         "held-out (other crises)": {p.id: p.story for p in scored if p.split == "held-out"},
+        # the split by page id used elsewhere in the project: pages whose id ends in -01 are held out
+        "pages tune (ids not ending -01)": {p.id: p.story for p in scored if not p.id.endswith("-01")},
+        "pages held (ids ending -01)": {p.id: p.story for p in scored if p.id.endswith("-01")},
     }
     print(f"dev set: {len(scored)} pages with text, {len(set(gold.values()))} stories; missing: {missing or 'none'}")
     print(
         "split: tuning = Turkish earthquakes (Kahramanmaras 2023, Elazig 2020, Izmir 2020, Van 2011); "
-        "held-out = Derna 2023, Rio Grande do Sul 2024, Kakhovka 2023"
+        "held-out = Derna 2023, Rio Grande do Sul 2024, Kakhovka 2023; also by page id: held = ids ending -01 "
+        "(every language's first page), tune = the others"
     )
     rest = "one page at a time" if args.feed else "every page at once in a random order"
     print(f"orders: {len(preds)} (order 1 = the pipeline's batch; others = {rest}, seed {args.seed})")

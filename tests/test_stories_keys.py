@@ -45,9 +45,11 @@ def test_places_key_by_geonames_id_region_and_country() -> None:
         _place("a", "Turkey", "TR", None, 298795, "country"),
     ]
     keys = article_features(a, items).keys
-    assert "g:302800" in keys and "g:298795" in keys
+    assert "g:302800" in keys
     assert "a:TR-46" in keys  # the province, from the admin place and from the town in it
-    assert keys["c:TR"] < keys["g:302800"]  # a shared country says little
+    # the country is one key, not also a GeoNames id (an entity resolved to Turkey's id counts as the country too)
+    assert "c:TR" in keys and "g:298795" not in keys
+    assert keys["c:TR"] <= keys["g:302800"]
 
 
 def test_magnitudes_and_specific_figures() -> None:
@@ -122,6 +124,32 @@ def test_stories_in_disjoint_languages_merge_when_their_keys_agree() -> None:
     assert story["ja1"] == story["ja2"] == story["de1"] == story["de2"] != story["it1"]
 
 
+def test_multilingual_stories_sharing_a_language_merge_and_one_language_stories_do_not() -> None:
+    # placed in id order: the French page shares nothing with the first German one and starts a story; the Spanish
+    # page joins the German one; the second German page (other words than the first) joins the French one. Two
+    # stories of one event, both with a German page: as wholes they agree, and merge. The Italian/Polish look-alike
+    # stays apart. Two English stories are never merged: their articles were already compared one by one.
+    def feat(aid: str, lang: str, words: str, keys: list[str]) -> ArticleFeatures:
+        return ArticleFeatures(article_id=aid, language=lang, date="", text=words, keys=dict.fromkeys(keys, 1.0))
+
+    feats = [
+        feat("1-de", "de", "erdbeben provinz", ["g:1", "g:2"]),
+        feat("2-fr", "fr", "seisme province", ["g:3", "g:4"]),
+        feat("3-es", "es", "terremoto provincia", ["g:1", "g:2", "g:3", "g:4"]),
+        feat("4-de", "de", "nachbeben helfer", ["g:3", "g:4"]),
+        feat("5-it", "it", "terremoto regione", ["g:20", "g:21"]),
+        feat("6-pl", "pl", "trzesienie regionie", ["g:20", "g:21"]),
+    ]
+    on = cluster_articles(feats, options=ClusterOptions(threshold=0.45, merge_threshold=0.9))
+    story = {m: st.id for st in on for m in st.members}
+    assert story["1-de"] == story["2-fr"] == story["3-es"] == story["4-de"] != story["5-it"] == story["6-pl"]
+    off = ClusterOptions(threshold=0.45, merge_threshold=0.9, merge_shared_languages=False)
+    story = {m: st.id for st in cluster_articles(feats, options=off) for m in st.members}
+    assert story["1-de"] == story["3-es"] != story["2-fr"] == story["4-de"]
+    english = [feat("x1", "en", "storm coast", ["g:1", "g:2"]), feat("x2", "en", "budget vote", ["g:1", "g:2"])]
+    assert len(cluster_articles(english, options=ClusterOptions(threshold=0.7, merge_threshold=0.1))) == 2
+
+
 def test_story_rows_count_pages_in_the_largest_cluster_and_lookalikes() -> None:
     gold = {"a": "s1", "b": "s1", "c": "s1", "d": "s1", "e": "s1", "f": "s2", "g": "s2"}
     pred = {"a": "x", "b": "x", "c": "x", "d": "y", "e": "z", "f": "x", "g": "w"}
@@ -150,8 +178,8 @@ def test_devset_stories_hold_together_without_lookalikes() -> None:
     quake = rows.get("kahramanmaras-2023")
     if quake is None:
         pytest.skip("too few Kahramanmaraş pages rebuilt yet")
-    # floors a little under the figures of `python benchmarks/stories_devset.py --pages DIR` (order 1: 16/37 pages
-    # of Kahramanmaraş in one story with 5 look-alikes, BCubed F1 0.56): far from the target (50 of 60, none)
-    assert quake["in_largest"] >= 0.4 * quake["pages"]
+    # floors a little under the figures of `python benchmarks/stories_devset.py --pages DIR` (order 1: 20/37 pages
+    # of Kahramanmaraş in one story with 2 look-alikes, BCubed F1 0.655): far from the target (50 of 60, none)
+    assert quake["in_largest"] >= 0.5 * quake["pages"]
     assert quake["lookalikes"] <= 5
-    assert score_assignment(pred, gold)["bcubed"]["f1"] >= 0.5
+    assert score_assignment(pred, gold)["bcubed"]["f1"] >= 0.6

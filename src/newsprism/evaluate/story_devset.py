@@ -120,6 +120,9 @@ def cluster_orders(
                 for a in store.iter_articles():
                     items = [it for kind in FEATURE_KINDS for it in store.iter_items(kind, article_id=a.id)]
                     feats.append(article_features(a, items))
+                # the store lists articles inserted in the same second by id, so its order varies between runs:
+                # the random orders start from the ids' order, the same in every run
+                feats.sort(key=lambda f: f.article_id)
                 opts = options or ClusterOptions()
                 rng = random.Random(seed)
                 for _ in range(orders - 1):

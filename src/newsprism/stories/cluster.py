@@ -21,9 +21,13 @@ Across languages, keys are weighted by their inverse document frequency, and a k
 common word that looks like a name, a local spelling) weighs ``single_language_factor`` as much: keys shared by
 several languages (a GeoNames id, a region, a figure, a magnitude) are what links pages across them. An article
 whose month (publication, URL or a date in its text) is more than ``month_gap`` months from every month of a story
-stays out of it. After placement, stories written in disjoint sets of languages whose key centroids reach
-``merge_threshold`` are merged (see :func:`_merge_across_languages`): the first page of an event in a language of
-its own otherwise starts a story that the later pages in other languages never compare with as a whole.
+stays out of it. After placement, whole stories are merged (see :func:`_merge_across_languages`): stories written
+in disjoint sets of languages whose key centroids reach ``merge_threshold``, and stories sharing a language (one of
+them written in several) whose similarity — keys, and TF-IDF in the shared languages weighted by the share of
+members written in them — reaches ``threshold``. The first page of an event in a language of its own otherwise
+starts a story that the later pages in other languages never compare with as a whole; and a crisis reported in
+twenty languages splits into several multilingual stories whose members each found a different story first. Two
+stories in one and the same language are not merged (their articles were already compared one by one).
 """
 
 from __future__ import annotations
@@ -58,6 +62,12 @@ class ClusterOptions:
     # stories in disjoint languages whose key centroids are this similar are merged after placement (None: never)
     merge_threshold: float | None = 0.3
     merge_max_df: float = 0.2  # keys held by more than this share of the stories do not propose merges
+    # stories sharing a language (a story in several languages and another) are merged too, when their similarity
+    # reaches ``threshold`` (the bar an article passes to join a story); False: only stories in disjoint languages
+    merge_shared_languages: bool = True
+    # among articles in several languages, a name key (a capitalised word's skeleton: no entity or place resolved
+    # behind it) weighs this much: resolved ids, places and figures link languages more reliably
+    multilingual_name_factor: float = 0.6
 
 
 @dataclass(slots=True)
@@ -67,6 +77,7 @@ class StoryState:
     id: str
     members: list[str] = field(default_factory=list)
     text: dict[str, Vector] = field(default_factory=dict)  # language -> sum of unit TF-IDF vectors
+    counts: dict[str, int] = field(default_factory=dict)  # language -> members written in it
     keys: Vector = field(default_factory=dict)  # sum of unit key vectors
     embedding: list[float] | None = None
     start: str = ""
@@ -80,6 +91,7 @@ class StoryState:
     def add(self, f: ArticleFeatures, tvec: Vector, kvec: Vector, emb: list[float] | None, sim: float) -> None:
         self.members.append(f.article_id)
         _add_into(self.text.setdefault(f.language, {}), tvec)
+        self.counts[f.language] = self.counts.get(f.language, 0) + 1
         _add_into(self.keys, kvec)
         if emb is not None:
             self.embedding = (
@@ -187,10 +199,13 @@ def _text_vectors(feats: Sequence[ArticleFeatures]) -> dict[str, Vector]:
     return out
 
 
-def _key_vectors(feats: Sequence[ArticleFeatures], single_language_factor: float = 1.0) -> dict[str, Vector]:
+def _key_vectors(
+    feats: Sequence[ArticleFeatures], single_language_factor: float = 1.0, name_factor: float = 1.0
+) -> dict[str, Vector]:
     """Unit key vectors, each key weighted by its inverse document frequency; when the articles are in several
     languages, a key found in one language only (a common word that looks like a name, a local spelling) is
-    scaled by ``single_language_factor``: keys that cross languages are what links articles across them."""
+    scaled by ``single_language_factor`` and a name key (``n:``) by ``name_factor``: resolved keys that cross
+    languages are what links articles across them."""
     df: dict[str, int] = {}
     langs: dict[str, set[str]] = {}
     for f in feats:
@@ -207,6 +222,8 @@ def _key_vectors(feats: Sequence[ArticleFeatures], single_language_factor: float
                 vec[k] = w * math.log(1.0 + n / df[k])
                 if multilingual and len(langs[k]) < 2:
                     vec[k] *= single_language_factor
+                if multilingual and k.startswith("n:"):
+                    vec[k] *= name_factor
         out[f.article_id] = _unit(vec)
     return out
 
@@ -229,7 +246,7 @@ def cluster_articles(
     opts = options or ClusterOptions()
     by_id = {f.article_id: f for f in feats}
     tvecs = _text_vectors(feats)
-    kvecs = _key_vectors(feats, opts.single_language_factor)
+    kvecs = _key_vectors(feats, opts.single_language_factor, opts.multilingual_name_factor)
     embs: dict[str, list[float]] = {}
     if embed is not None and feats:
         for f, e in zip(feats, embed([f.lead for f in feats]), strict=True):
@@ -284,25 +301,37 @@ def _compatible(a: StoryState, b: StoryState, opts: ClusterOptions) -> bool:
     return True
 
 
+def _story_similarity(a: StoryState, b: StoryState, opts: ClusterOptions) -> float:
+    """How alike two whole stories are: the cosine of their key centroids, mixed with the cosine of their TF-IDF
+    centroids in the languages both are written in, the text weighing ``text_weight`` times the share of their
+    members written in those languages (two English stories compare as two English articles do; a story in ten
+    languages and one in three, sharing one, compare mostly by keys)."""
+    key = _cos(_unit(a.keys), b.keys)
+    shared = [lang for lang in a.text if lang in b.text]
+    if not shared:
+        return math.sqrt(max(0.0, key * opts.cross_lingual_factor))
+    if not opts.merge_shared_languages:
+        return 0.0
+    weights = {lang: a.counts.get(lang, 1) + b.counts.get(lang, 1) for lang in shared}
+    text = sum(w * _cos(_unit(a.text[lang]), b.text[lang]) for lang, w in weights.items()) / sum(weights.values())
+    share = sum(weights.values()) / max(1, len(a.members) + len(b.members))
+    tw = opts.text_weight * min(1.0, share)
+    return math.sqrt(max(0.0, tw * text + (1.0 - tw) * key))
+
+
 def _merge_across_languages(states: list[StoryState], opts: ClusterOptions) -> list[StoryState]:
-    """Merge stories written in disjoint sets of languages whose key centroids reach ``opts.merge_threshold``,
+    """Merge stories whose whole-story similarity (:func:`_story_similarity`) reaches ``opts.merge_threshold``,
     the most similar pair first. An article is placed against the stories as they stand when it comes, so an
     early page in a language of its own starts a story the same event's later pages in other languages never
     compare with as a whole; this pass compares whole stories, so the result depends less on the arrival order.
-    Only stories new in this run are merged away (stored stories keep their members and ids)."""
+    Only pairs sharing a key that few stories hold are compared. Only stories new in this run are merged away
+    (stored stories keep their members and ids)."""
     threshold = opts.merge_threshold
     if threshold is None or len(states) < 2:
         return states
     limit = max(2, int(opts.merge_max_df * len(states)))
     alive = {id(st): st for st in states}
-
-    def langs(st: StoryState) -> set[str]:
-        return set(st.text) or {"und"}
-
-    def sim(a: StoryState, b: StoryState) -> float:
-        if langs(a) & langs(b) or not _compatible(a, b, opts):
-            return 0.0
-        return math.sqrt(max(0.0, _cos(_unit(a.keys), b.keys) * opts.cross_lingual_factor))
+    cache: dict[tuple[int, int], float] = {}
 
     while True:
         index: dict[str, list[StoryState]] = {}
@@ -310,24 +339,31 @@ def _merge_across_languages(states: list[StoryState], opts: ClusterOptions) -> l
             for k in st.keys:
                 index.setdefault(k, []).append(st)
         best: tuple[float, StoryState, StoryState] | None = None
-        seen: set[tuple[int, int]] = set()
         for group in index.values():
             if len(group) > limit:
                 continue
             for a in group:
+                if a.existing is not None:
+                    continue
                 for b in group:
-                    pair = (id(a), id(b))
-                    if a is b or pair in seen or a.existing is not None:
+                    if a is b:
                         continue
-                    seen.add(pair)
-                    s = sim(a, b)
-                    if s >= threshold and (best is None or s > best[0]):
+                    pair = (id(a), id(b))
+                    s = cache.get(pair)
+                    if s is None:
+                        # two stories of one and the same language were already compared article by article
+                        one_language = len(a.text) <= 1 and set(a.text) == set(b.text)
+                        s = 0.0 if one_language or not _compatible(a, b, opts) else _story_similarity(a, b, opts)
+                        cache[pair] = s
+                    bar = threshold if not (set(a.text) & set(b.text)) else opts.threshold
+                    if s >= bar and (best is None or s > best[0]):
                         best = (s, a, b)
         if best is None:
             break
         _, a, b = best  # a (new) joins b
         for lang, vec in a.text.items():
             _add_into(b.text.setdefault(lang, {}), vec)
+            b.counts[lang] = b.counts.get(lang, 0) + a.counts.get(lang, 0)
         _add_into(b.keys, a.keys)
         if a.embedding is not None:
             b.embedding = (
@@ -341,6 +377,7 @@ def _merge_across_languages(states: list[StoryState], opts: ClusterOptions) -> l
         b.months |= a.months
         b.changed = True
         del alive[id(a)]
+        cache = {pair: v for pair, v in cache.items() if id(a) not in pair and id(b) not in pair}
     return [st for st in states if id(st) in alive]
 
 
