@@ -1,0 +1,81 @@
+"""Fit the opinion/reporting style weights of the genre detector on AllSides train; threshold on AllSides valid.
+
+    PYTHONPATH=src python benchmarks/genre_style_fit.py [ALLSIDES_FOLDER] [--out FILE] [--l2 10]
+
+Labels come from :func:`newsprism.evaluate.genre_allsides.distant_genre` (outlet and URL, never the text); the
+features from :func:`newsprism.enrich.genre.genre_features` with the rules alone. Prints macro-F1 on train and
+valid at the chosen threshold beside the floors. The test split is never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from datetime import UTC, datetime
+from pathlib import Path
+
+from newsprism.enrich.genre import genre_features, load_genre_model
+from newsprism.enrich.genre_style import style_weights_from
+from newsprism.evaluate.genre_allsides import allsides_genre_set
+from newsprism.evaluate.seed import shared_dir
+from newsprism.learn.genre_style import STYLE_FEATURES, choose_threshold, fit_logistic, macro_f1_at, style_weights_dict
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "newsprism" / "enrich" / "resources" / "genre_style.json"
+
+
+def rows(folder: Path, split: str) -> tuple[list[list[float]], list[bool]]:
+    model = load_genre_model(style=False)
+    data = allsides_genre_set(folder, split=split)
+    table = []
+    for art in data.articles:
+        feats = genre_features(art, model)
+        table.append([math.log1p(max(0.0, feats[n])) for n in STYLE_FEATURES])
+    print(f"{split}: {len(table)} articles ({data.gold.count('opinion')} opinion), left out {data.left_out}")
+    return table, [g == "opinion" for g in data.gold]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("data", nargs="?", type=Path, default=shared_dir() / "datasets" / "allsides-articles")
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--l2", type=float, default=10.0)
+    args = ap.parse_args()
+    x_train, y_train = rows(args.data, "train")
+    x_valid, y_valid = rows(args.data, "valid")
+    fit = fit_logistic(x_train, y_train, l2=args.l2)
+    probe = style_weights_from(style_weights_dict(STYLE_FEATURES, fit, 0.5, transform="none"))
+
+    def probs(table: list[list[float]]) -> list[float]:
+        return [probe.opinion_probability(dict(zip(STYLE_FEATURES, r, strict=True))) for r in table]
+
+    p_train, p_valid = probs(x_train), probs(x_valid)
+    threshold = choose_threshold(p_valid, y_valid, balanced=True)
+    for name, p, y in (("train", p_train, y_train), ("valid", p_valid, y_valid)):
+        print(
+            f"{name}: macro-F1 {macro_f1_at(p, y, threshold):.4f} at threshold {threshold} "
+            f"(class-balanced {macro_f1_at(p, y, threshold, balanced=True):.4f}); "
+            f"always reporting {macro_f1_at([0.0] * len(y), y, 0.5):.4f}, always opinion "
+            f"{macro_f1_at([1.0] * len(y), y, 0.5):.4f}"
+        )
+    out = style_weights_dict(
+        STYLE_FEATURES,
+        fit,
+        threshold,
+        transform="log1p",
+        source=(
+            "fitted by benchmarks/genre_style_fit.py on AllSides articles (Baly et al. 2020, "
+            "github.com/ramybaly/Article-Bias-Prediction, Apache-2.0), splits/random train "
+            f"({len(y_train)} articles, {sum(y_train)} opinion), threshold on valid ({len(y_valid)}); "
+            "genre labels from outlet and URL (newsprism.evaluate.genre_allsides)"
+        ),
+        licence="Apache-2.0 (weights derived from Apache-2.0 data; no text)",
+        l2=args.l2,
+        created=datetime.now(UTC).strftime("%Y-%m-%d"),
+    )
+    args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size} bytes)")
+
+
+if __name__ == "__main__":
+    main()
