@@ -70,6 +70,7 @@ def main() -> None:
             "genre labels from outlet and URL (newsprism.evaluate.genre_allsides)"
         ),
         licence="Apache-2.0 (weights derived from Apache-2.0 data; no text)",
+        languages=["en"],
         l2=args.l2,
         created=datetime.now(UTC).strftime("%Y-%m-%d"),
     )

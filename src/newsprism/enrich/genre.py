@@ -175,7 +175,7 @@ def classify_genre(
     total = sum(exp.values())
     probs = {g: v / total for g, v in exp.items()}
     if model.style is not None and not trained:
-        return _style_decision(probs, feats, model.style)
+        return _style_decision(probs, feats, model.style, article.language)
     if trained:
         best_t = max(trained, key=lambda g: trained[g])
         if trained[best_t] >= 0.5 or "analysis" not in probs or max(probs, key=lambda g: probs[g]) != "analysis":
@@ -185,21 +185,26 @@ def classify_genre(
 
 
 def _style_decision(
-    rule_probs: dict[str, float], feats: dict[str, float], style: StyleWeights
+    rule_probs: dict[str, float], feats: dict[str, float], style: StyleWeights, language: str | None
 ) -> tuple[str, float, dict[str, float]]:
-    """Satire when the rules say so (its cues), analysis when the rules say so and a think-tank source or
-    footnotes back it; otherwise opinion or reporting by the learned weights, sharing the rules' remaining mass."""
+    """Satire when the rules say so (its cues); analysis when the rules say so and a think-tank source or
+    footnotes back it; otherwise opinion or reporting — by the learned weights in the languages they were fitted
+    and measured on, by the rules elsewhere — sharing the mass of opinion, reporting and analysis."""
     rule_top = max(rule_probs, key=lambda g: rule_probs[g])
-    keep = {"satire"} if rule_top == "satire" else set()
-    if rule_top == "analysis" and (feats.get("source_think_tank", 0) > 0 or feats.get("footnotes", 0) > 0):
-        keep.add("analysis")
-    if keep:
+    backed = feats.get("source_think_tank", 0) > 0 or feats.get("footnotes", 0) > 0
+    if rule_top == "satire" or (rule_top == "analysis" and backed):
         return rule_top, round(rule_probs[rule_top], 4), {g: round(p, 4) for g, p in rule_probs.items()}
-    p_op = style.opinion_probability(feats)
+    if (language or "en") in style.languages:
+        p_op = style.opinion_probability(feats)
+        opinion = p_op >= style.threshold
+    else:
+        both = rule_probs.get("opinion", 0.0) + rule_probs.get("reporting", 0.0)
+        p_op = rule_probs.get("opinion", 0.0) / both if both else 0.5
+        opinion = p_op > 0.5
     mass = sum(p for g, p in rule_probs.items() if g in ("opinion", "reporting", "analysis"))
     probs = {g: (0.0 if g == "analysis" else p) for g, p in rule_probs.items()}
     probs["opinion"], probs["reporting"] = mass * p_op, mass * (1 - p_op)
-    genre = "opinion" if p_op >= style.threshold else "reporting"
+    genre = "opinion" if opinion else "reporting"
     return genre, round(probs[genre], 4), {g: round(p, 4) for g, p in probs.items()}
 
 

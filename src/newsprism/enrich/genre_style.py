@@ -1,7 +1,9 @@
 """Learned weights that tell opinion from reporting by style: a logistic regression over genre features.
 
 ``resources/genre_style.json`` holds, per feature, the cap it is clipped at, the transform (``log1p``), the mean and
-scale it is standardised with and its weight, then the intercept and the decision threshold. The weights were
+scale it is standardised with and its weight, then the intercept, the decision threshold and the languages the
+weights apply to (English only: fitted on English; on news reports in other languages, whose cue lists are shorter
+or absent, they call too many reports opinion, so the rules decide there). The weights were
 fitted by :mod:`newsprism.learn.genre_style` on the train split of the AllSides articles (Apache-2.0) labelled by
 how their outlet published them (see :mod:`newsprism.evaluate.genre_allsides`); the file says so itself.
 """
@@ -36,6 +38,8 @@ class StyleWeights:
     threshold: float
     transform: str = "log1p"
     source: str = ""
+    #: the languages the weights were fitted and measured on (elsewhere the rules of genre.yaml decide)
+    languages: tuple[str, ...] = ("en",)
 
     def opinion_probability(self, features: Mapping[str, float]) -> float:
         """P(opinion) against reporting, as if the two were equally common."""
@@ -65,6 +69,7 @@ def style_weights_from(data: Mapping[str, Any], *, where: str = "genre_style.jso
             float(data.get("threshold", 0.5)),
             transform,
             str(data.get("source", "")),
+            tuple(str(x) for x in data.get("languages", ["en"])),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"{where}: not a genre style weight file ({exc!r})") from None
