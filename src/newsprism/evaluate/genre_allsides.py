@@ -85,6 +85,8 @@ class GenreSet:
     articles: list[Article] = field(default_factory=list)
     gold: list[str] = field(default_factory=list)
     rules: dict[str, int] = field(default_factory=dict)
+    #: each article's site (``source_url`` without ``www.``), kept beside the article, which never sees it
+    sites: list[str] = field(default_factory=list)
 
     @property
     def left_out(self) -> int:
@@ -114,7 +116,7 @@ def allsides_genre_set(folder: str | Path, *, split: str = "valid", limit: int |
     article so that about ``limit`` remain (both genres keep their share)."""
     folder = Path(folder)
     order = {aid: i for i, aid in enumerate(_split_ids(folder, split))}
-    found: dict[str, tuple[Article, str]] = {}
+    found: dict[str, tuple[Article, str, str]] = {}
     out = GenreSet(split)
     for rec in _records(folder):
         if rec.get("ID") not in order:
@@ -125,12 +127,13 @@ def allsides_genre_set(folder: str | Path, *, split: str = "valid", limit: int |
         if genre is None or not body:
             continue
         art = Article(id=rec["ID"], title=(rec.get("title") or "").strip() or None, body=body, language="en")
-        found[rec["ID"]] = (art, genre)
+        found[rec["ID"]] = (art, genre, str(rec.get("source_url") or "").removeprefix("www."))
     ranked = sorted(found, key=lambda k: order[k])
     step = max(1, len(ranked) // limit) if limit else 1
     for aid in ranked[::step][: limit or None]:
         out.articles.append(found[aid][0])
         out.gold.append(found[aid][1])
+        out.sites.append(found[aid][2])
     return out
 
 
