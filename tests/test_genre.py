@@ -31,7 +31,8 @@ def test_seed_opinion_does_not_depend_on_the_outlet_name(model) -> None:  # type
     _, a2 = seed_articles(EXAMPLE)
     a2.outlet = None
     feats = genre_features(a2, model)
-    assert feats["first_person"] > 0.2 and feats["rhetorical_questions"] > 0 and feats["evaluative"] > 0.5
+    # "US" (the country) is not "us": 0.08 first-person words per 100 outside quotes
+    assert feats["first_person"] > 0.05 and feats["rhetorical_questions"] > 0 and feats["evaluative"] > 0.5
     assert classify_genre(a2, model=model)[0] == "opinion"
 
 

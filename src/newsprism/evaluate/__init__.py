@@ -24,6 +24,7 @@ TASK_MODULES: dict[str, str] = {
     "entities": "entities",
     "events": "events",
     "multilingual": "multilingual",
+    "genre-allsides": "genre_allsides",  # genre on AllSides articles labelled by outlet and URL (open data)
     "outlets": "outlets",
     "pages": "pages",
     "places": "places",
