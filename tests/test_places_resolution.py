@@ -84,14 +84,9 @@ def test_surnames_and_common_words_are_not_places(resources: Resources) -> None:
     assert any(p.text == "Texas" and p.country == "US" for p in qualified)
 
 
-def test_unknown_place_is_placed_near_the_town_named_beside_it(resources: Resources) -> None:
-    pls = places_of("Floods reached Glenfoobar, a village near Denver, on Monday. Fans in Chicago cheered.", resources)
-    village = [p for p in pls if p.text == "Glenfoobar"]
-    # Denver's point (the town named nearest, not Chicago), marked as an estimate: not the village's own point
-    assert village and village[0].feature == "vicinity" and (village[0].resolution_score or 0) <= 0.2
-    assert (village[0].country, village[0].admin1) == ("US", "CO")
-    alone = places_of("Floods reached Glenfoobar, a village in France, on Monday.", resources)
-    assert all(p.lat is None for p in alone if p.text == "Glenfoobar")  # a country is too wide to place a village
+def test_unknown_place_is_not_given_a_neighbours_point(resources: Resources) -> None:
+    pls = places_of("Residents of Xqzvillebury, near Denver, Colorado, said the river rose fast.", resources)
+    assert all(p.lat is None for p in pls if "Xqz" in p.text)
 
 
 @pytest.mark.parametrize(
@@ -151,7 +146,7 @@ def test_storms_and_acronyms_are_not_places(resources: Resources) -> None:
     assert where(pls, "Houston") == {("US", "TX")}
 
 
-def test_buildings_take_the_towns_point(resources: Resources) -> None:
+def test_buildings_take_the_towns_point_unknown_towns_stay_unresolved(resources: Resources) -> None:
     pls = places_of(
         "Crowds gathered outside Glenfoobar Stadium in Leeds, and fans from Leeds marched to the city centre.",
         resources,
@@ -304,56 +299,3 @@ def test_an_institution_read_as_a_person_still_holds_its_place(resources: Resour
         ]
     )
     assert {(p.text, p.country) for p in extract_places(doc)} == {("Kaduna", "NG")}
-
-
-def test_state_codes_inside_names_in_the_articles_country(resources: Resources) -> None:
-    pls = places_of("Officers of NSW Police searched the bush near Newcastle, New South Wales, on Sunday.", resources)
-    assert where(pls, "NSW") == {("AU", "NSW")}
-    assert where(pls, "Newcastle") == {("AU", "NSW")}  # the town's GeoNames code agrees with the state's ISO code
-    none = places_of("Congressman Jim Glenfoo (R-FL) spoke in Miami. The NSW team lost to Chicago.", resources)
-    assert {p.text for p in none} & {"FL", "NSW"} == set()  # a party's code, and a state of a country not named
-
-
-def test_towns_of_a_province_written_with_geonames_codes(resources: Resources) -> None:
-    pls = places_of("A new office opened in Castlegar, B.C., and another in Nelson, B.C., last week.", resources)
-    assert where(pls, "Nelson") == {("CA", "BC")} and where(pls, "Castlegar") == {("CA", "BC")}
-
-
-def test_a_village_far_from_the_articles_countries_is_a_person(resources: Resources) -> None:
-    pls = places_of(
-        "Judge Wang said the court in Beijing would rule soon. Wang added that China and Japan would not appeal.",
-        resources,
-    )
-    assert not [p for p in pls if p.text == "Wang"]  # villages in Austria and Bavaria, in an article about China
-    assert where(pls, "Beijing") == {("CN", "22")}
-
-
-def test_a_given_name_the_text_puts_someone_in_is_a_place(resources: Resources) -> None:
-    pls = places_of(
-        "She lives in Riverdale, and Riverdale Luke Oil sells most of the tickets. Buyers at the Riverdale gas "
-        "station were happy.",
-        resources,
-    )
-    assert len([p for p in pls if p.text == "Riverdale"]) == 3  # in the misread "person" too
-
-
-def test_universities_are_places_named_for_their_state(resources: Resources) -> None:
-    pls = places_of("Students at Loyola University and the University of California marched in Chicago.", resources)
-    assert where(pls, "University of California") == {("US", "CA")}  # read as California, as GeoWebNews does
-    loyola = [p for p in pls if p.text == "Loyola University"]
-    assert loyola and loyola[0].feature == "vicinity"  # no place in its name: near the town the text names
-
-
-def test_a_dateline_in_capitals_is_a_place(resources: Resources) -> None:
-    pls = places_of("FORT GLENFOOBAR, Wash. - Soldiers of the guard trained near Spokane on Monday.", resources)
-    fort = [p for p in pls if p.text == "FORT GLENFOOBAR"]
-    assert fort and (fort[0].country, fort[0].admin1, fort[0].feature) == ("US", "WA", "vicinity")
-    assert not [
-        p for p in places_of("THIS is the first picture of the soldier, from Leeds.", resources) if p.start == 0
-    ]
-
-
-def test_a_team_read_as_a_person_holds_its_place(resources: Resources) -> None:
-    pls = places_of("The driver joined Surrey Racing last year and won twice.", resources)
-    assert [p.text for p in pls] == ["Surrey"]  # the place in a team's name, as in "Toronto Raptors"
-    assert not places_of("Paul Metcalfe and Bernie Sanders cheered on Sunday.", resources)

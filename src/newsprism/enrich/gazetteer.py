@@ -21,7 +21,6 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .admin_codes import iso_admin1
 from .gazetteer_build import ADMIN2_WORDS, GENERIC_WORDS, build_index, generic_re
 from .translit import fold, name_key
 
@@ -223,11 +222,10 @@ class Gazetteer:
 
 
 def _entry(r: Any) -> GazEntry:
-    admin1 = iso_admin1(r[1], r[2]) if r[6] in ("city", "admin2") else r[2]  # "02" -> "BC", as the province
     return GazEntry(
         r[0],
         r[1],
-        admin1,
+        r[2],
         r[3],
         r[4],
         r[5],

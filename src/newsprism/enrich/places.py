@@ -24,7 +24,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Entity, Item, Place
-from .admin_codes import DIVISION_CODES
 from .entities import work_spans
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
 from .place_sounds import KOREAN_PARTICLES, scan_sounds
@@ -112,9 +111,6 @@ def _scan(
             text = re.sub(r"['’]s$", "", body[start:end].rstrip("."))
             end = start + len(text)
             entries = gaz.lookup(text)
-            if n == 1 and text in DIVISION_CODES:  # "NSW Police", "FrontCounter BC": the state or province
-                cc, full = DIVISION_CODES[text]
-                entries = [e for e in gaz.lookup(full) if e.country == cc and e.feature in ("admin", "country")]
             stemmed = False
             if (
                 n == 1
@@ -134,8 +130,7 @@ def _scan(
         key = name_key(text)
         if key in gaz.not_places:
             continue
-        code = text in DIVISION_CODES
-        weak = key in gaz.weak or code  # an abbreviation is kept where the article is about the place's country
+        weak = key in gaz.weak  # an abbreviation is kept where the article is about the place's country (later)
         if weak and not (text.isupper() or "." in text):
             continue
         kind = next((k for s, e, k in blocked if s <= start and end <= e), None)
@@ -145,9 +140,6 @@ def _scan(
         if kind and re.match(r"['’]s\s", body[end : end + 3]) and any(s == start for s, _, _ in blocked):
             kind, as_person = None, False  # "Immokalee’s Complete Streets project": the town's
         if kind == "person" or _named_storm(body, start):
-            continue
-        if code and "-" not in (body[start - 1 : start], body[end : end + 1]):  # not "(R-FL)", "FL-25"
-            out.append(_Cand(start, end, entries, 0.4 if kind else 0.7, "weak"))
             continue
         entries = [e for e in entries if _same_case(e.name, text)]
         if text.isupper() and len(text) <= 4 and "." not in text:  # acronyms: countries and curated names only
@@ -356,41 +348,13 @@ _INSTITUTION = re.compile(r"\s(?:of|and|for)\s")
 _CAMPUS_END = re.compile(r"\s(?:University|College)$")
 
 
-_CAMPUS_WORDS = re.compile(
-    r"^University of\s+|(?:\s+(?:State|Polytechnic|Atlantic|A&M|Tech))*\s+(?:University|College)$"
-)
-
-
-def _campus_place(text: str, gaz: Gazetteer) -> list[GazEntry]:
-    """The place a university is named for: a country, a division or a city of 100,000 people or more
-    ("Florida Atlantic University", "University of California"); none for "Cornell University"."""
-    inner = _CAMPUS_WORDS.sub("", text).strip()
-    if not inner or inner == text:
-        return []
-    return [
-        e
-        for e in gaz.lookup(inner, strict=True)
-        if (e.feature in ("country", "admin", "region") or (e.feature == "city" and e.population >= 100_000))
-        and (e.feature == "country" or _spelt(e.name, inner))
-    ]
-
-
-_TEAM_WORDS = frozenset({"Racing", "United", "FC", "Athletic", "Rovers", "Wanderers"})
-
-
-def _team(text: str, gaz: Gazetteer, common: frozenset[str]) -> bool:
-    """A team the model read as a person: a large town or a division, then a plural noun or a club word ("Seattle
-    Seahawks", "Surrey Racing"); not "Paul Metcalfe" nor "Austin Harris"."""
-    words = text.split()
-    if not 2 <= len(words) <= 3:
-        return False
-    last = words[-1]
-    if last not in _TEAM_WORDS and not (len(last) >= 5 and last.endswith("s") and last[:-1] in common):
-        return False
-    head = " ".join(words[:-1])
+def _names_division(text: str, gaz: Gazetteer) -> bool:
+    """True when a word of ``text`` names a country, division or region, or a town of 100,000 people or more."""
+    words = [w for w in re.findall(r"[A-Z][\w.'’-]+", text) if w not in ("University", "College", "State")]
     return any(
-        _spelt(e.name, head) and (e.feature in ("country", "admin") or e.population >= 500_000)
-        for e in gaz.lookup(head, strict=True)
+        e.feature in ("country", "admin", "admin2", "region") or e.population >= 100_000
+        for w in words
+        for e in gaz.lookup(w, strict=True)
     )
 
 
@@ -416,8 +380,6 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     # a "person" of four words or more joined by "of" or "and" is an institution the model misread ("Glenfoo Chamber
     # of Commerce and Industry"): the place in its name counts as in an organisation's
     misread = {id(e) for e in ents if e.type == "person" and _INSTITUTION.search(e.text) and len(e.text.split()) >= 4}
-    common = _common_words(doc.resources) if (doc.article.language or "en") == "en" else frozenset()
-    misread |= {id(e) for e in ents if e.type == "person" and _team(e.text, gaz, common)}
     ents = [e if id(e) not in misread else dataclasses.replace(e, type="organisation") for e in ents]
     # words of people's names: "Smith" after "John Smith", "Paul" after "Paul Ryan" are the people, not towns
     people = [e.text.split() for e in ents if e.type == "person"]
@@ -425,13 +387,12 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         w for e in ents if e.type == "person" for w in re.findall(r"[^\W\d_]{3,}", e.canonical or e.text)[1:]
     }
     # given names too, unless the name is also a large town or a division ("Paul" is a man, "Seattle" a city)
-    given = {
+    surnames |= {
         words[0]
         for words in people
         if 2 <= len(words) <= 3
         and not any(x.feature != "city" or x.population >= 100_000 for x in gaz.lookup(words[0], strict=True))
-    } - {w for words in people for w in words[1:]}
-    surnames |= given
+    }
     if (doc.article.language or "en") != "en":  # rule-tagged names outside English: a country is not a surname
         surnames = {w for w in surnames if not any(x.feature == "country" for x in gaz.lookup(w, strict=True))}
     inflected = (doc.article.language or "en") not in ("en", "fr", "de", "es", "it", "pt", "nl")
@@ -478,30 +439,19 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         alias = bool(entries) and (doc.article.language or "en") == "en" and _alias_only(entries, e.text)
         (cands if entries else unknown).append(_Cand(e.start, end, entries, e.score, "ner", match, alias))
     # buildings the model called organisations ("Alder Hey Children's Hospital", "Ramor Theatre") are places; so is
-    # a university ("Cornell University"); one named for a state or a city is read as that place ("Colorado State
-    # University", "University of California"), as GeoWebNews reads it
+    # a university whose name holds no place ("Cornell University"; "Colorado State University" is Colorado's)
     buildings = [
         e
         for e in ents
         if e.type == "organisation"
         and _place_like(e.text)
-        and (_BUILDING_END.search(e.text) or _CAMPUS_END.search(e.text) or e.text.startswith("University of "))
+        and (_BUILDING_END.search(e.text) or (_CAMPUS_END.search(e.text) and not _names_division(e.text, gaz)))
     ]
-    for e in buildings:
-        named = _campus_place(e.text, gaz) if not _BUILDING_END.search(e.text) else []
-        cand = _Cand(e.start, e.end, named, 0.5 * e.score, "ner" if named else "building")
-        (cands if named else unknown).append(cand)
+    unknown += [_Cand(e.start, e.end, [], 0.5 * e.score, "building") for e in buildings]
     ents = [e for e in ents if e not in buildings]
     blocked = [(e.start, e.end, e.type) for e in ents if e.type != "place"]
+    common = _common_words(doc.resources) if (doc.article.language or "en") == "en" else frozenset()
     scanned = _scan(body, gaz, blocked, inflected=inflected, common=common)
-    # a first word of a "person" the text elsewhere puts someone in ("lives in Riverdale", then "Riverdale Luke Oil")
-    # is the place: one reading per name
-    placed = {
-        body[c.start : c.end]
-        for c in scanned
-        if body[c.start : c.end] in given and _after_locative(body, c.start, c.end)
-    }
-    surnames -= placed
     scanned = [
         c
         for c in scanned
@@ -557,26 +507,7 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             continue
         out.append(c)
     out = [c for c in out if not _in_facility(body, c)]
-    head = _dateline_head(body, gaz)
-    if head is not None and not any(c.start < head.end and head.start < c.end for c in out):
-        out.append(head)
-    out += _repeated(body, out, blocked, surnames, placed)
-    return _district_of_columbia(body, sorted(out, key=lambda c: c.start))
-
-
-#: A dateline in capitals: "CAMP MURRAY, Wash. -", "SOUTH WAZIRISTAN, April 5 (APP):", "BEIRUT (AP) -".
-_DATELINE_HEAD = re.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=,\s*[A-Z]|\s*\([A-Z]|\s+[—–-]{1,2}\s)")
-
-
-def _dateline_head(body: str, gaz: Gazetteer) -> _Cand | None:
-    """The place of a dateline in capitals, which the model may read as an organisation and the gazetteer may lack
-    ("CAMP MURRAY, Wash. -"): a place, resolved where the gazetteer knows it."""
-    m = _DATELINE_HEAD.match(body)
-    if not m or len(m.group(1)) < 3 or m.group(1).lower() in _STOP:
-        return None
-    text = m.group(1).rstrip(".")
-    found = [e for e in gaz.lookup(text.title(), strict=True) if e.feature != "city" or e.population >= 15_000]
-    return _Cand(m.start(1), m.start(1) + len(text), found, 0.6, "ner")
+    return _district_of_columbia(body, sorted(out + _repeated(body, out, blocked, surnames), key=lambda c: c.start))
 
 
 #: "... Hospital in Rome", "... Stadium, in Harare": the town a building is in.
@@ -603,9 +534,7 @@ def _district_of_columbia(body: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _repeated(
-    body: str, out: list[_Cand], blocked: list[tuple[int, int, str]], surnames: set[str], placed: set[str]
-) -> list[_Cand]:
+def _repeated(body: str, out: list[_Cand], blocked: list[tuple[int, int, str]], surnames: set[str]) -> list[_Cand]:
     """One reading per name: a name the article reads as a place is a place where else it stands alone ("Douma is
     surrounded", after "in Douma"), unless inside a longer name of a person or organisation."""
     names: dict[str, _Cand] = {}
@@ -621,8 +550,7 @@ def _repeated(
         for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", body):
             a, b = m.start(), m.end()
             if any(a < e and s < b for s, e in spans) or any(
-                s <= a and b <= e and (s, e) != (a, b) and kind == "person" and not (s == a and text in placed)
-                for s, e, kind in blocked
+                s <= a and b <= e and (s, e) != (a, b) and kind == "person" for s, e, kind in blocked
             ):
                 continue
             extra.append(_Cand(a, b, c.entries, 0.5, c.source, c.match, c.alias))
@@ -842,22 +770,6 @@ def _qualifier(body: str, end: int, gaz: Gazetteer) -> frozenset[str | None]:
 _DATELINE = re.compile(r"^\s*([A-Z][\w.'’ -]{1,40}?)(?:,\s*([A-Z][\w. ]{1,25}?))?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
 
 
-def _stray_village(body: str, c: _Cand, context: Counter[str], neighbours: dict[str, tuple[str, ...]]) -> bool:
-    """A one-word name the model tagged whose every candidate is a village or small town (under 15,000 people) far
-    from the countries the article names ("Wang" in an article about China is a man, not a village in Bavaria):
-    not a place, unless the text puts someone in it or qualifies it."""
-    if c.source != "ner" or " " in body[c.start : c.end].strip() or sum(context.values()) < 2:
-        return False
-    if not c.entries or any(e.feature not in _TOWNISH or e.population >= 15_000 for e in c.entries):
-        return False
-    if not any(_spelt(e.name, body[c.start : c.end]) for e in c.entries):
-        return False  # an inflected or transliterated name matched to a village by chance stays a place ("Малатії")
-    near = set(context) | {n for cc in context for n in neighbours.get(cc, ())}
-    if any(e.country in near for e in c.entries):
-        return False
-    return not (_after_locative(body, c.start, c.end) or _qualified(body, c.end))
-
-
 def _named_elsewhere(e: GazEntry, admins: Counter[tuple[str, str]]) -> bool:
     """True when the article names the state or province of ``e`` (or a place in it) through another mention."""
     return bool(e.country and e.admin1 and admins.get((e.country, e.admin1)))
@@ -902,18 +814,12 @@ def extract_places(doc: Doc) -> list[Place]:
     cands = _candidates(doc, gaz)
     focus = _dateline(body, gaz)
     context: Counter[str] = Counter()
-    # a name's candidates over all its mentions: "Nelson" inside "MLA for Nelson-Creston" keeps only the division,
-    # but the name stays ambiguous where it stands alone
-    by_name: dict[str, set[str | None]] = {}
-    for c in cands:
-        by_name.setdefault(name_key(body[c.start : c.end]), set()).update(e.country for e in c.entries)
     for c in cands:
         countries = {e.country for e in c.entries if e.country}
         if (
             c.source != "weak"
             and len(countries) == 1
             and (len(c.entries) == 1 or any(e.feature == "country" for e in c.entries))
-            and len(by_name[name_key(body[c.start : c.end])] - {None}) == 1
         ):
             context[next(iter(countries))] += 1
         elif (
@@ -940,7 +846,6 @@ def extract_places(doc: Doc) -> list[Place]:
         if c.alias:
             c.entries = [e for e in c.entries if e.country and context.get(e.country)]
     cands = [c for c in cands if not c.alias or c.entries]
-    cands = [c for c in cands if not _stray_village(body, c, context, gaz.neighbours)]
     quals = [_qualifier(body, c.end, gaz) for c in cands]
     keys = [name_key(body[c.start : c.end]) for c in cands]
     # states and provinces the article names without doubt, with the mentions that name them (a first pass)
@@ -996,9 +901,7 @@ def extract_places(doc: Doc) -> list[Place]:
                 focus=focus,
                 among_divisions=listed[i],
             )
-            # one candidate left is strong evidence; a name inside another's ("MLA for Nelson-Creston") is weak
             strength = res + (1.0 if quals[i] else 0.0) + (0.5 if len(c.entries) == 1 else 0.0)
-            strength -= 1.0 if c.score < 0.5 else 0.0
             if keys[i] not in readings or strength > readings[keys[i]][0]:
                 readings[keys[i]] = (strength, best, res)
     # "Suffolk" in an article about Suffolk County is the county
@@ -1023,9 +926,7 @@ def extract_places(doc: Doc) -> list[Place]:
             )
             continue
         _, best, res = readings[k]  # (the unresolved get their locality below)
-        # the name read through another mention; a name inside another's name had its towns left out: it takes that
-        # mention's town ("Nelson" in "MLA for Nelson-Creston", after "the office in Nelson")
-        if best not in c.entries and best.feature != "admin2" and not (c.score < 0.5 and best.feature == "city"):
+        if best not in c.entries and best.feature != "admin2":  # the name read through another mention
             best = max(c.entries, key=lambda e: (e == best, e.prior))
         out.append(
             Place(
@@ -1067,46 +968,44 @@ def _among_divisions(body: str, cands: list[_Cand], first: list[GazEntry | None]
 
 
 def _locate_facilities(out: list[Place], body: str) -> None:
-    """A place the gazetteer does not know (a building, road or square: "Third Street", "City Hall", "KCOM Stadium";
-    a village under 500 people; a township) is near the places the article names: a building gets the town the text
-    puts it in ("the Bambino Gesu Hospital in Rome"); any other unknown name the town or county named nearest to it in
-    the text, else the state the article names most. It takes that point, marked ``feature="vicinity"`` with a low
-    resolution score (0.2): the point of the locality, not of the place itself."""
+    """A building, road or square the gazetteer does not know ("Third Street", "City Hall", "KCOM Stadium") is in
+    the town the text puts it in ("the Bambino Gesu Hospital in Rome"), else in the town the article is about: it
+    gets that town's point, marked ``feature="vicinity"`` with a low resolution score. Only names that say they are a
+    building or a road; an unknown town or region stays unresolved."""
     for p in out:
         if p.lat is not None or p.feature is not None or not _has_facility_word(p.text):
             continue
         m = _IN_TOWN.match(body, p.end)
         town = next((q for q in out if m and q.start == m.end() and q.lat is not None and q.feature in _TOWNISH), None)
         if town is not None:
-            _near(p, town)
-    for p in out:  # "CAMP MURRAY, Wash.", "Glenfoo, Texas": the state or town named right after it
-        m = re.match(r",\s*", body[p.end : p.end + 3])
-        after = next((q for q in out if m and q.start == p.end + m.end() and q.lat is not None), None)
-        if p.lat is None and p.feature is None and after is not None and after.feature in ("city", "admin2", "admin"):
-            _near(p, after)
-    sure = [q for q in out if q.lat is not None and q.feature is not None and (q.resolution_score or 0) >= 0.6]
-    local = [q for q in sure if q.feature in _TOWNISH]
-    states = [q for q in sure if q.feature == "admin"]
+            p.country, p.admin1, p.lat, p.lon, p.feature, p.resolution_score = (
+                town.country,
+                town.admin1,
+                town.lat,
+                town.lon,
+                "vicinity",
+                0.2,
+            )
+    towns = [
+        (p.name, p.country, p.admin1, p.lat, p.lon)
+        for p in out
+        if p.feature == "city" and p.lat is not None and (p.resolution_score or 0) >= 0.6
+    ]
+    if not towns:
+        return
+    counts = Counter(towns)
+    # the town named most; among equals, the one named first (the dateline's or the lead's)
+    _, country, admin1, lat, lon = max(counts, key=lambda t: (counts[t], -towns.index(t)))
     for p in out:
-        if p.lat is not None or p.feature is not None:
-            continue
-        if local:
-            _near(p, min(local, key=lambda q: abs(q.start - p.start)))
-        elif states:
-            counts = Counter((q.name, q.country) for q in states)
-            _near(p, max(states, key=lambda q: (counts[(q.name, q.country)], -q.start)))
-
-
-def _near(p: Place, q: Place) -> None:
-    """``p`` takes the point of ``q``, as a place near it."""
-    p.country, p.admin1, p.lat, p.lon, p.feature, p.resolution_score = (
-        q.country,
-        q.admin1,
-        q.lat,
-        q.lon,
-        "vicinity",
-        0.2,
-    )
+        if p.lat is None and p.feature is None and _has_facility_word(p.text):
+            p.country, p.admin1, p.lat, p.lon, p.feature, p.resolution_score = (
+                country,
+                admin1,
+                lat,
+                lon,
+                "vicinity",
+                0.2,
+            )
 
 
 class PlaceStage:
