@@ -532,12 +532,13 @@ def _appositive_people(
         k = bisect_right(taken, (e, e))
         if any(a < e and s < b for a, b in taken[max(0, k - 3) : k]):
             continue
-        if any(w.lower() in cues.stopwords for w in run.group().split()) or table.lookup(run.group()) is not None:
-            continue
-        if gaz.lookup(run.group(), strict=True) or gaz.lookup(run.group().split()[0], strict=True):
-            continue
-        if s and not body[:s].rstrip(" ")[-1:].isalnum() and body[:s].rstrip(" ")[-1:] not in ",":
+        j = s
+        while j and body[j - 1] == " ":
+            j -= 1
+        prev = body[j - 1 : j]
+        if s and not prev.isalnum() and prev not in ",":
             continue  # a sentence's first words: a capitalised run there is no evidence of a name
+        # the title or apposition first (a regex), the actor table and the gazetteer only for the few runs that have one
         role = title_before(body, s, cues.titles, cues.stopwords)
         before = re.findall(r"[\w'’.-]+", body[max(0, s - 40) : s])
         if role is not None and not (before and before[-1].lower().startswith(role.split()[-1])):
@@ -547,6 +548,10 @@ def _appositive_people(
             words = app.group(1).split() if app else []
             role = next((w.lower() for w in words if is_head(w, cues.titles, lang)), None)
         if role is None:
+            continue
+        if any(w.lower() in cues.stopwords for w in run.group().split()) or table.lookup(run.group()) is not None:
+            continue
+        if gaz.lookup(run.group(), strict=True) or gaz.lookup(run.group().split()[0], strict=True):
             continue
         out.append(Mention(s, e, run.group(), "person", 0.6, role=role, extra={"label": "rules:appositive"}))
     return out

@@ -35,7 +35,7 @@ from urllib.parse import urlparse
 
 from ..errors import ConfigError
 from ..model import Article
-from .metrics import macro_f1, per_label_prf
+from .metrics import label_lines, macro_f1, per_label_prf
 
 __all__ = [
     "SPLITS",
@@ -172,11 +172,7 @@ def report_lines(report: dict[str, Any]) -> list[str]:
         f"  [{report['detector']}]",
         "  predicted: " + ", ".join(f"{k} {v}" for k, v in report["predicted_counts"].items()),
     ]
-    for lab, row in report["labels"].items():
-        lines.append(
-            f"    {lab:10} P {row['precision']:.4f}  R {row['recall']:.4f}  F1 {row['f1']:.4f}  "
-            f"support {row['support']}"
-        )
+    lines.extend(label_lines(report["labels"], 10))
     return lines
 
 

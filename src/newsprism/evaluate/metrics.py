@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Report", "label_reports", "macro_f1", "micro_prf", "one_to_one", "per_label_prf", "ratio"]
+__all__ = ["Report", "label_lines", "label_reports", "macro_f1", "micro_prf", "one_to_one", "per_label_prf", "ratio"]
 
 
 def ratio(part: float, whole: float, empty: float = 0.0) -> float:
@@ -210,3 +210,12 @@ def per_label_prf(gold: Sequence[set[str]], pred: Sequence[set[str]]) -> dict[st
         lab: {**r.figures(), "support": int(r.gold), "predicted": int(r.predicted)}
         for lab, r in label_reports(gold, pred).items()
     }
+
+
+def label_lines(labels: dict[str, dict[str, float]], width: int) -> list[str]:
+    """One printed line per label of :func:`per_label_prf` (the label padded to ``width``)."""
+    return [
+        f"    {lab:{width}} P {row['precision']:.4f}  R {row['recall']:.4f}  F1 {row['f1']:.4f}  "
+        f"support {row['support']}"
+        for lab, row in labels.items()
+    ]

@@ -20,7 +20,7 @@ from ..learn.dataset import Dataset, LabelledArticle
 from ..learn.models import TASKS, LoadedModel, load_model
 from ..model import Article, Frame, Item, Technique
 from ..pipeline import Resources, run_stages
-from .metrics import macro_f1, micro_prf, per_label_prf
+from .metrics import label_lines, macro_f1, micro_prf, per_label_prf
 
 __all__ = [
     "STAGES",
@@ -211,11 +211,7 @@ def report_lines(report: dict[str, Any]) -> list[str]:
             )
         for lang, row in r.get("languages", {}).items():
             lines.append(f"  {lang:4} {name} {row[metric]:.4f}  floor {row['floor']:.4f}  n={row['n']}")
-        for lab, row in r.get("labels", {}).items():
-            lines.append(
-                f"    {lab:45} P {row['precision']:.4f}  R {row['recall']:.4f}  F1 {row['f1']:.4f}  "
-                f"support {row['support']}"
-            )
+        lines.extend(label_lines(r.get("labels", {}), 45))
     return lines
 
 
