@@ -6,9 +6,9 @@ newsprism fetches anything), extracts its article text with newsprism's HTML loa
 the annotated length, and writes ``OUT/<id>.txt``. A page whose text differs from the annotated one (``sha256``) is
 reported: pages change and disappear, and the annotations (numbers and names as written) then score what remains.
 
-usage: python benchmarks/devset_pages.py fetch --out PAGES_DIR
-       python benchmarks/devset_pages.py check --out PAGES_DIR      # which texts match the annotated ones
-       newsprism evaluate --task multilingual --data PAGES_DIR      # figures, people, places, quotes per language
+usage: python benchmarks/devset_pages.py fetch --out PAGES_DIR [--set dev|fresh]
+       python benchmarks/devset_pages.py check --out PAGES_DIR [--set dev|fresh]   # which texts are the annotated ones
+       newsprism evaluate --task multilingual --data PAGES_DIR [--set fresh]     # figures, people, places, quotes
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ import argparse
 import hashlib
 from pathlib import Path
 
-from newsprism.evaluate.multilingual import load_devset
+from newsprism.evaluate.multilingual import GOLD_SETS, load_devset
 
 
-def fetch(out: Path) -> None:
+def fetch(out: Path, gold_set: str = "dev") -> None:
     import httpx
 
     from newsprism.errors import NewsprismError
@@ -28,7 +28,7 @@ def fetch(out: Path) -> None:
 
     out.mkdir(parents=True, exist_ok=True)
     with httpx.Client(follow_redirects=True, timeout=30.0, headers={"User-Agent": "newsprism-devset/1"}) as client:
-        for page in load_devset():
+        for page in load_devset(gold_set=gold_set):
             target = out / f"{page.id}.txt"
             if target.exists():
                 continue
@@ -51,9 +51,9 @@ def fetch(out: Path) -> None:
             print(f"{page.id}: {len(text)} characters")
 
 
-def check(out: Path) -> None:
+def check(out: Path, gold_set: str = "dev") -> None:
     same = 0
-    pages = load_devset()
+    pages = load_devset(gold_set=gold_set)
     for page in pages:
         path = out / f"{page.id}.txt"
         if not path.exists():
@@ -71,8 +71,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("command", choices=("fetch", "check"))
     ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--set", dest="gold_set", choices=tuple(GOLD_SETS), default="dev", help="shipped annotations")
     args = ap.parse_args()
-    fetch(args.out) if args.command == "fetch" else check(args.out)
+    fetch(args.out, args.gold_set) if args.command == "fetch" else check(args.out, args.gold_set)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ its pages are in its largest cluster and how many look-alike pages that cluster 
 P/R/F1 on all pages, on the tuning split (Turkish earthquakes) and on the held-out split (the other crises),
 and on the split by page id (held = ids ending -01).
 
-usage: python benchmarks/stories_devset.py --pages DIR [--orders N] [--feed] [--seed S] [--threshold T] [--show]
+usage: python benchmarks/stories_devset.py --pages DIR [--set dev|fresh | --gold FILE] [--orders N] [--feed] [--seed S]
+       [--threshold T] [--show]
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+from newsprism.evaluate.multilingual import GOLD_SETS
 from newsprism.evaluate.story_devset import (
     cluster_orders,
     load_story_pages,
@@ -34,8 +36,11 @@ def main() -> int:
     ap.add_argument("--feed", action="store_true", help="orders after the first: one page at a time (a live feed)")
     ap.add_argument("--threshold", type=float, default=None, help="story threshold (default: the setting's)")
     ap.add_argument("--show", action="store_true", help="print each page's gold story and cluster (order 1)")
+    ap.add_argument("--set", dest="gold_set", choices=tuple(GOLD_SETS), default="dev", help="shipped annotations")
+    ap.add_argument("--gold", type=Path, default=None, help="an annotation file instead of a shipped set")
     args = ap.parse_args()
-    pages = load_story_pages()
+    pages = load_story_pages(args.gold, gold_set=args.gold_set)
+    set_name = f"annotations {args.gold}" if args.gold else GOLD_SETS[args.gold_set][1]
     opts = ClusterOptions(threshold=args.threshold) if args.threshold is not None else None
     t0 = time.perf_counter()
     preds, missing = cluster_orders(pages, args.pages, orders=args.orders, seed=args.seed, options=opts, feed=args.feed)
@@ -50,12 +55,15 @@ def main() -> int:
         "pages tune (ids not ending -01)": {p.id: p.story for p in scored if not p.id.endswith("-01")},
         "pages held (ids ending -01)": {p.id: p.story for p in scored if p.id.endswith("-01")},
     }
-    print(f"dev set: {len(scored)} pages with text, {len(set(gold.values()))} stories; missing: {missing or 'none'}")
-    print(
-        "split: tuning = Turkish earthquakes (Kahramanmaras 2023, Elazig 2020, Izmir 2020, Van 2011); "
-        "held-out = Derna 2023, Rio Grande do Sul 2024, Kakhovka 2023; also by page id: held = ids ending -01 "
-        "(every language's first page), tune = the others"
-    )
+    print(f"{set_name}: {len(scored)} pages with text, {len(set(gold.values()))} stories; missing: {missing or 'none'}")
+    if args.gold is None and args.gold_set == "fresh":
+        print("split: the whole fresh set is held out (no option was tuned on it); 'all' = 'held-out'")
+    else:
+        print(
+            "split: tuning = Turkish earthquakes (Kahramanmaras 2023, Elazig 2020, Izmir 2020, Van 2011); "
+            "held-out = Derna 2023, Rio Grande do Sul 2024, Kakhovka 2023; also by page id: held = ids ending -01 "
+            "(every language's first page), tune = the others"
+        )
     rest = "one page at a time" if args.feed else "every page at once in a random order"
     print(f"orders: {len(preds)} (order 1 = the pipeline's batch; others = {rest}, seed {args.seed})")
     per_story: dict[str, list[tuple[int, int, int]]] = {}

@@ -19,6 +19,9 @@ language is detected, not given), then:
 one row per language and the totals, and names the split: the whole development set (default), or one of its two
 fixed parts, ``held`` (the pages whose id ends in ``-01``, kept for checking rules tuned on the other part) and
 ``tune`` (the others). The reviewers' unseen pages are the test.
+
+``--set fresh`` scores the fresh check set instead (``resources/multilingual_fresh.yaml``: one crisis no rule was
+tuned on, annotated before newsprism was run on it); ``--gold FILE`` scores any annotation file of the same format.
 """
 
 from __future__ import annotations
@@ -36,9 +39,21 @@ from typing import Any
 
 import yaml
 
+from ..errors import UnknownComponentError
 from .metrics import Report, ratio
 
-__all__ = ["SPLITS", "DevPage", "LanguageScore", "evaluate_pages", "load_devset", "main", "score_page", "split_pages"]
+__all__ = [
+    "GOLD_SETS",
+    "SPLITS",
+    "DevPage",
+    "LanguageScore",
+    "evaluate_pages",
+    "gold_text",
+    "load_devset",
+    "main",
+    "score_page",
+    "split_pages",
+]
 
 #: Claim types the annotation covers exhaustively (precision is counted over these).
 ANNOTATED_TYPES = frozenset({"killed", "wounded", "missing", "displaced", "destroyed", "arrested"})
@@ -115,12 +130,26 @@ class LanguageScore:
         return out
 
 
-def load_devset(path: str | Path | None = None) -> list[DevPage]:
-    """The pages and annotations of the development set (the shipped one by default)."""
-    if path is None:
-        text = ilr.files("newsprism.evaluate").joinpath("resources/multilingual_dev.yaml").read_text(encoding="utf-8")
-    else:
-        text = Path(path).read_text(encoding="utf-8")
+#: the shipped annotation files: the development set (rules were tuned on it) and the fresh check set (never tuned on)
+GOLD_SETS = {
+    "dev": ("resources/multilingual_dev.yaml", "multilingual development set"),
+    "fresh": ("resources/multilingual_fresh.yaml", "multilingual fresh check set (never tuned on)"),
+}
+
+
+def gold_text(path: str | Path | None = None, gold_set: str = "dev") -> str:
+    """The text of an annotation file: ``path`` if given, else the shipped set named ``gold_set`` (dev | fresh)."""
+    if path is not None:
+        return Path(path).read_text(encoding="utf-8")
+    if gold_set not in GOLD_SETS:
+        raise UnknownComponentError(gold_set, "annotation set", GOLD_SETS)
+    return ilr.files("newsprism.evaluate").joinpath(GOLD_SETS[gold_set][0]).read_text(encoding="utf-8")
+
+
+def load_devset(path: str | Path | None = None, *, gold_set: str = "dev") -> list[DevPage]:
+    """The pages and annotations of an annotation file (by default the shipped development set; ``gold_set="fresh"``
+    the shipped fresh check set)."""
+    text = gold_text(path, gold_set)
     out = []
     for row in yaml.safe_load(text):
         out.append(
@@ -472,7 +501,14 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("pages", nargs="?", type=Path, help="folder of <id>.txt page texts")
     parser.add_argument("gold_pos", nargs="?", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--pages", dest="pages_opt", type=Path, default=None, help="folder of <id>.txt page texts")
-    parser.add_argument("--gold", type=Path, default=None, help="annotations (default: the shipped development set)")
+    parser.add_argument("--gold", type=Path, default=None, help="annotations (default: the shipped set named by --set)")
+    parser.add_argument(
+        "--set",
+        dest="gold_set",
+        choices=tuple(GOLD_SETS),
+        default="dev",
+        help="shipped annotations: 'dev' (the development set, rules tuned on it) or 'fresh' (never tuned on)",
+    )
     parser.add_argument("--lang", default=None, help="only these languages (comma-separated)")
     parser.add_argument(
         "--split",
@@ -487,14 +523,16 @@ def main(argv: Iterable[str] | None = None) -> int:
     if texts is None or not Path(texts).is_dir():
         print("error: give the folder of page texts (benchmarks/devset_pages.py rebuilds it)", file=sys.stderr)
         return 2
-    pages = split_pages(load_devset(args.gold or args.gold_pos), args.split)
+    gold = args.gold or args.gold_pos
+    pages = split_pages(load_devset(gold, gold_set=args.gold_set), args.split)
+    set_name = f"annotations {gold}" if gold is not None else GOLD_SETS[args.gold_set][1]
     if args.lang:
         wanted = {x.strip() for x in args.lang.split(",") if x.strip()}
         pages = [p for p in pages if p.lang in wanted]
     per_lang, total, missing = evaluate_pages(pages, Path(texts))
     if args.json:
         out = {
-            "split": f"multilingual_dev ({_SPLIT_NAMES[args.split]})",
+            "split": f"{set_name} ({_SPLIT_NAMES[args.split]})",
             "languages": {k: v.as_dict() for k, v in per_lang.items()},
             "total": total.as_dict(),
             "missing_pages": missing,
@@ -503,7 +541,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         return 0
     note = f" ({len(missing)} pages without text: {', '.join(missing)})" if missing else ""
     print(
-        f"split: multilingual development set, {_SPLIT_NAMES[args.split]}: {total.pages} pages in "
+        f"split: {set_name}, {_SPLIT_NAMES[args.split]}: {total.pages} pages in "
         f"{len(per_lang)} languages from {texts}{note}"
     )
     print("lang pages figures-R (found)  fig-P hedge claim. people-R        places-R          quotes-R   lang-id")
