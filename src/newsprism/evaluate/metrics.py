@@ -17,7 +17,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Report", "label_lines", "label_reports", "macro_f1", "micro_prf", "one_to_one", "per_label_prf", "ratio"]
+__all__ = [
+    "Report",
+    "best_one_to_one",
+    "label_lines", "label_reports", "macro_f1", "micro_prf", "one_to_one", "per_label_prf",
+    "ratio",
+]
 
 
 def ratio(part: float, whole: float, empty: float = 0.0) -> float:
@@ -159,6 +164,64 @@ def one_to_one(candidates: Iterable[tuple[float, int, int]]) -> list[tuple[int, 
         used_g.add(j)
         pairs.append((i, j))
     return pairs
+
+
+def best_one_to_one(weights: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """Maximum-weight one-to-one matching (the Hungarian method): ``weights[(i, j)]`` is the worth of pairing row
+    ``i`` with column ``j`` (absent: not allowed, every weight > 0). Returns the chosen (row, column) pairs, which
+    maximise the summed weight; give a large base weight to every allowed pair to maximise their number first."""
+    if not weights:
+        return []
+    rows = sorted({i for i, _ in weights})
+    cols = sorted({j for _, j in weights})
+    n, m = len(rows), len(cols)
+    size = max(n, m)
+    top = max(weights.values())
+    # square cost matrix (1-based, the e-maxx formulation); a forbidden or padded cell costs as much as worth nothing
+    cost = [[0.0] * (size + 1) for _ in range(size + 1)]
+    for a in range(size):
+        for b in range(size):
+            w = weights.get((rows[a], cols[b]), 0.0) if a < n and b < m else 0.0
+            cost[a + 1][b + 1] = top - w
+    inf = float("inf")
+    u = [0.0] * (size + 1)
+    v = [0.0] * (size + 1)
+    match = [0] * (size + 1)  # match[column] = row
+    way = [0] * (size + 1)
+    for a in range(1, size + 1):
+        match[0] = a
+        b0 = 0
+        minv = [inf] * (size + 1)
+        used = [False] * (size + 1)
+        while True:
+            used[b0] = True
+            a0, delta, b1 = match[b0], inf, 0
+            for b in range(1, size + 1):
+                if not used[b]:
+                    cur = cost[a0][b] - u[a0] - v[b]
+                    if cur < minv[b]:
+                        minv[b], way[b] = cur, b0
+                    if minv[b] < delta:
+                        delta, b1 = minv[b], b
+            for b in range(size + 1):
+                if used[b]:
+                    u[match[b]] += delta
+                    v[b] -= delta
+                else:
+                    minv[b] -= delta
+            b0 = b1
+            if match[b0] == 0:
+                break
+        while b0:
+            b1 = way[b0]
+            match[b0] = match[b1]
+            b0 = b1
+    pairs = []
+    for b in range(1, size + 1):
+        a = match[b]
+        if a and a <= n and b <= m and (rows[a - 1], cols[b - 1]) in weights:
+            pairs.append((rows[a - 1], cols[b - 1]))
+    return sorted(pairs)
 
 
 def label_reports(gold: Sequence[set[str]], pred: Sequence[set[str]]) -> dict[str, Report]:

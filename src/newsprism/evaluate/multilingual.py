@@ -40,7 +40,7 @@ from typing import Any
 import yaml
 
 from ..errors import UnknownComponentError
-from .metrics import Report, ratio
+from .metrics import Report, best_one_to_one, ratio
 
 __all__ = [
     "GOLD_SETS",
@@ -51,6 +51,7 @@ __all__ = [
     "gold_text",
     "load_devset",
     "main",
+    "match_figures",
     "score_page",
     "split_pages",
 ]
@@ -191,40 +192,60 @@ def _number_fits(claim: Any, n: float) -> bool:
     return claim.number is None and low is not None and high is not None and low <= n <= high
 
 
+def _hedge_ok(g: dict[str, Any], claim: Any) -> bool:
+    if "hedge" in g:
+        return _fold(claim.hedge) != "" and _hedge_class(claim.hedge) == g["hedge"]
+    return not claim.hedge or _hedge_class(claim.hedge) is None
+
+
+def _claimant_ok(g: dict[str, Any], claim: Any) -> bool:
+    a, b = _fold(g.get("claimant")), _fold(claim.claimant)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def match_figures(
+    figures: Sequence[dict[str, Any]], claims: Sequence[Any], *, typed: bool = True
+) -> list[tuple[int, int]]:
+    """The (gold index, claim index) pairs of the best one-to-one matching: a claim fits a gold count when it holds
+    its number (the number itself or a range around it) and, ``typed``, has its type. Among the matchings of the
+    most pairs, the one with the most exact numbers (not a vague range), then right hedges, then right claimants
+    (so a headline's bare mention or "hundreds" never takes the gold count from the attributed, hedged mention)."""
+    weights: dict[tuple[int, int], float] = {}
+    for j, g in enumerate(figures):
+        n = float(g["n"])
+        for i, c in enumerate(claims):
+            if not _number_fits(c, n) or (typed and c.type != g["type"]):
+                continue
+            exact = c.number is not None and abs(float(c.number) - n) < 1e-6
+            bonus = 100 * int(exact)
+            if typed:
+                bonus += 10 * int(_hedge_ok(g, c)) + int(bool(g.get("claimant")) and _claimant_ok(g, c))
+            weights[(j, i)] = 1_000_000 + bonus
+    return best_one_to_one(weights)
+
+
 def score_page(page: DevPage, article: Any, items: dict[str, list[Any]]) -> LanguageScore:
     """Score one analysed page against its annotations."""
     s = LanguageScore(page.lang, pages=1)
     body = article.body
     s.language_ok = int((article.language or "") == page.lang)
     claims = list(items.get("claims", []))
-    used: set[int] = set()
-    used_number: set[int] = set()
     s.figures = len(page.figures)
-    for g in page.figures:
-        n = float(g["n"])
-        candidates = [i for i, c in enumerate(claims) if i not in used and _number_fits(c, n)]
-        typed = [i for i in candidates if claims[i].type == g["type"]]
-        loose = [i for i in range(len(claims)) if i not in used_number and _number_fits(claims[i], n)]
-        if loose:
-            used_number.add(loose[0])
-            s.figures_number_found += 1
-        if not typed:
+    pairs = match_figures(page.figures, claims)
+    s.figures_number_found = len(match_figures(page.figures, claims, typed=False))
+    matched = dict(pairs)
+    used = set(matched.values())
+    for j, g in enumerate(page.figures):
+        if j not in matched:
             s.misses.append(f"{page.id}: figure {g['n']} {g['type']}")
             continue
-        i = typed[0]
-        used.add(i)
         s.figures_found += 1
-        claim = claims[i]
-        if "hedge" in g:
-            s.hedges += 1
-            s.hedges_ok += int(_fold(claim.hedge) != "" and _hedge_class(claim.hedge) == g["hedge"])
-        else:
-            s.hedges += 1
-            s.hedges_ok += int(not claim.hedge or _hedge_class(claim.hedge) is None)
+        claim = claims[matched[j]]
+        s.hedges += 1
+        s.hedges_ok += int(_hedge_ok(g, claim))
         if g.get("claimant"):
             s.claimants += 1
-            a, b = _fold(g["claimant"]), _fold(claim.claimant)
-            s.claimants_ok += int(bool(b) and (a in b or b in a))
+            s.claimants_ok += int(_claimant_ok(g, claim))
     predictions = [i for i, c in enumerate(claims) if c.type in ANNOTATED_TYPES]
     s.figure_predictions = len(predictions)
     s.figure_predictions_ok = len([i for i in predictions if i in used])
