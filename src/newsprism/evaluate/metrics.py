@@ -20,7 +20,12 @@ from typing import Any
 __all__ = [
     "Report",
     "best_one_to_one",
-    "label_lines", "label_reports", "macro_f1", "micro_prf", "one_to_one", "per_label_prf",
+    "label_lines",
+    "label_reports",
+    "macro_f1",
+    "micro_prf",
+    "one_to_one",
+    "per_label_prf",
     "ratio",
 ]
 
