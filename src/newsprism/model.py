@@ -261,6 +261,8 @@ class Claim(Item):
     place: str | None = None
     actor: str | None = None  # who did what is counted ("Putin" in "by sending 2,500 troops, Putin ..."), when stated
     subject: str | None = None  # civilians | protesters | security_forces | foreign_troops | total | unspecified
+    # every mention of the same figure in the article, this one first (a headline and the body, a quote), when repeated
+    mentions: list[Span] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -305,6 +307,7 @@ _NESTED: dict[tuple[str, str], type[Record]] = {
     ("Article", "footnotes"): Footnote,
     ("Article", "source"): Provenance,
     ("Outlet", "labels"): OutletLabel,
+    ("Claim", "mentions"): Span,
     ("Frame", "evidence"): Span,
     ("Quote", "parts"): Span,
 }

@@ -39,6 +39,7 @@ import yaml
 
 from ..model import Claim, Item
 from . import nlp
+from .claim_repeats import join_repeats
 from .claim_window import CueLexicon, extract_window_claims, load_cues
 from .lemmas import Token, doc_tokens, lemmatizer
 from .mentions import MentionIndex, doc_mentions, np_bounds, token_at
@@ -468,11 +469,15 @@ def extract_claims(
 ) -> list[Claim]:
     """Numeric claims in ``text`` (see the module docstring). ``lang``: the article's language; English with a
     spaCy parse (``parsed``) uses the parse rules, every other language (and English without a parse) the window
-    rules of :mod:`newsprism.enrich.claim_window`. ``tokens``: the article's lemmatised tokens, when computed."""
+    rules of :mod:`newsprism.enrich.claim_window`. ``tokens``: the article's lemmatised tokens, when computed. A figure
+    the article repeats is one claim with every mention in ``mentions`` (:mod:`newsprism.enrich.claim_repeats`)."""
     code = (lang or _guess_lang(text)).lower()
     if code != "en" or parsed is None or len(parsed) == 0 or not parsed.has_annotation("DEP"):
-        return extract_window_claims(
-            text, code, tokens=tokens, resources=resources, article_id=article_id, component=COMPONENT
+        return join_repeats(
+            extract_window_claims(
+                text, code, tokens=tokens, resources=resources, article_id=article_id, component=COMPONENT
+            ),
+            text,
         )
     lex = lexicon or load_lexicon(resources)
     if mentions is None:
@@ -481,7 +486,7 @@ def extract_claims(
     out = _extract_parsed(text, parsed, lex, article_id, mentions)
     for c in out:
         c.subject = _subject_en(c, text, cues, resources)
-    return _with_window(out, text, cues, tokens, resources, article_id)
+    return join_repeats(_with_window(out, text, cues, tokens, resources, article_id), text)
 
 
 def _with_window(
