@@ -32,7 +32,7 @@ def _apart(text: str, a: Claim, b: Claim) -> bool:
 
 
 def join_repeats(claims: Sequence[Claim], text: str) -> list[Claim]:
-    """``claims`` of ``text`` (in text order) with the repeats of each figure joined (see the module docstring), in text order."""
+    """``claims`` of ``text`` (in text order) with the repeats of each figure joined (see the module docstring)."""
     groups: list[list[Claim]] = []
     by_key: dict[tuple[str, float], list[list[Claim]]] = {}
     for c in claims:
