@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from newsprism.evaluate.metrics import best_one_to_one
 from newsprism.evaluate.multilingual import DevPage, match_figures, score_page
-from newsprism.model import Claim
+from newsprism.model import Claim, Span
 
 
 def _claim(
@@ -63,3 +63,12 @@ def test_a_range_serves_a_gold_count_no_exact_claim_holds() -> None:
     assert sorted(match_figures(gold, claims)) == [(0, 1), (1, 0)]
     assert match_figures(gold, [_claim(0, 300, "killed")]) == []
     assert match_figures(gold, [_claim(0, 300, "killed")], typed=False) == [(0, 0)]
+
+
+def test_a_claim_joining_repeated_mentions_serves_as_many_gold_counts_as_mentions() -> None:
+    joined = _claim(0, 18, "killed")
+    joined.mentions = [Span("a", 0, 3), Span("a", 40, 43)]
+    twice = ({"n": 18, "type": "killed"}, {"n": 18, "type": "killed"})
+    assert match_figures(twice, [joined]) == [(0, 0), (1, 0)]
+    assert match_figures(twice[:1], [joined]) == [(0, 0)]
+    assert match_figures(twice, [_claim(0, 18, "killed")]) == [(0, 0)]

@@ -142,7 +142,18 @@ def _build(lang: str, resources: Resources | None) -> CueLexicon:
         cues += [(f"type:{ctype}", w) for w in entries]
     for cls, entries in data.get("nouns", {}).items():
         cues += [(f"noun:{cls}", w) for w in entries]
-    for key in ("toll", "foreign", "not_counted", "according", "according_after", "said", "outlet", "citing"):
+    for key in (
+        "toll",
+        "foreign",
+        "not_counted",
+        "according",
+        "according_after",
+        "said",
+        "outlet",
+        "citing",
+        "subcount",
+        "rise",
+    ):
         cues += [(key, w) for w in data.get(key, [])]
     if lang == "uz":
         cues = [(label, _UZ_APOSTROPHE.sub("\u02bb", w)) for label, w in cues]
@@ -231,12 +242,35 @@ class _Article:
 
 
 def _hedge_before(art: _Article, n: NumberMention, s0: int) -> str | None:
-    before = fold(art.text[max(s0, n.start - 40) : n.start]).rstrip()
+    lo = max(s0, n.start - 40)
+    before = fold(art.text[lo : n.start]).rstrip()
     for form, canon in art.lex.hedges:
         if before.endswith(form):
             k = len(before) - len(form)
             if k == 0 or not before[k - 1].isalnum() or art.lex.segmented:
+                if canon == "up to" and _rise_before(art, lo + k, s0):
+                    return None  # "is opgelopen tot 2.122": the toll rose to the figure, no "up to"
                 return canon
+    return None
+
+
+def _rise_before(art: _Article, pos: int, s0: int) -> bool:
+    """A verb of rising ends right before ``pos`` ("opgelopen", "ascendió", "salito")."""
+    return any(
+        m.label == "rise" and s0 <= m.start and m.end <= pos and not art.text[m.end : pos].strip()
+        for m in art.matches
+        if m.end <= pos
+    )
+
+
+def _subcount_before(art: _Article, n: NumberMention, s0: int) -> int | None:
+    """The end of a sub-count cue shortly before the number ("dont 721", "van wie 1220", "بينهم 1404", "among the
+    wounded 51"), with no number and no stop between; None if there is none."""
+    for m in art.matches:
+        if m.label != "subcount" or m.start < s0 or m.end > n.start or n.start - m.end > 40:
+            continue
+        if not re.search(r"[\d.;:!?()。；：]", art.text[m.end : n.start]):
+            return m.end
     return None
 
 
@@ -396,18 +430,20 @@ def _is_bare(art: _Article, pos: int, s1: int) -> bool:
     )
 
 
-def _harm_before(art: _Article, n: NumberMention, s0: int) -> str | None:
-    """The type of a harm cue shortly before a bare number, in its clause and with no number between."""
+def _harm_before(art: _Article, n: NumberMention, s0: int) -> tuple[str, int] | None:
+    """(type, end) of a harm cue shortly before a bare number, in its clause and with no number between: a verb or
+    adjective ("ранените са най-малко 672") or a noun that carries the type ("Μεταξύ των τραυματιών 51")."""
     best: tuple[int, str] | None = None
     for m in art.matches:
-        if not m.label.startswith("type:") or m.label[5:] not in _HARM or m.start < s0 or m.end > n.start:
+        kind = m.label.split(":", 1)[-1]
+        if not m.label.startswith(("type:", "noun:")) or kind not in _HARM or m.start < s0 or m.end > n.start:
             continue
         gap = art.text[m.end : n.start]
         if len(gap) > 70 or re.search(r"[;:!?()\[\]。；：]|\d", gap) or _conjoined(art, gap, m, after=False):
             continue
         if best is None or m.end > best[0]:
-            best = (m.end, m.label[5:])
-    return best[1] if best is not None else None
+            best = (m.end, kind)
+    return (best[1], best[0]) if best is not None else None
 
 
 def _toll_before(art: _Article, n: NumberMention, s0: int) -> bool:
@@ -875,23 +911,31 @@ def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int, prev: Claim | 
     harm = near[0] if near is not None else None
     other = _nearest_type(art, n, s0, s1, noun, harm=False)
     subject: str | None = None
+    subcount = _subcount_before(art, n, s0)
     if noun is None:
-        bare = _is_bare(art, pos, s1) or after_harm is not None
+        bare = _is_bare(art, pos, s1) or after_harm is not None or subcount is not None
         if not bare and art.lex.lang not in _VERB_FINAL:
             return None  # "70 avions", "225 A free daily digest": a noun outside the lexicon
         before = _harm_before(art, n, s0)
+        tolls = [
+            m.end
+            for m in art.matches
+            if m.label == "toll"
+            and ((s0 <= m.start < n.start and n.start - m.end <= 90) or (pos <= m.start <= pos + 20 and m.end <= s1))
+        ]
         if after_harm is not None:
             ctype, subject = after_harm, "unspecified"
         elif harm is not None and harm != "destroyed" and near is not None and near[1] <= 12:
             ctype, subject = harm, "unspecified"
-        elif any(
-            m.label == "toll"
-            and ((s0 <= m.start < n.start and n.start - m.end <= 90) or (pos <= m.start <= pos + 20 and m.end <= s1))
-            for m in art.matches
-        ):
+        elif before is not None and (not tolls or before[1] > max((t for t in tolls if t <= n.start), default=n.end)):
+            # the nearer of a harm word and a toll ("жертвите са 1037 души, а ранените са най-малко 672")
+            ctype, subject = before[0], "total" if before[0] == "killed" else "unspecified"
+        elif subcount is not None and prev is not None and n.start - prev.end <= 120:
+            ctype, subject = prev.type, prev.subject  # "1204 blessés, dont 721": a part of the previous count
+        elif tolls:
             ctype, subject = "killed", "total"
         elif before is not None:  # "οι νεκροί ανέρχονται σε 2300", "yaralı sayısı 11 bin 119"
-            ctype, subject = before, "total" if before == "killed" else "unspecified"
+            ctype, subject = before[0], "total" if before[0] == "killed" else "unspecified"
         elif (
             bare
             and prev is not None
@@ -915,6 +959,8 @@ def _claim_for(art: _Article, n: NumberMention, s0: int, s1: int, prev: Claim | 
             ctype = "troops"
         elif subject == "protesters" or (other is not None and other[0] == "protested"):
             ctype = "protesters"
+        elif subcount is not None and prev is not None and n.start - prev.end <= 120:
+            ctype = prev.type  # "1832 mensen gewond, van wie 1220 mensen ...": a part of the previous count
         else:
             return None
     elif noun.cls == "things":

@@ -113,8 +113,9 @@ _CJK_RUN = re.compile(rf"[{_HAN}]+|[{_KANA}ー]+|[{_HANGUL}]+")
 
 
 def fold(text: str) -> str:
-    """Case-folded, NFKC-normalised text with ё as е (how lemmas and cue words are compared)."""
-    return unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    """Case-folded, NFKC-normalised text with ё as е and the Turkish dotted capital İ as i (not i and a combining dot:
+    "KİŞİ" is "kişi"), how lemmas and cue words are compared."""
+    return unicodedata.normalize("NFKC", text).replace("İ", "I").casefold().replace("ё", "е")
 
 
 @dataclass(frozen=True, slots=True)

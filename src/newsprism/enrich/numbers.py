@@ -412,6 +412,8 @@ def find_numbers(text: str, lang: str | None = None) -> list[NumberMention]:
     code = (lang or "").lower()
     table = _lang(code)
     norm = normalize_digits(text)
+    if code in {"tr", "az"}:
+        norm = norm.replace("İ", "I")  # "2 BİN 800": the dotted capital folds to two characters, no match for "bin"
     cjk = code in CJK or code == "ko"
     out: list[NumberMention] = []
     for m in table.pattern.finditer(norm):
@@ -438,7 +440,12 @@ def find_numbers(text: str, lang: str | None = None) -> list[NumberMention]:
             continue
         elif m.group("digits"):
             s = m.start()
-            if s > 0 and ((norm[s - 1].isalpha() and not _is_cjk(norm[s - 1])) or norm[s - 1] in "-/:_"):
+            glued_and = code in {"ar", "fa"} and s > 0 and norm[s - 1] == "و" and (s < 2 or not norm[s - 2].isalpha())
+            if (
+                s > 0
+                and not glued_and  # "و2421 جريحاً": "and" written onto the number
+                and ((norm[s - 1].isalpha() and not _is_cjk(norm[s - 1])) or norm[s - 1] in "-/:_")
+            ):
                 continue  # part of a code, name, range or date: G20, A320, 1941-1945, 9/11
             nxt = m.end("digits")
             suffix = _SUFFIX.match(norm, nxt) if code in AGGLUTINATIVE and not m.group("scale") else None

@@ -209,19 +209,26 @@ def match_figures(
     """The (gold index, claim index) pairs of the best one-to-one matching: a claim fits a gold count when it holds
     its number (the number itself or a range around it) and, ``typed``, has its type. Among the matchings of the
     most pairs, the one with the most exact numbers (not a vague range), then right hedges, then right claimants
-    (so a headline's bare mention or "hundreds" never takes the gold count from the attributed, hedged mention)."""
+    (so a headline's bare mention or "hundreds" never takes the gold count from the attributed, hedged mention).
+
+    A claim that joins repeated mentions of one figure (``Claim.mentions``) may serve as many gold counts as it has
+    mentions: an annotation that lists the headline's and the body's mention apart finds both in it, one that lists
+    the figure once finds it once (precision still counts the claim once)."""
+    slots = [i for i, c in enumerate(claims) for _ in range(max(1, len(getattr(c, "mentions", None) or ())))]
     weights: dict[tuple[int, int], float] = {}
     for j, g in enumerate(figures):
         n = float(g["n"])
-        for i, c in enumerate(claims):
+        for k, i in enumerate(slots):
+            c = claims[i]
             if not _number_fits(c, n) or (typed and c.type != g["type"]):
                 continue
             exact = c.number is not None and abs(float(c.number) - n) < 1e-6
             bonus = 100 * int(exact)
             if typed:
                 bonus += 10 * int(_hedge_ok(g, c)) + int(bool(g.get("claimant")) and _claimant_ok(g, c))
-            weights[(j, i)] = 1_000_000 + bonus
-    return best_one_to_one(weights)
+            weights[(j, k)] = 1_000_000 + bonus
+    pairs = best_one_to_one(weights)
+    return sorted((j, slots[k]) for j, k in pairs)
 
 
 def score_page(page: DevPage, article: Any, items: dict[str, list[Any]]) -> LanguageScore:
