@@ -76,3 +76,16 @@ def test_a_toll_that_rose_to_a_figure_has_no_up_to_hedge() -> None:
     assert _got("Het dodental is opgelopen tot 412.", "nl") == [("killed", 412, None)]
     assert _got("Het aantal gewonden is gestegen tot 980.", "nl") == [("wounded", 980, None)]
     assert _got("Er vielen tot 80 doden.", "nl") == [("killed", 80, "up to")]
+
+
+def test_the_claimant_is_the_source_not_a_word_of_the_report() -> None:
+    def claimant(text: str, lang: str) -> str | None:
+        return extract_claims(text, lang=lang)[0].claimant
+
+    text = "Η πλημμύρα προκάλεσε τον θάνατο 45 ανθρώπων, σύμφωνα με νεότερο, επίσημο απολογισμό του υπουργείου Υγείας."
+    assert claimant(text, "el") == "υπουργείου Υγείας"
+    text = "La crue a fait 45 morts dans la vallée du Rhône, selon un bilan provisoire de la préfecture du Gard."
+    assert claimant(text, "fr") == "préfecture du Gard"
+    assert claimant("소방청은 “잠정 보고에 따르면 최소 45명이 사망했다”고 밝혔다.", "ko") == "소방청"
+    text = "La riada ha causado 45 muertos, según el último balance provisional ofrecido por la agencia EFE."
+    assert "EFE" in (claimant(text, "es") or "")

@@ -518,8 +518,11 @@ def _forward(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
             gap = ""  # "USA:s geologiska myndighet USGS"
         elif re.fullmatch(r"\.\s?", gap) and idx and _ABBREV.search(art.text, max(0, prev - 6), prev + 1):
             gap = ""  # "Selon M. Oktay"
-        if tok.start >= s1 or (_PUNCT.search(gap) and (idx or prev != pos or re.search(r"[:\"«“„「『]", gap))):
-            break
+        skipped_comma = not idx and prev != pos and re.fullmatch(r",\s*", gap) is not None
+        if tok.start >= s1 or (
+            _PUNCT.search(gap) and (idx or (prev != pos and not skipped_comma) or re.search(r"[:\"«“„「『]", gap))
+        ):
+            break  # a comma may follow a word that names no one ("σύμφωνα με νεότερο, επίσημο απολογισμό του ...")
         if not idx and (
             (_is_filler(art, tok) or tok.folded in art.lex.articles or _is_date_word(tok.text))
             and tok.folded not in art.lex.aux
@@ -648,6 +651,8 @@ def _valid_claimant(art: _Article, span: tuple[int, int]) -> bool:
         return False
     if len(words) <= 3 and any(w in art.lex.pronouns for w in words):
         return False  # "Про це", "Об этом": "this was reported by ..." names the claimant after the verb
+    if words and all(any(w.startswith(f) for f in art.lex.fillers) for w in words):
+        return False  # "provisional", "잠정 보고", "Məlumata": words of the report, not its source
     letters = [ch for ch in phrase if ch.isalpha()]
     if len(letters) < 2 or any(
         m.start < e and m.end > s and m.label.startswith(_NOT_CLAIMANT) for m in art.matches if m.start < e
@@ -681,6 +686,8 @@ def _claimant(art: _Article, s0: int, s1: int, *, said_only: bool = False) -> tu
                 span = _backward(art, _skip_back(art, m.start, s0, said=True), s0) or span
             rank = 3  # the outlet that relays the figure, unless its source is named
         elif m.label == "said":
+            if any(o.label == "according" for o in art.by_start.get(m.start, ())):
+                continue  # "selon" is both: the claimant follows it ("..., selon un bilan de l'agence Map")
             span = None
             if art.lex.lang in _VERB_FINAL and re.search(r"\d", art.text[s0 : m.start]):
                 span = _topic(art, s0, s1)  # "Fuat Oktay, 14 bin 351 kişinin ... açıkladı"
