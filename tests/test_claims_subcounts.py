@@ -59,6 +59,8 @@ def test_number_words_in_other_cases_and_turkish_capitals() -> None:
     assert [m.value for m in find_numbers("Powódź odebrała życie 3 tysiącom ludzi.", "pl")] == [3000]
     assert [m.value for m in find_numbers("3 BİN 400 KİŞİ", "tr")] == [3400]
     assert ("killed", 1000, "more than") in _got("Кількість загиблих перевищила тисячу.", "uk")
+    assert _got("In het dal vielen bijna veertienhonderd doden.", "nl") == [("killed", 1400, "nearly")]
+    assert _got("Powódź zabrała życie co najmniej 3 tysiącom ludzi.", "pl") == [("killed", 3000, "at least")]
 
 
 def test_traditional_chinese_wounded_words_are_wounded() -> None:
