@@ -91,3 +91,17 @@ def test_the_claimant_is_the_source_not_a_word_of_the_report() -> None:
     assert claimant("소방청은 “잠정 보고에 따르면 최소 45명이 사망했다”고 밝혔다.", "ko") == "소방청"
     text = "La riada ha causado 45 muertos, según el último balance provisional ofrecido por la agencia EFE."
     assert "EFE" in (claimant(text, "es") or "")
+
+
+def test_a_magnitude_and_a_day_of_the_month_are_no_counts() -> None:
+    text = (
+        "El 12 de marzo de 2011 un temblor de magnitud 7 dejó 80 muertos. Fue el sismo más fuerte desde el 3 de mayo."
+    )
+    assert _got(text, "es") == [("killed", 80, None)]
+    shapes = {m.text: m.shape for m in find_numbers("Ein Beben der Magnitude 6 und 12 Tote.", "de")}
+    assert shapes["6"] == "measure" and shapes["12"] == "count"
+
+
+def test_report_words_after_according_to_lead_to_the_source() -> None:
+    text = "Murieron 45 personas, según el último balance provisional de víctimas ofrecido por la agencia oficial EFE."
+    assert "agencia oficial EFE" in (extract_claims(text, lang="es")[0].claimant or "")

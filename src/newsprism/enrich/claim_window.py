@@ -523,9 +523,12 @@ def _forward(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
             _PUNCT.search(gap) and (idx or (prev != pos and not skipped_comma) or re.search(r"[:\"«“„「『]", gap))
         ):
             break  # a comma may follow a word that names no one ("σύμφωνα με νεότερο, επίσημο απολογισμό του ...")
+        report_words = prev != pos and (  # "según el último balance | de víctimas ofrecido por | la agencia ..."
+            tok.folded in art.lex.links or art.labels_at(tok.start, "noun:") or art.labels_at(tok.start, "type:")
+        )
         if not idx and (
-            (_is_filler(art, tok) or tok.folded in art.lex.articles or _is_date_word(tok.text))
-            and tok.folded not in art.lex.aux
+            ((_is_filler(art, tok) or tok.folded in art.lex.articles or _is_date_word(tok.text)) or report_words)
+            and (tok.folded not in art.lex.aux or prev != pos)
         ):
             prev = tok.end  # "secondo le ultime notizie confermate dall'Afad": past the words that name no one
             i += 1

@@ -165,7 +165,8 @@ class NumberMention:
     value: float | None
     low: float | None
     high: float | None
-    shape: str  # count | year | date | ordinal | percent | footnote | range | time | money | age | modifier | malformed
+    # count | year | date | ordinal | percent | footnote | range | time | money | age | modifier | measure | malformed
+    shape: str
     vague: bool = False
 
 
@@ -357,7 +358,8 @@ def cjk_value(raw: str) -> float | None:
 
 def _shape(text: str, start: int, end: int, value: float | None, raw: str, after_end: int | None = None) -> str:
     before = text[max(0, start - 12) : start]
-    after = text[after_end if after_end is not None else end :][:14]
+    before_long = text[max(0, start - 24) : start]
+    after = text[after_end if after_end is not None else end :][:18]
     if before.endswith("[") and after.startswith("]"):
         return "footnote"
     if re.match(
@@ -381,7 +383,14 @@ def _shape(text: str, start: int, end: int, value: float | None, raw: str, after
         r"\b(?:aged?|ages)\s*$", before, re.I
     ):
         return "age"
-    if re.match(rf"\.?\s*(?:{_MONTHS})\b|\s*[年月日]|\s*[년월일]\b", after, re.I) or re.search(
+    if re.search(
+        r"(?:magnitud[eo]?|magnitudy|magnitúdó|magnitüd|richter|магнитуд\w*|магнітуд\w*|μεγέθους|规模|規模|震级|震級"
+        r"|マグニチュード|규모)\s*(?:de\s+|di\s+|of\s+)?$",
+        before_long,
+        re.I,
+    ):
+        return "measure"  # "un temblor de magnitud 7": no count
+    if re.match(rf"\.?\s*(?:de\s+|del\s+|di\s+)?(?:{_MONTHS})\b|\s*[年月日]|\s*[년월일]\b", after, re.I) or re.search(
         rf"\b(?:{_MONTHS})\.?\s*$", before, re.I
     ):
         return "date"
