@@ -511,6 +511,7 @@ def _forward(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
     i = art.token_index(pos)
     idx: list[int] = []
     prev = pos
+    after_filler = False  # a word that names no one was passed ("último balance"): its complements may be too
     while i < len(art.tokens) and len(idx) < 7:
         tok = art.tokens[i]
         gap = art.text[prev : tok.start]
@@ -523,13 +524,24 @@ def _forward(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
             _PUNCT.search(gap) and (idx or (prev != pos and not skipped_comma) or re.search(r"[:\"«“„「『]", gap))
         ):
             break  # a comma may follow a word that names no one ("σύμφωνα με νεότερο, επίσημο απολογισμό του ...")
-        report_words = prev != pos and (  # "según el último balance | de víctimas ofrecido por | la agencia ..."
-            tok.folded in art.lex.links or art.labels_at(tok.start, "noun:") or art.labels_at(tok.start, "type:")
+        report_words = (
+            after_filler
+            and (  # "según el último balance | de víctimas ofrecido por | la agencia ..."
+                tok.folded in art.lex.links
+                or tok.folded in art.lex.aux
+                or any(
+                    m.label[5:] in _HARM for m in art.labels_at(tok.start, "noun:") + art.labels_at(tok.start, "type:")
+                )
+            )
         )
         if not idx and (
-            ((_is_filler(art, tok) or tok.folded in art.lex.articles or _is_date_word(tok.text)) or report_words)
-            and (tok.folded not in art.lex.aux or prev != pos)
+            (
+                (_is_filler(art, tok) or tok.folded in art.lex.articles or _is_date_word(tok.text))
+                and tok.folded not in art.lex.aux
+            )
+            or report_words
         ):
+            after_filler = after_filler or _is_filler(art, tok)
             prev = tok.end  # "secondo le ultime notizie confermate dall'Afad": past the words that name no one
             i += 1
             continue
