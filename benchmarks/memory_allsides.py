@@ -6,6 +6,9 @@ first fifth (max / min of the later samples):
 
     nice python benchmarks/memory_allsides.py ingest            # the whole corpus into a fresh store
     nice python benchmarks/memory_allsides.py run --limit 2000  # every stage over the first 2,000 articles
+    nice python benchmarks/memory_allsides.py run --skip 30000 --limit 4000  # a stretch from the last fifth
+
+The child runs the ``newsprism`` of this interpreter with this environment: ``PYTHONPATH=src`` measures these sources.
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("what", choices=["ingest", "run"])
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles (0: all)")
+    ap.add_argument("--skip", type=int, default=0, help="start after the first N articles of the corpus")
     ap.add_argument("--every", type=float, default=2.0)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--log", type=Path, help="append each sample (seconds, kB) to this file as it is taken")
@@ -68,13 +72,14 @@ def main(argv: list[str] | None = None) -> int:
     exe = str(Path(sys.executable).with_name("newsprism"))
     with tempfile.TemporaryDirectory(prefix="newsprism-mem-") as tmp:
         src = args.corpus
-        if args.limit:
+        if args.limit or args.skip:
             src = Path(tmp) / "sample.jsonl"
             with gzip.open(args.corpus, "rt", encoding="utf-8") as fh, src.open("w", encoding="utf-8") as out:
                 for i, line in enumerate(fh):
-                    if i >= args.limit:
+                    if args.limit and i >= args.skip + args.limit:
                         break
-                    out.write(line)
+                    if i >= args.skip:
+                        out.write(line)
         if args.what == "ingest":
             cmd = [exe, "ingest", str(src), "--db", f"{tmp}/s.db"]
         else:
@@ -87,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     later = rss[len(rss) // 5 :] or rss
     tenths = [rss[min(len(rss) - 1, int(len(rss) * k / 10))] // 1024 for k in range(1, 11)]
     print(
-        f"{' '.join(cmd[1:2])} of {args.limit or 'all'} articles: exit {code}, {seconds:.0f} s, "
+        f"{' '.join(cmd[1:2])} of {args.limit or 'all'} articles after the first {args.skip}: exit {code}, "
+        f"{seconds:.0f} s, "
         f"{len(rss)} samples every {args.every:g} s"
     )
     print(f"peak {max(rss) // 1024} MB; at each tenth of the run (MB): {tenths}")
