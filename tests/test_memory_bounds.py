@@ -8,7 +8,7 @@ import string
 
 import pytest
 
-from newsprism.enrich.nlp import load_nlp, parse
+from newsprism.enrich.nlp import PIPE_CHARS, load_nlp, parse, pipe_batch
 from newsprism.heap import _malloc_trim, release_free_memory
 from newsprism.model import Article, Item
 from newsprism.pipeline import Doc, Resources, run_stages
@@ -66,6 +66,21 @@ def _fragmenting_burst(kept: list[bytes]) -> list[bytes]:
         if i % 100 == 99:
             kept.append(b"y" * 60_000)
     return burst
+
+
+def test_one_parse_batch_holds_a_bounded_amount_of_text() -> None:
+    nlp = load_nlp(Resources(), "en")
+    if nlp is None:
+        pytest.skip("no English spaCy model installed")
+    paragraph = "The council met on Tuesday and voted to extend the library's hours. " * 90  # 6,120 characters
+    long_pieces = [nlp.make_doc(paragraph) for _ in range(64)]
+    n = pipe_batch(long_pieces)
+    assert n >= 1 and n * len(paragraph) <= PIPE_CHARS  # 6 of 64: a batch of 32 news articles took 550 MB
+    short = [nlp.make_doc("A short note.") for _ in range(64)]
+    assert pipe_batch(short) == 32  # short texts are still parsed 32 at a time
+    huge = [nlp.make_doc(paragraph * 10)]
+    assert pipe_batch(huge) == 1
+    assert pipe_batch([]) == 32
 
 
 def _burst_stage(resources: Resources) -> object:
