@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .config import Settings
 from .errors import StageError
+from .heap import release_free_memory
 from .model import RECORD_TYPES, Article, Item
 from .registry import ComponentSpec, Registry, default_registry
 
@@ -342,8 +343,11 @@ def run_stages(
     """
     prior = prior or {}
     done = done or {}
-    with _memory_zones(resources):
-        return _run(articles, specs, resources, prior, done)
+    try:
+        with _memory_zones(resources):
+            return _run(articles, specs, resources, prior, done)
+    finally:
+        release_free_memory()  # a batch's parses are gone: their memory goes back instead of staying held
 
 
 def _run(
