@@ -28,6 +28,15 @@ members written in them — reaches ``threshold``. The first page of an event in
 starts a story that the later pages in other languages never compare with as a whole; and a crisis reported in
 twenty languages splits into several multilingual stories whose members each found a different story first. Two
 stories in one and the same language are not merged (their articles were already compared one by one).
+
+Look-alike events (an earlier earthquake, a later flood in the same country) share the country, the kind of event,
+the head of state and often a province, so keys alone join them. Two facts an analyst checks keep them apart, both
+when an article joins a story and when two stories merge (:func:`conflict_factor`): the **main measure** of the
+event (the first bare one-decimal quantity of the lead, an earthquake's magnitude: 6.7 and 7.8 are two events,
+7.4 and 7.8 two agencies' readings of one) and the **places**: an article whose places lie in regions a story never
+names, named again and again, is probably about another event (lowered, not excluded: a page may name only the
+capital where the minister spoke). A year only the text names (undated page) keeps an article out of stories of
+other years, unless the main measures agree (the year may be a past event's: "the worst since 1999").
 """
 
 from __future__ import annotations
@@ -76,14 +85,15 @@ class ClusterOptions:
     measure_tolerance: float = 0.5
     measure_conflict_factor: float = 0.0
     # - the share of an article's place mentions in its main country whose region no member of the story names
-    #   lowers the similarity by up to ``region_conflict_penalty`` (lowers only: a page may name only the capital)
+    #   lowers the similarity by up to ``region_conflict_penalty`` (lowers only: a page may name only the capital);
+    #   not when the main measures agree (the same quake seen from Syria names other places than from Turkey)
     region_conflict_penalty: float = 0.5
-    # a story naming fewer regions of that country than this says less about where its event is (scaled down)
+    # a story naming fewer regions than this says less about where its event is (the share is scaled down)
     region_conflict_regions: int = 5
     # a side naming no region of the other's main country conflicts too (its places are all elsewhere)
     region_conflict_other_countries: bool = True
-    # ... and by how often the unnamed places are mentioned, up to this many mentions
-    region_conflict_mentions: int = 2
+    # unnamed places mentioned fewer times than this weigh less (a capital named once, a place misread once)
+    region_conflict_mentions: int = 3
     # an undated article whose year is only one its text names (maybe a past event's: "the worst since the 1999
     # quake") is kept out of stories of other years unless its main measure agrees with theirs (False: always)
     text_year_yields_to_measure: bool = True
@@ -102,10 +112,11 @@ class StoryState:
     start: str = ""
     end: str = ""
     years: set[int] = field(default_factory=set)  # the members' years of publication (or of a date in the URL)
-    text_years: set[int] = field(default_factory=set)  # years undated members name (maybe a past event's)
+    text_years: set[int] = field(default_factory=set)  # years undated members name (count only without ``years``)
     months: set[str] = field(default_factory=set)  # the members' months (YYYY-MM) when known
     measures: dict[str, int] = field(default_factory=dict)  # the members' main measures and how many give each
     regions: dict[str, int] = field(default_factory=dict)  # regions ("CC-admin1") the members name, with mentions
+    unmeasured: dict[str, int] = field(default_factory=dict)  # the same, of the members giving no main measure
     sims: list[float] = field(default_factory=list)
     existing: Story | None = None
     changed: bool = False
@@ -129,6 +140,8 @@ class StoryState:
         if f.measure:
             self.measures[f.measure] = self.measures.get(f.measure, 0) + 1
         _add_counts(self.regions, f.regions)
+        if not f.measure:
+            _add_counts(self.unmeasured, f.regions)
         self.sims.append(sim)
         self.changed = True
 
@@ -157,7 +170,7 @@ class StoryState:
         if f.year is None:
             return True
         hard = set() if f.year_from_text else {f.year}
-        return _years_agree(hard, {f.year}, self.years, self.years | self.text_years, measure_agrees)
+        return _years_agree(hard, {f.year}, self.years, self.years or self.text_years, measure_agrees)
 
 
 def _years_agree(hard_a: set[int], all_a: set[int], hard_b: set[int], all_b: set[int], measure_agrees: bool) -> bool:
@@ -213,9 +226,11 @@ def _unnamed_share(regions: dict[str, int], country: str, named: dict[str, int],
     """How strongly the places of ``regions`` in ``country`` (one side's main country) lie where ``named`` (the
     other side) never goes: the share of their mentions in regions ``named`` lacks, scaled by how many regions
     ``named`` holds (up to ``region_conflict_regions``: a story naming one province may not have named the next
-    yet, one naming ten and not this one is likely about another event) and by how often those unnamed places are
-    mentioned (up to ``region_conflict_mentions``: the place a page is about is named again and again, a capital
-    where a minister spoke once). 0 when either side names no region."""
+    yet, one naming ten and not this one is likely about another event) — or, when more, by how sure this side is
+    of its own place (the share of its mentions on its main region, named again and again, that ``named`` lacks: a
+    page about Van names Van three times) — and by how often the unnamed places are mentioned (up to
+    ``region_conflict_mentions``: the place a page is about is named again and again, a capital where a minister
+    spoke once). 0 when either side names no region."""
     prefix = country + "-"
     if (
         not country
@@ -228,8 +243,14 @@ def _unnamed_share(regions: dict[str, int], country: str, named: dict[str, int],
     if not total:
         return 0.0
     unnamed = sum(n for r, n in mine.items() if r not in named)
+    full = max(1, opts.region_conflict_mentions)
+    repeated = min(1.0, unnamed / full)
+    # how sure the other side is of where its event is: the regions it names; unless this side is itself sure of
+    # its own place (most of its mentions, again and again, on one region the other never names)
     known = min(1.0, len(named) / max(1, opts.region_conflict_regions))
-    repeated = min(1.0, unnamed / max(1, opts.region_conflict_mentions))
+    top = min(mine, key=lambda r: (-mine[r], r))
+    if top not in named:
+        known = max(known, mine[top] / total * min(1.0, mine[top] / full))
     return unnamed / total * known * repeated
 
 
@@ -413,10 +434,16 @@ def _article_conflict(f: ArticleFeatures, st: StoryState, opts: ClusterOptions) 
 
 def _story_conflict(a: StoryState, b: StoryState, opts: ClusterOptions) -> float:
     """:func:`conflict_factor` of two stories: their dominant measures; the places of the one naming fewer
-    against every region the other names (the larger one is the better reference of where its event is)."""
+    against every region the other names (the larger one is the better reference of where its event is) — when
+    the measures agree, only the places of its members that give no measure (a member whose measure agrees is
+    vouched for; one that gives none may be a look-alike that joined on a shared name)."""
     small, big = (a, b) if sum(a.regions.values()) <= sum(b.regions.values()) else (b, a)
+    measures = (_dominant(a.measures), _dominant(b.measures))
+    if _measures_agree(measures[0], measures[1], opts.measure_tolerance):
+        share = _unnamed_share(small.unmeasured, _main_country(small.unmeasured), big.regions, opts)
+        return 1.0 - opts.region_conflict_penalty * share
     share = _unnamed_share(small.regions, _main_country(small.regions), big.regions, opts)
-    return conflict_factor((_dominant(a.measures), _dominant(b.measures)), share, opts)
+    return conflict_factor(measures, share, opts)
 
 
 def _compatible(a: StoryState, b: StoryState, opts: ClusterOptions) -> bool:
@@ -427,7 +454,7 @@ def _compatible(a: StoryState, b: StoryState, opts: ClusterOptions) -> bool:
     agrees = opts.text_year_yields_to_measure and _measures_agree(
         _dominant(a.measures), _dominant(b.measures), opts.measure_tolerance
     )
-    if not _years_agree(a.years, a.years | a.text_years, b.years, b.years | b.text_years, agrees):
+    if not _years_agree(a.years, a.years or a.text_years, b.years, b.years or b.text_years, agrees):
         return False
     if a.months and b.months:
         return any(_month_gap(x, y) <= opts.month_gap for x in a.months for y in b.months)
@@ -515,6 +542,7 @@ def _merge_across_languages(states: list[StoryState], opts: ClusterOptions) -> l
         b.months |= a.months
         _add_counts(b.measures, a.measures)
         _add_counts(b.regions, a.regions)
+        _add_counts(b.unmeasured, a.unmeasured)
         b.changed = True
         del alive[id(a)]
         cache = {pair: v for pair, v in cache.items() if id(a) not in pair and id(b) not in pair}
