@@ -179,11 +179,12 @@ def test_devset_stories_hold_together_without_lookalikes() -> None:
     quake = rows.get("kahramanmaras-2023")
     if quake is None:
         pytest.skip("too few Kahramanmaraş pages rebuilt yet")
-    # floors a little under the figures of `python benchmarks/stories_devset.py --pages DIR` (order 1: 20/37 pages
-    # of Kahramanmaraş in one story with 2 look-alikes, BCubed F1 0.655): far from the target (50 of 60, none)
-    assert quake["in_largest"] >= 0.5 * quake["pages"]
-    assert quake["lookalikes"] <= 5
-    assert score_assignment(pred, gold)["bcubed"]["f1"] >= 0.6
+    # floors under the figures of `python benchmarks/stories_devset.py --pages DIR` (order 1: 33/37 pages of
+    # Kahramanmaraş in one story with no look-alike, BCubed F1 0.894; over 25 orders median 33, min 27, look-alikes
+    # in 6 orders of 25)
+    assert quake["in_largest"] >= 0.7 * quake["pages"]
+    assert quake["lookalikes"] <= 2
+    assert score_assignment(pred, gold)["bcubed"]["f1"] >= 0.75
 
 
 def test_main_measure_is_the_first_bare_decimal_of_the_lead() -> None:
