@@ -233,6 +233,8 @@ def test_places_in_regions_a_story_never_names_lower_the_similarity() -> None:
     from newsprism.stories.cluster import _article_conflict
 
     assert _article_conflict(elsewhere, st, opts) == pytest.approx(0.5)  # lowered by the whole penalty
+    same_language = _quake("g2", "en", shared, regions={"XX-40": 3}, country="XX")  # its text compares too
+    assert _article_conflict(same_language, st, opts) == pytest.approx(0.75)
     assert 0.5 < _article_conflict(capital, st, opts) < 1.0  # named once: lowered less
     assert _article_conflict(inside, st, opts) > _article_conflict(capital, st, opts)
     agreeing = _quake("m", "it", shared, regions={"XX-40": 3}, country="XX", measure="5.0")
