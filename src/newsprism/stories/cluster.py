@@ -28,6 +28,15 @@ members written in them — reaches ``threshold``. The first page of an event in
 starts a story that the later pages in other languages never compare with as a whole; and a crisis reported in
 twenty languages splits into several multilingual stories whose members each found a different story first. Two
 stories in one and the same language are not merged (their articles were already compared one by one).
+
+Look-alike events (an earlier earthquake, a later flood in the same country) share the country, the kind of event,
+the head of state and often a province, so keys alone join them. Two facts an analyst checks keep them apart, both
+when an article joins a story and when two stories merge (:func:`conflict_factor`): the **main measure** of the
+event (the first bare one-decimal quantity of the lead, an earthquake's magnitude: 6.7 and 7.8 are two events,
+7.4 and 7.8 two agencies' readings of one) and the **places**: an article whose places lie in regions a story never
+names, named again and again, is probably about another event (lowered, not excluded: a page may name only the
+capital where the minister spoke). A year only the text names (undated page) keeps an article out of stories of
+other years, unless the main measures agree (the year may be a past event's: "the worst since 1999").
 """
 
 from __future__ import annotations
@@ -68,6 +77,30 @@ class ClusterOptions:
     # among articles in several languages, a name key (a capitalised word's skeleton: no entity or place resolved
     # behind it) weighs this much: resolved ids, places and figures link languages more reliably
     multilingual_name_factor: float = 0.6
+    # look-alike events (an earlier quake, a later flood in the same country) share country, kind and often a
+    # province; two signals an analyst reads tell them apart, both applied when an article joins a story and when
+    # two stories merge (see :func:`conflict_factor`):
+    # - main measures (``ArticleFeatures.measure``) further apart than this conflict (the similarity is scaled by
+    #   ``measure_conflict_factor``): agencies report one quake's magnitude a few tenths apart, not a whole unit
+    measure_tolerance: float = 0.5
+    measure_conflict_factor: float = 0.0
+    # - the share of an article's place mentions in its main country whose region no member of the story names
+    #   lowers the similarity by up to ``region_conflict_penalty`` (lowers only: a page may name only the capital);
+    #   not when the main measures agree (the same quake seen from Syria names other places than from Turkey)
+    region_conflict_penalty: float = 0.5
+    # a story naming fewer regions than this says less about where its event is (the share is scaled down)
+    region_conflict_regions: int = 5
+    # a side naming no region of the other's main country conflicts too (its places are all elsewhere)
+    region_conflict_other_countries: bool = True
+    # unnamed places mentioned fewer times than this weigh less (a capital named once, a place misread once)
+    region_conflict_mentions: int = 3
+    # an article written in a language of the story (its text compares too) counts the place conflict this much
+    # (whole stories merging compare mostly by keys: full weight there). Measured on AllSides with the places
+    # stage: 1.0 costs 0.02 pairwise F1 against main, 0.5 costs 0.003
+    region_conflict_same_language: float = 0.5
+    # an undated article whose year is only one its text names (maybe a past event's: "the worst since the 1999
+    # quake") is kept out of stories of other years unless its main measure agrees with theirs (False: always)
+    text_year_yields_to_measure: bool = True
 
 
 @dataclass(slots=True)
@@ -82,8 +115,12 @@ class StoryState:
     embedding: list[float] | None = None
     start: str = ""
     end: str = ""
-    years: set[int] = field(default_factory=set)  # the members' years (publication, else named in the text)
+    years: set[int] = field(default_factory=set)  # the members' years of publication (or of a date in the URL)
+    text_years: set[int] = field(default_factory=set)  # years undated members name (count only without ``years``)
     months: set[str] = field(default_factory=set)  # the members' months (YYYY-MM) when known
+    measures: dict[str, int] = field(default_factory=dict)  # the members' main measures and how many give each
+    regions: dict[str, int] = field(default_factory=dict)  # regions ("CC-admin1") the members name, with mentions
+    unmeasured: dict[str, int] = field(default_factory=dict)  # the same, of the members giving no main measure
     sims: list[float] = field(default_factory=list)
     existing: Story | None = None
     changed: bool = False
@@ -101,13 +138,20 @@ class StoryState:
             self.start = min(self.start, f.date) if self.start else f.date
             self.end = max(self.end, f.date) if self.end else f.date
         if f.year is not None:
-            self.years.add(f.year)
+            (self.text_years if f.year_from_text else self.years).add(f.year)
         if f.month:
             self.months.add(f.month)
+        if f.measure:
+            self.measures[f.measure] = self.measures.get(f.measure, 0) + 1
+        _add_counts(self.regions, f.regions)
+        if not f.measure:
+            _add_counts(self.unmeasured, f.regions)
         self.sims.append(sim)
         self.changed = True
 
-    def open_to(self, f: ArticleFeatures, window_days: int, month_gap: int | None = None) -> bool:
+    def open_to(
+        self, f: ArticleFeatures, window_days: int, month_gap: int | None = None, measure_agrees: bool = False
+    ) -> bool:
         """Whether ``f`` may join: its date within ``window_days`` of the story's span; an undated article (or
         story) only when the years agree and (with ``month_gap``) its month, when known, is within ``month_gap``
         months of one of the story's."""
@@ -127,7 +171,19 @@ class StoryState:
                 else 0
             )
             return gap <= window_days
-        return f.year is None or not self.years or f.year in self.years
+        if f.year is None:
+            return True
+        hard = set() if f.year_from_text else {f.year}
+        return _years_agree(hard, {f.year}, self.years, self.years or self.text_years, measure_agrees)
+
+
+def _years_agree(hard_a: set[int], all_a: set[int], hard_b: set[int], all_b: set[int], measure_agrees: bool) -> bool:
+    """Whether two sides' years allow one event: years of publication (``hard``) must meet; years only a text
+    names (in ``all``) must meet too unless ``measure_agrees`` (the year may be a past event's the text compares
+    with, while the event's own main measure is the same)."""
+    if hard_a and hard_b and not hard_a & hard_b:
+        return False
+    return not all_a or not all_b or bool(all_a & all_b) or measure_agrees
 
 
 def _month_gap(a: str, b: str) -> int:
@@ -135,6 +191,79 @@ def _month_gap(a: str, b: str) -> int:
         return abs((int(a[:4]) * 12 + int(a[5:7])) - (int(b[:4]) * 12 + int(b[5:7])))
     except ValueError:
         return 0
+
+
+def _add_counts(acc: dict[str, int], counts: dict[str, int]) -> None:
+    for k, v in counts.items():
+        acc[k] = acc.get(k, 0) + v
+
+
+def _dominant(measures: dict[str, int]) -> list[float]:
+    """The measures given by the most members (ties all kept)."""
+    if not measures:
+        return []
+    top = max(measures.values())
+    return [float(m) for m, n in measures.items() if n == top]
+
+
+def _measures_conflict(a: list[float], b: list[float], tolerance: float) -> bool:
+    """Whether two sets of main measures disagree: none of ``a`` within ``tolerance`` of one of ``b``."""
+    if not a or not b:
+        return False
+    return all(abs(x - y) > tolerance + 1e-9 for x in a for y in b)
+
+
+def _measures_agree(a: list[float], b: list[float], tolerance: float) -> bool:
+    """Whether both sides give a main measure and they agree (within ``tolerance``)."""
+    return bool(a and b) and not _measures_conflict(a, b, tolerance)
+
+
+def _main_country(regions: dict[str, int]) -> str:
+    by_country: dict[str, int] = {}
+    for region, n in regions.items():
+        cc = region.split("-", 1)[0]
+        by_country[cc] = by_country.get(cc, 0) + n
+    return min(by_country, key=lambda c: (-by_country[c], c)) if by_country else ""
+
+
+def _unnamed_share(regions: dict[str, int], country: str, named: dict[str, int], opts: ClusterOptions) -> float:
+    """How strongly the places of ``regions`` in ``country`` (one side's main country) lie where ``named`` (the
+    other side) never goes: the share of their mentions in regions ``named`` lacks, scaled by how many regions
+    ``named`` holds (up to ``region_conflict_regions``: a story naming one province may not have named the next
+    yet, one naming ten and not this one is likely about another event) and by how often the unnamed places are
+    mentioned (up to
+    ``region_conflict_mentions``: the place a page is about is named again and again, a capital where a minister
+    spoke once). 0 when either side names no region."""
+    prefix = country + "-"
+    if (
+        not country
+        or not named
+        or (not opts.region_conflict_other_countries and not any(r.startswith(prefix) for r in named))
+    ):
+        return 0.0
+    mine = {r: n for r, n in regions.items() if r.startswith(prefix)}
+    total = sum(mine.values())
+    if not total:
+        return 0.0
+    unnamed = sum(n for r, n in mine.items() if r not in named)
+    known = min(1.0, len(named) / max(1, opts.region_conflict_regions))
+    repeated = min(1.0, unnamed / max(1, opts.region_conflict_mentions))
+    return unnamed / total * known * repeated
+
+
+def conflict_factor(
+    measures: tuple[list[float], list[float]],
+    region_share: float,
+    opts: ClusterOptions,
+) -> float:
+    """What a similarity is scaled by when two sides (an article and a story, or two stories) report conflicting
+    facts: ``measures`` the two sides' main measures (:func:`_measures_conflict`), ``region_share`` how much of
+    one side's places lie in regions the other never names (:func:`_unnamed_share`)."""
+    if not measures[0] or not measures[1]:
+        return 1.0 - opts.region_conflict_penalty * region_share
+    if _measures_conflict(measures[0], measures[1], opts.measure_tolerance):
+        return opts.measure_conflict_factor
+    return 1.0  # the measures agree: the places differ by focus (the same quake seen from Syria or from Turkey)
 
 
 def _add_into(acc: Vector, vec: Vector) -> None:
@@ -271,9 +400,12 @@ def cluster_articles(
     for f in todo:
         best, best_sim = None, 0.0
         for st in states:
-            if not st.open_to(f, opts.window_days, opts.month_gap):
+            agrees = opts.text_year_yields_to_measure and _measures_agree(
+                [float(f.measure)] if f.measure else [], _dominant(st.measures), opts.measure_tolerance
+            )
+            if not st.open_to(f, opts.window_days, opts.month_gap, agrees):
                 continue
-            sim = _similarity(f, tvecs, kvecs, embs, st, opts)
+            sim = _similarity(f, tvecs, kvecs, embs, st, opts) * _article_conflict(f, st, opts)
             if sim > best_sim:
                 best, best_sim = st, sim
         if best is None or best_sim < opts.threshold:
@@ -289,12 +421,39 @@ def cluster_articles(
     return states
 
 
+def _article_conflict(f: ArticleFeatures, st: StoryState, opts: ClusterOptions) -> float:
+    """:func:`conflict_factor` of an article against a story (the article's own measure against the story's
+    dominant ones; the article's regions against every region the story names)."""
+    measures = ([float(f.measure)] if f.measure else [], _dominant(st.measures))
+    share = _unnamed_share(f.regions, f.country, st.regions, opts)
+    if f.language in st.text:  # the texts compare too: the places weigh less
+        share *= opts.region_conflict_same_language
+    return conflict_factor(measures, share, opts)
+
+
+def _story_conflict(a: StoryState, b: StoryState, opts: ClusterOptions) -> float:
+    """:func:`conflict_factor` of two stories: their dominant measures; the places of the one naming fewer
+    against every region the other names (the larger one is the better reference of where its event is) — when
+    the measures agree, only the places of its members that give no measure (a member whose measure agrees is
+    vouched for; one that gives none may be a look-alike that joined on a shared name)."""
+    small, big = (a, b) if sum(a.regions.values()) <= sum(b.regions.values()) else (b, a)
+    measures = (_dominant(a.measures), _dominant(b.measures))
+    if _measures_agree(measures[0], measures[1], opts.measure_tolerance):
+        share = _unnamed_share(small.unmeasured, _main_country(small.unmeasured), big.regions, opts)
+        return 1.0 - opts.region_conflict_penalty * share
+    share = _unnamed_share(small.regions, _main_country(small.regions), big.regions, opts)
+    return conflict_factor(measures, share, opts)
+
+
 def _compatible(a: StoryState, b: StoryState, opts: ClusterOptions) -> bool:
     """Whether two stories may be one: their spans within the window, else their years and months agreeing."""
     if a.start and b.start:
         gap = _days(b.start, a.end) if b.start > a.end else _days(a.start, b.end) if a.start > b.end else 0
         return gap <= opts.window_days
-    if a.years and b.years and not a.years & b.years:
+    agrees = opts.text_year_yields_to_measure and _measures_agree(
+        _dominant(a.measures), _dominant(b.measures), opts.measure_tolerance
+    )
+    if not _years_agree(a.years, a.years or a.text_years, b.years, b.years or b.text_years, agrees):
         return False
     if a.months and b.months:
         return any(_month_gap(x, y) <= opts.month_gap for x in a.months for y in b.months)
@@ -353,7 +512,11 @@ def _merge_across_languages(states: list[StoryState], opts: ClusterOptions) -> l
                     if s is None:
                         # two stories of one and the same language were already compared article by article
                         one_language = len(a.text) <= 1 and set(a.text) == set(b.text)
-                        s = 0.0 if one_language or not _compatible(a, b, opts) else _story_similarity(a, b, opts)
+                        s = (
+                            0.0
+                            if one_language or not _compatible(a, b, opts)
+                            else _story_similarity(a, b, opts) * _story_conflict(a, b, opts)
+                        )
                         cache[pair] = s
                     bar = threshold if not (set(a.text) & set(b.text)) else opts.threshold
                     if s >= bar and (best is None or s > best[0]):
@@ -374,7 +537,11 @@ def _merge_across_languages(states: list[StoryState], opts: ClusterOptions) -> l
         b.start = min(x for x in (a.start, b.start) if x) if a.start or b.start else ""
         b.end = max(a.end, b.end)
         b.years |= a.years
+        b.text_years |= a.text_years
         b.months |= a.months
+        _add_counts(b.measures, a.measures)
+        _add_counts(b.regions, a.regions)
+        _add_counts(b.unmeasured, a.unmeasured)
         b.changed = True
         del alive[id(a)]
         cache = {pair: v for pair, v in cache.items() if id(a) not in pair and id(b) not in pair}

@@ -15,6 +15,15 @@ Cross-lingual keys (comparable between languages):
   decimals (a magnitude "7,8" / "7.8" → ``f:7.8``) too;
 - ``v:<type>``: the PLOVER types of the events stage (a protest and a referendum in one country differ here).
 
+Two signals tell look-alike events apart (an earlier quake, a later flood in the same country), where the keys
+above mostly agree (country, the kind of event, often a province):
+- the article's **main measure** (:func:`main_measure`): the first bare one-decimal quantity of its title and lead —
+  no percentage, money, count in thousands or millions, distance or duration — the figure a report leads with to
+  size its event (an earthquake's magnitude, a storm's or a flood's peak in metres): two reports of one event give
+  it within a few tenths (agencies differ), two events rarely do;
+- the article's **regions** (first-level divisions of its places, with their mentions) and its main country: an
+  article whose places lie in regions no member of a story names is probably about another event there.
+
 Each article also gets its **month** (its publication date, else a date in its URL, else a date written in digits
 in its text; stories keep apart articles months away, see :mod:`newsprism.stories.cluster`) and its **year**: the
 year of its publication date, else of a date in its URL
@@ -40,6 +49,7 @@ __all__ = [
     "decimals_in",
     "figure_specificity",
     "figures_in",
+    "main_measure",
     "name_skeleton",
     "transliterate",
     "year_of",
@@ -379,6 +389,16 @@ COUNTRY_WEIGHT = 1.0
 REGION_WEIGHT = 0.8
 # a decimal of one digit each side of "." or "," (a magnitude 7,8 or 7.8), not part of a longer number (13.24, 2.600)
 _DECIMAL = re.compile(r"(?<![\d.,])(\d)[.,](\d)(?![\d.,]*\d)")
+# what may follow a decimal that is not the measure of an event: a share, money, a count in thousands or
+# millions (Polish "5,3 tys.", Turkish "2,5 milyon"), a distance, a duration, a temperature
+_NOT_MEASURE_AFTER = re.compile(
+    r"\s?(?:%|‰|[$€£¥₺₽]|percent|per\s?cent|pour\s?cent|por\s?ciento|prozent|procent|процент|відс|yüzde|"
+    r"million|mln|mio|milyon|miljoen|miljon|milion|milione|миллион|млн|мільйон|billion|bn|mrd|milliard|miliard|"
+    r"milyar|млрд|trillion|trilyon|thousand|tys|тыс|тис|bin\b|ezer|tusen|tuhat|mila\b|mille\b|mil\b|k\b|"
+    r"万|億|亿|억|만|千|km|км|mi\b|miles|m\b|м\b|cm|kg|°|hours?|uhr|часа?|saat|godz|heures?|minut)",
+    re.IGNORECASE,
+)
+_NOT_MEASURE_BEFORE = re.compile(r"[$€£¥₺₽]\s?$")
 # a date in a URL path: /2023/02/09/, /2023-02-09, /20230209, /202302/, /2023/0206/
 _URL_DATE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)[/_-]?(0[1-9]|1[0-2])(?:[/_-]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
 # a date written in digits in a text: 2023-02-06, 06.02.2023, 6/2/2023, 2023年2月6日, 2023. február 6. is not read
@@ -427,6 +447,10 @@ class ArticleFeatures:
     year: int | None = None  # year of publication, else the latest year the title and lead name
     dated: bool = False  # True when ``year`` is the publication year (not inferred)
     month: str = ""  # YYYY-MM: of publication, else of a date in the URL or the text ("" when unknown)
+    year_from_text: bool = False  # True when ``year`` is only a year the title and lead name (weak evidence)
+    measure: str = ""  # the main measure of its event (see :func:`main_measure`), "" when none
+    regions: dict[str, int] = field(default_factory=dict)  # "CC-admin1" -> mentions of places in that region
+    country: str = ""  # the country most of its places (regions) lie in
 
 
 def _caseless_names(word: str) -> str | None:
@@ -502,6 +526,18 @@ def decimals_in(text: str) -> list[str]:
     return out
 
 
+def main_measure(text: str) -> str:
+    """The first bare one-decimal quantity of ``text`` (see the module notes), as ``"6.7"``, or "" when there is
+    none: ``"5,3 tys. rannych, a quake of magnitude 6.8"`` → ``"6.8"``; ``"inflation at 4.5% and $7.2 billion"`` →
+    ``""``."""
+    digits = _ascii_digits(text)
+    for m in _DECIMAL.finditer(digits):
+        if _NOT_MEASURE_AFTER.match(digits, m.end()) or _NOT_MEASURE_BEFORE.search(digits, 0, m.start()):
+            continue
+        return f"{int(m.group(1))}.{m.group(2)}"
+    return ""
+
+
 def date_of(article: Article, text: str) -> tuple[str, str]:
     """The article's day (``YYYY-MM-DD``, "" when unknown) and month (``YYYY-MM``, "" when unknown): its
     publication date, else a date in its URL path, else the first date written in digits in ``text``."""
@@ -544,6 +580,7 @@ def article_features(article: Article, items: Iterable[Item]) -> ArticleFeatures
     names: dict[str, int] = {}
     figures: set[int] = set()
     regions: set[str] = set()
+    region_mentions: dict[str, int] = {}
     countries: set[str] = set()
     items = list(items)
     # GeoNames ids the places stage read as countries: an entity resolved to one is that country's key
@@ -580,6 +617,8 @@ def article_features(article: Article, items: Iterable[Item]) -> ArticleFeatures
             keys[k] = keys.get(k, 0.0) + 1.0
             if region and k != region:
                 regions.add(region)
+            if region:
+                region_mentions[region[2:]] = region_mentions.get(region[2:], 0) + 1
             if it.country:
                 countries.add(it.country)
             names[it.name] = names.get(it.name, 0) + 1
@@ -608,8 +647,16 @@ def article_features(article: Article, items: Iterable[Item]) -> ArticleFeatures
     for country in countries:
         weighted[f"c:{country}"] = COUNTRY_WEIGHT
     day, month = date_of(article, lead)
-    year, dated = year_of(article, lead)
+    # a number the claims stage read as a count ("2000 injured") is no year: blanked before years are looked for
+    counted = [(it.start, it.end) for it in items if isinstance(it, Claim) and 0 <= it.start < it.end <= LEAD_CHARS]
+    body = article.body[:LEAD_CHARS]
+    for start, end in counted:
+        body = body[:start] + " " * (end - start) + body[end:]
+    year, dated = year_of(article, (article.title or "") + ". " + body)
     title = article.title or ""
+    by_country: dict[str, int] = {}
+    for region, count in region_mentions.items():
+        by_country[region.split("-", 1)[0]] = by_country.get(region.split("-", 1)[0], 0) + count
     return ArticleFeatures(
         article_id=article.id,
         language=(article.language or "und"),
@@ -621,4 +668,8 @@ def article_features(article: Article, items: Iterable[Item]) -> ArticleFeatures
         lead=f"{title}\n{article.body[:EMBED_CHARS]}",
         year=year,
         dated=dated,
+        year_from_text=year is not None and not dated and not date_of(article, "")[1],
+        measure=main_measure(lead),
+        regions=region_mentions,
+        country=min(by_country, key=lambda c: (-by_country[c], c)) if by_country else "",
     )
