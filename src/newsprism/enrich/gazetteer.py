@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass, field
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 __all__ = ["GENERIC_WORDS", "GazEntry", "Gazetteer", "build_gazetteer", "load_gazetteer"]
 
 INDEX_VERSION = 18
+#: a name whose particle is written joined to it ("DeSoto", "Desoto", "LaSalle", "DuPage").
+_PARTICLE_JOINED = re.compile(r"(De(?=[a-z]{3})|(?:De|La|Le|Du)(?=[A-Z][a-z]))")
 _GENERIC_RE = generic_re(GENERIC_WORDS)
 _ADMIN2_END = generic_re(ADMIN2_WORDS)
 _CACHE_SIZE = 50_000
@@ -143,6 +146,8 @@ class Gazetteer:
         noise: "Milton" for Kansas City) is kept only when it has a million people or the name is a curated alias.
         """
         found = self._by_key(name_key(text))
+        if not found and (m := _PARTICLE_JOINED.match(text)):  # "DeSoto Parish" as GeoNames spells it: "De Soto Parish"
+            found = self._by_key(name_key(f"{m.group(1)} {text[m.end(1) :]}"))
         if any(not main and e.feature == "admin2" for e, main in found) and any(
             main or e.feature != "admin2" for e, main in found
         ):  # a county's bare name ("Washington") only when nothing else has the name

@@ -28,6 +28,7 @@ from .entities import work_spans
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
 from .place_sounds import KOREAN_PARTICLES, scan_sounds
 from .placeforms import stems, water_forms
+from .state_codes import POSTAL, state_code
 from .translit import fold, name_key
 
 if TYPE_CHECKING:
@@ -107,6 +108,8 @@ def _scan(
             gaps = [body[words[j].end() : words[j + 1].start()] for j in range(i, i + n - 1)]
             if any(g not in (" ", "-") for g in gaps):
                 continue
+            if n > 1 and last.group() in _COMPASS and _followed_by_name(body, words, i + n):
+                continue  # "Western North Dakota": the compass word begins the next name
             start, end = words[i].start(), last.end()
             text = re.sub(r"['’]s$", "", body[start:end].rstrip("."))
             end = start + len(text)
@@ -172,7 +175,11 @@ def _scan(
         source = "weak" if weak else "scan"
         if as_person:  # tagged as a person: a town only where the article names its state ("Castlegar", B.C.)
             keep, local = [], [e for e in entries if e.feature == "city" and name_key(e.name) == key]
-            if _after_locative(body, start, end) or _listed_with_place(body, start, end, gaz):
+            if (
+                _after_locative(body, start, end)
+                or _listed_with_place(body, start, end, gaz)
+                or _RESIDENT.match(body, end)
+            ):
                 # or where the text puts someone in it ("lives in Riverdale"), or lists it with towns ("Hilversum
                 # and Almelo")
                 keep, local = local, []
@@ -190,10 +197,26 @@ def _scan(
             )
         ):
             continue
-        if n == 1 and text in common and all(e.feature in ("city", "admin2") and e.population < 100_000 for e in keep):
-            continue  # a common word written with a capital ("Valley", "Delta", "Rehab")
+        if (
+            n == 1
+            and text in common
+            and all(
+                (e.feature in ("city", "admin2") and e.population < 100_000)
+                or (e.feature not in ("country", "admin") and key not in name_key(e.name).split())
+                for e in keep
+            )
+        ):
+            continue  # a common word written with a capital ("Valley", "Delta", "Rehab"; "Crime" is not Crimea)
         out.append(_Cand(start, end, keep, 0.4 if kind else 0.7, source))
     return out
+
+
+_COMPASS = frozenset({"North", "South", "East", "West", "Central"})
+
+
+def _followed_by_name(body: str, words: list[re.Match[str]], j: int) -> bool:
+    """A capitalised word right after word ``j - 1``, with a space between."""
+    return j < len(words) and _is_cap(words[j].group()) and body[words[j - 1].end() : words[j].start()] == " "
 
 
 def _lookup_inflected(gaz: Gazetteer, word: str) -> list[GazEntry]:
@@ -507,7 +530,81 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             continue
         out.append(c)
     out = [c for c in out if not _in_facility(body, c)]
+    out = _local_forms(body, gaz, out)
     return _district_of_columbia(body, sorted(out + _repeated(body, out, blocked, surnames), key=lambda c: c.start))
+
+
+#: "Town, ST" and "TOWN, La -": a state code after a comma, not followed by a letter or a digit.
+_STATE_AFTER = re.compile(r",[ \t]*([A-Z][A-Za-z]{1,4}\.?)(?![\w])")
+#: a line that begins with a place and its state code, then a dash or a bracket: a dateline ("Rothsay, MN - ").
+_DATELINE_CODE = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3}$")
+#: "Barnes, Benson, ... and Williams Counties", "Clark and Greene counties": a list of counties or parishes.
+_DIVISION_LIST = re.compile(
+    r"((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+)*[A-Z][a-z]+(?: [A-Z][a-z]+)?,?\s+(?:and|or)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"\s+(Counties|counties|Parishes|parishes)\b"
+)
+_LIST_ITEM = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
+#: "Rep. Adam Mathews, R-Lebanon": a legislator's party and home town.
+_PARTY_TOWN = re.compile(r"(?<=,\s)[RDI]-([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
+#: "Fargo-Moorhead", "Fargo–Moorhead": twin towns joined by a hyphen or a dash.
+_TWIN_AFTER = re.compile(r"[-–]([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
+
+
+def _us_state(gaz: Gazetteer, code: str) -> list[GazEntry]:
+    return [e for e in gaz.lookup(POSTAL[code]) if e.feature == "admin" and e.country == "US" and e.admin1 == code]
+
+
+def _local_forms(body: str, gaz: Gazetteer, out: list[_Cand]) -> list[_Cand]:
+    """The ways local news names places that the model and the scan miss: state codes after a town ("Fergus Falls,
+    MN"; "Alexandria, La -"), lists of counties ("Barnes, Benson and Ward Counties"), a legislator's home town
+    ("R-Lebanon": a town of the United States) and the second of twin towns ("Fargo-Moorhead"). Each is a
+    candidate only with entries the gazetteer has: an unknown name stays unknown."""
+    added: list[_Cand] = []
+    ends = {c.end: c for c in out}
+    for m in _STATE_AFTER.finditer(body):
+        code = state_code(m.group(1))
+        if code is None:
+            continue
+        before = ends.get(m.start())
+        known = before is not None and any(e.country == "US" and e.admin1 == code for e in before.entries)
+        dateline = (
+            m.group(1).rstrip(".").isupper()
+            and bool(_DATELINE_CODE.search(body[max(0, m.start() - 60) : m.start()]))
+            and bool(re.match(r"[ \t]*(?:[-—–(]|\n)", body[m.end() : m.end() + 3]))
+        )
+        if (known or dateline) and (found := _us_state(gaz, code)):
+            added.append(_Cand(m.start(1), m.end(1), found, 0.7, "scan"))
+    for m in _DIVISION_LIST.finditer(body):
+        ending = " Parish" if m.group(2).lower() == "parishes" else " County"
+        for item in _LIST_ITEM.finditer(m.group(1)):
+            found = [e for e in gaz.lookup(item.group() + ending) if e.feature == "admin2"]
+            if found:
+                added.append(_Cand(m.start(1) + item.start(), m.start(1) + item.end(), found, 0.7, "scan"))
+    for m in _PARTY_TOWN.finditer(body):
+        found = [e for e in gaz.lookup(m.group(1), strict=True) if e.country == "US" and e.feature == "city"]
+        if found:
+            added.append(_Cand(m.start(1), m.end(1), found, 0.6, "scan"))
+    for c in out:
+        m = _TWIN_AFTER.match(body, c.end)
+        points = [(e.lat, e.lon) for e in c.entries if e.feature == "city" and e.lat is not None and e.lon is not None]
+        if m is None or not points:
+            continue
+        found = [
+            e
+            for e in gaz.lookup(m.group(1), strict=True)
+            if e.feature == "city"
+            and e.lat is not None
+            and e.lon is not None
+            and any(abs(e.lat - a) + abs(e.lon - b) < 1.0 for a, b in points)
+        ]
+        if found:
+            added.append(_Cand(m.start(1), m.end(1), found, 0.6, "scan"))
+    chosen: list[_Cand] = []
+    for a in sorted(added, key=lambda c: (c.start, c.start - c.end)):
+        if not any(a.start < b.end and b.start < a.end for b in chosen):
+            chosen.append(a)
+    # the new reading replaces what overlaps it ("Barnes" the London district, "Lebanon" the country)
+    return [c for c in out if not any(c.start < a.end and a.start < c.end for a in chosen)] + chosen
 
 
 #: "... Hospital in Rome", "... Stadium, in Harare": the town a building is in.
@@ -628,6 +725,13 @@ def _listed_with_place(body: str, start: int, end: int, gaz: Gazetteer) -> bool:
     )
 
 
+#: "a DeRidder man", "two Pelican Rapids men", "a Wooster resident": the word after a town's name.
+_RESIDENT = re.compile(
+    r"\s+(?:[Mm][ae]n|[Ww]om[ae]n|[Rr]esidents?|[Bb]oys?|[Gg]irls?|[Tt]eens?|[Tt]eenagers?|[Cc]ouples?|[Nn]atives?"
+    r"|[Yy]ouths?|[Dd]rivers?|[Ff]amil(?:y|ies)|[Ss]tudents?)\b"
+)
+
+
 def _title_cased(body: str, start: int) -> bool:
     """True when the words before ``start`` are written in title case ("A Short History of Modern Asia"), as in
     the title of a work, and not in running text ("intervention of Nigeria", "a show in Lagos")."""
@@ -649,7 +753,12 @@ def _plain(name: str) -> str:
 def _spelt(name: str, text: str) -> bool:
     """``text`` spells ``name``, up to diacritics and an Arabic article ("Qamishli" is "Al Qāmishlī")."""
     a, b = fold(_plain(name)), fold(_plain(text))
-    return a == b or _AL.sub("", a) == b or a == f"{b} city"  # "Paranaque" is "Paranaque City"
+    return (
+        a == b
+        or _AL.sub("", a) == b
+        or a == f"{b} city"  # "Paranaque" is "Paranaque City"
+        or a.replace(" ", "") == b.replace(" ", "")  # "DeSoto Parish" is "De Soto Parish"
+    )
 
 
 def _same_case(name: str, text: str) -> bool:
@@ -758,6 +867,9 @@ def _qualifier(body: str, end: int, gaz: Gazetteer) -> frozenset[str | None]:
     if not m:
         return frozenset()
     out: set[str | None] = set()
+    code = state_code(m.group(1))
+    if code and not m.group(2):
+        out.add(code)  # "Fergus Falls, MN", "Alexandria, La -"
     found = gaz.lookup(m.group(1) + m.group(2)) if m.group(2) else []
     for e in found or gaz.lookup(m.group(1)):
         if e.feature == "country":
@@ -803,6 +915,13 @@ def _dateline(body: str, gaz: Gazetteer) -> tuple[str | None, str | None]:
     if not found:
         return None, None
     best = max(found, key=lambda e: (e.prior, e.population))
+    if (
+        not qual
+        and best.feature == "city"
+        and best.population < 100_000
+        and len({(e.country, e.admin1) for e in found if e.country == best.country}) > 1
+    ):
+        return best.country, None  # "MARSHALL —": the state is the one the article names, not the largest town's
     return best.country, best.admin1
 
 
@@ -860,7 +979,7 @@ def extract_places(doc: Doc) -> list[Place]:
             c.entries, context=context, neighbours=gaz.neighbours, body=body, key=k, qualifier=q, focus=focus
         )
         first.append(best if res >= 0.6 else None)
-        sure = res >= 0.8 or bool(q)
+        sure = res >= 0.8 or bool(q) or (len(c.entries) == 1 and bool(_ADMIN2_END.search(body[c.start : c.end])))
         admin_of.append((best.country, best.admin1) if best.country and best.admin1 and sure else None)
     admins: Counter[tuple[str, str]] = Counter(a for a in admin_of if a)
     if focus[0] and focus[1]:
@@ -926,8 +1045,8 @@ def extract_places(doc: Doc) -> list[Place]:
             )
             continue
         _, best, res = readings[k]  # (the unresolved get their locality below)
-        if best not in c.entries and best.feature != "admin2":  # the name read through another mention
-            best = max(c.entries, key=lambda e: (e == best, e.prior))
+        if best not in c.entries and best.feature != "admin2" and _saint(name_key(best.name)) != _saint(k):
+            best = max(c.entries, key=lambda e: (e == best, e.prior))  # the name read through another mention
         out.append(
             Place(
                 article_id=art.id,
