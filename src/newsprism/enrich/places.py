@@ -165,20 +165,21 @@ def _scan(
             elif text.isupper() and len(text) <= 4:
                 continue  # abbreviations are not towns
             elif e.population < 15_000:
-                if not kind and name_key(e.name) == key:
+                if not kind and _saint(name_key(e.name)) == _saint(key):
                     local.append(e)
             elif kind:  # a city named inside an organisation's name ("Toronto Raptors"): main names of big cities
-                if name_key(e.name) == key and e.population >= 100_000:
+                if _saint(name_key(e.name)) == _saint(key) and e.population >= 100_000:
                     keep.append(e)
-            elif name_key(e.name) == key or (e.population >= 100_000 and not initial):
+            elif _saint(name_key(e.name)) == _saint(key) or (e.population >= 100_000 and not initial):
                 keep.append(e)
         source = "weak" if weak else "scan"
         if as_person:  # tagged as a person: a town only where the article names its state ("Castlegar", B.C.)
-            keep, local = [], [e for e in entries if e.feature == "city" and name_key(e.name) == key]
+            keep, local = [], [e for e in entries if e.feature == "city" and _saint(name_key(e.name)) == _saint(key)]
             if (
                 _after_locative(body, start, end)
                 or _listed_with_place(body, start, end, gaz)
                 or _RESIDENT.match(body, end)
+                or any(e.admin1 in _qualifier(body, end, gaz) for e in local)  # "Fergus Falls, MN"
             ):
                 # or where the text puts someone in it ("lives in Riverdale"), or lists it with towns ("Hilversum
                 # and Almelo")
@@ -530,7 +531,7 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             continue
         out.append(c)
     out = [c for c in out if not _in_facility(body, c)]
-    out = _local_forms(body, gaz, out)
+    out = [c for c in _local_forms(body, gaz, out) if not _TITLED_NAME.search(body, max(0, c.start - 60), c.start)]
     return _district_of_columbia(body, sorted(out + _repeated(body, out, blocked, surnames), key=lambda c: c.start))
 
 
@@ -539,15 +540,33 @@ _STATE_AFTER = re.compile(r",[ \t]*([A-Z][A-Za-z]{1,4}\.?)(?![\w])")
 #: a line that begins with a place and its state code, then a dash or a bracket: a dateline ("Rothsay, MN - ").
 _DATELINE_CODE = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3}$")
 #: "Barnes, Benson, ... and Williams Counties", "Clark and Greene counties": a list of counties or parishes.
+_NAME_WORD = r"[A-Z][a-z]*(?:[A-Z][a-z]+)?"  # "Barnes", "McKenzie", "DeKalb"
+_LIST_ITEM = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD})?")
 _DIVISION_LIST = re.compile(
-    r"((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+)*[A-Z][a-z]+(?: [A-Z][a-z]+)?,?\s+(?:and|or)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    rf"((?:{_LIST_ITEM.pattern},\s+)*{_LIST_ITEM.pattern},?\s+(?:and|or)\s+{_LIST_ITEM.pattern})"
     r"\s+(Counties|counties|Parishes|parishes)\b"
 )
-_LIST_ITEM = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
 #: "Rep. Adam Mathews, R-Lebanon": a legislator's party and home town.
 _PARTY_TOWN = re.compile(r"(?<=,\s)[RDI]-([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
 #: "Fargo-Moorhead", "Fargo–Moorhead": twin towns joined by a hyphen or a dash.
 _TWIN_AFTER = re.compile(r"[-–]([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
+
+
+#: "Councilman Reddex Washington", "Sheriff Mark Wood": a title and a given name before a word make it a surname.
+_TITLED_NAME = re.compile(
+    r"\b(?:Council(?:man|woman|member)|Mayor|Sheriff|Senator|Sen\.|Rep\.|Gov\.|Governor|Judge|Deputy|Officer|"
+    r"Commissioner|Trooper|Sgt\.|Lt\.|Capt\.|Coach|Mr\.|Mrs\.|Ms\.|Dr\.)\s+[A-Z][a-z]+\s+$"
+)
+_STATE_NAMES = {name: code for code, name in POSTAL.items()}
+
+
+def _state_qualifier(body: str, start: int, end: int) -> str | None:
+    """The US state named right after a place ("Ogden, Arkansas", "Waterford, OH", "Alexandria, La."), or None."""
+    m = re.match(r",\s+([A-Z][\w.]*(?: [A-Z][a-z]+)?)(,?\s+(?:and|or)\b)?", body[end : end + 36])
+    if not m or m.group(2) or re.search(r",\s*$", body[max(0, start - 3) : start]):
+        return None  # a list ("Miami, West Palm Beach, New York, and Detroit"), not a town and its state
+    name = m.group(1).rstrip(".")
+    return state_code(m.group(1)) or _STATE_NAMES.get(name) or _STATE_NAMES.get(name.split()[0].rstrip("."))
 
 
 def _us_state(gaz: Gazetteer, code: str) -> list[GazEntry]:
@@ -585,20 +604,20 @@ def _local_forms(body: str, gaz: Gazetteer, out: list[_Cand]) -> list[_Cand]:
         if found:
             added.append(_Cand(m.start(1), m.end(1), found, 0.6, "scan"))
     for c in out:
-        m = _TWIN_AFTER.match(body, c.end)
+        twin = _TWIN_AFTER.match(body, c.end)
         points = [(e.lat, e.lon) for e in c.entries if e.feature == "city" and e.lat is not None and e.lon is not None]
-        if m is None or not points:
+        if twin is None or not points:
             continue
         found = [
             e
-            for e in gaz.lookup(m.group(1), strict=True)
+            for e in gaz.lookup(twin.group(1), strict=True)
             if e.feature == "city"
             and e.lat is not None
             and e.lon is not None
             and any(abs(e.lat - a) + abs(e.lon - b) < 1.0 for a, b in points)
         ]
         if found:
-            added.append(_Cand(m.start(1), m.end(1), found, 0.6, "scan"))
+            added.append(_Cand(twin.start(1), twin.end(1), found, 0.6, "scan"))
     chosen: list[_Cand] = []
     for a in sorted(added, key=lambda c: (c.start, c.start - c.end)):
         if not any(a.start < b.end and b.start < a.end for b in chosen):
@@ -966,6 +985,14 @@ def extract_places(doc: Doc) -> list[Place]:
             c.entries = [e for e in c.entries if e.country and context.get(e.country)]
     cands = [c for c in cands if not c.alias or c.entries]
     quals = [_qualifier(body, c.end, gaz) for c in cands]
+    for c in cands:  # "Ogden, Arkansas" when the gazetteer knows Ogden only in Utah: unresolved, no other town's point
+        state = _state_qualifier(body, c.start, c.end)
+        if (
+            state
+            and any(e.feature == "city" for e in c.entries)
+            and not any(e.country == "US" and e.feature in ("country", "admin", "region") for e in c.entries)
+        ):
+            c.entries = [e for e in c.entries if e.country == "US" and e.admin1 == state]
     keys = [name_key(body[c.start : c.end]) for c in cands]
     # states and provinces the article names without doubt, with the mentions that name them (a first pass)
     admin_of: list[tuple[str, str] | None] = []
