@@ -138,7 +138,7 @@ def _scan(
             continue
         kind = next((k for s, e, k in blocked if s <= start and end <= e), None)
         as_person = kind == "person"
-        if kind and n == 1 and any(s == start and e == end for s, e, _ in blocked):
+        if kind and any(s == start and e == end for s, e, _ in blocked):
             kind = None  # a bare town name tagged as an organisation or a person ("Allendale" alone) is the town
         if kind and re.match(r"['’]s\s", body[end : end + 3]) and any(s == start for s, _, _ in blocked):
             kind, as_person = None, False  # "Immokalee’s Complete Streets project": the town's
@@ -398,13 +398,38 @@ def _common_words(resources: Resources) -> frozenset[str]:
     return resources.get("places.common_words", load)
 
 
+def _lines_of(e: Entity) -> list[Entity]:
+    """An entity the model ran across a line break ("Wauseon\\n\\nArchbold", a headline into a dateline) is one
+    entity a line."""
+    if "\n" not in e.text:
+        return [e]
+    out = []
+    for m in re.finditer(r"[^\n]+", e.text):
+        part = m.group().strip()
+        if part:
+            start = e.start + m.start() + m.group().index(part)
+            out.append(dataclasses.replace(e, start=start, end=start + len(part), text=part, canonical=part))
+    return out
+
+
+def _two_towns(text: str, gaz: Gazetteer) -> bool:
+    """ "Burke and Diboll": two single-word names joined by "and", each the main name of a town."""
+    m = re.fullmatch(r"([A-Z][a-z]+) and ([A-Z][a-z]+)", text)
+    return bool(m) and all(
+        any(e.feature == "city" and name_key(e.name) == name_key(w) for e in gaz.lookup(w, strict=True))
+        for w in m.groups()  # type: ignore[union-attr]
+    )
+
+
 def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     body = doc.article.body
-    ents = [it for it in doc.items("entities") if isinstance(it, Entity)]
+    ents = [part for it in doc.items("entities") if isinstance(it, Entity) for part in _lines_of(it)]
     # a "person" of four words or more joined by "of" or "and" is an institution the model misread ("Glenfoo Chamber
     # of Commerce and Industry"): the place in its name counts as in an organisation's
     misread = {id(e) for e in ents if e.type == "person" and _INSTITUTION.search(e.text) and len(e.text.split()) >= 4}
     ents = [e if id(e) not in misread else dataclasses.replace(e, type="organisation") for e in ents]
+    # "the cities of Burke and Diboll" the model read as one organisation: two towns
+    ents = [e for e in ents if not (e.type == "organisation" and _two_towns(e.text, gaz))]
     # words of people's names: "Smith" after "John Smith", "Paul" after "Paul Ryan" are the people, not towns
     people = [e.text.split() for e in ents if e.type == "person"]
     surnames = {w for words in people if len(words) > 1 for w in words[1:]} | {
@@ -656,8 +681,10 @@ def _repeated(body: str, out: list[_Cand], blocked: list[tuple[int, int, str]], 
     names: dict[str, _Cand] = {}
     for c in out:
         text = body[c.start : c.end]
-        if c.entries and c.source in ("ner", "scan") and len(text) >= 4 and text[:1].isupper():
+        if c.entries and c.source in ("ner", "scan", "local") and len(text) >= 4 and text[:1].isupper():
             names.setdefault(text, c)
+            if text.isupper() and len(text) > 4:  # "BUCYRUS --" in a dateline, then "the Bucyrus Post"
+                names.setdefault(text.title(), c)
     spans = [(c.start, c.end) for c in out]
     extra: list[_Cand] = []
     for text, c in names.items():
@@ -777,6 +804,7 @@ def _spelt(name: str, text: str) -> bool:
         or _AL.sub("", a) == b
         or a == f"{b} city"  # "Paranaque" is "Paranaque City"
         or a.replace(" ", "") == b.replace(" ", "")  # "DeSoto Parish" is "De Soto Parish"
+        or _saint(a) == _saint(b)  # "St. Paul" is "Saint Paul"
     )
 
 
