@@ -226,11 +226,22 @@ class Gazetteer:
         return fold(text) in self.demonyms
 
 
+#: GeoNames' numeric first-level codes of Canada and Australia -> the ISO 3166-2 codes their provinces and states
+#: carry in the index, so that "Nelson, BC" and "Newcastle, NSW" find the towns of that province or state.
+_ADMIN1_ISO: dict[str, dict[str, str]] = {
+    "CA": {
+        "01": "AB", "02": "BC", "03": "MB", "04": "NB", "05": "NL", "07": "NS", "08": "ON", "09": "PE", "10": "QC",
+        "11": "SK", "12": "YT", "13": "NT", "14": "NU",
+    },
+    "AU": {"01": "ACT", "02": "NSW", "03": "NT", "04": "QLD", "05": "SA", "06": "TAS", "07": "VIC", "08": "WA"},
+}  # fmt: skip
+
+
 def _entry(r: Any) -> GazEntry:
     return GazEntry(
         r[0],
         r[1],
-        r[2],
+        _ADMIN1_ISO.get(r[1] or "", {}).get(r[2] or "", r[2]),
         r[3],
         r[4],
         r[5],

@@ -28,7 +28,7 @@ from .entities import work_spans
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
 from .place_sounds import KOREAN_PARTICLES, scan_sounds
 from .placeforms import stems, water_forms
-from .state_codes import POSTAL, state_code
+from .state_codes import POSTAL, PROVINCE_CODES, state_code
 from .translit import fold, name_key
 
 if TYPE_CHECKING:
@@ -917,6 +917,8 @@ def _qualifier(body: str, end: int, gaz: Gazetteer) -> frozenset[str | None]:
     code = state_code(m.group(1))
     if code and not m.group(2):
         out.add(code)  # "Fergus Falls, MN", "Alexandria, La -"
+    if m.group(1) in PROVINCE_CODES and not m.group(2):
+        out.add(PROVINCE_CODES[m.group(1)][1])  # "Nelson, BC", "Newcastle, NSW"
     found = gaz.lookup(m.group(1) + m.group(2)) if m.group(2) else []
     for e in found or gaz.lookup(m.group(1)):
         if e.feature == "country":

@@ -4,7 +4,7 @@ typed without their full stop ("Alexandria, La -"). Facts (USPS and AP style), u
 
 from __future__ import annotations
 
-__all__ = ["AP_FORMS", "POSTAL", "state_code"]
+__all__ = ["AP_FORMS", "POSTAL", "PROVINCE_CODES", "state_code"]
 
 #: USPS code -> the state's name (the District of Columbia included).
 POSTAL: dict[str, str] = {
@@ -36,3 +36,13 @@ def state_code(word: str) -> str | None:
     if w.isupper() and w in POSTAL:
         return w
     return AP_FORMS.get(w)
+
+
+#: Canadian and Australian codes written after a town ("Nelson, BC", "Newcastle, NSW") -> (country, ISO code);
+#: only those no US state shares ("ON", "WA", "SA", "NT" are not read).
+PROVINCE_CODES: dict[str, tuple[str, str]] = {
+    "AB": ("CA", "AB"), "BC": ("CA", "BC"), "MB": ("CA", "MB"), "NB": ("CA", "NB"), "NL": ("CA", "NL"),
+    "NS": ("CA", "NS"), "PEI": ("CA", "PE"), "QC": ("CA", "QC"), "SK": ("CA", "SK"), "YT": ("CA", "YT"),
+    "NU": ("CA", "NU"), "NSW": ("AU", "NSW"), "VIC": ("AU", "VIC"), "QLD": ("AU", "QLD"), "TAS": ("AU", "TAS"),
+    "ACT": ("AU", "ACT"),
+}  # fmt: skip
