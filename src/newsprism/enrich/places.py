@@ -587,7 +587,7 @@ _STATE_NAMES = {name: code for code, name in POSTAL.items()}
 
 def _state_qualifier(body: str, start: int, end: int) -> str | None:
     """The US state named right after a place ("Ogden, Arkansas", "Waterford, OH", "Alexandria, La."), or None."""
-    m = re.match(r",\s+([A-Z][\w.]*(?: [A-Z][a-z]+)?)(,?\s+(?:and|or)\b)?", body[end : end + 36])
+    m = re.match(r",\s+([A-Z][\w.]*(?: [A-Z][a-z]+)?)(,?\s+(?:and|or)\s+[A-Z])?", body[end : end + 40])
     if not m or m.group(2) or re.search(r",\s*$", body[max(0, start - 3) : start]):
         return None  # a list ("Miami, West Palm Beach, New York, and Detroit"), not a town and its state
     name = m.group(1).rstrip(".")
