@@ -556,8 +556,26 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             continue
         out.append(c)
     out = [c for c in out if not _in_facility(body, c)]
-    out = [c for c in _local_forms(body, gaz, out) if not _TITLED_NAME.search(body, max(0, c.start - 60), c.start)]
-    return _district_of_columbia(body, sorted(out + _repeated(body, out, blocked, surnames), key=lambda c: c.start))
+    out = _local_forms(body, gaz, out + _repeated(body, out, blocked, surnames))
+    out = [c for c in out if not _TITLED_NAME.search(body, max(0, c.start - 60), c.start)]
+    out = _unnamed_common(body, out, common)
+    return _district_of_columbia(body, sorted(out, key=lambda c: c.start))
+
+
+def _unnamed_common(body: str, out: list[_Cand], common: frozenset[str]) -> list[_Cand]:
+    """A capitalised common word the scan read as a division or town of a country no other name of the article can
+    be in ("City Planners Pool Together": not the Pool department of Congo) is no place."""
+    countries = {e.country for c in out if body[c.start : c.end] not in common for e in c.entries}
+    return [
+        c
+        for c in out
+        if not (
+            c.source in ("scan", "local")
+            and body[c.start : c.end] in common
+            and c.entries
+            and all(e.feature in ("admin", "admin2", "city") and e.country not in countries for e in c.entries)
+        )
+    ]
 
 
 #: "Town, ST" and "TOWN, La -": a state code after a comma, not followed by a letter or a digit.
@@ -574,7 +592,7 @@ _DIVISION_LIST = re.compile(
 #: "Rep. Adam Mathews, R-Lebanon": a legislator's party and home town.
 _PARTY_TOWN = re.compile(r"(?<=,\s)[RDI]-([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
 #: "Fargo-Moorhead", "Fargo–Moorhead": twin towns joined by a hyphen or a dash.
-_TWIN_AFTER = re.compile(r"[-–]([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
+_TWIN_AFTER = re.compile(r"[-–]([A-Z][a-z]+)(?![\w-])")
 
 
 #: "Councilman Reddex Washington", "Sheriff Mark Wood": a title and a given name before a word make it a surname.
