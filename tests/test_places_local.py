@@ -144,3 +144,24 @@ def test_local_held_floors() -> None:
     assert fig.articles >= 8 and fig.gold >= 90
     assert fig.recall >= 0.84
     assert fig.acc161 >= 0.89
+
+
+def test_namesakes_follow_the_article(resources: Resources) -> None:
+    kent = by_text(
+        places_of(
+            "KENT, Ohio — Students returned to Kent on Monday, while Portage County officials met in Ravenna.",
+            resources,
+        )
+    )
+    assert {(p.country, p.admin1) for p in kent["Kent"]} == {("US", "OH")}
+    assert kent["KENT"][0].admin1 == "OH"
+    england = by_text(
+        places_of("Police in Kent said the suspect fled toward Maidstone and Canterbury before his arrest.", resources)
+    )
+    assert england["Canterbury"][0].country == "GB" and england["Kent"][0].country == "GB"
+
+
+def test_speakers_are_not_places(resources: Resources) -> None:
+    pls = by_text(places_of("Smith said the plan would help. Moscow said the talks had failed.", resources))
+    assert "Smith" not in pls
+    assert pls["Moscow"][0].country == "RU"

@@ -145,7 +145,8 @@ def _scan(
         if kind == "person" or _named_storm(body, start):
             continue
         entries = [e for e in entries if _same_case(e.name, text)]
-        if text.isupper() and len(text) <= 4 and "." not in text:  # acronyms: countries and curated names only
+        acronym = text.isupper() and len(text) <= 4 and "." not in text and not _dateline_word(body, start, end)
+        if acronym:  # acronyms: countries and curated names only ("KENT, Ohio —" is a dateline, not an acronym)
             entries = [e for e in entries if e.feature in _CURATED or e.feature == "country" or e.name == text]
         initial = start == 0 or bool(re.search(r"(?:^|[.!?:\n]\s*|[\"“‘'(]\s*)$", body[max(0, start - 3) : start]))
         keep = []
@@ -162,7 +163,7 @@ def _scan(
             elif e.feature == "admin2":
                 if n > 1 or not latin:
                     keep.append(e)
-            elif text.isupper() and len(text) <= 4:
+            elif acronym:
                 continue  # abbreviations are not towns
             elif e.population < 15_000:
                 if not kind and _saint(name_key(e.name)) == _saint(key):
@@ -210,6 +211,13 @@ def _scan(
             continue  # a common word written with a capital ("Valley", "Delta", "Rehab"; "Crime" is not Crimea)
         out.append(_Cand(start, end, keep, 0.4 if kind else 0.7, source))
     return out
+
+
+def _dateline_word(body: str, start: int, end: int) -> bool:
+    """A word in capitals that begins a line and is followed by a comma and a capital, a dash or a bracket: the town
+    of a dateline ("KENT, Ohio —", "LYND — A California man"), not an acronym."""
+    line_start = start == 0 or body[start - 1] == "\n" or (body[:start].strip() == "")
+    return line_start and bool(re.match(r"(?:,\s*[A-Z]|\s+[—–-]|\s*\()", body[end : end + 4]))
 
 
 _COMPASS = frozenset({"North", "South", "East", "West", "Central"})
@@ -559,7 +567,28 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     out = _local_forms(body, gaz, out + _repeated(body, out, blocked, surnames))
     out = [c for c in out if not _TITLED_NAME.search(body, max(0, c.start - 60), c.start)]
     out = _unnamed_common(body, out, common)
+    out = [c for c in out if not _speaker_only(body, c)]
     return _district_of_columbia(body, sorted(out, key=lambda c: c.start))
+
+
+_SPEAKS = re.compile(r"\s+(?:said|says|told|added|agreed|argued|noted|explained|asked|wrote|insisted)\b")
+
+
+def _speaker_only(body: str, c: _Cand) -> bool:
+    """ "Smith said": a one-word name before a verb of saying is a speaker unless it names a country, a region, a
+    division or a town of 100,000 people or more spelt so ("Moscow said", "Texas said" speak for governments)."""
+    text = body[c.start : c.end]
+    if " " in text or not c.entries or not _SPEAKS.match(body, c.end):
+        return False
+    return not any(
+        e.feature not in ("admin", "admin2", "city")  # a country, continent, region or sea
+        or (
+            e.feature in ("admin", "city")
+            and _spelt(e.name, text)
+            and (e.feature == "admin" or e.population >= 100_000)
+        )
+        for e in c.entries
+    )
 
 
 def _unnamed_common(body: str, out: list[_Cand], common: frozenset[str]) -> list[_Cand]:
@@ -1073,28 +1102,37 @@ def extract_places(doc: Doc) -> list[Place]:
     # one reading per name per article: the reading of the mention with the strongest evidence; a second pass reads
     # again with the countries of the first pass's confident readings ("Colchester" among English towns)
     readings: dict[str, tuple[float, GazEntry, float]] = {}
+    added: dict[str, str] = {}  # the country each name's first reading added: not evidence for that name itself
     for _pass in range(2):
         if readings:
-            for _, best, res in readings.values():
+            for key, (_, best, res) in readings.items():
                 if best.country and res >= 0.6 and best.feature in ("city", "admin", "admin2"):
                     context[best.country] += 1
+                    added[key] = best.country
         readings = {}
         for i, c in enumerate(cands):
             if not c.entries:
                 continue
             own = admin_of[i]
             others = Counter({k: v - (1 if k == own else 0) for k, v in admins.items()})
-            best, res = resolve_candidates(
-                c.entries,
-                context=context,
-                neighbours=gaz.neighbours,
-                body=body,
-                key=keys[i],
-                qualifier=quals[i],
-                admins=+others,
-                focus=focus,
-                among_divisions=listed[i],
-            )
+            contexts = [context]
+            if keys[i] in added:  # "Canterbury" read first as New Zealand's does not make the article New Zealand's
+                contexts.append(+Counter({k: v - (1 if k == added[keys[i]] else 0) for k, v in context.items()}))
+            found = [
+                resolve_candidates(
+                    c.entries,
+                    context=ctx,
+                    neighbours=gaz.neighbours,
+                    body=body,
+                    key=keys[i],
+                    qualifier=quals[i],
+                    admins=+others,
+                    focus=focus,
+                    among_divisions=listed[i],
+                )
+                for ctx in contexts
+            ]
+            best, res = found[-1] if found[-1][0] != found[0][0] else found[0]  # the score of the full context
             strength = res + (1.0 if quals[i] else 0.0) + (0.5 if len(c.entries) == 1 else 0.0)
             if keys[i] not in readings or strength > readings[keys[i]][0]:
                 readings[keys[i]] = (strength, best, res)
