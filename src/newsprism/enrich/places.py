@@ -614,10 +614,8 @@ _DATELINE_CODE = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]
 #: "Barnes, Benson, ... and Williams Counties", "Clark and Greene counties": a list of counties or parishes.
 _NAME_WORD = r"[A-Z][a-z]*(?:[A-Z][a-z]+)?"  # "Barnes", "McKenzie", "DeKalb"
 _LIST_ITEM = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD})?")
-_DIVISION_LIST = re.compile(
-    rf"((?:{_LIST_ITEM.pattern},\s+)*{_LIST_ITEM.pattern},?\s+(?:and|or)\s+{_LIST_ITEM.pattern})"
-    r"\s+(Counties|counties|Parishes|parishes)\b"
-)
+_DIVISIONS_WORD = re.compile(r"\s(Counties|counties|Parishes|parishes)\b")
+_LIST_SEP = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+)$")
 #: "Rep. Adam Mathews, R-Lebanon": a legislator's party and home town.
 _PARTY_TOWN = re.compile(r"(?<=,\s)[RDI]-([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
 #: "Fargo-Moorhead", "Fargo–Moorhead": twin towns joined by a hyphen or a dash.
@@ -639,6 +637,30 @@ def _state_qualifier(body: str, start: int, end: int) -> str | None:
         return None  # a list ("Miami, West Palm Beach, New York, and Detroit"), not a town and its state
     name = m.group(1).rstrip(".")
     return state_code(m.group(1)) or _STATE_NAMES.get(name) or _STATE_NAMES.get(name.split()[0].rstrip("."))
+
+
+def _division_list(body: str) -> list[tuple[int, int, str]]:
+    """The names of a list of counties or parishes ("Barnes, Benson, McKenzie and Ward Counties", "Clark and Greene
+    counties") with the ending each stands for, read back from the plural word (at most 30 names)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _DIVISIONS_WORD.finditer(body):
+        ending = " Parish" if m.group(1).lower() == "parishes" else " County"
+        end, joined = m.start(), False
+        items: list[tuple[int, int, str]] = []
+        while len(items) < 30:
+            item = re.search(rf"(?<![\w-]){_LIST_ITEM.pattern}$", body[max(0, end - 40) : end])
+            if item is None:
+                break
+            start = end - len(item.group())
+            items.append((start, end, ending))
+            sep = _LIST_SEP.search(body[max(0, start - 8) : start])
+            if sep is None:
+                break
+            joined = joined or bool(re.search(r"\b(?:and|or)\b", sep.group()))
+            end = start - len(sep.group())
+        if len(items) >= 2 and joined:
+            out += items
+    return out
 
 
 def _us_state(gaz: Gazetteer, code: str) -> list[GazEntry]:
@@ -665,12 +687,10 @@ def _local_forms(body: str, gaz: Gazetteer, out: list[_Cand]) -> list[_Cand]:
         )
         if (known or dateline) and (found := _us_state(gaz, code)):
             added.append(_Cand(m.start(1), m.end(1), found, 0.7, "scan"))
-    for m in _DIVISION_LIST.finditer(body):
-        ending = " Parish" if m.group(2).lower() == "parishes" else " County"
-        for item in _LIST_ITEM.finditer(m.group(1)):
-            found = [e for e in gaz.lookup(item.group() + ending) if e.feature == "admin2"]
-            if found:
-                added.append(_Cand(m.start(1) + item.start(), m.start(1) + item.end(), found, 0.7, "scan"))
+    for start, end, ending in _division_list(body):
+        found = [e for e in gaz.lookup(body[start:end] + ending) if e.feature == "admin2"]
+        if found:
+            added.append(_Cand(start, end, found, 0.7, "scan"))
     for m in _PARTY_TOWN.finditer(body):
         found = [e for e in gaz.lookup(m.group(1), strict=True) if e.country == "US" and e.feature == "city"]
         if found:
