@@ -165,3 +165,15 @@ def test_speakers_are_not_places(resources: Resources) -> None:
     pls = by_text(places_of("Smith said the plan would help. Moscow said the talks had failed.", resources))
     assert "Smith" not in pls
     assert pls["Moscow"][0].country == "RU"
+
+
+def test_bare_county_and_unknown_dateline_town(resources: Resources) -> None:
+    pls = by_text(
+        places_of(
+            "Otter Tail County deputies closed the road near Henning. Otter Tail commissioners will meet on Monday.",
+            resources,
+        )
+    )
+    assert pls["Otter Tail"][0].name == "Otter Tail County" and pls["Otter Tail"][0].admin1 == "MN"
+    lewis = by_text(places_of("LEWIS, Kan. — Lewis Mayor Ann Hill said the county road was closed.", resources))
+    assert all(p.lat is None for p in lewis.get("Lewis", []) + lewis.get("LEWIS", []))  # not Lévis, Quebec

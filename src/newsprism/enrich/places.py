@@ -565,6 +565,7 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         out.append(c)
     out = [c for c in out if not _in_facility(body, c)]
     out = _local_forms(body, gaz, out + _repeated(body, out, blocked, surnames))
+    out += _bare_divisions(body, gaz, out)
     out = [c for c in out if not _TITLED_NAME.search(body, max(0, c.start - 60), c.start)]
     out = _unnamed_common(body, out, common)
     out = [c for c in out if not _speaker_only(body, c)]
@@ -572,6 +573,33 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
 
 
 _SPEAKS = re.compile(r"\s+(?:said|says|told|added|agreed|argued|noted|explained|asked|wrote|insisted)\b")
+
+
+def _bare_divisions(body: str, gaz: Gazetteer, out: list[_Cand]) -> list[_Cand]:
+    """A county or parish the article names in full is the county where its name stands alone ("Otter Tail County
+    ... Otter Tail commissioners"), unless the bare name is also a country, a division or a town of 15,000 people or
+    more ("Washington County ... Washington")."""
+    extra: list[_Cand] = []
+    spans = [(c.start, c.end) for c in out]
+    seen: set[str] = set()
+    for c in out:
+        text = body[c.start : c.end]
+        m = _ADMIN2_END.search(text)
+        divisions = [e for e in c.entries if e.feature == "admin2"]
+        if m is None or not divisions or text[: m.start()] in seen:
+            continue
+        bare = text[: m.start()]
+        seen.add(bare)
+        if any(
+            e.feature in ("country", "admin", "region") or (e.feature == "city" and e.population >= 15_000)
+            for e in gaz.lookup(bare, strict=True)
+        ):
+            continue
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(bare)}(?![\w-])(?!\s+(?:County|Parish|Borough)\b)", body):
+            if not any(hit.start() < e and s < hit.end() for s, e in spans):
+                extra.append(_Cand(hit.start(), hit.end(), divisions, 0.5, c.source))
+                spans.append((hit.start(), hit.end()))
+    return extra
 
 
 def _speaker_only(body: str, c: _Cand) -> bool:
@@ -792,13 +820,13 @@ def _by_sound(body: str, gaz: Gazetteer, found: list[_Cand], foreign: list[tuple
 
 
 def _alias_only(entries: list[GazEntry], text: str) -> bool:
-    """True when no candidate is spelt ``text`` by its main name and none is a country, region, sea or large town:
-    "Mauro" is an alternate spelling of Majuro, "Aniya" of Ioánnina, more often a person."""
+    """True when no candidate is spelt ``text`` by its main name and none is a country, region, sea or city of a
+    million: "Mauro" is an alternate spelling of Majuro, "Aniya" of Ioánnina, "Lewis" of Lévis, more often a person."""
     key = _saint(fold(_plain(text)))
     return not any(
         _saint(fold(_plain(e.name))) == key
         or e.feature in ("country", "region", "sea", "river", "continent", "landmark")
-        or e.population >= 100_000
+        or e.population >= 1_000_000
         for e in entries
     )
 
@@ -1082,6 +1110,7 @@ def extract_places(doc: Doc) -> list[Place]:
             c.entries = [e for e in c.entries if e.country and context.get(e.country)]
     cands = [c for c in cands if not c.alias or c.entries]
     quals = [_qualifier(body, c.end, gaz) for c in cands]
+    unknown: set[str] = set()
     for c in cands:  # "Ogden, Arkansas" when the gazetteer knows Ogden only in Utah: unresolved, no other town's point
         state = _state_qualifier(body, c.start, c.end)
         if (
@@ -1090,7 +1119,12 @@ def extract_places(doc: Doc) -> list[Place]:
             and not any(e.country == "US" and e.feature in ("country", "admin", "region") for e in c.entries)
         ):
             c.entries = [e for e in c.entries if e.country == "US" and e.admin1 == state]
+            if not c.entries:
+                unknown.add(name_key(body[c.start : c.end]))
     keys = [name_key(body[c.start : c.end]) for c in cands]
+    for c, k in zip(cands, keys, strict=True):  # one reading per name: "LEWIS, Kan." unknown, so is "Lewis" after it
+        if k in unknown:
+            c.entries = []
     # states and provinces the article names without doubt, with the mentions that name them (a first pass)
     admin_of: list[tuple[str, str] | None] = []
     first: list[GazEntry | None] = []
