@@ -476,6 +476,9 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             if not entries:
                 continue
         entries = [x for x in entries if _same_case(x.name, e.text)]
+        if any(_spelt(x.name, e.text) for x in entries) and not _NON_LATIN.search(e.text):
+            # a division matched only by another spelling yields to a place spelt so ("Smith" is not Smith's Parish)
+            entries = [x for x in entries if x.feature not in ("admin", "admin2") or _spelt(x.name, e.text)]
         if not entries and e.text[:1].isupper() and not _has_facility_word(e.text):
             fz = gaz.fuzzy(bare, cutoff=90.0, cities=bare == e.text)
             if fz is not None:
