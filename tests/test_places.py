@@ -106,9 +106,9 @@ def test_geowebnews_floors() -> None:
     fig = evaluate_gwn(GWN, split="test")
     assert fig.split == "test" and 90 <= fig.articles <= 105 and fig.gold > 900
     assert fig.recall >= 0.845  # measured 0.852 (issue 13's target: 0.85)
-    assert fig.precision >= 0.87  # 0.879
-    assert fig.acc161 >= 0.915  # 0.921 (target 0.92)
-    assert fig.auc <= 0.17  # 0.162
+    assert fig.precision >= 0.87  # 0.878
+    assert fig.acc161 >= 0.915  # 0.922 (target 0.92)
+    assert fig.auc <= 0.17  # 0.161
 
 
 @pytest.mark.parametrize(
