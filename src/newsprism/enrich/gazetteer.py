@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass, field
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 __all__ = ["GENERIC_WORDS", "GazEntry", "Gazetteer", "build_gazetteer", "load_gazetteer"]
 
 INDEX_VERSION = 18
+#: a name whose particle is written joined to it ("DeSoto", "Desoto", "LaSalle", "DuPage").
+_PARTICLE_JOINED = re.compile(r"(De(?=[a-z]{3})|(?:De|La|Le|Du)(?=[A-Z][a-z]))")
 _GENERIC_RE = generic_re(GENERIC_WORDS)
 _ADMIN2_END = generic_re(ADMIN2_WORDS)
 _CACHE_SIZE = 50_000
@@ -143,6 +146,8 @@ class Gazetteer:
         noise: "Milton" for Kansas City) is kept only when it has a million people or the name is a curated alias.
         """
         found = self._by_key(name_key(text))
+        if not found and (m := _PARTICLE_JOINED.match(text)):  # "DeSoto Parish" as GeoNames spells it: "De Soto Parish"
+            found = self._by_key(name_key(f"{m.group(1)} {text[m.end(1) :]}"))
         if any(not main and e.feature == "admin2" for e, main in found) and any(
             main or e.feature != "admin2" for e, main in found
         ):  # a county's bare name ("Washington") only when nothing else has the name
@@ -221,11 +226,22 @@ class Gazetteer:
         return fold(text) in self.demonyms
 
 
+#: GeoNames' numeric first-level codes of Canada and Australia -> the ISO 3166-2 codes their provinces and states
+#: carry in the index, so that "Nelson, BC" and "Newcastle, NSW" find the towns of that province or state.
+_ADMIN1_ISO: dict[str, dict[str, str]] = {
+    "CA": {
+        "01": "AB", "02": "BC", "03": "MB", "04": "NB", "05": "NL", "07": "NS", "08": "ON", "09": "PE", "10": "QC",
+        "11": "SK", "12": "YT", "13": "NT", "14": "NU",
+    },
+    "AU": {"01": "ACT", "02": "NSW", "03": "NT", "04": "QLD", "05": "SA", "06": "TAS", "07": "VIC", "08": "WA"},
+}  # fmt: skip
+
+
 def _entry(r: Any) -> GazEntry:
     return GazEntry(
         r[0],
         r[1],
-        r[2],
+        _ADMIN1_ISO.get(r[1] or "", {}).get(r[2] or "", r[2]),
         r[3],
         r[4],
         r[5],

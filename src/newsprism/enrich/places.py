@@ -28,6 +28,7 @@ from .entities import work_spans
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
 from .place_sounds import KOREAN_PARTICLES, scan_sounds
 from .placeforms import stems, water_forms
+from .state_codes import POSTAL, PROVINCE_CODES, state_code
 from .translit import fold, name_key
 
 if TYPE_CHECKING:
@@ -107,6 +108,8 @@ def _scan(
             gaps = [body[words[j].end() : words[j + 1].start()] for j in range(i, i + n - 1)]
             if any(g not in (" ", "-") for g in gaps):
                 continue
+            if n > 1 and last.group() in _COMPASS and _followed_by_name(body, words, i + n):
+                continue  # "Western North Dakota": the compass word begins the next name
             start, end = words[i].start(), last.end()
             text = re.sub(r"['’]s$", "", body[start:end].rstrip("."))
             end = start + len(text)
@@ -135,14 +138,15 @@ def _scan(
             continue
         kind = next((k for s, e, k in blocked if s <= start and end <= e), None)
         as_person = kind == "person"
-        if kind and n == 1 and any(s == start and e == end for s, e, _ in blocked):
+        if kind and any(s == start and e == end for s, e, _ in blocked):
             kind = None  # a bare town name tagged as an organisation or a person ("Allendale" alone) is the town
         if kind and re.match(r"['’]s\s", body[end : end + 3]) and any(s == start for s, _, _ in blocked):
             kind, as_person = None, False  # "Immokalee’s Complete Streets project": the town's
         if kind == "person" or _named_storm(body, start):
             continue
         entries = [e for e in entries if _same_case(e.name, text)]
-        if text.isupper() and len(text) <= 4 and "." not in text:  # acronyms: countries and curated names only
+        acronym = text.isupper() and len(text) <= 4 and "." not in text and not _dateline_word(body, start, end)
+        if acronym:  # acronyms: countries and curated names only ("KENT, Ohio —" is a dateline, not an acronym)
             entries = [e for e in entries if e.feature in _CURATED or e.feature == "country" or e.name == text]
         initial = start == 0 or bool(re.search(r"(?:^|[.!?:\n]\s*|[\"“‘'(]\s*)$", body[max(0, start - 3) : start]))
         keep = []
@@ -159,20 +163,25 @@ def _scan(
             elif e.feature == "admin2":
                 if n > 1 or not latin:
                     keep.append(e)
-            elif text.isupper() and len(text) <= 4:
+            elif acronym:
                 continue  # abbreviations are not towns
             elif e.population < 15_000:
-                if not kind and name_key(e.name) == key:
+                if not kind and _saint(name_key(e.name)) == _saint(key):
                     local.append(e)
             elif kind:  # a city named inside an organisation's name ("Toronto Raptors"): main names of big cities
-                if name_key(e.name) == key and e.population >= 100_000:
+                if _saint(name_key(e.name)) == _saint(key) and e.population >= 100_000:
                     keep.append(e)
-            elif name_key(e.name) == key or (e.population >= 100_000 and not initial):
+            elif _saint(name_key(e.name)) == _saint(key) or (e.population >= 100_000 and not initial):
                 keep.append(e)
         source = "weak" if weak else "scan"
         if as_person:  # tagged as a person: a town only where the article names its state ("Castlegar", B.C.)
-            keep, local = [], [e for e in entries if e.feature == "city" and name_key(e.name) == key]
-            if _after_locative(body, start, end) or _listed_with_place(body, start, end, gaz):
+            keep, local = [], [e for e in entries if e.feature == "city" and _saint(name_key(e.name)) == _saint(key)]
+            if (
+                _after_locative(body, start, end)
+                or _listed_with_place(body, start, end, gaz)
+                or _RESIDENT.match(body, end)
+                or any(e.admin1 in _qualifier(body, end, gaz) for e in local)  # "Fergus Falls, MN"
+            ):
                 # or where the text puts someone in it ("lives in Riverdale"), or lists it with towns ("Hilversum
                 # and Almelo")
                 keep, local = local, []
@@ -190,10 +199,33 @@ def _scan(
             )
         ):
             continue
-        if n == 1 and text in common and all(e.feature in ("city", "admin2") and e.population < 100_000 for e in keep):
-            continue  # a common word written with a capital ("Valley", "Delta", "Rehab")
+        if (
+            n == 1
+            and text in common
+            and all(
+                (e.feature in ("city", "admin2") and e.population < 100_000)
+                or (e.feature not in ("country", "admin") and key not in name_key(e.name).split())
+                for e in keep
+            )
+        ):
+            continue  # a common word written with a capital ("Valley", "Delta", "Rehab"; "Crime" is not Crimea)
         out.append(_Cand(start, end, keep, 0.4 if kind else 0.7, source))
     return out
+
+
+def _dateline_word(body: str, start: int, end: int) -> bool:
+    """A word in capitals that begins a line and is followed by a comma and a capital, a dash or a bracket: the town
+    of a dateline ("KENT, Ohio —", "LYND — A California man"), not an acronym."""
+    line_start = start == 0 or body[start - 1] == "\n" or (body[:start].strip() == "")
+    return line_start and bool(re.match(r"(?:,\s*[A-Z]|\s+[—–-]|\s*\()", body[end : end + 4]))
+
+
+_COMPASS = frozenset({"North", "South", "East", "West", "Central"})
+
+
+def _followed_by_name(body: str, words: list[re.Match[str]], j: int) -> bool:
+    """A capitalised word right after word ``j - 1``, with a space between."""
+    return j < len(words) and _is_cap(words[j].group()) and body[words[j - 1].end() : words[j].start()] == " "
 
 
 def _lookup_inflected(gaz: Gazetteer, word: str) -> list[GazEntry]:
@@ -374,13 +406,38 @@ def _common_words(resources: Resources) -> frozenset[str]:
     return resources.get("places.common_words", load)
 
 
+def _lines_of(e: Entity) -> list[Entity]:
+    """An entity the model ran across a line break ("Wauseon\\n\\nArchbold", a headline into a dateline) is one
+    entity a line."""
+    if "\n" not in e.text:
+        return [e]
+    out = []
+    for m in re.finditer(r"[^\n]+", e.text):
+        part = m.group().strip()
+        if part:
+            start = e.start + m.start() + m.group().index(part)
+            out.append(dataclasses.replace(e, start=start, end=start + len(part), text=part, canonical=part))
+    return out
+
+
+def _two_towns(text: str, gaz: Gazetteer) -> bool:
+    """ "Burke and Diboll": two single-word names joined by "and", each the main name of a town."""
+    m = re.fullmatch(r"([A-Z][a-z]+) and ([A-Z][a-z]+)", text)
+    return bool(m) and all(
+        any(e.feature == "city" and name_key(e.name) == name_key(w) for e in gaz.lookup(w, strict=True))
+        for w in m.groups()  # type: ignore[union-attr]
+    )
+
+
 def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     body = doc.article.body
-    ents = [it for it in doc.items("entities") if isinstance(it, Entity)]
+    ents = [part for it in doc.items("entities") if isinstance(it, Entity) for part in _lines_of(it)]
     # a "person" of four words or more joined by "of" or "and" is an institution the model misread ("Glenfoo Chamber
     # of Commerce and Industry"): the place in its name counts as in an organisation's
     misread = {id(e) for e in ents if e.type == "person" and _INSTITUTION.search(e.text) and len(e.text.split()) >= 4}
     ents = [e if id(e) not in misread else dataclasses.replace(e, type="organisation") for e in ents]
+    # "the cities of Burke and Diboll" the model read as one organisation: two towns
+    ents = [e for e in ents if not (e.type == "organisation" and _two_towns(e.text, gaz))]
     # words of people's names: "Smith" after "John Smith", "Paul" after "Paul Ryan" are the people, not towns
     people = [e.text.split() for e in ents if e.type == "person"]
     surnames = {w for words in people if len(words) > 1 for w in words[1:]} | {
@@ -419,6 +476,9 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             if not entries:
                 continue
         entries = [x for x in entries if _same_case(x.name, e.text)]
+        if any(_spelt(x.name, e.text) for x in entries) and not _NON_LATIN.search(e.text):
+            # a division matched only by another spelling yields to a place spelt so ("Smith" is not Smith's Parish)
+            entries = [x for x in entries if x.feature not in ("admin", "admin2") or _spelt(x.name, e.text)]
         if not entries and e.text[:1].isupper() and not _has_facility_word(e.text):
             fz = gaz.fuzzy(bare, cutoff=90.0, cities=bare == e.text)
             if fz is not None:
@@ -507,7 +567,186 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             continue
         out.append(c)
     out = [c for c in out if not _in_facility(body, c)]
-    return _district_of_columbia(body, sorted(out + _repeated(body, out, blocked, surnames), key=lambda c: c.start))
+    out = _local_forms(body, gaz, out + _repeated(body, out, blocked, surnames))
+    out += _bare_divisions(body, gaz, out)
+    out = [c for c in out if not _TITLED_NAME.search(body, max(0, c.start - 60), c.start)]
+    out = _unnamed_common(body, out, common)
+    out = [c for c in out if not _speaker_only(body, c)]
+    return _district_of_columbia(body, sorted(out, key=lambda c: c.start))
+
+
+_SPEAKS = re.compile(r"\s+(?:said|says|told|added|agreed|argued|noted|explained|asked|wrote|insisted)\b")
+
+
+def _bare_divisions(body: str, gaz: Gazetteer, out: list[_Cand]) -> list[_Cand]:
+    """A county or parish the article names in full is the county where its name stands alone ("Otter Tail County
+    ... Otter Tail commissioners"), unless the bare name is also a country, a division or a town of 15,000 people or
+    more ("Washington County ... Washington")."""
+    extra: list[_Cand] = []
+    spans = [(c.start, c.end) for c in out]
+    seen: set[str] = set()
+    for c in out:
+        text = body[c.start : c.end]
+        m = _ADMIN2_END.search(text)
+        divisions = [e for e in c.entries if e.feature == "admin2"]
+        if m is None or not divisions or text[: m.start()] in seen:
+            continue
+        bare = text[: m.start()]
+        seen.add(bare)
+        if any(
+            e.feature in ("country", "admin", "region") or (e.feature == "city" and e.population >= 15_000)
+            for e in gaz.lookup(bare, strict=True)
+        ):
+            continue
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(bare)}(?![\w-])(?!\s+(?:County|Parish|Borough)\b)", body):
+            if not any(hit.start() < e and s < hit.end() for s, e in spans):
+                extra.append(_Cand(hit.start(), hit.end(), divisions, 0.5, c.source))
+                spans.append((hit.start(), hit.end()))
+    return extra
+
+
+def _speaker_only(body: str, c: _Cand) -> bool:
+    """ "Smith said": a one-word name before a verb of saying is a speaker unless it names a country, a region, a
+    division or a town of 100,000 people or more spelt so ("Moscow said", "Texas said" speak for governments)."""
+    text = body[c.start : c.end]
+    if " " in text or not c.entries or not _SPEAKS.match(body, c.end):
+        return False
+    return not any(
+        e.feature not in ("admin", "admin2", "city")  # a country, continent, region or sea
+        or (
+            e.feature in ("admin", "city")
+            and _spelt(e.name, text)
+            and (e.feature == "admin" or e.population >= 100_000)
+        )
+        for e in c.entries
+    )
+
+
+def _unnamed_common(body: str, out: list[_Cand], common: frozenset[str]) -> list[_Cand]:
+    """A capitalised common word the scan read as a division or town of a country no other name of the article can
+    be in ("City Planners Pool Together": not the Pool department of Congo) is no place."""
+    countries = {e.country for c in out if body[c.start : c.end] not in common for e in c.entries}
+    return [
+        c
+        for c in out
+        if not (
+            c.source in ("scan", "local")
+            and body[c.start : c.end] in common
+            and c.entries
+            and all(e.feature in ("admin", "admin2", "city") and e.country not in countries for e in c.entries)
+        )
+    ]
+
+
+#: "Town, ST" and "TOWN, La -": a state code after a comma, not followed by a letter or a digit.
+_STATE_AFTER = re.compile(r",[ \t]*([A-Z][A-Za-z]{1,4}\.?)(?![\w])")
+#: a line that begins with a place and its state code, then a dash or a bracket: a dateline ("Rothsay, MN - ").
+_DATELINE_CODE = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3}$")
+#: "Barnes, Benson, ... and Williams Counties", "Clark and Greene counties": a list of counties or parishes.
+_NAME_WORD = r"[A-Z][a-z]*(?:[A-Z][a-z]+)?"  # "Barnes", "McKenzie", "DeKalb"
+_LIST_ITEM = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD})?")
+_DIVISIONS_WORD = re.compile(r"\s(Counties|counties|Parishes|parishes)\b")
+_LIST_SEP = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+)$")
+#: "Rep. Adam Mathews, R-Lebanon": a legislator's party and home town.
+_PARTY_TOWN = re.compile(r"(?<=,\s)[RDI]-([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
+#: "Fargo-Moorhead", "Fargo–Moorhead": twin towns joined by a hyphen or a dash.
+_TWIN_AFTER = re.compile(r"[-–]([A-Z][a-z]+)(?![\w-])")
+
+
+#: "Councilman Reddex Washington", "Sheriff Mark Wood": a title and a given name before a word make it a surname.
+_TITLED_NAME = re.compile(
+    r"\b(?:Council(?:man|woman|member)|Mayor|Sheriff|Senator|Sen\.|Rep\.|Gov\.|Governor|Judge|Deputy|Officer|"
+    r"Commissioner|Trooper|Sgt\.|Lt\.|Capt\.|Coach|Mr\.|Mrs\.|Ms\.|Dr\.)\s+[A-Z][a-z]+\s+$"
+)
+_STATE_NAMES = {name: code for code, name in POSTAL.items()}
+
+
+def _state_qualifier(body: str, start: int, end: int) -> str | None:
+    """The US state named right after a place ("Ogden, Arkansas", "Waterford, OH", "Alexandria, La."), or None."""
+    m = re.match(r",\s+([A-Z][\w.]*(?: [A-Z][a-z]+)?)(,?\s+(?:and|or)\s+[A-Z])?", body[end : end + 40])
+    if not m or m.group(2) or re.search(r",\s*$", body[max(0, start - 3) : start]):
+        return None  # a list ("Miami, West Palm Beach, New York, and Detroit"), not a town and its state
+    name = m.group(1).rstrip(".")
+    return state_code(m.group(1)) or _STATE_NAMES.get(name) or _STATE_NAMES.get(name.split()[0].rstrip("."))
+
+
+def _division_list(body: str) -> list[tuple[int, int, str]]:
+    """The names of a list of counties or parishes ("Barnes, Benson, McKenzie and Ward Counties", "Clark and Greene
+    counties") with the ending each stands for, read back from the plural word (at most 30 names)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _DIVISIONS_WORD.finditer(body):
+        ending = " Parish" if m.group(1).lower() == "parishes" else " County"
+        end, joined = m.start(), False
+        items: list[tuple[int, int, str]] = []
+        while len(items) < 30:
+            item = re.search(rf"(?<![\w-]){_LIST_ITEM.pattern}$", body[max(0, end - 40) : end])
+            if item is None:
+                break
+            start = end - len(item.group())
+            items.append((start, end, ending))
+            sep = _LIST_SEP.search(body[max(0, start - 8) : start])
+            if sep is None:
+                break
+            joined = joined or bool(re.search(r"\b(?:and|or)\b", sep.group()))
+            end = start - len(sep.group())
+        if len(items) >= 2 and joined:
+            out += items
+    return out
+
+
+def _us_state(gaz: Gazetteer, code: str) -> list[GazEntry]:
+    return [e for e in gaz.lookup(POSTAL[code]) if e.feature == "admin" and e.country == "US" and e.admin1 == code]
+
+
+def _local_forms(body: str, gaz: Gazetteer, out: list[_Cand]) -> list[_Cand]:
+    """The ways local news names places that the model and the scan miss: state codes after a town ("Fergus Falls,
+    MN"; "Alexandria, La -"), lists of counties ("Barnes, Benson and Ward Counties"), a legislator's home town
+    ("R-Lebanon": a town of the United States) and the second of twin towns ("Fargo-Moorhead"). Each is a
+    candidate only with entries the gazetteer has: an unknown name stays unknown."""
+    added: list[_Cand] = []
+    ends = {c.end: c for c in out}
+    for m in _STATE_AFTER.finditer(body):
+        code = state_code(m.group(1))
+        if code is None:
+            continue
+        before = ends.get(m.start())
+        known = before is not None and any(e.country == "US" and e.admin1 == code for e in before.entries)
+        dateline = (
+            m.group(1).rstrip(".").isupper()
+            and bool(_DATELINE_CODE.search(body[max(0, m.start() - 60) : m.start()]))
+            and bool(re.match(r"[ \t]*(?:[-—–(]|\n)", body[m.end() : m.end() + 3]))
+        )
+        if (known or dateline) and (found := _us_state(gaz, code)):
+            added.append(_Cand(m.start(1), m.end(1), found, 0.7, "scan"))
+    for start, end, ending in _division_list(body):
+        found = [e for e in gaz.lookup(body[start:end] + ending) if e.feature == "admin2"]
+        if found:
+            added.append(_Cand(start, end, found, 0.7, "scan"))
+    for m in _PARTY_TOWN.finditer(body):
+        found = [e for e in gaz.lookup(m.group(1), strict=True) if e.country == "US" and e.feature == "city"]
+        if found:
+            added.append(_Cand(m.start(1), m.end(1), found, 0.6, "scan"))
+    for c in out:
+        twin = _TWIN_AFTER.match(body, c.end)
+        points = [(e.lat, e.lon) for e in c.entries if e.feature == "city" and e.lat is not None and e.lon is not None]
+        if twin is None or not points:
+            continue
+        found = [
+            e
+            for e in gaz.lookup(twin.group(1), strict=True)
+            if e.feature == "city"
+            and e.lat is not None
+            and e.lon is not None
+            and any(abs(e.lat - a) + abs(e.lon - b) < 1.0 for a, b in points)
+        ]
+        if found:
+            added.append(_Cand(twin.start(1), twin.end(1), found, 0.6, "scan"))
+    chosen: list[_Cand] = []
+    for a in sorted(added, key=lambda c: (c.start, c.start - c.end)):
+        if not any(a.start < b.end and b.start < a.end for b in chosen):
+            chosen.append(a)
+    # the new reading replaces what overlaps it ("Barnes" the London district, "Lebanon" the country)
+    return [c for c in out if not any(c.start < a.end and a.start < c.end for a in chosen)] + chosen
 
 
 #: "... Hospital in Rome", "... Stadium, in Harare": the town a building is in.
@@ -540,8 +779,10 @@ def _repeated(body: str, out: list[_Cand], blocked: list[tuple[int, int, str]], 
     names: dict[str, _Cand] = {}
     for c in out:
         text = body[c.start : c.end]
-        if c.entries and c.source in ("ner", "scan") and len(text) >= 4 and text[:1].isupper():
+        if c.entries and c.source in ("ner", "scan", "local") and len(text) >= 4 and text[:1].isupper():
             names.setdefault(text, c)
+            if text.isupper() and len(text) > 4:  # "BUCYRUS --" in a dateline, then "the Bucyrus Post"
+                names.setdefault(text.title(), c)
     spans = [(c.start, c.end) for c in out]
     extra: list[_Cand] = []
     for text, c in names.items():
@@ -582,13 +823,13 @@ def _by_sound(body: str, gaz: Gazetteer, found: list[_Cand], foreign: list[tuple
 
 
 def _alias_only(entries: list[GazEntry], text: str) -> bool:
-    """True when no candidate is spelt ``text`` by its main name and none is a country, region, sea or large town:
-    "Mauro" is an alternate spelling of Majuro, "Aniya" of Ioánnina, more often a person."""
+    """True when no candidate is spelt ``text`` by its main name and none is a country, region, sea or city of a
+    million: "Mauro" is an alternate spelling of Majuro, "Aniya" of Ioánnina, "Lewis" of Lévis, more often a person."""
     key = _saint(fold(_plain(text)))
     return not any(
         _saint(fold(_plain(e.name))) == key
         or e.feature in ("country", "region", "sea", "river", "continent", "landmark")
-        or e.population >= 100_000
+        or e.population >= 1_000_000
         for e in entries
     )
 
@@ -628,6 +869,13 @@ def _listed_with_place(body: str, start: int, end: int, gaz: Gazetteer) -> bool:
     )
 
 
+#: "a DeRidder man", "two Pelican Rapids men", "a Wooster resident": the word after a town's name.
+_RESIDENT = re.compile(
+    r"\s+(?:[Mm][ae]n|[Ww]om[ae]n|[Rr]esidents?|[Bb]oys?|[Gg]irls?|[Tt]eens?|[Tt]eenagers?|[Cc]ouples?|[Nn]atives?"
+    r"|[Yy]ouths?|[Dd]rivers?|[Ff]amil(?:y|ies)|[Ss]tudents?)\b"
+)
+
+
 def _title_cased(body: str, start: int) -> bool:
     """True when the words before ``start`` are written in title case ("A Short History of Modern Asia"), as in
     the title of a work, and not in running text ("intervention of Nigeria", "a show in Lagos")."""
@@ -649,7 +897,13 @@ def _plain(name: str) -> str:
 def _spelt(name: str, text: str) -> bool:
     """``text`` spells ``name``, up to diacritics and an Arabic article ("Qamishli" is "Al Qāmishlī")."""
     a, b = fold(_plain(name)), fold(_plain(text))
-    return a == b or _AL.sub("", a) == b or a == f"{b} city"  # "Paranaque" is "Paranaque City"
+    return (
+        a == b
+        or _AL.sub("", a) == b
+        or a == f"{b} city"  # "Paranaque" is "Paranaque City"
+        or a.replace(" ", "") == b.replace(" ", "")  # "DeSoto Parish" is "De Soto Parish"
+        or _saint(a) == _saint(b)  # "St. Paul" is "Saint Paul"
+    )
 
 
 def _same_case(name: str, text: str) -> bool:
@@ -758,6 +1012,11 @@ def _qualifier(body: str, end: int, gaz: Gazetteer) -> frozenset[str | None]:
     if not m:
         return frozenset()
     out: set[str | None] = set()
+    code = state_code(m.group(1))
+    if code and not m.group(2):
+        out.add(code)  # "Fergus Falls, MN", "Alexandria, La -"
+    if m.group(1) in PROVINCE_CODES and not m.group(2):
+        out.add(PROVINCE_CODES[m.group(1)][1])  # "Nelson, BC", "Newcastle, NSW"
     found = gaz.lookup(m.group(1) + m.group(2)) if m.group(2) else []
     for e in found or gaz.lookup(m.group(1)):
         if e.feature == "country":
@@ -803,6 +1062,13 @@ def _dateline(body: str, gaz: Gazetteer) -> tuple[str | None, str | None]:
     if not found:
         return None, None
     best = max(found, key=lambda e: (e.prior, e.population))
+    if (
+        not qual
+        and best.feature == "city"
+        and best.population < 100_000
+        and len({(e.country, e.admin1) for e in found if e.country == best.country}) > 1
+    ):
+        return best.country, None  # "MARSHALL —": the state is the one the article names, not the largest town's
     return best.country, best.admin1
 
 
@@ -847,7 +1113,21 @@ def extract_places(doc: Doc) -> list[Place]:
             c.entries = [e for e in c.entries if e.country and context.get(e.country)]
     cands = [c for c in cands if not c.alias or c.entries]
     quals = [_qualifier(body, c.end, gaz) for c in cands]
+    unknown: set[str] = set()
+    for c in cands:  # "Ogden, Arkansas" when the gazetteer knows Ogden only in Utah: unresolved, no other town's point
+        state = _state_qualifier(body, c.start, c.end)
+        if (
+            state
+            and any(e.feature == "city" for e in c.entries)
+            and not any(e.country == "US" and e.feature in ("country", "admin", "region") for e in c.entries)
+        ):
+            c.entries = [e for e in c.entries if e.country == "US" and e.admin1 == state]
+            if not c.entries:
+                unknown.add(name_key(body[c.start : c.end]))
     keys = [name_key(body[c.start : c.end]) for c in cands]
+    for c, k in zip(cands, keys, strict=True):  # one reading per name: "LEWIS, Kan." unknown, so is "Lewis" after it
+        if k in unknown:
+            c.entries = []
     # states and provinces the article names without doubt, with the mentions that name them (a first pass)
     admin_of: list[tuple[str, str] | None] = []
     first: list[GazEntry | None] = []
@@ -860,7 +1140,7 @@ def extract_places(doc: Doc) -> list[Place]:
             c.entries, context=context, neighbours=gaz.neighbours, body=body, key=k, qualifier=q, focus=focus
         )
         first.append(best if res >= 0.6 else None)
-        sure = res >= 0.8 or bool(q)
+        sure = res >= 0.8 or bool(q) or (len(c.entries) == 1 and bool(_ADMIN2_END.search(body[c.start : c.end])))
         admin_of.append((best.country, best.admin1) if best.country and best.admin1 and sure else None)
     admins: Counter[tuple[str, str]] = Counter(a for a in admin_of if a)
     if focus[0] and focus[1]:
@@ -879,28 +1159,37 @@ def extract_places(doc: Doc) -> list[Place]:
     # one reading per name per article: the reading of the mention with the strongest evidence; a second pass reads
     # again with the countries of the first pass's confident readings ("Colchester" among English towns)
     readings: dict[str, tuple[float, GazEntry, float]] = {}
+    added: dict[str, str] = {}  # the country each name's first reading added: not evidence for that name itself
     for _pass in range(2):
         if readings:
-            for _, best, res in readings.values():
+            for key, (_, best, res) in readings.items():
                 if best.country and res >= 0.6 and best.feature in ("city", "admin", "admin2"):
                     context[best.country] += 1
+                    added[key] = best.country
         readings = {}
         for i, c in enumerate(cands):
             if not c.entries:
                 continue
             own = admin_of[i]
             others = Counter({k: v - (1 if k == own else 0) for k, v in admins.items()})
-            best, res = resolve_candidates(
-                c.entries,
-                context=context,
-                neighbours=gaz.neighbours,
-                body=body,
-                key=keys[i],
-                qualifier=quals[i],
-                admins=+others,
-                focus=focus,
-                among_divisions=listed[i],
-            )
+            contexts = [context]
+            if keys[i] in added:  # "Canterbury" read first as New Zealand's does not make the article New Zealand's
+                contexts.append(+Counter({k: v - (1 if k == added[keys[i]] else 0) for k, v in context.items()}))
+            found = [
+                resolve_candidates(
+                    c.entries,
+                    context=ctx,
+                    neighbours=gaz.neighbours,
+                    body=body,
+                    key=keys[i],
+                    qualifier=quals[i],
+                    admins=+others,
+                    focus=focus,
+                    among_divisions=listed[i],
+                )
+                for ctx in contexts
+            ]
+            best, res = found[-1] if found[-1][0] != found[0][0] else found[0]  # the score of the full context
             strength = res + (1.0 if quals[i] else 0.0) + (0.5 if len(c.entries) == 1 else 0.0)
             if keys[i] not in readings or strength > readings[keys[i]][0]:
                 readings[keys[i]] = (strength, best, res)
@@ -926,8 +1215,8 @@ def extract_places(doc: Doc) -> list[Place]:
             )
             continue
         _, best, res = readings[k]  # (the unresolved get their locality below)
-        if best not in c.entries and best.feature != "admin2":  # the name read through another mention
-            best = max(c.entries, key=lambda e: (e == best, e.prior))
+        if best not in c.entries and best.feature != "admin2" and _saint(name_key(best.name)) != _saint(k):
+            best = max(c.entries, key=lambda e: (e == best, e.prior))  # the name read through another mention
         out.append(
             Place(
                 article_id=art.id,

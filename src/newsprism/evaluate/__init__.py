@@ -28,6 +28,7 @@ TASK_MODULES: dict[str, str] = {
     "outlets": "outlets",
     "pages": "pages",
     "places": "places",
+    "places-local": "places_local",  # place names in local US news (newsprism's own check set, issue 13)
     "quotes": "quotes",
     "stories": "stories",
 }

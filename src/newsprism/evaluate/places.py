@@ -47,6 +47,7 @@ __all__ = [
     "haversine_km",
     "main",
     "read_gwn",
+    "score_article",
     "score_places",
 ]
 
@@ -77,6 +78,7 @@ class GoldToponym:
 @dataclass(slots=True)
 class GwnFigures:
     split: str = "all"
+    label: str = "GWN"
     articles: int = 0
     gold: int = 0
     recognised: int = 0
@@ -152,15 +154,16 @@ class GwnFigures:
 
     def lines(self) -> list[str]:
         return [
-            f"GWN split {self.split}: {self.articles} articles",
-            f"GWN toponym recognition: precision {self.precision:.3f} recall {self.recall:.3f} F1 {self.f1:.3f} "
+            f"{self.label} split {self.split}: {self.articles} articles",
+            f"{self.label} toponym recognition: precision {self.precision:.3f} recall {self.recall:.3f} "
+            f"F1 {self.f1:.3f} "
             f"({self.recognised}/{self.gold} gold toponyms recognised, {self.correct_predictions}/{self.predicted} "
             f"predictions on a toponym)",
-            f"GWN resolution of recognised toponyms: within 161 km {self.acc161:.3f} "
+            f"{self.label} resolution of recognised toponyms: within 161 km {self.acc161:.3f} "
             f"({self.within_161}/{self.with_point})"
             f", AUC {self.auc:.3f}, mean error {self.mean_km:,.0f} km, exact GeoNames id {self.exact:.3f} "
             f"({self.exact_id}/{self.with_id})",
-            f"GWN speed: {self.seconds:.1f} s for {self.chars:,} characters "
+            f"{self.label} speed: {self.seconds:.1f} s for {self.chars:,} characters "
             f"({self.chars / self.seconds if self.seconds else 0:,.0f} chars/s, entities + places stages)",
         ]
 
@@ -233,38 +236,50 @@ def evaluate_gwn(path: str | Path, *, split: str = "test", limit: int | None = N
     fig.seconds = time.perf_counter() - t0
     for art, gold in data:
         places = [p for p in items.get(art.id, {}).get("places", []) if isinstance(p, Place)]
-        counted = [g for g in gold if g.counted]
-        fig.gold += len(counted)
-        pairs = _match(counted, places)
-        for gi, g in enumerate(counted):
-            p = pairs.get(gi)
-            if p is None:
-                fig.misses.append(f"{art.id} missed {g.name!r} at {g.start}")
-                continue
-            fig.recognised += 1
-            if g.lat is not None and g.lon is not None:
-                fig.with_point += 1
-                km = MAX_KM if p.lat is None or p.lon is None else haversine_km(p.lat, p.lon, g.lat, g.lon)
-                fig.errors_km.append(km)
-                if km <= 161:
-                    fig.within_161 += 1
-                else:
-                    fig.misses.append(f"{art.id} far {g.name!r} -> {p.name} {p.country} {p.admin1} ({km:,.0f} km)")
-            if g.geonames_id is not None:
-                fig.with_id += 1
-                fig.exact_id += int(p.geonames_id == g.geonames_id)
-        ignored = [g for g in gold if g.type != "Non_Toponym" and not g.counted]
-        matched = {id(p) for p in pairs.values()}
-        for p in places:
-            if id(p) in matched:
-                fig.predicted += 1
-                fig.correct_predictions += 1
-            elif any(p.start < g.end and g.start < p.end for g in ignored):
-                continue  # on a toponym the standard measure does not count (a demonym, a place without a point)
-            else:
-                fig.predicted += 1
-                fig.misses.append(f"{art.id} extra {p.text!r} -> {p.name} {p.country}")
+        ignored = [(g.start, g.end) for g in gold if g.type != "Non_Toponym" and not g.counted]
+        score_article(fig, art.id, [g for g in gold if g.counted], ignored, places)
     return fig
+
+
+def score_article(
+    fig: GwnFigures,
+    article_id: str,
+    counted: Sequence[GoldToponym],
+    ignored: Sequence[tuple[int, int]],
+    places: Sequence[Place],
+) -> None:
+    """Add one article to ``fig``: one-to-one matching of gold toponyms and predicted places (overlapping spans),
+    the error of each recognised toponym with a point, and every prediction that overlaps no gold toponym and no
+    ``ignored`` span as a false positive."""
+    fig.gold += len(counted)
+    pairs = _match(counted, places)
+    for gi, g in enumerate(counted):
+        p = pairs.get(gi)
+        if p is None:
+            fig.misses.append(f"{article_id} missed {g.name!r} at {g.start}")
+            continue
+        fig.recognised += 1
+        if g.lat is not None and g.lon is not None:
+            fig.with_point += 1
+            km = MAX_KM if p.lat is None or p.lon is None else haversine_km(p.lat, p.lon, g.lat, g.lon)
+            fig.errors_km.append(km)
+            if km <= 161:
+                fig.within_161 += 1
+            else:
+                fig.misses.append(f"{article_id} far {g.name!r} -> {p.name} {p.country} {p.admin1} ({km:,.0f} km)")
+        if g.geonames_id is not None:
+            fig.with_id += 1
+            fig.exact_id += int(p.geonames_id == g.geonames_id)
+    matched = {id(p) for p in pairs.values()}
+    for p in places:
+        if id(p) in matched:
+            fig.predicted += 1
+            fig.correct_predictions += 1
+        elif any(p.start < end and start < p.end for start, end in ignored):
+            continue  # on a toponym the standard measure does not count (a demonym, a place without a point)
+        else:
+            fig.predicted += 1
+            fig.misses.append(f"{article_id} extra {p.text!r} -> {p.name} {p.country}")
 
 
 def _match(gold: Sequence[GoldToponym], places: Sequence[Place]) -> dict[int, Place]:
