@@ -10,7 +10,8 @@ sorts first; pages: the ids ending in ``-01``, one per language, as in :mod:`new
 and ``tune`` (the others). The report gives micro-F1, precision and recall per language beside the trivial floor
 on the same articles: a constant guess of the three most frequent frames of the tune part.
 
-``newsprism evaluate --task frames-dev --data ALLSIDES_FOLDER [--pages PAGES_DIR] [--part held|tune|all] [--json]``.
+``newsprism evaluate --task frames-dev --data ALLSIDES_FOLDER [--pages PAGES_DIR] [--part held|tune|all]
+[--annotations FILE] [--json]``.
 """
 
 from __future__ import annotations
@@ -273,18 +274,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m newsprism.evaluate.frames_dev", description=__doc__.split("\n")[0])
     ap.add_argument("data", nargs="?", type=Path, default=None, help="the AllSides folder (articles.jsonl.gz, splits/)")
     ap.add_argument("--pages", type=Path, default=None, help="folder of the multilingual dev pages (<id>.txt)")
-    ap.add_argument("--gold", type=Path, default=None, help="annotations (default: the shipped frames_dev.yaml)")
+    ap.add_argument("--annotations", type=Path, default=None, help="annotations (default: the shipped frames_dev.yaml)")
     ap.add_argument("--part", choices=(*PARTS, "all"), default=None, help="print one part (default: held and tune)")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
     args = ap.parse_args(sys.argv[1:] if argv is None else list(argv))
     if args.data is None and args.pages is None:
         ap.error("give the AllSides folder, --pages DIR, or both")
-    items = load_frames_dev(args.gold)
+    items = load_frames_dev(args.annotations)
     texts = load_texts(items, allsides=args.data, pages=args.pages)
     report = evaluate_frames_dev(items, texts)
     held = sorted(i.id for i in items if i.part == "held")
     tune = sorted(i.id for i in items if i.part == "tune")
-    split = f"frames_dev.yaml: held {len(held)} articles, tune {len(tune)} (parts fixed by id; see the YAML header)"
+    name = args.annotations.name if args.annotations else "frames_dev.yaml"
+    split = f"{name}: held {len(held)} articles, tune {len(tune)} (parts fixed by id; see the YAML header)"
     if args.json:
         print(json.dumps({"split": split, "held": held, "tune": tune, "report": report}, ensure_ascii=False, indent=2))
         return 0
