@@ -553,7 +553,7 @@ def detect_generic_frames(
             )
         )
     frames.sort(key=lambda f: -f.score)
-    return frames[: model.max_frames]
+    return frames if ranked else frames[: model.max_frames]  # the ranker has chosen at most its own cap
 
 
 class GenericFrameStage:

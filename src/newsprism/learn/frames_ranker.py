@@ -2,10 +2,10 @@
 
 One logistic regression shared by the 14 frames: each (article, frame) pair is a row of the lexicon features of
 :func:`newsprism.enrich.frames_ranker.frame_features`, plus an intercept per frame; the target is whether the
-annotator gave the article that frame. An L2 penalty keeps the weights small (the frame intercepts get a lighter
-one); Newton's method in numpy. :func:`choose_rule` picks the threshold, the most frames reported and the least
-evidence for a lone frame on out-of-fold probabilities (articles split into folds), by micro-F1.
-:func:`ranker_dict` is what ``enrich/resources/generic_frames_ranker.json`` holds.
+annotator gave the article that frame. An L2 penalty keeps the weights small; the frame intercepts are one shared
+intercept plus offsets held near it by a penalty. Newton's method in numpy. :func:`choose_rule` picks the
+threshold, the most frames reported and the least evidence for a lone frame on out-of-fold probabilities
+(articles split into folds), by micro-F1. :func:`ranker_dict` is what ``generic_frames_ranker.json`` holds.
 """
 
 from __future__ import annotations
@@ -24,20 +24,21 @@ ArticleRows = tuple[Mapping[str, Sequence[float]], Mapping[str, float], frozense
 
 
 def fit_ranker(
-    articles: Sequence[ArticleRows], labels: Sequence[str], *, l2: float = 1.0, l2_intercept: float = 0.3
+    articles: Sequence[ArticleRows], labels: Sequence[str], *, l2: float = 1.0, l2_offset: float = 10.0
 ) -> dict[str, Any]:
-    """Weights of :data:`FEATURES` and one intercept per label, fitted on ``articles``."""
+    """Weights of :data:`FEATURES` and one intercept per label, fitted on ``articles``: a shared intercept (not
+    penalised) plus a per-label offset penalised by ``l2_offset`` (a frame seen rarely stays near the others)."""
     n_feat, n_lab = len(FEATURES), len(labels)
     rows, ys = [], []
     for feats, _, gold in articles:
         for j, label in enumerate(labels):
             onehot = [0.0] * n_lab
             onehot[j] = 1.0
-            rows.append([*feats[label], *onehot])
+            rows.append([*feats[label], 1.0, *onehot])
             ys.append(1.0 if label in gold else 0.0)
     x = np.asarray(rows, dtype=float)
     y = np.asarray(ys, dtype=float)
-    penalty = np.array([l2] * n_feat + [l2_intercept] * n_lab)
+    penalty = np.array([l2] * n_feat + [0.0] + [l2_offset] * n_lab)
     beta = np.zeros(x.shape[1])
     for _ in range(100):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ beta, -60, 60)))
@@ -47,9 +48,10 @@ def fit_ranker(
         beta -= step
         if float(np.abs(step).max()) < 1e-9:
             break
+    shared = float(beta[n_feat])
     return {
         "features": dict(zip(FEATURES, (float(b) for b in beta[:n_feat]), strict=True)),
-        "intercepts": dict(zip(labels, (float(b) for b in beta[n_feat:]), strict=True)),
+        "intercepts": dict(zip(labels, (shared + float(b) for b in beta[n_feat + 1 :]), strict=True)),
     }
 
 
