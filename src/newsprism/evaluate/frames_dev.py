@@ -11,7 +11,7 @@ and ``tune`` (the others). The report gives micro-F1, precision and recall per l
 on the same articles: a constant guess of the three most frequent frames of the tune part.
 
 ``newsprism evaluate --task frames-dev --data ALLSIDES_FOLDER [--pages PAGES_DIR] [--part held|tune|all]
-[--annotations FILE] [--json]``.
+[--annotations FILE] [--no-ranker] [--json]``.
 """
 
 from __future__ import annotations
@@ -215,13 +215,18 @@ def floor_labels(items: Iterable[FrameItem], k: int = 3) -> list[str]:
     return sorted(sorted(counts, key=lambda f: (-counts[f], f))[:k])
 
 
-def default_predictor(articles: Sequence[tuple[str, str, str]]) -> list[set[str]]:
-    """The pipeline's generic-frame stage (``frames.generic.v1``) with no trained model: the shipped default."""
+def default_predictor(articles: Sequence[tuple[str, str, str]], *, ranker: bool = True) -> list[set[str]]:
+    """The pipeline's generic-frame stage (``frames.generic.v1``) with no trained model: the shipped default
+    (``ranker=False``: the lexicon's thresholds alone, without the calibrated ranker)."""
+    from ..enrich.frames import load_generic_model
     from ..model import Article, Frame
     from .semeval import _resources, run_detectors
 
+    res = _resources(None, False)
+    if not ranker:
+        res.get("frames.generic.lexicon", lambda r: load_generic_model(r, ranker=False))
     arts = [Article(id=i, title=None, body=t, language=lang) for i, t, lang in articles]
-    found = run_detectors(arts, ("frames.generic.v1",), resources=_resources(None, False))
+    found = run_detectors(arts, ("frames.generic.v1",), resources=res)
     return [{f.frame for f in items if isinstance(f, Frame) and f.family == "generic"} for items in found]
 
 
@@ -276,13 +281,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--pages", type=Path, default=None, help="folder of the multilingual dev pages (<id>.txt)")
     ap.add_argument("--annotations", type=Path, default=None, help="annotations (default: the shipped frames_dev.yaml)")
     ap.add_argument("--part", choices=(*PARTS, "all"), default=None, help="print one part (default: held and tune)")
+    ap.add_argument("--no-ranker", action="store_true", help="the lexicon's thresholds alone (no calibrated ranker)")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
     args = ap.parse_args(sys.argv[1:] if argv is None else list(argv))
     if args.data is None and args.pages is None:
         ap.error("give the AllSides folder, --pages DIR, or both")
     items = load_frames_dev(args.annotations)
     texts = load_texts(items, allsides=args.data, pages=args.pages)
-    report = evaluate_frames_dev(items, texts)
+    predict = (lambda a: default_predictor(a, ranker=False)) if args.no_ranker else None
+    report = evaluate_frames_dev(items, texts, predict)
     held = sorted(i.id for i in items if i.part == "held")
     tune = sorted(i.id for i in items if i.part == "tune")
     name = args.annotations.name if args.annotations else "frames_dev.yaml"
