@@ -34,6 +34,7 @@ from ..model import Frame, Span
 if TYPE_CHECKING:
     from ..pipeline import Doc, Resources
     from ..registry import Registry
+    from .frames_ranker import FrameRanker
 
 __all__ = [
     "GENERIC_FRAMES",
@@ -404,9 +405,11 @@ class GenericFrameModel:
     min_frames: int = 0
     min_score: float = 1.0
     lemmas: Lemmatizer | None = None
+    ranker: FrameRanker | None = None  # calibrated ranking (frames_ranker.py); None: the thresholds decide
 
 
-def load_generic_model(resources: Resources | None = None) -> GenericFrameModel:
+def load_generic_model(resources: Resources | None = None, *, ranker: bool = True) -> GenericFrameModel:
+    """The lexicon of ``generic_frames.yaml`` and, with ``ranker``, the shipped calibrated ranker (if any)."""
     data = load_resource_yaml("generic_frames.yaml")
     settings = data.get("settings", {})
     cues: list[Cue] = []
@@ -416,6 +419,7 @@ def load_generic_model(resources: Resources | None = None) -> GenericFrameModel:
             raise ConfigError(f"generic_frames.yaml: unknown frame {name!r}; valid: {', '.join(GENERIC_FRAMES)}")
         cues += cues_from_mapping(name, spec, source="generic_frames.yaml")
         thresholds[name] = float(spec.get("threshold", settings.get("threshold", 0.5)))
+    from .frames_ranker import load_frame_ranker
     from .lemmas import lemmatizer
 
     return GenericFrameModel(
@@ -427,6 +431,7 @@ def load_generic_model(resources: Resources | None = None) -> GenericFrameModel:
         min_frames=int(settings.get("min_frames", 0)),
         min_score=float(settings.get("min_score", 1.0)),
         lemmas=lemmatizer(resources),
+        ranker=load_frame_ranker() if ranker else None,
     )
 
 
@@ -437,7 +442,8 @@ def generic_frame_scores(
     tokens: Sequence[Token] | None = None,
     language: str | None = None,
 ) -> dict[str, Any]:
-    """Per frame: article score, and (sentence index, sentence score, cue texts) of the sentences that carry it."""
+    """Per frame: article score, cue mass, and (sentence index, sentence score, cue texts) of the sentences that
+    carry it."""
     out: dict[str, Any] = {}
     damp = math.sqrt(max(1.0, len(sentences) / 12.0))
     by_label: dict[str, list[CueMatch]] = {}
@@ -462,7 +468,7 @@ def generic_frame_scores(
         mass = sum(sent_scores.values()) / damp
         score = 1.0 - math.exp(-mass / model.scale)
         ranked = sorted(sent_scores.items(), key=lambda kv: (-kv[1], kv[0]))
-        out[label] = {"score": score, "sentences": ranked, "cues": per_sent}
+        out[label] = {"score": score, "mass": mass, "sentences": ranked, "cues": per_sent}
     return out
 
 
@@ -479,9 +485,12 @@ def detect_generic_frames(
 ) -> list[Frame]:
     """Generic frames of one text.
 
-    Lexicon alone: a frame is reported when its score reaches its threshold; when fewer than ``min_frames`` are,
-    the best-scored frames with at least ``min_score`` follow (an article has several frames; the lexicon's
-    evidence for the strongest ones is reported rather than nothing). With ``trained`` probabilities (a model
+    With the model's calibrated ranker (the default, ``frames_ranker.py``): the frames whose probability from the
+    lexicon's evidence reaches the ranker's threshold, or the most probable one when none does and it has
+    evidence; the score is that probability. Lexicon alone (no ranker): a frame is reported when its score
+    reaches its threshold; when fewer than ``min_frames`` are, the best-scored frames with at least ``min_score``
+    follow (an article has several frames; the lexicon's evidence for the strongest ones is reported rather than
+    nothing). With ``trained`` probabilities (a model
     from ``newsprism train``), the model decides each label it knows at its calibrated cutoff (``cutoffs``), and
     the lexicon gives the evidence sentences.
     """
@@ -490,7 +499,14 @@ def detect_generic_frames(
     frames: list[Frame] = []
     extra: list[tuple[float, str]] = []
     chosen: dict[str, float] = {}
-    for label in GENERIC_FRAMES:
+    ranked = trained is None and model.ranker is not None
+    if ranked and model.ranker is not None:
+        from .frames_ranker import frame_features
+
+        probs = model.ranker.probabilities(frame_features(scored, len(sents), GENERIC_FRAMES))
+        mass = {k: float(v["mass"]) for k, v in scored.items()}
+        chosen = {k: probs[k] for k in model.ranker.choose(probs, mass)}
+    for label in () if ranked else GENERIC_FRAMES:
         info = scored.get(label)
         lex = float(info["score"]) if info else 0.0
         if trained is not None and label in trained:
@@ -500,7 +516,7 @@ def detect_generic_frames(
             chosen[label] = lex
         elif info is not None and lex >= model.min_score:
             extra.append((lex, label))
-    if len(chosen) < model.min_frames:
+    if len(chosen) < model.min_frames and not ranked:
         for lex, label in sorted(extra, reverse=True)[: model.min_frames - len(chosen)]:
             chosen[label] = lex
     for label in GENERIC_FRAMES:
@@ -537,7 +553,7 @@ def detect_generic_frames(
             )
         )
     frames.sort(key=lambda f: -f.score)
-    return frames[: model.max_frames]
+    return frames if ranked else frames[: model.max_frames]  # the ranker has chosen at most its own cap
 
 
 class GenericFrameStage:
