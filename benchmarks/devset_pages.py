@@ -14,57 +14,19 @@ usage: python benchmarks/devset_pages.py fetch --out PAGES_DIR [--set dev|fresh]
 from __future__ import annotations
 
 import argparse
-import hashlib
 from pathlib import Path
 
 from newsprism.evaluate.multilingual import GOLD_SETS, load_devset
+from newsprism.evaluate.page_texts import check_report, check_texts, fetch_texts
 
 
 def fetch(out: Path, gold_set: str = "dev") -> None:
-    import httpx
-
-    from newsprism.errors import NewsprismError
-    from newsprism.ingest.html import extract_article
-
-    out.mkdir(parents=True, exist_ok=True)
-    with httpx.Client(follow_redirects=True, timeout=30.0, headers={"User-Agent": "newsprism-devset/1"}) as client:
-        for page in load_devset(gold_set=gold_set):
-            target = out / f"{page.id}.txt"
-            if target.exists():
-                continue
-            if not page.url:
-                print(f"{page.id}: no address in the archive; add its text by hand")
-                continue
-            try:
-                resp = client.get(page.url)
-                resp.raise_for_status()
-            except httpx.HTTPError as exc:
-                print(f"{page.id}: {page.url}: {exc}")
-                continue
-            try:
-                article, _ = extract_article(resp.text, location=page.url, url=page.url)
-            except NewsprismError as exc:
-                print(f"{page.id}: {exc}")
-                continue
-            text = "\n\n".join(x for x in (article.title, article.body) if x)
-            target.write_text(text + "\n", encoding="utf-8")
-            print(f"{page.id}: {len(text)} characters")
+    for page_id, what in fetch_texts(load_devset(gold_set=gold_set), out):
+        print(f"{page_id}: {what}")
 
 
 def check(out: Path, gold_set: str = "dev") -> None:
-    same = 0
-    pages = load_devset(gold_set=gold_set)
-    for page in pages:
-        path = out / f"{page.id}.txt"
-        if not path.exists():
-            print(f"{page.id}: missing")
-            continue
-        digest = hashlib.sha256(path.read_text(encoding="utf-8").encode()).hexdigest()
-        if digest == page.sha256:
-            same += 1
-        else:
-            print(f"{page.id}: differs from the annotated text")
-    print(f"{same}/{len(pages)} texts are the annotated ones")
+    print(check_report(check_texts(load_devset(gold_set=gold_set), out)))
 
 
 def main() -> None:

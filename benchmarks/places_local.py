@@ -14,50 +14,19 @@ usage: python benchmarks/places_local.py fetch --out PAGES_DIR
 from __future__ import annotations
 
 import argparse
-import hashlib
 from pathlib import Path
 
+from newsprism.evaluate.page_texts import check_report, check_texts, fetch_texts
 from newsprism.evaluate.places_local import load_local
 
 
 def fetch(out: Path) -> None:
-    import httpx
-
-    from newsprism.errors import NewsprismError
-    from newsprism.ingest.html import extract_article
-
-    out.mkdir(parents=True, exist_ok=True)
-    with httpx.Client(follow_redirects=True, timeout=30.0, headers={"User-Agent": "newsprism-devset/1"}) as client:
-        for page in load_local():
-            target = out / f"{page.id}.txt"
-            if target.exists() or not page.url:
-                continue
-            try:
-                resp = client.get(page.url)
-                resp.raise_for_status()
-                article, _ = extract_article(resp.text, location=page.url, url=page.url)
-            except (httpx.HTTPError, NewsprismError) as exc:
-                print(f"{page.id}: {page.url}: {exc}")
-                continue
-            text = "\n\n".join(x for x in (article.title, article.body) if x)
-            if page.chars:
-                text = text[: page.chars]
-            target.write_text(text, encoding="utf-8")
-            print(f"{page.id}: {len(text)} characters")
+    for page_id, what in fetch_texts(load_local(), out):
+        print(f"{page_id}: {what}")
 
 
 def check(out: Path) -> None:
-    pages = load_local()
-    same = 0
-    for page in pages:
-        path = out / f"{page.id}.txt"
-        if not path.exists():
-            print(f"{page.id}: missing")
-        elif hashlib.sha256(path.read_text(encoding="utf-8").encode()).hexdigest() == page.sha256:
-            same += 1
-        else:
-            print(f"{page.id}: differs from the annotated text")
-    print(f"{same}/{len(pages)} texts are the annotated ones")
+    print(check_report(check_texts(load_local(), out)))
 
 
 def main() -> None:

@@ -172,61 +172,23 @@ def one_to_one(candidates: Iterable[tuple[float, int, int]]) -> list[tuple[int, 
 
 
 def best_one_to_one(weights: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
-    """Maximum-weight one-to-one matching (the Hungarian method): ``weights[(i, j)]`` is the worth of pairing row
-    ``i`` with column ``j`` (absent: not allowed, every weight > 0). Returns the chosen (row, column) pairs, which
-    maximise the summed weight; give a large base weight to every allowed pair to maximise their number first."""
+    """Maximum-weight one-to-one matching: ``weights[(i, j)]`` is the worth of pairing row ``i`` with column ``j``
+    (absent: not allowed, every weight > 0). Returns the chosen (row, column) pairs, which maximise the summed
+    weight; give a large base weight to every allowed pair to maximise their number first."""
     if not weights:
         return []
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
     rows = sorted({i for i, _ in weights})
     cols = sorted({j for _, j in weights})
-    n, m = len(rows), len(cols)
-    size = max(n, m)
-    top = max(weights.values())
-    # square cost matrix (1-based, the e-maxx formulation); a forbidden or padded cell costs as much as worth nothing
-    cost = [[0.0] * (size + 1) for _ in range(size + 1)]
-    for a in range(size):
-        for b in range(size):
-            w = weights.get((rows[a], cols[b]), 0.0) if a < n and b < m else 0.0
-            cost[a + 1][b + 1] = top - w
-    inf = float("inf")
-    u = [0.0] * (size + 1)
-    v = [0.0] * (size + 1)
-    match = [0] * (size + 1)  # match[column] = row
-    way = [0] * (size + 1)
-    for a in range(1, size + 1):
-        match[0] = a
-        b0 = 0
-        minv = [inf] * (size + 1)
-        used = [False] * (size + 1)
-        while True:
-            used[b0] = True
-            a0, delta, b1 = match[b0], inf, 0
-            for b in range(1, size + 1):
-                if not used[b]:
-                    cur = cost[a0][b] - u[a0] - v[b]
-                    if cur < minv[b]:
-                        minv[b], way[b] = cur, b0
-                    if minv[b] < delta:
-                        delta, b1 = minv[b], b
-            for b in range(size + 1):
-                if used[b]:
-                    u[match[b]] += delta
-                    v[b] -= delta
-                else:
-                    minv[b] -= delta
-            b0 = b1
-            if match[b0] == 0:
-                break
-        while b0:
-            b1 = way[b0]
-            match[b0] = match[b1]
-            b0 = b1
-    pairs = []
-    for b in range(1, size + 1):
-        a = match[b]
-        if a and a <= n and b <= m and (rows[a - 1], cols[b - 1]) in weights:
-            pairs.append((rows[a - 1], cols[b - 1]))
-    return sorted(pairs)
+    row_at = {i: a for a, i in enumerate(rows)}
+    col_at = {j: b for b, j in enumerate(cols)}
+    worth = np.zeros((len(rows), len(cols)))  # a forbidden cell is worth nothing, so it never adds to the sum
+    for (i, j), w in weights.items():
+        worth[row_at[i], col_at[j]] = w
+    chosen = zip(*linear_sum_assignment(worth, maximize=True), strict=True)
+    return sorted((rows[a], cols[b]) for a, b in chosen if (rows[a], cols[b]) in weights)
 
 
 def label_reports(gold: Sequence[set[str]], pred: Sequence[set[str]]) -> dict[str, Report]:

@@ -70,6 +70,7 @@ class DevPage:
     places: tuple[str, ...]
     quotes: tuple[str, ...]
     sha256: str | None = None
+    chars: int | None = None  # length of the annotated text (its final newline included)
 
 
 @dataclass(slots=True)
@@ -163,6 +164,7 @@ def load_devset(path: str | Path | None = None, *, gold_set: str = "dev") -> lis
                 places=tuple(row.get("places") or ()),
                 quotes=tuple(row.get("quotes") or ()),
                 sha256=row.get("sha256"),
+                chars=row.get("chars"),
             )
         )
     return out
