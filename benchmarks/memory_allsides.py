@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--every", type=float, default=2.0)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--log", type=Path, help="append each sample (seconds, kB) to this file as it is taken")
+    ap.add_argument("--workers", type=int, default=1, help="`run --workers N` (0: one per core)")
     args = ap.parse_args(argv)
     if args.what == "summary":
         if args.log is None:
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.what == "ingest":
             cmd = [exe, "ingest", str(src), "--db", f"{tmp}/s.db"]
         else:
-            cmd = [exe, "run", "--input", str(src), "--output", f"{tmp}/out", "--workers", "1"]
+            cmd = [exe, "run", "--input", str(src), "--output", f"{tmp}/out", "--workers", str(args.workers)]
         code, samples, seconds = sample(cmd, args.every, args.log)
     print(
         f"{' '.join(cmd[1:2])} of {args.limit or 'all'} articles after the first {args.skip}: exit {code}, "
