@@ -4,7 +4,8 @@
 (``spawn`` where there is no forkserver); each builds its :class:`~newsprism.pipeline.Resources` once — models load
 once per process — and receives whole batches of articles, returning results (never spaCy docs). At most
 ``2 × workers`` batches are in flight, so memory stays bounded however large the corpus; results come back in input
-order, so every run writes the same records in the same order.
+order, so every run writes the same records in the same order. A worker ends by itself within seconds when the
+process that started it is killed (:mod:`newsprism.engine.orphans`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..config import Settings
 from ..model import Article, Item
 from ..pipeline import ArticleResult, Resources, run_stages
 from ..registry import ComponentSpec
+from .orphans import exit_with
 from .worker import StagePlan, plan_for, process_batch, worker_resources
 
 __all__ = ["Batch", "LocalEngine", "resolve_workers"]
@@ -43,7 +45,8 @@ def _start_method() -> str:
     return "forkserver" if "forkserver" in methods else "spawn"
 
 
-def _init_worker(plan: StagePlan) -> None:
+def _init_worker(plan: StagePlan, owner_pid: int) -> None:
+    exit_with(owner_pid)  # a killed run takes its workers with it
     worker_resources(plan)  # load the stages (and, lazily, their models) once per worker process
 
 
@@ -81,7 +84,9 @@ class LocalEngine:
         plan = plan_for(specs, resources)
         ctx = multiprocessing.get_context(_start_method())
         pending: deque[tuple[list[Article], Future[list[ArticleResult]]]] = deque()
-        with ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker, initargs=(plan,)) as pool:
+        with ProcessPoolExecutor(
+            self.workers, mp_context=ctx, initializer=_init_worker, initargs=(plan, os.getpid())
+        ) as pool:
             try:
                 for articles, prior in batches:
                     fut = pool.submit(process_batch, plan, articles, prior, _subset(done, articles))
