@@ -6,9 +6,9 @@ newsprism fetches anything), extracts its article text with newsprism's HTML loa
 the annotated length, and writes ``OUT/<id>.txt``. A page whose text differs from the annotated one (``sha256``) is
 reported: pages change and disappear, and the annotations (numbers and names as written) then score what remains.
 
-usage: python benchmarks/devset_pages.py fetch --out PAGES_DIR [--set dev|fresh]
-       python benchmarks/devset_pages.py check --out PAGES_DIR [--set dev|fresh]   # which texts are the annotated ones
-       newsprism evaluate --task multilingual --data PAGES_DIR [--set fresh]     # figures, people, places, quotes
+usage: python benchmarks/devset_pages.py fetch --out PAGES_DIR [--set dev|fresh|unrest]
+       python benchmarks/devset_pages.py check --out PAGES_DIR [--set dev|fresh|unrest]  # the annotated texts?
+       newsprism evaluate --task multilingual --data PAGES_DIR [--set fresh|unrest]  # figures, people, places, quotes
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ its pages are in its largest cluster and how many look-alike pages that cluster 
 P/R/F1 on all pages, on the tuning split (Turkish earthquakes) and on the held-out split (the other crises),
 and on the split by page id (held = ids ending -01).
 
-usage: python benchmarks/stories_devset.py --pages DIR [--set dev|fresh | --gold FILE] [--orders N] [--feed] [--seed S]
-       [--threshold T] [--show]
+usage: python benchmarks/stories_devset.py --pages DIR [--set dev|fresh|unrest | --gold FILE] [--orders N] [--feed]
+       [--seed S] [--threshold T] [--show]
 """
 
 from __future__ import annotations
@@ -56,8 +56,8 @@ def main() -> int:
         "pages held (ids ending -01)": {p.id: p.story for p in scored if p.id.endswith("-01")},
     }
     print(f"{set_name}: {len(scored)} pages with text, {len(set(gold.values()))} stories; missing: {missing or 'none'}")
-    if args.gold is None and args.gold_set == "fresh":
-        print("split: the whole fresh set is held out (no option was tuned on it); 'all' = 'held-out'")
+    if args.gold is None and args.gold_set != "dev":
+        print(f"split: the whole {args.gold_set} set is held out (no option was tuned on it); 'all' = 'held-out'")
     else:
         print(
             "split: tuning = Turkish earthquakes (Kahramanmaras 2023, Elazig 2020, Izmir 2020, Van 2011); "

@@ -136,6 +136,7 @@ class LanguageScore:
 GOLD_SETS = {
     "dev": ("resources/multilingual_dev.yaml", "multilingual development set"),
     "fresh": ("resources/multilingual_fresh.yaml", "multilingual fresh check set (never tuned on)"),
+    "unrest": ("resources/multilingual_unrest.yaml", "multilingual unrest check set (never tuned on)"),
 }
 
 
