@@ -39,7 +39,7 @@ def test_quotes_may_carry_their_speaker(tmp_path: Path) -> None:
 
 
 def test_shipped_sets_annotate_speakers_of_their_quotes() -> None:
-    for name in ("dev",):
+    for name in ("dev", "fresh"):
         pages = load_devset(gold_set=name)
         for p in pages:
             assert len(p.quote_speakers) == len(p.quotes), p.id
