@@ -41,7 +41,10 @@ _CAP = re.compile(
 )
 _SEGMENTED = {"zh", "ja"}
 #: conjunctions that open a reported clause ("que", "dass", "что" ...): not words of the content
-_THAT = {"that", "que", "qu", "dass", "daß", "что", "чтобы", "що", "щоб", "że", "iż", "che", "ki", "diye", "dat", "att"}
+_THAT = {
+    *("that", "que", "qu", "dass", "daß", "что", "чтобы", "що", "щоб", "że", "iż", "che", "ki", "diye", "dat", "att"),
+    *("أن", "أنّ", "إن", "إنّ", "بأن", "بأنّ", "إنه", "أنه", "که"),
+}
 _HEAD_CHARS = 160
 #: "Bakana göre", "Poliisin mukaan", "AFAD szerint": the source stands before the phrase
 _SPEAKER_BEFORE_ACCORDING = {"tr", "ja", "ko", "fi", "hu", "kk", "ky", "uz", "az"}
@@ -368,6 +371,12 @@ def _attribute(
                     start = first.start
                 return _quote(text, start, mark.close + 1, "mixed", sp, cue, article_id, score - 0.1)
             return _quote(text, mark.start, mark.end, "direct", sp, cue, article_id, score)
+    if not text[line_start : mark.open].strip():  # "Токаев заявил:" closing the paragraph before the quote's own
+        prev_end = len(text[:line_start].rstrip())
+        if prev_end > 0 and text[prev_end - 1] in ":：":
+            sp = ctx.cue_speaker_before(prev_end)
+            if sp is not None:
+                return _quote(text, mark.start, mark.end, "direct", sp, None, article_id, 0.7)
     if lang in {"ko", "ja"}:  # a headline: 에르도안 대통령 "..."
         sp = headline_speaker(text, mark.open, lang)
         if sp is not None:
@@ -377,7 +386,8 @@ def _attribute(
 
 def _label_after(text: str, sp: Found, mark: QuoteMark) -> bool:
     """A quote of three words or fewer with words of their own between its speaker and it: a quoted name."""
-    return len(text[mark.start : mark.end].split()) <= 3 and bool(re.search(r"\w", text[sp[1] : mark.open]))
+    between = [w for w in re.findall(r"\w+", text[sp[1] : mark.open]) if fold(w) not in _THAT]
+    return len(text[mark.start : mark.end].split()) <= 3 and bool(between)
 
 
 def _speaker_in(sp: tuple[int, int, str], lo: int, hi: int) -> bool:

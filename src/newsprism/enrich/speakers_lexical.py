@@ -271,6 +271,8 @@ def speaker_in(
     spans = _merge([*known, *capitalised_runs(text, lo, hi), *role_phrases(text, lo, hi, lang, words)], text)
     pron = _pronouns(text, lo, hi, words)
     spans = [(s, e) for s, e in spans if (s, e) not in pron]  # "Он заявил": a capital that opens a sentence
+    if spans:  # "Bakan Koca, açıklamasında": a statement word beside a name is not the speaker
+        pron = [(s, e) for s, e in pron if fold(text[s:e]) in words.pronouns]
     cands: list[tuple[int, int, str]] = [(s, e, "span") for s, e in spans] + [(s, e, "pronoun") for s, e in pron]
     if not cands:
         return None
@@ -311,10 +313,11 @@ def _name_of(text: str, s: int, e: int, names: Sequence[Found], kinds: dict[tupl
 
 def _pronouns(text: str, lo: int, hi: int, words: SpeakerWords) -> list[tuple[int, int]]:
     found = []
-    for s, e, w in _words(text, lo, hi):
-        f = fold(w)
-        if f in words.pronouns or any(f.startswith(st) for st in words.statements):
-            found.append((s, e))
+    for s, _e, w in _words(text, lo, hi):
+        for part in re.finditer(r"[^-]+", w):  # "a-t-il déclaré", "raconte-t-elle": the pronoun after the hyphen
+            f = fold(part.group())
+            if f in words.pronouns or f.startswith(words.statements):
+                found.append((s + part.start(), s + part.end()))
     return found
 
 
