@@ -3,13 +3,16 @@
 For each pair of quotation marks, the words right after the closing mark (``», заявил Токаев.``, ``», a déclaré
 le ministre``, ``”，王毅说。``) and right before the opening one (``Tokayev erklärte: „...“``) are searched for a
 cue of the article's language (``resources/cues.yaml``, matched on lemmas by :class:`~newsprism.enrich.lemmas.
-CueMatcher`, so ``заявил``, ``заявила`` and ``заявляет`` all match ``заявить``). The speaker is the name next to the
-cue: a person or organisation the entities stage found there, else a run of capitalised words (for Chinese and
-Japanese, the words between the quote and the cue). A cue before the quote with words of its own between them
-(``a affirmé que la situation était « sous contrôle »``) makes a ``mixed`` quote spanning those words. A paragraph
-opened by a dash (``– Se oli pelottavaa, Elazigissa asuva Melahat Can kertoi.``, ``— Мы справимся, — заявил
-он.``) is a quote up to the comma or dash after which the rest of its sentence is an attribution: a cue and at most
-15 words.
+CueMatcher`, so ``заявил``, ``заявила`` and ``заявляет`` all match ``заявить``). The speaker is who stands next to the
+cue (:func:`~newsprism.enrich.speakers_lexical.speaker_in`): a person or organisation the entities stage found there,
+a run of capitalised words, a role with its complement (``le ministre``, ``глава МЧС``), a pronoun or a statement
+resolved to whom it stands for, or the rules of a script without capitals (Chinese, Japanese, Korean, Arabic,
+Persian); a cue with no subject of its own (``«...», añadió.``) takes the one spoken of just before, and a quote that
+opens its paragraph after ``Токаев заявил:`` takes that cue's speaker. A cue before the quote with words of its own
+between them (``a affirmé que la situation était « sous contrôle »``) makes a ``mixed`` quote spanning those words.
+A paragraph opened by a dash (``– Se oli pelottavaa, Elazigissa asuva Melahat Can kertoi.``, ``— Мы справимся, —
+заявил он.``) is a quote up to the comma or dash after which the rest of its sentence is an attribution: a cue and
+at most 15 words.
 """
 
 from __future__ import annotations
