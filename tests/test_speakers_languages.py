@@ -1,4 +1,4 @@
-"""Speakers of quotes outside English: news sentences written for these tests in 20 languages, each with the speaker
+"""Speakers of quotes outside English: news sentences written for these tests in 21 languages, each with the speaker
 newsprism must name and the words of the page that are its evidence (before or after the quote, a title and a name,
 a role, a pronoun resolved to the person named before it, verb-final languages, scripts without capitals)."""
 
