@@ -15,7 +15,8 @@ part: the quote is the whole content, ``that the election is “rigged”``), or
    (:mod:`newsprism.enrich.quote_model`) scores as no quote.
 5. Indirect quotes: ``X said (that) <clause>`` with no marks.
 6. Other languages (no English parse): :mod:`newsprism.enrich.quotes_lexical` finds the cue verbs of the language
-   (lemmatised, ``resources/cues.yaml``) beside each quote and the name next to them.
+   (lemmatised, ``resources/cues.yaml``) beside each quote, and :mod:`newsprism.enrich.speakers_lexical` the speaker
+   next to them (names, roles of ``resources/speaker_words.yaml``, pronouns resolved, scripts without capitals).
 """
 
 from __future__ import annotations
@@ -534,5 +535,5 @@ def register(registry: Registry) -> None:
         produces=("quotes",),
         order=60,
         description="direct, mixed and indirect quotes with speaker, cue and span (rules over the spaCy parse, "
-        "a trained quote model, cue verbs of 10 languages)",
+        "a trained quote model, cue verbs and speaker words of 25 languages)",
     )(QuoteStage)

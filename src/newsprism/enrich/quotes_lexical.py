@@ -3,24 +3,29 @@
 For each pair of quotation marks, the words right after the closing mark (``», заявил Токаев.``, ``», a déclaré
 le ministre``, ``”，王毅说。``) and right before the opening one (``Tokayev erklärte: „...“``) are searched for a
 cue of the article's language (``resources/cues.yaml``, matched on lemmas by :class:`~newsprism.enrich.lemmas.
-CueMatcher`, so ``заявил``, ``заявила`` and ``заявляет`` all match ``заявить``). The speaker is the name next to the
-cue: a person or organisation the entities stage found there, else a run of capitalised words (for Chinese and
-Japanese, the words between the quote and the cue). A cue before the quote with words of its own between them
-(``a affirmé que la situation était « sous contrôle »``) makes a ``mixed`` quote spanning those words. A paragraph
-opened by a dash (``– Se oli pelottavaa, Elazigissa asuva Melahat Can kertoi.``, ``— Мы справимся, — заявил
-он.``) is a quote up to the comma or dash after which the rest of its sentence is an attribution: a cue and at most
-15 words.
+CueMatcher`, so ``заявил``, ``заявила`` and ``заявляет`` all match ``заявить``). The speaker is who stands next to the
+cue (:func:`~newsprism.enrich.speakers_lexical.speaker_in`): a person or organisation the entities stage found there,
+a run of capitalised words, a role with its complement (``le ministre``, ``глава МЧС``), a pronoun or a statement
+resolved to whom it stands for, or the rules of a script without capitals (Chinese, Japanese, Korean, Arabic,
+Persian); a cue with no subject of its own (``«...», añadió.``) takes the one spoken of just before, and a quote that
+opens its paragraph after ``Токаев заявил:`` takes that cue's speaker. A cue before the quote with words of its own
+between them (``a affirmé que la situation était « sous contrôle »``) makes a ``mixed`` quote spanning those words.
+A paragraph opened by a dash (``– Se oli pelottavaa, Elazigissa asuva Melahat Can kertoi.``, ``— Мы справимся, —
+заявил он.``) is a quote up to the comma or dash after which the rest of its sentence is an attribution: a cue and
+at most 15 words.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Entity, Item, Quote
-from .lemmas import CueMatch, CueMatcher, Lemmatizer, Token, lemmatizer
+from .lemmas import CueMatch, CueMatcher, Lemmatizer, Token, fold, lemmatizer
 from .quote_marks import QuoteMark
+from .speakers_lexical import HEAD_FINAL, SpeakerWords, antecedent, headline_speaker, load_speaker_words, speaker_in
 
 if TYPE_CHECKING:
     from ..pipeline import Resources
@@ -28,6 +33,8 @@ if TYPE_CHECKING:
     from .quotes import Cues
 
 __all__ = ["cue_matcher", "lexical_quotes"]
+
+Found = tuple[int, int, str]
 
 COMPONENT = "quotes.rules.v1"
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐӘҒҚҢӨҰҮҺІ\u0386\u0388-\u038f\u0391-\u03abԱ-Ֆ"  # Latin, Cyrillic, Greek, Armenian
@@ -37,7 +44,10 @@ _CAP = re.compile(
 )
 _SEGMENTED = {"zh", "ja"}
 #: conjunctions that open a reported clause ("que", "dass", "что" ...): not words of the content
-_THAT = {"that", "que", "qu", "dass", "daß", "что", "чтобы", "що", "щоб", "że", "iż", "che", "ki", "diye", "dat", "att"}
+_THAT = {
+    *("that", "que", "qu", "dass", "daß", "что", "чтобы", "що", "щоб", "że", "iż", "che", "ki", "diye", "dat", "att"),
+    *("أن", "أنّ", "إن", "إنّ", "بأن", "بأنّ", "إنه", "أنه", "که"),
+}
 _HEAD_CHARS = 160
 #: "Bakana göre", "Poliisin mukaan", "AFAD szerint": the source stands before the phrase
 _SPEAKER_BEFORE_ACCORDING = {"tr", "ja", "ko", "fi", "hu", "kk", "ky", "uz", "az"}
@@ -111,7 +121,17 @@ def lexical_quotes(
     if matcher is None:
         return []
     lem = lemmatizer(resources)
-    names = _names(entities, mentions)
+    persons = _names(entities, mentions, _PEOPLE)
+    ctx = _Context(
+        text,
+        lang,
+        matcher,
+        lem,
+        _names(entities, mentions, _PEOPLE_AND_BODIES),
+        persons,
+        load_speaker_words(lang, resources),
+        kinds={(s, e): "person" for s, e, _ in persons},
+    )
     out: list[Quote] = []
     prev: Quote | None = None
     for mark in marks:
@@ -121,7 +141,7 @@ def lexical_quotes(
             if cut is mark and text[: mark.open].rstrip(" \t\u00a0")[-1:] not in ("", "\n"):
                 continue  # a dash inside a paragraph opens a quote only when an attribution closes it
             mark, window = cut, _ATTRIBUTION_WORDS
-        q = _attribute(text, mark, matcher, lem, lang, names, article_id, window=window)
+        q = _attribute(text, mark, ctx, article_id, window=window)
         if q is None:
             words = len(text[mark.start : mark.end].split())
             if prev is not None and prev.speaker and _close_after(text, prev, mark):
@@ -188,39 +208,109 @@ def _close_after(text: str, prev: Quote, mark: QuoteMark) -> bool:
     return "\n" not in gap.strip() and len(gap.split()) <= 25
 
 
-def _names(entities: Sequence[Item], mentions: MentionIndex | None) -> list[tuple[int, int, str]]:
+def _names(entities: Sequence[Item], mentions: MentionIndex | None, kinds: frozenset[str]) -> list[Found]:
     out = [
         (e.start, e.end, e.canonical or e.text)
         for e in entities
-        if isinstance(e, Entity) and e.type in {"person", "organisation", "organization"}
+        if isinstance(e, Entity) and e.type in kinds | ({"organization"} if "organisation" in kinds else set())
     ]
     if mentions is not None:
-        out += [(s, e, name) for s, e, kind, name in mentions.mentions if kind in {"person", "organisation"}]
+        out += [(s, e, name) for s, e, kind, name in mentions.mentions if kind in kinds]
     return sorted(set(out))
+
+
+_SENTENCE_END = re.compile(r"[.!?։](?:\s|$)|[。！？]")
+_PEOPLE_AND_BODIES = frozenset({"person", "organisation"})
+_PEOPLE = frozenset({"person"})
+#: languages whose cue opens the clause, the speaker after it ("وقال وزير الداخلية ...")
+_VERB_FIRST = frozenset({"ar"})
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the speaker search of one article needs: its text and language, the cue matcher, the names the entities
+    stage found, the language's speaker words."""
+
+    text: str
+    lang: str
+    matcher: CueMatcher
+    lem: Lemmatizer
+    names: list[Found]
+    persons: list[Found]
+    words: SpeakerWords
+
+    #: the kind of each name the entities stage found, by its span
+    kinds: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: where the quote being attributed opens: whom a pronoun stands for is sought before it, never inside it
+    opens: int = 0
+
+    def resolve(self, at: int) -> Found | None:
+        """Whom a pronoun, a statement or a verb without a subject at ``at`` stands for."""
+        at = min(at, self.opens)
+        return antecedent(self.text, at, self.lang, self.words, self.persons, self.cue_speaker_before)
+
+    def cue_speaker_before(self, at: int) -> Found | None:
+        """The speaker of the nearest cue in the two sentences before ``at`` (not a pronoun)."""
+        text, lang = self.text, self.lang
+        lo = max(0, at - 400)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, at)]
+        if len(ends) >= 3:
+            lo = ends[-3]
+        if lang in _SEGMENTED:
+            hits = [CueMatch(h.label, h.start + lo, h.end + lo, h.cue) for h in self.matcher.find([], text[lo:at])]
+        else:
+            toks = [Token(t.start + lo, t.end + lo, t.text, t.lemma) for t in self.lem.tokenize(text[lo:at], lang)]
+            hits = self.matcher.find(toks, None)
+        for cue in reversed(hits):
+            s_lo = max([lo, *(e for e in ends if e <= cue.start)])
+            s_hi = min([at, *(e for e in ends if e > cue.end)])
+            sides = [(cue.end, s_hi, False), (s_lo, cue.start, True)]
+            if lang in HEAD_FINAL or lang in _SEGMENTED or lang == "fa":
+                sides.reverse()
+            for a, b, last in sides:
+                sp = speaker_in(text, a, b, lang, self.words, self.names, last=last, kinds=self.kinds)
+                said = fold(text[sp[0] : sp[1]]) if sp is not None else ""
+                if sp is not None and said not in self.words.pronouns and not said.startswith(self.words.statements):
+                    return sp
+        return None
+
+    def stands_for(self, sp: Found) -> bool:
+        """The speaker span is a pronoun or a statement named by whom it stands for (less sure than a name)."""
+        said = fold(self.text[sp[0] : sp[1]])
+        return said in self.words.pronouns or said.startswith(self.words.statements) or said == "그"
+
+    def near(self, spans: Sequence[tuple[int, int, bool]]) -> Found | None:
+        """The first speaker found in ``spans`` (each: start, end, whether the speaker is the last one there)."""
+        for lo, hi, last in spans:
+            sp = speaker_in(
+                self.text, lo, hi, self.lang, self.words, self.names, last=last, resolve=self.resolve, kinds=self.kinds
+            )
+            if sp is not None:
+                return sp
+        return None
 
 
 def _attribute(
     text: str,
     mark: QuoteMark,
-    matcher: CueMatcher,
-    lem: Lemmatizer,
-    lang: str,
-    names: list[tuple[int, int, str]],
+    ctx: _Context,
     article_id: str,
     *,
     window: int = 6,
 ) -> Quote | None:
+    matcher, lem, lang = ctx.matcher, ctx.lem, ctx.lang
+    ctx.opens = mark.open
     line_end = text.find("\n", mark.close)
     line_end = len(text) if line_end < 0 else line_end
     t_lo, t_hi = min(mark.close + 1, len(text)), min(line_end, mark.close + 1 + _TAIL_CHARS)
     tail = text[t_lo:t_hi]
-    stop = re.search(r"[.!?。！？](?:\s|$)|[«“„「『\"]", tail)
+    stop = re.search(r"[.!?。！？։](?:\s|$)|[«“„「『\"]", tail)
     if stop:
         tail = tail[: stop.start() + 1]
     line_start = text.rfind("\n", 0, mark.open) + 1
     h_lo = max(line_start, mark.open - _HEAD_CHARS)
     head = text[h_lo : mark.open]
-    stop_h = list(re.finditer(r"[.!?。！？»”」』\"]\s+|[.!?。！？」』]", head))
+    stop_h = list(re.finditer(r"[.!?。！？»”」』\"։]\s+|[.!?。！？」』]", head))
     if stop_h:
         h_lo += stop_h[-1].end()
         head = text[h_lo : mark.open]
@@ -233,10 +323,19 @@ def _attribute(
         hits = matcher.find(tail_toks[:window], None)
     if hits:
         cue = hits[0]
-        sp = _speaker_near(text, cue, names, lang, after_quote=(t_lo, cue.start), right=(cue.end, t_lo + len(tail)))
-        sp = sp or _speaker_near(text, cue, names, lang, after_quote=None, right=(h_lo, h_lo), left=(h_lo, mark.open))
+        if cue.label == "according":
+            spans = (
+                [(h_lo, mark.open, True)] if lang in _SPEAKER_BEFORE_ACCORDING else [(cue.end, t_lo + len(tail), False)]
+            )
+        else:
+            spans = [(t_lo, cue.start, True), (cue.end, t_lo + len(tail), False), (h_lo, mark.open, True)]
+        sp = ctx.near(spans)
         if sp is not None:
-            return _quote(text, mark.start, mark.end, "direct", sp, cue, article_id, 0.8)
+            score = 0.65 if ctx.stands_for(sp) else 0.8
+            return _quote(text, mark.start, mark.end, "direct", sp, cue, article_id, score)
+        sp = ctx.resolve(mark.open) if cue.label != "according" else None
+        if sp is not None:  # "«...», añadió.": the verb's subject is the one spoken of just before
+            return _quote(text, mark.start, mark.end, "direct", sp, cue, article_id, 0.6)
     # before the quote: "Токаев заявил: «...»" / "le président a affirmé que ... « ... »"
     head_toks = [Token(t.start + h_lo, t.end + h_lo, t.text, t.lemma) for t in lem.tokenize(head, lang)]
     if lang in _SEGMENTED:
@@ -245,7 +344,19 @@ def _attribute(
         hits = matcher.find(head_toks, None)
     if hits:
         cue = hits[-1]
-        sp = _speaker_near(text, cue, names, lang, after_quote=None, left=(h_lo, cue.start), right=(cue.end, mark.open))
+        if cue.label == "according":
+            before = lang in _SPEAKER_BEFORE_ACCORDING
+            spans = [(h_lo, cue.start, True)] if before else [(cue.end, mark.open, False)]
+        else:
+            spans = [(h_lo, cue.start, True), (cue.end, mark.open, False)]
+            if lang in _VERB_FIRST:
+                spans.reverse()
+        sp = ctx.near(spans)
+        score = 0.65 if sp is not None and ctx.stands_for(sp) else 0.8
+        if sp is None and cue.label != "according":
+            sp, score = ctx.resolve(cue.start), 0.6
+        if sp is not None and cue.end <= sp[0] and _label_after(text, sp, mark):
+            return None  # "وقال الوزير لقناة "خبر ترك"": a short name quoted after the speaker's own words
         if sp is not None:
             between = [t for t in head_toks if t.start >= cue.end and t.folded not in _THAT]
             if lang in _SEGMENTED:
@@ -261,73 +372,40 @@ def _attribute(
                     )
                 else:
                     start = first.start
-                return _quote(text, start, mark.close + 1, "mixed", sp, cue, article_id, 0.7)
-            return _quote(text, mark.start, mark.end, "direct", sp, cue, article_id, 0.8)
+                return _quote(text, start, mark.close + 1, "mixed", sp, cue, article_id, score - 0.1)
+            return _quote(text, mark.start, mark.end, "direct", sp, cue, article_id, score)
+    if not text[line_start : mark.open].strip():  # "Токаев заявил:" closing the paragraph before the quote's own
+        prev_end = len(text[:line_start].rstrip())
+        if prev_end > 0 and text[prev_end - 1] in ":：":
+            sp = ctx.cue_speaker_before(prev_end)
+            if sp is not None:
+                return _quote(text, mark.start, mark.end, "direct", sp, None, article_id, 0.7)
+    if lang in {"ko", "ja"}:  # a headline: 에르도안 대통령 "..."
+        sp = headline_speaker(text, mark.open, lang)
+        if sp is not None:
+            return _quote(text, mark.start, mark.end, "direct", sp, None, article_id, 0.6)
     return None
+
+
+def _label_after(text: str, sp: Found, mark: QuoteMark) -> bool:
+    """A quote of three words or fewer with words of their own between its speaker and it: a quoted name."""
+    between = [w for w in re.findall(r"\w+", text[sp[1] : mark.open]) if fold(w) not in _THAT]
+    return len(text[mark.start : mark.end].split()) <= 3 and bool(between)
 
 
 def _speaker_in(sp: tuple[int, int, str], lo: int, hi: int) -> bool:
     return lo <= sp[0] < hi
 
 
-def _speaker_near(
-    text: str,
-    cue: CueMatch,
-    names: list[tuple[int, int, str]],
-    lang: str,
-    *,
-    after_quote: tuple[int, int] | None,
-    right: tuple[int, int],
-    left: tuple[int, int] | None = None,
-) -> tuple[int, int, str] | None:
-    """The speaker next to ``cue``: a known name, else capitalised words (the words before the cue, for Chinese)."""
-    spans: list[tuple[int, int]] = []
-    if after_quote is not None:
-        spans.append(after_quote)
-    spans.append(right)
-    if left is not None:
-        spans.insert(0, left)
-    if cue.label == "according":
-        spans = [left] if lang in _SPEAKER_BEFORE_ACCORDING and left is not None else [right]
-    for lo, hi in spans:
-        known = [n for n in names if lo <= n[0] and n[1] <= hi]
-        if known:
-            n = known[-1] if (left is not None and (lo, hi) == left) else known[0]
-            return n
-    if lang in _SEGMENTED:
-        for lo, hi in spans:
-            seg = text[lo:hi].strip(" ，,：:。").rstrip(_PARTICLES).lstrip("とって")
-            if 1 <= len(seg) <= 12 and not re.search(r"[。！？\s]", seg) and not re.fullmatch(r"[\u3040-\u309f]+", seg):
-                s = text.index(seg, lo)
-                return s, s + len(seg), seg
-        return None
-    for lo, hi in spans:
-        chunk = text[lo:hi]
-        found = list(_CAP.finditer(chunk))
-        if not found:
-            continue
-        m = found[-1] if (left is not None and (lo, hi) == left) else found[0]
-        start, name = lo + m.start(), m.group().rstrip(".,")
-        words = name.split()
-        while words and words[0].casefold().strip("'’") in _DETERMINERS:
-            first = words.pop(0)
-            start += len(first) + 1
-            if not words:  # "Le président", "El presidente": the article and the noun after it
-                rest = re.match(r"[ \u00a0]*([^\W\d_][\w’'-]*)", text[lo + m.end() : hi])
-                if rest is None:
-                    break
-                start = lo + m.start()
-                name = text[start : lo + m.end() + rest.end()]
-                return start, start + len(name), name
-        name = " ".join(words)
-        if len(name) < 2:
-            continue
-        return start, start + len(name), name
-    return None
-
-
 def _quote(
-    text: str, start: int, end: int, kind: str, sp: tuple[int, int, str], cue: CueMatch, article_id: str, score: float
+    text: str,
+    start: int,
+    end: int,
+    kind: str,
+    sp: tuple[int, int, str],
+    cue: CueMatch | None,
+    article_id: str,
+    score: float,
 ) -> Quote:
     s, e, name = sp
     return Quote(
@@ -341,6 +419,6 @@ def _quote(
         speaker_text=text[s:e],
         speaker_start=s,
         speaker_end=e,
-        cue=text[cue.start : cue.end],
+        cue=text[cue.start : cue.end] if cue is not None else None,
         kind=kind,
     )

@@ -13,6 +13,13 @@ language is detected, not given), then:
   case-folded).
 * **people / places / quotes**: recall of the gold strings, the usual overlap rule on spans: a gold string is found
   when an item of the kind (an entity of type person; a place; a quote) overlaps one of its occurrences in the body.
+* **speakers**: a quote may be annotated ``{text: opening words, speaker: who says it}`` (as written in the page;
+  ``null`` when the page does not say). The gold quotes are matched one to one to the predicted quotes that overlap
+  them (:func:`match_quotes`); the speaker of a matched quote is right when the head word of the gold speaker
+  (its last word before a complement: ``Oktay``, ``ministre``, ``басшысы``) is a word of the predicted speaker up
+  to its ending (:func:`speaker_matches`: case-folded, ``Эрдогана`` for ``Эрдоган``; in Chinese, Japanese and
+  Korean one holds the other). Speaker accuracy is over the matched quotes with a gold speaker, speaker recall
+  over every gold quote with a speaker.
 * **language**: the share of pages whose detected language is the annotated one.
 
 ``newsprism evaluate --task multilingual --data PAGES_DIR [--lang de,fr] [--split all|tune|held] [--json]`` prints
@@ -28,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 import unicodedata
@@ -52,7 +60,10 @@ __all__ = [
     "load_devset",
     "main",
     "match_figures",
+    "match_quotes",
     "score_page",
+    "speaker_head",
+    "speaker_matches",
     "split_pages",
 ]
 
@@ -71,6 +82,8 @@ class DevPage:
     quotes: tuple[str, ...]
     sha256: str | None = None
     chars: int | None = None  # length of the annotated text (its final newline included)
+    #: the speaker of each quote as the page writes it (``None``: not annotated, or the page does not say)
+    quote_speakers: tuple[str | None, ...] = ()
 
 
 @dataclass(slots=True)
@@ -95,6 +108,10 @@ class LanguageScore:
     places_found: int = 0
     quotes: int = 0
     quotes_found: int = 0
+    quotes_matched: int = 0  # gold quotes matched one to one to a predicted quote
+    speakers: int = 0  # gold quotes with a speaker
+    speakers_matched: int = 0  # ... of which the quote was matched
+    speakers_ok: int = 0  # ... and the predicted speaker is the gold one
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: LanguageScore) -> None:
@@ -127,6 +144,8 @@ class LanguageScore:
             "people_recall": round(Report(found=self.people_found, gold=self.people).recall, 4),
             "places_recall": round(Report(found=self.places_found, gold=self.places).recall, 4),
             "quotes_recall": round(Report(found=self.quotes_found, gold=self.quotes).recall, 4),
+            "speaker_accuracy": round(ratio(self.speakers_ok, self.speakers_matched), 4),
+            "speaker_recall": round(ratio(self.speakers_ok, self.speakers), 4),
             "language_accuracy": round(ratio(self.language_ok, self.pages), 4),
         }
         return out
@@ -163,12 +182,25 @@ def load_devset(path: str | Path | None = None, *, gold_set: str = "dev") -> lis
                 figures=tuple(row.get("figures") or ()),
                 people=tuple(row.get("people") or ()),
                 places=tuple(row.get("places") or ()),
-                quotes=tuple(row.get("quotes") or ()),
+                quotes=tuple(_quote_text(q) for q in row.get("quotes") or ()),
                 sha256=row.get("sha256"),
                 chars=row.get("chars"),
+                quote_speakers=tuple(_quote_speaker(q) for q in row.get("quotes") or ()),
             )
         )
     return out
+
+
+def _quote_text(entry: Any) -> str:
+    """The opening words of an annotated quote: the entry itself, or its ``text``."""
+    return str(entry["text"]) if isinstance(entry, dict) else str(entry)
+
+
+def _quote_speaker(entry: Any) -> str | None:
+    """The annotated speaker of a quote (``None`` for a bare string or ``speaker: null``)."""
+    if not isinstance(entry, dict) or entry.get("speaker") is None:
+        return None
+    return str(entry["speaker"]).strip() or None
 
 
 def _fold(text: str | None) -> str:
@@ -272,7 +304,101 @@ def score_page(page: DevPage, article: Any, items: dict[str, list[Any]]) -> Lang
             else:
                 s.misses.append(f"{page.id}: {kind[:-1] if kind != 'people' else 'person'} {name}")
         setattr(s, f"{kind}_found", found)
+    _score_speakers(s, page, body, list(items.get("quotes", [])))
     return s
+
+
+def match_quotes(body: str, gold: Sequence[str], quotes: Sequence[Any]) -> list[tuple[int, int]]:
+    """The (gold index, predicted index) pairs of the best one-to-one matching of gold quotes (their opening words)
+    to predicted quotes (a quote fits a gold quote when it, or one of its parts, overlaps an occurrence of the
+    gold words in ``body``); among the matchings of the most pairs, the one overlapping the most characters."""
+    weights: dict[tuple[int, int], float] = {}
+    for j, words in enumerate(gold):
+        where = _occurrences(body, words)
+        for i, q in enumerate(quotes):
+            ranges = [(p.start, p.end) for p in (getattr(q, "parts", None) or [])] or [(q.start, q.end)]
+            shared = sum(max(0, min(e, e2) - max(s, s2)) for s, e in where for s2, e2 in ranges)
+            if shared > 0:
+                weights[(j, i)] = 1_000_000 + shared
+    return best_one_to_one(weights)
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_STEM_MIN = 4  # letters two words share before their endings may differ
+_ENDING_MAX = 4  # letters of an ending (a case, a possessive) either word may add after the shared part
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same word up to its ending: ``Эрдогана``/``Эрдоган``, ``Erdoğan'ın``/``Erdoğan``, ``Клименко``."""
+    if a == b:
+        return True
+    shared = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return shared >= _STEM_MIN and max(len(a), len(b)) - shared <= _ENDING_MAX
+
+
+#: what follows the head of a speaker phrase in the languages of the set ("le ministre de l'Intérieur", "the head of
+#: AFAD", "el presidente del Gobierno", "Präsident von ...", "министр по ...")
+_AFTER_HEAD = re.compile(
+    r",|\(|[—–]|\s(?:of|at|for|from|who|de|des|du|del|della|dello|di|do|da|dos|das|von|vom|der|des|van|по|из|при|"
+    r"з|у|в|w|z|ze|na)\s|\sd[’']",
+    re.IGNORECASE,
+)
+
+
+def speaker_head(gold: str) -> str:
+    """The word that names a speaker phrase: its last word before a complement (``Fuat Oktay`` -> ``oktay``,
+    ``le ministre de l'Intérieur`` -> ``ministre``, ``Түркия басшысы`` -> ``басшысы``), case-folded; a phrase in
+    Chinese, Japanese or Korean is its own head."""
+    g = _fold(gold)
+    if _CJK.search(g):
+        return g.replace(" ", "")
+    words = re.findall(r"\w[\w’'-]*", _AFTER_HEAD.split(" " + g + " ")[0])
+    return words[-1] if words else ""
+
+
+def speaker_matches(predicted: Sequence[str | None], gold: str) -> bool:
+    """The predicted speaker (its names: ``speaker``, ``speaker_text``) is the gold one: the head of the gold phrase
+    (:func:`speaker_head`) is a word of the prediction up to its ending (``Эрдогана`` for ``Эрдоган``,
+    ``Erdoğan'ın`` for ``Erdoğan``); in Chinese, Japanese and Korean, it is inside the prediction or holds it.
+    ``Түркия`` is not ``Түркия басшысы`` (Turkey's head), ``Fuat Oktay`` is ``Oktay``."""
+    head = speaker_head(gold)
+    if not head:
+        return False
+    for name in predicted:
+        p = _fold(name)
+        if not p:
+            continue
+        if _CJK.search(head):
+            compact = p.replace(" ", "")
+            if head in compact or (len(compact) >= 2 and compact in head and not _CJK_PRONOUN.fullmatch(compact)):
+                return True
+            continue
+        if any(_same_word(head, w) for w in re.findall(r"\w[\w’'-]*", p)):
+            return True
+    return False
+
+
+#: Chinese, Japanese and Korean pronouns: never a name by containment
+_CJK_PRONOUN = re.compile(r"他们?|她们?|彼女?|彼ら|그|그녀|그는")
+
+
+def _score_speakers(s: LanguageScore, page: DevPage, body: str, quotes: Sequence[Any]) -> None:
+    """Speaker counts of one page (see the module docstring); the misses are listed as ``speaker`` misses."""
+    pairs = dict(match_quotes(body, page.quotes, quotes))
+    s.quotes_matched = len(pairs)
+    for j, gold in enumerate(page.quote_speakers):
+        if gold is None:
+            continue
+        s.speakers += 1
+        if j not in pairs:
+            s.misses.append(f"{page.id}: speaker {gold} (quote {page.quotes[j]} not found)")
+            continue
+        s.speakers_matched += 1
+        q = quotes[pairs[j]]
+        if speaker_matches((q.speaker, q.speaker_text), gold):
+            s.speakers_ok += 1
+        else:
+            s.misses.append(f"{page.id}: speaker {gold} (predicted {q.speaker_text or q.speaker or 'none'})")
 
 
 #: hedges as the annotation names them, from what the claims stage reports (any language)
@@ -523,6 +649,7 @@ def _row(s: LanguageScore) -> str:
         f"{d['figures_precision']:.2f}  {d['hedge_accuracy']:.2f}  {d['claimant_accuracy']:.2f}  "
         f"{d['people_recall']:.2f} ({s.people_found:2}/{s.people:2})  {d['places_recall']:.2f} "
         f"({s.places_found:3}/{s.places:3})  {d['quotes_recall']:.2f} ({s.quotes_found}/{s.quotes})  "
+        f"{d['speaker_accuracy']:.2f} {d['speaker_recall']:.2f} ({s.speakers_ok}/{s.speakers_matched}/{s.speakers})  "
         f"{d['language_accuracy']:.2f}"
     )
 
@@ -575,7 +702,10 @@ def main(argv: Iterable[str] | None = None) -> int:
         f"split: {set_name}, {_SPLIT_NAMES[args.split]}: {total.pages} pages in "
         f"{len(per_lang)} languages from {texts}{note}"
     )
-    print("lang pages figures-R (found)  fig-P hedge claim. people-R        places-R          quotes-R   lang-id")
+    print(
+        "lang pages figures-R (found)  fig-P hedge claim. people-R        places-R          quotes-R   "
+        "spk-A spk-R (ok/matched/gold)  lang-id"
+    )
     for s in per_lang.values():
         print(_row(s))
     print(_row(total))

@@ -1,0 +1,543 @@
+"""Who says a quote outside English: the speaker phrase beside a cue, found from the words of each language.
+
+:mod:`newsprism.enrich.quotes_lexical` finds a quote's cue (``заявил``, ``dedi``, ``a déclaré``, ``表示``, ``라고``);
+:func:`speaker_in` names who is next to it, in a stretch of text on one side of the cue:
+
+* a person or organisation the entities stage found there, a run of capitalised words (``Präsident Tokajew``,
+  ``İçişleri Bakanı Süleyman Soylu``; "capitalised" by the letter's own case, so Turkish ``şunları`` is no name), or a
+  role (``resources/speaker_words.yaml``: ``le ministre``, ``глава МЧС``, ``Түркия басшысы``, ``the governor``) with
+  the words that make it precise (a title's name, a complement ``del Interior``, in head-final languages the words
+  before it); adjacent ones join (``landets president Erdogan``);
+* after the cue the first of them, before it the last (the one next to the cue);
+* a pronoun (``он``, ``er``, ``他``) or a statement (``йдеться в повідомленні``) is resolved by :func:`antecedent`:
+  the nearest person the entities stage found before it, else the speaker of the nearest cue before it (``Про це
+  повідомив міністр ... Ігор Клименко.``), else the nearest name or role before it; the pronoun stays the
+  evidence span, the name is the speaker;
+* languages without capitals have rules of their own: Chinese takes the words between the sentence start and the cue
+  cut before a time, a place or a preposition (``土耳其副總統奧克塔伊12日凌晨表示`` -> ``土耳其副總統奧克塔伊``);
+  Japanese the words before the topic or subject particle (``エルドアン大統領は``); Korean the words before
+  ``은/는/이/가`` (``에르도안 대통령은``) and a headline's ``이름 직함 "..."``; Arabic the words after the cue up
+  to a preposition or ``إن`` (``وقال وزير الداخلية التركي سليمان صويلو لقناة``); Persian the subject that opens the
+  clause before a final ``گفت``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import resources as ilr
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from .lemmas import fold
+
+if TYPE_CHECKING:
+    from ..pipeline import Resources
+
+__all__ = [
+    "HEAD_FINAL",
+    "SpeakerWords",
+    "antecedent",
+    "capitalised_runs",
+    "load_speaker_words",
+    "role_phrases",
+    "speaker_in",
+]
+
+#: (start, end, name): a speaker span and what names it
+Found = tuple[int, int, str]
+
+#: languages whose noun phrases end in their head ("Türkiye basşısı", "AFAD Başkanı", "Elazigin asukas")
+HEAD_FINAL = frozenset({"tr", "az", "kk", "ky", "uz", "hu", "fi", "hy", "ja", "ko"})
+_SEGMENTED = frozenset({"zh", "ja"})
+_WORD = re.compile(r"[^\W\d_][\w’'.\-]*|\d[\w’'.\-]*")
+#: small words inside a name or a role's complement ("Jean de La Fontaine", "ministro del Interior")
+_LINKS = frozenset(
+    {
+        "de",
+        "del",
+        "della",
+        "dello",
+        "delle",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "du",
+        "des",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "of",
+        "the",
+        "ibn",
+        "bin",
+        "al",
+        "el",
+        "y",
+    }
+)
+_DETERMINERS = frozenset(
+    {"the", "le", "la", "les", "l", "un", "une", "der", "die", "das", "ein", "eine", "el", "los", "las", "il"}
+    | {"lo", "gli", "i", "o", "os", "a", "as", "una", "uno", "de", "het", "een", "ο", "η", "οι", "το", "ένας", "μια"}
+)
+#: languages that write a role inside a compound word ("Innenminister", "räddningsledaren")
+_COMPOUNDING = frozenset({"de", "nl", "sv", "fi", "hu"})
+#: languages whose roles take a complement in the genitive before the name ("министр иностранных дел Сергей Лавров")
+_GENITIVE_COMPLEMENTS = frozenset({"ru", "uk", "bg", "pl"})
+#: languages that capitalise every noun: a capitalised word alone is no name there
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})
+_GAP = re.compile(r"[ \u00a0\t]+|[ \u00a0]*-[ \u00a0]*")
+_WINDOW_BACK = 700  # characters before a pronoun searched for whom it stands for
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerWords:
+    """Roles, pronouns and statement words of one language (see ``resources/speaker_words.yaml``)."""
+
+    roles: tuple[str, ...] = ()
+    pronouns: frozenset[str] = frozenset()
+    statements: tuple[str, ...] = ()
+
+
+def load_speaker_words(lang: str, resources: Resources | None = None) -> SpeakerWords:
+    """The speaker words of ``lang`` (none for a language the file does not list), cached on ``resources``."""
+
+    def build(_: object = None) -> dict[str, SpeakerWords]:
+        text = ilr.files("newsprism.enrich").joinpath("resources/speaker_words.yaml").read_text(encoding="utf-8")
+        data: dict[str, Any] = yaml.safe_load(text)
+        return {
+            code: SpeakerWords(
+                roles=tuple(fold(str(x)) for x in entry.get("roles") or ()),
+                pronouns=frozenset(fold(str(x)) for x in entry.get("pronouns") or ()),
+                statements=tuple(fold(str(x)) for x in entry.get("statements") or ()),
+            )
+            for code, entry in data.items()
+        }
+
+    table = resources.get("quotes.speaker_words", build) if resources is not None else build()
+    return table.get(lang, SpeakerWords())
+
+
+# ---------------------------------------------------------------------------------------------- words and runs
+def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _WORD.finditer(text, lo, hi):
+        w = m.group().rstrip(".-’'")
+        if w:
+            out.append((m.start(), m.start() + len(w), w))
+    return out
+
+
+def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    return _GAP.fullmatch(text[a[1] : b[0]]) is not None
+
+
+def _upper(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def capitalised_runs(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Runs of up to four capitalised words (with the small words of names between them) in ``text[lo:hi]``,
+    without a leading article (``Le président`` keeps its noun: ``président``... is lower case, so the run is
+    ``Le`` alone and is dropped)."""
+    words = _words(text, lo, hi)
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        if not _upper(words[i][2]):
+            i += 1
+            continue
+        j = i
+        last = i
+        while j + 1 < len(words) and _joined(text, words[j], words[j + 1]) and last - i < 5:
+            nxt = words[j + 1][2]
+            if _upper(nxt):
+                j += 1
+                last = j
+            elif fold(nxt) in _LINKS and j + 2 < len(words) and _upper(words[j + 2][2]):
+                j += 1
+            else:
+                break
+        k = i
+        while k < last and fold(words[k][2]).strip("'’") in _DETERMINERS:
+            k += 1
+        if not (k == last and fold(words[k][2]).strip("'’") in _DETERMINERS):
+            out.append((words[k][0], words[last][1]))
+        i = last + 1
+    return out
+
+
+def _role_at(folded: str, roles: Sequence[str], lang: str = "") -> bool:
+    if lang in _COMPOUNDING:  # "Innenminister", "räddningsledaren", "kaupunginjohtaja"
+        return any(r in folded for r in roles if " " not in r and len(r) >= 4)
+    return any(folded.startswith(r) for r in roles if " " not in r)
+
+
+def role_phrases(text: str, lo: int, hi: int, lang: str, words: SpeakerWords) -> list[tuple[int, int]]:
+    """Roles in ``text[lo:hi]`` with the words that make them precise: a name or a capitalised complement after
+    them (``president Erdogan``, ``глава МЧС``, ``ministro del Interior``), in head-final languages the
+    capitalised words before them (``İçişleri Bakanı``, ``Түркия басшысы``)."""
+    if not words.roles:
+        return []
+    ws = _words(text, lo, hi)
+    out: list[tuple[int, int]] = []
+    for i, (s, _e, w) in enumerate(ws):
+        f = fold(w)
+        multi = next((r for r in words.roles if " " in r and fold(text[s : s + len(r)]) == r), None)
+        if multi is None and not _role_at(f, words.roles, lang):
+            continue
+        first, last = i, i
+        if multi is not None:
+            while last + 1 < len(ws) and ws[last + 1][1] <= s + len(multi):
+                last += 1
+        k = last
+        while k + 1 < len(ws) and _joined(text, ws[k], ws[k + 1]) and k - last < 4:
+            nxt = ws[k + 1][2]
+            if _upper(nxt) or (
+                fold(nxt) in _LINKS and k + 2 < len(ws) and _joined(text, ws[k + 1], ws[k + 2]) and _upper(ws[k + 2][2])
+            ):
+                k += 1
+                continue
+            break
+        if k > last and fold(ws[k][2]) not in _LINKS:
+            last = k
+        elif lang in _GENITIVE_COMPLEMENTS:  # "міністр внутрішніх справ Ігор Клименко": a name after a complement
+            k = last
+            while k + 1 < len(ws) and k - last < 3 and _joined(text, ws[k], ws[k + 1]) and ws[k + 1][2].islower():
+                k += 1
+            if k > last and k + 1 < len(ws) and _joined(text, ws[k], ws[k + 1]) and _upper(ws[k + 1][2]):
+                run = next((r for r in capitalised_runs(text, ws[k + 1][0], hi) if r[0] == ws[k + 1][0]), None)
+                if run is not None and not text[run[0] : run[1]].isupper():
+                    last = max(j for j, w in enumerate(ws) if w[1] <= run[1])
+        if lang in HEAD_FINAL:
+            while first > 0 and first > i - 3 and _joined(text, ws[first - 1], ws[first]) and _upper(ws[first - 1][2]):
+                first -= 1
+        start = ws[first][0]
+        if first == i and i > 0 and _joined(text, ws[i - 1], ws[i]) and fold(ws[i - 1][2]) in _DETERMINERS:
+            start = ws[i - 1][0]  # "le ministre", "el alcalde": the article comes along, as written
+        out.append((start, ws[last][1]))
+    return out
+
+
+def _merge(spans: Sequence[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and (s <= out[-1][1] or _GAP.fullmatch(text[out[-1][1] : s]) is not None):
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _strip_article(text: str, s: int, e: int) -> tuple[int, int]:
+    """``le ministre`` names the minister: the article stays out of the name (not out of the evidence)."""
+    m = re.match(r"(\w+)['’ \u00a0]+", text[s:e])
+    if m and fold(m.group(1)) in _DETERMINERS and m.end() < e - s:
+        return s + m.end(), e
+    return s, e
+
+
+# ---------------------------------------------------------------------------------------------- one side of a cue
+def speaker_in(
+    text: str,
+    lo: int,
+    hi: int,
+    lang: str,
+    words: SpeakerWords,
+    names: Sequence[Found],
+    *,
+    last: bool,
+    resolve: Callable[[int], Found | None] | None = None,
+    kinds: dict[tuple[int, int], str] | None = None,
+) -> tuple[int, int, str] | None:
+    """The speaker in ``text[lo:hi]`` (``last``: the one nearest the end, for a stretch before the cue; else the
+    first): a known name, a capitalised run or a role, joined when adjacent (named as :func:`_name_of` says, ``kinds``
+    giving the kind of each known name by its span); a pronoun or statement word there is
+    resolved with ``resolve`` (its span stays the evidence)."""
+    if hi <= lo:
+        return None
+    if lang in _SEGMENTED or lang == "ko":
+        return _cjk_speaker(text, lo, hi, lang, words, names, last=last, resolve=resolve)
+    if lang in {"ar", "fa"}:
+        return _arabic_script_speaker(text, lo, hi, lang, words, names, last=last, resolve=resolve)
+    known = [(s, e) for s, e, _ in names if lo <= s and e <= hi]
+    spans = _merge([*known, *capitalised_runs(text, lo, hi), *role_phrases(text, lo, hi, lang, words)], text)
+    pron = _pronouns(text, lo, hi, words)
+    spans = [(s, e) for s, e in spans if (s, e) not in pron]  # "Он заявил": a capital that opens a sentence
+    if spans:  # "Bakan Koca, açıklamasında": a statement word beside a name is not the speaker
+        pron = [(s, e) for s, e in pron if fold(text[s:e]) in words.pronouns]
+    cands: list[tuple[int, int, str]] = [(s, e, "span") for s, e in spans] + [(s, e, "pronoun") for s, e in pron]
+    if not cands:
+        return None
+    cands.sort()
+    s, e, kind = cands[-1] if last else cands[0]
+    if kind == "pronoun":
+        if resolve is None:
+            return s, e, text[s:e]
+        ante = resolve(s)
+        return (s, e, ante[2]) if ante is not None else (s, e, text[s:e])
+    return s, e, _name_of(text, s, e, names, kinds)
+
+
+def _name_of(text: str, s: int, e: int, names: Sequence[Found], kinds: dict[tuple[int, int], str] | None = None) -> str:
+    """What names a speaker phrase: a person the entities stage found inside it (``kinds``: the kind of each known
+    name by its span) or a known name that is the whole phrase, else the name that ends it after a title (``borgmästaren
+    Eva Lind`` -> ``Eva Lind``; not an acronym, ``глава МЧС``, nor a complement, ``ministro del Interior``), else the
+    phrase without its article (``le ministre`` -> ``ministre``; ``Le président`` as written when it opens a
+    sentence)."""
+    kinds = kinds or {}
+    inside = [n for n in names if s <= n[0] and n[1] <= e]
+    whole = [n for n in inside if (n[0], n[1]) == (s, e) or kinds.get((n[0], n[1])) == "person"]
+    if whole:  # a person the entities stage found, or a name that is the whole phrase ("Türkiye" in "Türkiye basşısı"
+        return max(whole, key=lambda n: n[1] - n[0])[2]  # names the head of state, not the country)
+    runs = [r for r in capitalised_runs(text, s, e) if r[1] == e]
+    if runs:
+        rs, re_ = runs[-1]
+        prev = _words(text, max(s, rs - 12), rs)
+        name = text[rs:re_]
+        linked = bool(prev) and fold(prev[-1][2]) in _LINKS and prev[-1][0] >= s
+        if rs > s and not name.isupper() and not linked:
+            return name
+    a, b = _strip_article(text, s, e)
+    if a > s and text[s].isupper() and text[a : a + 1].islower():
+        return text[s:b]
+    return text[a:b]
+
+
+def _pronouns(text: str, lo: int, hi: int, words: SpeakerWords) -> list[tuple[int, int]]:
+    found = []
+    for s, _e, w in _words(text, lo, hi):
+        for part in re.finditer(r"[^-]+", w):  # "a-t-il déclaré", "raconte-t-elle": the pronoun after the hyphen
+            f = fold(part.group())
+            if f in words.pronouns or f.startswith(words.statements):
+                found.append((s + part.start(), s + part.end()))
+    return found
+
+
+# ------------------------------------------------------------------------------------- Chinese, Japanese, Korean
+_ZH_CUT = re.compile(r"[0-9０-９]|[在于於对對向就据據今昨当當周週曾也则則还還又再都并並已将將正]|[，,。；：:、（(]")
+_JA_TOPIC = re.compile(r"([\u3400-\u9fff\u30a0-\u30ffー・A-Za-zＡ-Ｚ]+)(?:は|が|も)")
+_KO_SUBJECT = re.compile(r"(\S+?)(?:은|는|이|가)(?=\s|$)")
+_KO_PARTICLE_END = re.compile(r"(?:의|에|에서|를|을|로|으로|와|과|도|만|에게|께서|다|고|며|면|서)$")
+_CJK_STRIP = ' \u3000，,：:。、「」『』“”"…·'
+
+
+def _cjk_speaker(
+    text: str,
+    lo: int,
+    hi: int,
+    lang: str,
+    words: SpeakerWords,
+    names: Sequence[Found],
+    *,
+    last: bool,
+    resolve: Callable[[int], Found | None] | None,
+) -> tuple[int, int, str] | None:
+    known = [n for n in names if lo <= n[0] and n[1] <= hi]
+    if known:
+        return known[-1] if last else known[0]
+    seg = text[lo:hi]
+    if lang == "ko":
+        return _ko_speaker(text, lo, hi, words, resolve)
+    if lang == "ja":
+        m = next(iter(_JA_TOPIC.finditer(seg)), None)
+        if m is not None:
+            s, e = lo + m.start(1), lo + m.end(1)
+            return _cjk_pronoun(text, s, e, words, resolve)
+    # Chinese (and Japanese with no particle): the words up to the first time, place or preposition word
+    a = lo + len(seg) - len(seg.lstrip(_CJK_STRIP))
+    if last:  # before the cue: from the last sentence or clause start
+        clause = re.split(r"[。！？；\s]", seg)[-1]
+        a = hi - len(clause)
+        a += len(text[a:hi]) - len(text[a:hi].lstrip(_CJK_STRIP))
+    head = text[a:hi]
+    cut = _ZH_CUT.search(head, 1)
+    if cut is not None:
+        head = head[: cut.start()]
+    head = head.rstrip(_CJK_STRIP).rstrip("はがもの").lstrip("とって")
+    if not head or len(head) > 16 or re.fullmatch(r"[\u3040-\u309f]+", head) or re.search(r"\s", head):
+        return None
+    s = text.index(head, a)
+    return _cjk_pronoun(text, s, s + len(head), words, resolve)
+
+
+def _cjk_pronoun(
+    text: str, s: int, e: int, words: SpeakerWords, resolve: Callable[[int], Found | None] | None
+) -> tuple[int, int, str]:
+    seg = text[s:e]
+    pron = next((p for p in sorted(words.pronouns, key=len, reverse=True) if seg.startswith(p)), None)
+    if pron is not None and resolve is not None:
+        ante = resolve(s)
+        if ante is not None:
+            return s, s + len(pron), ante[2]
+    return s, e, seg
+
+
+def _ko_speaker(
+    text: str, lo: int, hi: int, words: SpeakerWords, resolve: Callable[[int], Found | None] | None
+) -> tuple[int, int, str] | None:
+    """Korean: the words before the first subject or topic particle (``에르도안 대통령은``)."""
+    seg = text[lo:hi]
+    for m in _KO_SUBJECT.finditer(seg):
+        word = m.group(1)
+        if len(word) < 1 or _KO_PARTICLE_END.search(word):
+            continue
+        s, e = lo + m.start(1), lo + m.end(1)
+        if fold(text[s:e]) in words.pronouns or text[s:e] == "그":
+            ante = resolve(s) if resolve is not None else None
+            return (s, e, ante[2]) if ante is not None else (s, e, text[s:e])
+        # the name before a title: up to two words before it with no particle of their own
+        before = list(re.finditer(r"\S+", text[lo:s]))
+        for w in reversed(before[-2:]):
+            if _KO_PARTICLE_END.search(w.group()) or not re.search(r"[\uac00-\ud7af]", w.group()):
+                break
+            s = lo + w.start()
+        return s, e, text[s:e]
+    return None
+
+
+def headline_speaker(text: str, open_: int, lang: str) -> tuple[int, int, str] | None:
+    """A Korean or Japanese headline's speaker: ``에르도안 대통령 "..."``, ``エルドアン大統領「...」`` (the words
+    right before the quotation mark, from the line start or a ``…``/``·``/``,``, with no particle of their own)."""
+    line_start = text.rfind("\n", 0, open_) + 1
+    before = text[line_start:open_]
+    cut = max(before.rfind(c) for c in "…·,，:：.。")
+    seg = before[cut + 1 :]
+    stripped = seg.strip()
+    if not stripped or (lang == "ko" and not before.endswith((" ", "\u3000"))):
+        return None
+    if lang == "ko":
+        ws = stripped.split()
+        if not 1 <= len(ws) <= 3 or any(_KO_PARTICLE_END.search(w) for w in ws):
+            return None
+    elif len(stripped) > 12 or re.search(r"[\u3040-\u309f]", stripped):
+        return None
+    s = line_start + cut + 1 + (len(seg) - len(seg.lstrip()))
+    return s, s + len(stripped), stripped
+
+
+# ---------------------------------------------------------------------------------------------- Arabic, Persian
+_AR_STOP = frozenset(
+    {
+        "إن",
+        "إنّ",
+        "أن",
+        "أنّ",
+        "إنه",
+        "إنها",
+        "أنه",
+        "في",
+        "على",
+        "من",
+        "عن",
+        "خلال",
+        "إلى",
+        "مع",
+        "بعد",
+        "قبل",
+        "يوم",
+        "اليوم",
+        "أمس",
+        "حيث",
+        "كما",
+        "وقد",
+        "قد",
+        "بأن",
+        "بأنّ",
+    }
+)
+_FA_STOP = frozenset(
+    {"در", "به", "با", "از", "روز", "که", "امروز", "این", "را", "برای", "پس", "بعد", "نیز", "هم", "دیروز", "طی"}
+)
+
+
+def _arabic_script_speaker(
+    text: str,
+    lo: int,
+    hi: int,
+    lang: str,
+    words: SpeakerWords,
+    names: Sequence[Found],
+    *,
+    last: bool,
+    resolve: Callable[[int], Found | None] | None,
+) -> tuple[int, int, str] | None:
+    known = [n for n in names if lo <= n[0] and n[1] <= hi]
+    if known:
+        return known[-1] if last else known[0]
+    ws = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\s،,.:؛«»\"“”()]+", text[lo:hi])]
+    ws = [(lo + s, lo + e, w) for s, e, w in ws]
+    if not ws:
+        return None
+    if lang == "fa" and last:
+        # the subject that opens the clause before a final verb: from the clause start up to a stop word
+        clause_start = max(text.rfind(c, lo, hi) for c in '.؛:\n«»"')
+        ws = [w for w in ws if w[0] > clause_start]
+        while ws and ws[0][2] in {"و", "اما", "همچنین"}:
+            ws = ws[1:]
+    picked: list[tuple[int, int, str]] = []
+    for s, e, w in ws:
+        bare = w[1:] if w.startswith("و") and len(w) > 3 and lang == "ar" else w
+        if bare in _AR_STOP or bare in _FA_STOP or (lang == "ar" and bare.startswith("ل") and len(bare) > 3 and picked):
+            break
+        if picked and not re.fullmatch(r"[ \u00a0\u200c]+", text[picked[-1][1] : s]):
+            break
+        picked.append((s, e, w))
+        if len(picked) == 6:
+            break
+    if not picked:
+        return None
+    s, e = picked[0][0], picked[-1][1]
+    if len(picked) == 1 and (fold(picked[0][2]) in words.pronouns) and resolve is not None:
+        ante = resolve(s)
+        return (s, e, ante[2]) if ante is not None else (s, e, text[s:e])
+    return s, e, text[s:e]
+
+
+# ---------------------------------------------------------------------------------------------- antecedents
+def antecedent(
+    text: str,
+    at: int,
+    lang: str,
+    words: SpeakerWords,
+    persons: Sequence[Found],
+    previous_cue_speaker: Callable[[int], Found | None] | None = None,
+) -> Found | None:
+    """Whom a pronoun or a statement at ``at`` stands for: the nearest person the entities stage found before it
+    (within 700 characters), else the speaker of the nearest cue before it, else the nearest capitalised run of two
+    words or more, or a role, before it."""
+    lo = max(0, at - _WINDOW_BACK)
+    before = [p for p in persons if lo <= p[0] and p[1] <= at]
+    if before:
+        return before[-1]
+    if previous_cue_speaker is not None:
+        hit = previous_cue_speaker(at)
+        if hit is not None:
+            return hit
+    if lang in _SEGMENTED or lang in {"ko", "ar", "fa"}:
+        return None
+    runs = [r for r in capitalised_runs(text, lo, at) if fold(text[r[0] : r[1]]) not in words.pronouns]
+    # a name of two words or more, or a role, is a person spoken of; a single capitalised word (a place, a month)
+    # only when there is none (never in German, where every noun has a capital)
+    full = [(s, e) for s, e in runs if len(text[s:e].split()) >= 2]
+    if lang in _NOUNS_CAPITALISED:
+        full = [(s, e) for s, e in full if not _sentence_start(text, s)]
+    spans = _merge([*full, *role_phrases(text, lo, at, lang, words)], text)
+    if not spans and lang not in _NOUNS_CAPITALISED:
+        spans = [(s, e) for s, e in runs if not _sentence_start(text, s)]
+    if not spans:
+        return None
+    s, e = spans[-1]
+    return s, e, _name_of(text, s, e, persons, {(p[0], p[1]): "person" for p in persons})
+
+
+def _sentence_start(text: str, s: int) -> bool:
+    before = text[max(0, s - 3) : s].rstrip(" \u00a0\t«“„\"'–—-")
+    return not before or before[-1] in ".!?\n:"
