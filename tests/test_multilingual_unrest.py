@@ -60,3 +60,14 @@ def test_unrest_story_labels() -> None:
     assert stories["andijan-2005"] + stories["nukus-blast-2023"] >= 5
     # one event group holds the crisis and its look-alikes, so none of them counts as the tuning split
     assert {p.split for p in load_story_pages(gold_set="unrest")} == {"held-out"}
+
+
+def test_unrest_quotes_carry_their_speakers() -> None:
+    pages = load_devset(gold_set="unrest")
+    for p in pages:
+        assert len(p.quote_speakers) == len(p.quotes), p.id
+    speakers = [s for p in pages for s in p.quote_speakers]
+    assert len(speakers) == 37
+    assert sum(s is not None for s in speakers) == 35  # two quotes whose page does not say who speaks
+    header = gold_text(gold_set="unrest").split("\n- id:")[0]
+    assert "added on 2026-12-05 by reading the pages, before any" in " ".join(header.replace("#", " ").split())
