@@ -159,8 +159,13 @@ def _build(lang: str, resources: Resources | None) -> CueLexicon:
         cues = [(label, _UZ_APOSTROPHE.sub("\u02bb", w)) for label, w in cues]
 
     def hedge_table(spec: dict[str, list[str]]) -> tuple[tuple[str, str], ...]:
-        pairs = {(fold(f), canon) for canon, forms in (spec or {}).items() for f in forms}
-        return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+        # one class per form, the first listed (file order), longest forms first: the same on every run, whatever
+        # PYTHONHASHSEED (a set here once let a form listed under two classes change class from run to run)
+        first: dict[str, str] = {}
+        for canon, forms in (spec or {}).items():
+            for f in forms:
+                first.setdefault(fold(f), canon)
+        return tuple(sorted(first.items(), key=lambda p: len(p[0]), reverse=True))
 
     def words(key: str) -> frozenset[str]:
         return frozenset(fold(w) for w in data.get(key, []))
