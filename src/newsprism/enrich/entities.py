@@ -25,6 +25,7 @@ from ..model import Entity, Item
 from . import nlp as shared_nlp
 from .aliases import ActorTable, Mention, is_acronym, load_actor_table, resolve_mentions
 from .name_forms import name_stems
+from .person_scripts import resolve_by_sound
 from .translit import name_key
 
 if TYPE_CHECKING:
@@ -480,6 +481,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
             m = m2
         out.append(m)
     resolve_mentions(out, body, table, lang=lang)
+    resolve_by_sound(out, table, doc.resources)
     # a lone unknown capitalised word of the rules counts only when it joined a known or fuller name
     out = [m for m in out if m.extra.get("label") != "rules:single" or (m.resolution_score or 0) > 0.5]
     bylines = byline_spans(body, doc.article.authors)
@@ -564,13 +566,21 @@ def _rule_mentions(doc: Doc, table: ActorTable, gaz: Any, lang: str) -> list[Men
     def is_place(text: str) -> bool:
         return bool(gaz.lookup(text, strict=True)) and table.lookup(text) is None
 
+    from .ner_rules import load_cues, rule_mentions
+    from .person_scripts import SCRIPT_LANGUAGES, script_person_mentions
+
     if lang == "zh":
         from .ner_zh import zh_mentions
 
-        return zh_mentions(body, doc.resources, table, is_place=is_place)
-    from .ner_rules import rule_mentions
-
-    return rule_mentions(body, lang, doc.resources, is_place=is_place)
+        out = zh_mentions(body, doc.resources, table, is_place=is_place)
+    else:
+        out = rule_mentions(body, lang, doc.resources, is_place=is_place)
+    if lang in SCRIPT_LANGUAGES:
+        cues = load_cues(doc.resources, lang)
+        out += script_person_mentions(
+            body, lang, table, doc.resources, titles=cues.titles, stopwords=cues.stopwords, is_place=is_place
+        )
+    return out
 
 
 _BYLINE = re.compile(
@@ -582,7 +592,8 @@ _BYLINE = re.compile(
 
 def byline_spans(body: str, authors: list[str] | None = None) -> list[tuple[int, int]]:
     """Lines of ``body`` that are bylines ("By Jane Doe", "Автор: Иван Петров", a line that is only an author's
-    name): the names there are the article's authors, not people the text mentions."""
+    name) and the photo, video and reporter credits inside it (:mod:`newsprism.enrich.credits`): the names there
+    are the article's authors and credits, not people the text mentions."""
     names = {name_key(a) for a in authors or [] if a and a.strip()}
     out = []
     for line in re.finditer(r"[^\n]+", body):
@@ -594,7 +605,9 @@ def byline_spans(body: str, authors: list[str] | None = None) -> list[tuple[int,
         named = bool(names) and (name_key(bare) in names or any(k and name_key(text).startswith(k) for k in names))
         if marked or (named and len(text.split()) <= len(max(names, key=len).split()) + 4):
             out.append((line.start(), line.end()))
-    return out
+    from .credits import credit_spans
+
+    return sorted(out + credit_spans(body))
 
 
 def _split_possessive(m: Mention, body: str) -> list[Mention]:

@@ -38,8 +38,11 @@ _TOKEN = re.compile(r"[^\W\d_](?:[\w'’‘ʻ‐\-\u064b-\u065f\u0670]*[\w\u064b
 _BREAK = re.compile(r"[.!?;:\n«»\"“”„()\[\]…।。！？؟]")
 _SPACE = re.compile(r"^[ \u00a0]$|^[\-‐]$")
 _KATAKANA_RUN = re.compile(r"[\u30a0-\u30ff・ー]{2,}$")
-_HANGUL_WORD = re.compile(r"([\uac00-\ud7af]{2,5})\s?$")
+_HANGUL_WORD = re.compile(r"(?<![\uac00-\ud7af])([\uac00-\ud7af]{2,6})\s?$")
 _JA_ORG = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fff]{1,8}?(?:省|庁|委員会)")
+#: Arabic and Persian words that continue a title rather than start a name (prime minister's "وزراء", the
+#: republic, the state, the government of a country).
+_TITLE_OF = frozenset({"وزراء", "جمهورية", "دولة", "حكومة", "مملكة", "إمارة", "جمهوری", "کشور", "دولت", "خارجة"})
 _GENITIVE_TAILS = frozenset({"uk", "ru", "bg", "pl", "kk", "ky", "uz", "az"})
 _COMPOUNDING = frozenset({"de", "nl", "sv", "fi", "hu", "da", "no"})
 #: languages that put a place before the noun it qualifies ("Berlin Mitte", "Ankara Valiliği", "Almaty oblysy")
@@ -288,6 +291,9 @@ def _classify(
         if (low in cues.stopwords or len(w) == 1) and not is_acronym(w):  # "У Миколаївській", "W Polsce"
             seq = seq[1:]
             continue
+        if lang == "el" and len(seq) > 1 and low.endswith(("ών", "ων")):
+            seq = seq[1:]  # a genitive plural ends an office's name ("υπουργός Εξωτερικών Νίκος Δένδιας")
+            continue
         break
     while seq and seq[-1][2] in cues.connectors:
         seq = seq[:-1]
@@ -356,10 +362,21 @@ def _classify(
         # a first name that is also some town's name ("Salí Ayhan", "Pedro Ayhan"): where a place does not stand
         # before the noun it qualifies, a place followed by an unknown capitalised word is a person's name, weakly
         return [Mention(start, end, surface, "person", 0.5, extra={"label": "rules:name-place-first"})]
+    if len(words) == 1 and lang == "el" and not initial and not known(words[0]) and _greek_article_before(text, start):
+        # Greek writes the article before a person's name ("ο Τοκάγιεφ", "του Μιρζιγιόγιεφ"); a place the
+        # gazetteer knows was taken above
+        return [Mention(start, end, surface, "person", 0.45, extra={"label": "rules:article"})]
     if len(words) == 1 and not known(words[0]) and not initial:
         # a lone unknown name: kept weakly, so a fuller mention or the actor table can resolve it
         return [Mention(start, end, surface, "other", 0.35, extra={"label": "rules:single"})]
     return []
+
+
+_GREEK_ARTICLE = re.compile(r"(?:^|\s)(?:ο|η|του|της|τον|την|τη)\s+$", re.IGNORECASE)
+
+
+def _greek_article_before(text: str, pos: int) -> bool:
+    return _GREEK_ARTICLE.search(text[max(0, pos - 6) : pos]) is not None
 
 
 def _place_form(word: str, lang: str, is_place: Callable[[str], bool]) -> bool:
@@ -389,8 +406,12 @@ def _uncased(text: str, toks: list[tuple[int, int, str]], cues: Cues, is_place: 
             i += 1
             continue
         k = i + hit
-        while k < n and toks[k][2].startswith("ال") and k - (i + hit) < 2:
-            k += 1
+        while (
+            k < n
+            and k - (i + hit) < 3
+            and (toks[k][2].startswith("ال") or toks[k][2] in _TITLE_OF or is_place(toks[k][2]))
+        ):
+            k += 1  # "رئيس وزراء كازاخستان X", "رئيس جمهورية أوزبكستان X": the office's words, then the name
         name: list[tuple[int, int, str]] = []
         while k < n and len(name) < 3:
             w = toks[k][2]

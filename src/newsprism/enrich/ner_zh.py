@@ -71,6 +71,16 @@ def _unknown_word_type(word: str) -> str | None:
     return None
 
 
+def _place_ahead(text: str, end: int) -> bool:
+    """A place suffix (省, 市 ...) right after ``end`` or after up to three more transliteration characters."""
+    for k in range(end, min(end + 4, len(text))):
+        if text[k] in _PLACE_SUFFIX:
+            return True
+        if text[k] not in _TRANSLIT:
+            return False
+    return False
+
+
 def zh_mentions(
     text: str, resources: Resources, table: ActorTable, *, is_place: Callable[[str], bool]
 ) -> list[Mention]:
@@ -88,8 +98,8 @@ def zh_mentions(
         pending.clear()
         word = text[s:e]
         typ = "place" if "place" in kinds else "organisation" if "organisation" in kinds else "person"
-        if text[e : e + 1] in _PLACE_SUFFIX:
-            typ = "place"  # 卡赫拉曼马拉什省
+        if _place_ahead(text, e):
+            typ = "place"  # 卡赫拉曼马拉什省; 马拉 + 蒂亚省 (a name cut before the rest of a province's name)
         if len(word) < 2 or word.endswith("人") or (typ == "person" and len(word) == 2 and word.endswith("方")):
             return  # "余人" (more than ... people), "中方" (the Chinese side)
         if typ != "place" and is_place(word) and table.lookup(word) is None:
