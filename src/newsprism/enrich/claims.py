@@ -40,6 +40,7 @@ import yaml
 from ..model import Claim, Item
 from . import nlp
 from .claim_repeats import join_repeats
+from .claim_types import drop_non_arrests, without_names
 from .claim_window import CueLexicon, extract_window_claims, load_cues
 from .lemmas import Token, doc_tokens, lemmatizer
 from .mentions import MentionIndex, doc_mentions, np_bounds, token_at
@@ -335,7 +336,7 @@ def _when(ents: Sequence[Any], n: NumberMention) -> str | None:
 
 
 def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, mentions: MentionIndex) -> list[Claim]:
-    numbers = find_numbers(text, "en")
+    numbers = without_names(find_numbers(text, "en"), text, "en")
     out: list[Claim] = []
     sents = list(parsed.sents)
     carried: tuple[str, int] | None = None  # (claimant, paragraph start)
@@ -486,7 +487,9 @@ def extract_claims(
     out = _extract_parsed(text, parsed, lex, article_id, mentions)
     for c in out:
         c.subject = _subject_en(c, text, cues, resources)
-    return join_repeats(_with_window(out, text, cues, tokens, resources, article_id), text)
+    found = _with_window(out, text, cues, tokens, resources, article_id)
+    toks = tokens if tokens is not None else lemmatizer(resources).tokenize(text, "en")
+    return join_repeats(drop_non_arrests(found, text, "en", cues.matcher.find(toks, text)), text)
 
 
 def _with_window(
