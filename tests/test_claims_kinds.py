@@ -3,6 +3,8 @@ name things and counts of freed prisoners. Sentences written for these tests; ea
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from newsprism.enrich.claim_types import names_a_thing, split_verb_cues
@@ -108,3 +110,44 @@ def test_split_verb_cue_needs_its_verb_in_the_clause() -> None:
     text = "Die Polizei nahm sieben Journalisten fest. Das steht fest."
     cues = split_verb_cues(text, "de")
     assert [(c.label, c.start) for c in cues] == [("type:arrested", text.index("fest"))]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Задержанным предъявлены обвинения по статье 212 УК (массовые беспорядки)."),
+        ("uz", "Ushlanganlarga Jinoyat kodeksining 212-moddasi bilan ayblov qo'yildi."),
+        ("tr", "Gözaltına alınanlar arasında 14 yaşındaki bir çocuk da var."),
+        ("de", "Festgenommen wurde auch ein 14-jähriger Junge."),
+    ],
+)
+def test_articles_of_law_and_ages_are_no_counts(lang: str, text: str) -> None:
+    assert _claims(text, lang) == []
+
+
+def test_headline_figure_joins_the_body_whatever_its_source() -> None:
+    text = "Кількість загиблих зросла до 18 — МВС\nЗагинули 18 людей. Про це повідомив очільник МВС Ігор Клименко.\n"
+    found = extract_claims(text, lang="uk")
+    assert [(c.number, c.type, len(c.mentions)) for c in found] == [(18, "killed", 2)]
+
+
+def test_a_figure_that_is_not_round_is_one_claim_across_sources() -> None:
+    text = (
+        "Погибли 14 014 человек, сообщает агентство со ссылкой на МЧС.\n\n"
+        "«Погибли 14 014 человек», — сказал президент.\n"
+    )
+    assert [(c.number, len(c.mentions)) for c in extract_claims(text, lang="ru")] == [(14014, 2)]
+
+
+def test_english_headline_is_not_parsed_onto_the_next_line(nlp: Any) -> None:
+    """A headline with no full stop is parsed as one sentence with the line after it: its "243 hurt" neither counts
+    the next line's "people" nor types its "Eighteen people died" as wounded; both figures join the body's."""
+    text = "Karakalpakstan unrest: 18 dead, 243 hurt\n\nEighteen people died and 243 were injured, officials said."
+    found = extract_claims(text, lang="en", parsed=nlp(text))
+    assert [(c.number, c.type, len(c.mentions)) for c in found] == [(18, "killed", 2), (243, "wounded", 2)]
+
+
+def test_english_hospital_and_bodies(nlp: Any) -> None:
+    text = "Police recovered the bodies of 500 people. Officials said 94 people remain in hospital."
+    found = extract_claims(text, lang="en", parsed=nlp(text))
+    assert [(c.number, c.type, c.text) for c in found] == [(500, "killed", "500 people"), (94, "wounded", "94 people")]

@@ -191,6 +191,8 @@ def _type_of(noun: Any, gov: Any, lex: ClaimLexicon) -> str:
     lemma = noun.lemma_.lower()
     words = {noun.lower_, lemma}
     for c in noun.children:  # "civilians killed", "people detained"
+        if "\n" in noun.doc.text[min(c.idx, noun.idx) : max(c.idx, noun.idx)]:
+            continue  # a headline's "243 hurt" parsed onto the next line's "Eighteen people"
         if c.dep_ in {"acl", "amod", "relcl"} and c.lemma_.lower() in lex.verbs:
             t = lex.verbs[c.lemma_.lower()]
             if t != "troops":
@@ -362,6 +364,8 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
             if not toks:
                 continue
             noun, bare = _counted_noun(toks)
+            if not bare and "\n" in text[min(n.end, noun.idx) : max(n.start, noun.idx)]:
+                noun, bare = toks[-1], True  # a headline's "243 hurt" does not count the next line's "people"
             follow = text[n.end : n.end + 12].casefold().lstrip()
             if (
                 any(
@@ -385,6 +389,8 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
             if bare and prev_obj is not None and (n.value is None or toks[-1].dep_ in {"conj", "nsubj", "nsubjpass"}):
                 obj = prev_obj  # "Seven policemen died and hundreds more were wounded"
             gov = _governor(noun)
+            if gov is not None and "\n" in text[min(gov.idx, noun.idx) : max(gov.idx, noun.idx)]:
+                gov = None  # a headline parsed as one sentence with the line after it
             ctype = _type_of(noun, gov, lex)
             if bare and gov is not None and _is_toll(toks[-1], gov):  # "the death toll rose to 225"
                 ctype, obj = "killed", obj or "deaths"
