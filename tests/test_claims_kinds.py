@@ -38,6 +38,10 @@ def _claims(text: str, lang: str) -> list[tuple[float | None, str, str]]:
         ("ky", "Окуяда 516 адам кармалды.", (516, "arrested", "516 адам")),
         ("el", "Η αστυνομία συνέλαβε 516 άτομα.", (516, "arrested", "516 άτομα")),
         ("fa", "بیش از ۵۰۰ نفر بازداشت شدند.", (500, "arrested", "۵۰۰ نفر")),
+        ("uz", "Tartibsizliklar paytida 18 kishi vafot etdi.", (18, "killed", "18 kishi")),
+        ("kk", "Оқиға кезінде 18 адам қайтыс болды.", (18, "killed", "18 адам")),
+        ("fa", "در این درگیری‌ها ۱۸ تن هلاک و ۲۴ تن دیگر زخمی شدند.", (18, "killed", "۱۸ تن")),
+        ("uz", "516 kishi tibbiy yordamga murojaat qildi.", (516, "wounded", "516 kishi")),
         # a split verb
         ("de", "Die Polizei nahm am Samstag sieben Journalisten fest.", (7, "arrested", "sieben Journalisten")),
     ],
