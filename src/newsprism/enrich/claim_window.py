@@ -1030,9 +1030,12 @@ def extract_window_claims(
         text = _UZ_APOSTROPHE.sub("\u02bb", text)  # same length: offsets hold
         tokens = None
     toks = tokens if tokens is not None else lemmatizer(resources).tokenize(text, lex.lang)
-    matches = sorted([*lex.matcher.find(toks, text), *split_verb_cues(text, lex.lang)], key=lambda m: (m.start, m.end))
+    matches = lex.matcher.find(toks, text)
     by_start: dict[int, list[CueMatch]] = {}
     for m in matches:
+        by_start.setdefault(m.start, []).append(m)
+    for m in split_verb_cues(text, lex.lang):  # "nahm ... fest": the particle of a split verb is a type cue
+        matches.append(m)
         by_start.setdefault(m.start, []).append(m)
     art = _Article(
         text, lex, toks, matches, by_start, without_names(find_numbers(text, lang or lex.lang), text, lex.lang)

@@ -38,9 +38,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ..model import Claim, Item
-from . import nlp
+from . import claim_types, nlp
 from .claim_repeats import join_repeats
-from .claim_types import drop_non_arrests, without_names
 from .claim_window import CueLexicon, extract_window_claims, load_cues
 from .lemmas import Token, doc_tokens, lemmatizer
 from .mentions import MentionIndex, doc_mentions, np_bounds, token_at
@@ -338,7 +337,7 @@ def _when(ents: Sequence[Any], n: NumberMention) -> str | None:
 
 
 def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, mentions: MentionIndex) -> list[Claim]:
-    numbers = without_names(find_numbers(text, "en"), text, "en")
+    numbers = find_numbers(text, "en")
     out: list[Claim] = []
     sents = list(parsed.sents)
     carried: tuple[str, int] | None = None  # (claimant, paragraph start)
@@ -360,6 +359,8 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
         for n in by_sent.get(k, []):
             if n.shape not in {"count", "year"}:
                 continue
+            if claim_types.names_a_thing(text, n.start, n.end, "en"):
+                continue  # "School No. 15", "Article 212": a label, not a count
             toks = _num_tokens(parsed, n)
             if not toks:
                 continue
@@ -493,9 +494,7 @@ def extract_claims(
     out = _extract_parsed(text, parsed, lex, article_id, mentions)
     for c in out:
         c.subject = _subject_en(c, text, cues, resources)
-    found = _with_window(out, text, cues, tokens, resources, article_id)
-    toks = tokens if tokens is not None else lemmatizer(resources).tokenize(text, "en")
-    return join_repeats(drop_non_arrests(found, text, "en", cues.matcher.find(toks, text)), text)
+    return join_repeats(_with_window(out, text, cues, tokens, resources, article_id), text)
 
 
 def _with_window(
@@ -508,7 +507,9 @@ def _with_window(
 ) -> list[Claim]:
     """The parse rules' claims, completed by the window rules: a count the parse left as ``other`` takes the window's
     type ("5,300 individuals are believed to be killed"), and a count of people the parse missed is added ("10,000
-    are still missing")."""
+    are still missing"). A count of freed or accused people is no count of arrests (:mod:`.claim_types`)."""
+    toks = tokens if tokens is not None else lemmatizer(resources).tokenize(text, "en")
+    parsed_claims = claim_types.drop_non_arrests(parsed_claims, text, "en", cues.matcher.find(toks, text))
     window = extract_window_claims(
         text, "en", tokens=tokens, lexicon=cues, resources=resources, article_id=article_id, component=COMPONENT
     )
