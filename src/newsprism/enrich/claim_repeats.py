@@ -2,7 +2,10 @@
 are joined into one claim whose ``mentions`` keep every mention's span as evidence.
 
 Two mentions are the same figure when they stand in different sentences, have the same type and the same exact
-number, and neither their hedges nor their claimants disagree (one may lack what the other gives); two equal counts of
+number, and neither their hedges nor their claimants disagree (one may lack what the other gives or name it in
+full: "Erdogan", "Recep Tayyip Erdogan"; a headline's figure joins the body's whatever source each names: "... до 18
+— МВС", "... повідомив очільник МВС", and so does a figure that is not round, "14 014" relayed by an outlet and
+quoted from an official); two equal counts of
 one sentence ("six women and six men") are two figures. The claim kept is the mention
 that says most (a claimant, then a hedge, then the earlier one); it takes the hedge and claimant another mention gives
 when it has none. Vague amounts (``hundreds``) and counts of ``other`` things (``19 cities``, ``19 hours``) are never
@@ -20,7 +23,22 @@ __all__ = ["join_repeats"]
 
 
 def _agree(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a.casefold().strip() == b.casefold().strip()
+    """Two claimants (or hedges) agree when one is missing or names the other ("Erdogan", "Recep Tayyip Erdogan")."""
+    if a is None or b is None:
+        return True
+    x, y = a.casefold().strip(), b.casefold().strip()
+    return x == y or (min(len(x), len(y)) >= 3 and (x in y or y in x))
+
+
+def _specific(number: float | None) -> bool:
+    """A figure no two sources give by chance: not round (``14 014``, ``63 794``, ``18``; not ``500``, ``2000``)."""
+    return number is not None and number == int(number) and number > 10 and int(number) % 10 != 0
+
+
+def _in_headline(text: str, c: Claim) -> bool:
+    """The mention stands in the article's first line, a headline with no full stop ("... зросла до 18 — МВС")."""
+    end = text.find("\n")
+    return 0 <= c.start < end and not re.search(r"[.!?。]\s", text[:end])
 
 
 _SENTENCE_END = re.compile(r"[.!?。！？؟]\s|[。！？]|\n")
@@ -41,7 +59,12 @@ def join_repeats(claims: Sequence[Claim], text: str) -> list[Claim]:
             continue
         key = (c.type, float(c.number))
         for group in by_key.get(key, []):
-            if all(_apart(text, c, o) and _agree(c.hedge, o.hedge) and _agree(c.claimant, o.claimant) for o in group):
+            if all(
+                _apart(text, c, o)
+                and _agree(c.hedge, o.hedge)
+                and (_agree(c.claimant, o.claimant) or _in_headline(text, o) or _specific(c.number))
+                for o in group
+            ):
                 group.append(c)
                 break
         else:

@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ..model import Claim
+from .claim_types import drop_non_arrests, part_of, split_verb_cues, without_names
 from .lemmas import CueMatch, CueMatcher, Token, fold, lemmatizer
 from .numbers import NumberMention, find_numbers, is_month
 
@@ -1038,7 +1039,12 @@ def extract_window_claims(
     by_start: dict[int, list[CueMatch]] = {}
     for m in matches:
         by_start.setdefault(m.start, []).append(m)
-    art = _Article(text, lex, toks, matches, by_start, find_numbers(text, lang or lex.lang))
+    for m in split_verb_cues(text, lex.lang):  # "nahm ... fest": the particle of a split verb is a type cue
+        matches.append(m)
+        by_start.setdefault(m.start, []).append(m)
+    art = _Article(
+        text, lex, toks, matches, by_start, without_names(find_numbers(text, lang or lex.lang), text, lex.lang)
+    )
     out: list[Claim] = []
     carried: tuple[str, int] | None = None
     last: str | None = None  # the last claimant named in the article
@@ -1057,7 +1063,8 @@ def extract_window_claims(
             k += 1
         sent_claims: list[Claim] = []
         for n in nums:
-            c = _claim_for(art, n, s0, s1, sent_claims[-1] if sent_claims else None)
+            c = part_of(text, n, lex.lang, sent_claims[-1] if sent_claims else (out[-1] if out else None))
+            c = c or _claim_for(art, n, s0, s1, sent_claims[-1] if sent_claims else None)
             if c is not None:
                 sent_claims.append(c)
         if not sent_claims:
@@ -1093,7 +1100,7 @@ def extract_window_claims(
             c.component = component
             out.append(c)
     _share_sources(out)
-    return out
+    return drop_non_arrests(out, text, lex.lang, matches)
 
 
 def _share_sources(claims: list[Claim]) -> None:

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ..model import Claim, Item
-from . import nlp
+from . import claim_types, nlp
 from .claim_repeats import join_repeats
 from .claim_window import CueLexicon, extract_window_claims, load_cues
 from .lemmas import Token, doc_tokens, lemmatizer
@@ -190,6 +190,8 @@ def _type_of(noun: Any, gov: Any, lex: ClaimLexicon) -> str:
     lemma = noun.lemma_.lower()
     words = {noun.lower_, lemma}
     for c in noun.children:  # "civilians killed", "people detained"
+        if "\n" in noun.doc.text[min(c.idx, noun.idx) : max(c.idx, noun.idx)]:
+            continue  # a headline's "243 hurt" parsed onto the next line's "Eighteen people"
         if c.dep_ in {"acl", "amod", "relcl"} and c.lemma_.lower() in lex.verbs:
             t = lex.verbs[c.lemma_.lower()]
             if t != "troops":
@@ -357,10 +359,14 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
         for n in by_sent.get(k, []):
             if n.shape not in {"count", "year"}:
                 continue
+            if claim_types.names_a_thing(text, n.start, n.end, "en"):
+                continue  # "School No. 15", "Article 212": a label, not a count
             toks = _num_tokens(parsed, n)
             if not toks:
                 continue
             noun, bare = _counted_noun(toks)
+            if not bare and "\n" in text[min(n.end, noun.idx) : max(n.start, noun.idx)]:
+                noun, bare = toks[-1], True  # a headline's "243 hurt" does not count the next line's "people"
             follow = text[n.end : n.end + 12].casefold().lstrip()
             if (
                 any(
@@ -384,6 +390,8 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
             if bare and prev_obj is not None and (n.value is None or toks[-1].dep_ in {"conj", "nsubj", "nsubjpass"}):
                 obj = prev_obj  # "Seven policemen died and hundreds more were wounded"
             gov = _governor(noun)
+            if gov is not None and "\n" in text[min(gov.idx, noun.idx) : max(gov.idx, noun.idx)]:
+                gov = None  # a headline parsed as one sentence with the line after it
             ctype = _type_of(noun, gov, lex)
             if bare and gov is not None and _is_toll(toks[-1], gov):  # "the death toll rose to 225"
                 ctype, obj = "killed", obj or "deaths"
@@ -499,7 +507,9 @@ def _with_window(
 ) -> list[Claim]:
     """The parse rules' claims, completed by the window rules: a count the parse left as ``other`` takes the window's
     type ("5,300 individuals are believed to be killed"), and a count of people the parse missed is added ("10,000
-    are still missing")."""
+    are still missing"). A count of freed or accused people is no count of arrests (:mod:`.claim_types`)."""
+    toks = tokens if tokens is not None else lemmatizer(resources).tokenize(text, "en")
+    parsed_claims = claim_types.drop_non_arrests(parsed_claims, text, "en", cues.matcher.find(toks, text))
     window = extract_window_claims(
         text, "en", tokens=tokens, lexicon=cues, resources=resources, article_id=article_id, component=COMPONENT
     )

@@ -379,9 +379,12 @@ def _shape(text: str, start: int, end: int, value: float | None, raw: str, after
         return "money"
     if re.match(r"[:.]\d\d\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|[時点]|시\b)", after, re.I):
         return "time"
-    if re.match(r"-year-old|\s*years? old|\s*-?лет(?:н|ний)|\s*岁|\s*歳|\s*세\b", after, re.I) or re.search(
-        r"\b(?:aged?|ages)\s*$", before, re.I
-    ):
+    if re.match(
+        r"-year-old|\s*years? old|\s*-?лет(?:н|ний)|\s*岁|\s*歳|\s*세\b|\s*jahre alt|-?jährig|\s*[-']?yaşında|\s*yaşlı"
+        r"|\s*-?yoshli|\s*-?yoshda|\s*-?жастағы|\s*-?жасар|\s*-?жаштагы|\s*-?жашар|\s*-?річн|\s*-?ساله",
+        after,
+        re.I,
+    ) or re.search(r"\b(?:aged?|ages|âgée?s? de|im alter von|в возрасте|у віці)\s*$", before, re.I):
         return "age"
     if re.search(
         r"(?:magnitud[eo]?|magnitudy|magnitúdó|magnitüd|richter|магнитуд\w*|магнітуд\w*|μεγέθους|规模|規模|震级|震級"
