@@ -5,8 +5,9 @@ Two mentions are the same figure when they stand in different sentences, have th
 number, and neither their hedges nor their claimants disagree (one may lack what the other gives); two equal counts of
 one sentence ("six women and six men") are two figures. The claim kept is the mention
 that says most (a claimant, then a hedge, then the earlier one); it takes the hedge and claimant another mention gives
-when it has none (with that mention's ``claimant_score``). Vague amounts (``hundreds``) and counts of ``other``
-things (``19 cities``, ``19 hours``) are never joined: two of them need not be one figure.
+when it has none; its ``claimant_score`` is the highest of the mentions that give that claimant. Vague amounts
+(``hundreds``) and counts of ``other`` things (``19 cities``, ``19 hours``) are never joined: two of them need not be
+one figure.
 """
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ def join_repeats(claims: Sequence[Claim], text: str) -> list[Claim]:
             source = next((c for c in group if c.claimant), None)
             if source is not None:
                 best.claimant, best.claimant_score = source.claimant, source.claimant_score
+        scores = [c.claimant_score for c in group if c.claimant == best.claimant and c.claimant_score is not None]
+        if best.claimant is not None and scores:
+            best.claimant_score = max(scores)  # a mention that names the source in its own clause
         best.claimant_id = best.claimant_id or next((c.claimant_id for c in group if c.claimant_id), None)
         ordered = [best, *(c for c in group if c is not best)]
         best.mentions = [Span(c.article_id, c.start, c.end, c.text) for c in ordered]
