@@ -256,6 +256,9 @@ class Claim(Item):
     object: str | None = None
     claimant: str | None = None
     claimant_id: str | None = None
+    # confidence of the claimant: high when named in the figure's own clause, lower when carried from an earlier
+    # sentence of the paragraph, lowest when carried across paragraphs; None when there is no claimant
+    claimant_score: float | None = None
     hedge: str | None = None
     when: str | None = None
     place: str | None = None

@@ -8,8 +8,9 @@ full: "Erdogan", "Recep Tayyip Erdogan"; a headline's figure joins the body's wh
 quoted from an official); two equal counts of
 one sentence ("six women and six men") are two figures. The claim kept is the mention
 that says most (a claimant, then a hedge, then the earlier one); it takes the hedge and claimant another mention gives
-when it has none. Vague amounts (``hundreds``) and counts of ``other`` things (``19 cities``, ``19 hours``) are never
-joined: two of them need not be one figure.
+when it has none; its ``claimant_score`` is the highest of the mentions that give that claimant. Vague amounts
+(``hundreds``) and counts of ``other`` things (``19 cities``, ``19 hours``) are never joined: two of them need not be
+one figure.
 """
 
 from __future__ import annotations
@@ -78,7 +79,13 @@ def join_repeats(claims: Sequence[Claim], text: str) -> list[Claim]:
             continue
         best = min(group, key=lambda c: (c.claimant is None, c.hedge is None, c.start))
         best.hedge = best.hedge or next((c.hedge for c in group if c.hedge), None)
-        best.claimant = best.claimant or next((c.claimant for c in group if c.claimant), None)
+        if best.claimant is None:
+            source = next((c for c in group if c.claimant), None)
+            if source is not None:
+                best.claimant, best.claimant_score = source.claimant, source.claimant_score
+        scores = [c.claimant_score for c in group if c.claimant == best.claimant and c.claimant_score is not None]
+        if best.claimant is not None and scores:
+            best.claimant_score = max(scores)  # a mention that names the source in its own clause
         best.claimant_id = best.claimant_id or next((c.claimant_id for c in group if c.claimant_id), None)
         ordered = [best, *(c for c in group if c is not best)]
         best.mentions = [Span(c.article_id, c.start, c.end, c.text) for c in ordered]

@@ -58,10 +58,30 @@ from .numbers import NumberMention, find_numbers, is_month
 if TYPE_CHECKING:
     from ..pipeline import Resources
 
-__all__ = ["SUBJECTS", "CueLexicon", "cue_languages", "extract_window_claims", "load_cues", "sentence_spans"]
+__all__ = [
+    "ARTICLE",
+    "OWN_CLAUSE",
+    "OWN_SENTENCE",
+    "PARAGRAPH",
+    "SUBJECTS",
+    "CueLexicon",
+    "cue_languages",
+    "cue_matches",
+    "extract_window_claims",
+    "load_cues",
+    "sentence_spans",
+]
 
 #: subject classes of a count (``Claim.subject``)
 SUBJECTS = ("civilians", "protesters", "security_forces", "foreign_troops", "total", "unspecified")
+#: ``Claim.claimant_score`` by where the claimant is named: in the figure's own sentence (at an ``according to`` cue
+#: or a reporting verb of its clause), in its sentence but less surely (another clause, a lower-case phrase, a
+#: relaying outlet, a headline's source), in an earlier sentence of its paragraph, or further away (another
+#: paragraph: a repeated figure's other mention, "he added" after a name given before)
+OWN_CLAUSE = 0.9
+OWN_SENTENCE = 0.8
+PARAGRAPH = 0.6
+ARTICLE = 0.4
 _HARM = ("killed", "wounded", "arrested", "missing", "displaced", "destroyed")
 _PEOPLE = {
     "people": "unspecified",
@@ -154,6 +174,8 @@ def _build(lang: str, resources: Resources | None) -> CueLexicon:
         "citing",
         "subcount",
         "rise",
+        "impersonal",
+        "same_source",
     ):
         cues += [(key, w) for w in data.get(key, [])]
     if lang == "uz":
@@ -204,6 +226,22 @@ def load_cues(lang: str | None, resources: Resources | None = None) -> CueLexico
     if resources is None:
         return _build(code, None)
     return resources.get(f"claims.cues:{code}", lambda r: _build(code, r))
+
+
+def cue_matches(lex: CueLexicon, tokens: Sequence[Token], text: str) -> list[CueMatch]:
+    """The cue matches of ``text``; an impersonal report cue only as written ("сообщается", "podano", "bildirildi"),
+    not through its lemma, which it shares with the personal forms that do name a source ("сообщил", "podał")."""
+    out = []
+    for m in lex.matcher.find(tokens, text):
+        if m.label == "impersonal" and not _written(text[m.start : m.end], m.cue):
+            continue
+        out.append(m)
+    return out
+
+
+def _written(found: str, cue: str) -> bool:
+    a, b = " ".join(fold(found).split()), " ".join(fold(cue).split())
+    return a == b or (b.endswith("*") and a.startswith(b[:-1]))
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -563,7 +601,12 @@ def _forward(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
         appos = re.match(
             r"\s*[,،]\s*([^,،;:()\d\s][^,،;:()\d]{1,38}?)\s*[,،]", art.text[span[1] : min(s1, span[1] + 44)]
         )
-        if appos is not None and len(appos.group(1).split()) <= 4 and _cased(appos.group(1)) is not False:
+        if (
+            appos is not None
+            and len(appos.group(1).split()) <= 4
+            and _cased(appos.group(1)) is not False
+            and fold(appos.group(1).split()[0]) not in art.lex.stop | art.lex.links
+        ):
             span = span[0], span[1] + appos.end(1)  # "el gobernador, Ali Ihsan Su,", "نائب الرئيس التركي، فؤاد أوقطاي،"
         acronym = re.match(r"\s?\([^()\d,;]{2,30}\)", art.text[span[1] : min(s1, span[1] + 34)])
         if acronym is not None:  # "إدارة الكوارث والطوارئ التركية (آفاد)", "l'Agence ... (AFAD)"
@@ -654,7 +697,7 @@ def _backward(art: _Article, pos: int, s0: int) -> tuple[int, int] | None:
     nxt = pos
     while i >= 0 and len(idx) < 5:
         tok = art.tokens[i]
-        if tok.end <= s0 or _PUNCT.search(art.text, tok.end, nxt) or _stops_at(art, tok):
+        if tok.end <= s0 or _PUNCT.search(art.text, tok.end, nxt) or _stops_at(art, tok) or _in_type_cue(art, tok):
             break
         idx.insert(0, i)
         nxt = tok.start
@@ -662,11 +705,17 @@ def _backward(art: _Article, pos: int, s0: int) -> tuple[int, int] | None:
     return _phrase(art, idx) if idx else None
 
 
+def _in_type_cue(art: _Article, tok: Token) -> bool:
+    """Whether ``tok`` ends a multi-word type cue ("hayatını | kaybettiği AFAD tarafından"): a claimant starts after
+    it."""
+    return any(m.label.startswith("type:") and m.start < tok.start < m.end for m in art.matches)
+
+
 def _valid_claimant(art: _Article, span: tuple[int, int]) -> bool:
     s, e = span
     phrase = art.text[s:e]
-    if not phrase.strip() or len(phrase) > 80 or any(ch.isdigit() for ch in phrase):
-        return False
+    if not phrase.strip() or len(phrase) > 80 or any(ch.isdigit() or ch in '"«»“”„「」『』' for ch in phrase):
+        return False  # a number or a quotation mark: a piece of the quoted figure ("... Tartous\"")
     words = [fold(w) for w in re.findall(r"\w+", phrase)]
     if fold(phrase) in art.lex.pronouns or (words and words[0] in art.lex.pronouns):
         return False
@@ -685,10 +734,21 @@ def _valid_claimant(art: _Article, span: tuple[int, int]) -> bool:
 
 
 def _claimant(art: _Article, s0: int, s1: int, *, said_only: bool = False) -> tuple[int, int] | None:
+    found = _sourced(art, s0, s1, said_only=said_only)
+    return found[0] if found is not None else None
+
+
+def _sourced(art: _Article, s0: int, s1: int, *, said_only: bool = False) -> tuple[tuple[int, int], float] | None:
+    """The claimant the sentence ``s0:s1`` names and how sure that is (:data:`OWN_CLAUSE` for a name at an
+    ``according to`` cue or a reporting verb, :data:`OWN_SENTENCE` for a lower-case phrase, a relaying outlet, a
+    headline's source or a quoted speaker)."""
     found: list[tuple[int, int, int, tuple[int, int]]] = []
+    impersonal = [m for m in art.matches if m.label == "impersonal" and s0 <= m.start < s1]
     for m in art.matches:
         if m.start < s0 or m.end > s1 or (said_only and m.label != "said"):
             continue
+        if any(i.start <= m.start and m.end <= i.end and i is not m for i in impersonal):
+            continue  # "сообщается", "据报道", "se informó": a report with no one named
         if any(
             o.label == m.label and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
             for o in art.by_start.get(m.start, ())
@@ -734,18 +794,21 @@ def _claimant(art: _Article, s0: int, s1: int, *, said_only: bool = False) -> tu
         else:
             continue
         if span is not None and _valid_claimant(art, span):
-            cited = _citing(art, span[1], s1)
+            cited = _citing(art, span, s1) or _cited_by(art, span, s0)
             span = cited if cited is not None else span
             found.append((int(_cased(art.text[span[0] : span[1]]) is False), rank, m.start, span))
     if not found and not said_only:
         for span in (_quote_speaker(art, s0, s1), _headline_source(art, s0, s1)):
             if span is not None and _valid_claimant(art, span):
-                return span
+                return span, OWN_SENTENCE
     if not found and any(m.label == "said" and s0 <= m.start < s1 for m in art.matches):
         span = _topic(art, s0, s1)
         if span is not None and _valid_claimant(art, span):
-            return span
-    return min(found)[3] if found else None
+            return span, OWN_CLAUSE
+    if not found:
+        return None
+    _, rank, _, span = min(found)
+    return span, OWN_CLAUSE if rank < 3 else OWN_SENTENCE
 
 
 _RELATIVES = frozenset(
@@ -794,8 +857,10 @@ def _appositive(art: _Article, pos: int, s0: int) -> tuple[int, int] | None:
     return s0 + m.start(1), s0 + m.end(1)
 
 
-def _citing(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
-    """The source a claimant cites right after it ("РИА Новости со ссылкой на ... Орхана Татара")."""
+def _citing(art: _Article, claimant: tuple[int, int], s1: int) -> tuple[int, int] | None:
+    """The claimant and the source it cites right after it, as one phrase ("РИА Новости со ссылкой на ... Орхана
+    Татара", "state television citing the interior ministry"): who relays the figure and whose it is."""
+    pos = claimant[1]
     for m in art.matches:
         if (
             m.label == "citing"
@@ -805,7 +870,18 @@ def _citing(art: _Article, pos: int, s1: int) -> tuple[int, int] | None:
         ):
             span = _forward(art, m.end, s1)
             if span is not None and _valid_claimant(art, span):
-                return span
+                return claimant[0], span[1]
+    return None
+
+
+def _cited_by(art: _Article, cited: tuple[int, int], s0: int) -> tuple[int, int] | None:
+    """The relaying source and the ``cited`` one as one phrase when the cited source was found first ("Государственное
+    телевидение со ссылкой на МВД | сообщило")."""
+    for m in art.matches:
+        if m.label == "citing" and s0 <= m.start and m.end <= cited[0] <= m.end + 2:
+            relay = _backward(art, m.start, s0)
+            if relay is not None and _valid_claimant(art, relay):
+                return relay[0], cited[1]
     return None
 
 
@@ -1035,7 +1111,7 @@ def extract_window_claims(
         text = _UZ_APOSTROPHE.sub("\u02bb", text)  # same length: offsets hold
         tokens = None
     toks = tokens if tokens is not None else lemmatizer(resources).tokenize(text, lex.lang)
-    matches = lex.matcher.find(toks, text)
+    matches = cue_matches(lex, toks, text)
     by_start: dict[int, list[CueMatch]] = {}
     for m in matches:
         by_start.setdefault(m.start, []).append(m)
@@ -1046,11 +1122,11 @@ def extract_window_claims(
         text, lex, toks, matches, by_start, without_names(find_numbers(text, lang or lex.lang), text, lex.lang)
     )
     out: list[Claim] = []
-    carried: tuple[str, int] | None = None
-    last: str | None = None  # the last claimant named in the article
+    carried: tuple[str, int] | None = None  # (claimant, paragraph start) for the paragraph's later figures
+    last: tuple[str, int] | None = None  # the last claimant named in the article, and its paragraph
     k = 0
     unsourced: list[Claim] = []  # the paragraph's claims so far with no claimant of their own
-    pending: tuple[str, int] | None = None  # (claimant of a sentence with no figures, sentences left it may serve)
+    pending: tuple[str, int, int] | None = None  # claimant of a sentence with no figures, sentences left, paragraph
     for s0, s1 in sentence_spans(text):
         para = text.rfind("\n", 0, s0) + 1
         if carried is not None and carried[1] != para:
@@ -1067,35 +1143,59 @@ def extract_window_claims(
             c = c or _claim_for(art, n, s0, s1, sent_claims[-1] if sent_claims else None)
             if c is not None:
                 sent_claims.append(c)
+        impersonal = any(m.label == "impersonal" and s0 <= m.start < s1 for m in art.matches)
         if not sent_claims:
             if unsourced and s1 - s0 <= 200:  # "... 18 people died. This was reported by the minister X."
                 span = _claimant(art, s0, s1, said_only=True)
                 if span is not None:
-                    last = text[span[0] : span[1]]
+                    last = (text[span[0] : span[1]], para)
                     for c in unsourced:
-                        c.claimant = last
+                        c.claimant = last[0]
+                        c.claimant_score = PARAGRAPH if text.rfind("\n", 0, c.start) + 1 == para else ARTICLE
             elif not unsourced:  # "Bu barədə AFAD məlumat yayıb. Bildirilib ki, ... 1762 nəfərdir."
                 span = _claimant(art, s0, s1)
-                pending = (text[span[0] : span[1]], 2) if span is not None else pending
+                if span is not None:
+                    pending = (text[span[0] : span[1]], 2, para)
+                    if carried is not None and carried[0] != pending[0]:
+                        carried = None  # another source spoke since: the earlier one is not carried past it
+                elif impersonal:
+                    carried = None
             unsourced = []
             if pending is not None:
-                pending = (pending[0], pending[1] - 1) if pending[1] > 1 else None
+                pending = (pending[0], pending[1] - 1, pending[2]) if pending[1] > 1 else None
             continue
-        span = _claimant(art, s0, s1)
-        name = text[span[0] : span[1]] if span is not None else (carried[0] if carried is not None else None)
-        if span is None and last is not None and _pronoun_said(art, s0, s1):
-            name = last  # "Він додав, що ...": the speaker named before, across paragraphs too
-        if name is None and pending is not None:
+        found = _sourced(art, s0, s1)
+        span = found[0] if found is not None else None
+        name: str | None = None
+        score: float | None = None
+        if span is not None and _same_source(art, span):
+            span = None  # "selon la même source": the source named before, if any
+            if last is not None:
+                name, score = last[0], PARAGRAPH if last[1] == para else ARTICLE
+        elif span is not None:
+            name, score = text[span[0] : span[1]], found[1] if found is not None else None
+        elif impersonal and pending is None:
+            carried = None  # "Сообщается, что ...": a report that names no one, not the last figure's source
+        elif last is not None and _pronoun_said(art, s0, s1):
+            name = last[0]  # "Він додав, що ...": the speaker named before, across paragraphs too
+            score = PARAGRAPH if last[1] == para else ARTICLE
+        elif carried is not None and not impersonal:
+            name, score = carried[0], PARAGRAPH
+        elif pending is not None:  # "AFAD put out figures. | Bildirilib ki, ... 1762 nəfərdir."
             name = pending[0]
+            score = PARAGRAPH if pending[2] == para else ARTICLE
             carried = (name, para)
         pending = None
         if span is not None:
             carried = (text[span[0] : span[1]], para)
-            last = carried[0]
+            last = carried
         same_para = bool(unsourced) and text.rfind("\n", 0, unsourced[-1].start) + 1 == para
         unsourced = [] if name is not None else (unsourced if same_para else []) + sent_claims
         for c in sent_claims:
             c.claimant = name
+            c.claimant_score = score
+            if span is not None and score == OWN_CLAUSE and _other_clause(text, span, c):
+                c.claimant_score = OWN_SENTENCE
             c.article_id = article_id
             c.component = component
             out.append(c)
@@ -1114,7 +1214,19 @@ def _share_sources(claims: list[Claim]) -> None:
     for same in by_figure.values():
         claimant = next((c.claimant for c in same if c.claimant), None)
         for c in same:
-            c.claimant = c.claimant or claimant
+            if c.claimant is None and claimant is not None:
+                c.claimant, c.claimant_score = claimant, ARTICLE
+
+
+def _same_source(art: _Article, span: tuple[int, int]) -> bool:
+    """Whether a claimant phrase refers back to the source named before ("la même source", "тот же источник")."""
+    return any(m.label == "same_source" and m.start < span[1] and span[0] < m.end for m in art.matches)
+
+
+def _other_clause(text: str, span: tuple[int, int], claim: Claim) -> bool:
+    """Whether a ``;`` parts the claimant from the figure ("X said 19 died; 500 were hurt in the next town")."""
+    lo, hi = (span[1], claim.start) if span[1] <= claim.start else (claim.end, span[0])
+    return re.search(r"[;；؛]", text[lo:hi]) is not None
 
 
 def _pronoun_said(art: _Article, s0: int, s1: int) -> bool:

@@ -40,7 +40,15 @@ import yaml
 from ..model import Claim, Item
 from . import claim_types, nlp
 from .claim_repeats import join_repeats
-from .claim_window import CueLexicon, extract_window_claims, load_cues
+from .claim_window import (
+    OWN_CLAUSE,
+    OWN_SENTENCE,
+    PARAGRAPH,
+    CueLexicon,
+    cue_matches,
+    extract_window_claims,
+    load_cues,
+)
 from .lemmas import Token, doc_tokens, lemmatizer
 from .mentions import MentionIndex, doc_mentions, np_bounds, token_at
 from .numbers import NumberMention, find_numbers
@@ -254,7 +262,7 @@ def _claimant_en(parsed: Any, text: str, toks: list[Any], sent: Any, lex: ClaimL
                 obj = parsed[token_at(parsed, sent.start_char + k + len(phrase))]
                 while obj.i + 1 < sent.end and obj.pos_ not in {"NOUN", "PROPN"}:
                     obj = parsed[obj.i + 1]
-            s, e = np_bounds(obj)
+            s, e = _with_cited(parsed, text, *np_bounds(obj), sent.end_char)
             return text[s:e], s, e
     cur = toks[-1]
     for _ in range(8):
@@ -263,9 +271,60 @@ def _claimant_en(parsed: Any, text: str, toks: list[Any], sent: Any, lex: ClaimL
         cur = cur.head
         if cur.pos_ == "VERB" and cur.lemma_.lower() in lex.claim_verbs:
             subj = next((c for c in cur.children if c.dep_ in {"nsubj"}), None)
-            if subj is not None and not any(t.i == subj.i for t in toks):
-                s, e = np_bounds(subj)
+            if subj is None:  # "was announced by the regional governor": the passive's agent
+                by = next((c for c in cur.children if c.dep_ == "agent"), None)
+                subj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if subj is not None and subj.pos_ in {"NOUN", "PROPN"} and not any(t.i == subj.i for t in toks):
+                s, e = _with_cited(parsed, text, *np_bounds(subj), sent.end_char)
                 return text[s:e], s, e
+            line = _line_subject(parsed, text, cur)
+            if line is not None:
+                return text[line[0] : line[1]], line[0], line[1]
+    return None
+
+
+def _line_subject(parsed: Any, text: str, verb: Any) -> tuple[int, int] | None:
+    """The words that open the verb's line when they are a plain noun phrase ("The Libyan Red Crescent | said"): the
+    subject when the parse ran a headline into the next line and took a headline word for it."""
+    line_start = text.rfind("\n", 0, verb.idx) + 1
+    words = [t for t in parsed[max(0, verb.i - 7) : verb.i] if t.idx >= line_start]
+    if not words or words[0].idx != line_start + len(text[line_start : words[0].idx]) - len(
+        text[line_start : words[0].idx].lstrip()
+    ):
+        return None
+    if not all(t.pos_ in {"DET", "ADJ", "PROPN", "NOUN"} for t in words) or words[-1].pos_ not in {"PROPN", "NOUN"}:
+        return None
+    if line_start == text.rfind("\n", 0, parsed[verb.sent.start].idx) + 1:
+        return None  # the sentence starts on this line: its parse is whole, and its subject was not a noun
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def _with_cited(parsed: Any, text: str, s: int, e: int, limit: int) -> tuple[int, int]:
+    """A claimant and the source it cites, as one phrase ("state television citing the interior ministry")."""
+    m = re.match(r",?\s+(?:citing|quoting)\s+", text[e:limit])
+    if m is None:
+        return s, e
+    cue = parsed[token_at(parsed, e + m.start() + m.group(0).index(m.group(0).strip()[0]))]
+    obj = next((c for c in cue.children if c.dep_ in {"dobj", "pobj"}), None)
+    if obj is None:
+        obj = parsed[token_at(parsed, e + m.end())]
+        while obj.i + 1 < len(parsed) and obj.idx < limit and obj.pos_ not in {"NOUN", "PROPN"}:
+            obj = parsed[obj.i + 1]
+    if obj.pos_ not in {"NOUN", "PROPN"} or obj.idx >= limit:
+        return s, e
+    return s, min(limit, np_bounds(obj)[1])
+
+
+def _sentence_source(parsed: Any, text: str, sent: Any, lex: ClaimLexicon) -> str | None:
+    """The source a sentence without figures names (the subject of its reporting verb, the object of ``according
+    to``), so a claimant named before it is not carried past it to later figures."""
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.claim_verbs:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ in {"NOUN", "PROPN"}:
+                s, e = np_bounds(subj)
+                if _valid_claimant_en(text, s, e):
+                    return _clean(text[s:e])
     return None
 
 
@@ -336,7 +395,16 @@ def _when(ents: Sequence[Any], n: NumberMention) -> str | None:
     return str(best.text)
 
 
-def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, mentions: MentionIndex) -> list[Claim]:
+def _extract_parsed(
+    text: str,
+    parsed: Any,
+    lex: ClaimLexicon,
+    article_id: str,
+    mentions: MentionIndex,
+    impersonal: Sequence[int] = (),
+) -> list[Claim]:
+    """The parse rules' claims; ``impersonal``: offsets of impersonal report cues ("it was reported"): a sentence with
+    one and no source of its own gets no claimant and ends the carried one."""
     numbers = find_numbers(text, "en")
     out: list[Claim] = []
     sents = list(parsed.sents)
@@ -356,6 +424,11 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
         prev_type: str | None = None
         own_any: tuple[str, int, int] | None = None
         sent_ents = ents.within(sent) if k in by_sent else []
+        unnamed = any(sent.start_char <= i < sent.end_char for i in impersonal)
+        if k not in by_sent:
+            if carried is not None and (unnamed or _sentence_source(parsed, text, sent, lex) not in {None, carried[0]}):
+                carried = None  # another source spoke since, or "it was reported": the earlier one is not carried on
+            continue
         for n in by_sent.get(k, []):
             if n.shape not in {"count", "year"}:
                 continue
@@ -409,10 +482,12 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
             elif own_any is not None:
                 claimant = own_any
             name: str | None = None
+            claimant_score: float | None = None
             if claimant is not None:
                 name = _clean(claimant[0])
-            elif carried is not None:
-                name = carried[0]
+                claimant_score = OWN_SENTENCE if re.search(r"[;]", _between(text, claimant, n)) else OWN_CLAUSE
+            elif carried is not None and not unnamed:
+                name, claimant_score = carried[0], PARAGRAPH
             actor = None
             if (
                 ctype in {"troops", "destroyed", "arrested", "killed", "wounded"}
@@ -441,6 +516,7 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
                     number_text=n.text,
                     object=obj,
                     claimant=name,
+                    claimant_score=claimant_score,
                     hedge=_hedge(text, n.start, sent.start_char, lex),
                     when=_when(sent_ents, n),
                     actor=actor,
@@ -452,9 +528,16 @@ def _extract_parsed(text: str, parsed: Any, lex: ClaimLexicon, article_id: str, 
             prev_type = ctype
         if own_any is not None:
             carried = (_clean(own_any[0]), para)
+        elif unnamed:
+            carried = None
     for c in out:
         c.text = text[c.start : c.end]
     return out
+
+
+def _between(text: str, claimant: tuple[str, int, int], n: NumberMention) -> str:
+    lo, hi = (claimant[2], n.start) if claimant[2] <= n.start else (n.end, claimant[1])
+    return text[lo:hi]
 
 
 def _guess_lang(text: str) -> str:
@@ -491,10 +574,12 @@ def extract_claims(
     if mentions is None:
         mentions = MentionIndex(text, entities=entities, parsed=parsed)
     cues = load_cues("en", resources)
-    out = _extract_parsed(text, parsed, lex, article_id, mentions)
+    toks = tokens if tokens is not None else lemmatizer(resources).tokenize(text, "en")
+    impersonal = [m.start for m in cue_matches(cues, toks, text) if m.label == "impersonal"]
+    out = _extract_parsed(text, parsed, lex, article_id, mentions, impersonal)
     for c in out:
         c.subject = _subject_en(c, text, cues, resources)
-    return join_repeats(_with_window(out, text, cues, tokens, resources, article_id), text)
+    return join_repeats(_with_window(out, text, cues, toks, resources, article_id), text)
 
 
 def _with_window(
@@ -523,7 +608,8 @@ def _with_window(
                 out.append(w)
         elif p.type == "other" and w.type not in {"other", "destroyed"}:
             p.type, p.subject = w.type, w.subject
-            p.claimant = p.claimant or w.claimant
+            if p.claimant is None and w.claimant is not None:
+                p.claimant, p.claimant_score = w.claimant, w.claimant_score
     return sorted(out, key=lambda c: c.start)
 
 
