@@ -118,7 +118,8 @@ def test_stories_in_disjoint_languages_merge_when_their_keys_agree() -> None:
         _feat("it2", "it", {"g:8": 1.0, "g:9": 1.0}),
     ]
     feats.sort(key=lambda f: f.article_id)  # placed in id order: de1, de2, it1, it2, ja1, ja2
-    off = cluster_articles(feats, options=ClusterOptions(threshold=0.6, merge_threshold=None))
+    # (without the refinement rounds either, which move the articles of a small story into a larger one)
+    off = cluster_articles(feats, options=ClusterOptions(threshold=0.6, merge_threshold=None, refine_rounds=0))
     on = cluster_articles(feats, options=ClusterOptions(threshold=0.6, merge_threshold=0.5))
     assert sorted(len(st.members) for st in off) == [2, 2, 2]
     story = {m: st.id for st in on for m in st.members}
@@ -264,3 +265,32 @@ def test_a_count_read_by_the_claims_stage_is_no_year() -> None:
     span = body.index("2000 were")
     claim = Claim(article_id="c", start=span, end=span + 14, text=body[span : span + 14], number=2000.0)
     assert article_features(art, [claim]).year is None
+
+
+def test_a_small_story_holding_a_lookalike_joins_its_event_and_leaves_the_lookalike_behind() -> None:
+    # placed first (ids in order): a page on an earlier quake, then two pages of the new quake giving few keys; they
+    # make a story whose magnitude (the look-alike's 6.7) keeps it from merging with the new quake's main story
+    weak = {"c:XX": 1.0, "e:president": 1.0, "f:912": 0.5}
+    strong = weak | {"g:10": 1.0, "a:XX-07": 1.0, "c:YY": 1.0}
+    feats = [
+        _quake("a0", "ko", {"c:XX": 1.0, "e:president": 1.0}, measure="6.7"),
+        _quake("a1", "fa", weak),
+        _quake("a2", "hy", weak),
+        *[_quake(f"b{i}", lang, strong, measure="7.8") for i, lang in enumerate(["de", "es", "it", "nl", "pl"])],
+    ]
+    once = cluster_articles(feats, options=ClusterOptions(refine_rounds=0))
+    assert sorted(sorted(st.members) for st in once) == [["a0", "a1", "a2"], ["b0", "b1", "b2", "b3", "b4"]]
+    refined = cluster_articles(feats)
+    assert sorted(sorted(st.members) for st in refined) == [["a0"], ["a1", "a2", "b0", "b1", "b2", "b3", "b4"]]
+
+
+def test_a_year_only_the_text_names_may_lower_instead_of_excluding() -> None:
+    shared = {"e:president": 1.0, "c:XX": 1.0, "a:XX-07": 1.0, "g:12": 1.0}
+    dated = [_quake(f"d{i}", "en", shared, year=2023, dated=True) for i in range(3)]
+    # an undated page on the same event naming only the year of a past one it is compared with
+    compared = _quake("p", "de", shared, year=2004, year_from_text=True)
+    strict = {m: st.id for st in cluster_articles([*dated, compared]) for m in st.members}
+    assert strict["p"] != strict["d0"]  # the default: kept out
+    soft = ClusterOptions(text_year_conflict_factor=0.7)
+    story = {m: st.id for st in cluster_articles([*dated, compared], options=soft) for m in st.members}
+    assert story["p"] == story["d0"] == story["d2"]

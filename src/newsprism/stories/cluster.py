@@ -29,6 +29,14 @@ starts a story that the later pages in other languages never compare with as a w
 twenty languages splits into several multilingual stories whose members each found a different story first. Two
 stories in one and the same language are not merged (their articles were already compared one by one).
 
+After the merges, refinement rounds (``refine_rounds``) take every article placed in this run out of its story and
+compare it again with the stories as they ended, moving it to a larger story that fits it better (:func:`_refine`),
+and move a small story into a larger one when all but a third of its members would each join that story — the
+rest (a look-alike page, a page naming only a past year) staying behind (:func:`_merge_cores`); then stories merge
+again. An article placed early joins whatever existed then: a few pages of an event with few keys and a look-alike
+among them make a small story whose facts (the look-alike's magnitude) keep it from ever merging with the event's
+main story, and the arrival order decides how often that happens.
+
 Look-alike events (an earlier earthquake, a later flood in the same country) share the country, the kind of event,
 the head of state and often a province, so keys alone join them. Two facts an analyst checks keep them apart, both
 when an article joins a story and when two stories merge (:func:`conflict_factor`): the **main measure** of the
@@ -101,6 +109,23 @@ class ClusterOptions:
     # an undated article whose year is only one its text names (maybe a past event's: "the worst since the 1999
     # quake") is kept out of stories of other years unless its main measure agrees with theirs (False: always)
     text_year_yields_to_measure: bool = True
+    # ... and otherwise (when the measures do not vouch for it) joins them only with its similarity scaled by this
+    # (0.0: never): a page on today's quake often names only the year of a past one it is compared with ("the
+    # deadliest since the 2004 quake"), while a page on the past event names its own year
+    text_year_conflict_factor: float = 0.0
+    # after placement and merging, every article placed in this run is compared again with the stories as they
+    # ended (its own story without it) and moves to another when that one fits it better by ``refine_margin``;
+    # then stories merge again. Repeated up to ``refine_rounds`` times (0: never). An article placed early joins
+    # whatever story existed then; the stories formed later may fit it better (see :func:`_refine`)
+    refine_rounds: int = 2
+    refine_margin: float = 0.02
+    # in each refinement round a story whose members would nearly all join a larger story one by one (at most
+    # ``core_merge_outliers`` of them, as a share, would not: another year, another magnitude) moves there, those
+    # few staying behind: one look-alike page in a small story otherwise keeps the story from merging
+    core_merge_outliers: float = 0.34
+    # ... each member moving that way must reach this (above ``threshold``: it did not choose the larger story on
+    # its own when it came; a member below it stays behind with the outliers)
+    core_member_threshold: float = 0.4
 
 
 @dataclass(slots=True)
@@ -149,19 +174,67 @@ class StoryState:
         self.sims.append(sim)
         self.changed = True
 
+    def remove(
+        self,
+        f: ArticleFeatures,
+        tvec: Vector,
+        kvec: Vector,
+        emb: list[float] | None,
+        others: dict[str, ArticleFeatures],
+    ) -> int:
+        """Take ``f`` out of the story (the vectors it added subtracted, the span, years and months recomputed from
+        the members left, whose features ``others`` holds); returns the position it held."""
+        pos = self.members.index(f.article_id)
+        del self.members[pos]
+        del self.sims[pos]
+        _add_into(self.text.setdefault(f.language, {}), {k: -v for k, v in tvec.items()})
+        self.counts[f.language] = self.counts.get(f.language, 0) - 1
+        if self.counts[f.language] <= 0:
+            del self.counts[f.language]
+            self.text.pop(f.language, None)
+        _add_into(self.keys, {k: -v for k, v in kvec.items()})
+        if emb is not None and self.embedding is not None:
+            self.embedding = [a - b for a, b in zip(self.embedding, emb, strict=True)]
+        if f.measure:
+            _sub_count(self.measures, f.measure, 1)
+        for region, n in f.regions.items():
+            _sub_count(self.regions, region, n)
+            if not f.measure:
+                _sub_count(self.unmeasured, region, n)
+        rest = [others[m] for m in self.members if m in others]
+        days = [g.date for g in rest if g.date]
+        self.start, self.end = (min(days), max(days)) if days else ("", "")
+        self.years = {g.year for g in rest if g.year is not None and not g.year_from_text}
+        self.text_years = {g.year for g in rest if g.year is not None and g.year_from_text}
+        self.months = {g.month for g in rest if g.month}
+        self.changed = True
+        return pos
+
     def open_to(
         self, f: ArticleFeatures, window_days: int, month_gap: int | None = None, measure_agrees: bool = False
     ) -> bool:
         """Whether ``f`` may join: its date within ``window_days`` of the story's span; an undated article (or
         story) only when the years agree and (with ``month_gap``) its month, when known, is within ``month_gap``
         months of one of the story's."""
+        return self.openness(f, window_days, month_gap, measure_agrees) > 0.0
+
+    def openness(
+        self,
+        f: ArticleFeatures,
+        window_days: int,
+        month_gap: int | None = None,
+        measure_agrees: bool = False,
+        text_year_factor: float = 0.0,
+    ) -> float:
+        """:meth:`open_to` as a factor: 0.0 closed, 1.0 open, ``text_year_factor`` when only years a text names
+        disagree (an undated page naming only 2004 may be about 2004, or about today compared with 2004)."""
         if (
             month_gap is not None
             and f.month
             and self.months
             and all(_month_gap(f.month, m) > month_gap for m in self.months)
         ):
-            return False
+            return 0.0
         if f.date and self.start:
             gap = (
                 _days(f.date, self.start)
@@ -170,11 +243,13 @@ class StoryState:
                 if f.date > self.end
                 else 0
             )
-            return gap <= window_days
+            return 1.0 if gap <= window_days else 0.0
         if f.year is None:
-            return True
+            return 1.0
         hard = set() if f.year_from_text else {f.year}
-        return _years_agree(hard, {f.year}, self.years, self.years or self.text_years, measure_agrees)
+        return _years_factor(
+            hard, {f.year}, self.years, self.years or self.text_years, measure_agrees, text_year_factor
+        )
 
 
 def _years_agree(hard_a: set[int], all_a: set[int], hard_b: set[int], all_b: set[int], measure_agrees: bool) -> bool:
@@ -186,11 +261,29 @@ def _years_agree(hard_a: set[int], all_a: set[int], hard_b: set[int], all_b: set
     return not all_a or not all_b or bool(all_a & all_b) or measure_agrees
 
 
+def _years_factor(
+    hard_a: set[int], all_a: set[int], hard_b: set[int], all_b: set[int], measure_agrees: bool, soft: float
+) -> float:
+    """:func:`_years_agree` as a factor: 0.0 when years of publication differ, ``soft`` when only years a text
+    names differ (and the main measures do not agree), else 1.0."""
+    if hard_a and hard_b and not hard_a & hard_b:
+        return 0.0
+    return 1.0 if _years_agree(hard_a, all_a, hard_b, all_b, measure_agrees) else soft
+
+
 def _month_gap(a: str, b: str) -> int:
     try:
         return abs((int(a[:4]) * 12 + int(a[5:7])) - (int(b[:4]) * 12 + int(b[5:7])))
     except ValueError:
         return 0
+
+
+def _sub_count(acc: dict[str, int], key: str, n: int) -> None:
+    left = acc.get(key, 0) - n
+    if left > 0:
+        acc[key] = left
+    else:
+        acc.pop(key, None)
 
 
 def _add_counts(acc: dict[str, int], counts: dict[str, int]) -> None:
@@ -400,12 +493,7 @@ def cluster_articles(
     for f in todo:
         best, best_sim = None, 0.0
         for st in states:
-            agrees = opts.text_year_yields_to_measure and _measures_agree(
-                [float(f.measure)] if f.measure else [], _dominant(st.measures), opts.measure_tolerance
-            )
-            if not st.open_to(f, opts.window_days, opts.month_gap, agrees):
-                continue
-            sim = _similarity(f, tvecs, kvecs, embs, st, opts) * _article_conflict(f, st, opts)
+            sim = _placement_score(f, st, tvecs, kvecs, embs, opts)
             if sim > best_sim:
                 best, best_sim = st, sim
         if best is None or best_sim < opts.threshold:
@@ -415,10 +503,170 @@ def cluster_articles(
         best.add(f, tvecs.get(f.article_id, {}), kvecs.get(f.article_id, {}), embs.get(f.article_id), best_sim)
     if opts.merge_threshold is not None:
         states = _merge_across_languages(states, opts)
+    for _ in range(opts.refine_rounds):
+        states, moved = _refine(states, by_id, tvecs, kvecs, embs, opts)
+        states, cored = _merge_cores(states, by_id, tvecs, kvecs, embs, opts)
+        moved += cored
+        if not moved:
+            break
+        if opts.merge_threshold is not None:
+            states = _merge_across_languages(states, opts)
     for st in states:  # centrality of each member in its final story (the label is the most central title)
         if st.changed and len(st.members) > 1:
             st.sims = [_similarity(by_id[a], tvecs, kvecs, embs, st, opts) for a in st.members]
     return states
+
+
+def _placement_score(
+    f: ArticleFeatures,
+    st: StoryState,
+    tvecs: dict[str, Vector],
+    kvecs: dict[str, Vector],
+    embs: dict[str, list[float]],
+    opts: ClusterOptions,
+) -> float:
+    """How well ``f`` fits ``st``: 0 when the story is closed to it, else the similarity scaled by the conflict
+    factor and by ``opts.text_year_conflict_factor`` when only years a text names disagree (what an article is
+    placed by)."""
+    if not st.members:
+        return 0.0
+    agrees = opts.text_year_yields_to_measure and _measures_agree(
+        [float(f.measure)] if f.measure else [], _dominant(st.measures), opts.measure_tolerance
+    )
+    open_factor = st.openness(f, opts.window_days, opts.month_gap, agrees, opts.text_year_conflict_factor)
+    if not open_factor:
+        return 0.0
+    return _similarity(f, tvecs, kvecs, embs, st, opts) * _article_conflict(f, st, opts) * open_factor
+
+
+def _key_index(states: Sequence[StoryState]) -> dict[str, list[StoryState]]:
+    index: dict[str, list[StoryState]] = {}
+    for st in states:
+        for k, v in st.keys.items():
+            if v > 1e-9:
+                index.setdefault(k, []).append(st)
+    return index
+
+
+REFINE_KEYS = 8  # a refinement compares an article (a story) with the stories holding one of its heaviest keys
+
+
+def _sharing(keys: Vector, index: dict[str, list[StoryState]]) -> list[StoryState]:
+    """The stories of ``index`` holding one of the ``REFINE_KEYS`` heaviest of ``keys`` (the only ones a
+    refinement compares: the keys weighted by inverse document frequency, the heaviest are the ones few stories
+    share; a story sharing none of them rests on common keys and its text), each once."""
+    seen: dict[int, StoryState] = {}
+    for k in sorted(keys, key=lambda k: (-keys[k], k))[:REFINE_KEYS]:
+        for st in index.get(k, ()):
+            seen.setdefault(id(st), st)
+    return list(seen.values())
+
+
+def _refine(
+    states: list[StoryState],
+    by_id: dict[str, ArticleFeatures],
+    tvecs: dict[str, Vector],
+    kvecs: dict[str, Vector],
+    embs: dict[str, list[float]],
+    opts: ClusterOptions,
+) -> tuple[list[StoryState], int]:
+    """Compare every article placed in this run with the stories as they ended and move it where it fits best.
+
+    An article is placed against the stories that exist when it comes: an early page of an event may start or
+    join a small story of a few pages (with a look-alike among them) that the event's main story, formed later,
+    would fit better, and whose facts then keep the two stories from merging. Here each such article is taken out
+    of its story and compared with every story (its own without it); it moves when another reaches the threshold
+    and beats its own by ``opts.refine_margin``. Stored articles (of ``existing`` stories) stay. Returns the
+    stories (emptied ones dropped) and how many articles moved."""
+    fixed = {aid for st in states if st.existing is not None for aid in st.existing.article_ids}
+    home = {aid: st for st in states for aid in st.members}
+    index = _key_index(states)
+    moved = 0
+    for aid in [a for st in states for a in st.members]:
+        if aid in fixed:
+            continue
+        f, own = by_id[aid], home[aid]
+        tvec, kvec, emb = tvecs.get(aid, {}), kvecs.get(aid, {}), embs.get(aid)
+        pos = own.remove(f, tvec, kvec, emb, by_id)
+        own_score = _placement_score(f, own, tvecs, kvecs, embs, opts)
+        best, best_score = own, own_score
+        for st in _sharing(kvec, index):
+            # only towards a story at least as large: a small story's centroid is less diluted than a large one's,
+            # so its cosine flatters it (a page of the main story would drift to a small look-alike story)
+            if st is own or len(st.members) <= len(own.members):
+                continue
+            score = _placement_score(f, st, tvecs, kvecs, embs, opts)
+            if score > best_score:
+                best, best_score = st, score
+        if best is not own and (best_score < opts.threshold or best_score < own_score + opts.refine_margin):
+            best = own
+        best.add(f, tvec, kvec, emb, best_score if best is not own or own.members else 1.0)
+        if best is own:
+            own.members.insert(pos, own.members.pop())
+            own.sims.insert(pos, own.sims.pop())
+        else:
+            home[aid] = best
+            moved += 1
+    return [st for st in states if st.members], moved
+
+
+def _merge_cores(
+    states: list[StoryState],
+    by_id: dict[str, ArticleFeatures],
+    tvecs: dict[str, Vector],
+    kvecs: dict[str, Vector],
+    embs: dict[str, list[float]],
+    opts: ClusterOptions,
+) -> tuple[list[StoryState], int]:
+    """Move a story into a larger one when nearly all its members would join it one by one.
+
+    Whole stories merge only when their facts agree (:func:`_story_conflict`, :func:`_compatible`), and a story's
+    facts are its members': one look-alike page (another magnitude) or one page naming only a past year in a small
+    story keeps it apart from its event's main story. Here the members of a story (new in this run) that would each
+    join a larger story (:func:`_placement_score` reaching the threshold) move there when they are all but at most
+    ``opts.core_merge_outliers`` of its members (and at least two); the others stay as the story. Smallest stories
+    first; returns the stories left and how many articles moved."""
+    moved = 0
+    index = _key_index(states)
+    fixed = {aid for st in states if st.existing is not None for aid in st.existing.article_ids}
+    for small in sorted(states, key=lambda st: (len(st.members), st.id)):
+        n = len(small.members)
+        if small.existing is not None or n < 2:
+            continue
+        best: tuple[int, StoryState, list[str]] | None = None
+        for big in _sharing(small.keys, index):
+            if big is small or len(big.members) < n:
+                continue
+            joins = [
+                aid
+                for aid in small.members
+                if aid not in fixed
+                and _placement_score(by_id[aid], big, tvecs, kvecs, embs, opts) >= opts.core_member_threshold
+            ]
+            if (
+                len(joins) >= 2
+                and n - len(joins) <= opts.core_merge_outliers * n
+                and (best is None or len(joins) > best[0])
+            ):
+                best = (len(joins), big, joins)
+        if best is None:
+            continue
+        _, big, joins = best
+        for aid in joins:
+            f = by_id[aid]
+            tvec, kvec, emb = tvecs.get(aid, {}), kvecs.get(aid, {}), embs.get(aid)
+            small.remove(f, tvec, kvec, emb, by_id)
+            big.add(f, tvec, kvec, emb, _placement_score(f, big, tvecs, kvecs, embs, opts))
+            moved += 1
+        # the few left behind are placed again one by one (the next refinement round), each on its own meanwhile
+        for aid in list(small.members)[1:]:
+            f = by_id[aid]
+            tvec, kvec, emb = tvecs.get(aid, {}), kvecs.get(aid, {}), embs.get(aid)
+            small.remove(f, tvec, kvec, emb, by_id)
+            alone = StoryState(id=story_id(aid))
+            alone.add(f, tvec, kvec, emb, 1.0)
+            states.append(alone)
+    return [st for st in states if st.members], moved
 
 
 def _article_conflict(f: ArticleFeatures, st: StoryState, opts: ClusterOptions) -> float:
@@ -445,19 +693,21 @@ def _story_conflict(a: StoryState, b: StoryState, opts: ClusterOptions) -> float
     return conflict_factor(measures, share, opts)
 
 
-def _compatible(a: StoryState, b: StoryState, opts: ClusterOptions) -> bool:
-    """Whether two stories may be one: their spans within the window, else their years and months agreeing."""
+def _compatible(a: StoryState, b: StoryState, opts: ClusterOptions) -> float:
+    """Whether two stories may be one (0.0: no): their spans within the window, else their years and months
+    agreeing (``opts.text_year_conflict_factor`` when only years their texts name disagree)."""
     if a.start and b.start:
         gap = _days(b.start, a.end) if b.start > a.end else _days(a.start, b.end) if a.start > b.end else 0
-        return gap <= opts.window_days
+        return 1.0 if gap <= opts.window_days else 0.0
     agrees = opts.text_year_yields_to_measure and _measures_agree(
         _dominant(a.measures), _dominant(b.measures), opts.measure_tolerance
     )
-    if not _years_agree(a.years, a.years or a.text_years, b.years, b.years or b.text_years, agrees):
-        return False
-    if a.months and b.months:
-        return any(_month_gap(x, y) <= opts.month_gap for x in a.months for y in b.months)
-    return True
+    factor = _years_factor(
+        a.years, a.years or a.text_years, b.years, b.years or b.text_years, agrees, opts.text_year_conflict_factor
+    )
+    if factor and a.months and b.months:
+        return factor if any(_month_gap(x, y) <= opts.month_gap for x in a.months for y in b.months) else 0.0
+    return factor
 
 
 def _story_similarity(a: StoryState, b: StoryState, opts: ClusterOptions) -> float:
@@ -512,11 +762,8 @@ def _merge_across_languages(states: list[StoryState], opts: ClusterOptions) -> l
                     if s is None:
                         # two stories of one and the same language were already compared article by article
                         one_language = len(a.text) <= 1 and set(a.text) == set(b.text)
-                        s = (
-                            0.0
-                            if one_language or not _compatible(a, b, opts)
-                            else _story_similarity(a, b, opts) * _story_conflict(a, b, opts)
-                        )
+                        compat = 0.0 if one_language else _compatible(a, b, opts)
+                        s = _story_similarity(a, b, opts) * _story_conflict(a, b, opts) * compat if compat else 0.0
                         cache[pair] = s
                     bar = threshold if not (set(a.text) & set(b.text)) else opts.threshold
                     if s >= bar and (best is None or s > best[0]):
