@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from ..model import Entity, Item, Place
 from .entities import work_spans
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
-from .place_sounds import KOREAN_PARTICLES, scan_sounds
+from .place_sounds import KOREAN_PARTICLES, common_hanzi, scan_sounds
 from .placeforms import stems, water_forms
 from .state_codes import POSTAL, PROVINCE_CODES, state_code
 from .translit import fold, name_key
@@ -55,7 +55,7 @@ _ARABIC_PREFIX = re.compile(r"^(?:[وف]?[بلك]|[وف])(?=\S{4})")
 _KOREAN_PARTICLE = re.compile(f"(?:{'|'.join(KOREAN_PARTICLES)}|도)$")
 _KOREAN_SUFFIX = re.compile(r"(?:시|주|군|도|현|구)$")
 _ADMIN2_END = re.compile(r"\s+(?:County|Parish|Borough)$")
-_SOUND_SCRIPT = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_SOUND_SCRIPT = re.compile(r"[\u0370-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _AL = re.compile(r"^(?:al|el|ad|ar|as|at|az|ash|an) ")
 _NON_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff’]")
 _CURATED = frozenset({"region", "sea", "river", "landmark", "continent"})  # every name of these is a main name
@@ -350,6 +350,7 @@ def _scan_uncased(body: str, gaz: Gazetteer) -> list[_Cand]:
                 (e.feature != "city" or e.population >= 100_000)
                 and (e.country in countries or (named[key] > 1 and e.feature == "city"))
             )
+            or (e.feature == "city" and e.population >= 15_000 and e.country in countries and len(entries) == 1)
         ]
         if keep and key not in gaz.not_places:
             out.append(_Cand(start, end, keep, 0.7, "scan"))
@@ -390,20 +391,23 @@ def _names_division(text: str, gaz: Gazetteer) -> bool:
     )
 
 
-def _common_words(resources: Resources) -> frozenset[str]:
-    """Capitalised forms of English words that are common nouns, never names (simplemma's English dictionary holds
-    "valley" but not "Valley"), cached on the resources."""
+def _common_words(resources: Resources, lang: str = "en") -> frozenset[str]:
+    """Capitalised forms of English (or Greek) words that are common nouns, never names (simplemma's English
+    dictionary holds "valley" but not "Valley"; "Αρχές", the authorities, is not the Spanish town of Argés), cached on
+    the resources."""
 
     def load(_r: Resources) -> frozenset[str]:
         try:
             from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-            d = DefaultDictionaryFactory().get_dictionary("en")
+            d = DefaultDictionaryFactory().get_dictionary(lang)
         except (ImportError, OSError, ValueError):
             return frozenset()
+        if lang == "el":  # Greek capitalises days and months ("Κυριακή"): both forms are words
+            return frozenset(w.capitalize() for w in d if w.isalpha() and w.islower())
         return frozenset(w.capitalize() for w in d if w.isalpha() and w.islower() and w.capitalize() not in d)
 
-    return resources.get("places.common_words", load)
+    return resources.get("places.common_words" + ("" if lang == "en" else f":{lang}"), load)
 
 
 def _lines_of(e: Entity) -> list[Entity]:
@@ -453,9 +457,12 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     if (doc.article.language or "en") != "en":  # rule-tagged names outside English: a country is not a surname
         surnames = {w for w in surnames if not any(x.feature == "country" for x in gaz.lookup(w, strict=True))}
     inflected = (doc.article.language or "en") not in ("en", "fr", "de", "es", "it", "pt", "nl")
+    lang = doc.article.language or "en"
+    common = _common_words(doc.resources, lang) if lang in ("en", "el") else frozenset()
     cands: list[_Cand] = []
     unknown: list[_Cand] = []  # model places the gazetteer does not know: after the scan, which may split them
     foreign: list[tuple[int, int]] = []
+    words: list[tuple[int, int, str]] = []  # common words the rules tagged as places: nothing inside is a town
     for e in ents:
         if e.type != "place" or _named_storm(body, e.start):
             continue
@@ -497,6 +504,11 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         if inflected and (m := _SUFFIX_AFTER_APOSTROPHE.match(body, end)):
             end = m.end()  # the case ending after an apostrophe is part of the mention: "Almatı'ya"
         alias = bool(entries) and (doc.article.language or "en") == "en" and _alias_only(entries, e.text)
+        if entries and lang == "el" and e.text in common and all(_small(x) for x in entries):
+            continue  # "Αρχές" (the authorities) is not Argés, "Κυριακή" (Sunday) not Kyriáki
+        if entries and all(_small(x) for x in entries) and common_hanzi(e.text):
+            words.append((e.start, e.end, "word"))  # nor is 阿拉 (Arrah, India) inside it
+            continue  # 马拉松 (marathon) is not Marathon, 阿拉伯 (Arab) not Arab, Alabama
         (cands if entries else unknown).append(_Cand(e.start, end, entries, e.score, "ner", match, alias))
     # buildings the model called organisations ("Alder Hey Children's Hospital", "Ramor Theatre") are places; so is
     # a university whose name holds no place ("Cornell University"; "Colorado State University" is Colorado's)
@@ -510,17 +522,24 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     unknown += [_Cand(e.start, e.end, [], 0.5 * e.score, "building") for e in buildings]
     ents = [e for e in ents if e not in buildings]
     blocked = [(e.start, e.end, e.type) for e in ents if e.type != "place"]
-    common = _common_words(doc.resources) if (doc.article.language or "en") == "en" else frozenset()
     scanned = _scan(body, gaz, blocked, inflected=inflected, common=common)
     scanned = [
         c
         for c in scanned
         if body[c.start : c.end] not in surnames or _qualified(body, c.end) or _after_locative(body, c.start, c.end)
     ]
+    unspaced: list[_Cand] = []
     if _CJK_RUN.search(body):
-        scanned += _scan_cjk(body, gaz)
+        unspaced += _scan_cjk(body, gaz)
     if _UNCASED_WORD.search(body):
-        scanned += _scan_uncased(body, gaz)
+        unspaced += _scan_uncased(body, gaz)
+    # a town read inside a person's or an organisation's name ("联合" in 联合国, "ایدن" in "جو بایدن") is not one
+    scanned += [
+        c
+        for c in unspaced
+        if not any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e, _ in blocked + words)
+        or any(x.feature != "city" for x in c.entries)
+    ]
     waters = [  # "Эгей теңізінің": of the Aegean Sea; "Балқаш көлінің": of the lake, not the town
         _Cand(start, end, found, 0.7, "scan")
         for start, end, name in water_forms(body)
@@ -570,7 +589,7 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     out = _local_forms(body, gaz, out + _repeated(body, out, blocked, surnames))
     out += _bare_divisions(body, gaz, out)
     out = [c for c in out if not _TITLED_NAME.search(body, max(0, c.start - 60), c.start)]
-    out = _unnamed_common(body, out, common)
+    out = _unnamed_common(body, out, common, ner=lang == "el")
     out = [c for c in out if not _speaker_only(body, c)]
     return _district_of_columbia(body, sorted(out, key=lambda c: c.start))
 
@@ -622,15 +641,16 @@ def _speaker_only(body: str, c: _Cand) -> bool:
     )
 
 
-def _unnamed_common(body: str, out: list[_Cand], common: frozenset[str]) -> list[_Cand]:
+def _unnamed_common(body: str, out: list[_Cand], common: frozenset[str], *, ner: bool = False) -> list[_Cand]:
     """A capitalised common word the scan read as a division or town of a country no other name of the article can
-    be in ("City Planners Pool Together": not the Pool department of Congo) is no place."""
+    be in ("City Planners Pool Together": not the Pool department of Congo) is no place; ``ner``: nor one the rules
+    tagged (Greek, where every noun of a title is capitalised: "Οι Αρχές ανακοίνωσαν")."""
     countries = {e.country for c in out if body[c.start : c.end] not in common for e in c.entries}
     return [
         c
         for c in out
         if not (
-            c.source in ("scan", "local")
+            (c.source in ("scan", "local") or (ner and c.source == "ner"))
             and body[c.start : c.end] in common
             and c.entries
             and all(e.feature in ("admin", "admin2", "city") and e.country not in countries for e in c.entries)
@@ -820,6 +840,10 @@ def _by_sound(body: str, gaz: Gazetteer, found: list[_Cand], foreign: list[tuple
     taken = [(c.start, c.end) for c in found]
     hits = scan_sounds(body, gaz, taken=taken, unknown=foreign, countries=countries, anchors=anchors)
     return [_Cand(h.start, h.end, list(h.entries), 0.6, "sound") for h in hits]
+
+
+def _small(e: GazEntry) -> bool:
+    return e.feature in ("city", "admin2") and e.population < 100_000
 
 
 def _alias_only(entries: list[GazEntry], text: str) -> bool:
