@@ -28,6 +28,8 @@ from .entities import work_spans
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
 from .place_sounds import KOREAN_PARTICLES, common_hanzi, scan_sounds
 from .placeforms import stems, water_forms
+from .script_words import bracket_pairs
+from .soundkeys import sound_key
 from .state_codes import POSTAL, PROVINCE_CODES, state_code
 from .translit import fold, name_key
 
@@ -591,7 +593,43 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     out = [c for c in out if not _TITLED_NAME.search(body, max(0, c.start - 60), c.start)]
     out = _unnamed_common(body, out, common, ner=lang == "el")
     out = [c for c in out if not _speaker_only(body, c)]
+    out = _bracketed(body, gaz, out)
     return _district_of_columbia(body, sorted(out, key=lambda c: c.start))
+
+
+def _bracketed(body: str, gaz: Gazetteer, out: list[_Cand]) -> list[_Cand]:
+    """A name with its Latin spelling in brackets ("마라케시(Marrakech)", "アル・ハウズ（Al Haouz）", "Amizmiz
+    (أمزميز)") is one place: the reading of the form the gazetteer knows goes to the other, when their sound keys
+    are alike (the last word of the native form, or its last two)."""
+    from rapidfuzz import fuzz
+
+    extra: list[_Cand] = []
+    named = {e.country for c in out for e in c.entries if e.feature == "country"}
+    for native, latin in bracket_pairs(body):
+        known = next((c for c in out if c.entries and c.start < latin[1] and latin[0] < c.end), None)
+        if known is None:  # a town too small for the scan, in a country the article names: "诺尔恰（Norcia）"
+            found = [e for e in gaz.lookup(body[latin[0] : latin[1]], strict=True) if e.country in named]
+            if not found or any(c.start < latin[1] and latin[0] < c.end for c in out):
+                continue
+            known = _Cand(latin[0], latin[1], found, 0.6, "scan")
+            extra.append(known)
+        country = next((e.country for e in known.entries if e.country), None)
+        key = sound_key(body[latin[0] : latin[1]], country=country)
+        words = list(re.finditer(r"\S+", body[native[0] : native[1]]))
+        forms = [(native[0] + words[-1].start(), native[1])]
+        if len(words) > 1:
+            forms.append((native[0] + words[-2].start(), native[1]))
+        if _CJK_RUN.fullmatch(body[forms[0][0] : forms[0][1]]):  # no spaces: the end of the run ("中部诺尔恰")
+            forms = [(native[1] - n, native[1]) for n in range(2, min(10, native[1] - forms[0][0]) + 1)]
+        best = max(forms, key=lambda f: (fuzz.ratio(sound_key(body[f[0] : f[1]]), key), f[0]))
+        if len(key) < 2 or fuzz.ratio(sound_key(body[best[0] : best[1]]), key) < 60:
+            continue
+        same = [c for c in out + extra if c.start < best[1] and best[0] < c.end]
+        if not same:
+            extra.append(_Cand(best[0], best[1], list(known.entries), 0.6, "sound"))
+        elif len(same) == 1 and not same[0].entries:  # a place the model tagged that the gazetteer lacks
+            same[0].entries = list(known.entries)
+    return out + extra
 
 
 _SPEAKS = re.compile(r"\s+(?:said|says|told|added|agreed|argued|noted|explained|asked|wrote|insisted)\b")
