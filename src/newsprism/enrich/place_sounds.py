@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -150,7 +151,7 @@ def _asks(body: str, unknown: list[tuple[int, int]]) -> list[_Ask]:
         one = len(bare) == 2 and not re.match(r"\s*\(\s*[\u3400-\u9fff]", body[m.start() + len(bare) :][:8])
         if kind and not one and bare[:-1] not in _korean_stopwords():
             # a stem of Sino-Korean syllables is more often a word ("가능성", possibility): only near other places
-            sino = sino_korean(bare[:-1])
+            sino = len(bare) > 2 and sino_korean(bare[:-1])
             out.append(_Ask(((m.start(), m.start() + len(bare), bare[:-1]),), "near" if sino else kind, not sino))
     words = list(_ARABIC_WORD.finditer(body))
     for i, w in enumerate(words):
@@ -279,17 +280,22 @@ def scan_sounds(
     unknown: list[tuple[int, int]],
     countries: set[str],
     anchors: list[tuple[int, GazEntry]],
+    names: Sequence[tuple[int, int]] = (),
 ) -> list[SoundHit]:
     """Places in ``body`` outside the spans ``taken`` found by sound (the module docstring says where).
     ``unknown``: spans the language model tagged as places that the gazetteer does not spell; ``countries``: the
-    countries the article names; ``anchors``: the places it names, with where (each hit becomes one)."""
+    countries the article names; ``anchors``: the places it names, with where (each hit becomes one); ``names``:
+    the spans of people's and organisations' names (no word inside one is tried alone)."""
     if not countries:
         return []
     anchors = list(anchors)
     out: list[SoundHit] = []
     spans = list(taken)
     asks = _asks(body, unknown) + [
-        _Ask(forms, "near" if sino_korean(forms[0][2]) else "word", False) for forms in script_words(body, taken)
+        _Ask(forms, "word", False)
+        for forms in script_words(body, taken)
+        if not sino_korean(forms[0][2])  # a word of Chinese characters' readings is a word of Korean
+        and not any(forms[0][0] < e and s < forms[0][1] for s, e in names)  # a person's or organisation's name
     ]
     for ask in sorted(asks, key=lambda a: (not a.strong, a.forms[0][0])):
         for start, end, name in ask.forms:

@@ -560,7 +560,8 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         fz = gaz.fuzzy(word, cutoff=88.0, cities=False)
         if fz is not None:
             scanned.append(_Cand(ms, me, [fz[0]], 0.6 * fz[1], "fuzzy", fz[1]))
-    sounded = _by_sound(body, gaz, cands + scanned, foreign)
+    names = [(s, e) for s, e, kind in blocked if kind in ("person", "organisation")]
+    sounded = _by_sound(body, gaz, cands + scanned, foreign, names)
     cands = [o for o in cands if not any(_inside(o, c) for c in sounded + waters)]  # "萨尔" in "萨尔波勒扎哈卜县"
     scanned += sounded
     works = work_spans(body)  # "author of Empires at War: A Short History of Modern Asia" names no place
@@ -598,8 +599,8 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
 
 
 def _bracketed(body: str, gaz: Gazetteer, out: list[_Cand]) -> list[_Cand]:
-    """A name with its Latin spelling in brackets ("마라케시(Marrakech)", "アル・ハウズ（Al Haouz）", "Amizmiz
-    (أمزميز)") is one place: the reading of the form the gazetteer knows goes to the other, when their sound keys
+    """A name with its Latin spelling in brackets ("마라케시(Marrakech)", "アル・ハウズ（Al Haouz）", "Norcia
+    (نورشيا)") is one place: the reading of the form the gazetteer knows goes to the other, when their sound keys
     are alike (the last word of the native form, or its last two)."""
     from rapidfuzz import fuzz
 
@@ -857,7 +858,9 @@ def _repeated(body: str, out: list[_Cand], blocked: list[tuple[int, int, str]], 
     return extra
 
 
-def _by_sound(body: str, gaz: Gazetteer, found: list[_Cand], foreign: list[tuple[int, int]]) -> list[_Cand]:
+def _by_sound(
+    body: str, gaz: Gazetteer, found: list[_Cand], foreign: list[tuple[int, int]], names: list[tuple[int, int]]
+) -> list[_Cand]:
     """Places written in another script that the gazetteer does not spell, by their sound (:mod:`.place_sounds`),
     in the countries the other places name and near them."""
     if not _SOUND_SCRIPT.search(body):
@@ -876,7 +879,7 @@ def _by_sound(body: str, gaz: Gazetteer, found: list[_Cand], foreign: list[tuple
     # a match may be the start of a longer name ("克尔曼" Kerman in "克尔曼沙阿省", "Сарполе" in "Сарполе-Захаб"): the
     # sound match of the whole name may hold it, and goes before it (the longest match wins below)
     taken = [(c.start, c.end) for c in found]
-    hits = scan_sounds(body, gaz, taken=taken, unknown=foreign, countries=countries, anchors=anchors)
+    hits = scan_sounds(body, gaz, taken=taken, unknown=foreign, countries=countries, anchors=anchors, names=names)
     return [_Cand(h.start, h.end, list(h.entries), 0.6, "sound") for h in hits]
 
 

@@ -21,6 +21,7 @@ A word in brackets next to a name in Latin letters ("마라케시(Marrakech)") i
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from .placeforms import stems
@@ -43,7 +44,7 @@ _KO_VERBAL = re.compile(
 )
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+(?:・[\u30a1-\u30fa\u30fc]+)*")
-_GREEK_CAP = re.compile(r"[Α-ΩΆΈΉΊΌΎΏΪΫ][α-ωάέήίόύώϊϋΐΰς]+(?:[ -][Α-ΩΆΈΉΊΌΎΏΪΫ][α-ωάέήίόύώϊϋΐΰς]+)?")
+_GREEK_WORD = re.compile(r"[Α-ΩΆΈΉΊΌΎΏΪΫ][α-ωάέήίόύώϊϋΐΰς]+")
 _ARABIC_WORD = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u200c]+")
 _ARABIC_PROCLITIC = re.compile(r"^(?:[وف]?[بلك]|[وف]|في)(?=\S{3})")
 _HANZI_RUN = re.compile(r"[\u3400-\u9fff]+")
@@ -82,15 +83,19 @@ def _stopwords(lang: str) -> frozenset[str]:
     return frozenset(arabic_fold(w) if lang in ("ar", "fa") else w for w in words)
 
 
+#: Arabic pronoun suffixes ("مركزه", its centre) and the article: a word of the dictionary with them is a word.
+_ARABIC_SUFFIX = re.compile(r"(?:هما|كما|ها|هم|كم|نا|ه)$")
+#: Persian infinitives ("ریختن", to pour): verbs, not names.
+_PERSIAN_VERB = re.compile(r"(?:ختن|شتن|فتن|یدن|ادن|ودن|ردن|ندن|شدن)$")
+
+
 def _common_arabic(word: str) -> bool:
     folded = arabic_fold(word)
-    return (
-        folded in _stopwords("ar")
-        or folded in _stopwords("fa")
-        or word in _dictionary("ar")
-        or word in _dictionary("fa")
-        or len(folded) < 3
-    )
+    if folded in _stopwords("ar") or folded in _stopwords("fa") or len(folded) < 3 or _PERSIAN_VERB.search(word):
+        return True
+    forms = {word, _ARABIC_SUFFIX.sub("", word)}
+    forms |= {f[2:] for f in forms if f.startswith("ال") and len(f) > 4}  # "الإنقاذ": the rescue
+    return any(f in _dictionary("ar") or f in _dictionary("fa") for f in forms)
 
 
 Form = tuple[int, int, str]
@@ -155,22 +160,34 @@ def _katakana(body: str) -> list[tuple[Form, ...]]:
     return out
 
 
+def _plain_greek(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def _greek_words() -> frozenset[str]:
+    """Greek word forms (simplemma's dictionary), lower case and without accents."""
+    return frozenset(_plain_greek(w) for w in _dictionary("el"))
+
+
 def _greek(body: str) -> list[tuple[Form, ...]]:
-    common = _dictionary("el")
+    words_el = _greek_words()
+
+    def common(word: str) -> bool:  # "Αυγούστου": of August (αύγουστος)
+        return _plain_greek(word) in words_el or any(_plain_greek(x) in words_el for x in stems(word))
+
     out = []
-    for m in _GREEK_CAP.finditer(body):
-        words = re.split(r"[ -]", m.group())
-        if all(w.lower() in common for w in words):
+    caps = list(_GREEK_WORD.finditer(body))
+    for i, m in enumerate(caps):
+        word = m.group()
+        if common(word):
             continue
-        start = m.start()
-        if len(words) > 1 and words[0].lower() in common:  # "Στο Μεξικό": a sentence's first word, then the name
-            start += len(words[0]) + 1
-            words = words[1:]
-        elif len(words) > 1 and words[-1].lower() in common:  # "Ντέρνα Πλημμύρες": the first word alone
-            words = words[:1]
-        text = body[start : start + len(" ".join(words))]
-        forms = [(start, start + len(text), text)]
-        forms += [(start, start + len(text), text[: -len(words[-1])] + s) for s in stems(words[-1])]
+        forms: list[Form] = []
+        nxt = caps[i + 1] if i + 1 < len(caps) else None
+        if nxt and body[m.end() : nxt.start()] in (" ", "-") and not common(nxt.group()):  # "Αλ Χαούζ"
+            forms.append((m.start(), nxt.end(), body[m.start() : nxt.end()]))
+        forms.append((m.start(), m.end(), word))
+        forms += [(m.start(), m.end(), s) for s in stems(word)]  # "Ντέρνας" → "Ντέρνα"
         out.append(tuple(forms))
     return out
 
@@ -189,7 +206,7 @@ def _arabic(body: str) -> list[tuple[Form, ...]]:
             nxt = words[i + 1].group()
             if not _common_arabic(nxt) and not _ARABIC_PROCLITIC.match(nxt):
                 forms.append((start, words[i + 1].end(), body[start : words[i + 1].end()]))
-        # the article stays: names hold it ("الحسيمة", Al Hoceima); ب ل ك may begin a name (بترينيا, Petrinja)
+        # the article stays: names hold it ("البندقية", Venice); ب ل ك may begin a name (بترينيا, Petrinja)
         if bare != word and word[0] in "بلك":
             forms.append((w.start(), w.end(), word))
         forms.append((start, w.end(), bare))
@@ -241,7 +258,7 @@ _LATIN_THEN_NATIVE = re.compile(rf"({_LATIN_NAME})\s?[(（]\s*({_NATIVE}+(?: {_N
 
 def bracket_pairs(body: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """A name and its Latin spelling in brackets next to it ("마라케시(Marrakech)", "アル・ハウズ（Al Haouz）",
-    "Amizmiz (أمزميز)"): the native span and the Latin span, each (start, end)."""
+    "Norcia (نورشيا)"): the native span and the Latin span, each (start, end)."""
     out = []
     for m in _NATIVE_THEN_LATIN.finditer(body):
         out.append(((m.start(1), m.end(1)), (m.start(2), m.end(2))))
