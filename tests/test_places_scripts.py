@@ -117,3 +117,12 @@ def test_latin_name_in_brackets(resources: Resources) -> None:
     assert ("诺尔恰", "Norcia") in zh
     ko = places_of("이탈리아 정부(Government)는 긴급 지원을 밝혔다.", resources, "ko")
     assert {p.text for p in ko} == {"이탈리아"}
+
+
+def test_city_named_like_its_country(resources: Resources) -> None:
+    # مراكش is Marrakesh, and Morocco in older Arabic: with the country named as المغرب, it is the city
+    pls = {p.text: p for p in places_of("زلزال قوي يضرب المغرب ويهز مراكش.", resources, "ar")}
+    assert pls["المغرب"].feature == "country"
+    assert pls["مراكش"].feature == "city" and pls["مراكش"].country == "MA"
+    # named alone, the name keeps its country reading
+    assert places_of("وصلت المساعدات إلى مراكش.", resources, "ar")[0].country == "MA"

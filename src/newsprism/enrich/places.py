@@ -883,6 +883,26 @@ def _by_sound(
     return [_Cand(h.start, h.end, list(h.entries), 0.6, "sound") for h in hits]
 
 
+def _city_not_country(body: str, cands: list[_Cand]) -> None:
+    """A name that is a country's old or other name and one of its cities' ("مراكش": Marrakesh, and Morocco in older
+    Arabic), where the article names that country by a name that is only the country's ("المغرب"), is the city."""
+    named = {
+        (e.country, body[c.start : c.end])
+        for c in cands
+        if c.entries and all(e.feature == "country" for e in c.entries)
+        for e in c.entries
+    }
+    for c in cands:
+        countries = {e.country for e in c.entries if e.feature == "country"}
+        text = body[c.start : c.end]
+        if (
+            countries
+            and all(any(cc == n and t != text for n, t in named) for cc in countries)
+            and any(e.feature == "city" and e.country in countries and e.population >= 100_000 for e in c.entries)
+        ):
+            c.entries = [e for e in c.entries if e.feature != "country"]
+
+
 def _small(e: GazEntry) -> bool:
     return e.feature in ("city", "admin2") and e.population < 100_000
 
@@ -1177,6 +1197,7 @@ def extract_places(doc: Doc) -> list[Place]:
         if c.alias:
             c.entries = [e for e in c.entries if e.country and context.get(e.country)]
     cands = [c for c in cands if not c.alias or c.entries]
+    _city_not_country(body, cands)
     quals = [_qualifier(body, c.end, gaz) for c in cands]
     unknown: set[str] = set()
     for c in cands:  # "Ogden, Arkansas" when the gazetteer knows Ogden only in Utah: unresolved, no other town's point
