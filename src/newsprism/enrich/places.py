@@ -884,8 +884,9 @@ def _by_sound(
 
 
 def _city_not_country(body: str, cands: list[_Cand]) -> None:
-    """A name that is a country's old or other name and one of its cities' ("مراكش": Marrakesh, and Morocco in older
-    Arabic), where the article names that country by a name that is only the country's ("المغرب"), is the city."""
+    """A name in another script that is a country's old or other name and one of its cities' ("مراكش": Marrakesh,
+    and Morocco in older Arabic), where the article names that country by a name that is only the country's
+    ("المغرب"), is the city."""
     named = {
         (e.country, body[c.start : c.end])
         for c in cands
@@ -897,6 +898,7 @@ def _city_not_country(body: str, cands: list[_Cand]) -> None:
         text = body[c.start : c.end]
         if (
             countries
+            and _NON_LATIN.search(text)  # in Latin letters a capital named as its country is the country's
             and all(any(cc == n and t != text for n, t in named) for cc in countries)
             and any(e.feature == "city" and e.country in countries and e.population >= 100_000 for e in c.entries)
         ):
