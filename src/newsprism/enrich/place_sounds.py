@@ -169,7 +169,11 @@ def _asks(body: str, unknown: list[tuple[int, int]]) -> list[_Ask]:
         if len(gap) > 3 or re.search(r"[.,،؛:!?()\n]", gap):
             continue
         spans: list[tuple[int, int, str]] = [(nxt[0].start(), nxt[0].end(), nxt[0].group())]
-        if len(nxt) > 1 and body[nxt[0].end() : nxt[1].start()] == " ":
+        if (
+            len(nxt) > 1
+            and body[nxt[0].end() : nxt[1].start()] == " "
+            and _arabic_fold(nxt[1].group()) not in _arabic_skip()  # "ولایت هرات و …": the conjunction is no name
+        ):
             spans.insert(0, (nxt[0].start(), nxt[1].end(), body[nxt[0].start() : nxt[1].end()]))
         out.append(_Ask(tuple(spans), kind, True))
     cwords = list(_CYRILLIC_WORD.finditer(body))
