@@ -22,15 +22,17 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .gazetteer import GazEntry, Gazetteer
 from .placeforms import stems
+from .script_words import script_words, sino_korean
 from .soundkeys import sound_key
 from .translit import arabic_fold as _arabic_fold
 
-__all__ = ["KOREAN_PARTICLES", "SoundHit", "scan_sounds"]
+__all__ = ["KOREAN_PARTICLES", "SoundHit", "common_hanzi", "scan_sounds"]
 
 _NEAR_KM = 200.0
 
@@ -139,7 +141,8 @@ def _asks(body: str, unknown: list[tuple[int, int]]) -> list[_Ask]:
                 out.append(_Ask(tuple((first + p, end + 1, body[first + p : end]) for p in starts), kind, True))
     for m in _KATAKANA_WORD.finditer(body):
         kind = _KANA_SUFFIX.get(body[m.end() : m.end() + 1])
-        out.append(_Ask(((m.start(), m.end() + (1 if kind else 0), m.group()),), kind or "any", kind is not None))
+        if kind:  # a katakana word alone is a word ask (:mod:`.script_words`)
+            out.append(_Ask(((m.start(), m.end() + 1, m.group()),), kind, True))
     for m in _HANGUL_WORD.finditer(body):
         word = m.group()
         bare = _KOREAN_PARTICLE.sub("", word) if len(word) > 2 else word
@@ -147,7 +150,9 @@ def _asks(body: str, unknown: list[tuple[int, int]]) -> list[_Ask]:
         # a name of one syllable ("반", Van) only with the Chinese character after it: "반주 ( 州 )"
         one = len(bare) == 2 and not re.match(r"\s*\(\s*[\u3400-\u9fff]", body[m.start() + len(bare) :][:8])
         if kind and not one and bare[:-1] not in _korean_stopwords():
-            out.append(_Ask(((m.start(), m.start() + len(bare), bare[:-1]),), kind, True))
+            # a stem of Sino-Korean syllables is more often a word ("가능성", possibility): only near other places
+            sino = len(bare) > 2 and sino_korean(bare[:-1])
+            out.append(_Ask(((m.start(), m.start() + len(bare), bare[:-1]),), "near" if sino else kind, not sino))
     words = list(_ARABIC_WORD.finditer(body))
     for i, w in enumerate(words):
         cue = _ARABIC_PROCLITIC.sub("", w.group())
@@ -164,7 +169,11 @@ def _asks(body: str, unknown: list[tuple[int, int]]) -> list[_Ask]:
         if len(gap) > 3 or re.search(r"[.,،؛:!?()\n]", gap):
             continue
         spans: list[tuple[int, int, str]] = [(nxt[0].start(), nxt[0].end(), nxt[0].group())]
-        if len(nxt) > 1 and body[nxt[0].end() : nxt[1].start()] == " ":
+        if (
+            len(nxt) > 1
+            and body[nxt[0].end() : nxt[1].start()] == " "
+            and _arabic_fold(nxt[1].group()) not in _arabic_skip()  # "ولایت هرات و …": the conjunction is no name
+        ):
             spans.insert(0, (nxt[0].start(), nxt[1].end(), body[nxt[0].start() : nxt[1].end()]))
         out.append(_Ask(tuple(spans), kind, True))
     cwords = list(_CYRILLIC_WORD.finditer(body))
@@ -205,13 +214,36 @@ def _korean_stopwords() -> frozenset[str]:
     return frozenset(stopwordsiso.stopwords("ko"))
 
 
+@lru_cache(maxsize=1)
+def _jieba_freq() -> dict[str, int]:
+    try:
+        import jieba
+    except ImportError:
+        return {}
+    jieba.dt.check_initialized()
+    freq: dict[str, int] = jieba.dt.FREQ
+    return freq
+
+
+def common_hanzi(name: str) -> bool:
+    """A Chinese word common in running text (jieba's dictionary counts it 50 times or more: 马拉松, marathon, 伊斯兰,
+    Islam): a word of the language, not a name the gazetteer lacks."""
+    return bool(_HANZI_RUN.fullmatch(name)) and _jieba_freq().get(name, 0) >= 50
+
+
+def _one_place(entries: list[GazEntry]) -> bool:
+    """All ``entries`` within 50 km of each other: one place (Derna the district and Darnah its town)."""
+    points = [e for e in entries if e.lat is not None and e.lon is not None]
+    return all(_km(a, b) <= 50.0 for a in points for b in points)
+
+
 def _narrow(
     entries: list[GazEntry], ask: _Ask, klen: int, countries: set[str], anchors: list[tuple[int, GazEntry]]
 ) -> list[GazEntry]:
     """The entries a name with this cue and key length may be (see the module docstring). Near the place named
     just before it (within 80 characters: "Малатья провинциясынын Ешилюрт районунда") first, else near any."""
     entries = [e for e in entries if e.country in countries and e.feature in ("admin", "admin2", "city", "region")]
-    if ask.kind != "any":
+    if ask.kind not in ("any", "word", "near"):
         wanted = {"admin": ("admin", "region"), "city": ("city",), "district": ("admin2", "city")}[ask.kind]
         entries = [e for e in entries if e.feature in wanted] or entries
     start = ask.forms[0][0]
@@ -219,6 +251,18 @@ def _narrow(
     last = [a for p, a in before if p == max(p for p, _ in before)] if before else []
     near = [e for e in entries if any(_km(e, a) <= _NEAR_KM for a in last)]
     near = near or [e for e in entries if any(_km(e, a) <= _NEAR_KM for _, a in anchors)]
+    if ask.kind == "near":  # a word that looks like one of the language: one or two places near the article's
+        return near if klen >= 4 and len(near) <= 2 else []
+    if ask.kind == "word":  # a word alone: three classes near the article's places, four a division or a large town
+        if klen < 3:
+            return []
+        if klen == 3:  # short keys are common: near and unique, or one large place (a division and its seat)
+            near = [e for e in near if e.feature != "city" or e.population >= 15_000]
+            big = [e for e in entries if e.feature in ("admin", "region") or e.population >= 100_000]
+            return near if near and len(near) <= 2 else big if len(big) <= 2 and _one_place(big) else []
+        floor = 50_000 if klen == 4 else 15_000
+        big = [e for e in entries if e.feature in ("admin", "region") or e.population >= floor]
+        return near or big
     big = [e for e in entries if e.feature != "city" or e.population >= (15_000 if ask.strong else 100_000)]
     if ask.strong:
         if klen < 2:
@@ -240,19 +284,31 @@ def scan_sounds(
     unknown: list[tuple[int, int]],
     countries: set[str],
     anchors: list[tuple[int, GazEntry]],
+    names: Sequence[tuple[int, int]] = (),
 ) -> list[SoundHit]:
     """Places in ``body`` outside the spans ``taken`` found by sound (the module docstring says where).
     ``unknown``: spans the language model tagged as places that the gazetteer does not spell; ``countries``: the
-    countries the article names; ``anchors``: the places it names, with where (each hit becomes one)."""
+    countries the article names; ``anchors``: the places it names, with where (each hit becomes one); ``names``:
+    the spans of people's and organisations' names (no word inside one is tried alone)."""
     if not countries:
         return []
     anchors = list(anchors)
     out: list[SoundHit] = []
     spans = list(taken)
-    for ask in sorted(_asks(body, unknown), key=lambda a: (not a.strong, a.forms[0][0])):
+    asks = _asks(body, unknown) + [
+        _Ask(forms, "word", False)
+        for forms in script_words(body, taken)
+        if not sino_korean(forms[0][2])  # a word of Chinese characters' readings is a word of Korean
+        and not any(forms[0][0] < e and s < forms[0][1] for s, e in names)  # a person's or organisation's name
+    ]
+    for ask in sorted(asks, key=lambda a: (not a.strong, a.forms[0][0])):
         for start, end, name in ask.forms:
-            at = body.find(name, start, end)
+            at = (
+                body.find(name, start, end) if ask.kind not in ("word", "near") else -1
+            )  # a word alone holds no other name
             if not _free(start, end, spans, (at, at + len(name)) if at >= 0 else None):
+                continue
+            if common_hanzi(name):
                 continue
             key = sound_key(name)
             found = _narrow(gaz.by_sound(key), ask, len(key), countries, anchors)

@@ -1,6 +1,7 @@
-"""Inflected place names back to the forms a gazetteer holds: case endings of Turkic, Finnic, Hungarian, Slavic and
-Armenian languages ("Almatyssa", "Алматыдағы", "Kazakistan'da", "Budapesten", "Казахстане" → Almaty, Kazakhstan,
-Budapest; "Turcji", "Туреччині", "Թուրքիայի" → Turkey), with Finnish consonant gradation ("Turkin" → "Turkki").
+"""Inflected place names back to the forms a gazetteer holds: case endings of Turkic, Finnic, Hungarian, Slavic,
+Armenian and Greek ("Almatyssa", "Алматыдағы", "Kazakistan'da", "Budapesten", "Казахстане" → Almaty, Kazakhstan,
+Budapest; "Turcji", "Туреччині", "Թուրքիայի" → Turkey; "Κωνσταντινούπολης" → Κωνσταντινούπολη), with Finnish
+consonant gradation ("Turkin" → "Turkki").
 
 :func:`stems` gives the candidate base forms of one word, longest first; the caller keeps the first the
 gazetteer knows. The endings are the case suffixes of each grammar (a rule list, not a model), longest first; a stem
@@ -65,6 +66,11 @@ _ARMENIAN = re.compile(r"[\u0530-\u058f]")
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
+#: Greek genitive and accusative endings and the nominative each replaces: "Κωνσταντινούπολης" → "Κωνσταντινούπολη",
+#: "Μαλάτιας" → "Μαλάτια", "Ηρακλείου" → "Ηράκλειο" (accents are folded by the keys), "Λιβάνου" → "Λίβανος".
+_GREEK_ENDINGS = (("ης", "η"), ("ας", "α"), ("ου", "ο"), ("ου", "ος"), ("ού", "ό"), ("ού", "ός"))
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+
 
 def _by_length(endings: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(set(endings), key=lambda e: (-len(e), e)))
@@ -81,6 +87,11 @@ def stems(word: str, *, min_stem: int = 3) -> list[str]:
     if m:  # Turkish and Azerbaijani write the case ending after an apostrophe: "Kazakistan'da", "Almatı'nın"
         out.append(m.group("stem"))
         return out
+    if _GREEK.search(word):
+        out.extend(
+            word[: -len(e)] + n for e, n in _GREEK_ENDINGS if word.endswith(e) and len(word) - len(e) >= min_stem
+        )
+        return _unique(out, word)
     if _ARMENIAN.search(word):
         out.extend(word[: -len(e)] for e in _ARMENIAN_ENDINGS if word.endswith(e) and len(word) - len(e) >= min_stem)
         return _unique(out, word)

@@ -26,8 +26,10 @@ from typing import TYPE_CHECKING
 from ..model import Entity, Item, Place
 from .entities import work_spans
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
-from .place_sounds import KOREAN_PARTICLES, scan_sounds
+from .place_sounds import KOREAN_PARTICLES, common_hanzi, scan_sounds
 from .placeforms import stems, water_forms
+from .script_words import bracket_pairs
+from .soundkeys import sound_key
 from .state_codes import POSTAL, PROVINCE_CODES, state_code
 from .translit import fold, name_key
 
@@ -55,7 +57,7 @@ _ARABIC_PREFIX = re.compile(r"^(?:[وف]?[بلك]|[وف])(?=\S{4})")
 _KOREAN_PARTICLE = re.compile(f"(?:{'|'.join(KOREAN_PARTICLES)}|도)$")
 _KOREAN_SUFFIX = re.compile(r"(?:시|주|군|도|현|구)$")
 _ADMIN2_END = re.compile(r"\s+(?:County|Parish|Borough)$")
-_SOUND_SCRIPT = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_SOUND_SCRIPT = re.compile(r"[\u0370-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _AL = re.compile(r"^(?:al|el|ad|ar|as|at|az|ash|an) ")
 _NON_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff’]")
 _CURATED = frozenset({"region", "sea", "river", "landmark", "continent"})  # every name of these is a main name
@@ -350,6 +352,7 @@ def _scan_uncased(body: str, gaz: Gazetteer) -> list[_Cand]:
                 (e.feature != "city" or e.population >= 100_000)
                 and (e.country in countries or (named[key] > 1 and e.feature == "city"))
             )
+            or (e.feature == "city" and e.population >= 15_000 and e.country in countries and len(entries) == 1)
         ]
         if keep and key not in gaz.not_places:
             out.append(_Cand(start, end, keep, 0.7, "scan"))
@@ -390,20 +393,23 @@ def _names_division(text: str, gaz: Gazetteer) -> bool:
     )
 
 
-def _common_words(resources: Resources) -> frozenset[str]:
-    """Capitalised forms of English words that are common nouns, never names (simplemma's English dictionary holds
-    "valley" but not "Valley"), cached on the resources."""
+def _common_words(resources: Resources, lang: str = "en") -> frozenset[str]:
+    """Capitalised forms of English (or Greek) words that are common nouns, never names (simplemma's English
+    dictionary holds "valley" but not "Valley"; "Αρχές", the authorities, is not the Spanish town of Argés), cached on
+    the resources."""
 
     def load(_r: Resources) -> frozenset[str]:
         try:
             from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-            d = DefaultDictionaryFactory().get_dictionary("en")
+            d = DefaultDictionaryFactory().get_dictionary(lang)
         except (ImportError, OSError, ValueError):
             return frozenset()
+        if lang == "el":  # Greek capitalises days and months ("Κυριακή"): both forms are words
+            return frozenset(w.capitalize() for w in d if w.isalpha() and w.islower())
         return frozenset(w.capitalize() for w in d if w.isalpha() and w.islower() and w.capitalize() not in d)
 
-    return resources.get("places.common_words", load)
+    return resources.get("places.common_words" + ("" if lang == "en" else f":{lang}"), load)
 
 
 def _lines_of(e: Entity) -> list[Entity]:
@@ -453,9 +459,12 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     if (doc.article.language or "en") != "en":  # rule-tagged names outside English: a country is not a surname
         surnames = {w for w in surnames if not any(x.feature == "country" for x in gaz.lookup(w, strict=True))}
     inflected = (doc.article.language or "en") not in ("en", "fr", "de", "es", "it", "pt", "nl")
+    lang = doc.article.language or "en"
+    common = _common_words(doc.resources, lang) if lang in ("en", "el") else frozenset()
     cands: list[_Cand] = []
     unknown: list[_Cand] = []  # model places the gazetteer does not know: after the scan, which may split them
     foreign: list[tuple[int, int]] = []
+    words: list[tuple[int, int, str]] = []  # common words the rules tagged as places: nothing inside is a town
     for e in ents:
         if e.type != "place" or _named_storm(body, e.start):
             continue
@@ -497,6 +506,11 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         if inflected and (m := _SUFFIX_AFTER_APOSTROPHE.match(body, end)):
             end = m.end()  # the case ending after an apostrophe is part of the mention: "Almatı'ya"
         alias = bool(entries) and (doc.article.language or "en") == "en" and _alias_only(entries, e.text)
+        if entries and lang == "el" and e.text in common and all(_small(x) for x in entries):
+            continue  # "Αρχές" (the authorities) is not Argés, "Κυριακή" (Sunday) not Kyriáki
+        if entries and all(_small(x) for x in entries) and common_hanzi(e.text):
+            words.append((e.start, e.end, "word"))  # nor is 阿拉 (Arrah, India) inside it
+            continue  # 马拉松 (marathon) is not Marathon, 阿拉伯 (Arab) not Arab, Alabama
         (cands if entries else unknown).append(_Cand(e.start, end, entries, e.score, "ner", match, alias))
     # buildings the model called organisations ("Alder Hey Children's Hospital", "Ramor Theatre") are places; so is
     # a university whose name holds no place ("Cornell University"; "Colorado State University" is Colorado's)
@@ -510,17 +524,24 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     unknown += [_Cand(e.start, e.end, [], 0.5 * e.score, "building") for e in buildings]
     ents = [e for e in ents if e not in buildings]
     blocked = [(e.start, e.end, e.type) for e in ents if e.type != "place"]
-    common = _common_words(doc.resources) if (doc.article.language or "en") == "en" else frozenset()
     scanned = _scan(body, gaz, blocked, inflected=inflected, common=common)
     scanned = [
         c
         for c in scanned
         if body[c.start : c.end] not in surnames or _qualified(body, c.end) or _after_locative(body, c.start, c.end)
     ]
+    unspaced: list[_Cand] = []
     if _CJK_RUN.search(body):
-        scanned += _scan_cjk(body, gaz)
+        unspaced += _scan_cjk(body, gaz)
     if _UNCASED_WORD.search(body):
-        scanned += _scan_uncased(body, gaz)
+        unspaced += _scan_uncased(body, gaz)
+    # a town read inside a person's or an organisation's name ("联合" in 联合国, "ایدن" in "جو بایدن") is not one
+    scanned += [
+        c
+        for c in unspaced
+        if not any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e, _ in blocked + words)
+        or any(x.feature != "city" for x in c.entries)
+    ]
     waters = [  # "Эгей теңізінің": of the Aegean Sea; "Балқаш көлінің": of the lake, not the town
         _Cand(start, end, found, 0.7, "scan")
         for start, end, name in water_forms(body)
@@ -539,7 +560,8 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         fz = gaz.fuzzy(word, cutoff=88.0, cities=False)
         if fz is not None:
             scanned.append(_Cand(ms, me, [fz[0]], 0.6 * fz[1], "fuzzy", fz[1]))
-    sounded = _by_sound(body, gaz, cands + scanned, foreign)
+    names = [(s, e) for s, e, kind in blocked if kind in ("person", "organisation")]
+    sounded = _by_sound(body, gaz, cands + scanned, foreign, names)
     cands = [o for o in cands if not any(_inside(o, c) for c in sounded + waters)]  # "萨尔" in "萨尔波勒扎哈卜县"
     scanned += sounded
     works = work_spans(body)  # "author of Empires at War: A Short History of Modern Asia" names no place
@@ -570,9 +592,45 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     out = _local_forms(body, gaz, out + _repeated(body, out, blocked, surnames))
     out += _bare_divisions(body, gaz, out)
     out = [c for c in out if not _TITLED_NAME.search(body, max(0, c.start - 60), c.start)]
-    out = _unnamed_common(body, out, common)
+    out = _unnamed_common(body, out, common, ner=lang == "el")
     out = [c for c in out if not _speaker_only(body, c)]
+    out = _bracketed(body, gaz, out)
     return _district_of_columbia(body, sorted(out, key=lambda c: c.start))
+
+
+def _bracketed(body: str, gaz: Gazetteer, out: list[_Cand]) -> list[_Cand]:
+    """A name with its Latin spelling in brackets ("마라케시(Marrakech)", "アル・ハウズ（Al Haouz）", "Norcia
+    (نورشيا)") is one place: the reading of the form the gazetteer knows goes to the other, when their sound keys
+    are alike (the last word of the native form, or its last two)."""
+    from rapidfuzz import fuzz
+
+    extra: list[_Cand] = []
+    named = {e.country for c in out for e in c.entries if e.feature == "country"}
+    for native, latin in bracket_pairs(body):
+        known = next((c for c in out if c.entries and c.start < latin[1] and latin[0] < c.end), None)
+        if known is None:  # a town too small for the scan, in a country the article names: "诺尔恰（Norcia）"
+            found = [e for e in gaz.lookup(body[latin[0] : latin[1]], strict=True) if e.country in named]
+            if not found or any(c.start < latin[1] and latin[0] < c.end for c in out):
+                continue
+            known = _Cand(latin[0], latin[1], found, 0.6, "scan")
+            extra.append(known)
+        country = next((e.country for e in known.entries if e.country), None)
+        key = sound_key(body[latin[0] : latin[1]], country=country)
+        words = list(re.finditer(r"\S+", body[native[0] : native[1]]))
+        forms = [(native[0] + words[-1].start(), native[1])]
+        if len(words) > 1:
+            forms.append((native[0] + words[-2].start(), native[1]))
+        if _CJK_RUN.fullmatch(body[forms[0][0] : forms[0][1]]):  # no spaces: the end of the run ("中部诺尔恰")
+            forms = [(native[1] - n, native[1]) for n in range(2, min(10, native[1] - forms[0][0]) + 1)]
+        best = max(forms, key=lambda f: (fuzz.ratio(sound_key(body[f[0] : f[1]]), key), f[0]))
+        if len(key) < 2 or fuzz.ratio(sound_key(body[best[0] : best[1]]), key) < 60:
+            continue
+        same = [c for c in out + extra if c.start < best[1] and best[0] < c.end]
+        if not same:
+            extra.append(_Cand(best[0], best[1], list(known.entries), 0.6, "sound"))
+        elif len(same) == 1 and not same[0].entries:  # a place the model tagged that the gazetteer lacks
+            same[0].entries = list(known.entries)
+    return out + extra
 
 
 _SPEAKS = re.compile(r"\s+(?:said|says|told|added|agreed|argued|noted|explained|asked|wrote|insisted)\b")
@@ -622,15 +680,16 @@ def _speaker_only(body: str, c: _Cand) -> bool:
     )
 
 
-def _unnamed_common(body: str, out: list[_Cand], common: frozenset[str]) -> list[_Cand]:
+def _unnamed_common(body: str, out: list[_Cand], common: frozenset[str], *, ner: bool = False) -> list[_Cand]:
     """A capitalised common word the scan read as a division or town of a country no other name of the article can
-    be in ("City Planners Pool Together": not the Pool department of Congo) is no place."""
+    be in ("City Planners Pool Together": not the Pool department of Congo) is no place; ``ner``: nor one the rules
+    tagged (Greek, where every noun of a title is capitalised: "Οι Αρχές ανακοίνωσαν")."""
     countries = {e.country for c in out if body[c.start : c.end] not in common for e in c.entries}
     return [
         c
         for c in out
         if not (
-            c.source in ("scan", "local")
+            (c.source in ("scan", "local") or (ner and c.source == "ner"))
             and body[c.start : c.end] in common
             and c.entries
             and all(e.feature in ("admin", "admin2", "city") and e.country not in countries for e in c.entries)
@@ -799,7 +858,9 @@ def _repeated(body: str, out: list[_Cand], blocked: list[tuple[int, int, str]], 
     return extra
 
 
-def _by_sound(body: str, gaz: Gazetteer, found: list[_Cand], foreign: list[tuple[int, int]]) -> list[_Cand]:
+def _by_sound(
+    body: str, gaz: Gazetteer, found: list[_Cand], foreign: list[tuple[int, int]], names: list[tuple[int, int]]
+) -> list[_Cand]:
     """Places written in another script that the gazetteer does not spell, by their sound (:mod:`.place_sounds`),
     in the countries the other places name and near them."""
     if not _SOUND_SCRIPT.search(body):
@@ -818,8 +879,34 @@ def _by_sound(body: str, gaz: Gazetteer, found: list[_Cand], foreign: list[tuple
     # a match may be the start of a longer name ("克尔曼" Kerman in "克尔曼沙阿省", "Сарполе" in "Сарполе-Захаб"): the
     # sound match of the whole name may hold it, and goes before it (the longest match wins below)
     taken = [(c.start, c.end) for c in found]
-    hits = scan_sounds(body, gaz, taken=taken, unknown=foreign, countries=countries, anchors=anchors)
+    hits = scan_sounds(body, gaz, taken=taken, unknown=foreign, countries=countries, anchors=anchors, names=names)
     return [_Cand(h.start, h.end, list(h.entries), 0.6, "sound") for h in hits]
+
+
+def _city_not_country(body: str, cands: list[_Cand]) -> None:
+    """A name in another script that is a country's old or other name and one of its cities' ("مراكش": Marrakesh,
+    and Morocco in older Arabic), where the article names that country by a name that is only the country's
+    ("المغرب"), is the city."""
+    named = {
+        (e.country, body[c.start : c.end])
+        for c in cands
+        if c.entries and all(e.feature == "country" for e in c.entries)
+        for e in c.entries
+    }
+    for c in cands:
+        countries = {e.country for e in c.entries if e.feature == "country"}
+        text = body[c.start : c.end]
+        if (
+            countries
+            and _NON_LATIN.search(text)  # in Latin letters a capital named as its country is the country's
+            and all(any(cc == n and t != text for n, t in named) for cc in countries)
+            and any(e.feature == "city" and e.country in countries and e.population >= 100_000 for e in c.entries)
+        ):
+            c.entries = [e for e in c.entries if e.feature != "country"]
+
+
+def _small(e: GazEntry) -> bool:
+    return e.feature in ("city", "admin2") and e.population < 100_000
 
 
 def _alias_only(entries: list[GazEntry], text: str) -> bool:
@@ -1112,6 +1199,7 @@ def extract_places(doc: Doc) -> list[Place]:
         if c.alias:
             c.entries = [e for e in c.entries if e.country and context.get(e.country)]
     cands = [c for c in cands if not c.alias or c.entries]
+    _city_not_country(body, cands)
     quals = [_qualifier(body, c.end, gaz) for c in cands]
     unknown: set[str] = set()
     for c in cands:  # "Ogden, Arkansas" when the gazetteer knows Ogden only in Utah: unresolved, no other town's point

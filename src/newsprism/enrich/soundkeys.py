@@ -55,6 +55,21 @@ _LATIN_DIGRAPHS = tuple(
 )
 _LATIN = _pairs("b:b p:b f:b v:b w:b d:t t:t g:k k:k q:k s:s z:s j:s x:ks l:r r:r m:m n:n B:b T:t K:k S:s N:n")
 _TURKIC_C = frozenset({"TR", "AZ", "AL"})  # c is [dʒ]: Erciş, Pazarcık
+#: Countries whose Latin j is the consonant y (Petrinja, Jelenia Góra, Jönköping) or a Spanish h (Juchitán): silent
+#: in a key, as Korean, Japanese and Chinese write it (페트리냐, フチタン).
+_J_SILENT_TEXT = """
+HR RS BA SI ME MK PL CZ SK DE AT CH LI NL DK NO SE FI EE LV LT HU IS
+ES MX AR CO PE VE CL EC BO PY UY GT HN SV NI CR PA CU DO
+"""
+_J_SILENT = frozenset(_J_SILENT_TEXT.split())
+#: Countries whose g and c before e or i are [dʒ] and [tʃ] and ch is k (Perugia 페루자, Chieti, Cluj-Napoca).
+_ROMANCE_G = frozenset({"IT", "SM", "VA", "RO", "MD"})
+#: Countries whose kh, gh, dh, bh are aspirated stops, written so in Korean and Japanese (Gorkha 고르카).
+_ASPIRATES = frozenset({"IN", "NP", "BD", "LK", "BT"})
+#: Greek ντ, μπ, γκ inside a word are nd, mb, ng (Γκαζιαντέπ is Gaziantep, Κολόμπο Colombo, Άγκυρα Ankara); first
+#: in a word they are d, b, g (Ντέρνα is Derna).
+_GREEK_MEDIAL = re.compile(r"(?<=[\u0370-\u03ff\u1f00-\u1fff])(ντ|μπ|γκ|γγ)", re.IGNORECASE)
+_GREEK_MEDIAL_LATIN = {"ντ": "nt", "μπ": "mb", "γκ": "nk", "γγ": "ng"}
 
 #: Pinyin initials and finals (what anyascii gives for each Chinese character).
 _PINYIN_INITIAL = re.compile(r"^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(.*)$")
@@ -98,9 +113,18 @@ def _collapse(classes: str) -> str:
     return re.sub(r"(.)\1+", r"\1", classes)
 
 
-def _latin(text: str, *, turkic_c: bool) -> str:
+def _latin(
+    text: str, *, turkic_c: bool, silent_j: bool = False, romance_g: bool = False, aspirates: bool = False
+) -> str:
     out = []
     for word in fold(text).split():
+        if silent_j:
+            word = re.sub(r"(?<![dz])j", "", word)
+        if romance_g:
+            word = re.sub(r"sc(?=[ei])", "s", word).replace("ch", "k").replace("gh", "g")
+            word = re.sub(r"g(?=[ei])", "j", word).replace("gl", "l")
+        if aspirates:
+            word = re.sub(r"([kgdbt])h", r"\1", word)
         for a, b in _LATIN_DIGRAPHS:
             word = word.replace(a, b)
         word = re.sub(r"c(?=[eiy])", "s", word) if not turkic_c else word.replace("c", "s")
@@ -150,7 +174,7 @@ def _hangul(ch: str) -> str:
 
 def _arabic(text: str) -> str:
     out = []
-    for word in arabic_fold(text).split():
+    for word in arabic_fold(text).replace("تش", "ش").split():  # تش writes ch: أماتريتشي, Amatrice
         head = "b" if word.startswith("و") and len(word) > 2 else ""
         rest = word[1:] if head else word
         out.append(head + "".join(_ARABIC.get(ch, "") for ch in rest))
@@ -160,14 +184,25 @@ def _arabic(text: str) -> str:
 @lru_cache(maxsize=1 << 14)
 def sound_key(text: str, *, country: str | None = None) -> str:
     """The sound key of a name in any script (``"Kahramanmaraş"``, ``"卡赫拉曼马拉什"``, ``"カフラマンマラシュ"``
-    → ``"krmnmrs"``). ``country``: the country of a Latin name, for how it reads c (Turkish "Erciş" → ``"rs"``)."""
+    → ``"krmnmrs"``; Greek is romanised by :func:`.translit.fold`). ``country``: the country of a Latin name, for how
+    it reads c (Turkish "Erciş" → ``"rs"``) and j (Croatian "Petrinja", Spanish "Juchitán": silent)."""
     text = unicodedata.normalize("NFKC", text)
+    if _GREEK_MEDIAL.search(text):
+        text = _GREEK_MEDIAL.sub(lambda m: _GREEK_MEDIAL_LATIN[m.group().lower()], text)
     parts: list[str] = []
     latin: list[str] = []
 
     def flush() -> None:
         if latin:
-            parts.append(_latin("".join(latin), turkic_c=country in _TURKIC_C))
+            parts.append(
+                _latin(
+                    "".join(latin),
+                    turkic_c=country in _TURKIC_C,
+                    silent_j=country in _J_SILENT,
+                    romance_g=country in _ROMANCE_G,
+                    aspirates=country in _ASPIRATES,
+                )
+            )
             latin.clear()
 
     i = 0
