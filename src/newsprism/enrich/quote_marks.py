@@ -4,8 +4,9 @@ Pairs known (opening -> closing): ``“ ”``, ``" "``, ``„ “``/``„ ”`` 
 Ukrainian), ``« »`` and ``» «`` (French, Russian, Italian, Spanish, Turkish ...; German and Danish write them
 reversed), ``‘ ’``, ``' '``, ``‚ ‘``/``‚ ’`` (German single), ``‹ ›`` and ``› ‹``, and the corner brackets
 ``「 」`` and ``『 』`` (Chinese, Japanese); Swedish and Finnish write ``” ”`` and ``» »``. French spaces inside
-guillemets (``« Non »``) are allowed; Chinese and
-Japanese marks need no space around them.
+guillemets (``« Non »``) are allowed, and so are spaces inside straight double quotes (``" Non è finita "``, as
+some Italian pages write them) when both marks stand between spaces; Chinese and Japanese marks need no space
+around them.
 
 An apostrophe (``Kazakhstan's``, ``don’t``) is never taken for a closing single quote, and a mark that finds no
 partner is dropped locally, so an odd number of marks never swallows the rest of the article. A quote left open at
@@ -140,6 +141,11 @@ def _marks_in(text: str, lo: int, hi: int, nxt: tuple[int, int] | None) -> list[
     i = lo
     while i < hi:
         ch = text[i]
+        spaced = _spaced_straight(text, i, lo, hi) if ch == '"' else -1
+        if spaced > 0:  # Italian pages: " Non lasceremo nessuno indietro "
+            out.append(_mark(text, i, spaced, True))
+            i = spaced + 1
+            continue
         if ch in CLOSERS and _is_open(text, i, lo):
             double = ch in DOUBLE_OPENERS
             closers = CLOSERS[ch]
@@ -183,6 +189,20 @@ def _marks_in(text: str, lo: int, hi: int, nxt: tuple[int, int] | None) -> list[
             continue
         i += 1
     return out
+
+
+def _spaced_straight(text: str, i: int, lo: int, hi: int) -> int:
+    """Where a straight double quote written with spaces inside (``dice: " Non è finita "``) closes: the next
+    straight double quote in the paragraph, when it stands after a space and before a space, a punctuation mark or
+    the paragraph's end, with words between; -1 when ``i`` opens no such quote."""
+    before = text[i - 1] if i > lo else " "
+    if i + 1 >= hi or text[i + 1] not in " \u00a0" or not (before.isspace() or before in _OPEN_CONTEXT or i == lo):
+        return -1
+    j = text.find('"', i + 1, hi)
+    if j < 0 or text[j - 1] not in " \u00a0" or not any(c.isalpha() for c in text[i + 1 : j]):
+        return -1
+    after = text[j + 1] if j + 1 < hi else " "
+    return j if not (after.isalnum() or after == '"') else -1
 
 
 _RUN_ON_LIMIT = 1500  # characters of the next paragraph a quote left open may run into

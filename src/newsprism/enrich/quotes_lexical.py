@@ -10,6 +10,10 @@ resolved to whom it stands for, or the rules of a script without capitals (Chine
 Persian); a cue with no subject of its own (``«...», añadió.``) takes the one spoken of just before, and a quote that
 opens its paragraph after ``Токаев заявил:`` takes that cue's speaker. A cue before the quote with words of its own
 between them (``a affirmé que la situation était « sous contrôle »``) makes a ``mixed`` quote spanning those words.
+A verb of calling or describing (``calling`` in ``cues.yaml``: ``bezeichnete die Proteste als „gezielte
+Provokation“``, ``称其为“破坏性行动”``) attributes a quoted phrase of two words or more, never one quoted word; a
+quoted word after "so-called" (``так называемые «эксперты»``, ``sogenannte``, ``cosiddetti``) is never a quote, and
+an exclamation of two to five words quoted alone (``"Oh, figlio mio!"``) is one even with no cue.
 A paragraph opened by a dash (``– Se oli pelottavaa, Elazigissa asuva Melahat Can kertoi.``, ``— Мы справимся, —
 заявил он.``) is a quote up to the comma or dash after which the rest of its sentence is an attribution: a cue and
 at most 15 words.
@@ -98,6 +102,7 @@ def cue_matcher(cues: Cues, lang: str, resources: Resources | None = None) -> Cu
         if not entry:
             return None
         pairs = [("verb", v) for v in entry.get("verbs", ())] + [("according", a) for a in entry.get("according", ())]
+        pairs += [("calling", c) for c in entry.get("calling", ())]
         return CueMatcher(pairs, lang, lemmas=lemmatizer(resources))
 
     if resources is None:
@@ -141,6 +146,8 @@ def lexical_quotes(
             if cut is mark and text[: mark.open].rstrip(" \t\u00a0")[-1:] not in ("", "\n"):
                 continue  # a dash inside a paragraph opens a quote only when an attribution closes it
             mark, window = cut, _ATTRIBUTION_WORDS
+        if _so_called(text, mark):
+            continue  # "так называемые «эксперты»", "die sogenannten „Experten“": scare quotes, nobody speaks
         q = _attribute(text, mark, ctx, article_id, window=window)
         if q is None:
             words = len(text[mark.start : mark.end].split())
@@ -158,7 +165,7 @@ def lexical_quotes(
                     speaker_end=prev.speaker_end,
                     cue=prev.cue,
                 )
-            elif words >= 6 or (lang in _SEGMENTED and mark.end - mark.start >= 12):
+            elif words >= 6 or (lang in _SEGMENTED and mark.end - mark.start >= 12) or _exclaimed(text, mark):
                 q = Quote(
                     article_id=article_id,
                     start=mark.start,
@@ -201,6 +208,29 @@ def _cut_attribution(text: str, mark: QuoteMark, matcher: CueMatcher, lem: Lemma
         if end > mark.start:
             return QuoteMark(mark.open, end, mark.start, end, True, dash=True)
     return mark
+
+
+#: "so-called" before a quoted word marks scare quotes (the word is the writer's, not a speaker's)
+_SO_CALLED = re.compile(
+    r"(?:so[- ]called|так[ \u00a0]+называем\w*|так[ \u00a0]+звані?\w*|sogenannt\w*|so[ \u00a0]+genannt\w*|"
+    r"soi-disant\w*|prétendu\w*|llamad[oa]s?|supuest[oa]s?|cosiddett[oaie]|sedicent[ei]|tak[ \u00a0]+zwan\w*|"
+    r"sözde|所谓(?:的)?|いわゆる)[ \u00a0]*$",
+    re.IGNORECASE,
+)
+
+
+def _so_called(text: str, mark: QuoteMark) -> bool:
+    return mark.open > 0 and _SO_CALLED.search(text, max(0, mark.open - 24), mark.open) is not None
+
+
+def _exclaimed(text: str, mark: QuoteMark) -> bool:
+    """Two to five words ending in "!" inside the marks, not all capitalised (a title such as "Mamma Mia!"): an
+    exclamation quoted alone ("Oh, figlio mio!"), speech even with no cue beside it."""
+    inner = text[mark.start : mark.end].rstrip()
+    words = inner.split()
+    if not inner.endswith("!") or not 2 <= len(words) <= 5:
+        return False
+    return not all(w[:1].isupper() for w in words if w[:1].isalpha())
 
 
 def _close_after(text: str, prev: Quote, mark: QuoteMark) -> bool:
@@ -323,6 +353,8 @@ def _attribute(
         hits = matcher.find(tail_toks[:window], None)
     if hits:
         cue = hits[0]
+        if cue.label == "calling" and _one_word(text, mark, lang):
+            return None  # "nannte den Plan einen „Neustart“": a single word called so is a scare quote
         if cue.label == "according":
             spans = (
                 [(h_lo, mark.open, True)] if lang in _SPEAKER_BEFORE_ACCORDING else [(cue.end, t_lo + len(tail), False)]
@@ -344,6 +376,8 @@ def _attribute(
         hits = matcher.find(head_toks, None)
     if hits:
         cue = hits[-1]
+        if cue.label == "calling" and _one_word(text, mark, lang):
+            return None
         if cue.label == "according":
             before = lang in _SPEAKER_BEFORE_ACCORDING
             spans = [(h_lo, cue.start, True)] if before else [(cue.end, mark.open, False)]
@@ -385,6 +419,11 @@ def _attribute(
         if sp is not None:
             return _quote(text, mark.start, mark.end, "direct", sp, None, article_id, 0.6)
     return None
+
+
+def _one_word(text: str, mark: QuoteMark, lang: str) -> bool:
+    inner = text[mark.start : mark.end].strip()
+    return len(inner) < 3 if lang in _SEGMENTED else len(inner.split()) < 2
 
 
 def _label_after(text: str, sp: Found, mark: QuoteMark) -> bool:
