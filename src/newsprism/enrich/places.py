@@ -508,6 +508,8 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         alias = bool(entries) and (doc.article.language or "en") == "en" and _alias_only(entries, e.text)
         if entries and lang == "el" and e.text in common and all(_small(x) for x in entries):
             continue  # "Αρχές" (the authorities) is not Argés, "Κυριακή" (Sunday) not Kyriáki
+        if entries and all(_small(x) for x in entries) and _short_opener(body, e.start, e.text):
+            continue  # Kazakh "Бұл" (this), "Онда" (there), "Бұған" opening a sentence: no Böel, Onda, Bugaan
         if entries and all(_small(x) for x in entries) and common_hanzi(e.text):
             words.append((e.start, e.end, "word"))  # nor is 阿拉 (Arrah, India) inside it
             continue  # 马拉松 (marathon) is not Marathon, 阿拉伯 (Arab) not Arab, Alabama
@@ -903,6 +905,17 @@ def _city_not_country(body: str, cands: list[_Cand]) -> None:
             and any(e.feature == "city" and e.country in countries and e.population >= 100_000 for e in c.entries)
         ):
             c.entries = [e for e in c.entries if e.feature != "country"]
+
+
+def _short_opener(body: str, start: int, text: str) -> bool:
+    """A word of five letters or fewer in a script other than Latin opening a sentence: more often a pronoun or an
+    adverb there than a small foreign town's alternate name (a town's name in its own script is no single word)."""
+    return (
+        len(text) <= 5
+        and text.isalpha()
+        and bool(_NON_LATIN.search(text))
+        and bool(re.search(r"(?:^|[.!?:\n]\s*)$", body[max(0, start - 3) : start]))
+    )
 
 
 def _small(e: GazEntry) -> bool:

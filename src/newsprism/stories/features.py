@@ -18,7 +18,8 @@ Cross-lingual keys (comparable between languages):
 Two signals tell look-alike events apart (an earlier quake, a later flood in the same country), where the keys
 above mostly agree (country, the kind of event, often a province):
 - the article's **main measure** (:func:`main_measure`): the first bare one-decimal quantity of its title and lead —
-  no percentage, money, count in thousands or millions, distance or duration — the figure a report leads with to
+  no percentage, money, count in thousands or millions, distance or duration, no aftershock's; one a magnitude word
+  names ("магнитудой 7,8", "7.8级") goes first — the figure a report leads with to
   size its event (an earthquake's magnitude, a storm's or a flood's peak in metres): two reports of one event give
   it within a few tenths (agencies differ), two events rarely do;
 - the article's **regions** (first-level divisions of its places, with their mentions) and its main country: an
@@ -27,8 +28,9 @@ above mostly agree (country, the kind of event, often a province):
 Each article also gets its **month** (its publication date, else a date in its URL, else a date written in digits
 in its text; stories keep apart articles months away, see :mod:`newsprism.stories.cluster`) and its **year**: the
 year of its publication date, else of a date in its URL
-(``/2023/02/09/``, ``/202302/``), else the latest year its title and lead name (an undated page on a 2011 strike
-says "2011"), so look-alike events of other years stay apart.
+(``/2023/02/09/``, ``/202302/``), else the latest year its title and lead give as a date (:func:`event_years`: a
+date word beside it, not after "since", not a count; else one no "since" or quantity word stands before: an undated
+page on a 2011 strike says "2011"), so look-alike events of other years stay apart.
 
 Within a language the title and body feed a TF-IDF model (see :mod:`newsprism.stories.cluster`).
 """
@@ -40,6 +42,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..enrich.numbers import is_month
 from ..model import Article, Claim, Entity, Event, Item, Place
 
 __all__ = [
@@ -47,6 +50,7 @@ __all__ = [
     "article_features",
     "date_of",
     "decimals_in",
+    "event_years",
     "figure_specificity",
     "figures_in",
     "main_measure",
@@ -526,16 +530,39 @@ def decimals_in(text: str) -> list[str]:
     return out
 
 
+# words that name a decimal as a quake's magnitude (before or after it), and words of an aftershock before it
+_MAGNITUDE_WORD = re.compile(
+    r"magnitud|stärke|richter|магнитуд|магнітуд|büyüklü|şiddetinde|bal\b|балл|級|级|규모|マグニチュード|ریشتر|بقوة|"
+    r"ρίχτερ|μεγέθους|magnitudilla|erősség|skalan|\bmw?\s?$",
+    re.IGNORECASE,
+)
+_AFTERSHOCK_WORD = re.compile(
+    r"aftershock|efterskalv|nachbeben|réplique|réplica|replica|scossa di assestamento|wstrząs wtórny|афтершок|"
+    r"повторн|artçı|余震|여진|پس‌لرزه|پس لرزه|هزة ارتدادية|hazat irtidadia|jälkijäristys|utórrengés|μετασεισμ",
+    re.IGNORECASE,
+)
+
+
 def main_measure(text: str) -> str:
-    """The first bare one-decimal quantity of ``text`` (see the module notes), as ``"6.7"``, or "" when there is
-    none: ``"5,3 tys. rannych, a quake of magnitude 6.8"`` → ``"6.8"``; ``"inflation at 4.5% and $7.2 billion"`` →
-    ``""``."""
+    """The main measure of ``text`` (see the module notes), as ``"6.7"``, or "" when there is none: a bare
+    one-decimal quantity (no share, money, count in thousands, distance or duration), not an aftershock's; the
+    first one a magnitude word stands by ("magnitude 7.8", "магнитудой 7,8", "7,8 büyüklüğünde", "7.8级"), else
+    the first bare one (an earlier decimal may be a time or a river's level; a larger later one a past quake's):
+    ``"5,3 tys. rannych, a quake of magnitude 6.8"`` → ``"6.8"``; ``"inflation at 4.5% and $7.2 billion"`` → ``""``."""
     digits = _ascii_digits(text)
+    first = ""
+    named: list[str] = []
     for m in _DECIMAL.finditer(digits):
         if _NOT_MEASURE_AFTER.match(digits, m.end()) or _NOT_MEASURE_BEFORE.search(digits, 0, m.start()):
             continue
-        return f"{int(m.group(1))}.{m.group(2)}"
-    return ""
+        if _AFTERSHOCK_WORD.search(re.split(r"[.!?;]\s", digits[max(0, m.start() - 40) : m.start()])[-1]):
+            continue
+        value = f"{int(m.group(1))}.{m.group(2)}"
+        before = re.split(r"[.!?;]\s", digits[max(0, m.start() - 40) : m.start()])[-1]
+        if _MAGNITUDE_WORD.search(before) or _MAGNITUDE_WORD.match(digits[m.end() : m.end() + 16].lstrip(" -")):
+            named.append(value)
+        first = first or value
+    return named[0] if named else first
 
 
 def date_of(article: Article, text: str) -> tuple[str, str]:
@@ -558,6 +585,83 @@ def date_of(article: Article, text: str) -> tuple[str, str]:
     return "", ""
 
 
+# words that make a year a date's: month names (``is_month`` of the claims stage reads the European ones) and the
+# word "year" in its forms, in the languages read (stems: a prefix match)
+_DATE_WORDS = re.compile(
+    r"(?:год|г\.|року|рік|roku|rok\b|yıl|il\b|ili\b|ildə|ilin|жыл|jahr|année|an\b|año|anno|ano\b|year|év|vuo|år|"
+    r"jaar|έτος|έτους|χρον|عام|سنة|سال|թ\.|թվական|yil|ақпан|қаңтар|fevral|yanvar|şubat|фев|ιαν|φεβ|μαρ|απρ|μαΐ|ιουν|"
+    r"ιουλ|αυγ|σεπ|οκτ|νοε|δεκ|janu|febr|márc|ápr|máj|jún|júl|aug|szept|okt|nov|dec|helmi|tammi|maalis|huhti|touko|"
+    r"kesä|heinä|elo|syys|loka|marras|joulu|فبراير|شباط|يناير|فوريه|بهمن|اسفند|ژانویه)",
+    re.IGNORECASE,
+)
+_CJK_DATE_AFTER = re.compile(r"^\s?(?:年|년)")
+# a year after "since" (or its "-den beri", "以来" after it) is a past reference, not the event's year
+_SINCE_BEFORE = re.compile(
+    r"(?:\b(?:since|seit|depuis|desde|dal|dall['’]|od|с|со|з|із|від|sedan|sinds|från|منذ|από|از|自)"
+    r"(?:\s+(?:the|le|l['’]|el|o|lo|il|το|του|года|год|року|roku|jahr|year|عام|سنة|سال|an|ano|año))*\s*|自)$",
+    re.IGNORECASE,
+)
+# ... or a few words after an unambiguous "since" ("the largest since the quake of 17 August 1999")
+_SINCE_FAR = re.compile(
+    r"\b(?:since|seit|depuis|desde|sinds|sedan|منذ|έπειτα από|μετά από|dopo quello|nachdem|όπως)\b", re.IGNORECASE
+)
+_SINCE_AFTER = re.compile(
+    r"^(?:['’]?\w{0,4}\s?(?:yıl\w*|il\w*|жыл\w*|年|년)?\s?(?:beri|bəri|бері|bu yana|以来|以降|이후|óta|lähtien|"
+    r"ta lähtien|sedan|herefter))",
+    re.IGNORECASE,
+)
+# a number followed by a noun it counts ("2000 injured", "2000 человек") is no year, unless a date stands before it
+_QUANTITY_BEFORE = re.compile(
+    r"(?:more than|over|about|nearly|almost|mehr als|über|rund|fast|plus de|près de|environ|más de|cerca de|"
+    r"casi|oltre|quasi|mais de|quase|ponad|prawie|około|более|больше|около|почти|свыше|понад|майже|близько|"
+    r"fazla|yaklaşık|yakın|astam|шамамен|астам|أكثر من|نحو|حوالي|بیش از|حدود|yli|noin|över|cirka|drygt|több mint|"
+    r"közel|mintegy|μεγαλύτερο από|πάνω από|περίπου)\s*$",
+    re.IGNORECASE,
+)
+_WORD_AFTER = re.compile(r"^\s+([^\W\d_]{3,})", re.UNICODE)
+_LAST_WORD = re.compile(r"(\d{1,2}\.?,?|[^\W\d_]+)\s$", re.UNICODE)
+
+
+def _is_date_word(word: str) -> bool:
+    return is_month(word) or bool(_DATE_WORDS.match(word))
+
+
+def _near_date_word(chunk: str) -> bool:
+    return any(_is_date_word(w) for w in _WORD.findall(chunk)) or bool(_DATE_WORDS.search(chunk))
+
+
+def event_years(text: str, *, loose: bool = False) -> list[int]:
+    """The years ``text`` names as the date of something: a year with a date word beside it ("6 February 2023",
+    "в 2023 году", "2023年2月6日", "2023 yılında"), not one after "since" ("seit 2011", "2011'den beri", "自2011年以来")
+    nor a count ("2000 injured"): ``"Depuis 2011, 2000 blessés; le 6 février 2023"`` → ``[2023]``. ``loose``: also
+    a year no date word stands by, when it follows no "since" nor a quantity word ("the largest protest of 2011";
+    not "more than 2000")."""
+    out = []
+    for m in _YEAR.finditer(text):
+        start, end = m.span()
+        before, after = text[max(0, start - 45) : start], text[end : end + 30]
+        clause = re.split(r"[.!?;,،]\s", before)[-1]
+        far = [m2 for m2 in _SINCE_FAR.finditer(clause) if not re.search(r"\d{4}", clause[m2.end() :])]
+        if _SINCE_BEFORE.search(before) or far or _SINCE_AFTER.match(after):
+            continue
+        if _CJK_DATE_AFTER.match(after):
+            out.append(int(m.group(1)))
+            continue
+        if not (_near_date_word(before[-16:]) or _near_date_word(after[:16])):
+            if loose and not _QUANTITY_BEFORE.search(before):
+                out.append(int(m.group(1)))
+            continue
+        noun, last = _WORD_AFTER.match(after), _LAST_WORD.search(before)
+        # a date right before it ("6 February 2023 earthquake", "6 de febrero de 2023", "February 6, 2023")
+        dated_before = last is not None and (
+            last.group(1)[0].isdigit() or any(_is_date_word(w) for w in _WORD.findall(before)[-2:])
+        )
+        if noun and not _is_date_word(noun.group(1)) and not dated_before:
+            continue  # a count: "2000 injured"
+        out.append(int(m.group(1)))
+    return out
+
+
 def year_of(article: Article, text: str) -> tuple[int | None, bool]:
     """The article's year and whether it is its publication year (else the year of a date in its URL, else the
     latest year ``text`` names; in Persian a Solar Hijri year, ``آبان ۱۳۹۸``, counts as its Gregorian year, 2019)."""
@@ -568,7 +672,8 @@ def year_of(article: Article, text: str) -> tuple[int | None, bool]:
     if url_month:
         return int(url_month[:4]), False
     digits = _ascii_digits(text)
-    years = [int(y) for y in _YEAR.findall(digits)]
+    # a year a date word makes the date of something, else one no "since" or quantity word stands before
+    years = event_years(digits) or event_years(digits, loose=True)
     if (article.language or "").startswith("fa"):
         years += [int(y) + 621 for y in _SOLAR_HIJRI_YEAR.findall(digits)]
     return (max(years) if years else None), False
