@@ -79,7 +79,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "enrich": {"config", "errors", "learn", "model", "outlets", "pipeline", "registry"},
     "outlets": {"config", "errors", "model", "pipeline", "store"},
     "ingest": {"config", "enrich", "errors", "model", "outlets", "pipeline", "registry", "store"},
-    "stories": {"config", "model", "registry", "store"},
+    "stories": {"config", "enrich", "model", "registry", "store"},  # enrich: month names that date a year
     "compare": {"errors", "model", "outlets", "store"},
     "publish": {"compare", "config", "errors", "model", "outlets", "registry", "store", "stories"},
     "engine": {"config", "enrich", "errors", "ingest", "model", "model_arrow", "pipeline", "registry"},
