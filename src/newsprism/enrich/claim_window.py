@@ -1146,7 +1146,7 @@ def extract_window_claims(
         impersonal = any(m.label == "impersonal" and s0 <= m.start < s1 for m in art.matches)
         if not sent_claims:
             if unsourced and s1 - s0 <= 200:  # "... 18 people died. This was reported by the minister X."
-                span = _claimant(art, s0, s1, said_only=True)
+                span = _claimant(art, s0, s1, said_only=True) or _next_source(art, s0, s1)
                 if span is not None:
                     last = (text[span[0] : span[1]], para)
                     for c in unsourced:
@@ -1244,3 +1244,34 @@ def _pronoun_said(art: _Article, s0: int, s1: int) -> bool:
         if art.lex.segmented and any(art.text[max(s0, pos - len(w)) : pos] == w for w in art.lex.pronouns):
             return True
     return False
+
+
+def _refers_back(art: _Article, s0: int, s1: int) -> bool:
+    """Whether the sentence opens with a word pointing back at the one before ("Dies", "Об этом", "This", "Bunu",
+    "Cela", "Así lo"): a sentence of the source alone, whose figures came before."""
+    i = art.token_index(s0)
+    head = [t.folded for t in art.tokens[i : i + 2] if t.start < s1]
+    return bool(head) and (
+        head[0] in art.lex.pronouns or (head[0] in art.lex.stop and head[1:2] != [] and head[1] in art.lex.pronouns)
+    )
+
+
+def _next_source(art: _Article, s0: int, s1: int) -> tuple[int, int] | None:
+    """The source a figure-less sentence names for the figures before it when it points back at them ("This was
+    reported by the ministry.", "Об этом сообщили в МВД.", "Dies berichten Augenzeugen."): its ``according`` cue, or
+    the agent after a passive report, or the subject after an inverted reporting verb."""
+    if not _refers_back(art, s0, s1):
+        return None
+    span = _claimant(art, s0, s1)
+    if span is not None:
+        return span
+    for m in art.matches:
+        if m.label in {"impersonal", "said"} and s0 <= m.start < s1:
+            pos = m.end
+            i = art.token_index(pos)
+            if i < len(art.tokens) and art.tokens[i].start < s1 and art.tokens[i].folded in art.lex.stop:
+                pos = art.tokens[i].end  # "reported | by the ministry", "сообщили | в МВД"
+            after = _forward(art, pos, s1) or _inverted(art, m.end, s1)
+            if after is not None and _valid_claimant(art, after):
+                return after
+    return None
