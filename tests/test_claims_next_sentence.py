@@ -52,3 +52,37 @@ def test_next_sentence_names_the_source(lang: str, text: str, claimant: str) -> 
 def test_back_reference_alone_is_no_claimant(lang: str, text: str) -> None:
     (claim,) = extract_claims(text, lang=lang)
     assert claim.claimant is None
+
+
+#: Turkic subject-first reports with no comma after the subject: the institution that opens the sentence claims its
+#: figures when a reporting verb ends it
+SUBJECT_FIRST: list[tuple[str, str, str]] = [
+    ("az", "Səhiyyə Nazirliyi hadisələrdə 14 nəfərin öldüyünü açıqlayıb.", "Səhiyyə Nazirliyi"),
+    (
+        "kk",
+        "Денсаулық сақтау министрлігі қақтығыстарда 14 адам қаза тапқанын хабарлады.",
+        "Денсаулық сақтау министрлігі",
+    ),
+    ("uz", "Sog'liqni saqlash vazirligi to'qnashuvlarda 14 kishi halok bo'lganini ma'lum qildi.", "saqlash vazirligi"),
+    ("ky", "Саламаттык сактоо министрлиги кагылышууларда 14 адам каза болгонун билдирди.", "сактоо министрлиги"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "claimant"), SUBJECT_FIRST)
+def test_subject_first_institution_claims(lang: str, text: str, claimant: str) -> None:
+    (claim,) = extract_claims(text, lang=lang)
+    assert claim.number == 14
+    assert claim.claimant is not None and claimant in claim.claimant
+    assert claim.claimant_score == OWN_CLAUSE
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("az", "Bakıda keçirilən aksiyada 14 nəfər saxlanılıb."),  # a place in the locative, no reporting verb
+        ("kk", "Алматыдағы қақтығыстарда 14 адам қаза тапты."),
+    ],
+)
+def test_place_first_is_no_claimant(lang: str, text: str) -> None:
+    (claim,) = extract_claims(text, lang=lang)
+    assert claim.claimant is None

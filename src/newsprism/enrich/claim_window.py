@@ -149,6 +149,7 @@ class CueLexicon:
     aux: frozenset[str]  # auxiliaries between a claimant and its reporting verb ("a annoncé", "ha riferito")
     fillers: tuple[str, ...]  # word stems between a claimant and a postposed cue ("AFAD'ın açıkladığı son verilere")
     topic: tuple[str, ...]  # topic particles ending a sentence-initial claimant ("대통령은", "AFADは")
+    heads: tuple[str, ...] = ()  # stems of the nouns that end an institution's name ("bakanlığı", "министрлігі")
 
     @property
     def segmented(self) -> bool:
@@ -208,6 +209,7 @@ def _build(lang: str, resources: Resources | None) -> CueLexicon:
         aux=words("aux"),
         fillers=tuple(fold(w) for w in data.get("fillers", [])),
         topic=tuple(data.get("topic", [])),
+        heads=tuple(fold(w) for w in data.get("heads", [])),
     )
 
 
@@ -975,8 +977,22 @@ def _topic(art: _Article, s0: int, s1: int) -> tuple[int, int] | None:
         return None  # Korean: no topic particle, no claimant
     nxt = art.tokens[idx[-1] + 1].start if idx[-1] + 1 < len(art.tokens) else s1
     if not re.match(r"\s*[,،՝]", art.text[art.tokens[idx[-1]].end : nxt + 1]):
-        return None  # the subject is set off by a comma: "Sağlık Bakanı Fahrettin Koca, en az 21 ..."
+        return _headed(art, idx, s0, s1)  # the subject is set off by a comma: "Sağlık Bakanı Fahrettin Koca, ..."
     return _phrase(art, idx)
+
+
+def _headed(art: _Article, idx: list[int], s0: int, s1: int) -> tuple[int, int] | None:
+    """The sentence-initial institution with no comma after it, when a reporting verb ends the sentence ("Səhiyyə
+    Nazirliyi ... 14 nəfərin öldüyünü açıqlayıb", "Денсаулық сақтау министрлігі ... хабарлады"): the words up to the
+    first head noun of an institution's name."""
+    if not art.lex.heads or not any(
+        m.label == "said" and s0 <= m.start and not re.search(r"\w", art.text[m.end : s1]) for m in art.matches
+    ):
+        return None
+    for j, i in enumerate(idx):
+        if art.tokens[i].folded.startswith(art.lex.heads):
+            return _phrase(art, idx[: j + 1])
+    return None
 
 
 # ------------------------------------------------------------------------------------------------------ claims
