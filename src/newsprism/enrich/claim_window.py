@@ -149,6 +149,7 @@ class CueLexicon:
     aux: frozenset[str]  # auxiliaries between a claimant and its reporting verb ("a annoncé", "ha riferito")
     fillers: tuple[str, ...]  # word stems between a claimant and a postposed cue ("AFAD'ın açıkladığı son verilere")
     topic: tuple[str, ...]  # topic particles ending a sentence-initial claimant ("대통령은", "AFADは")
+    heads: tuple[str, ...] = ()  # stems of the nouns that end an institution's name ("bakanlığı", "министрлігі")
 
     @property
     def segmented(self) -> bool:
@@ -208,6 +209,7 @@ def _build(lang: str, resources: Resources | None) -> CueLexicon:
         aux=words("aux"),
         fillers=tuple(fold(w) for w in data.get("fillers", [])),
         topic=tuple(data.get("topic", [])),
+        heads=tuple(fold(w) for w in data.get("heads", [])),
     )
 
 
@@ -975,8 +977,22 @@ def _topic(art: _Article, s0: int, s1: int) -> tuple[int, int] | None:
         return None  # Korean: no topic particle, no claimant
     nxt = art.tokens[idx[-1] + 1].start if idx[-1] + 1 < len(art.tokens) else s1
     if not re.match(r"\s*[,،՝]", art.text[art.tokens[idx[-1]].end : nxt + 1]):
-        return None  # the subject is set off by a comma: "Sağlık Bakanı Fahrettin Koca, en az 21 ..."
+        return _headed(art, idx, s0, s1)  # the subject is set off by a comma: "Sağlık Bakanı Fahrettin Koca, ..."
     return _phrase(art, idx)
+
+
+def _headed(art: _Article, idx: list[int], s0: int, s1: int) -> tuple[int, int] | None:
+    """The sentence-initial institution with no comma after it, when a reporting verb ends the sentence ("Səhiyyə
+    Nazirliyi ... 14 nəfərin öldüyünü açıqlayıb", "Денсаулық сақтау министрлігі ... хабарлады"): the words up to the
+    first head noun of an institution's name."""
+    if not art.lex.heads or not any(
+        m.label == "said" and s0 <= m.start and not re.search(r"\w", art.text[m.end : s1]) for m in art.matches
+    ):
+        return None
+    for j, i in enumerate(idx):
+        if art.tokens[i].folded.startswith(art.lex.heads):
+            return _phrase(art, idx[: j + 1])
+    return None
 
 
 # ------------------------------------------------------------------------------------------------------ claims
@@ -1146,7 +1162,7 @@ def extract_window_claims(
         impersonal = any(m.label == "impersonal" and s0 <= m.start < s1 for m in art.matches)
         if not sent_claims:
             if unsourced and s1 - s0 <= 200:  # "... 18 people died. This was reported by the minister X."
-                span = _claimant(art, s0, s1, said_only=True)
+                span = _claimant(art, s0, s1, said_only=True) or _next_source(art, s0, s1)
                 if span is not None:
                     last = (text[span[0] : span[1]], para)
                     for c in unsourced:
@@ -1244,3 +1260,34 @@ def _pronoun_said(art: _Article, s0: int, s1: int) -> bool:
         if art.lex.segmented and any(art.text[max(s0, pos - len(w)) : pos] == w for w in art.lex.pronouns):
             return True
     return False
+
+
+def _refers_back(art: _Article, s0: int, s1: int) -> bool:
+    """Whether the sentence opens with a word pointing back at the one before ("Dies", "Об этом", "This", "Bunu",
+    "Cela", "Así lo"): a sentence of the source alone, whose figures came before."""
+    i = art.token_index(s0)
+    head = [t.folded for t in art.tokens[i : i + 2] if t.start < s1]
+    return bool(head) and (
+        head[0] in art.lex.pronouns or (head[0] in art.lex.stop and head[1:2] != [] and head[1] in art.lex.pronouns)
+    )
+
+
+def _next_source(art: _Article, s0: int, s1: int) -> tuple[int, int] | None:
+    """The source a figure-less sentence names for the figures before it when it points back at them ("This was
+    reported by the ministry.", "Об этом сообщили в МВД.", "Dies berichten Augenzeugen."): its ``according`` cue, or
+    the agent after a passive report, or the subject after an inverted reporting verb."""
+    if not _refers_back(art, s0, s1):
+        return None
+    span = _claimant(art, s0, s1)
+    if span is not None:
+        return span
+    for m in art.matches:
+        if m.label in {"impersonal", "said"} and s0 <= m.start < s1:
+            pos = m.end
+            i = art.token_index(pos)
+            if i < len(art.tokens) and art.tokens[i].start < s1 and art.tokens[i].folded in art.lex.stop:
+                pos = art.tokens[i].end  # "reported | by the ministry", "сообщили | в МВД"
+            after = _forward(art, pos, s1) or _inverted(art, m.end, s1)
+            if after is not None and _valid_claimant(art, after):
+                return after
+    return None
