@@ -104,6 +104,10 @@ class SpeakerWords:
     roles: tuple[str, ...] = ()
     pronouns: frozenset[str] = frozenset()
     statements: tuple[str, ...] = ()
+    #: news agencies (case-folded) and the words for one ("agencia", "nachrichtenagentur"): a relay, not a speaker
+    agencies: frozenset[str] = frozenset()
+    agency_nouns: tuple[str, ...] = ()
+    news_agency_nouns: tuple[str, ...] = ()
 
 
 def load_speaker_words(lang: str, resources: Resources | None = None) -> SpeakerWords:
@@ -112,13 +116,21 @@ def load_speaker_words(lang: str, resources: Resources | None = None) -> Speaker
     def build(_: object = None) -> dict[str, SpeakerWords]:
         text = ilr.files("newsprism.enrich").joinpath("resources/speaker_words.yaml").read_text(encoding="utf-8")
         data: dict[str, Any] = yaml.safe_load(text)
+        relays = data.get("_agencies") or {}
+        agencies = frozenset(fold(str(x)) for x in relays.get("names") or ())
+        nouns = tuple(fold(str(x)) for x in relays.get("nouns") or ())
+        news_nouns = tuple(fold(str(x)) for x in relays.get("news_nouns") or ())
         return {
             code: SpeakerWords(
                 roles=tuple(fold(str(x)) for x in entry.get("roles") or ()),
                 pronouns=frozenset(fold(str(x)) for x in entry.get("pronouns") or ()),
                 statements=tuple(fold(str(x)) for x in entry.get("statements") or ()),
+                agencies=agencies,
+                agency_nouns=nouns,
+                news_agency_nouns=news_nouns,
             )
             for code, entry in data.items()
+            if not code.startswith("_")
         }
 
     table = resources.get("quotes.speaker_words", build) if resources is not None else build()
@@ -269,6 +281,7 @@ def speaker_in(
         return _arabic_script_speaker(text, lo, hi, lang, words, names, last=last, resolve=resolve)
     known = [(s, e) for s, e, _ in names if lo <= s and e <= hi]
     spans = _merge([*known, *capitalised_runs(text, lo, hi), *role_phrases(text, lo, hi, lang, words)], text)
+    spans = [cut for s, e in spans if (cut := _without_agency(text, s, e, words)) is not None]
     pron = _pronouns(text, lo, hi, words)
     spans = [(s, e) for s, e in spans if (s, e) not in pron]  # "Он заявил": a capital that opens a sentence
     if spans:  # "Bakan Koca, açıklamasında": a statement word beside a name is not the speaker
@@ -284,6 +297,22 @@ def speaker_in(
         ante = resolve(s)
         return (s, e, ante[2]) if ante is not None else (s, e, text[s:e])
     return s, e, _name_of(text, s, e, names, kinds)
+
+
+def _without_agency(text: str, s: int, e: int, words: SpeakerWords) -> tuple[int, int] | None:
+    """A speaker phrase up to the news agency in it (``Olaf Scholz der Nachrichtenagentur`` -> ``Olaf Scholz``;
+    ``EFE`` in ``citado por EFE``, ``Agencia EFE`` -> none): an agency relays a quote, it does not say it. A word for
+    an agency goes with the agency's name after it; without one (``Agencia Espacial Europea``) it is a speaker."""
+    ws = _words(text, s, e)
+    for i, (at, _end, w) in enumerate(ws):
+        f = fold(w)
+        if not (f in words.agencies or f.startswith(words.news_agency_nouns) or fold(text[at:e]) in words.agencies):
+            continue
+        kept = ws[:i]
+        while kept and (fold(kept[-1][2]) in _LINKS | _DETERMINERS or fold(kept[-1][2]).startswith(words.agency_nouns)):
+            kept.pop()
+        return (s, kept[-1][1]) if kept else None
+    return s, e
 
 
 def _name_of(text: str, s: int, e: int, names: Sequence[Found], kinds: dict[tuple[int, int], str] | None = None) -> str:
@@ -362,6 +391,10 @@ def _cjk_speaker(
     if cut is not None:
         head = head[: cut.start()]
     head = head.rstrip(_CJK_STRIP).rstrip("はがもの").lstrip("とって")
+    if lang == "zh":  # "外交部发表声明称", "外交部声明称": the issuer, not its statement
+        issued = re.search(r"发表|發表|发布|發布|" + "|".join(map(re.escape, words.statements or ("声明",))), head)
+        if issued is not None and issued.start() > 0:
+            head = head[: issued.start()]
     if not head or len(head) > 16 or re.fullmatch(r"[\u3040-\u309f]+", head) or re.search(r"\s", head):
         return None
     s = text.index(head, a)
