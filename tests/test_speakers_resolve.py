@@ -69,9 +69,14 @@ def test_the_speaker_is_the_person_not_the_relay(lang: str, text: str, said: str
     assert text[q.speaker_start : q.speaker_end] == evidence
 
 
-def test_an_agency_alone_is_no_speaker() -> None:
-    text = "dijo a la agencia EFE"
-    assert speaker_in(text, 0, len(text), "es", load_speaker_words("es"), [], last=True) is None
+def test_an_agency_alone_stays_the_speaker_and_beside_a_person_is_dropped() -> None:
+    words = load_speaker_words("es")
+    text = "informó la agencia EFE"
+    sp = speaker_in(text, 0, len(text), "es", words, [], last=True)
+    assert sp is not None and sp[2] == "EFE"
+    text = "Ana Ruiz dijo a la agencia EFE"
+    sp = speaker_in(text, 0, len(text), "es", words, [], last=True)
+    assert sp is not None and sp[2] == "Ana Ruiz"
 
 
 def test_a_name_before_the_agency_is_kept_and_a_name_alone_is_untouched() -> None:
@@ -88,6 +93,6 @@ def test_a_government_agency_is_a_speaker() -> None:
     text = "«Los datos son preliminares», dijo la Agencia Espacial Europea."
     (q,) = extract_quotes(text, parsed=None, language="es")
     assert q.speaker_text == "Agencia Espacial Europea"
-    text = "Ana Ruiz llegó al centro. «Los datos son preliminares», dijo a la Agencia EFE."
+    text = "Ana Ruiz, citada por la Agencia EFE, dijo: «Los datos son preliminares»."
     (q,) = extract_quotes(text, parsed=None, language="es")
     assert q.speaker == "Ana Ruiz"

@@ -281,7 +281,9 @@ def speaker_in(
         return _arabic_script_speaker(text, lo, hi, lang, words, names, last=last, resolve=resolve)
     known = [(s, e) for s, e, _ in names if lo <= s and e <= hi]
     spans = _merge([*known, *capitalised_runs(text, lo, hi), *role_phrases(text, lo, hi, lang, words)], text)
-    spans = [cut for s, e in spans if (cut := _without_agency(text, s, e, words)) is not None]
+    # "X, citado por EFE": an agency beside a person relays the quote; an agency alone ("informó EFE") reports it
+    relayed = [cut for s, e in spans if (cut := _without_agency(text, s, e, words)) is not None]
+    spans = relayed or spans
     pron = _pronouns(text, lo, hi, words)
     spans = [(s, e) for s, e in spans if (s, e) not in pron]  # "Он заявил": a capital that opens a sentence
     if spans:  # "Bakan Koca, açıklamasında": a statement word beside a name is not the speaker
