@@ -104,10 +104,6 @@ class SpeakerWords:
     roles: tuple[str, ...] = ()
     pronouns: frozenset[str] = frozenset()
     statements: tuple[str, ...] = ()
-    #: news agencies (case-folded) and the words for one ("agencia", "nachrichtenagentur"): a relay, not a speaker
-    agencies: frozenset[str] = frozenset()
-    agency_nouns: tuple[str, ...] = ()
-    news_agency_nouns: tuple[str, ...] = ()
 
 
 def load_speaker_words(lang: str, resources: Resources | None = None) -> SpeakerWords:
@@ -116,21 +112,13 @@ def load_speaker_words(lang: str, resources: Resources | None = None) -> Speaker
     def build(_: object = None) -> dict[str, SpeakerWords]:
         text = ilr.files("newsprism.enrich").joinpath("resources/speaker_words.yaml").read_text(encoding="utf-8")
         data: dict[str, Any] = yaml.safe_load(text)
-        relays = data.get("_agencies") or {}
-        agencies = frozenset(fold(str(x)) for x in relays.get("names") or ())
-        nouns = tuple(fold(str(x)) for x in relays.get("nouns") or ())
-        news_nouns = tuple(fold(str(x)) for x in relays.get("news_nouns") or ())
         return {
             code: SpeakerWords(
                 roles=tuple(fold(str(x)) for x in entry.get("roles") or ()),
                 pronouns=frozenset(fold(str(x)) for x in entry.get("pronouns") or ()),
                 statements=tuple(fold(str(x)) for x in entry.get("statements") or ()),
-                agencies=agencies,
-                agency_nouns=nouns,
-                news_agency_nouns=news_nouns,
             )
             for code, entry in data.items()
-            if not code.startswith("_")
         }
 
     table = resources.get("quotes.speaker_words", build) if resources is not None else build()
@@ -281,9 +269,6 @@ def speaker_in(
         return _arabic_script_speaker(text, lo, hi, lang, words, names, last=last, resolve=resolve)
     known = [(s, e) for s, e, _ in names if lo <= s and e <= hi]
     spans = _merge([*known, *capitalised_runs(text, lo, hi), *role_phrases(text, lo, hi, lang, words)], text)
-    # "X, citado por EFE": an agency beside a person relays the quote; an agency alone ("informó EFE") reports it
-    relayed = [cut for s, e in spans if (cut := _without_agency(text, s, e, words)) is not None]
-    spans = relayed or spans
     pron = _pronouns(text, lo, hi, words)
     spans = [(s, e) for s, e in spans if (s, e) not in pron]  # "Он заявил": a capital that opens a sentence
     if spans:  # "Bakan Koca, açıklamasında": a statement word beside a name is not the speaker
@@ -299,22 +284,6 @@ def speaker_in(
         ante = resolve(s)
         return (s, e, ante[2]) if ante is not None else (s, e, text[s:e])
     return s, e, _name_of(text, s, e, names, kinds)
-
-
-def _without_agency(text: str, s: int, e: int, words: SpeakerWords) -> tuple[int, int] | None:
-    """A speaker phrase up to the news agency in it (``Olaf Scholz der Nachrichtenagentur`` -> ``Olaf Scholz``;
-    ``EFE`` in ``citado por EFE``, ``Agencia EFE`` -> none): an agency relays a quote, it does not say it. A word for
-    an agency goes with the agency's name after it; without one (``Agencia Espacial Europea``) it is a speaker."""
-    ws = _words(text, s, e)
-    for i, (at, _end, w) in enumerate(ws):
-        f = fold(w)
-        if not (f in words.agencies or f.startswith(words.news_agency_nouns) or fold(text[at:e]) in words.agencies):
-            continue
-        kept = ws[:i]
-        while kept and (fold(kept[-1][2]) in _LINKS | _DETERMINERS or fold(kept[-1][2]).startswith(words.agency_nouns)):
-            kept.pop()
-        return (s, kept[-1][1]) if kept else None
-    return s, e
 
 
 def _name_of(text: str, s: int, e: int, names: Sequence[Found], kinds: dict[tuple[int, int], str] | None = None) -> str:
