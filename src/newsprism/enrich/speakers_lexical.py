@@ -362,6 +362,10 @@ def _cjk_speaker(
     if cut is not None:
         head = head[: cut.start()]
     head = head.rstrip(_CJK_STRIP).rstrip("はがもの").lstrip("とって")
+    if lang == "zh":  # "外交部发表声明称", "外交部声明称": the issuer, not its statement
+        issued = re.search(r"发表|發表|发布|發布|" + "|".join(map(re.escape, words.statements or ("声明",))), head)
+        if issued is not None and issued.start() > 0:
+            head = head[: issued.start()]
     if not head or len(head) > 16 or re.fullmatch(r"[\u3040-\u309f]+", head) or re.search(r"\s", head):
         return None
     s = text.index(head, a)
