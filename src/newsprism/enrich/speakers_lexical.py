@@ -263,10 +263,12 @@ def speaker_in(
     resolved with ``resolve`` (its span stays the evidence)."""
     if hi <= lo:
         return None
-    if lang in _SEGMENTED or lang == "ko":
-        return _cjk_speaker(text, lo, hi, lang, words, names, last=last, resolve=resolve)
-    if lang in {"ar", "fa"}:
-        return _arabic_script_speaker(text, lo, hi, lang, words, names, last=last, resolve=resolve)
+    if lang in _SEGMENTED or lang in {"ko", "ar", "fa"}:  # no capitals: a known name first, else the script's rules
+        named = [n for n in names if lo <= n[0] and n[1] <= hi]
+        if named:
+            return named[-1] if last else named[0]
+        script_speaker = _arabic_script_speaker if lang in {"ar", "fa"} else _cjk_speaker
+        return script_speaker(text, lo, hi, lang, words, last=last, resolve=resolve)
     known = [(s, e) for s, e, _ in names if lo <= s and e <= hi]
     spans = _merge([*known, *capitalised_runs(text, lo, hi), *role_phrases(text, lo, hi, lang, words)], text)
     pron = _pronouns(text, lo, hi, words)
@@ -335,14 +337,10 @@ def _cjk_speaker(
     hi: int,
     lang: str,
     words: SpeakerWords,
-    names: Sequence[Found],
     *,
     last: bool,
     resolve: Callable[[int], Found | None] | None,
 ) -> tuple[int, int, str] | None:
-    known = [n for n in names if lo <= n[0] and n[1] <= hi]
-    if known:
-        return known[-1] if last else known[0]
     seg = text[lo:hi]
     if lang == "ko":
         return _ko_speaker(text, lo, hi, words, resolve)
@@ -468,14 +466,10 @@ def _arabic_script_speaker(
     hi: int,
     lang: str,
     words: SpeakerWords,
-    names: Sequence[Found],
     *,
     last: bool,
     resolve: Callable[[int], Found | None] | None,
 ) -> tuple[int, int, str] | None:
-    known = [n for n in names if lo <= n[0] and n[1] <= hi]
-    if known:
-        return known[-1] if last else known[0]
     ws = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\s،,.:؛«»\"“”()]+", text[lo:hi])]
     ws = [(lo + s, lo + e, w) for s, e, w in ws]
     if not ws:
