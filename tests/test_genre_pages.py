@@ -1,0 +1,26 @@
+"""The genre check set's annotations (texts are not shipped): every page has a label, its evidence and its text's
+identity, ids are unique, and each language has pages of both labels."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+SET = Path(__file__).resolve().parents[1] / "src/newsprism/evaluate/resources/genre_pages.yaml"
+
+
+def test_genre_pages_are_labelled_with_their_evidence() -> None:
+    pages = yaml.safe_load(SET.read_text(encoding="utf-8"))["pages"]
+    assert len(pages) == 153
+    assert len({p["id"] for p in pages}) == len(pages)
+    for p in pages:
+        assert p["label"] in {"opinion", "reporting"}, p["id"]
+        assert p["id"].startswith(f"{p['language']}-{'op' if p['label'] == 'opinion' else 'rep'}-"), p["id"]
+        assert p["evidence"].strip() and p["url"].startswith("http"), p["id"]
+        assert re.fullmatch(r"[0-9a-f]{64}", p["sha256"]) and 0 < int(p["chars"]) <= 5001, p["id"]
+    both = Counter((p["language"], p["label"]) for p in pages)
+    assert {lang for lang, _ in both} == {"en", "fr", "de", "it", "es", "pl", "ru", "el"}
+    assert all(both[(lang, "opinion")] >= 3 and both[(lang, "reporting")] >= 7 for lang, _ in both)
