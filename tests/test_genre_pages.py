@@ -24,3 +24,17 @@ def test_genre_pages_are_labelled_with_their_evidence() -> None:
     both = Counter((p["language"], p["label"]) for p in pages)
     assert {lang for lang, _ in both} == {"en", "fr", "de", "it", "es", "pl", "ru", "el"}
     assert all(both[(lang, "opinion")] >= 3 and both[(lang, "reporting")] >= 7 for lang, _ in both)
+
+
+def test_genre_pages_are_scored_from_a_folder_of_texts(tmp_path: Path) -> None:
+    """Only pages whose text is in the folder are scored; the rest are named as missing."""
+    from newsprism.evaluate.genre_pages import evaluate_genre_pages, main
+
+    (tmp_path / "en-rep-01.txt").write_text(
+        "LONDON, May 3 (Reuters) - The ministry said on Monday that 12 people were detained, police said.\n",
+        encoding="utf-8",
+    )
+    report = evaluate_genre_pages(tmp_path)
+    assert len(report["missing"]) == 152 and "en-rep-01" not in report["missing"]
+    assert list(report["languages"]) == ["en"] and report["all"]["n"] == 1
+    assert main([str(tmp_path / "empty")]) == 1
