@@ -88,3 +88,20 @@ def test_opinion_and_reporting_in_other_languages(model, lang: str) -> None:  # 
     g1, _, _ = classify_genre(Article(id="o", title="t", body=opinion, language=lang), model=model)
     g2, _, _ = classify_genre(Article(id="r", title="t", body=report, language=lang), model=model)
     assert (g1, g2) == ("opinion", "reporting")
+
+
+def test_german_quotations_are_not_the_writer_speaking(model) -> None:  # type: ignore[no-untyped-def]
+    """„…“ (German quotation marks) are masked like “…”, so a quoted "wir" is not the writer's first person, and
+    "ihr" (mostly 'her' or 'their') is no second person."""
+    from newsprism.enrich.genre import genre_features
+
+    quoted = "Der Minister sagte am Montag: „Wir müssen handeln, wir haben keine Zeit.“ Ihr Sprecher bestätigte das."
+    feats = genre_features(Article(id="q", title="t", body=quoted, language="de"), model)
+    assert feats["first_person"] == 0 and feats["second_person"] == 0
+    own = "Wir müssen handeln. Ich glaube, wir haben keine Zeit mehr."
+    assert genre_features(Article(id="o", title="t", body=own, language="de"), model)["first_person"] > 0
+
+
+def test_rule_threshold_is_read_from_the_cue_file(model) -> None:  # type: ignore[no-untyped-def]
+    """Outside English the rules decide at genre.yaml's opinion_threshold (0.45, set on the check set's tune part)."""
+    assert model.opinion_threshold == pytest.approx(0.45)

@@ -38,3 +38,15 @@ def test_genre_pages_are_scored_from_a_folder_of_texts(tmp_path: Path) -> None:
     assert len(report["missing"]) == 152 and "en-rep-01" not in report["missing"]
     assert list(report["languages"]) == ["en"] and report["all"]["n"] == 1
     assert main([str(tmp_path / "empty")]) == 1
+
+
+def test_genre_pages_parts_are_fixed_by_id() -> None:
+    """The tune and check parts never change with the order of the file: 69 and 84 pages, every language in both."""
+    from newsprism.evaluate.genre_pages import evaluate_genre_pages, load_genre_pages, page_part
+
+    parts = Counter(page_part(p["id"]) for p in load_genre_pages())
+    assert parts == {"tune": 69, "check": 84}
+    assert page_part("en-rep-01") == page_part("en-rep-01")
+    by_part = {(page_part(p["id"]), p["language"]) for p in load_genre_pages()}
+    assert all((part, lang) in by_part for part in ("tune", "check") for lang in ("en", "ru", "el", "pl"))
+    assert evaluate_genre_pages(Path("/nonexistent"), part="check")["part"] == "check"

@@ -33,7 +33,8 @@ COMPONENT = "genre.features.v1"
 GENRES = ("opinion", "reporting", "analysis", "satire")
 
 _NUMBER = re.compile(r"(?<!\w)\d[\d.,]*(?!\w)")
-_QUOTED = re.compile(r"[“\"«„][^”\"»“]{1,600}[”\"»]|(?<!\w)‘[^’]{1,400}’(?!\w)")
+# „German“ closes with the sign English opens with
+_QUOTED = re.compile(r"[“\"«„][^”\"»“]{1,600}[”\"»“]|(?<!\w)‘[^’]{1,400}’(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,9 @@ class GenreModel:
     lexicon: Lexicon
     sources: dict[str, list[str]]
     style: StyleWeights | None = None
+    #: where the rules alone decide opinion against reporting: opinion when P(opinion) / P(opinion or reporting)
+    #: reaches this (``genre.yaml`` ``opinion_threshold``)
+    opinion_threshold: float = 0.5
 
 
 def load_genre_model(resources: Resources | None = None, *, style: bool = True) -> GenreModel:
@@ -60,6 +64,7 @@ def load_genre_model(resources: Resources | None = None, *, style: bool = True) 
         Lexicon(cues),
         {k: [str(x) for x in v] for k, v in (data.get("sources") or {}).items()},
         load_style_weights() if style else None,
+        float(data.get("opinion_threshold", 0.5)),
     )
 
 
@@ -175,7 +180,7 @@ def classify_genre(
     total = sum(exp.values())
     probs = {g: v / total for g, v in exp.items()}
     if model.style is not None and not trained:
-        return _style_decision(probs, feats, model.style, article.language)
+        return _style_decision(probs, feats, model.style, article.language, model.opinion_threshold)
     if trained:
         best_t = max(trained, key=lambda g: trained[g])
         if trained[best_t] >= 0.5 or "analysis" not in probs or max(probs, key=lambda g: probs[g]) != "analysis":
@@ -185,7 +190,11 @@ def classify_genre(
 
 
 def _style_decision(
-    rule_probs: dict[str, float], feats: dict[str, float], style: StyleWeights, language: str | None
+    rule_probs: dict[str, float],
+    feats: dict[str, float],
+    style: StyleWeights,
+    language: str | None,
+    rule_threshold: float = 0.5,
 ) -> tuple[str, float, dict[str, float]]:
     """Satire when the rules say so (its cues); analysis when the rules say so and a think-tank source or
     footnotes back it; otherwise opinion or reporting — by the learned weights in the languages they were fitted
@@ -200,7 +209,7 @@ def _style_decision(
     else:
         both = rule_probs.get("opinion", 0.0) + rule_probs.get("reporting", 0.0)
         p_op = rule_probs.get("opinion", 0.0) / both if both else 0.5
-        opinion = p_op > 0.5
+        opinion = p_op >= rule_threshold
     mass = sum(p for g, p in rule_probs.items() if g in ("opinion", "reporting", "analysis"))
     probs = {g: (0.0 if g == "analysis" else p) for g, p in rule_probs.items()}
     probs["opinion"], probs["reporting"] = mass * p_op, mass * (1 - p_op)
