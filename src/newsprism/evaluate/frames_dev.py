@@ -147,12 +147,16 @@ def allsides_held_ids(ids: Sequence[str]) -> set[str]:
 
 
 def load_frames_dev(path: str | Path | None = None) -> list[FrameItem]:
-    """The annotated articles (the shipped ``resources/frames_dev.yaml`` by default)."""
+    """The annotated articles (the shipped ``resources/frames_dev.yaml`` by default; a bare file name that is no
+    file here names another shipped set, such as ``frames_pages.yaml``)."""
     from ..enrich.frames import GENERIC_FRAMES
 
     if path is None:
         text = ilr.files("newsprism.evaluate").joinpath("resources/frames_dev.yaml").read_text(encoding="utf-8")
         where = "frames_dev.yaml"
+    elif not Path(path).exists() and Path(path).name == str(path) and _shipped(str(path)):
+        where = str(path)  # a shipped set named by its file name (frames_pages.yaml)
+        text = ilr.files("newsprism.evaluate").joinpath("resources", str(path)).read_text(encoding="utf-8")
     else:
         where = str(path)
         try:
@@ -185,6 +189,10 @@ def load_frames_dev(path: str | Path | None = None) -> list[FrameItem]:
             )
         )
     return out
+
+
+def _shipped(name: str) -> bool:
+    return name.endswith(".yaml") and ilr.files("newsprism.evaluate").joinpath("resources", name).is_file()
 
 
 def load_texts(
@@ -279,7 +287,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m newsprism.evaluate.frames_dev", description=__doc__.split("\n")[0])
     ap.add_argument("data", nargs="?", type=Path, default=None, help="the AllSides folder (articles.jsonl.gz, splits/)")
     ap.add_argument("--pages", type=Path, default=None, help="folder of the multilingual dev pages (<id>.txt)")
-    ap.add_argument("--annotations", type=Path, default=None, help="annotations (default: the shipped frames_dev.yaml)")
+    ap.add_argument(
+        "--annotations",
+        type=Path,
+        default=None,
+        help="annotations (default: the shipped frames_dev.yaml; frames_pages.yaml: the shipped check set of pages)",
+    )
     ap.add_argument("--part", choices=(*PARTS, "all"), default=None, help="print one part (default: held and tune)")
     ap.add_argument("--no-ranker", action="store_true", help="the lexicon's thresholds alone (no calibrated ranker)")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")

@@ -86,7 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
-    print(f"split: genre_pages.yaml part {args.part}, every page whose text is in {args.data} ({len(report['missing'])} missing)")
+    missing = len(report["missing"])
+    print(f"split: genre_pages.yaml part {args.part}, every page whose text is in {args.data} ({missing} missing)")
     rows = [*report["languages"].items(), ("all", report["all"])] if report["all"] else []
     for lang, r in rows:
         floor = max(r["floors"].values())
