@@ -139,3 +139,28 @@ def test_export_carries_every_articles_value_on_every_axis(kz) -> None:  # type:
         "language": "ru",
     }
     assert row["default_axis"] == compare_story(store, story).default_axis
+
+
+def test_comparisons_count_cue_bearing_techniques_only(kz) -> None:  # type: ignore[no-untyped-def]
+    """Techniques guessed from a paragraph's style stay in the store and the article view, but story and outlet
+    comparisons count only hits with a cue: a guess says more about the genre than the outlet."""
+    from newsprism.compare import article_context
+    from newsprism.compare.listings import frames_by_outlet
+    from newsprism.model import STYLE_GUESS_COMPONENT, Technique
+
+    store, story = kz
+    before = compare_story(store, story, axis="lean").techniques
+    by_outlet = frames_by_outlet(store, article_ids=story.article_ids)
+    aid = story.article_ids[0]
+    body = store.get_article(aid).body
+    end = body.find("\n") if "\n" in body else len(body)
+    guess = Technique(aid, 0, end, body[:end], 0.2, STYLE_GUESS_COMPONENT, technique="Appeal_to_Time", paragraph=0)
+    store.commit_stage(aid, STYLE_GUESS_COMPONENT, [guess])
+    assert any(t.technique == "Appeal_to_Time" for t in store.iter_items("techniques", article_ids=[aid]))
+    after = compare_story(store, story, axis="lean").techniques
+    assert [t.to_dict() for t in after] == [t.to_dict() for t in before]
+    assert frames_by_outlet(store, article_ids=story.article_ids) == by_outlet
+    view = article_context(store, aid)
+    assert view is not None and [t.technique for t in view["style_guesses"]] == ["Appeal_to_Time"]
+    assert any(t.technique == "Appeal_to_Time" for t in view["items"]["techniques"])  # the API keeps every item
+    assert not any("Appeal_to_Time" in repr(seg) for seg in view["segments"])  # not highlighted in the body

@@ -18,6 +18,7 @@ from typing import Any, ClassVar, TypeVar
 
 __all__ = [
     "RECORD_TYPES",
+    "STYLE_GUESS_COMPONENT",
     "Article",
     "Claim",
     "Entity",
@@ -35,6 +36,7 @@ __all__ = [
     "Story",
     "Technique",
     "content_hash",
+    "is_style_guess",
     "record_from_dict",
 ]
 
@@ -289,6 +291,16 @@ class Technique(Item):
     technique: str = ""
     paragraph: int | None = None
     cue: str | None = None
+
+
+#: The component of a technique guessed from its paragraph's style, with no cue of its own
+#: (:mod:`newsprism.enrich.technique_prior`): comparisons of outlets leave these out.
+STYLE_GUESS_COMPONENT = "techniques.style-prior.v1"
+
+
+def is_style_guess(item: object) -> bool:
+    """True for a technique guessed from a paragraph's style (see :data:`STYLE_GUESS_COMPONENT`)."""
+    return getattr(item, "component", None) == STYLE_GUESS_COMPONENT
 
 
 @dataclass(slots=True)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
-from ..model import Entity, Frame
+from ..model import Entity, Frame, is_style_guess
 from ..outlets.labels import outlet_view
 from .sides import side_of_lean
 from .story_figures import store_figures
@@ -140,7 +140,7 @@ def frames_by_outlet(store: Store, *, article_ids: Iterable[str] | None = None) 
         if it.holder:
             rec["holders"][it.holder] = rec["holders"].get(it.holder, 0) + 1
     for it in store.iter_items("techniques", article_ids=ids):
-        if it.article_id not in outlet_of:
+        if it.article_id not in outlet_of or is_style_guess(it):  # cue-bearing hits only
             continue
         row = out[outlet_of[it.article_id]]
         name = getattr(it, "technique", "")

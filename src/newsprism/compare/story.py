@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..model import Article, Claim, Entity, Frame, Item, Place, Quote, Story, Technique
+from ..model import Article, Claim, Entity, Frame, Item, Place, Quote, Story, Technique, is_style_guess
 from .figures import figures_of_claims
 from .reconcile import FigureGroup, reconcile
 from .sides import (
@@ -401,7 +401,12 @@ def _compare(
                 holders = d.setdefault("holders", [])
                 if f.holder not in holders:
                     holders.append(f.holder)
-    techniques = _counter(items["techniques"], lambda t: t.technique if isinstance(t, Technique) else None, refs, arts)
+    techniques = _counter(  # cue-bearing hits only: a style guess says more about the genre than the outlet
+        items["techniques"],
+        lambda t: t.technique if isinstance(t, Technique) and not is_style_guess(t) else None,
+        refs,
+        arts,
+    )
     quoted = _counter(
         items["quotes"], lambda q: (q.speaker or q.speaker_text) if isinstance(q, Quote) else None, refs, arts
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..model import Article, Story
+from ..model import Article, Story, is_style_guess
 from .evidence import anchor_of, evidence_segments
 from .sides import outlet_info
 from .story import load_items, valid_span
@@ -40,7 +40,8 @@ def article_context(
     body), ``segments`` (the body cut at every item, see :func:`~newsprism.compare.evidence.evidence_segments`),
     ``points`` (the places with coordinates, one per name, with how often it is named and its anchor) and
     ``stories`` (those holding the article; from ``stories``, an index by :func:`stories_by_article`, when given,
-    else read from the store)."""
+    else read from the store) and ``style_guesses`` (the techniques of ``items`` guessed from a paragraph's style,
+    :func:`~newsprism.enrich.technique_prior.is_style_guess`; not cut into ``segments``)."""
     art = store.get_article(article) if isinstance(article, str) else article
     if art is None:
         return None
@@ -68,7 +69,11 @@ def article_context(
         "outlet": outlet_info(store, art),
         "labels": store.outlet_labels(art.outlet_id) if art.outlet_id else [],
         "items": valid,
-        "segments": evidence_segments(art.id, art.body, [it for v in valid.values() for it in v]),
+        # a technique guessed from style covers a whole paragraph: listed apart, not highlighted in the body
+        "segments": evidence_segments(
+            art.id, art.body, [it for v in valid.values() for it in v if not is_style_guess(it)]
+        ),
+        "style_guesses": [it for it in valid["techniques"] if is_style_guess(it)],
         "points": list(points.values()),
         "stories": list(index.get(art.id, [])),
     }

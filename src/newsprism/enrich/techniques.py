@@ -131,6 +131,7 @@ def detect_techniques(
     cutoffs: Mapping[str, float] | None = None,
     tokens: Sequence[Token] | None = None,
     language: str | None = None,
+    paragraph_component: str = COMPONENT,
 ) -> list[Technique]:
     """Technique hits of one text (lexicon + anaphora, plus a trained paragraph classifier's labels when given).
 
@@ -189,7 +190,7 @@ def detect_techniques(
                         end,
                         body[start:end],
                         round(p, 4),
-                        COMPONENT,
+                        paragraph_component,
                         technique=label,
                         paragraph=para,
                         cue=None,
@@ -207,6 +208,8 @@ class TechniqueStage:
 
     def __call__(self, doc: Doc) -> list[Technique]:
         from ..learn.models import load_model, predict_paragraphs
+        from .genre import load_genre_model
+        from .technique_prior import PRIOR_COMPONENT, load_paragraph_prior
 
         model = self.resources.get("techniques.lexicon", load_technique_model)
         probs = predict_paragraphs(self.resources, doc.article)
@@ -214,6 +217,12 @@ class TechniqueStage:
         threshold = float(trained.meta.get("threshold", 0.5)) if trained is not None else 0.5
         lang = doc.article.language
         cutoffs = {k: trained.threshold(k, lang) for k in trained.labels} if trained is not None else None
+        component = COMPONENT
+        if probs is None:  # no trained model: the shipped paragraph prior (None when switched off)
+            prior = self.resources.get("techniques.prior", load_paragraph_prior)
+            if prior is not None:
+                probs = prior.paragraph_probs(doc.article, self.resources.get("genre.features", load_genre_model))
+                cutoffs, component = dict(prior.cutoffs), PRIOR_COMPONENT
         return detect_techniques(
             doc.article.id,
             doc.article.body,
@@ -224,6 +233,7 @@ class TechniqueStage:
             cutoffs=cutoffs,
             tokens=doc_tokens(doc),
             language=lang,
+            paragraph_component=component,
         )
 
 

@@ -27,6 +27,7 @@ TASK_MODULES: dict[str, str] = {
     "genre-allsides": "genre_allsides",  # genre on AllSides articles labelled by outlet and URL (open data)
     "genre-pages": "genre_pages",  # genre on real pages in eight languages labelled by section (check set)
     "frames-dev": "frames_dev",  # generic frames on our own hand-annotated AllSides articles and dev pages
+    "techniques-pages": "techniques_pages",  # techniques per paragraph on real pages in eight languages (check set)
     "outlets": "outlets",
     "pages": "pages",
     "places": "places",

@@ -301,12 +301,9 @@ def predict_paragraphs(resources: Resources, article: Article) -> list[tuple[int
     model = _cached(resources, "techniques")
     if model is None:
         return None
-    spans: list[tuple[int, int, int]] = []
-    pos = 0
-    for line in article.body.split("\n"):
-        if line.strip():
-            spans.append((len(spans), pos, pos + len(line)))
-        pos += len(line) + 1
+    from ..enrich.technique_prior import paragraph_spans
+
+    spans = paragraph_spans(article.body)
     if not spans:
         return []
     probs = model.predict_proba([article.body[s:e] for _, s, e in spans])
