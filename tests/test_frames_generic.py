@@ -191,3 +191,16 @@ def test_cues_of_other_languages_do_not_fire_on_an_article() -> None:
     en = {f.frame: f.terms for f in detect_generic_frames("a", body, model=model, language="en")}
     anyl = {f.frame: f.terms for f in detect_generic_frames("a", body, model=model, language=None)}
     assert "banco" not in str(en) and "banco" in str(anyl)
+
+
+def test_names_holding_a_cue_word_count_nothing(model) -> None:  # type: ignore[no-untyped-def]
+    """A blocker cue (weight 0) covers a name that holds a frame's cue word: the party Prawo i Sprawiedliwość and
+    the Polish justice minister are no Fairness (nor the party Legality), social justice still is."""
+    from newsprism.enrich.frames import generic_frame_scores
+
+    text = "Rząd Prawa i Sprawiedliwości przyjął nowy budżet. Minister sprawiedliwości zabrał głos w Sejmie."
+    scored = generic_frame_scores(text, split_sentences(text), model, None, "pl")
+    assert "Fairness_and_equality" not in scored
+    assert "prawa" not in str(scored.get("Legality_Constitutionality_and_jurisprudence", {}).get("cues", "")).lower()
+    social = "Chodzi o sprawiedliwość społeczną i równość szans."
+    assert "Fairness_and_equality" in generic_frame_scores(social, split_sentences(social), model, None, "pl")

@@ -455,6 +455,8 @@ def generic_frame_scores(
         per_sent: dict[int, dict[str, float]] = {}
         seen: dict[str, int] = {}
         for m in hits:
+            if m.cue.weight <= 0:  # a blocker: a name that holds a cue word (Prawo i Sprawiedliwość) counts nothing
+                continue
             key = m.text.casefold()
             seen[key] = seen.get(key, 0) + 1
             if seen[key] > 3:  # a term repeated many times counts three times at most
