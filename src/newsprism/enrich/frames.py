@@ -341,6 +341,18 @@ def cues_from_mapping(label: str, data: Mapping[str, Any], *, source: str, defau
     return out
 
 
+def load_resource_json(name: str) -> Any:
+    """A JSON file shipped in ``newsprism/enrich/resources`` (learned weights); a file that cannot be read or
+    parsed is a :class:`~newsprism.errors.ConfigError` naming it."""
+    import json
+
+    path = ilr.files("newsprism.enrich").joinpath("resources", name)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{name}: cannot read: {exc}") from None
+
+
 def load_resource_yaml(name: str) -> Any:
     """A YAML file shipped in ``newsprism/enrich/resources``."""
     path = ilr.files("newsprism.enrich").joinpath("resources", name)

@@ -13,7 +13,6 @@ tune part of newsprism's own annotated frame set (``evaluate/resources/frames_de
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -101,8 +100,6 @@ def load_frame_ranker() -> FrameRanker | None:
     path = ilr.files("newsprism.enrich").joinpath("resources", "generic_frames_ranker.json")
     if not path.is_file():
         return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ConfigError(f"generic_frames_ranker.json: {exc}") from None
-    return ranker_from(data)
+    from .frames import load_resource_json
+
+    return ranker_from(load_resource_json("generic_frames_ranker.json"))

@@ -10,8 +10,6 @@ how their outlet published them (see :mod:`newsprism.evaluate.genre_allsides`); 
 
 from __future__ import annotations
 
-import importlib.resources as ilr
-import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -77,9 +75,6 @@ def style_weights_from(data: Mapping[str, Any], *, where: str = "genre_style.jso
 
 def load_style_weights(resources: Resources | None = None) -> StyleWeights:
     """The weights shipped in ``newsprism/enrich/resources/genre_style.json``."""
-    path = ilr.files("newsprism.enrich").joinpath("resources", "genre_style.json")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"genre_style.json: cannot read: {exc}") from None
-    return style_weights_from(data)
+    from .frames import load_resource_json
+
+    return style_weights_from(load_resource_json("genre_style.json"))

@@ -21,8 +21,6 @@ A trained technique model (``newsprism train --task techniques``) replaces it.
 
 from __future__ import annotations
 
-import importlib.resources as ilr
-import json
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -162,9 +160,6 @@ def prior_from(data: Mapping[str, Any], *, where: str = "technique_paragraphs.js
 
 def load_paragraph_prior(resources: object | None = None) -> ParagraphPrior:
     """The weights shipped in ``newsprism/enrich/resources/technique_paragraphs.json``."""
-    path = ilr.files("newsprism.enrich").joinpath("resources", "technique_paragraphs.json")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"technique_paragraphs.json: cannot read: {exc}") from None
-    return prior_from(data)
+    from .frames import load_resource_json
+
+    return prior_from(load_resource_json("technique_paragraphs.json"))
