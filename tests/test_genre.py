@@ -73,6 +73,24 @@ PAIRS = {
         "Minister powiedział w poniedziałek, że reforma wejdzie w życie w marcu. „To konieczny krok” – oświadczył "
         "rzecznik. Według agencji parlament zagłosuje nad ustawą w przyszłym tygodniu.",
     ),
+    "nl": (
+        "Ik geloof er niets van. Willen ze ons echt laten denken dat alles goed gaat? Helaas leeft onze regering "
+        "in een andere wereld. Het is absurd en schandalig. Misschien worden ze morgen wakker.",
+        "De minister zei maandag dat de hervorming in maart ingaat, volgens een verklaring. De woordvoerder "
+        "verklaarde dat het parlement volgende week stemt, meldde persbureau ANP.",
+    ),
+    "fi": (
+        "Mielestäni tämä on järjetöntä. Yrittävätkö he todella uskotella meille, että kaikki on hyvin? "
+        "Valitettavasti hallitus elää omassa maailmassaan. Meidän täytyy vaatia muutosta.",
+        "Ministeri kertoi maanantaina, että uudistus tulee voimaan maaliskuussa. Tiedottajan mukaan eduskunta "
+        "äänestää ensi viikolla, uutistoimisto STT kertoi.",
+    ),
+    "hu": (
+        "Szerintem ez abszurd. Tényleg el akarják hitetni velünk, hogy minden rendben van? Sajnos a kormány egy "
+        "másik világban él. Talán holnap felébrednek, de nekünk muszáj cselekedni.",
+        "A miniszter hétfőn közölte, hogy a reform márciusban lép hatályba. A szóvivő szerint a parlament jövő "
+        "héten szavaz, jelentette az MTI.",
+    ),
     "tr": (
         "Ben buna inanmıyorum. Gerçekten bizi her şeyin yolunda olduğuna inandırabilirler mi? Maalesef "
         "hükümetimiz başka bir dünyada yaşıyor. Bu saçma ve utanç verici. Belki yarın uyanırlar.",

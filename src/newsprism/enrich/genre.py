@@ -33,8 +33,8 @@ COMPONENT = "genre.features.v1"
 GENRES = ("opinion", "reporting", "analysis", "satire")
 
 _NUMBER = re.compile(r"(?<!\w)\d[\d.,]*(?!\w)")
-# „German“ closes with the sign English opens with
-_QUOTED = re.compile(r"[“\"«„][^”\"»“]{1,600}[”\"»“]|(?<!\w)‘[^’]{1,400}’(?!\w)")
+# „German“ closes with the sign English opens with; 「Japanese」 and 『Chinese』 corner brackets
+_QUOTED = re.compile(r"[“\"«„][^”\"»“]{1,600}[”\"»“]|(?<!\w)‘[^’]{1,400}’(?!\w)|「[^」]{1,600}」|『[^』]{1,600}』")
 
 
 @dataclass(frozen=True, slots=True)
