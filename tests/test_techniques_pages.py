@@ -36,9 +36,7 @@ REPORT = (
 
 def test_technique_pages_are_the_genre_pages() -> None:
     rows = load_technique_pages()
-    first_round = {"en", "fr", "de", "it", "es", "pl", "ru", "el"}
-    assert {r["id"] for r in rows} == {p["id"] for p in load_genre_pages() if p["language"] in first_round}
-    assert len(rows) == 153
+    assert {r["id"] for r in rows} == {p["id"] for p in load_genre_pages()} and len(rows) == 308
     labelled = [p for r in rows for p in r["paragraphs"]]
     assert len(labelled) > 150
     for r in rows:
@@ -83,11 +81,16 @@ def test_style_guesses_are_marked_and_can_be_switched_off() -> None:
     from newsprism.evaluate.semeval import run_detectors
     from newsprism.pipeline import Resources
 
-    art = Article(id="o", title="t", body=OPINION, language="en")
+    # a third paragraph with the style of opinion and none of the lexicon's cues
+    body = OPINION + (
+        "\nWhy should we accept any of this? We deserve better from the people we elected, and we will keep saying so "
+        "until somebody in that building finally listens to us and to our neighbours!\n"
+    )
+    art = Article(id="o", title="t", body=body, language="en")
     items = run_detectors([art], ("techniques.lexicon.v1",), resources=Resources())[0]
     guesses = [t for t in items if isinstance(t, Technique) and is_style_guess(t)]
     assert guesses and all(t.component == PRIOR_COMPONENT and t.cue is None for t in guesses)
-    assert all(OPINION[t.start : t.end].strip() and t.paragraph is not None for t in guesses)
+    assert all(body[t.start : t.end].strip() and t.paragraph == 2 for t in guesses)
     cued = [t for t in items if isinstance(t, Technique) and not is_style_guess(t)]
     assert any(t.cue for t in cued)  # the lexicon still finds its cues
     off = Resources()
