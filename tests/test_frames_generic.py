@@ -204,3 +204,20 @@ def test_names_holding_a_cue_word_count_nothing(model) -> None:  # type: ignore[
     assert "prawa" not in str(scored.get("Legality_Constitutionality_and_jurisprudence", {}).get("cues", "")).lower()
     social = "Chodzi o sprawiedliwość społeczną i równość szans."
     assert "Fairness_and_equality" in generic_frame_scores(social, split_sentences(social), model, None, "pl")
+
+
+def test_court_words_do_not_catch_fate_or_ships(model) -> None:  # type: ignore[no-untyped-def]
+    """Russian and Ukrainian court cues are whole forms, not the stem суд*: судя ('judging by'), судьба ('fate'),
+    судно ('ship') and судячи are no Legality."""
+    from newsprism.enrich.frames import generic_frame_scores
+
+    legal = "Legality_Constitutionality_and_jurisprudence"
+    for lang, text in (
+        ("ru", "Судя по всему, судьба страны решится завтра. Судно вышло в море."),
+        ("uk", "Судячи з усього, судно вийшло в море."),
+    ):
+        tokens = model.lemmas.tokenize(text, lang) if model.lemmas is not None else None
+        assert legal not in generic_frame_scores(text, split_sentences(text), model, tokens, lang), lang
+    court = "Суд приговорил его, судья огласил решение."
+    tokens = model.lemmas.tokenize(court, "ru") if model.lemmas is not None else None
+    assert legal in generic_frame_scores(court, split_sentences(court), model, tokens, "ru")
