@@ -221,3 +221,22 @@ def test_court_words_do_not_catch_fate_or_ships(model) -> None:  # type: ignore[
     court = "Суд приговорил его, судья огласил решение."
     tokens = model.lemmas.tokenize(court, "ru") if model.lemmas is not None else None
     assert legal in generic_frame_scores(court, split_sentences(court), model, tokens, "ru")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "frame"),
+    [
+        ("nl", "De politieke partijen en de politiek van het kabinet.", "Crime_and_punishment"),  # politie*
+        ("nl", "Het minderheidskabinet blijft zitten.", "Fairness_and_equality"),  # minderhe*
+        ("pt", "Nós pensamos que o pensamento dele está certo.", "Economic"),  # pens*
+        ("hu", "A szám meghaladta a várakozásokat.", "Health_and_safety"),  # meghal*
+        ("hu", "Az európai vezetők Európában tárgyaltak.", "Economic"),  # euró*
+    ],
+)
+def test_stems_that_caught_unrelated_words(model, lang: str, text: str, frame: str) -> None:  # type: ignore[no-untyped-def]
+    """Cue stems found catching unrelated words on real pages are now whole forms: politiek is no police, a
+    minority cabinet no minority, pensar no pension, meghaladta ('exceeded') no death, európai no euro."""
+    from newsprism.enrich.frames import generic_frame_scores
+
+    tokens = model.lemmas.tokenize(text, lang) if model.lemmas is not None else None
+    assert frame not in generic_frame_scores(text, split_sentences(text), model, tokens, lang)
