@@ -123,3 +123,16 @@ def test_german_quotations_are_not_the_writer_speaking(model) -> None:  # type: 
 def test_rule_threshold_is_read_from_the_cue_file(model) -> None:  # type: ignore[no-untyped-def]
     """Outside English the rules decide at genre.yaml's opinion_threshold (0.45, set on the check set's tune part)."""
     assert model.opinion_threshold == pytest.approx(0.45)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "label"),
+    [
+        ("it", "Il richiamo del ministro è arrivato.", "first_person"),  # richiamo is a noun, not '-iamo'
+        ("ru", "Среди средств защиты.", "weekdays"),  # среди/средства are not среда
+        ("uk", "Серед четвертий раз.", "weekdays"),  # серед ('among'), четвертий ('fourth')
+        ("pl", "W środku środków.", "weekdays"),  # środek ('middle, means') is not środa
+    ],
+)
+def test_cue_stems_that_caught_unrelated_words(model, lang: str, text: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [m for m in model.lexicon.matches(text, language=lang) if m.cue.label == label]
