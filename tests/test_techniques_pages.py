@@ -96,3 +96,15 @@ def test_style_guesses_are_marked_and_can_be_switched_off() -> None:
     off = Resources()
     off.get("techniques.prior", lambda r: None)
     assert not any(is_style_guess(t) for t in run_detectors([art], ("techniques.lexicon.v1",), resources=off)[0])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("es", "Bárbara dijo que sí."), ("it", "L'operazione Barbarossa; Barbara ha parlato."), ("pt", "Bárbara falou.")],
+)
+def test_a_name_is_no_loaded_language(lang: str, text: str) -> None:
+    """'barbar*' stems caught the name Barbara and Operation Barbarossa; the cue is whole forms now."""
+    from newsprism.enrich.techniques import load_technique_model
+
+    lexicon = load_technique_model().lexicon
+    assert not [m for m in lexicon.matches(text, language=lang) if m.cue.label == "Loaded_Language"]
