@@ -138,6 +138,11 @@ def test_speed_benchmark_runs(tmp_path: Path) -> None:
 
 #: language -> (a short article written for this test, frames that must be among those reported)
 ARTICLES = {
+    "ka": (
+        "საქართველოს მთავრობამ და პარლამენტმა არჩევნების შემდეგ ახალი ბიუჯეტი მიიღო. ინფლაცია და ფასები "
+        "იზრდება. პოლიციამ აქციის მონაწილეები დააკავეს.",
+        {"Economic", "Political", "Crime_and_punishment"},
+    ),
     "pl": (
         "Policja zatrzymała w stolicy dwudziestu demonstrantów. Sąd skazał ich na karę więzienia. "
         "Rząd i prezydent zapowiedzieli nowe wybory, a opozycja protestuje.",
