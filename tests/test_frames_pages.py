@@ -12,7 +12,9 @@ from newsprism.evaluate.genre_pages import load_genre_pages, page_part
 
 def test_frame_pages_are_the_genre_pages_with_the_same_parts() -> None:
     items = load_frames_dev("frames_pages.yaml")
-    genre = {p["id"]: p for p in load_genre_pages()}
+    genre = {
+        p["id"]: p for p in load_genre_pages() if p["language"] not in {"bg", "hy", "ka", "fa", "kk", "ky", "uz", "az"}
+    }
     assert len(items) == 308 and {i.id for i in items} == set(genre)
     for item in items:
         assert item.lang == genre[item.id]["language"] and item.source == "pages"
