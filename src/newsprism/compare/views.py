@@ -41,7 +41,7 @@ def article_context(
     ``points`` (the places with coordinates, one per name, with how often it is named and its anchor) and
     ``stories`` (those holding the article; from ``stories``, an index by :func:`stories_by_article`, when given,
     else read from the store) and ``style_guesses`` (the techniques of ``items`` guessed from a paragraph's style,
-    :func:`~newsprism.enrich.technique_prior.is_style_guess`; not cut into ``segments``)."""
+    :func:`~newsprism.model.is_style_guess`; not cut into ``segments``)."""
     art = store.get_article(article) if isinstance(article, str) else article
     if art is None:
         return None

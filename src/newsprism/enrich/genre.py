@@ -27,7 +27,15 @@ if TYPE_CHECKING:
     from ..pipeline import Doc, Resources
     from ..registry import Registry
 
-__all__ = ["GENRES", "GenreModel", "classify_genre", "genre_features", "load_genre_model", "register"]
+__all__ = [
+    "GENRES",
+    "GenreModel",
+    "classify_genre",
+    "doc_genre_rules",
+    "genre_features",
+    "load_genre_model",
+    "register",
+]
 
 COMPONENT = "genre.features.v1"
 GENRES = ("opinion", "reporting", "analysis", "satire")
@@ -217,6 +225,13 @@ def _style_decision(
     return genre, round(probs[genre], 4), {g: round(p, 4) for g, p in probs.items()}
 
 
+def doc_genre_rules(doc: Doc, model: GenreModel) -> tuple[str, float, dict[str, float]]:
+    """:func:`classify_genre` of the article by the rules and shipped weights alone (no trained model), computed
+    once per article: the genre stage's answer when no model is installed, and what the techniques' paragraph
+    prior reads."""
+    return doc.shared("genre.rules", lambda d: classify_genre(d.article, model=model, sentences=doc_sentences(d)))
+
+
 class GenreStage:
     """Stage: sets ``article.genre`` and ``article.genre_score`` (style features; a trained model when present)."""
 
@@ -228,7 +243,10 @@ class GenreStage:
 
         model = self.resources.get("genre.features", load_genre_model)
         trained = predict_proba_for(self.resources, "genre", doc.article)
-        genre, score, _ = classify_genre(doc.article, model=model, sentences=doc_sentences(doc), trained=trained)
+        if trained:
+            genre, score, _ = classify_genre(doc.article, model=model, sentences=doc_sentences(doc), trained=trained)
+        else:
+            genre, score, _ = doc_genre_rules(doc, model)
         doc.article.genre = genre
         doc.article.genre_score = score
         return []

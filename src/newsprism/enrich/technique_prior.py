@@ -75,22 +75,26 @@ def paragraph_spans(body: str) -> list[tuple[int, int, int]]:
     return spans
 
 
-def opinion_probability(article: Article, genre: GenreModel) -> float:
-    """P(opinion) against reporting of the whole article, by the genre detector."""
-    from .genre import classify_genre
+def opinion_probability(article: Article, genre: GenreModel, probs: Mapping[str, float] | None = None) -> float:
+    """P(opinion) against reporting of the whole article, by the genre detector's rules (``probs``: its genre
+    probabilities when already computed, see :func:`newsprism.enrich.genre.doc_genre_rules`)."""
+    if probs is None:
+        from .genre import classify_genre
 
-    _, _, probs = classify_genre(article, model=genre)
+        _, _, probs = classify_genre(article, model=genre)
     both = probs.get("opinion", 0.0) + probs.get("reporting", 0.0)
     return probs.get("opinion", 0.0) / both if both else 0.5
 
 
-def paragraph_rows(article: Article, genre: GenreModel) -> list[tuple[int, int, int, list[float]]]:
+def paragraph_rows(
+    article: Article, genre: GenreModel, genre_probs: Mapping[str, float] | None = None
+) -> list[tuple[int, int, int, list[float]]]:
     """(paragraph index, start, end, values of :data:`FEATURES`) of every paragraph of ``article``."""
     body = article.body
     spans = paragraph_spans(body)
     if not spans:
         return []
-    p_op = opinion_probability(article, genre)
+    p_op = opinion_probability(article, genre, genre_probs)
     rows = []
     for idx, start, end in spans:
         text = body[start:end]
@@ -135,9 +139,11 @@ class ParagraphPrior:
             out[label] = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, t))))
         return out
 
-    def paragraph_probs(self, article: Article, genre: GenreModel) -> list[tuple[int, int, int, dict[str, float]]]:
+    def paragraph_probs(
+        self, article: Article, genre: GenreModel, genre_probs: Mapping[str, float] | None = None
+    ) -> list[tuple[int, int, int, dict[str, float]]]:
         """What the technique detector takes as ``paragraph_probs``."""
-        return [(i, s, e, self.probabilities(v)) for i, s, e, v in paragraph_rows(article, genre)]
+        return [(i, s, e, self.probabilities(v)) for i, s, e, v in paragraph_rows(article, genre, genre_probs)]
 
 
 def prior_from(data: Mapping[str, Any], *, where: str = "technique_paragraphs.json") -> ParagraphPrior:

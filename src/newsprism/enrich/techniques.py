@@ -208,7 +208,7 @@ class TechniqueStage:
 
     def __call__(self, doc: Doc) -> list[Technique]:
         from ..learn.models import load_model, predict_paragraphs
-        from .genre import load_genre_model
+        from .genre import doc_genre_rules, load_genre_model
         from .technique_prior import PRIOR_COMPONENT, load_paragraph_prior
 
         model = self.resources.get("techniques.lexicon", load_technique_model)
@@ -221,7 +221,9 @@ class TechniqueStage:
         if probs is None:  # no trained model: the shipped paragraph prior (None when switched off)
             prior = self.resources.get("techniques.prior", load_paragraph_prior)
             if prior is not None:
-                probs = prior.paragraph_probs(doc.article, self.resources.get("genre.features", load_genre_model))
+                genre = self.resources.get("genre.features", load_genre_model)
+                # the genre stage's rule probabilities, computed once per article
+                probs = prior.paragraph_probs(doc.article, genre, doc_genre_rules(doc, genre)[2])
                 cutoffs, component = dict(prior.cutoffs), PRIOR_COMPONENT
         return detect_techniques(
             doc.article.id,
