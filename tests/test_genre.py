@@ -136,3 +136,18 @@ def test_rule_threshold_is_read_from_the_cue_file(model) -> None:  # type: ignor
 )
 def test_cue_stems_that_caught_unrelated_words(model, lang: str, text: str, label: str) -> None:  # type: ignore[no-untyped-def]
     assert not [m for m in model.lexicon.matches(text, language=lang) if m.cue.label == label]
+
+
+def test_rates_per_100_words_count_chinese_and_japanese_words_not_clauses(model) -> None:  # type: ignore[no-untyped-def]
+    """Chinese and Japanese put no space between words: a clause is not one word, so a rate per 100 words (first
+    person, evaluative words, numbers) is not inflated tenfold there."""
+    from newsprism.enrich.genre import word_count
+
+    assert word_count("The minister said on Monday.") == 5
+    assert word_count("外交部发言人表示反对任何形式的恐怖主义") == 13  # 19 characters / 1.5, not 1
+    assert word_count("新华社 Xinhua 报道") == 1 + 2 + 1
+    assert word_count("한국 정부는 발표했다") == 3  # Korean writes spaces
+    body = "我认为，" + "政府在周一宣布了新的经济措施，以应对日益严重的通货膨胀问题" * 3 + "。"
+    feats = genre_features(Article(id="z", title="t", body=body, language="zh"), model)
+    assert feats["first_person"] == pytest.approx(100 / word_count(body))
+    assert 1.0 < feats["first_person"] < 5.0  # one 我 in some 60 words, not in 2 "words"

@@ -35,6 +35,7 @@ __all__ = [
     "genre_features",
     "load_genre_model",
     "register",
+    "word_count",
 ]
 
 COMPONENT = "genre.features.v1"
@@ -43,6 +44,19 @@ GENRES = ("opinion", "reporting", "analysis", "satire")
 _NUMBER = re.compile(r"(?<!\w)\d[\d.,]*(?!\w)")
 # „German“ closes with the sign English opens with; 「Japanese」 and 『Chinese』 corner brackets
 _QUOTED = re.compile(r"[“\"«„][^”\"»“]{1,600}[”\"»“]|(?<!\w)‘[^’]{1,400}’(?!\w)|「[^」]{1,600}」|『[^』]{1,600}』")
+#: Han characters and kana: Chinese and Japanese write words without spaces between them
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: characters of Chinese or Japanese text per word, for the rates per 100 words (segmented Chinese corpora average
+#: about 1.5 characters a word)
+CHARS_PER_WORD = 1.5
+
+
+def word_count(text: str) -> int:
+    """Words of ``text``: runs of letters or digits, and for Chinese and Japanese, which put no space between words,
+    their characters / :data:`CHARS_PER_WORD` (a run of them is a clause, not a word)."""
+    unspaced = len(_UNSPACED.findall(text))
+    spaced = len(re.findall(r"\w+", _UNSPACED.sub(" ", text))) if unspaced else len(re.findall(r"\w+", text))
+    return spaced + round(unspaced / CHARS_PER_WORD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +99,7 @@ def genre_features(article: Article, model: GenreModel, sentences: list[Sentence
     body = article.body
     sents = sentences if sentences is not None else split_sentences(body)
     n_sent = max(1, len(sents))
-    words = max(1, len(re.findall(r"\w+", body)))
+    words = max(1, word_count(body))
     masked = _mask_quotes(body)
     counts: dict[str, int] = {}
     for m in model.lexicon.matches(masked, language=article.language):
