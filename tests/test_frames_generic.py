@@ -245,3 +245,40 @@ def test_stems_that_caught_unrelated_words(model, lang: str, text: str, frame: s
 
     tokens = model.lemmas.tokenize(text, lang) if model.lemmas is not None else None
     assert frame not in generic_frame_scores(text, split_sentences(text), model, tokens, lang)
+
+
+def test_traditional_chinese_is_read_with_the_simplified_cues(model) -> None:  # type: ignore[no-untyped-def]
+    """Taiwan and Hong Kong write 經濟 and 選舉 where the cue lists say 经济 and 选举: the text is read as simplified,
+    character for character, so a hit's span is still the span of the traditional word."""
+    from newsprism.enrich.hanzi import has_traditional, to_simplified
+
+    text = "立法院今天審議預算，在野黨批評經濟政策失敗，選舉前民調顯示支持度下滑。"
+    assert to_simplified("經濟選舉") == "经济选举" and len(to_simplified(text)) == len(text)
+    assert has_traditional(text) and not has_traditional("经济")
+    found = {f.frame: f for f in detect_generic_frames("tw", text, model=model, language="zh")}
+    assert {"Economic", "Political"} <= set(found)
+    for span in found["Economic"].evidence:
+        assert text[span.start : span.end] in text  # spans index the original, traditional text
+    assert "經濟" in found["Economic"].terms or "經濟政策" in " ".join(found["Economic"].terms)
+
+
+def test_uzbek_cues_read_cyrillic_and_every_okina(model) -> None:  # type: ignore[no-untyped-def]
+    """Uzbek cue lists are in Latin letters: the same words in Cyrillic, and o‘ written with ʻ (one word) or ',
+    are read too."""
+    from newsprism.enrich.uzbek import cue_forms, latin_to_cyrillic
+
+    assert latin_to_cyrillic("elchixona") == "элчихона" and latin_to_cyrillic("yo‘l") == "йўл"
+    assert latin_to_cyrillic("sanksiya") == "санкция" and latin_to_cyrillic("shartnoma") == "шартнома"
+    assert cue_forms("o‘lgan*") == ["oʻlgan*", "ўлган*"] and cue_forms("re:x") == []
+    from newsprism.enrich.frames import generic_frame_scores
+
+    for text in (
+        "Raketa hujumida 14 kishi o‘lgan, elchixona fuqarolarni mamlakatni tark etishga chaqirdi.",
+        "Ракета ҳужумида 14 киши ўлган, элчихона фуқароларни мамлакатни тарк этишга чақирди.",
+        "Raketa hujumida 14 kishi oʻlgan, elchixona fuqarolarni mamlakatni tark etishga chaqirdi.",
+    ):
+        scored = generic_frame_scores(text, split_sentences(text), model, None, "uz")
+        want = {"Security_and_defense", "External_regulation_and_reputation", "Health_and_safety"}
+        assert want <= set(scored), (text, sorted(scored))
+    latin_only = generic_frame_scores("Элчихона", split_sentences("Элчихона"), model, None, "kk")
+    assert "External_regulation_and_reputation" not in latin_only  # the Cyrillic forms are Uzbek cues only

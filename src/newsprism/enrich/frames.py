@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources as ilr
 from itertools import pairwise
 from pathlib import Path
@@ -26,8 +26,10 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ..enrich.hanzi import to_simplified
 from ..enrich.lemmas import Lemmatizer, Token, doc_tokens, fold
 from ..enrich.nlp import regex_sentences
+from ..enrich.uzbek import cue_forms as uzbek_cue_forms
 from ..errors import ConfigError
 from ..model import Frame, Span
 
@@ -68,6 +70,9 @@ GENERIC_FRAMES: tuple[str, ...] = (
     "External_regulation_and_reputation",
 )
 
+#: languages written in Han, kana or Hangul: their articles are read with their own cues only (事件 is an incident in
+#: Japanese, an event in Chinese); an article in another language meets their cues too (恐怖分子 in an English text)
+_CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _APOS = "['’‘`]"
 _SEP = r"[\s\-‐‑–—]+"
@@ -155,13 +160,18 @@ class Lexicon:
         by_label: dict[str, list[Cue]] = {}
         for cue in cues:
             by_label.setdefault(cue.label, []).append(cue)
+            if cue.lang == "uz":  # Uzbek is also written in Cyrillic, and its o‘ with ʻ
+                by_label[cue.label] += [replace(cue, term=form) for form in uzbek_cue_forms(cue.term)]
         self.cues = by_label
+        #: the language this lexicon was built for (:meth:`for_language`), None for a lexicon of every language
+        self.language: str | None = None
         self.languages = frozenset(c.lang.lower() for items in by_label.values() for c in items)
         self._by_language: dict[str, Lexicon] = {}
         self._exact: dict[str, list[_Entry]] = {}
         self._stem: dict[str, list[_Entry]] = {}
         self._regex: dict[str, tuple[re.Pattern[str], list[Cue]]] = {}
         self._cjk: dict[str, tuple[re.Pattern[str], list[Cue]]] = {}
+        self._cjk_own: dict[str, dict[str, tuple[re.Pattern[str], list[Cue]]]] = {}
         for label, items in by_label.items():
             regex_cues: list[Cue] = []
             cjk_cues: list[Cue] = []
@@ -187,7 +197,8 @@ class Lexicon:
         return list(self.cues)
 
     def for_language(self, language: str, lemmas: Lemmatizer | None) -> Lexicon:
-        """The cues of ``language`` (and the Chinese/Japanese ones), indexed under their lemmas; built on first
+        """The cues of ``language`` (and the Chinese/Japanese/Korean ones unless ``language`` is one of these three),
+        indexed under their lemmas; built on first
         use and kept on this lexicon, so only the languages articles come in pay for lemmatising their cues."""
         lang = language.lower()
         hit = self._by_language.get(lang)
@@ -196,10 +207,27 @@ class Lexicon:
                 c
                 for items in self.cues.values()
                 for c in items
-                if c.lang in (lang, "*", "") or (_CJK.search(c.term) and not c.term.startswith("re:"))
+                if c.lang in (lang, "*", "")
+                or (lang not in _CJK_LANGUAGES and _CJK.search(c.term) and not c.term.startswith("re:"))
             ]
             hit = self._by_language[lang] = Lexicon(cues, lemmas=lemmas)
+            hit.language = lang
         return hit
+
+    def _cjk_table(self, lang: str | None) -> dict[str, tuple[re.Pattern[str], list[Cue]]]:
+        """The Chinese/Japanese/Korean cues an article of ``lang`` is read with: its own when it is in one of these
+        languages (事件 is an incident in Japanese, an event in Chinese), all of them otherwise."""
+        if lang not in _CJK_LANGUAGES:
+            return self._cjk
+        table = self._cjk_own.get(lang)
+        if table is None:
+            table = {}
+            for label, (_, ordered) in self._cjk.items():
+                own = [c for c in ordered if c.lang in (lang, "*", "")]
+                if own:
+                    table[label] = _compile(label, own)
+            self._cjk_own[lang] = table
+        return table
 
     def matches(
         self,
@@ -210,7 +238,8 @@ class Lexicon:
         language: str | None = None,
     ) -> Iterator[CueMatch]:
         """Every hit in ``text``; ``tokens`` (lemma tokens of ``text``) enable lemmatised matching; ``language``
-        keeps the cues of that language (and Chinese/Japanese ones, which no other script's words can meet)."""
+        keeps the cues of that language (and, unless it is Chinese, Japanese or Korean, the cues of these three, which
+        no other script's words can meet)."""
         wanted = set(labels) if labels is not None else None
         lang = (language or "").lower() or None
         if lang not in self.languages:
@@ -245,17 +274,22 @@ class Lexicon:
                 if end is not None:
                     found.setdefault(entry.cue.label, []).append(CueMatch(start, end, text[start:end], entry.cue))
         has_cjk = bool(self._cjk) and bool(_CJK.search(text))
-        for table in (self._regex, self._cjk) if has_cjk else (self._regex,):
+        # Chinese cues are simplified: traditional text is read as simplified, character for character
+        chinese = (language or self.language or "").lower() == "zh"
+        cjk_text = to_simplified(text) if has_cjk and chinese else text
+        for table in (self._regex, self._cjk_table(lang)) if has_cjk else (self._regex,):
             for label, (rx, ordered) in table.items():
                 if wanted is not None and label not in wanted:
                     continue
-                for rm in rx.finditer(text):
+                for rm in rx.finditer(text if table is self._regex else cjk_text):
                     group = rm.lastgroup or ""
                     cue = ordered[int(group[1:])] if group.startswith("c") else ordered[0]
                     if lang is not None and table is self._regex and cue.lang not in (lang, "*", ""):
                         continue
                     if rm.end() > rm.start():
-                        found.setdefault(label, []).append(CueMatch(rm.start(), rm.end(), rm.group(), cue))
+                        found.setdefault(label, []).append(
+                            CueMatch(rm.start(), rm.end(), text[rm.start() : rm.end()], cue)
+                        )
         for label in found:
             last_end = -1
             for hit in sorted(found[label], key=lambda h: (h.start, -(h.end - h.start))):
