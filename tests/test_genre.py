@@ -151,3 +151,34 @@ def test_rates_per_100_words_count_chinese_and_japanese_words_not_clauses(model)
     feats = genre_features(Article(id="z", title="t", body=body, language="zh"), model)
     assert feats["first_person"] == pytest.approx(100 / word_count(body))
     assert 1.0 < feats["first_person"] < 5.0  # one 我 in some 60 words, not in 2 "words"
+
+
+def test_chinese_our_country_is_official_wording_not_the_writer(model) -> None:  # type: ignore[no-untyped-def]
+    """我国/我國 ('our country') and 我方 ('our side') are how officials and news write (a weight-0 cue blocks them);
+    我认为 ('I think') is the writer; traditional characters are read as simplified."""
+    news = "外交部表示，我國政府強烈抗議，我方已向對方提出交涉。"
+    assert genre_features(Article(id="n", title="t", body=news, language="zh"), model)["first_person"] == 0
+    own = "我认为，政府应该立即改变政策。我们不能再等待。"
+    assert genre_features(Article(id="o", title="t", body=own, language="zh"), model)["first_person"] > 0
+
+
+def test_japanese_questions_end_with_ka(model) -> None:  # type: ignore[no-untyped-def]
+    """A Japanese rhetorical question ends with か and a full stop (国民の声なのか。), not a question mark."""
+    asks = "首相は改憲への意欲を強調した。だが、改憲は本当に国民の声なのか。政府の説明は十分だろうか。"
+    feats = genre_features(Article(id="q", title="t", body=asks, language="ja"), model)
+    assert feats["rhetorical_questions"] == pytest.approx(2 / 3)
+    plain = "首相は記者会見で改憲への意欲を強調した。わずか。"  # わずか ends with か and asks nothing
+    assert genre_features(Article(id="p", title="t", body=plain, language="ja"), model)["rhetorical_questions"] == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("zh", "（中央社記者張三台北5日電）外交部今天表示，將持續與友邦合作。"),
+        ("zh", "新华社北京1月5日电 外交部发言人表示，中方支持哈萨克斯坦恢复秩序。"),
+        ("ja", "【ワシントン共同】米国務省は5日、声明を発表した。"),
+        ("ko", "(서울=연합뉴스) 정부는 5일 새로운 대책을 발표했다."),
+    ],
+)
+def test_wire_datelines_of_chinese_japanese_and_korean(model, lang: str, body: str) -> None:  # type: ignore[no-untyped-def]
+    assert genre_features(Article(id="d", title="t", body=body, language=lang), model)["dateline"] == 1.0

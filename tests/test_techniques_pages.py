@@ -36,8 +36,7 @@ REPORT = (
 
 def test_technique_pages_are_the_genre_pages() -> None:
     rows = load_technique_pages()
-    third_round = {"bg", "hy", "ka", "fa", "kk", "ky", "uz", "az"}  # genre only
-    assert {r["id"] for r in rows} == {p["id"] for p in load_genre_pages() if p["language"] not in third_round}
+    assert {r["id"] for r in rows} == {p["id"] for p in load_genre_pages()[:308]}  # the first two rounds
     assert len(rows) == 308
     labelled = [p for r in rows for p in r["paragraphs"]]
     assert len(labelled) > 150

@@ -106,10 +106,10 @@ def genre_features(article: Article, model: GenreModel, sentences: list[Sentence
         # dateline patterns are anchored to the body's start
         if m.cue.label == "dateline" and m.start > 0 and body.count("\n", 0, m.start) > 1:
             continue
-        if _not_a_cue(m.cue.label, masked, m.start, m.end):
-            continue
+        if m.cue.weight <= 0 or _not_a_cue(m.cue.label, masked, m.start, m.end):
+            continue  # weight 0: a blocker (zh 我国 "our country" is no first person)
         counts[m.cue.label] = counts.get(m.cue.label, 0) + 1
-    questions = sum(1 for s in sents if masked[s.start : s.end].rstrip().endswith(("?", "？")))
+    questions = sum(1 for s in sents if _question(masked[s.start : s.end], article.language))
     exclaims = sum(1 for s in sents if masked[s.start : s.end].rstrip().endswith(("!", "！")))
     quoted = sum(1 for s in sents if _QUOTED.search(body[s.start : s.end]))
     lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
@@ -157,6 +157,15 @@ def genre_features(article: Article, model: GenreModel, sentences: list[Sentence
         "log_words": math.log10(words),
         **_headline_features(article, model),
     }
+
+
+#: a Japanese question often ends with か and a full stop, not a question mark (改憲は国民の声なのか。)
+_JA_QUESTION = re.compile(r"(?:のか|ないか|だろうか|でしょうか|ますか|ですか)[。．]?$")
+
+
+def _question(sentence: str, language: str | None) -> bool:
+    text = sentence.rstrip()
+    return text.endswith(("?", "？")) or (language == "ja" and _JA_QUESTION.search(text) is not None)
 
 
 def _not_a_cue(label: str, text: str, start: int, end: int) -> bool:
