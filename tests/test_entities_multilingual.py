@@ -349,3 +349,27 @@ def test_an_apposition_with_a_title_makes_a_person_the_model_missed(resources: R
     # a word that merely ends like a title ("attacking" / "king") introduces nobody
     text = "The senator then shifted into attacking Democratic Rep. Adam Schiff, the committee chair."
     assert not any(e.text.startswith("Democratic") for e in entities_of(text, "en", resources))
+
+
+def test_japanese_and_korean_names_before_titles(resources: Resources) -> None:
+    """Kanji names and Korean names before a title are people; a place or an institution before one is not, and a
+    word that only sounds like somebody's surname is no one (sentences written for this test)."""
+    ja = "安倍晋三首相は記者会見で述べた。小野寺五典防衛相も出席した。北朝鮮外相は反発し、ロス商務長官は懸念を示した。"
+    people = {e.text for e in entities_of(ja, "ja", resources) if e.type == "person"}
+    assert {"安倍晋三", "小野寺五典", "ロス"} <= people
+    assert not people & {"北朝鮮", "商務", "ミサイル"}
+    ko = "추미애 법무부 장관은 윤석열 검찰총장에게 지시했다. 정세균 국무총리는 법무부의 중요성을 강조했다."
+    people = {e.text for e in entities_of(ko, "ko", resources) if e.type == "person"}
+    assert {"추미애", "윤석열", "정세균"} <= people
+    assert not people & {"법무부", "국무", "중요성"}
+
+
+def test_traditional_chinese_names_are_cut_as_simplified(resources: Resources) -> None:
+    """jieba's dictionary is simplified: a traditional text is cut and tagged as if simplified, spans as written."""
+    text = "外交部今天表示，賴清德總統將訪問美國，韓國政府表示歡迎。"
+    ents = entities_of(text, "zh", resources)
+    assert "外交部" in {e.text for e in ents if e.type == "organisation"}
+    from newsprism.enrich.gazetteer import load_gazetteer
+
+    assert [e.country for e in load_gazetteer(resources).lookup("韓國")][:1] == ["KR"]
+    assert [e.country for e in load_gazetteer(resources).lookup("경북")][:1] == ["KR"]

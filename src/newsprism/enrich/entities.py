@@ -578,7 +578,14 @@ def _rule_mentions(doc: Doc, table: ActorTable, gaz: Any, lang: str) -> list[Men
     if lang in SCRIPT_LANGUAGES:
         cues = load_cues(doc.resources, lang)
         out += script_person_mentions(
-            body, lang, table, doc.resources, titles=cues.titles, stopwords=cues.stopwords, is_place=is_place
+            body,
+            lang,
+            table,
+            doc.resources,
+            titles=cues.titles,
+            stopwords=cues.stopwords,
+            is_place=is_place,
+            after=cues.after,
         )
     return out
 

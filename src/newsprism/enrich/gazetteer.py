@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .gazetteer_build import ADMIN2_WORDS, GENERIC_WORDS, build_index, generic_re
+from .hanzi import has_traditional, to_simplified
 from .translit import fold, name_key
 
 if TYPE_CHECKING:
@@ -137,7 +138,9 @@ class Gazetteer:
         return _entry(r)
 
     def has(self, text: str) -> bool:
-        return bool(self._by_key(name_key(text)))
+        return bool(self._by_key(name_key(text))) or (
+            has_traditional(text) and bool(self._by_key(name_key(to_simplified(text))))
+        )
 
     def lookup(self, text: str, *, strict: bool = False) -> list[GazEntry]:
         """Every entry one of whose names has the key of ``text`` (exact up to transliteration and case).
@@ -146,6 +149,8 @@ class Gazetteer:
         noise: "Milton" for Kansas City) is kept only when it has a million people or the name is a curated alias.
         """
         found = self._by_key(name_key(text))
+        if not found and has_traditional(text):  # 韓國 as 韩国: the Chinese names are mostly simplified
+            found = self._by_key(name_key(to_simplified(text)))
         if not found and (m := _PARTICLE_JOINED.match(text)):  # "DeSoto Parish" as GeoNames spells it: "De Soto Parish"
             found = self._by_key(name_key(f"{m.group(1)} {text[m.end(1) :]}"))
         if any(not main and e.feature == "admin2" for e, main in found) and any(

@@ -451,23 +451,108 @@ def _uncased(text: str, toks: list[tuple[int, int, str]], cues: Cues, is_place: 
     return out
 
 
+#: the most common Korean family names (one syllable) and the two-syllable ones
+_KO_SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도"
+    "소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부"
+)
+_KO_DOUBLE_SURNAMES = ("남궁", "선우", "제갈", "황보", "독고", "사공", "서문")
+_KO_NOT_NAME = re.compile(r"(?:부|청|원|처|실|국|당|군|회|단|위|소|사|관|성|행|보|원회|공개|시장)$")
+#: words that stand before a Japanese title and name nobody (所属議員, 担当大臣, 地元市長)
+_KO_BETWEEN = frozenset({"전", "현", "前", "국무", "북한", "미국", "중국", "일본", "한국"})
+_JA_NOT_PERSON = frozenset({"所属", "担当", "関係", "地元", "年頭", "現職", "歴代", "与野党", "出身"})
+_KANJI_NAME = re.compile(r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{2,5}(?:[\u30a0-\u30ff]{2,6})?)$")
+#: a kanji run ending so is an institution, not a person (日本政府, 自民党, 防衛省)
+_JA_NOT_NAME = re.compile(r"(?:政府|党|省|庁|府|局|会|部|院|軍|社|国|県|市|町|村|都|派|側|団|署|所|隊)$")
+
+
+_KO_VERB_ENDS = ("고", "다", "며", "서", "면", "지", "는", "은", "을", "한", "진", "된", "던", "인")
+_KO_NOT_PERSON = frozenset(
+    {"지난달", "지난해", "다음달", "이번달", "이날", "전날", "올해", "내년", "작년", "이번주", "지난주"}
+)
+
+
+def korean_native_name(word: str) -> bool:
+    """A Korean personal name: a family name and two syllables (추미애), or a double family name and one or two."""
+    if not all("\uac00" <= ch <= "\ud7af" for ch in word):
+        return False
+    if word in _KO_NOT_PERSON:
+        return False
+    if word[:2] in _KO_DOUBLE_SURNAMES:
+        return 3 <= len(word) <= 4
+    return len(word) == 3 and word[0] in _KO_SURNAMES
+
+
+def ko_not_name(word: str) -> bool:
+    """A Hangul word that is no one's name: an institution's word (법무부, 조선일보), a verb (급락하고), a time word."""
+    return bool(_KO_NOT_NAME.search(word)) or word in _KO_NOT_PERSON or word.endswith(_KO_VERB_ENDS)
+
+
+def _ko_transcription(word: str) -> bool:
+    """A Hangul word written like a foreign name before a title: three syllables or more (옥타이; 푸틴 is found by
+    its sound, :mod:`.person_scripts`); not an institution's word, a verb or a time word."""
+    if ko_not_name(word):
+        return False
+    return len(word) >= 3
+
+
+def _ko_name_before(text: str, end: int, is_place: Callable[[str], bool]) -> tuple[int, str] | None:
+    """(start, name) of the name written before a Korean title at ``end``: the word just before, or one of the two
+    before that (an institution or a country between: 추미애 법무부 장관, 김정은 북한 국무위원장), when it is a
+    name."""
+    from .person_scripts import strip_korean_particle
+
+    for _ in range(3):
+        before = text[max(0, end - 20) : end]
+        m = _HANGUL_WORD.search(before)
+        if m is None:
+            return None
+        start = end - len(before) + m.start(1)
+        for word in dict.fromkeys((m.group(1), strip_korean_particle(m.group(1)))):  # 옥타이 is no 옥타 + 이
+            place = is_place(word)
+            if not place and (korean_native_name(word) or _ko_transcription(word)):
+                return start, word
+        if not (place or _KO_NOT_NAME.search(word) or word in _KO_BETWEEN):
+            return None  # only an institution, a country or a rank stands between a name and its title
+        end = start
+    return None
+
+
+def _ja_name_before(text: str, end: int, is_place: Callable[[str], bool]) -> tuple[int, str] | None:
+    """(start, name) of a katakana name (プーチン) or a name in kanji (岸田文雄, 玉城デニー) written before a
+    Japanese title at ``end``; not a place or an institution (北朝鮮外相, 日本政府報道官)."""
+    before = text[max(0, end - 20) : end]
+    m = _KATAKANA_RUN.search(before)
+    if m is not None:
+        return end - len(before) + m.start(), m.group()
+    k = _KANJI_NAME.search(before)
+    if k is None:
+        return None
+    name = k.group(1)
+    if end - len(before) + k.start(1) > 0 and _KATAKANA_RUN.search(text[: end - len(before) + k.start(1)]):
+        return None  # ロス商務長官: the kanji are the office, the katakana before them the name
+    if name in _JA_NOT_PERSON or is_place(name) or _JA_NOT_NAME.search(name):
+        return None  # many family names are also towns (小野寺, 岸田): only the whole word is looked up
+    return end - len(before) + k.start(1), name
+
+
 def _cjk_after_titles(text: str, lang: str, cues: Cues, is_place: Callable[[str], bool]) -> list[Mention]:
-    """Japanese: a katakana name written just before a title; Korean: a Hangul word before a title, or before the
-    country between them ("푸아트 옥타이 튀르키예 부통령")."""
+    """Japanese: a katakana name, or a name in kanji (安倍晋三首相, 小野寺五典防衛相), written just before a title;
+    Korean: a name before a title — a transcription, or a Korean name (a family name and two syllables: 추미애 법무부
+    장관, 정세균 국무총리) with at most one word between them — or before the country between them ("푸아트 옥타이
+    튀르키예 부통령"). A title inside a longer one (长官 in 官房長官) is read as the longer one."""
     out: list[Mention] = []
-    for t in cues.after:
+    covered: list[tuple[int, int]] = []
+    for t in sorted(cues.after, key=len, reverse=True):
         pos = text.find(t)
         while pos > 0:
-            end = pos
-            before = text[max(0, end - 20) : end]
-            m = (_KATAKANA_RUN if lang == "ja" else _HANGUL_WORD).search(before)
-            if m is not None and lang == "ko" and is_place(m.group(1)):
-                end = end - len(before) + m.start()
-                before = text[max(0, end - 20) : end]
-                m = _HANGUL_WORD.search(before)
-            if m is not None:
-                name = m.group(1) if lang == "ko" else m.group()
-                s = end - len(before) + m.start()
+            if any(a <= pos and pos + len(t) <= b for a, b in covered):
+                pos = text.find(t, pos + len(t))
+                continue
+            covered.append((pos, pos + len(t)))
+            found = _ko_name_before(text, pos, is_place) if lang == "ko" else _ja_name_before(text, pos, is_place)
+            if found is not None:
+                s, name = found
                 out.append(Mention(s, s + len(name), name, "person", 0.7, role=t, extra={"label": "rules:title"}))
             pos = text.find(t, pos + len(t))
     if lang == "ja":

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .aliases import ActorTable, Mention
+from .hanzi import to_simplified
 
 if TYPE_CHECKING:
     from ..pipeline import Resources
@@ -84,8 +85,11 @@ def _place_ahead(text: str, end: int) -> bool:
 def zh_mentions(
     text: str, resources: Resources, table: ActorTable, *, is_place: Callable[[str], bool]
 ) -> list[Mention]:
-    """Name mentions of Chinese ``text`` (offsets into ``text``)."""
+    """Name mentions of Chinese ``text`` (offsets into ``text``). Traditional characters are read as simplified ones
+    (jieba's dictionary is simplified: 賴清德 and 金門 are cut and tagged as 赖清德 and 金门); mentions keep the text as
+    written."""
     tagger = jieba_tagger(resources, table)
+    written, text = text, to_simplified(text)  # same length: offsets hold
     out: list[Mention] = []
     pos = 0
     pending: list[tuple[int, int, str]] = []  # (start, end, type) of adjacent name words
@@ -102,10 +106,11 @@ def zh_mentions(
             typ = "place"  # 卡赫拉曼马拉什省; 马拉 + 蒂亚省 (a name cut before the rest of a province's name)
         if len(word) < 2 or word.endswith("人") or (typ == "person" and len(word) == 2 and word.endswith("方")):
             return  # "余人" (more than ... people), "中方" (the Chinese side)
-        if typ != "place" and is_place(word) and table.lookup(word) is None:
+        as_written = written[s:e]
+        if typ != "place" and (is_place(word) or is_place(as_written)) and table.lookup(word) is None:
             typ = "place"
         score = 0.75 if typ != "place" else 0.6
-        out.append(Mention(s, e, word, typ, score, extra={"label": "jieba"}))
+        out.append(Mention(s, e, as_written, typ, score, extra={"label": "jieba"}))
 
     tok, tags = tagger.tokenizer, tagger.word_tag_tab
     lead: tuple[int, int] | None = None  # a single transliteration character just before, which may start a name

@@ -353,9 +353,12 @@ def script_person_mentions(
     first_names: frozenset[str] = frozenset(),
     stopwords: frozenset[str] = frozenset(),
     is_place: Callable[[str], bool] = lambda w: False,
+    after: tuple[str, ...] = (),
 ) -> list[Mention]:
     """Person candidates in Korean, Japanese, Arabic, Persian and Chinese text (see the module's description),
-    with their actor when the sound key names one (``extra['sound_actor']``)."""
+    with their actor when the sound key names one (``extra['sound_actor']``). In Korean and Japanese a lone word
+    that sounds like a known person's surname is taken when its key has four consonants or more, or when one of
+    ``after`` (titles written after a name: 대통령, 大統領) follows it."""
     index = load_sound_index(resources, table)
     out: list[Mention] = []
     if lang == "ko":
@@ -364,6 +367,12 @@ def script_person_mentions(
             actor = index.person(word)
             if actor is None or is_place(word) or not _foreign_hangul(word):
                 continue
+            from .ner_rules import ko_not_name
+
+            if ko_not_name(word) or not _sure_sound(
+                word, text[m.end() : m.end() + 12] if word == m.group() else "", after
+            ):
+                continue  # 일정에, 높은, 중요성 sound like somebody's name too
             s = _name_before(text, m.start(), actor, index, _HANGUL_WORD)
             e = m.start() + len(word)
             out.append(_found(text, s, e, actor, 0.6))
@@ -373,6 +382,8 @@ def script_person_mentions(
             actor = index.person(parts[-1])
             if actor is None or is_place(m.group()):
                 continue
+            if len(parts) == 1 and not _sure_sound(m.group(), text[m.end() : m.end() + 12], after):
+                continue  # ミサイル, コスト sound like somebody's name too
             out.append(_found(text, m.start(), m.end(), actor, 0.6))
     elif lang in ("ar", "fa"):
         given = first_names or resources.get("entities.arabic_given", lambda r: _arabic_given_names())
@@ -383,6 +394,11 @@ def script_person_mentions(
     if lang in ("ko", "ja", "zh", "ar", "fa"):
         out.extend(_latin_names(text, table, is_place))
     return out
+
+
+def _sure_sound(word: str, following: str, after: tuple[str, ...]) -> bool:
+    """A Korean or Japanese word that sounds like a known surname is a name: a long key, or a title after it."""
+    return len(sound_key(word)) >= 4 or any(following.lstrip().startswith(t) for t in after)
 
 
 def _found(text: str, s: int, e: int, actor: Actor, score: float) -> Mention:

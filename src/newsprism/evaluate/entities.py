@@ -154,16 +154,23 @@ def _occurs(body: str, needle: str) -> list[tuple[int, int]]:
 
 
 def evaluate_people(
-    pages_dir: str | Path, *, langs: Sequence[str] = (), detect: bool = False
+    pages_dir: str | Path,
+    *,
+    langs: Sequence[str] = (),
+    detect: bool = False,
+    annotations: str | Path | None = None,
+    wrong: list[str] | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """Per language (and ``"all"``): pages, gold people, found, predicted, right, recall, precision, misses."""
+    """Per language (and ``"all"``): pages, gold people, found, predicted, right, recall, precision, misses, on the
+    multilingual development set or another annotation file of its format (``annotations``). ``wrong`` (a list)
+    collects the person entities that match no gold name."""
     from ..enrich.language import detect_language
     from ..pipeline import Resources
     from .multilingual import load_devset
 
     res = Resources()
     rows: dict[str, dict[str, Any]] = {}
-    for page in load_devset():
+    for page in load_devset(annotations):
         path = Path(pages_dir) / f"{page.id}.txt"
         if (langs and page.lang not in langs) or not path.exists():
             continue
@@ -171,6 +178,8 @@ def evaluate_people(
         lang = (detect_language(body, res)[0] or page.lang) if detect else page.lang
         spans = [(e.start, e.end) for e in people_and_orgs(body, lang, resources=res) if e.type == "person"]
         gold_spans = [o for name in page.people for o in _occurs(body, name)]
+        if wrong is not None:
+            wrong += [f"{page.id}: {body[a:b]}" for a, b in spans if not any(a < e and s < b for s, e in gold_spans)]
         for key in (page.lang, "all"):
             r = rows.setdefault(key, {"pages": 0, "gold": 0, "found": 0, "predicted": 0, "right": 0, "misses": []})
             r["pages"] += 1
@@ -207,12 +216,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--text", default=str(seed_text_path()))
     ap.add_argument("--lang", default="", help="languages to score, comma-separated (default: all)")
     ap.add_argument("--detect", action="store_true", help="detect each page's language instead of using the gold one")
-    ap.add_argument("--misses", action="store_true", help="list the people not found")
+    ap.add_argument("--misses", action="store_true", help="list the people not found and the persons reported wrongly")
+    ap.add_argument("--annotations", default=None, help="another annotation file of the development set's format")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
     args = ap.parse_args(argv)
     if args.data and Path(args.data).is_dir():
         langs = [x.strip() for x in args.lang.split(",") if x.strip()]
-        rows = evaluate_people(args.data, langs=langs, detect=args.detect)
+        wrong: list[str] = []
+        rows = evaluate_people(args.data, langs=langs, detect=args.detect, annotations=args.annotations, wrong=wrong)
         if args.json:
             pages = rows["all"]["pages"] if "all" in rows else 0
             split = f"multilingual development set, whole set ({pages} pages) from {args.data}"
@@ -222,6 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             for lang in sorted(rows):
                 for m in rows[lang]["misses"]:
                     print(m)
+            for w in wrong:
+                print(f"reported, not a gold person: {w}")
         _print_people(rows, args.data)
         return 0
     gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
