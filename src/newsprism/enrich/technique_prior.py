@@ -59,6 +59,9 @@ FEATURES = (
     "headline",
     "position",
 )
+#: Han characters and kana: a Chinese or Japanese word is about 1.5 of them, an English word about six letters with
+#: its space, so each counts as four characters of length
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NUMBER = re.compile(r"(?<!\w)\d[\d.,]*(?!\w)")
 # double quotation marks only (not genre.py's fuller pattern): the shipped weights were fitted with this feature
 _QUOTED = re.compile(r"[“\"«„][^”\"»“]{1,600}[”\"»“]")
@@ -107,7 +110,7 @@ def paragraph_rows(
                 end,
                 [
                     p_op,
-                    math.log1p(len(text)),
+                    math.log1p(len(text) + 3 * len(_UNSPACED.findall(text))),
                     float(min(3, labels.count("evaluative"))),
                     float(min(3, labels.count("first_person") + labels.count("second_person"))),
                     float("?" in text or "？" in text),
