@@ -126,3 +126,17 @@ def test_city_named_like_its_country(resources: Resources) -> None:
     assert pls["مراكش"].feature == "city" and pls["مراكش"].country == "MA"
     # named alone, the name keeps its country reading
     assert places_of("وصلت المساعدات إلى مراكش.", resources, "ar")[0].country == "MA"
+
+
+def test_chinese_words_are_not_sounded_out_as_foreign_towns(resources: Resources) -> None:
+    """A Chinese word the gazetteer lacks (治國 'governing', 兩國 'both countries') or a common word written in
+    traditional characters (太陽 'sun') is no town found by its sound; a transliterated name still is sounded out
+    (sentences written for this test)."""
+    from newsprism.enrich.ner_zh import looks_transliterated
+
+    assert looks_transliterated("努庫斯") and looks_transliterated("阿马特里切")
+    assert not looks_transliterated("治國") and not looks_transliterated("宜蘭蘇澳")
+    text = "中國與台灣兩國關係緊張，他治國有道，太陽花運動的參與者表示不滿。韓國政府表示關切。"
+    names = {p.text for p in places_of(text, resources, "zh")}
+    assert not names & {"治國", "兩國", "太陽"}
+    assert {"中國", "台灣", "韓國"} <= names

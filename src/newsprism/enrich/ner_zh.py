@@ -24,7 +24,7 @@ from .hanzi import to_simplified
 if TYPE_CHECKING:
     from ..pipeline import Resources
 
-__all__ = ["jieba_tagger", "zh_mentions"]
+__all__ = ["jieba_tagger", "looks_transliterated", "zh_mentions"]
 
 _TAGS = {"nr": "person", "nrt": "person", "nrfg": "person", "nt": "organisation", "ns": "place"}
 _ACTOR_TAG = {"person": "nr", "organisation": "nt", "place": "ns"}
@@ -61,6 +61,14 @@ def jieba_tagger(resources: Resources, table: ActorTable) -> Any:
         return tagger
 
     return resources.get("entities.jieba", build)
+
+
+def looks_transliterated(word: str) -> bool:
+    """A Chinese word of three characters or more written mostly (three quarters) with the characters Chinese uses to
+    transliterate foreign names (努库斯, 阿马特里切; traditional characters read as simplified): a foreign name, not a
+    Chinese word or place (治国, 宜兰苏澳)."""
+    s = to_simplified(word)
+    return len(s) >= 3 and sum(ch in _TRANSLIT for ch in s) >= 0.75 * len(s)
 
 
 def _unknown_word_type(word: str) -> str | None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .gazetteer import GazEntry, Gazetteer
+from .hanzi import to_simplified
 from .placeforms import stems
 from .script_words import script_words, sino_korean
 from .soundkeys import sound_key
@@ -227,8 +228,8 @@ def _jieba_freq() -> dict[str, int]:
 
 def common_hanzi(name: str) -> bool:
     """A Chinese word common in running text (jieba's dictionary counts it 50 times or more: 马拉松, marathon, 伊斯兰,
-    Islam): a word of the language, not a name the gazetteer lacks."""
-    return bool(_HANZI_RUN.fullmatch(name)) and _jieba_freq().get(name, 0) >= 50
+    Islam; 太陽 as 太阳): a word of the language, not a name the gazetteer lacks."""
+    return bool(_HANZI_RUN.fullmatch(name)) and _jieba_freq().get(to_simplified(name), 0) >= 50
 
 
 def _one_place(entries: list[GazEntry]) -> bool:

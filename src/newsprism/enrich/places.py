@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from ..model import Entity, Item, Place
 from .entities import work_spans
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
+from .ner_zh import looks_transliterated
 from .place_sounds import KOREAN_PARTICLES, common_hanzi, scan_sounds
 from .placeforms import stems, water_forms
 from .script_words import bracket_pairs
@@ -42,6 +43,7 @@ __all__ = ["NAME", "extract_places", "register", "resolve_candidates"]
 NAME = "places.gazetteer.v1"
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’.][^\W\d_]+)*\.?")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
 _SUFFIX_AFTER_APOSTROPHE = re.compile(r"['’ʼ][^\W\d_]{1,6}\b")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]")
@@ -498,6 +500,8 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         if e.text in surnames and not _qualified(body, e.end):
             continue
         if not entries and _NON_LATIN.search(e.text) and not e.text[:1].isupper():
+            if _HAN.search(e.text) and not looks_transliterated(e.text):
+                continue  # 治國, 宜蘭蘇澳: a Chinese word or name the gazetteer lacks is no foreign name to sound out
             foreign.append((e.start, e.end))  # a place the model tagged in a script without capitals: by its sound
             continue
         if not entries and not _place_like(e.text):
