@@ -156,15 +156,13 @@ class Lexicon:
     with the start of either: ``забастовки``, ``бастовали`` and ``забастовку`` reach one cue family.
     """
 
-    def __init__(self, cues: Iterable[Cue], *, lemmas: Lemmatizer | None = None) -> None:
+    def __init__(self, cues: Iterable[Cue], *, lemmas: Lemmatizer | None = None, language: str | None = None) -> None:
         by_label: dict[str, list[Cue]] = {}
         for cue in cues:
             by_label.setdefault(cue.label, []).append(cue)
-            if cue.lang == "uz":  # Uzbek is also written in Cyrillic, and its o‘ with ʻ
-                by_label[cue.label] += [replace(cue, term=form) for form in uzbek_cue_forms(cue.term)]
         self.cues = by_label
         #: the language this lexicon was built for (:meth:`for_language`), None for a lexicon of every language
-        self.language: str | None = None
+        self.language = language
         self.languages = frozenset(c.lang.lower() for items in by_label.values() for c in items)
         self._by_language: dict[str, Lexicon] = {}
         self._exact: dict[str, list[_Entry]] = {}
@@ -210,8 +208,7 @@ class Lexicon:
                 if c.lang in (lang, "*", "")
                 or (lang not in _CJK_LANGUAGES and _CJK.search(c.term) and not c.term.startswith("re:"))
             ]
-            hit = self._by_language[lang] = Lexicon(cues, lemmas=lemmas)
-            hit.language = lang
+            hit = self._by_language[lang] = Lexicon(cues, lemmas=lemmas, language=lang)
         return hit
 
     def _cjk_table(self, lang: str | None) -> dict[str, tuple[re.Pattern[str], list[Cue]]]:
@@ -365,13 +362,16 @@ def cues_from_mapping(label: str, data: Mapping[str, Any], *, source: str, defau
     for lang, entries in cues.items():
         for entry in entries or []:
             if isinstance(entry, str):
-                out.append(Cue(entry, 1.0, str(lang), label, source, default_span))
+                cue = Cue(entry, 1.0, str(lang), label, source, default_span)
             elif isinstance(entry, Mapping) and ("term" in entry or "pattern" in entry):
                 term = str(entry["term"]) if "term" in entry else "re:" + str(entry["pattern"])
                 weight = float(entry.get("weight", 1.0))
-                out.append(Cue(term, weight, str(lang), label, source, str(entry.get("span", default_span))))
+                cue = Cue(term, weight, str(lang), label, source, str(entry.get("span", default_span)))
             else:
                 raise ConfigError(f"{source}: {label}: cue {entry!r} is neither a term nor {{term|pattern, weight}}")
+            out.append(cue)
+            if cue.lang == "uz":  # Uzbek is also written in Cyrillic, and its o‘ with ʻ
+                out += [replace(cue, term=form) for form in uzbek_cue_forms(cue.term)]
     return out
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import Article, Item
 from .frames import Lexicon, Sentence, cues_from_mapping, doc_sentences, load_resource_yaml, split_sentences
 from .genre_style import StyleWeights, load_style_weights
+from .hanzi import UNSPACED
 
 if TYPE_CHECKING:
     from ..pipeline import Doc, Resources
@@ -44,8 +45,6 @@ GENRES = ("opinion", "reporting", "analysis", "satire")
 _NUMBER = re.compile(r"(?<!\w)\d[\d.,]*(?!\w)")
 # „German“ closes with the sign English opens with; 「Japanese」 and 『Chinese』 corner brackets
 _QUOTED = re.compile(r"[“\"«„][^”\"»“]{1,600}[”\"»“]|(?<!\w)‘[^’]{1,400}’(?!\w)|「[^」]{1,600}」|『[^』]{1,600}』")
-#: Han characters and kana: Chinese and Japanese write words without spaces between them
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: characters of Chinese or Japanese text per word, for the rates per 100 words (segmented Chinese corpora average
 #: about 1.5 characters a word)
 CHARS_PER_WORD = 1.5
@@ -54,8 +53,8 @@ CHARS_PER_WORD = 1.5
 def word_count(text: str) -> int:
     """Words of ``text``: runs of letters or digits, and for Chinese and Japanese, which put no space between words,
     their characters / :data:`CHARS_PER_WORD` (a run of them is a clause, not a word)."""
-    unspaced = len(_UNSPACED.findall(text))
-    spaced = len(re.findall(r"\w+", _UNSPACED.sub(" ", text))) if unspaced else len(re.findall(r"\w+", text))
+    unspaced = len(UNSPACED.findall(text))
+    spaced = len(re.findall(r"\w+", UNSPACED.sub(" ", text))) if unspaced else len(re.findall(r"\w+", text))
     return spaced + round(unspaced / CHARS_PER_WORD)
 
 

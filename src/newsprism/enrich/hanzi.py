@@ -11,10 +11,14 @@ result has the length of the input and a hit's span is the span in the original 
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["has_traditional", "to_simplified"]
+__all__ = ["UNSPACED", "has_traditional", "to_simplified"]
+
+#: Han characters and kana: Chinese and Japanese write words without spaces between them
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @lru_cache(maxsize=1)

@@ -457,15 +457,15 @@ _KO_SURNAMES = frozenset(
     "소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부"
 )
 _KO_DOUBLE_SURNAMES = ("남궁", "선우", "제갈", "황보", "독고", "사공", "서문")
-_KO_NOT_NAME = re.compile(r"(?:부|청|원|처|실|국|당|군|회|단|위|소|사|관|성|행|보|원회|공개|시장)$")
-#: words that stand before a Japanese title and name nobody (所属議員, 担当大臣, 地元市長)
+#: endings of Korean words for institutions (법무부, 검찰청, 민주당, 조선일보), no one's name
+_KO_NOT_NAME = re.compile(r"(?:부|청|원|처|실|국|당|군|회|단|위|소|사|관|성|행|보|공개|시장)$")
+#: words that may stand between a Korean name and its title besides an institution or a country (전 former, 국무)
 _KO_BETWEEN = frozenset({"전", "현", "前", "국무", "북한", "미국", "중국", "일본", "한국"})
+#: words that stand before a Japanese title and name nobody (所属議員, 担当大臣, 地元市長)
 _JA_NOT_PERSON = frozenset({"所属", "担当", "関係", "地元", "年頭", "現職", "歴代", "与野党", "出身"})
 _KANJI_NAME = re.compile(r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{2,5}(?:[\u30a0-\u30ff]{2,6})?)$")
 #: a kanji run ending so is an institution, not a person (日本政府, 自民党, 防衛省)
 _JA_NOT_NAME = re.compile(r"(?:政府|党|省|庁|府|局|会|部|院|軍|社|国|県|市|町|村|都|派|側|団|署|所|隊)$")
-
-
 _KO_VERB_ENDS = ("고", "다", "며", "서", "면", "지", "는", "은", "을", "한", "진", "된", "던", "인")
 _KO_NOT_PERSON = frozenset(
     {"지난달", "지난해", "다음달", "이번달", "이날", "전날", "올해", "내년", "작년", "이번주", "지난주"}
@@ -491,9 +491,7 @@ def ko_not_name(word: str) -> bool:
 def _ko_transcription(word: str) -> bool:
     """A Hangul word written like a foreign name before a title: three syllables or more (옥타이; 푸틴 is found by
     its sound, :mod:`.person_scripts`); not an institution's word, a verb or a time word."""
-    if ko_not_name(word):
-        return False
-    return len(word) >= 3
+    return len(word) >= 3 and not ko_not_name(word)
 
 
 def _ko_name_before(text: str, end: int, is_place: Callable[[str], bool]) -> tuple[int, str] | None:

@@ -67,15 +67,18 @@ def looks_transliterated(word: str) -> bool:
     """A Chinese word of three characters or more written mostly (three quarters) with the characters Chinese uses to
     transliterate foreign names (努库斯, 阿马特里切; traditional characters read as simplified): a foreign name, not a
     Chinese word or place (治国, 宜兰苏澳)."""
-    s = to_simplified(word)
-    return len(s) >= 3 and sum(ch in _TRANSLIT for ch in s) >= 0.75 * len(s)
+    return len(word) >= 3 and _mostly_translit(to_simplified(word))
+
+
+def _mostly_translit(word: str) -> bool:
+    return sum(ch in _TRANSLIT for ch in word) >= 0.75 * len(word)
 
 
 def _unknown_word_type(word: str) -> str | None:
     """``person`` for a word jieba's dictionary lacks that looks like a name, else ``None``."""
     if 2 <= len(word) <= 3 and word[0] in _SURNAMES:
         return "person"
-    if len(word) >= 2 and sum(ch in _TRANSLIT for ch in word) >= 0.75 * len(word):
+    if len(word) >= 2 and _mostly_translit(word):
         return "person"
     return None
 

@@ -362,13 +362,13 @@ def script_person_mentions(
     index = load_sound_index(resources, table)
     out: list[Mention] = []
     if lang == "ko":
+        from .ner_rules import ko_not_name
+
         for m in _HANGUL_WORD.finditer(text):
             word = strip_korean_particle(m.group())
             actor = index.person(word)
             if actor is None or is_place(word) or not _foreign_hangul(word):
                 continue
-            from .ner_rules import ko_not_name
-
             if ko_not_name(word) or not _sure_sound(
                 word, text[m.end() : m.end() + 12] if word == m.group() else "", after
             ):

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from ..model import STYLE_GUESS_COMPONENT, Article, is_style_guess
+from .hanzi import UNSPACED
 
 if TYPE_CHECKING:
     from .genre import GenreModel
@@ -59,9 +60,6 @@ FEATURES = (
     "headline",
     "position",
 )
-#: Han characters and kana: a Chinese or Japanese word is about 1.5 of them, an English word about six letters with
-#: its space, so each counts as four characters of length
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NUMBER = re.compile(r"(?<!\w)\d[\d.,]*(?!\w)")
 # double quotation marks only (not genre.py's fuller pattern): the shipped weights were fitted with this feature
 _QUOTED = re.compile(r"[“\"«„][^”\"»“]{1,600}[”\"»“]")
@@ -110,7 +108,8 @@ def paragraph_rows(
                 end,
                 [
                     p_op,
-                    math.log1p(len(text) + 3 * len(_UNSPACED.findall(text))),
+                    # a Han or kana character is about 1/1.5 of a word, a Latin letter about 1/6: it counts as four
+                    math.log1p(len(text) + 3 * len(UNSPACED.findall(text))),
                     float(min(3, labels.count("evaluative"))),
                     float(min(3, labels.count("first_person") + labels.count("second_person"))),
                     float("?" in text or "？" in text),
