@@ -282,3 +282,27 @@ def test_uzbek_cues_read_cyrillic_and_every_okina(model) -> None:  # type: ignor
         assert want <= set(scored), (text, sorted(scored))
     latin_only = generic_frame_scores("Элчихона", split_sentences("Элчихона"), model, None, "kk")
     assert "External_regulation_and_reputation" not in latin_only  # the Cyrillic forms are Uzbek cues only
+
+
+def test_kazakh_cues_read_the_arabic_script(model) -> None:  # type: ignore[no-untyped-def]
+    """Kazakh cue lists are in Cyrillic; the Kazakhs of China and the ``ar.`` editions of Kazakh agencies write the
+    Arabic script, with a high hamza before a front-vowel word that holds no ە, ك or گ (ٴادىل is әділ)."""
+    from newsprism.enrich.kazakh import cue_forms, cyrillic_to_arabic
+    from newsprism.enrich.lemmas import fold
+
+    assert cyrillic_to_arabic("конституция") == "كونستيتۋتسيا" and cue_forms("соғыс*") == ["سوعىس*"]
+    assert cue_forms("re:x") == [] and cue_forms("нато") == ["ناتو"]
+    assert fold("ٴادىل") == "ادىل" and fold("\u0675") == "ا"  # the hamza, alone or on its letter, is dropped
+    assert fold("ءۇشىن") == "ۇشىن" and fold("السماء") == "السماء"  # on the line before a word, not after it
+    from newsprism.enrich.frames import generic_frame_scores
+
+    text = "ۇكىمەت ەلدە توتەنشە جاعداي ەنگىزدى، اسكەر قالاعا كىردى، ٴادىل سوت تالاپ ەتىلدى."
+    scored = generic_frame_scores(text, split_sentences(text), model, None, "kk")
+    want = {"Political", "Legality_Constitutionality_and_jurisprudence", "Security_and_defense"}
+    assert want <= set(scored), sorted(scored)
+    from newsprism.enrich.frames import Lexicon, cues_from_mapping
+
+    lexicon = Lexicon(cues_from_mapping("Economic", {"cues": {"kk": ["газ"], "fa": ["نفت"]}}, source="test"))
+    persian = "قیمت گاز و نفت افزایش یافت"  # گاز is gas in Persian too: the Kazakh form is for Kazakh articles only
+    assert [m.text for m in lexicon.matches(persian, language="fa")] == ["نفت"]
+    assert [m.text for m in lexicon.matches("گاز باعاسى ٴوستى", language="kk")] == ["گاز"]

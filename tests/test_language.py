@@ -98,6 +98,16 @@ def test_default_setting_covers_every_supported_language() -> None:
     assert lang == "tr" and score > 0.5
 
 
+def test_kazakh_in_the_arabic_script_is_kazakh(detector: LanguageDetector) -> None:
+    # Kazakh's Arabic alphabet writes ۇ ۋ ڭ ە and a high hamza, which Arabic and Persian do not use; Uyghur's ئ ې ۈ
+    # keep a Uyghur sentence from being taken for Kazakh
+    assert detector.detect("ۇكىمەت سارسەنبى كۇنى بۇكىل ەلدە توتەنشە جاعداي ەنگىزدى.")[0] == "kk"
+    assert detector.detect("ٴبىز ٴۇشىن ەڭ ماڭىزدىسى - ەلدىڭ تىنىشتىعى مەن بىرلىگى.")[0] == "kk"
+    assert detector.detect("أعلنت الحكومة حالة الطوارئ في جميع أنحاء البلاد يوم الأربعاء.")[0] == "ar"
+    uyghur = "ھۆكۈمەت چارشەنبە كۈنى پۈتۈن ئەلدە جىددىي ھالەت ئېلان قىلدى ۋە بۇ ھەقتە ئۇچۇر بەردى."
+    assert detector.detect(uyghur)[0] != "kk"
+
+
 def test_english_words_ending_like_uzbek_stay_english(detector: LanguageDetector) -> None:
     # "-ning" and "-dagi" are Uzbek case endings, and also the end of English words ("warning", "morning")
     for text in (

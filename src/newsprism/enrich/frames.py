@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ..enrich.hanzi import to_simplified
+from ..enrich.kazakh import cue_forms as kazakh_cue_forms
 from ..enrich.lemmas import Lemmatizer, Token, doc_tokens, fold
 from ..enrich.nlp import regex_sentences
 from ..enrich.uzbek import cue_forms as uzbek_cue_forms
@@ -372,6 +373,8 @@ def cues_from_mapping(label: str, data: Mapping[str, Any], *, source: str, defau
             out.append(cue)
             if cue.lang == "uz":  # Uzbek is also written in Cyrillic, and its o‘ with ʻ
                 out += [replace(cue, term=form) for form in uzbek_cue_forms(cue.term)]
+            elif cue.lang == "kk":  # Kazakh is also written in the Arabic script
+                out += [replace(cue, term=form) for form in kazakh_cue_forms(cue.term)]
     return out
 
 

@@ -9,8 +9,9 @@ removed first. Then:
    Chinese.
 2. **letters** within a script: Cyrillic with Kazakh letters (ә ғ қ ң ө ұ ү һ і) in enough words → ``kk`` (a
    Kazakh page with Russian quotes keeps its Kazakh words), with ң ө ү but no Kazakh-only letters → ``ky``, with
-   ў or ҳ → ``uz``, with і ї є ґ and no Kazakh letters → ``uk``; Arabic script with Persian letters (پ چ ژ گ ک ی)
-   → ``fa``; Latin with ə → ``az``, with Uzbek o‘/g‘ or its common words → ``uz``.
+   ў or ҳ → ``uz``, with і ї є ґ and no Kazakh letters → ``uk``; Arabic script with the letters of Kazakh's
+   Arabic alphabet (ۇ ۋ ڭ ە, the high hamza ٴ) in enough words and none of Uyghur's or Sorani's → ``kk``, with
+   Persian letters (پ چ ژ گ ک ی) → ``fa``; Latin with ə → ``az``, with Uzbek o‘/g‘ or its common words → ``uz``.
 3. **lingua** among the configured languages of the text's script (lingua has no Kyrgyz or Uzbek model).
 
 The score is the share of the deciding evidence (script share, letter share, or lingua's confidence). A text
@@ -27,6 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from .kazakh import ARABIC_KK_LETTERS, NOT_KAZAKH_LETTERS
 
 if TYPE_CHECKING:
     from ..model import Article, Item
@@ -238,6 +241,9 @@ class LanguageDetector:
                 return "uk", min(1.0, 0.6 + 2 * uk)
             return None
         if script == "arabic":
+            kk, other = _word_share(words, ARABIC_KK_LETTERS), _word_share(words, NOT_KAZAKH_LETTERS)
+            if kk >= 0.1 and other < kk / 4 and self._allowed("kk"):
+                return "kk", min(1.0, 0.6 + kk)  # Kazakh in the Arabic script: ۇ ۋ ڭ ە and the high hamza
             letters = [ch for ch in text if ch != " "]
             fa = sum(1 for ch in letters if ch in _FA_LETTERS)
             ar = sum(1 for ch in letters if ch in _AR_LETTERS)

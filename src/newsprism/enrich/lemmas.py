@@ -26,6 +26,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .hanzi import has_traditional, to_simplified
+
 if TYPE_CHECKING:
     from ..pipeline import Doc, Resources
 
@@ -112,10 +114,16 @@ _HANGUL = r"\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
 _CJK_RUN = re.compile(rf"[{_HAN}]+|[{_KANA}ー]+|[{_HANGUL}]+")
 
 
+_WORD_HAMZA = re.compile(r"(?<![^\W_])\u0621(?=[^\W\d_])")
+
+
 def fold(text: str) -> str:
-    """Case-folded, NFKC-normalised text with ё as е and the Turkish dotted capital İ as i (not i and a combining dot:
-    "KİŞİ" is "kişi"), how lemmas and cue words are compared."""
-    return unicodedata.normalize("NFKC", text).replace("İ", "I").casefold().replace("ё", "е")
+    """Case-folded, NFKC-normalised text with ё as е, the Turkish dotted capital İ as i (not i and a combining dot:
+    "KİŞİ" is "kişi") and without the hamza that marks a front-vowel word of Kazakh in the Arabic script, high (ٴ) or
+    on the line before the word (ء: ءۇشىن is ۇشىن; Arabic writes no hamza alone at a word's start) — ٴادىل is ادىل, as
+    in ادىلەتسىز (:mod:`newsprism.enrich.kazakh`), how lemmas and cue words are compared."""
+    folded = unicodedata.normalize("NFKC", text).replace("İ", "I").casefold().replace("ё", "е").replace("\u0674", "")
+    return _WORD_HAMZA.sub("", folded) if "\u0621" in folded else folded
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,9 +334,11 @@ class CueMatcher:
                 end = self._match(tokens, i, words)
                 if end is not None:
                     out.append(CueMatch(label, tok.start, tokens[end].end, cue))
-        if text is not None:
+        if text is not None and self._substrings:
+            # Chinese cues are simplified: a traditional text (說, 強調) is read as simplified, character for character
+            haystack = to_simplified(text) if self.lang == "zh" and has_traditional(text) else text
             for label, cue in self._substrings:
-                for m in re.finditer(re.escape(cue), text):
+                for m in re.finditer(re.escape(cue), haystack):
                     out.append(CueMatch(label, m.start(), m.end(), cue))
         out.sort(key=lambda m: (m.start, -(m.end - m.start), m.label))
         return out
