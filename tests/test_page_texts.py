@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.evaluate.page_texts import annotated_text, check_report, check_texts, fetch_texts
+from newsprism.evaluate.page_texts import annotated_text, check_report, check_texts, fetch_texts, match_excerpt
 
 PARAGRAPHS = [
     "The river rose two metres overnight and the town's lower streets were closed to traffic by the morning.",
@@ -98,3 +98,33 @@ def test_fetch_writes_the_annotated_start_and_check_knows_it(
         "no-address: missing",
         "0/3 texts are the annotated ones",
     ]
+
+
+def _digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def test_an_archive_excerpt_is_trimmed_to_the_annotated_text() -> None:
+    excerpt = (
+        " date 2025-03-02 Listen\n"
+        "Harbour reopens after storm\n\n"
+        "Harbour reopens after storm\n\n\n\n"
+        "Photo: the quay on Monday\n"
+        "The harbour of Port Vell reopened on Monday after three days of storm damage repairs.\n"
+        "Subscribe to our newsletter\n"
+        "Two cranes were still out of service, the port authority said.\n"
+        "Related: ferry timetable"
+    )
+    # chrome around the article, a duplicated headline, a caption and a subscription line inside it
+    annotated = (
+        "Harbour reopens after storm\n\n"
+        "The harbour of Port Vell reopened on Monday after three days of storm damage repairs.\n"
+        "Two cranes were still out of service, the port authority said.\n"
+    )
+    assert match_excerpt(excerpt, _digest(annotated), len(annotated)) == annotated
+    cut = annotated[:60] + "\n"  # a set cut after its last annotated paragraph: text[:chars - 1] + newline
+    assert match_excerpt(excerpt, _digest(cut), len(cut)) == cut
+    other = annotated.replace("three", "four")  # another version of the page: no trim is it
+    assert match_excerpt(excerpt, _digest(other), len(other)) is None

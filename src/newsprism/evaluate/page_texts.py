@@ -6,16 +6,30 @@ The repository ships where each page comes from and what was annotated in it (``
 newsprism's HTML loader, keeps its start up to the annotated length and writes ``OUT/<id>.txt``;
 :func:`check_texts` tells which texts are the annotated ones (``sha256``). Pages change and disappear: the
 annotations then score what is left.
+
+Most pages of the check sets were cut from the excerpts a public-pages archive stores, not from the live page: whoever
+rebuilds them saves the archive's excerpt of each page by hand (``RAW/<id>.txt``; the archive is searched, not
+fetched) and :func:`match_excerpt` finds, among the trims of that excerpt the annotators made (its archive date line
+dropped, site chrome before and after the article, up to three short caption or menu lines inside it, the text cut
+at its annotated length), the one whose SHA-256 is the annotated text's.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
 
-__all__ = ["AnnotatedPage", "annotated_text", "check_report", "check_texts", "fetch_texts"]
+__all__ = ["AnnotatedPage", "annotated_text", "check_report", "check_texts", "fetch_texts", "match_excerpt"]
+
+#: the archive's own line before a page's text (" date 2025-08-23 ", " date 2023-10 ")
+_ARCHIVE_DATE = re.compile(r"^\s*date \d{4}(?:-\d{2}){0,2}\s*")
+#: lines of at most this many characters may be caption, menu or subscription lines dropped from inside an excerpt
+_CHROME_LINE = 200
+_MAX_DROPPED = 3
 
 
 class AnnotatedPage(Protocol):
@@ -64,6 +78,44 @@ def fetch_texts(pages: Iterable[AnnotatedPage], out: Path) -> Iterator[tuple[str
             text = annotated_text(article.title, article.body, page.chars)
             target.write_text(text, encoding="utf-8")
             yield page.id, f"{len(text)} characters"
+
+
+def _line_variants(excerpt: str) -> Iterator[list[str]]:
+    lines = excerpt.replace("\r\n", "\n").split("\n")
+    undated = [_ARCHIVE_DATE.sub("", lines[0]), *lines[1:]]
+    for base in (lines, undated) if undated != lines else (lines,):
+        yield base
+        yield [line.strip() for line in base]
+        yield [line for line in base if line.strip()]
+        yield [line for i, line in enumerate(base) if line.strip() or (i and base[i - 1].strip())]  # one blank line
+
+
+def match_excerpt(excerpt: str, sha256: str, chars: int) -> str | None:
+    """The trim of an archive ``excerpt`` that is the annotated text (``sha256``, ``chars`` characters with its final
+    newline), or None. Tried in order: whole lines from any first to any last line, then with one, two or three short
+    lines inside dropped; each whole, and cut at the annotated length (the sets cut after the last annotated
+    paragraph)."""
+
+    def found(lines: list[str]) -> str | None:
+        for first in range(len(lines)):
+            for last in range(len(lines), first, -1):
+                body = "\n".join(lines[first:last]).strip("\n")
+                if len(body) + 1 < chars:
+                    break  # shorter ranges from this first line are shorter still
+                for text in (body + "\n", body[: chars - 1] + "\n"):
+                    if len(text) == chars and hashlib.sha256(text.encode()).hexdigest() == sha256:
+                        return text
+        return None
+
+    variants = list(_line_variants(excerpt))
+    for dropped in range(_MAX_DROPPED + 1):
+        for lines in variants:
+            short = [i for i, line in enumerate(lines) if len(line) <= _CHROME_LINE]
+            for drop in itertools.combinations(short, dropped):
+                text = found([line for i, line in enumerate(lines) if i not in drop])
+                if text is not None:
+                    return text
+    return None
 
 
 def check_texts(pages: Iterable[AnnotatedPage], out: Path) -> dict[str, str]:
