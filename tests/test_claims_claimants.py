@@ -255,6 +255,9 @@ CASES: list[tuple[str, str, list[tuple[float, str, str | None, str | None]]]] = 
         [(1014, "killed", None, "Afad")],
     ),
     ("az", "Bu barədə AFAD məlumat yayıb.\nBildirilib ki, 1762 nəfər həlak olub.", [(1762, "killed", None, "AFAD")]),
+    # a source named in a paragraph of its own carries into the next only as the source of an impersonal report: a
+    # paragraph telling what someone did after a quoted minister names no source
+    ("zh", "「我们会持续监控。」部长王大明说。\n警方昨天逮捕了15名抗议者。", [(15, "arrested", None, None)]),
     (
         "ky",
         "Каза болгондордун саны 48 миң 448 адамга жетти. Бул тууралуу агенттик Сулейман Сойлуга шилтеме "

@@ -1197,7 +1197,10 @@ def extract_window_claims(
             score = PARAGRAPH if last[1] == para else ARTICLE
         elif carried is not None and not impersonal:
             name, score = carried[0], PARAGRAPH
-        elif pending is not None:  # "AFAD put out figures. | Bildirilib ki, ... 1762 nəfərdir."
+        elif pending is not None and (pending[2] == para or impersonal):
+            # "AFAD put out figures. | Bildirilib ki, ... 1762 nəfərdir.": into a later paragraph only as the source of
+            # an impersonal report; a new paragraph telling what someone did ("警方逮捕了15名抗議者" after a quoted
+            # minister) names no source
             name = pending[0]
             score = PARAGRAPH if pending[2] == para else ARTICLE
             carried = (name, para)
