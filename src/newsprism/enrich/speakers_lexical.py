@@ -328,6 +328,7 @@ _ZH_CUT = re.compile(r"[0-9０-９]|[在于於对對向就据據今昨当當周�
 _JA_TOPIC = re.compile(r"([\u3400-\u9fff\u30a0-\u30ffー・A-Za-zＡ-Ｚ]+)(?:は|が|も)")
 _KO_SUBJECT = re.compile(r"(\S+?)(?:은|는|이|가)(?=\s|$)")
 _KO_PARTICLE_END = re.compile(r"(?:의|에|에서|를|을|로|으로|와|과|도|만|에게|께서|다|고|며|면|서)$")
+_KO_TOPIC_END = re.compile(r"(?:은|는|께서는|께서)$")
 _CJK_STRIP = ' \u3000，,：:。、「」『』“”"…·'
 
 
@@ -419,6 +420,9 @@ def headline_speaker(text: str, open_: int, lang: str) -> tuple[int, int, str] |
         ws = stripped.split()
         if not 1 <= len(ws) <= 3 or any(_KO_PARTICLE_END.search(w) for w in ws):
             return None
+        topic = _KO_TOPIC_END.search(stripped)  # "김민수 대표는 “...”며": the speaker without its topic particle
+        if topic is not None and topic.start() >= 2:
+            seg, stripped = seg[: len(seg.rstrip()) - len(topic.group())], stripped[: topic.start()]
     elif len(stripped) > 12 or re.search(r"[\u3040-\u309f]", stripped):
         return None
     s = line_start + cut + 1 + (len(seg) - len(seg.lstrip()))
