@@ -42,6 +42,7 @@ ONE_SENTENCE = [
     ("nl", "De regering heeft woensdag in het hele land de noodtoestand uitgeroepen."),
     ("el", "Η κυβέρνηση κήρυξε την Τετάρτη κατάσταση έκτακτης ανάγκης σε όλη τη χώρα."),
     ("hy", "Կառավարությունը չորեքշաբթի օրը արտակարգ դրություն հայտարարեց ամբողջ երկրում։"),
+    ("ka", "მთავრობამ ოთხშაბათს მთელ ქვეყანაში საგანგებო მდგომარეობა გამოაცხადა."),
     ("ar", "أعلنت الحكومة يوم الأربعاء حالة الطوارئ في جميع أنحاء البلاد."),
     ("fa", "دولت روز چهارشنبه در سراسر کشور وضعیت اضطراری اعلام کرد."),
     ("zh", "政府周三宣布全国进入紧急状态。"),
@@ -115,3 +116,20 @@ def test_english_words_ending_like_uzbek_stay_english(detector: LanguageDetector
         "Planning and running the morning meeting was a warning to everyone in the building.",
     ):
         assert detector.detect(text)[0] == "en", text
+
+
+def test_georgian_is_read_by_its_script_even_beside_latin_chrome(detector: LanguageDetector) -> None:
+    # no Georgian script was known: a Georgian page with a few Latin menu words was taken for French
+    page = "Home News Live Video\nპრეზიდენტმა განაცხადა, რომ „ქვეყანა მზად არის“ მოლაპარაკებისთვის.\n" * 2
+    assert detector.detect(page)[0] == "ka"
+
+
+def test_uzbek_marks_count_before_the_text_is_cleaned(detector: LanguageDetector) -> None:
+    # cleaning keeps letters only, so o‘ and g‘ lost their mark and an Uzbek page with a Latin menu line read as
+    # Azerbaijani; the marks are counted on the raw text
+    page = (
+        "Xabarlar tezkor Telegram kanalimizda Obuna bo'lish\n\n"
+        "Prezident viloyatga qilgan tashrifi to‘g‘risida so‘zlab berdi. Yerlar o‘zlashtirildi, "
+        "sog‘liqni saqlash bo‘yicha yangi shifoxona qurildi. «Endi yo‘llar yaxshi», dedi u."
+    )
+    assert detector.detect(page)[0] == "uz"

@@ -236,3 +236,42 @@ def test_a_dash_after_a_sentence_opens_a_quote_when_an_attribution_closes_it() -
     text = "Maa järisi aamulla. – Kaikki kaatui, Liisa Koski kertoi. – Tämä on vain viiva ilman lähdettä."
     quotes = extract_quotes(text, parsed=None, language="fi")
     assert [(q.text, q.speaker) for q in quotes] == [("Kaikki kaatui", "Liisa Koski")]
+
+
+def test_a_conjunction_opening_the_sentence_is_no_speaker() -> None:
+    # a capitalised word that opens a sentence is a name only when it is not a function word of the language
+    for lang, text in (
+        ("es", "Sin pruebas nuevas, «el caso no puede avanzar ante el jurado popular», afirmó."),
+        ("es", "Pero «la inflación va a bajar en los próximos meses», aseguró."),
+    ):
+        (q,) = extract_quotes(text, parsed=None, language=lang)
+        assert q.speaker is None, (text, q.speaker)
+    (q,) = extract_quotes("«La inflación va a bajar», aseguró Axel Kicillof.", parsed=None, language="es")
+    assert q.speaker == "Axel Kicillof"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker", "cue"),
+    [
+        (
+            "az",
+            'Kənd sakini Namiq Əliyev evdə olduğunu qeyd edib: "Gördüm, ayağıma su dəydi".',
+            "Namiq Əliyev",
+            "qeyd edib",
+        ),
+        ("kk", "– Біз бұл мәселені тез шешеміз, – дейді аудан әкімі Бейбіт Сапаров.", "Бейбіт Сапаров", "дейді"),
+        ("tr", "“Haklı olduğumuzu biliyoruz” diyen Sinem Kaya, grevin süreceğini söyledi.", "Sinem Kaya", "diyen"),
+        ("uk", "«Ми задоволені грою», — прокоментував Сергій Ребров.", "Сергій Ребров", "прокоментував"),
+        (
+            "fr",
+            "« Aucune victime n'est à déplorer », a rassuré le lieutenant-colonel Nicolas Faure.",
+            "Nicolas Faure",
+            "rassuré",
+        ),
+    ],
+)
+def test_present_tense_participle_and_comment_cues(lang: str, text: str, speaker: str, cue: str) -> None:
+    # kk дейді (says) beside деді (said), tr "diyen X" (X, saying ...), az "qeyd edib" (has noted), uk and ru
+    # "commented", fr "a rassuré"
+    (q,) = extract_quotes(text, parsed=None, language=lang)
+    assert (q.speaker, q.cue) == (speaker, cue)

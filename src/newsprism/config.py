@@ -36,7 +36,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("user_agent", "newsprism/0.1 (+local analysis tool)", "User-Agent sent with fetches"),
     Setting(
         "languages",
-        "en,ru,zh,kk,uk,de,fr,es,it,pt,pl,tr,ar,fa,az,ky,uz,hu,fi,sv,nl,el,bg,hy,ja,ko",
+        "en,ru,zh,kk,uk,de,fr,es,it,pt,pl,tr,ar,fa,az,ky,uz,hu,fi,sv,nl,el,bg,hy,ka,ja,ko",
         "languages the detector chooses from",
     ),
     Setting("near_duplicate_threshold", 0.9, "Jaccard similarity of 5-word shingles above which texts are one"),

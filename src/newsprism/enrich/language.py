@@ -80,6 +80,7 @@ SUPPORTED = (
     "el",
     "bg",
     "hy",
+    "ka",
     "ja",
     "ko",
 )
@@ -108,6 +109,7 @@ _SCRIPTS = (
     ("han", re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")),
     ("greek", re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")),
     ("armenian", re.compile(r"[\u0530-\u058f]")),
+    ("georgian", re.compile(r"[\u10a0-\u10ff\u1c90-\u1cbf\u2d00-\u2d2f]")),
     ("arabic", re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")),
     ("cyrillic", re.compile(r"[\u0400-\u04ff]")),
     ("latin", re.compile(r"[a-zA-Z\u00c0-\u024f\u0259\u1e00-\u1eff]")),
@@ -213,19 +215,21 @@ class LanguageDetector:
                 code = "zh"
             share = (weighted["han"] + weighted["kana"] + weighted["hangul"]) / total
             return self._finish(code, share, "script", letters + 2 * cjk)
-        if script in ("greek", "armenian"):
-            return self._finish({"greek": "el", "armenian": "hy"}[script], weighted[script] / total, "script", letters)
+        if script in ("greek", "armenian", "georgian"):
+            code = {"greek": "el", "armenian": "hy", "georgian": "ka"}[script]
+            return self._finish(code, weighted[script] / total, "script", letters)
         share = weighted[script] / total
         script_text = " ".join(w for w in sample.split() if dict(_SCRIPTS)[script].match(w[0]))
         words = [w for w in script_text.split() if not w[:1].isupper()]  # names do not decide (Тоқаев in Russian)
-        rule = self._letters(script, script_text, words)
+        rule = self._letters(script, script_text, words, text[:4000])
         if rule is not None:
             return self._finish(rule[0], min(1.0, share * rule[1]), "letters", letters)
         found, conf = self._lingua(script, script_text or sample)
         return self._finish(found, conf * share, "model", letters)
 
-    def _letters(self, script: str, text: str, words: list[str]) -> tuple[str, float] | None:
-        """(code, strength) when letters decide between close languages of one script."""
+    def _letters(self, script: str, text: str, words: list[str], raw: str = "") -> tuple[str, float] | None:
+        """(code, strength) when letters decide between close languages of one script (``raw``: the uncleaned
+        start of the text, where Uzbek's o‘ and g‘ keep their mark)."""
         if not words:
             return None
         if script == "cyrillic":
@@ -259,7 +263,8 @@ class LanguageDetector:
             schwa = text.count("ə") + text.count("Ə")
             if schwa >= max(2, 0.005 * len(text)) and self._allowed("az"):
                 return "az", min(1.0, 0.7 + 10 * schwa / max(1, len(text)))
-            marks = len(_UZ_LATIN.findall(text))  # o‘/g‘ and function words: English has none of them
+            # o‘/g‘ (read on the raw text: cleaning drops the mark) and function words: English has none of them
+            marks = max(len(_UZ_LATIN.findall(text)), len(_UZ_LATIN.findall(raw)))
             uz = marks + len(_UZ_WORDS.findall(text))  # -ning, -dagi endings alone also fit English ("warning")
             if marks >= 2 and uz / n >= 0.08 and self._allowed("uz"):
                 return "uz", min(1.0, 0.5 + 2 * uz / n)

@@ -246,7 +246,23 @@ def resolve_by_sound(mentions: list[Mention], table: ActorTable, resources: Reso
     sounds like their last word ("카리모프", "Καρίμοφ", "ميرضيائيف" → Islam Karimov, Shavkat Mirziyoyev), in place.
     A lone word of unknown type links only with a key of four consonants or more, or in a script without capitals."""
     index = load_sound_index(resources, table)
+    # a surname the article already joined to a full name it writes ("Набиуллина" after "Эльвира Набиуллина") is
+    # that person: it follows the full name, never a sound-alike of its own (Набиуллина is not Navalny)
+    heads: dict[str, Mention] = {}
     for m in mentions:
+        if m.actor is None and m.entity_id and m.entity_id.startswith("name:"):
+            head = heads.get(m.entity_id)
+            if head is None or len(m.text.split()) > len(head.text.split()):
+                heads[m.entity_id] = m
+    followers: list[tuple[Mention, Mention]] = []
+    for m in mentions:
+        head = heads.get(m.entity_id or "")
+        if head is not None and head is not m and m.actor is None and len(head.text.split()) > len(m.text.split()):
+            followers.append((m, head))
+    following = {id(m) for m, _ in followers}
+    for m in mentions:
+        if id(m) in following:
+            continue
         sure = m.extra.get("sound_actor")
         if sure is not None and sure in table.actors and (m.actor is None or m.actor.id != sure):
             if m.actor is None:
@@ -270,6 +286,9 @@ def resolve_by_sound(mentions: list[Mention], table: ActorTable, resources: Reso
         if len(words) > 1 and not _given_fits(words[:-1], actor, index):
             continue  # "Anna Karimova" is not Islam Karimov
         _link(m, actor, 0.6)
+    for m, head in followers:
+        if head.actor is not None:
+            _link(m, head.actor, head.resolution_score or 0.6)
 
 
 def _given_fits(given: list[str], actor: Actor, index: SoundIndex) -> bool:

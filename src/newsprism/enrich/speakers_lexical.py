@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources as ilr
 from typing import TYPE_CHECKING, Any
 
@@ -245,6 +246,30 @@ def _strip_article(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 # ---------------------------------------------------------------------------------------------- one side of a cue
+#: sentence-opening conjunctions of languages stopwordsiso does not list ("Ammo otaxon «yo‘q», dedi")
+_MORE_FUNCTION_WORDS = {
+    "uz": ("ammo", "lekin", "biroq", "va", "shu", "bu", "u", "men", "endi", "keyin"),
+    "kk": ("бірақ", "алайда", "және", "бұл", "ол", "мен", "енді", "сонда"),
+    "ky": ("бирок", "жана", "бул", "ал", "мен", "эми"),
+    "az": ("amma", "lakin", "və", "bu", "o", "mən", "indi", "sonra"),
+}
+
+
+@lru_cache(maxsize=64)
+def function_words(lang: str) -> frozenset[str]:
+    """The language's function words (stopwordsiso, folded, and the few above): a capitalised run made of them
+    alone opens a sentence (``Но``, ``Sin``, ``Ammo``) and names no one."""
+    words: set[str] = set(_MORE_FUNCTION_WORDS.get(lang, ()))
+    try:
+        import stopwordsiso
+
+        if stopwordsiso.has_lang(lang):
+            words.update(stopwordsiso.stopwords(lang))
+    except ImportError:  # a filter, not a requirement
+        pass
+    return frozenset(fold(w) for w in words)
+
+
 def speaker_in(
     text: str,
     lo: int,
@@ -270,7 +295,9 @@ def speaker_in(
         script_speaker = _arabic_script_speaker if lang in {"ar", "fa"} else _cjk_speaker
         return script_speaker(text, lo, hi, lang, words, last=last, resolve=resolve)
     known = [(s, e) for s, e, _ in names if lo <= s and e <= hi]
-    spans = _merge([*known, *capitalised_runs(text, lo, hi), *role_phrases(text, lo, hi, lang, words)], text)
+    stop = function_words(lang)
+    runs = [(s, e) for s, e in capitalised_runs(text, lo, hi) if (s, e) in known or fold(text[s:e]) not in stop]
+    spans = _merge([*known, *runs, *role_phrases(text, lo, hi, lang, words)], text)
     pron = _pronouns(text, lo, hi, words)
     spans = [(s, e) for s, e in spans if (s, e) not in pron]  # "Он заявил": a capital that opens a sentence
     if spans:  # "Bakan Koca, açıklamasında": a statement word beside a name is not the speaker

@@ -156,6 +156,7 @@ GOLD_SETS = {
     "dev": ("resources/multilingual_dev.yaml", "multilingual development set"),
     "fresh": ("resources/multilingual_fresh.yaml", "multilingual fresh check set (never tuned on)"),
     "unrest": ("resources/multilingual_unrest.yaml", "multilingual unrest check set (never tuned on)"),
+    "quotes": ("resources/multilingual_quotes.yaml", "multilingual quotes set (tune: ids not ending in -01)"),
 }
 
 
