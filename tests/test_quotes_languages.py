@@ -275,3 +275,13 @@ def test_present_tense_participle_and_comment_cues(lang: str, text: str, speaker
     # "commented", fr "a rassuré"
     (q,) = extract_quotes(text, parsed=None, language=lang)
     assert (q.speaker, q.cue) == (speaker, cue)
+
+
+def test_korean_demonstratives_and_quotatives_are_no_subject() -> None:
+    # 이같이 ("like this") and the quotative 라는 after the closing mark matched the subject pattern (이/는)
+    for text, speaker in (
+        ("대통령실 관계자는 이날 기자들과 만나 “야당의 파트너는 여당”이라며 이같이 답했다.", "대통령실 관계자"),
+        ("대통령실은 26일 해임 요구에 대해 “여당에서 답할 문제”라는 입장을 밝혔다.", "대통령실"),
+    ):
+        (q,) = extract_quotes(text, parsed=None, language="ko")
+        assert q.speaker == speaker, (text, q.speaker)

@@ -356,6 +356,9 @@ _JA_TOPIC = re.compile(r"([\u3400-\u9fff\u30a0-\u30ffー・A-Za-zＡ-Ｚ]+)(?:�
 _KO_SUBJECT = re.compile(r"(\S+?)(?:은|는|이|가)(?=\s|$)")
 _KO_PARTICLE_END = re.compile(r"(?:의|에|에서|를|을|로|으로|와|과|도|만|에게|께서|다|고|며|면|서)$")
 _KO_TOPIC_END = re.compile(r"(?:은|는|께서는|께서)$")
+#: words _KO_SUBJECT takes for a subject that name no one: demonstratives and adverbs (이같이 답했다), a quotative
+#: after the closing mark (”라는 입장), a verb ending before a connective (했는데)
+_KO_NOT_SPEAKER = re.compile(r"(?:이같|그같|이렇|그렇|이와|이라|라|다|것|등)|.*(?:했는|했던|하는|한다는|된다는|라는)")
 _CJK_STRIP = ' \u3000，,：:。、「」『』“”"…·'
 
 
@@ -417,9 +420,11 @@ def _ko_speaker(
     seg = text[lo:hi]
     for m in _KO_SUBJECT.finditer(seg):
         word = m.group(1)
-        if len(word) < 1 or _KO_PARTICLE_END.search(word):
+        if len(word) < 1 or _KO_PARTICLE_END.search(word) or _KO_NOT_SPEAKER.fullmatch(word):
             continue
         s, e = lo + m.start(1), lo + m.end(1)
+        if s > 0 and text[s - 1] in "”\"’'」』":  # “...”라는: the quotative, not a subject
+            continue
         if fold(text[s:e]) in words.pronouns or text[s:e] == "그":
             ante = resolve(s) if resolve is not None else None
             return (s, e, ante[2]) if ante is not None else (s, e, text[s:e])
