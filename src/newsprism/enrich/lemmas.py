@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .hanzi import has_traditional, to_simplified
@@ -40,6 +41,7 @@ __all__ = [
     "doc_tokens",
     "fold",
     "lemmatizer",
+    "stopwords",
     "tokenize",
 ]
 
@@ -115,6 +117,17 @@ _CJK_RUN = re.compile(rf"[{_HAN}]+|[{_KANA}ー]+|[{_HANGUL}]+")
 
 
 _WORD_HAMZA = re.compile(r"(?<![^\W_])\u0621(?=[^\W\d_])")
+
+
+@lru_cache(maxsize=64)
+def stopwords(lang: str) -> frozenset[str]:
+    """The function words stopwords-iso lists for ``lang``, as listed (empty for a language it lacks, or without the
+    package: stopwords are a filter, never a requirement)."""
+    try:
+        import stopwordsiso
+    except ImportError:
+        return frozenset()
+    return frozenset(stopwordsiso.stopwords(lang)) if stopwordsiso.has_lang(lang) else frozenset()
 
 
 def fold(text: str) -> str:

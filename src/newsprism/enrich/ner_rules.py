@@ -27,7 +27,7 @@ from importlib import resources as pkg_resources
 from typing import TYPE_CHECKING, Any
 
 from .aliases import Mention, is_acronym
-from .lemmas import SIMPLEMMA_LANGUAGES
+from .lemmas import SIMPLEMMA_LANGUAGES, stopwords
 
 if TYPE_CHECKING:
     from ..pipeline import Resources
@@ -74,14 +74,7 @@ def load_cues(resources: Resources, lang: str) -> Cues:
 
     def build(r: Resources) -> Cues:
         data = r.get("entities.cues", lambda _: _read_cues())
-        stop: frozenset[str] = frozenset()
-        try:
-            import stopwordsiso
-
-            if stopwordsiso.has_lang(lang):
-                stop = frozenset(w.lower() for w in stopwordsiso.stopwords(lang))
-        except ImportError:  # stopwords are a filter, not a requirement
-            pass
+        stop = frozenset(w.lower() for w in stopwords(lang))
 
         def words(section: str) -> tuple[str, ...]:
             return tuple(

@@ -251,17 +251,14 @@ def resolve_by_sound(mentions: list[Mention], table: ActorTable, resources: Reso
     heads: dict[str, Mention] = {}
     for m in mentions:
         if m.actor is None and m.entity_id and m.entity_id.startswith("name:"):
-            head = heads.get(m.entity_id)
-            if head is None or len(m.text.split()) > len(head.text.split()):
+            head = heads.setdefault(m.entity_id, m)
+            if len(m.text.split()) > len(head.text.split()):
                 heads[m.entity_id] = m
     followers: list[tuple[Mention, Mention]] = []
     for m in mentions:
-        head = heads.get(m.entity_id or "")
-        if head is not None and head is not m and m.actor is None and len(head.text.split()) > len(m.text.split()):
-            followers.append((m, head))
-    following = {id(m) for m, _ in followers}
-    for m in mentions:
-        if id(m) in following:
+        lead = heads.get(m.entity_id or "")
+        if lead is not None and m.actor is None and len(lead.text.split()) > len(m.text.split()):
+            followers.append((m, lead))
             continue
         sure = m.extra.get("sound_actor")
         if sure is not None and sure in table.actors and (m.actor is None or m.actor.id != sure):

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from .gazetteer import GazEntry, Gazetteer
 from .hanzi import to_simplified
+from .lemmas import stopwords
 from .placeforms import stems
 from .script_words import script_words, sino_korean
 from .soundkeys import sound_key
@@ -196,23 +197,12 @@ _ARABIC_SKIP = "شرقی غربی شمالی جنوبی مرکزی شرق غرب
 
 @lru_cache(maxsize=1)
 def _arabic_skip() -> frozenset[str]:
-    words = set(_ARABIC_SKIP.split())
-    try:
-        import stopwordsiso
-
-        words |= set(stopwordsiso.stopwords("ar")) | set(stopwordsiso.stopwords("fa"))
-    except ImportError:
-        pass
-    return frozenset(_arabic_fold(w) for w in words)
+    return frozenset(_arabic_fold(w) for w in (*_ARABIC_SKIP.split(), *stopwords("ar"), *stopwords("fa")))
 
 
 @lru_cache(maxsize=1)
 def _korean_stopwords() -> frozenset[str]:
-    try:
-        import stopwordsiso
-    except ImportError:
-        return frozenset()
-    return frozenset(stopwordsiso.stopwords("ko"))
+    return stopwords("ko")
 
 
 @lru_cache(maxsize=1)

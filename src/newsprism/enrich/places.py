@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from ..model import Entity, Item, Place
 from .entities import work_spans
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
+from .lemmas import stopwords
 from .ner_zh import looks_transliterated
 from .place_sounds import KOREAN_PARTICLES, common_hanzi, scan_sounds
 from .placeforms import stems, water_forms
@@ -291,11 +292,7 @@ def _uncased_forms(word: str, *, first: bool, last: bool) -> list[str]:
 def _uncased_stopwords() -> frozenset[str]:
     """Function words of Arabic, Persian and Korean (stopwords-iso), folded: never a place alone ("وأن", "and
     that", folds to the Arabic name of Van)."""
-    try:
-        import stopwordsiso
-    except ImportError:
-        return frozenset()
-    return frozenset(fold(w) for lang in ("ar", "fa", "ko") for w in stopwordsiso.stopwords(lang))
+    return frozenset(fold(w) for lang in ("ar", "fa", "ko") for w in stopwords(lang))
 
 
 def _scan_uncased(body: str, gaz: Gazetteer) -> list[_Cand]:

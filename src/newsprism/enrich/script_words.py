@@ -24,6 +24,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .lemmas import stopwords
 from .placeforms import stems
 from .translit import arabic_fold
 
@@ -75,12 +76,7 @@ def _dictionary(lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _stopwords(lang: str) -> frozenset[str]:
-    try:
-        import stopwordsiso
-    except ImportError:
-        return frozenset()
-    words = stopwordsiso.stopwords(lang) if stopwordsiso.has_lang(lang) else set()
-    return frozenset(arabic_fold(w) if lang in ("ar", "fa") else w for w in words)
+    return frozenset(arabic_fold(w) if lang in ("ar", "fa") else w for w in stopwords(lang))
 
 
 #: Arabic pronoun suffixes ("مركزه", its centre) and the article: a word of the dictionary with them is a word.

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .lemmas import fold
+from .lemmas import fold, stopwords
 
 if TYPE_CHECKING:
     from ..pipeline import Resources
@@ -259,15 +259,7 @@ _MORE_FUNCTION_WORDS = {
 def function_words(lang: str) -> frozenset[str]:
     """The language's function words (stopwordsiso, folded, and the few above): a capitalised run made of them
     alone opens a sentence (``Но``, ``Sin``, ``Ammo``) and names no one."""
-    words: set[str] = set(_MORE_FUNCTION_WORDS.get(lang, ()))
-    try:
-        import stopwordsiso
-
-        if stopwordsiso.has_lang(lang):
-            words.update(stopwordsiso.stopwords(lang))
-    except ImportError:  # a filter, not a requirement
-        pass
-    return frozenset(fold(w) for w in words)
+    return frozenset(fold(w) for w in (*_MORE_FUNCTION_WORDS.get(lang, ()), *stopwords(lang)))
 
 
 def speaker_in(
