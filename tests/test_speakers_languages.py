@@ -8,6 +8,19 @@ import pytest
 
 from newsprism.enrich.quotes import extract_quotes
 from newsprism.enrich.speakers_lexical import capitalised_runs, load_speaker_words, role_phrases, speaker_in
+from newsprism.model import Entity
+
+
+def _people(text: str, *names: str) -> list[Entity]:
+    """Person entities for each listed name, at each place it is written in ``text``."""
+    out = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            out.append(Entity(article_id="", start=at, end=at + len(name), text=name, type="person", canonical=name))
+            at = text.find(name, at + 1)
+    return out
+
 
 #: (language, text, the quote's first words, the speaker's name, the evidence span as written)
 CASES = [
@@ -194,6 +207,51 @@ CASES = [
         "Orbán Viktor miniszterelnök",
         "Orbán Viktor miniszterelnök",
     ),
+    (
+        "ka",
+        "აშშ-ის პრეზიდენტმა, დონალდ ტრამპმა განაცხადა, რომ ის „რუსეთით იმედგაცრუებულია“.",
+        "რუსეთით",
+        "აშშ-ის პრეზიდენტმა, დონალდ ტრამპმა",
+        "აშშ-ის პრეზიდენტმა, დონალდ ტრამპმა",
+    ),
+    (
+        "ka",
+        "„ჩვენ ვიბრძოლებთ ბოლომდე“, — განაცხადა პრემიერ-მინისტრმა ირაკლი კობახიძემ.",
+        "ჩვენ",
+        "პრემიერ-მინისტრმა ირაკლი კობახიძემ",
+        "პრემიერ-მინისტრმა ირაკლი კობახიძემ",
+    ),
+    ("ka", "მინისტრის თქმით, „სიტუაცია კონტროლის ქვეშაა“.", "სიტუაცია", "მინისტრის", "მინისტრის"),
+    (  # a name after a preposition is an object: the verb's subject is the one spoken of before
+        "es",
+        'El ministro Axel Kicillof habló de precios.\n"Algunos hablan de un 40 por ciento", dijo en diálogo con el '
+        "programa Minuto 1.",
+        "Algunos",
+        "Axel Kicillof",
+        "El ministro Axel Kicillof",
+    ),
+    (  # the attribution between dashes inside the quotation marks
+        "it",
+        "Elly Schlein ha parlato all'assemblea.\n«Da quando sono segretaria – ha detto – solo due regioni si sono "
+        "spostate».",
+        "Da quando",
+        "Elly Schlein",
+        "Elly Schlein",
+    ),
+    (
+        "ru",
+        '"Цены здесь очень высокие, - жаловалась женщина. - Картофель дорогой".',
+        "Цены здесь",
+        "женщина",
+        "женщина",
+    ),
+    (  # a short quoted phrase in a reported clause is the speaker's, not a name
+        "ar",
+        'وأضاف الناصري أن التظاهر في المغرب "أمر عادي".',
+        "أمر عادي",
+        "الناصري",
+        "الناصري",
+    ),
 ]
 
 
@@ -207,7 +265,8 @@ def test_speaker_of_a_quote(lang: str, text: str, said: str, speaker: str, evide
     assert (q.speaker, q.speaker_text) == (speaker, evidence)
     assert q.speaker_start is not None and q.speaker_end is not None
     assert text[q.speaker_start : q.speaker_end] == evidence
-    assert not (q.start <= q.speaker_start < q.end)  # the evidence is never inside the quote
+    for part in q.parts or [q]:  # the evidence is never inside the quoted words (an interruption is between parts)
+        assert not (part.start <= q.speaker_start < part.end)
 
 
 def test_a_resolved_pronoun_is_less_sure_than_a_name() -> None:
@@ -261,3 +320,30 @@ def test_a_country_inside_a_role_does_not_name_the_speaker() -> None:
     kinds = {(person, person + len("Ердоған")): "person"}
     found = speaker_in(text, person - 1, len(text), "kk", words, names, last=False, kinds=kinds)
     assert found is not None and found[2] == "Режеп Тайып Ердоған"  # a person found there is named canonically
+
+
+def test_a_pronoun_stands_for_the_subject_not_the_nearest_name() -> None:
+    text = (
+        "Selenskyj hatte zuvor vergeblich das Gespräch mit Putin gesucht. Die Regierung habe die Offensive "
+        'genehmigt. "Wollen die Russen Krieg?", sagte er auf Russisch.'
+    )
+    (q,) = extract_quotes(text, parsed=None, language="de", entities=_people(text, "Selenskyj", "Putin"))
+    assert (q.speaker, q.speaker_text) == ("Selenskyj", "er")
+
+
+def test_a_pronoun_after_a_quote_stands_for_its_speaker() -> None:
+    text = (
+        "Der Bürgermeister Anton Weber traf Klaus Becker am Rathaus.\n"
+        '"Wir bauen alles wieder auf", sagte Becker. "Das dauert Jahre", fügte er hinzu.'
+    )
+    quotes = extract_quotes(text, parsed=None, language="de", entities=_people(text, "Anton Weber", "Becker"))
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [("Becker", "Becker"), ("Becker", "er")]
+
+
+def test_a_role_is_named_by_the_person_introduced_with_it() -> None:
+    text = (
+        "Der ukrainische Außenminister Dmytro Kuleba sprach von Krieg. "
+        '"Das ist ein Angriffskrieg", teilte der Minister am Donnerstag bei Twitter mit.'
+    )
+    (q,) = extract_quotes(text, parsed=None, language="de", entities=_people(text, "Dmytro Kuleba"))
+    assert (q.speaker, q.speaker_text) == ("Dmytro Kuleba", "der Minister")

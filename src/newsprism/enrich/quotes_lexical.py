@@ -26,10 +26,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..model import Entity, Item, Quote
+from ..model import Entity, Item, Quote, Span
 from .lemmas import CueMatch, CueMatcher, Lemmatizer, Token, fold, lemmatizer
 from .quote_marks import QuoteMark
-from .speakers_lexical import HEAD_FINAL, SpeakerWords, antecedent, headline_speaker, load_speaker_words, speaker_in
+from .speakers_lexical import (
+    HEAD_FINAL,
+    SpeakerWords,
+    antecedent,
+    headline_speaker,
+    load_speaker_words,
+    role_holder,
+    speaker_in,
+)
 
 if TYPE_CHECKING:
     from ..pipeline import Resources
@@ -50,11 +58,11 @@ _SEGMENTED = {"zh", "ja"}
 #: conjunctions that open a reported clause ("que", "dass", "что" ...): not words of the content
 _THAT = {
     *("that", "que", "qu", "dass", "daß", "что", "чтобы", "що", "щоб", "że", "iż", "che", "ki", "diye", "dat", "att"),
-    *("أن", "أنّ", "إن", "إنّ", "بأن", "بأنّ", "إنه", "أنه", "که"),
+    *("أن", "أنّ", "إن", "إنّ", "بأن", "بأنّ", "إنه", "أنه", "وأن", "وان", "که", "რომ"),
 }
 _HEAD_CHARS = 160
 #: "Bakana göre", "Poliisin mukaan", "AFAD szerint": the source stands before the phrase
-_SPEAKER_BEFORE_ACCORDING = {"tr", "ja", "ko", "fi", "hu", "kk", "ky", "uz", "az"}
+_SPEAKER_BEFORE_ACCORDING = {"tr", "ja", "ko", "fi", "hu", "kk", "ky", "uz", "az", "ka"}
 _DASH_CUT = re.compile(r",[ \u00a0]*[–—][ \u00a0]+|,[ \u00a0]+|[ \u00a0]+[–—][ \u00a0]+")
 _ATTRIBUTION_WORDS = 15
 _AGE_AFTER = re.compile(r"\d{1,3}[ \u00a0]*,")
@@ -178,6 +186,8 @@ def lexical_quotes(
                 continue  # a short quoted term with no cue: a label or a title, not speech
         out.append(q)
         prev = q
+        if q.speaker and q.speaker_start is not None and q.speaker_end is not None:
+            ctx.previous = ((q.speaker_start, q.speaker_end, q.speaker), q.end)
     return out
 
 
@@ -273,11 +283,14 @@ class _Context:
     kinds: dict[tuple[int, int], str] = field(default_factory=dict)
     #: where the quote being attributed opens: whom a pronoun stands for is sought before it, never inside it
     opens: int = 0
+    #: the speaker of the last attributed quote before it and where that quote ends (for pronouns after it)
+    previous: tuple[Found, int] | None = None
 
     def resolve(self, at: int) -> Found | None:
         """Whom a pronoun, a statement or a verb without a subject at ``at`` stands for."""
         at = min(at, self.opens)
-        return antecedent(self.text, at, self.lang, self.words, self.persons, self.cue_speaker_before)
+        previous = self.previous if self.previous is not None and self.previous[1] <= at else None
+        return antecedent(self.text, at, self.lang, self.words, self.persons, self.cue_speaker_before, previous)
 
     def cue_speaker_before(self, at: int) -> Found | None:
         """The speaker of the nearest cue in the two sentences before ``at`` (not a pronoun)."""
@@ -294,11 +307,24 @@ class _Context:
         for cue in reversed(hits):
             s_lo = max([lo, *(e for e in ends if e <= cue.start)])
             s_hi = min([at, *(e for e in ends if e > cue.end)])
-            sides = [(cue.end, s_hi, False), (s_lo, cue.start, True)]
+            # "заявил министр ...:" names the speaker right after the cue; "Сергій Ребров прокоментував нічию з
+            # Англією ...:" before it (a name further after the cue is an object)
+            sides = [(cue.end, s_hi, False, 3), (s_lo, cue.start, True, None), (cue.end, s_hi, False, None)]
             if lang in HEAD_FINAL or lang in _SEGMENTED or lang == "fa":
-                sides.reverse()
-            for a, b, last in sides:
-                sp = speaker_in(text, a, b, lang, self.words, self.names, last=last, kinds=self.kinds)
+                sides = [(s_lo, cue.start, True, None), (cue.end, s_hi, False, None)]
+            for a, b, last, within in sides:
+                sp = speaker_in(
+                    text,
+                    a,
+                    b,
+                    lang,
+                    self.words,
+                    self.names,
+                    last=last,
+                    kinds=self.kinds,
+                    subject=cue.label == "verb",
+                    within=within,
+                )
                 said = fold(text[sp[0] : sp[1]]) if sp is not None else ""
                 if sp is not None and said not in self.words.pronouns and not said.startswith(self.words.statements):
                     return sp
@@ -309,14 +335,24 @@ class _Context:
         said = fold(self.text[sp[0] : sp[1]])
         return said in self.words.pronouns or said.startswith(self.words.statements) or said == "그"
 
-    def near(self, spans: Sequence[tuple[int, int, bool]]) -> Found | None:
-        """The first speaker found in ``spans`` (each: start, end, whether the speaker is the last one there)."""
+    def near(self, spans: Sequence[tuple[int, int, bool]], *, subject: bool = True) -> Found | None:
+        """The first speaker found in ``spans`` (each: start, end, whether the speaker is the last one there);
+        ``subject``: a cue verb's subject (not an "according to" phrase's name), never after a preposition."""
         for lo, hi, last in spans:
             sp = speaker_in(
-                self.text, lo, hi, self.lang, self.words, self.names, last=last, resolve=self.resolve, kinds=self.kinds
+                self.text,
+                lo,
+                hi,
+                self.lang,
+                self.words,
+                self.names,
+                last=last,
+                resolve=self.resolve,
+                kinds=self.kinds,
+                subject=subject,
             )
             if sp is not None:
-                return sp
+                return role_holder(self.text, sp, self.lang, self.words, self.persons)
         return None
 
 
@@ -361,7 +397,7 @@ def _attribute(
             )
         else:
             spans = [(t_lo, cue.start, True), (cue.end, t_lo + len(tail), False), (h_lo, mark.open, True)]
-        sp = ctx.near(spans)
+        sp = ctx.near(spans, subject=cue.label != "according")
         if sp is not None:
             score = 0.65 if ctx.stands_for(sp) else 0.8
             return _quote(text, mark.start, mark.end, "direct", sp, cue, article_id, score)
@@ -385,7 +421,7 @@ def _attribute(
             spans = [(h_lo, cue.start, True), (cue.end, mark.open, False)]
             if lang in _VERB_FIRST:
                 spans.reverse()
-        sp = ctx.near(spans)
+        sp = ctx.near(spans, subject=cue.label != "according")
         score = 0.65 if sp is not None and ctx.stands_for(sp) else 0.8
         if sp is None and cue.label != "according":
             sp, score = ctx.resolve(cue.start), 0.6
@@ -408,6 +444,17 @@ def _attribute(
                     start = first.start
                 return _quote(text, start, mark.close + 1, "mixed", sp, cue, article_id, score - 0.1)
             return _quote(text, mark.start, mark.end, "direct", sp, cue, article_id, score)
+    inside = None if mark.dash else _interruption(text, mark, ctx)
+    if inside is not None:  # «Da quando sono segretaria – ha detto – solo due regioni ...»
+        sp, cue, score, (a, b) = inside
+        q = _quote(text, mark.start, mark.end, "direct", sp, cue, article_id, score)
+        a = len(text[:a].rstrip(" \u00a0,"))
+        b += len(text[b : mark.end]) - len(text[b : mark.end].lstrip(" \u00a0"))
+        q.parts = [
+            Span(article_id, mark.start, a, text[mark.start : a]),
+            Span(article_id, b, mark.end, text[b : mark.end]),
+        ]
+        return q
     if not text[line_start : mark.open].strip():  # "Токаев заявил:" closing the paragraph before the quote's own
         prev_end = len(text[:line_start].rstrip())
         if prev_end > 0 and text[prev_end - 1] in ":：":
@@ -421,6 +468,43 @@ def _attribute(
     return None
 
 
+#: an attribution set between dashes inside the quotation marks: «Da quando sono segretaria – ha detto – solo ...»,
+#: «Мы справимся, — сказал он, — и ...»
+_INSIDE_DASHES = re.compile(
+    r"[ \u00a0]*(?:[–—]|(?<=[ \u00a0])-(?=[ \u00a0]))[ \u00a0]*([^–—«»“”„\"\n]{2,80}?)[ \u00a0]+(?:[–—]|-(?=[ \u00a0]))"
+)
+
+
+def _interruption(text: str, mark: QuoteMark, ctx: _Context) -> tuple[Found, CueMatch, float, tuple[int, int]] | None:
+    """The attribution that interrupts a quote between two dashes (within its first 25 words): the speaker named
+    there, else the one spoken of just before the quote (``– ha detto –``), its cue, score and where the
+    interruption stands."""
+    head = text[mark.start : mark.end]
+    for m in _INSIDE_DASHES.finditer(head):
+        if len(head[: m.start()].split()) > 25 or m.start() == 0:
+            break
+        lo, hi = mark.start + m.start(1), mark.start + m.end(1)
+        if len(text[lo:hi].split()) > 8:
+            continue
+        if ctx.lang in _SEGMENTED:
+            hits = [CueMatch(h.label, h.start + lo, h.end + lo, h.cue) for h in ctx.matcher.find([], text[lo:hi])]
+        else:
+            toks = [Token(t.start + lo, t.end + lo, t.text, t.lemma) for t in ctx.lem.tokenize(text[lo:hi], ctx.lang)]
+            hits = ctx.matcher.find(toks, None)
+        hits = [h for h in hits if h.label == "verb"]
+        if not hits:
+            continue
+        cue = hits[0]
+        where = (mark.start + m.start(), mark.start + m.end())
+        sp = ctx.near([(cue.end, hi, False), (lo, cue.start, True)])
+        if sp is not None:
+            return sp, cue, 0.65 if ctx.stands_for(sp) else 0.8, where
+        sp = ctx.resolve(mark.open)
+        if sp is not None:
+            return sp, cue, 0.6, where
+    return None
+
+
 def _one_word(text: str, mark: QuoteMark, lang: str) -> bool:
     inner = text[mark.start : mark.end].strip()
     return len(inner) < 3 if lang in _SEGMENTED else len(inner.split()) < 2
@@ -428,8 +512,10 @@ def _one_word(text: str, mark: QuoteMark, lang: str) -> bool:
 
 def _label_after(text: str, sp: Found, mark: QuoteMark) -> bool:
     """A quote of three words or fewer with words of their own between its speaker and it: a quoted name."""
-    between = [w for w in re.findall(r"\w+", text[sp[1] : mark.open]) if fold(w) not in _THAT]
-    return len(text[mark.start : mark.end].split()) <= 3 and bool(between)
+    words = [fold(w) for w in re.findall(r"\w+", text[sp[1] : mark.open])]
+    if any(w in _THAT for w in words):
+        return False  # "وأضاف الناصري أن التظاهر "أمر عادي"": a reported clause quotes a phrase of the speaker's
+    return len(text[mark.start : mark.end].split()) <= 3 and bool(words)
 
 
 def _speaker_in(sp: tuple[int, int, str], lo: int, hi: int) -> bool:

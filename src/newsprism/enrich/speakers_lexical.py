@@ -43,6 +43,7 @@ __all__ = [
     "antecedent",
     "capitalised_runs",
     "load_speaker_words",
+    "role_holder",
     "role_phrases",
     "speaker_in",
 ]
@@ -53,6 +54,8 @@ Found = tuple[int, int, str]
 #: languages whose noun phrases end in their head ("Türkiye basşısı", "AFAD Başkanı", "Elazigin asukas")
 HEAD_FINAL = frozenset({"tr", "az", "kk", "ky", "uz", "hu", "fi", "hy", "ja", "ko"})
 _SEGMENTED = frozenset({"zh", "ja"})
+#: scripts without capital letters: a speaker is a known name or found by the script's own rules
+_UNCASED = frozenset({"zh", "ja", "ko", "ar", "fa", "ka"})
 _WORD = re.compile(r"[^\W\d_][\w’'.\-]*|\d[\w’'.\-]*")
 #: small words inside a name or a role's complement ("Jean de La Fontaine", "ministro del Interior")
 _LINKS = frozenset(
@@ -262,6 +265,52 @@ def function_words(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in (*_MORE_FUNCTION_WORDS.get(lang, ()), *stopwords(lang)))
 
 
+#: prepositions of the languages that write them before a noun: a name right after one (through an article) is
+#: an object, not the subject of a cue ("dijo en diálogo con el programa Minuto 1", "прокоментував нічию з Англією")
+_PREPOSITIONS = {
+    "es": "en con de del a al para por sobre desde ante tras entre hacia sin",
+    "pt": "em no na nos nas com de do da dos das ao à para por pelo pela sobre desde entre sem",
+    "it": "in nel nella con di del della a al alla da dal dalla per su sul sulla tra fra durante",
+    "fr": "à au aux dans avec de du des en sur pour par chez sans entre lors",
+    "de": "in im mit bei beim auf von vom für gegenüber über zu zum zur an am aus nach vor unter",
+    "nl": "in met bij op van voor tegen tegenover over aan naar uit",
+    "sv": "i på med hos för till från om",
+    "ru": "в во на с со по у из для перед при о об к от",
+    "uk": "в у на з із зі по для перед при про до від",
+    "pl": "w we na z ze do dla po przy o od u przed",
+    "bg": "в във на с със по за при от до пред",
+    "el": "σε στο στη στην στον με από για προς",
+}
+
+
+@lru_cache(maxsize=32)
+def _prepositions(lang: str) -> frozenset[str]:
+    return frozenset(_PREPOSITIONS.get(lang, "").split())
+
+
+def _after_preposition(text: str, lo: int, s: int, lang: str, statements: tuple[str, ...] = ()) -> bool:
+    """The span at ``s`` is governed by a preposition of ``lang`` inside ``text[lo:s]``: right after it, or after
+    it and an article with at most two lower-case words between (``con el programa Minuto 1``, ``à l'AFP``; not
+    ``sur franceinfo le lieutenant-colonel``, where the article opens a new phrase after a noun), unless a
+    statement word stands before the preposition (``el comunicado del Ministerio``: the issuer)."""
+    preps = _prepositions(lang)
+    if not preps:
+        return False
+    raw = [w for _, _, w in _words(text, lo, s)]
+    ws = [fold(w).strip("'’") for w in raw]
+    articles = _DETERMINERS | {"l", "d"}
+    k = len(ws) - 1
+    if not (ws and ws[-1] in preps):
+        while k >= 0 and len(ws) - 1 - k < 2 and raw[k][:1].islower() and ws[k] not in articles:
+            k -= 1  # the lower-case words of the phrase ("programa")
+        if not (k > 0 and ws[k] in articles and ws[k - 1] in preps):
+            return False
+        k -= 1
+    # "el comunicado del Ministerio", "в заявлении МИД": a statement's issuer is no object
+    before = [w for w in ws[:k] if w not in articles]
+    return not (before and before[-1].startswith(statements)) if statements else True
+
+
 def speaker_in(
     text: str,
     lo: int,
@@ -273,17 +322,23 @@ def speaker_in(
     last: bool,
     resolve: Callable[[int], Found | None] | None = None,
     kinds: dict[tuple[int, int], str] | None = None,
+    subject: bool = False,
+    within: int | None = None,
 ) -> tuple[int, int, str] | None:
     """The speaker in ``text[lo:hi]`` (``last``: the one nearest the end, for a stretch before the cue; else the
     first): a known name, a capitalised run or a role, joined when adjacent (named as :func:`_name_of` says, ``kinds``
     giving the kind of each known name by its span); a pronoun or statement word there is
-    resolved with ``resolve`` (its span stays the evidence)."""
+    resolved with ``resolve`` (its span stays the evidence). ``subject``: the speaker is a cue verb's subject, so a
+    name after a preposition is passed over; ``within``: only a speaker that starts within that many words of
+    ``lo``."""
     if hi <= lo:
         return None
-    if lang in _SEGMENTED or lang in {"ko", "ar", "fa"}:  # no capitals: a known name first, else the script's rules
+    if lang in _UNCASED:  # no capitals: a known name first, else the script's rules
         named = [n for n in names if lo <= n[0] and n[1] <= hi]
         if named:
             return named[-1] if last else named[0]
+        if lang == "ka":
+            return _georgian_speaker(text, lo, hi, words, last=last, resolve=resolve)
         script_speaker = _arabic_script_speaker if lang in {"ar", "fa"} else _cjk_speaker
         return script_speaker(text, lo, hi, lang, words, last=last, resolve=resolve)
     known = [(s, e) for s, e, _ in names if lo <= s and e <= hi]
@@ -295,6 +350,10 @@ def speaker_in(
     if spans:  # "Bakan Koca, açıklamasında": a statement word beside a name is not the speaker
         pron = [(s, e) for s, e in pron if fold(text[s:e]) in words.pronouns]
     cands: list[tuple[int, int, str]] = [(s, e, "span") for s, e in spans] + [(s, e, "pronoun") for s, e in pron]
+    if subject:
+        cands = [c for c in cands if c[2] != "span" or not _after_preposition(text, lo, c[0], lang, words.statements)]
+    if within is not None:
+        cands = [c for c in cands if len(_words(text, lo, c[0])) <= within]
     if not cands:
         return None
     cands.sort()
@@ -330,6 +389,40 @@ def _name_of(text: str, s: int, e: int, names: Sequence[Found], kinds: dict[tupl
     if a > s and text[s].isupper() and text[a : a + 1].islower():
         return text[s:b]
     return text[a:b]
+
+
+#: characters before a person's mention searched for the role that introduces it ("Außenminister Dmytro Kuleba")
+_ROLE_BEFORE = 60
+
+
+def role_holder(text: str, sp: Found, lang: str, words: SpeakerWords, persons: Sequence[Found]) -> Found:
+    """A role spoken as a speaker (``der Minister``, ``el fiscal``, ``ukraiński prezydent``) named by the person
+    the article introduced with that role before (``Außenminister Dmytro Kuleba``, ``prezydent Ukrainy Wołodymyr
+    Zełenski``): the nearest such person before it; the role stays the evidence span. Unchanged when the phrase
+    holds a person or a capitalised name of its own, or no person before carries the role."""
+    s, e, _ = sp
+    if not words.roles or any(s <= p[0] and p[1] <= e for p in persons):
+        return sp
+    said = [fold(w) for _, _, w in _words(text, s, e)]
+    roles = [r for r in words.roles if " " not in r and len(r) >= 4 and any(_role_word(w, r, lang) for w in said)]
+    if not roles:
+        return sp
+    named = [
+        w for _, _, w in _words(text, s, e)[1:] if _upper(w) and not any(_role_word(fold(w), r, lang) for r in roles)
+    ]
+    if named:
+        return sp  # "Burmistrz Prudnika Grzegorz Zawiślak": a name of its own
+    for p in sorted((p for p in persons if p[1] <= s), key=lambda p: p[0], reverse=True):
+        intro = [fold(w) for _, _, w in _words(text, max(0, p[0] - _ROLE_BEFORE), p[0])][-4:]
+        after = [fold(w) for _, _, w in _words(text, p[1], min(len(text), p[1] + _ROLE_BEFORE))][:4]
+        apposed = text[p[1] : p[1] + 2].startswith(",")
+        if any(_role_word(w, r, lang) for r in roles for w in [*intro, *(after if apposed else ())]):
+            return s, e, p[2]
+    return sp
+
+
+def _role_word(word: str, role: str, lang: str) -> bool:
+    return role in word if lang in _COMPOUNDING else word.startswith(role)
 
 
 def _pronouns(text: str, lo: int, hi: int, words: SpeakerWords) -> list[tuple[int, int]]:
@@ -527,6 +620,71 @@ def _arabic_script_speaker(
     return s, e, text[s:e]
 
 
+# ---------------------------------------------------------------------------------------------- Georgian
+_KA_WORD = re.compile(r"[\u10a0-\u10ff]+(?:-[\u10a0-\u10ff]+)*")
+#: the ergative case, the subject of a verb in the aorist ("ტრამპმა განაცხადა", "კობახიძემ თქვა")
+_KA_ERGATIVE = re.compile(r".{2,}(?:მა|[ეოუ]მ)")
+#: the genitive ("აშშ-ის პრეზიდენტმა", "საქართველოს პრემიერმა") or a bare name stem ("დონალდ ტრამპმა")
+_KA_MODIFIER = re.compile(r".{2,}(?:ის|ს)|.*[ბგდვზთკლმნპჟრსტფქღყშჩცძწჭხჯჰ]")
+_KA_GENITIVE = re.compile(r".{2,}(?:ის|ს)")
+_KA_SPEAKER_WORDS = 4
+
+
+def _georgian_speaker(
+    text: str,
+    lo: int,
+    hi: int,
+    words: SpeakerWords,
+    *,
+    last: bool,
+    resolve: Callable[[int], Found | None] | None,
+) -> tuple[int, int, str] | None:
+    """Georgian: the subject in the ergative next to the cue (before it: the last one; after it: the first within
+    four words), with the genitives and the first name before it (``აშშ-ის პრეზიდენტმა, დონალდ ტრამპმა``); a
+    pronoun (``მან``) is resolved."""
+    ws = [(m.start(), m.end(), m.group()) for m in _KA_WORD.finditer(text, lo, hi)]
+    if not last:
+        ws = ws[:_KA_SPEAKER_WORDS]
+    order = range(len(ws) - 1, -1, -1) if last else range(len(ws))
+    for i in order:
+        s, e, w = ws[i]
+        if w in words.pronouns:
+            ante = resolve(s) if resolve is not None else None
+            return (s, e, ante[2]) if ante is not None else (s, e, w)
+        if not _KA_ERGATIVE.fullmatch(w):
+            if last and len(ws) - i > _KA_SPEAKER_WORDS:
+                return None
+            continue
+        first = i
+        while first > 0 and i - first < 4:
+            _, pe, pw = ws[first - 1]
+            gap = text[pe : ws[first][0]]
+            if gap.strip(" \u00a0") == "" and (_KA_ERGATIVE.fullmatch(pw) or _KA_MODIFIER.fullmatch(pw)):
+                first -= 1
+            elif gap.strip(" \u00a0") == "," and _KA_ERGATIVE.fullmatch(pw):
+                first -= 1  # an apposition: "პრეზიდენტმა, დონალდ ტრამპმა"
+            else:
+                break
+        end = i
+        while end + 1 < len(ws) and text[ws[end][1] : ws[end + 1][0]].strip(" \u00a0") == "":
+            if _KA_ERGATIVE.fullmatch(ws[end + 1][2]):
+                end += 1  # "პრემიერ-მინისტრმა ირაკლი კობახიძემ": the name after the title
+            elif end + 2 < len(ws) and _KA_ERGATIVE.fullmatch(ws[end + 2][2]) and ws[end + 2][0] - ws[end + 1][1] <= 1:
+                end += 2
+            else:
+                break
+        s0 = ws[first][0]
+        return s0, ws[end][1], text[s0 : ws[end][1]]
+    if last and ws and _KA_GENITIVE.fullmatch(ws[-1][2]) and not text[ws[-1][1] : hi].strip():
+        first = len(ws) - 1  # "მინისტრის თქმით" (according to the minister): the genitive before the phrase
+        while first > 0 and len(ws) - first < 3 and not text[ws[first - 1][1] : ws[first][0]].strip():
+            if not _KA_MODIFIER.fullmatch(ws[first - 1][2]):
+                break
+            first -= 1
+        return ws[first][0], ws[-1][1], text[ws[first][0] : ws[-1][1]]
+    return None
+
+
 # ---------------------------------------------------------------------------------------------- antecedents
 def antecedent(
     text: str,
@@ -535,19 +693,39 @@ def antecedent(
     words: SpeakerWords,
     persons: Sequence[Found],
     previous_cue_speaker: Callable[[int], Found | None] | None = None,
+    previous: tuple[Found, int] | None = None,
 ) -> Found | None:
-    """Whom a pronoun or a statement at ``at`` stands for: the nearest person the entities stage found before it
-    (within 700 characters), else the speaker of the nearest cue before it, else the nearest capitalised run of two
-    words or more, or a role, before it."""
+    """Whom a pronoun or a statement at ``at`` stands for: the most salient person the entities stage found within
+    700 characters before it (:func:`_salient`), else the speaker of the nearest cue before it, else the nearest
+    capitalised run of two words or more, or a role, before it; ``previous`` (the speaker of the quote before and
+    where that quote ends) wins when that quote ends after the mention found and in the same or the previous
+    paragraph ("... one resident said. ... he added")."""
+    found = _spoken_of(text, at, lang, words, persons, previous_cue_speaker)
+    if previous is not None:
+        speaker, ended = previous
+        gap = text[ended:at]
+        if (found is None or ended > found[1]) and gap.count("\n\n") + (gap.count("\n") > 2) <= 1:
+            return speaker
+    return found
+
+
+def _spoken_of(
+    text: str,
+    at: int,
+    lang: str,
+    words: SpeakerWords,
+    persons: Sequence[Found],
+    previous_cue_speaker: Callable[[int], Found | None] | None = None,
+) -> Found | None:
     lo = max(0, at - _WINDOW_BACK)
     before = [p for p in persons if lo <= p[0] and p[1] <= at]
     if before:
-        return before[-1]
+        return _salient(text, at, before)
     if previous_cue_speaker is not None:
         hit = previous_cue_speaker(at)
         if hit is not None:
             return hit
-    if lang in _SEGMENTED or lang in {"ko", "ar", "fa"}:
+    if lang in _UNCASED:
         return None
     runs = [r for r in capitalised_runs(text, lo, at) if fold(text[r[0] : r[1]]) not in words.pronouns]
     # a name of two words or more, or a role, is a person spoken of; a single capitalised word (a place, a month)
@@ -562,6 +740,30 @@ def antecedent(
         return None
     s, e = spans[-1]
     return s, e, _name_of(text, s, e, persons, {(p[0], p[1]): "person" for p in persons})
+
+
+#: sentences before a pronoun searched for a person who opens one (the subject)
+_SUBJECT_SENTENCES = 2
+_SUBJECT_WORDS = 4
+_SENTENCE_STOP = re.compile(r"[.!?։。！？](?=[\s»”\"]|$)|\n")
+
+
+def _salient(text: str, at: int, before: Sequence[Found]) -> Found:
+    """The person a pronoun at ``at`` most likely stands for: the last person that opens one of the two sentences
+    before it (within its first four words: the subject, "Selenskyj hatte ... mit Putin gesucht. ... sagte er"),
+    else the nearest person."""
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, max(0, at - _WINDOW_BACK), at)]
+    starts = [max(0, at - _WINDOW_BACK), *stops]
+    window_lo = starts[-_SUBJECT_SENTENCES - 1] if len(starts) > _SUBJECT_SENTENCES else starts[0]
+    pick: Found | None = None
+    for p in reversed(before):
+        if p[0] < window_lo:
+            break
+        opens = max(s for s in starts if s <= p[0])
+        if len(text[opens : p[0]].split()) < _SUBJECT_WORDS:
+            pick = p
+            break
+    return pick if pick is not None else before[-1]
 
 
 def _sentence_start(text: str, s: int) -> bool:

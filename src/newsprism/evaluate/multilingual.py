@@ -353,7 +353,7 @@ def speaker_head(gold: str) -> str:
     g = _fold(gold)
     if _CJK.search(g):
         return g.replace(" ", "")
-    words = re.findall(r"\w[\w’'-]*", _AFTER_HEAD.split(" " + g + " ")[0])
+    words = re.findall(r"\w[\w’'-]*", _AFTER_HEAD.split(g + " ")[0])  # "der Minister": an article opens it
     return words[-1] if words else ""
 
 
