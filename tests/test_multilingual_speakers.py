@@ -54,6 +54,8 @@ def test_shipped_sets_annotate_speakers_of_their_quotes() -> None:
         ("Түркия басшысы", "басшысы"),
         ("the head of AFAD", "head"),
         ("エルドアン", "エルドアン"),
+        ("der Minister", "minister"),  # an article opening the phrase is no complement
+        ("el presidente del Gobierno", "presidente"),
     ],
 )
 def test_head_of_a_speaker_phrase(gold: str, head: str) -> None:

@@ -245,6 +245,29 @@ CASES = [
         "женщина",
         "женщина",
     ),
+    (  # a demonstrative and a role: the one named before with that role
+        "ko",
+        "대통령실 관계자는 “야당의 파트너는 여당”이라고 답했다.\n이 관계자는 “설명할 기회가 있을 것”이라고 말했다.",
+        "설명할",
+        "대통령실 관계자",
+        "이 관계자",
+    ),
+    ("ja", "大川原社長は「ありがとうございます」と頭を下げた。", "ありがとう", "大川原社長", "大川原社長"),
+    (  # the topic of the sentence before carries over
+        "ja",
+        "岸本さんは、職員ら約30人を招集した。「無駄足になってもいい」と、入所者を車で運んだ。",
+        "無駄足",
+        "岸本さん",
+        "岸本さん",
+    ),
+    (  # two quotes of one attribution
+        "fr",
+        '"Toutes ont regagné dans la nuit leurs habitations" et "aucune victime" n\'est à déplorer, a rassuré le '
+        "lieutenant-colonel Nicolas Faure.",
+        "Toutes",
+        "Nicolas Faure",
+        "le lieutenant-colonel Nicolas Faure",
+    ),
     (  # a short quoted phrase in a reported clause is the speaker's, not a name
         "ar",
         'وأضاف الناصري أن التظاهر في المغرب "أمر عادي".',

@@ -33,6 +33,7 @@ from .speakers_lexical import (
     HEAD_FINAL,
     SpeakerWords,
     antecedent,
+    demonstrative_holder,
     headline_speaker,
     load_speaker_words,
     role_holder,
@@ -61,6 +62,9 @@ _THAT = {
     *("أن", "أنّ", "إن", "إنّ", "بأن", "بأنّ", "إنه", "أنه", "وأن", "وان", "که", "რომ"),
 }
 _HEAD_CHARS = 160
+#: Japanese "と" right after a quote marks what was said (「...」と語った, 「...」と頭を下げた); not a name
+#: (「...」という), a reported content (「...」との見方) or a role (「...」として)
+_JA_QUOTATIVE = re.compile(r"と(?!いう|いっ|いわ|の|して|した|する|され|なる|なっ|も)")
 #: "Bakana göre", "Poliisin mukaan", "AFAD szerint": the source stands before the phrase
 _SPEAKER_BEFORE_ACCORDING = {"tr", "ja", "ko", "fi", "hu", "kk", "ky", "uz", "az", "ka"}
 _DASH_CUT = re.compile(r",[ \u00a0]*[–—][ \u00a0]+|,[ \u00a0]+|[ \u00a0]+[–—][ \u00a0]+")
@@ -188,7 +192,27 @@ def lexical_quotes(
         prev = q
         if q.speaker and q.speaker_start is not None and q.speaker_end is not None:
             ctx.previous = ((q.speaker_start, q.speaker_end, q.speaker), q.end)
+    _share_forward(text, out)
     return out
+
+
+#: what may stand between two quotes of one attribution: "«...», «...», — сказал он", "”며 “", "" et ""
+_CHAIN_WORDS = 3
+
+
+def _share_forward(text: str, quotes: list[Quote]) -> None:
+    """A quote with no speaker followed in the same sentence by an attributed quote, with at most three words
+    between (``"Toutes ont regagné ..." et "aucune victime" n'est à déplorer, a rassuré ...``, ``“...”며 “...”고
+    답했다``), shares that quote's attribution."""
+    for a, b in zip(reversed(quotes[:-1]), reversed(quotes[1:]), strict=True):
+        if a.speaker is not None or b.speaker is None or b.start < a.end:
+            continue
+        gap = text[a.end : b.start]
+        if "\n" in gap or _SENTENCE_END.search(gap.strip(" \u00a0\"'”»」』“«„")) or len(gap.split()) > _CHAIN_WORDS:
+            continue
+        a.speaker, a.speaker_text, a.speaker_id = b.speaker, b.speaker_text, b.speaker_id
+        a.speaker_start, a.speaker_end, a.cue = b.speaker_start, b.speaker_end, b.cue
+        a.score = round(min(b.score, 0.6), 3)
 
 
 def _cut_attribution(text: str, mark: QuoteMark, matcher: CueMatcher, lem: Lemmatizer, lang: str) -> QuoteMark:
@@ -352,6 +376,7 @@ class _Context:
                 subject=subject,
             )
             if sp is not None:
+                sp = demonstrative_holder(self.text, sp, self.lang)
                 return role_holder(self.text, sp, self.lang, self.words, self.persons)
         return None
 
@@ -387,6 +412,8 @@ def _attribute(
         hits = [h for h in hits if h.start - t_lo <= 12]
     else:
         hits = matcher.find(tail_toks[:window], None)
+    if not hits and lang == "ja" and _JA_QUOTATIVE.match(tail):
+        hits = [CueMatch("verb", t_lo, t_lo + 1, "と")]  # 「ありがとうございます」と頭を下げ: the quotative particle
     if hits:
         cue = hits[0]
         if cue.label == "calling" and _one_word(text, mark, lang):
@@ -395,6 +422,8 @@ def _attribute(
             spans = (
                 [(h_lo, mark.open, True)] if lang in _SPEAKER_BEFORE_ACCORDING else [(cue.end, t_lo + len(tail), False)]
             )
+        elif lang == "ja":  # verb-final: who speaks stands before the verb, never after it
+            spans = [(t_lo, cue.start, True), (h_lo, mark.open, True)]
         else:
             spans = [(t_lo, cue.start, True), (cue.end, t_lo + len(tail), False), (h_lo, mark.open, True)]
         sp = ctx.near(spans, subject=cue.label != "according")

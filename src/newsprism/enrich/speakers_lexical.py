@@ -42,6 +42,7 @@ __all__ = [
     "SpeakerWords",
     "antecedent",
     "capitalised_runs",
+    "demonstrative_holder",
     "load_speaker_words",
     "role_holder",
     "role_phrases",
@@ -421,6 +422,25 @@ def role_holder(text: str, sp: Found, lang: str, words: SpeakerWords, persons: S
     return sp
 
 
+#: Korean demonstratives before a role: "이 관계자" (this official) is the one named before
+_KO_DEMONSTRATIVE = re.compile(r"(?:이|그|해당|同)[ \u00a0]+(\S+)")
+
+
+def demonstrative_holder(text: str, sp: Found, lang: str) -> Found:
+    """A Korean speaker written as a demonstrative and a role (``이 관계자``, "this official") named by the
+    nearest phrase before it that ends in the same role (``대통령실 관계자``); the demonstrative stays the
+    evidence. Unchanged otherwise."""
+    s, e, _ = sp
+    m = _KO_DEMONSTRATIVE.fullmatch(text[s:e]) if lang == "ko" else None
+    if m is None:
+        return sp
+    role = m.group(1)
+    for found in reversed(list(re.finditer(rf"(\S+)[ \u00a0]+{re.escape(role)}", text[:s]))):
+        if _KO_DEMONSTRATIVE.fullmatch(found.group(0)) is None:
+            return s, e, found.group(0)
+    return sp
+
+
 def _role_word(word: str, role: str, lang: str) -> bool:
     return role in word if lang in _COMPOUNDING else word.startswith(role)
 
@@ -437,7 +457,11 @@ def _pronouns(text: str, lo: int, hi: int, words: SpeakerWords) -> list[tuple[in
 
 # ------------------------------------------------------------------------------------- Chinese, Japanese, Korean
 _ZH_CUT = re.compile(r"[0-9０-９]|[在于於对對向就据據今昨当當周週曾也则則还還又再都并並已将將正]|[，,。；：:、（(]")
-_JA_TOPIC = re.compile(r"([\u3400-\u9fff\u30a0-\u30ffー・A-Za-zＡ-Ｚ]+)(?:は|が|も)")
+_JA_TOPIC = re.compile(r"([\u3400-\u9fff\u30a0-\u30ffー・A-Za-zＡ-Ｚ]+(?:さん|氏|ちゃん|くん)?)(?:は|が|も)")
+#: a Japanese speaker ends in a noun (kanji, katakana, Latin letters) or an honorific
+_JA_NOUN_END = re.compile(r"(?:[\u3400-\u9fff\u30a0-\u30ffーA-Za-zＡ-Ｚ]|さん|氏|ら)$")
+#: words before は/が/も that are adverbs or demonstratives, not a speaker (何度も, 今回は, 一方で)
+_JA_NOT_TOPIC = re.compile(r"何|誰|今|一方|現在|当時|同日|当日|最後|最初|本当|全員")
 _KO_SUBJECT = re.compile(r"(\S+?)(?:은|는|이|가)(?=\s|$)")
 _KO_PARTICLE_END = re.compile(r"(?:의|에|에서|를|을|로|으로|와|과|도|만|에게|께서|다|고|며|면|서)$")
 _KO_TOPIC_END = re.compile(r"(?:은|는|께서는|께서)$")
@@ -445,6 +469,19 @@ _KO_TOPIC_END = re.compile(r"(?:은|는|께서는|께서)$")
 #: after the closing mark (”라는 입장), a verb ending before a connective (했는데)
 _KO_NOT_SPEAKER = re.compile(r"(?:이같|그같|이렇|그렇|이와|이라|라|다|것|등)|.*(?:했는|했던|하는|한다는|된다는|라는)")
 _CJK_STRIP = ' \u3000，,：:。、「」『』“”"…·'
+
+
+def _ja_topic_before(text: str, at: int) -> Found | None:
+    """The last topic (``Xは``, ``Xさんは``) of the two Japanese sentences before ``at``, outside quotation marks."""
+    lo = max(0, at - _WINDOW_BACK)
+    ends = [m.end() for m in re.finditer(r"[。！？\n]", text[lo:at])]
+    start = lo + (ends[-3] if len(ends) >= 3 else 0)
+    seg = re.sub(r"「[^「」]*」|『[^『』]*』", lambda m: "\u3000" * len(m.group()), text[start:at])
+    found = [m for m in _JA_TOPIC.finditer(seg) if m.group(0).endswith("は") and not _JA_NOT_TOPIC.match(m.group(1))]
+    if not found:
+        return None
+    m = found[-1]
+    return start + m.start(1), start + m.end(1), m.group(1)
 
 
 def _cjk_speaker(
@@ -461,7 +498,7 @@ def _cjk_speaker(
     if lang == "ko":
         return _ko_speaker(text, lo, hi, words, resolve)
     if lang == "ja":
-        m = next(iter(_JA_TOPIC.finditer(seg)), None)
+        m = next((m for m in _JA_TOPIC.finditer(seg) if not _JA_NOT_TOPIC.match(m.group(1))), None)
         if m is not None:
             s, e = lo + m.start(1), lo + m.end(1)
             return _cjk_pronoun(text, s, e, words, resolve)
@@ -476,6 +513,8 @@ def _cjk_speaker(
     if cut is not None:
         head = head[: cut.start()]
     head = head.rstrip(_CJK_STRIP).rstrip("はがもの").lstrip("とって")
+    if lang == "ja" and not _JA_NOUN_END.search(head):
+        return None  # an object or a place (詰め掛けた報道陣に) or a verb (頭を下げ), not who speaks
     if lang == "zh":  # "外交部发表声明称", "外交部声明称": the issuer, not its statement
         issued = re.search(r"发表|發表|发布|發布|" + "|".join(map(re.escape, words.statements or ("声明",))), head)
         if issued is not None and issued.start() > 0:
@@ -725,6 +764,8 @@ def _spoken_of(
         hit = previous_cue_speaker(at)
         if hit is not None:
             return hit
+    if lang == "ja":  # the topic carries over: "岸本さんは、…招集。「…」と"
+        return _ja_topic_before(text, at)
     if lang in _UNCASED:
         return None
     runs = [r for r in capitalised_runs(text, lo, at) if fold(text[r[0] : r[1]]) not in words.pronouns]
