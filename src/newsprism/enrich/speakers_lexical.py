@@ -758,12 +758,13 @@ def _spoken_of(
 ) -> Found | None:
     lo = max(0, at - _WINDOW_BACK)
     before = [p for p in persons if lo <= p[0] and p[1] <= at]
+    hit = previous_cue_speaker(at) if previous_cue_speaker is not None else None
     if before:
-        return _salient(text, at, before)
-    if previous_cue_speaker is not None:
-        hit = previous_cue_speaker(at)
-        if hit is not None:
-            return hit
+        person = _salient(text, at, before)
+        # "Sua vizinha Roseli ..., disse que ... «...», diz": who spoke just before, when later than the person
+        return hit if hit is not None and hit[0] > person[1] else person
+    if hit is not None:
+        return hit
     if lang == "ja":  # the topic carries over: "岸本さんは、…招集。「…」と"
         return _ja_topic_before(text, at)
     if lang in _UNCASED:
