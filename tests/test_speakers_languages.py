@@ -268,6 +268,20 @@ CASES = [
         "Nicolas Faure",
         "le lieutenant-colonel Nicolas Faure",
     ),
+    (  # a headline: the quote, a colon and who said it
+        "uk",
+        "«Я вважаю, що всі задоволені грою»: Ребров підбив підсумки матчу\nТекст статті.",
+        "Я вважаю",
+        "Ребров",
+        "Ребров",
+    ),
+    (  # a headline: a name, a colon and the quote
+        "ru",
+        "Касым-Жомарт Токаев: «Мы не допустим повторения трагедии»\nТекст.",
+        "Мы не",
+        "Касым-Жомарт Токаев",
+        "Касым-Жомарт Токаев",
+    ),
     (  # a short quoted phrase in a reported clause is the speaker's, not a name
         "ar",
         'وأضاف الناصري أن التظاهر في المغرب "أمر عادي".',
@@ -370,3 +384,10 @@ def test_a_role_is_named_by_the_person_introduced_with_it() -> None:
     )
     (q,) = extract_quotes(text, parsed=None, language="de", entities=_people(text, "Dmytro Kuleba"))
     assert (q.speaker, q.speaker_text) == ("Dmytro Kuleba", "der Minister")
+
+
+def test_a_headline_clause_before_a_colon_names_no_speaker() -> None:
+    (q,) = extract_quotes(
+        "Цены растут: «Мы не допустим повторения трагедии в стране»\nТекст.", parsed=None, language="ru"
+    )
+    assert q.speaker is None

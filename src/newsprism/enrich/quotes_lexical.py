@@ -473,6 +473,9 @@ def _attribute(
                     start = first.start
                 return _quote(text, start, mark.close + 1, "mixed", sp, cue, article_id, score - 0.1)
             return _quote(text, mark.start, mark.end, "direct", sp, cue, article_id, score)
+    label = _headline_label(text, mark, ctx, line_start, line_end)
+    if label is not None:  # «Я вважаю, що всі задоволені грою»: Ребров підбив підсумки / Токаев: «...»
+        return _quote(text, mark.start, mark.end, "direct", label, None, article_id, 0.6)
     inside = None if mark.dash else _interruption(text, mark, ctx)
     if inside is not None:  # «Da quando sono segretaria – ha detto – solo due regioni ...»
         sp, cue, score, (a, b) = inside
@@ -531,6 +534,32 @@ def _interruption(text: str, mark: QuoteMark, ctx: _Context) -> tuple[Found, Cue
         sp = ctx.resolve(mark.open)
         if sp is not None:
             return sp, cue, 0.6, where
+    return None
+
+
+_LABEL_WORDS = 4
+
+
+def _headline_label(text: str, mark: QuoteMark, ctx: _Context, line_start: int, line_end: int) -> Found | None:
+    """A headline's speaker: a quote that opens its line followed by a colon and a name (``«...»: Ребров підбив
+    підсумки``), or a line that opens with a name of at most four words and a colon (``Токаев: «...»``)."""
+    if ctx.lang in _SEGMENTED or ctx.lang in {"ko", "ar", "fa", "ka"} or mark.dash:
+        return None
+    if not text[line_start : mark.open].strip():
+        after = re.match(r"[ \u00a0]*:[ \u00a0]*", text[mark.close + 1 : line_end])
+        if after is not None:
+            lo = mark.close + 1 + after.end()
+            sp = speaker_in(text, lo, line_end, ctx.lang, ctx.words, ctx.names, last=False, kinds=ctx.kinds, within=0)
+            if sp is not None and not ctx.stands_for(sp):
+                return sp
+        return None
+    head = text[line_start : mark.open].rstrip(" \u00a0")
+    if head.endswith(":") and 1 <= len(head[:-1].split()) <= _LABEL_WORDS:
+        end = line_start + len(head[:-1].rstrip())
+        sp = speaker_in(text, line_start, end, ctx.lang, ctx.words, ctx.names, last=True)
+        whole = sp is not None and sp[0] == line_start + len(head) - len(head.lstrip()) and sp[1] == end
+        if sp is not None and whole and not ctx.stands_for(sp):
+            return sp  # the whole label is the name
     return None
 
 
