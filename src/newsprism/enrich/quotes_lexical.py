@@ -16,7 +16,10 @@ quoted word after "so-called" (``так называемые «эксперты�
 an exclamation of two to five words quoted alone (``"Oh, figlio mio!"``) is one even with no cue.
 A paragraph opened by a dash (``– Se oli pelottavaa, Elazigissa asuva Melahat Can kertoi.``, ``— Мы справимся, —
 заявил он.``) is a quote up to the comma or dash after which the rest of its sentence is an attribution: a cue and
-at most 15 words.
+at most 15 words. An attribution between dashes inside the marks (``«Da quando sono segretaria – ha detto – ...»``)
+attributes the quote, whose two parts are kept; a headline names its speaker by a colon (``«...»: Ребров ...``,
+``Токаев: «...»``); Japanese ``と`` after the closing mark is a cue; a quote with no speaker of its own followed in
+its sentence by an attributed one (``"..." et "..." n'est à déplorer, a rassuré X``) shares that attribution.
 """
 
 from __future__ import annotations

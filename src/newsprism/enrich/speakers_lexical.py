@@ -10,15 +10,19 @@
   before it); adjacent ones join (``landets president Erdogan``);
 * after the cue the first of them, before it the last (the one next to the cue);
 * a pronoun (``он``, ``er``, ``他``) or a statement (``йдеться в повідомленні``) is resolved by :func:`antecedent`:
-  the nearest person the entities stage found before it, else the speaker of the nearest cue before it (``Про це
-  повідомив міністр ... Ігор Клименко.``), else the nearest name or role before it; the pronoun stays the
-  evidence span, the name is the speaker;
+  the person the entities stage found who opens one of the two sentences before it (the subject), else the nearest
+  one, unless the speaker of the nearest cue before (``Про це повідомив міністр ... Ігор Клименко.``) or of the
+  previous quote is named later; with no person, that cue's speaker, else the nearest name or role before it (in
+  Japanese the topic of the sentence before); the pronoun stays the evidence span, the name is the speaker;
+* a role (``der Minister``) is named by the person the article introduced with it (:func:`role_holder`), a Korean
+  ``이 관계자`` by the phrase before that ends in the role (:func:`demonstrative_holder`); a name right after a
+  preposition (``con el programa Minuto 1``) is an object, never the subject of a cue;
 * languages without capitals have rules of their own: Chinese takes the words between the sentence start and the cue
   cut before a time, a place or a preposition (``土耳其副總統奧克塔伊12日凌晨表示`` -> ``土耳其副總統奧克塔伊``);
   Japanese the words before the topic or subject particle (``エルドアン大統領は``); Korean the words before
   ``은/는/이/가`` (``에르도안 대통령은``) and a headline's ``이름 직함 "..."``; Arabic the words after the cue up
   to a preposition or ``إن`` (``وقال وزير الداخلية التركي سليمان صويلو لقناة``); Persian the subject that opens the
-  clause before a final ``گفت``.
+  clause before a final ``گفت``; Georgian the subject in the ergative (``დონალდ ტრამპმა განაცხადა``).
 """
 
 from __future__ import annotations
