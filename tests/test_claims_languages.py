@@ -9,6 +9,7 @@ import pytest
 
 from newsprism.enrich.claim_window import SUBJECTS, cue_languages, load_cues
 from newsprism.enrich.claims import extract_claims
+from newsprism.enrich.language import SUPPORTED
 
 #: (language, sentence, number, type, hedge, a word of the claimant, subject)
 CASES: list[tuple[str, str, float, str, str | None, str, str]] = [
@@ -219,6 +220,15 @@ CASES: list[tuple[str, str, float, str, str | None, str, str]] = [
         "هلال احمر",
         "unspecified",
     ),
+    (
+        "ka",
+        "შსს-ს ცნობით, თბილისში 150-ზე მეტი დემონსტრანტი დააკავეს.",
+        150,
+        "arrested",
+        "more than",
+        "შსს",
+        "protesters",
+    ),
     ("zh", "据新华社报道，地震已造成至少320人遇难。", 320, "killed", "at least", "新华社", "unspecified"),
     ("ja", "消防庁によると、少なくとも48人が死亡した。", 48, "killed", "at least", "消防庁", "unspecified"),
     ("ko", "소방당국에 따르면 최소 27명이 숨졌다.", 27, "killed", "at least", "소방당국", "unspecified"),
@@ -240,37 +250,8 @@ def test_count_in_each_language(
     assert text[c.start : c.end] == c.text and c.number_text is not None and c.number_text in c.text
 
 
-def test_every_listed_language_has_cues_and_a_test() -> None:
-    listed = set(
-        [
-            "en",
-            "ru",
-            "zh",
-            "kk",
-            "uk",
-            "de",
-            "fr",
-            "es",
-            "it",
-            "pt",
-            "pl",
-            "tr",
-            "ar",
-            "fa",
-            "az",
-            "ky",
-            "uz",
-            "hu",
-            "fi",
-            "sv",
-            "nl",
-            "el",
-            "bg",
-            "hy",
-            "ja",
-            "ko",
-        ]
-    )
+def test_every_supported_language_has_cues_and_a_test() -> None:
+    listed = set(SUPPORTED)
     assert listed <= cue_languages()
     assert {c[0] for c in CASES} == listed
     for lang in listed:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.enrich.event_triggers import extract_events_window, load_language_triggers, trigger_languages
+from newsprism.enrich.language import SUPPORTED
 from newsprism.enrich.lemmas import tokenize
 from newsprism.enrich.mentions import MentionIndex
 from newsprism.model import Article, Entity, Place
@@ -110,6 +111,11 @@ SENTENCES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Милиция Бишкекте жыйырма нааразылык билдирүүчүнү камакка алды.", {"COERCE", "PROTEST"}, set()),
         ("Өкмөт элчиликке кол салууну айыптады.", {"DISAPPROVE", "ASSAULT"}, set()),
     ],
+    "ka": [
+        ("პოლიციამ თბილისში ოცი დემონსტრანტი დააკავა.", {"COERCE", "PROTEST"}, set()),
+        ("მთავრობამ საელჩოზე თავდასხმა დაგმო.", {"DISAPPROVE", "ASSAULT"}, set()),
+        ("ორმა ქვეყანამ ცეცხლის შეწყვეტის შეთანხმებას მოაწერა ხელი.", {"AGREE", "RETREAT"}, set()),
+    ],
     "hy": [
         ("Ոստիկանությունը Երևանում ձերբակալել է քսան ցուցարարի։", {"COERCE", "PROTEST"}, set()),
         ("Կառավարությունը դատապարտել է դեսպանատան վրա հարձակումը։", {"DISAPPROVE", "ASSAULT"}, set()),
@@ -119,6 +125,10 @@ SENTENCES: dict[str, list[tuple[str, set[str], set[str]]]] = {
 
 def test_every_trigger_file_has_sentences_here() -> None:
     assert set(trigger_languages()) == set(SENTENCES)
+
+
+def test_every_supported_language_has_triggers() -> None:
+    assert set(SUPPORTED) - {"en"} <= set(trigger_languages())  # English reads plover.yaml over its parse
 
 
 @pytest.mark.parametrize("lang", sorted(SENTENCES))
