@@ -389,3 +389,9 @@ def test_a_surname_follows_the_full_name_the_article_writes_not_a_sound_alike(re
     assert {e.entity_id for e in ents if e.text.startswith("Мирзиёев")} == {
         e.entity_id for e in ents if e.text == "Шавкат Мирзиёев"
     }
+
+
+def test_georgian_names_by_sound_after_their_given_name(resources: Resources) -> None:
+    text = "აშშ-ის პრეზიდენტმა დონალდ ტრამპმა განაცხადა, რომ ტრამპის გეგმა მზადაა. მთავრობამ შეხვედრა გამართა."
+    people = [e for e in entities_of(text, "ka", resources) if e.type == "person"]
+    assert {(e.text, e.canonical) for e in people} == {("დონალდ ტრამპ", "Donald Trump"), ("ტრამპ", "Donald Trump")}

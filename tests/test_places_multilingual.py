@@ -70,6 +70,11 @@ CASES = [
         {("튀르키예", "TR"), ("시리아", "SY"), ("가지안테프", "TR")},
     ),
     ("zh", "敘利亞和土耳其的救援人員從伊斯坦布爾出發。", {("敘利亞", "SY"), ("土耳其", "TR"), ("伊斯坦布爾", "TR")}),
+    (  # Georgian: case endings cut off ("in Tbilisi", "from Batumi"), country names of places_extra.yaml
+        "ka",
+        "თბილისში და ბათუმიდან ჩამოსულმა ხალხმა აქცია გამართა. რუსეთმა და უკრაინამ განცხადება გაავრცელეს.",
+        {("თბილის", "GE"), ("ბათუმი", "GE"), ("რუსეთ", "RU"), ("უკრაინა", "UA")},
+    ),
 ]
 
 
@@ -85,6 +90,8 @@ def test_common_words_in_arabic_and_korean_are_not_places(resources: Resources) 
     assert {p.country for p in ar} == {"TR"}
     ko = places_of("당시 도시에서 다시 시작했다.", resources, "ko")
     assert ko == []
+    ka = places_of("მან თქვა, რომ მას ეს არ სურს.", resources, "ka")  # "რომ" (that) is no Rome
+    assert ka == []
 
 
 def test_stems_of_inflected_names() -> None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .aliases import Actor, ActorTable, Mention, is_acronym
-from .translit import fold
+from .translit import GEORGIAN_RE, fold, georgian_to_latin
 
 if TYPE_CHECKING:
     from ..pipeline import Resources
@@ -171,6 +171,8 @@ def sound_key(word: str) -> str:
         raw = "".join(_HAN.get(ch, "") for ch in word)
     elif _ARABIC.search(word):
         raw = "".join(_ARABIC_CLASSES.get(ch, "") for ch in fold(word))
+    elif GEORGIAN_RE.search(word):
+        raw = _latin_consonants(georgian_to_latin(word))
     else:
         raw = _latin_consonants(word)  # Cyrillic, Greek and Armenian are romanised by fold first
     return re.sub(r"(.)\1+", r"\1", raw)
@@ -229,7 +231,7 @@ def load_sound_index(resources: Resources, table: ActorTable) -> SoundIndex:
 
 
 #: Languages whose person names these rules look for (besides the capitalisation rules).
-SCRIPT_LANGUAGES = frozenset({"ko", "ja", "zh", "ar", "fa"})
+SCRIPT_LANGUAGES = frozenset({"ko", "ja", "zh", "ar", "fa", "ka"})
 
 
 def _arabic_given_names() -> frozenset[str]:
@@ -407,9 +409,40 @@ def script_person_mentions(
         out.extend(_after_given_name(text, given, stopwords, is_place))
         if lang == "ar":
             out.extend(_after_speech_verb(text, given, stopwords, is_place))
-    if lang in ("ko", "ja", "zh", "ar", "fa"):
+    elif lang == "ka":
+        out.extend(_georgian_people(text, index, is_place))
+    if lang in ("ko", "ja", "zh", "ar", "fa", "ka"):
         out.extend(_latin_names(text, table, is_place))
     return out
+
+
+_GEORGIAN_WORD = re.compile(r"[\u10d0-\u10ff]{2,}")
+#: Georgian case endings and postpositions on a surname, longest first ("ტრამპმა", "კობახიძემ", "პუტინის")
+_KA_CASES = ("ისთვის", "იდან", "ისგან", "სთან", "ამდე", "მა", "ის", "ით", "ად", "ში", "ზე", "თან", "ს", "მ", "ი")
+
+
+def strip_georgian_case(word: str) -> str:
+    """A Georgian word without its case ending ("ტრამპმა" -> "ტრამპ"); the word itself when the stem would be
+    shorter than three letters."""
+    for ending in _KA_CASES:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def _georgian_people(text: str, index: SoundIndex, is_place: Callable[[str], bool]) -> list[Mention]:
+    """Georgian (no capitals): a word that, without its case ending, sounds like a known person's surname, when that
+    person's given name is written before it ("დონალდ ტრამპმა"); then the lone surname elsewhere in the text."""
+    found: list[tuple[int, int, Actor, bool]] = []
+    for m in _GEORGIAN_WORD.finditer(text):
+        word = strip_georgian_case(m.group())
+        actor = index.person(word)
+        if actor is None or is_place(word):
+            continue
+        s = _name_before(text, m.start(), actor, index, _GEORGIAN_WORD)
+        found.append((s, m.start() + len(word), actor, s < m.start()))
+    sure = {actor.id for _, _, actor, given in found if given}
+    return [_found(text, s, e, actor, 0.6 if given else 0.55) for s, e, actor, given in found if actor.id in sure]
 
 
 def _sure_sound(word: str, following: str, after: tuple[str, ...]) -> bool:

@@ -51,6 +51,14 @@ _KATAKANA = re.compile(r"[\u30a0-\u30ff]")
 #: Words of scripts without capitals that separate words by spaces: Arabic script (Arabic, Persian) and Hangul.
 _UNCASED_WORD = re.compile(
     r"[\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d5-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u200c]+|[\uac00-\ud7a3]+"
+    r"|[\u10d0-\u10ff]+"
+)
+_GEORGIAN = re.compile(r"[\u10d0-\u10ff]")
+#: Georgian case endings and postpositions after a name, longest first: "თბილისში" (in Tbilisi), "ბათუმიდან" (from
+#: Batumi), "საქართველოს" (Georgia's); the stem takes back the nominative "ი" of a consonant-final name.
+_GEORGIAN_ENDINGS = (
+    *("ისთვის", "იდან", "ამდე", "ისკენ", "ებში", "ში", "ის", "ით", "ად", "დან", "მდე", "ზე", "თან", "სა", "მა"),
+    *("ს", "მ"),
 )
 #: Arabic proclitics (and, so, with/in, for, like) that a place name may carry: "وتركيا", "بسوريا", "بالعراق". The
 #: article "ال" is not stripped: names that take it hold it ("العراق"), and "التركية" is the adjective "Turkish".
@@ -271,9 +279,15 @@ def _scan_cjk(body: str, gaz: Gazetteer) -> list[_Cand]:
 
 
 def _uncased_forms(word: str, *, first: bool, last: bool) -> list[str]:
-    """Forms of a word of Arabic script or Hangul a name may take: the word, without an Arabic proclitic (on the
-    first word of a name), without Korean particles and an administrative suffix (on the last)."""
+    """Forms of a word of Arabic script, Hangul or Georgian a name may take: the word, without an Arabic proclitic
+    (on the first word of a name), without Korean particles and an administrative suffix or a Georgian case ending
+    (on the last)."""
     forms = [word]
+    if last and _GEORGIAN.match(word):
+        for ending in _GEORGIAN_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                stem = word[: -len(ending)]
+                forms += [stem, stem + "ი"]
     if first:
         forms += [word[m.end() :] for m in (_ARABIC_PREFIX.match(word),) if m]
     if last and "\uac00" <= word[:1] <= "\ud7a3":
@@ -288,11 +302,20 @@ def _uncased_forms(word: str, *, first: bool, last: bool) -> list[str]:
     return out
 
 
+#: Georgian function words (stopwords-iso has no Georgian list): romanised, "რომ" (that) is "rom", Rome in German
+_GEORGIAN_FUNCTION_WORDS = """
+    და რომ არის იყო ეს ის ამ იმ როგორც მაგრამ თუ ან კი არ ვერ უნდა მას მის მისი ამის ასევე ყველა სხვა მხოლოდ ახლა
+    უკვე როცა სადაც რაც ვინც რა ვინ მე შენ ჩვენ თქვენ ისინი მათ მათი წლის დღეს შემდეგ მერე ხოლო ანუ თან კიდევ
+    სულ ძალიან ერთი ორი სამი ამიტომ რადგან თითქოს აქ იქ ასე ისე რომელიც რომლის რომელმაც
+"""
+
+
 @lru_cache(maxsize=1)
 def _uncased_stopwords() -> frozenset[str]:
-    """Function words of Arabic, Persian and Korean (stopwords-iso), folded: never a place alone ("وأن", "and
-    that", folds to the Arabic name of Van)."""
-    return frozenset(fold(w) for lang in ("ar", "fa", "ko") for w in stopwords(lang))
+    """Function words of Arabic, Persian and Korean (stopwords-iso) and Georgian, folded: never a place alone
+    ("وأن", "and that", folds to the Arabic name of Van)."""
+    words = [w for lang in ("ar", "fa", "ko") for w in stopwords(lang)] + _GEORGIAN_FUNCTION_WORDS.split()
+    return frozenset(fold(w) for w in words)
 
 
 def _scan_uncased(body: str, gaz: Gazetteer) -> list[_Cand]:
@@ -327,6 +350,10 @@ def _scan_uncased(body: str, gaz: Gazetteer) -> list[_Cand]:
             i += 1
             continue
         n, key, entries, first, lastf = hit  # the span leaves out proclitics and particles
+        if first not in words[i].group():
+            first = first[:-1]  # a Georgian stem that gave back its nominative ending: "თბილის" of "თბილისში"
+        if lastf not in words[i + n - 1].group():
+            lastf = lastf[:-1]
         start = words[i].start() + max(0, words[i].group().find(first))
         last = words[i + n - 1]
         end = last.start() + max(0, last.group().find(lastf)) + len(lastf) if n > 1 else start + len(first)
@@ -343,6 +370,7 @@ def _scan_uncased(body: str, gaz: Gazetteer) -> list[_Cand]:
     }
     out: list[_Cand] = []
     for start, end, key, entries in found:
+        georgian = _GEORGIAN.match(body[start:end]) is not None
         keep = [
             e
             for e in entries
@@ -352,6 +380,8 @@ def _scan_uncased(body: str, gaz: Gazetteer) -> list[_Cand]:
                 and (e.country in countries or (named[key] > 1 and e.feature == "city"))
             )
             or (e.feature == "city" and e.population >= 15_000 and e.country in countries and len(entries) == 1)
+            # Georgian names in GeoNames are the places' own, not common words that happen to be alternate names
+            or (georgian and (e.feature != "city" or e.population >= 50_000))
         ]
         if keep and key not in gaz.not_places:
             out.append(_Cand(start, end, keep, 0.7, "scan"))

@@ -184,6 +184,15 @@ _ARMENIAN: dict[str, str] = {
     "ֆ": "f",
 }
 _ARMENIAN_RE = re.compile(r"[\u0530-\u058f]")
+GEORGIAN_RE = re.compile(r"[\u10d0-\u10ff]")
+#: Georgian Mkhedruli to Latin, after the national romanisation (2002): aspirated and ejective pairs fall together
+#: (თ/ტ t, ფ/პ p, ქ/კ k, ც/წ ts, ჩ/ჭ ch), as Latin spellings of Georgian names write them.
+_GEORGIAN = str.maketrans(
+    {
+        **dict(zip("აბგდევზთიკლმნოპრსტუფქყჰ", "abgdevztiklmnoprstupkqh", strict=True)),
+        **{"ჟ": "zh", "ღ": "gh", "შ": "sh", "ჩ": "ch", "ც": "ts", "ძ": "dz", "წ": "ts", "ჭ": "ch", "ხ": "kh", "ჯ": "j"},
+    }
+)
 
 #: Arabic-script letters folded to one form (Persian and Urdu letters to the Arabic ones a reader takes as equal).
 _ARABIC_FOLD = str.maketrans(
@@ -324,8 +333,15 @@ def cyrillic_to_latin(text: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
+def georgian_to_latin(text: str) -> str:
+    """Georgian Mkhedruli romanised (national system), for sound keys: ``ტრამპმა`` -> ``trampma``."""
+    return text.translate(_GEORGIAN)
+
+
 def fold(text: str) -> str:
-    """Case-folded text without diacritics, typographic quotes or punctuation; Cyrillic romanised."""
+    """Case-folded text without diacritics, typographic quotes or punctuation; Cyrillic, Greek and Armenian
+    romanised (Georgian is not: romanised, its short words meet Latin place names and abbreviations, "მას" is
+    "mas", Massachusetts)."""
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
     text = cyrillic_to_latin(text.casefold())
     if _GREEK_RE.search(text):
