@@ -391,3 +391,15 @@ def test_a_headline_clause_before_a_colon_names_no_speaker() -> None:
         "Цены растут: «Мы не допустим повторения трагедии в стране»\nТекст.", parsed=None, language="ru"
     )
     assert q.speaker is None
+
+
+def test_every_supported_language_has_cues_and_speaker_words() -> None:
+    from newsprism.enrich.language import SUPPORTED
+    from newsprism.enrich.quotes import load_cues
+    from newsprism.enrich.quotes_lexical import cue_matcher
+
+    cues = load_cues()
+    for lang in SUPPORTED:
+        assert cue_matcher(cues, lang) is not None, lang
+        words = load_speaker_words(lang)
+        assert words.roles and words.pronouns, lang
