@@ -459,6 +459,8 @@ def _attribute(
             sp, score = ctx.resolve(cue.start), 0.6
         if sp is not None and cue.end <= sp[0] and _label_after(text, sp, mark):
             return None  # "وقال الوزير لقناة "خبر ترك"": a short name quoted after the speaker's own words
+        if _name_after_cue(text, cue, mark, lang):
+            return None  # пишет «Диапазон»: the outlet that writes, a name, not words it says
         if sp is not None:
             between = [t for t in head_toks if t.start >= cue.end and t.folded not in _THAT]
             if lang in _SEGMENTED:
@@ -569,6 +571,19 @@ def _headline_label(text: str, mark: QuoteMark, ctx: _Context, line_start: int, 
 def _one_word(text: str, mark: QuoteMark, lang: str) -> bool:
     inner = text[mark.start : mark.end].strip()
     return len(inner) < 3 if lang in _SEGMENTED else len(inner.split()) < 2
+
+
+def _name_after_cue(text: str, cue: CueMatch, mark: QuoteMark, lang: str) -> bool:
+    """One or two quoted words, each capitalised, right after a cue with nothing but a space between (``пишет
+    «Диапазон»``, ``berichtet „Bild“``): a name; after a colon or a comma (``сказал: «Нет»``), or ending in "!" or
+    "?" (``кричали "Ганьба!"``), it is speech."""
+    if lang in _SEGMENTED or text[cue.end : mark.open].strip():
+        return False
+    inner = text[mark.start : mark.end].strip()
+    words = inner.split()
+    if inner[-1:] in "!?.…":
+        return False  # кричали "Ганьба!": a cry, not a name
+    return 1 <= len(words) <= 2 and all(w[:1].isupper() for w in words)
 
 
 def _label_after(text: str, sp: Found, mark: QuoteMark) -> bool:
