@@ -282,6 +282,13 @@ CASES = [
         "Касым-Жомарт Токаев",
         "Касым-Жомарт Токаев",
     ),
+    (  # a period after an abbreviation (κ., "Mr.") ends no sentence; "Όπως" (as) is a function word, no name
+        "el",
+        "Για τον σεισμό μίλησε ο δήμαρχος.\nΌπως είπε ο κ. Γάτσας «κόσμος όλος έχει τρομάξει και πανικοβληθεί».",
+        "κόσμος",
+        "Γάτσας",
+        "Γάτσας",
+    ),
     (  # a short quoted phrase in a reported clause is the speaker's, not a name
         "ar",
         'وأضاف الناصري أن التظاهر في المغرب "أمر عادي".',

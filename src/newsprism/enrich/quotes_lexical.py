@@ -65,6 +65,9 @@ _THAT = {
     *("أن", "أنّ", "إن", "إنّ", "بأن", "بأنّ", "إنه", "أنه", "وأن", "وان", "که", "რომ"),
 }
 _HEAD_CHARS = 160
+#: a period after a title or a one- or two-letter lower-case abbreviation ends no sentence ("Όπως είπε ο κ. Γάτσας",
+#: "г. Алматы", "Dr. Weber")
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[^\W\d_A-ZА-ЯΑ-Ω]{1,2}|Mr|Mrs|Ms|Dr|Prof|Sen|Gen|St|Sr|Jr|Hr|Fr|Pr)$")
 #: Japanese "と" right after a quote marks what was said (「...」と語った, 「...」と頭を下げた); not a name
 #: (「...」という), a reported content (「...」との見方) or a role (「...」として)
 _JA_QUOTATIVE = re.compile(r"と(?!いう|いっ|いわ|の|して|した|する|され|なる|なっ|も)")
@@ -404,7 +407,11 @@ def _attribute(
     line_start = text.rfind("\n", 0, mark.open) + 1
     h_lo = max(line_start, mark.open - _HEAD_CHARS)
     head = text[h_lo : mark.open]
-    stop_h = list(re.finditer(r"[.!?。！？»”」』\"։]\s+|[.!?。！？」』]", head))
+    stop_h = [
+        m
+        for m in re.finditer(r"[.!?。！？»”」』\"։]\s+|[.!?。！？」』]", head)
+        if not (m.group().startswith(".") and _ABBREVIATION.search(head, 0, m.start()))
+    ]
     if stop_h:
         h_lo += stop_h[-1].end()
         head = text[h_lo : mark.open]

@@ -28,6 +28,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -265,9 +266,18 @@ _MORE_FUNCTION_WORDS = {
 
 @lru_cache(maxsize=64)
 def function_words(lang: str) -> frozenset[str]:
-    """The language's function words (stopwordsiso, folded, and the few above): a capitalised run made of them
-    alone opens a sentence (``Но``, ``Sin``, ``Ammo``) and names no one."""
-    return frozenset(fold(w) for w in (*_MORE_FUNCTION_WORDS.get(lang, ()), *stopwords(lang)))
+    """The language's function words (stopwordsiso, folded, and the few above; compared by :func:`function_key`):
+    a capitalised run made of them alone opens a sentence (``Но``, ``Sin``, ``Ammo``, ``Όπως``) and names no one."""
+    return frozenset(function_key(w) for w in (*_MORE_FUNCTION_WORDS.get(lang, ()), *stopwords(lang)))
+
+
+def function_key(word: str) -> str:
+    """How a word is compared with the function words: folded, and for Greek without accents and with one sigma
+    (stopwords-iso writes Greek ``οπωσ`` for ``όπως``)."""
+    f = fold(word)
+    if re.search(r"[\u0370-\u03ff\u1f00-\u1fff]", f):
+        f = "".join(c for c in unicodedata.normalize("NFD", f) if not unicodedata.combining(c)).replace("ς", "σ")
+    return f
 
 
 #: prepositions of the languages that write them before a noun: a name right after one (through an article) is
@@ -348,7 +358,7 @@ def speaker_in(
         return script_speaker(text, lo, hi, lang, words, last=last, resolve=resolve)
     known = [(s, e) for s, e, _ in names if lo <= s and e <= hi]
     stop = function_words(lang)
-    runs = [(s, e) for s, e in capitalised_runs(text, lo, hi) if (s, e) in known or fold(text[s:e]) not in stop]
+    runs = [(s, e) for s, e in capitalised_runs(text, lo, hi) if (s, e) in known or function_key(text[s:e]) not in stop]
     spans = _merge([*known, *runs, *role_phrases(text, lo, hi, lang, words)], text)
     pron = _pronouns(text, lo, hi, words)
     spans = [(s, e) for s, e in spans if (s, e) not in pron]  # "Он заявил": a capital that opens a sentence
