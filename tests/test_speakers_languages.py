@@ -282,6 +282,14 @@ CASES = [
         "Касым-Жомарт Токаев",
         "Касым-Жомарт Токаев",
     ),
+    (  # a name in a clause of its own after the cue ("que transmite C5N") is not the cue's subject
+        "es",
+        "El ministro Axel Kicillof habló de precios.\n\"Hay mucha confusión sobre los precios\", dijo en el programa "
+        "Minuto 1, que transmite C5N.",
+        "Hay mucha",
+        "Axel Kicillof",
+        "El ministro Axel Kicillof",
+    ),
     (  # a period after an abbreviation (κ., "Mr.") ends no sentence; "Όπως" (as) is a function word, no name
         "el",
         "Για τον σεισμό μίλησε ο δήμαρχος.\nΌπως είπε ο κ. Γάτσας «κόσμος όλος έχει τρομάξει και πανικοβληθεί».",

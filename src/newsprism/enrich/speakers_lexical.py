@@ -298,6 +298,14 @@ _PREPOSITIONS = {
 }
 
 
+#: words that open a clause of its own after a cue: a name after one is not the cue's subject
+_CLAUSE_WORD_LIST = """
+    que qui che cui which who that który która które którego который которого которая которые що який яка які
+    dass daß wo où donde onde cuando quando когда коли kiedy gdzie где де
+"""
+_CLAUSE_WORDS = frozenset(_CLAUSE_WORD_LIST.split())
+
+
 @lru_cache(maxsize=32)
 def _prepositions(lang: str) -> frozenset[str]:
     return frozenset(_PREPOSITIONS.get(lang, "").split())
@@ -367,6 +375,8 @@ def speaker_in(
     cands: list[tuple[int, int, str]] = [(s, e, "span") for s, e in spans] + [(s, e, "pronoun") for s, e in pron]
     if subject:
         cands = [c for c in cands if c[2] != "span" or not _after_preposition(text, lo, c[0], lang, words.statements)]
+        if not last:  # "dijo en el programa Minuto 1, que transmite C5N": a name in a clause of its own
+            cands = [c for c in cands if not any(fold(w) in _CLAUSE_WORDS for _, _, w in _words(text, lo, c[0]))]
     if within is not None:
         cands = [c for c in cands if len(_words(text, lo, c[0])) <= within]
     if not cands:
