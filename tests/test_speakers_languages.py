@@ -284,7 +284,7 @@ CASES = [
     ),
     (  # a name in a clause of its own after the cue ("que transmite C5N") is not the cue's subject
         "es",
-        "El ministro Axel Kicillof habló de precios.\n\"Hay mucha confusión sobre los precios\", dijo en el programa "
+        'El ministro Axel Kicillof habló de precios.\n"Hay mucha confusión sobre los precios", dijo en el programa '
         "Minuto 1, que transmite C5N.",
         "Hay mucha",
         "Axel Kicillof",
@@ -418,3 +418,22 @@ def test_every_supported_language_has_cues_and_speaker_words() -> None:
         assert cue_matcher(cues, lang) is not None, lang
         words = load_speaker_words(lang)
         assert words.roles and words.pronouns, lang
+
+
+def test_a_german_noun_after_a_cue_is_no_one_a_pronoun_could_mean() -> None:
+    text = (
+        "Russland habe die Grenzen angegriffen, sagte Selenskyj. Er forderte die Bürger auf, ruhig zu bleiben. "
+        '"Wir sind auf alles vorbereitet", fügte er hinzu.'
+    )
+    (q,) = extract_quotes(text, parsed=None, language="de", entities=_people(text, "Selenskyj"))
+    assert (q.speaker, q.speaker_text) == ("Selenskyj", "er")
+
+
+def test_a_lone_capitalised_word_yields_to_the_previous_speaker() -> None:
+    text = (
+        "El ministro Axel Kicillof habló con la radio.\n"
+        '"Algunos hablan de un 40 por ciento", dijo en el programa Minuto 1, que transmite C5N.\n\n'
+        'Y continuó: "Los precios no se han movido de la manera en que dicen", concedió.'
+    )
+    quotes = extract_quotes(text, parsed=None, language="es")
+    assert [q.speaker for q in quotes] == ["Axel Kicillof", "Axel Kicillof"]

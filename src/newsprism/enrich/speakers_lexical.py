@@ -763,11 +763,11 @@ def antecedent(
     capitalised run of two words or more, or a role, before it; ``previous`` (the speaker of the quote before and
     where that quote ends) wins when that quote ends after the mention found and in the same or the previous
     paragraph ("... one resident said. ... he added")."""
-    found = _spoken_of(text, at, lang, words, persons, previous_cue_speaker)
+    found, weak = _spoken_of(text, at, lang, words, persons, previous_cue_speaker)
     if previous is not None:
         speaker, ended = previous
         gap = text[ended:at]
-        if (found is None or ended > found[1]) and gap.count("\n\n") + (gap.count("\n") > 2) <= 1:
+        if (found is None or weak or ended > found[1]) and gap.count("\n\n") + (gap.count("\n") > 2) <= 1:
             return speaker
     return found
 
@@ -779,20 +779,25 @@ def _spoken_of(
     words: SpeakerWords,
     persons: Sequence[Found],
     previous_cue_speaker: Callable[[int], Found | None] | None = None,
-) -> Found | None:
+) -> tuple[Found | None, bool]:
+    """What :func:`antecedent` finds before ``at`` without the previous quote, and whether it is only a single
+    capitalised word (a place or a channel as often as a person: "... que transmite C5N")."""
     lo = max(0, at - _WINDOW_BACK)
     before = [p for p in persons if lo <= p[0] and p[1] <= at]
     hit = previous_cue_speaker(at) if previous_cue_speaker is not None else None
     if before:
         person = _salient(text, at, before)
-        # "Sua vizinha Roseli ..., disse que ... «...», diz": who spoke just before, when later than the person
-        return hit if hit is not None and hit[0] > person[1] else person
+        # "Sua vizinha Roseli ..., disse que ... «...», diz": who spoke just before, when later than the person (in
+        # German, where every noun is capitalised, a name of two words: "Er forderte die Bürger auf" names no one)
+        if hit is not None and lang in _NOUNS_CAPITALISED and len(text[hit[0] : hit[1]].split()) < 2:
+            hit = None
+        return (hit if hit is not None and hit[0] > person[1] else person), False
     if hit is not None:
-        return hit
+        return hit, False
     if lang == "ja":  # the topic carries over: "岸本さんは、…招集。「…」と"
-        return _ja_topic_before(text, at)
+        return _ja_topic_before(text, at), False
     if lang in _UNCASED:
-        return None
+        return None, False
     runs = [r for r in capitalised_runs(text, lo, at) if fold(text[r[0] : r[1]]) not in words.pronouns]
     # a name of two words or more, or a role, is a person spoken of; a single capitalised word (a place, a month)
     # only when there is none (never in German, where every noun has a capital)
@@ -800,12 +805,13 @@ def _spoken_of(
     if lang in _NOUNS_CAPITALISED:
         full = [(s, e) for s, e in full if not _sentence_start(text, s)]
     spans = _merge([*full, *role_phrases(text, lo, at, lang, words)], text)
+    weak = False
     if not spans and lang not in _NOUNS_CAPITALISED:
-        spans = [(s, e) for s, e in runs if not _sentence_start(text, s)]
+        spans, weak = [(s, e) for s, e in runs if not _sentence_start(text, s)], True
     if not spans:
-        return None
+        return None, False
     s, e = spans[-1]
-    return s, e, _name_of(text, s, e, persons, {(p[0], p[1]): "person" for p in persons})
+    return (s, e, _name_of(text, s, e, persons, {(p[0], p[1]): "person" for p in persons})), weak
 
 
 #: sentences before a pronoun searched for a person who opens one (the subject)
