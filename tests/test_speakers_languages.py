@@ -430,10 +430,13 @@ def test_a_german_noun_after_a_cue_is_no_one_a_pronoun_could_mean() -> None:
 
 
 def test_a_lone_capitalised_word_yields_to_the_previous_speaker() -> None:
+    from newsprism.enrich.speakers_lexical import antecedent
+
     text = (
-        "El ministro Axel Kicillof habló con la radio.\n"
         '"Algunos hablan de un 40 por ciento", dijo en el programa Minuto 1, que transmite C5N.\n\n'
-        'Y continuó: "Los precios no se han movido de la manera en que dicen", concedió.'
+        'Y continuó: "Los precios no se han movido", concedió.'
     )
-    quotes = extract_quotes(text, parsed=None, language="es")
-    assert [q.speaker for q in quotes] == ["Axel Kicillof", "Axel Kicillof"]
+    at = text.index('"Los')
+    previous = ((0, 0, "Axel Kicillof"), text.index(", dijo"))  # the first quote's speaker, named earlier
+    found = antecedent(text, at, "es", load_speaker_words("es"), [], None, previous)
+    assert found is not None and found[2] == "Axel Kicillof"  # not C5N, a channel
