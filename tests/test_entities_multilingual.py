@@ -395,3 +395,12 @@ def test_georgian_names_by_sound_after_their_given_name(resources: Resources) ->
     text = "აშშ-ის პრეზიდენტმა დონალდ ტრამპმა განაცხადა, რომ ტრამპის გეგმა მზადაა. მთავრობამ შეხვედრა გამართა."
     people = [e for e in entities_of(text, "ka", resources) if e.type == "person"]
     assert {(e.text, e.canonical) for e in people} == {("დონალდ ტრამპ", "Donald Trump"), ("ტრამპ", "Donald Trump")}
+
+
+def test_a_korean_verb_is_no_name(resources: Resources) -> None:
+    from newsprism.enrich.ner_rules import ko_not_name
+
+    assert ko_not_name("했는데") and ko_not_name("하겠다") and ko_not_name("됐고")  # did-but, will do, became
+    assert not ko_not_name("박지만") and not ko_not_name("에르도안")
+    text = "윤석열 대통령이 진상이 밝혀져야 한다고 했는데 대통령실 차원에서 후속조치가 있는가."
+    assert "했는데" not in {e.text for e in entities_of(text, "ko", resources)}

@@ -459,7 +459,9 @@ _JA_NOT_PERSON = frozenset({"所属", "担当", "関係", "地元", "年頭", "�
 _KANJI_NAME = re.compile(r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{2,5}(?:[\u30a0-\u30ff]{2,6})?)$")
 #: a kanji run ending so is an institution, not a person (日本政府, 自民党, 防衛省)
 _JA_NOT_NAME = re.compile(r"(?:政府|党|省|庁|府|局|会|部|院|軍|社|国|県|市|町|村|都|派|側|団|署|所|隊)$")
-_KO_VERB_ENDS = ("고", "다", "며", "서", "면", "지", "는", "은", "을", "한", "진", "된", "던", "인")
+_KO_VERB_ENDS = ("고", "다", "며", "서", "면", "지", "는", "은", "을", "한", "진", "된", "던", "인", "데")
+#: the past and future tense marks of a verb (했는데 "did, but", 됐다, 였고, 하겠다): never inside a name
+_KO_TENSE = re.compile(r"[했됐였겠]")
 _KO_NOT_PERSON = frozenset(
     {"지난달", "지난해", "다음달", "이번달", "이날", "전날", "올해", "내년", "작년", "이번주", "지난주"}
 )
@@ -477,8 +479,13 @@ def korean_native_name(word: str) -> bool:
 
 
 def ko_not_name(word: str) -> bool:
-    """A Hangul word that is no one's name: an institution's word (법무부, 조선일보), a verb (급락하고), a time word."""
-    return bool(_KO_NOT_NAME.search(word)) or word in _KO_NOT_PERSON or word.endswith(_KO_VERB_ENDS)
+    """A Hangul word that is no one's name: an institution's word (법무부, 조선일보), a verb (급락하고, 했는데), a
+    time word."""
+    return (
+        bool(_KO_NOT_NAME.search(word) or _KO_TENSE.search(word))
+        or word in _KO_NOT_PERSON
+        or word.endswith(_KO_VERB_ENDS)
+    )
 
 
 def _ko_transcription(word: str) -> bool:
