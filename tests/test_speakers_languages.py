@@ -440,3 +440,14 @@ def test_a_lone_capitalised_word_yields_to_the_previous_speaker() -> None:
     previous = ((0, 0, "Axel Kicillof"), text.index(", dijo"))  # the first quote's speaker, named earlier
     found = antecedent(text, at, "es", load_speaker_words("es"), [], None, previous)
     assert found is not None and found[2] == "Axel Kicillof"  # not C5N, a channel
+
+
+def test_a_headline_quote_takes_the_speaker_of_the_body_quote_it_repeats() -> None:
+    text = (
+        'Hacıqabulda evləri su basdı: "Divanda yatmışdım, gördüm ayağıma su dəydi" - VİDEO\n\n'
+        "Güclü yağış rayonda selə səbəb olub. Hacıqabul sakini Namiq Hüseynov divanda yatdığını qeyd edib: "
+        '"Gördüm, ayağıma su dəydi. Ev suyun içindədir."'
+    )
+    quotes = extract_quotes(text, parsed=None, language="az")
+    assert [q.speaker for q in quotes] == ["Namiq Hüseynov", "Namiq Hüseynov"], [(q.text, q.speaker) for q in quotes]
+    assert quotes[0].score < quotes[1].score

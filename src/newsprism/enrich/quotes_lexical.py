@@ -199,7 +199,31 @@ def lexical_quotes(
         if q.speaker and q.speaker_start is not None and q.speaker_end is not None:
             ctx.previous = ((q.speaker_start, q.speaker_end, q.speaker), q.end)
     _share_forward(text, out)
+    _share_repeated(out)
     return out
+
+
+_REPEAT_SHARE = 0.6
+_REPEAT_WORDS = 3
+
+
+def _share_repeated(quotes: list[Quote]) -> None:
+    """A quote with no speaker whose words another, attributed quote of the article repeats (a headline quoting the
+    body: "Divanda yatmışdım, gördüm ayağıma su dəydi" ... "Gördüm, ayağıma su dəydi", qeyd edib Namiq Hüseynov)
+    takes that quote's speaker: three words or more in common, and most of the shorter one's words."""
+    words = [{w.casefold() for w in re.findall(r"\w+", q.text)} for q in quotes]
+    for q, mine in zip(quotes, words, strict=True):
+        if q.speaker is not None or len(mine) < _REPEAT_WORDS:
+            continue
+        for other, theirs in zip(quotes, words, strict=True):
+            if other is q or other.speaker is None:
+                continue
+            shared = len(mine & theirs)
+            if shared >= _REPEAT_WORDS and shared >= _REPEAT_SHARE * min(len(mine), len(theirs)):
+                q.speaker, q.speaker_text, q.speaker_id = other.speaker, other.speaker_text, other.speaker_id
+                q.speaker_start, q.speaker_end, q.cue = other.speaker_start, other.speaker_end, other.cue
+                q.score = round(min(other.score, 0.5), 3)
+                break
 
 
 #: what may stand between two quotes of one attribution: "«...», «...», — сказал он", "”며 “", "" et ""
