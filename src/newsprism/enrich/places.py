@@ -33,7 +33,7 @@ from .placeforms import stems, water_forms
 from .script_words import bracket_pairs
 from .soundkeys import sound_key
 from .state_codes import POSTAL, PROVINCE_CODES, state_code
-from .translit import fold, name_key
+from .translit import GEORGIAN_RE, fold, name_key
 
 if TYPE_CHECKING:
     from ..pipeline import Doc, Resources
@@ -53,7 +53,6 @@ _UNCASED_WORD = re.compile(
     r"[\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d5-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u200c]+|[\uac00-\ud7a3]+"
     r"|[\u10d0-\u10ff]+"
 )
-_GEORGIAN = re.compile(r"[\u10d0-\u10ff]")
 #: Georgian case endings and postpositions after a name, longest first: "თბილისში" (in Tbilisi), "ბათუმიდან" (from
 #: Batumi), "საქართველოს" (Georgia's); the stem takes back the nominative "ი" of a consonant-final name.
 _GEORGIAN_ENDINGS = (
@@ -283,7 +282,7 @@ def _uncased_forms(word: str, *, first: bool, last: bool) -> list[str]:
     (on the first word of a name), without Korean particles and an administrative suffix or a Georgian case ending
     (on the last)."""
     forms = [word]
-    if last and _GEORGIAN.match(word):
+    if last and GEORGIAN_RE.match(word):
         for ending in _GEORGIAN_ENDINGS:
             if word.endswith(ending) and len(word) - len(ending) >= 3:
                 stem = word[: -len(ending)]
@@ -370,7 +369,7 @@ def _scan_uncased(body: str, gaz: Gazetteer) -> list[_Cand]:
     }
     out: list[_Cand] = []
     for start, end, key, entries in found:
-        georgian = _GEORGIAN.match(body[start:end]) is not None
+        georgian = GEORGIAN_RE.match(body[start:end]) is not None
         keep = [
             e
             for e in entries

@@ -207,6 +207,13 @@ _REPEAT_SHARE = 0.6
 _REPEAT_WORDS = 3
 
 
+def _share(a: Quote, b: Quote, score: float) -> None:
+    """``a`` takes ``b``'s speaker, its evidence and cue, no surer than ``score``."""
+    a.speaker, a.speaker_text, a.speaker_id = b.speaker, b.speaker_text, b.speaker_id
+    a.speaker_start, a.speaker_end, a.cue = b.speaker_start, b.speaker_end, b.cue
+    a.score = round(min(b.score, score), 3)
+
+
 def _share_repeated(quotes: list[Quote]) -> None:
     """A quote with no speaker whose words another, attributed quote of the article repeats (a headline quoting the
     body: "Divanda yatmışdım, gördüm ayağıma su dəydi" ... "Gördüm, ayağıma su dəydi", qeyd edib Namiq Hüseynov)
@@ -220,9 +227,7 @@ def _share_repeated(quotes: list[Quote]) -> None:
                 continue
             shared = len(mine & theirs)
             if shared >= _REPEAT_WORDS and shared >= _REPEAT_SHARE * min(len(mine), len(theirs)):
-                q.speaker, q.speaker_text, q.speaker_id = other.speaker, other.speaker_text, other.speaker_id
-                q.speaker_start, q.speaker_end, q.cue = other.speaker_start, other.speaker_end, other.cue
-                q.score = round(min(other.score, 0.5), 3)
+                _share(q, other, 0.5)
                 break
 
 
@@ -240,9 +245,7 @@ def _share_forward(text: str, quotes: list[Quote]) -> None:
         gap = text[a.end : b.start]
         if "\n" in gap or _SENTENCE_END.search(gap.strip(" \u00a0\"'”»」』“«„")) or len(gap.split()) > _CHAIN_WORDS:
             continue
-        a.speaker, a.speaker_text, a.speaker_id = b.speaker, b.speaker_text, b.speaker_id
-        a.speaker_start, a.speaker_end, a.cue = b.speaker_start, b.speaker_end, b.cue
-        a.score = round(min(b.score, 0.6), 3)
+        _share(a, b, 0.6)
 
 
 def _cut_attribution(text: str, mark: QuoteMark, matcher: CueMatcher, lem: Lemmatizer, lang: str) -> QuoteMark:
@@ -346,6 +349,13 @@ class _Context:
         previous = self.previous if self.previous is not None and self.previous[1] <= at else None
         return antecedent(self.text, at, self.lang, self.words, self.persons, self.cue_speaker_before, previous)
 
+    def cue_hits(self, lo: int, hi: int) -> list[CueMatch]:
+        """The cues of the language in ``text[lo:hi]``, at their places in the text."""
+        if self.lang in _SEGMENTED:
+            return [CueMatch(h.label, h.start + lo, h.end + lo, h.cue) for h in self.matcher.find([], self.text[lo:hi])]
+        toks = self.lem.tokenize(self.text[lo:hi], self.lang)
+        return self.matcher.find([Token(t.start + lo, t.end + lo, t.text, t.lemma) for t in toks], None)
+
     def cue_speaker_before(self, at: int) -> Found | None:
         """The speaker of the nearest cue in the two sentences before ``at`` (not a pronoun)."""
         text, lang = self.text, self.lang
@@ -353,12 +363,7 @@ class _Context:
         ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, at)]
         if len(ends) >= 3:
             lo = ends[-3]
-        if lang in _SEGMENTED:
-            hits = [CueMatch(h.label, h.start + lo, h.end + lo, h.cue) for h in self.matcher.find([], text[lo:at])]
-        else:
-            toks = [Token(t.start + lo, t.end + lo, t.text, t.lemma) for t in self.lem.tokenize(text[lo:at], lang)]
-            hits = self.matcher.find(toks, None)
-        for cue in reversed(hits):
+        for cue in reversed(self.cue_hits(lo, at)):
             s_lo = max([lo, *(e for e in ends if e <= cue.start)])
             s_hi = min([at, *(e for e in ends if e > cue.end)])
             # "заявил министр ...:" names the speaker right after the cue; "Сергій Ребров прокоментував нічию з
@@ -554,12 +559,7 @@ def _interruption(text: str, mark: QuoteMark, ctx: _Context) -> tuple[Found, Cue
         lo, hi = mark.start + m.start(1), mark.start + m.end(1)
         if len(text[lo:hi].split()) > 8:
             continue
-        if ctx.lang in _SEGMENTED:
-            hits = [CueMatch(h.label, h.start + lo, h.end + lo, h.cue) for h in ctx.matcher.find([], text[lo:hi])]
-        else:
-            toks = [Token(t.start + lo, t.end + lo, t.text, t.lemma) for t in ctx.lem.tokenize(text[lo:hi], ctx.lang)]
-            hits = ctx.matcher.find(toks, None)
-        hits = [h for h in hits if h.label == "verb"]
+        hits = [h for h in ctx.cue_hits(lo, hi) if h.label == "verb"]
         if not hits:
             continue
         cue = hits[0]

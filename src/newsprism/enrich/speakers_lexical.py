@@ -428,12 +428,15 @@ def role_holder(text: str, sp: Found, lang: str, words: SpeakerWords, persons: S
     s, e, _ = sp
     if not words.roles or any(s <= p[0] and p[1] <= e for p in persons):
         return sp
-    said = [fold(w) for _, _, w in _words(text, s, e)]
+    phrase = [w for _, _, w in _words(text, s, e)]
+    said = [fold(w) for w in phrase]
     roles = [r for r in words.roles if " " not in r and len(r) >= 4 and any(_role_word(w, r, lang) for w in said)]
     if not roles:
         return sp
     named = [
-        w for _, _, w in _words(text, s, e)[1:] if _upper(w) and not any(_role_word(fold(w), r, lang) for r in roles)
+        w
+        for w, f in zip(phrase[1:], said[1:], strict=True)
+        if _upper(w) and not any(_role_word(f, r, lang) for r in roles)
     ]
     if named:
         return sp  # "Burmistrz Prudnika Grzegorz Zawiślak": a name of its own
@@ -688,8 +691,8 @@ _KA_WORD = re.compile(r"[\u10a0-\u10ff]+(?:-[\u10a0-\u10ff]+)*")
 #: the ergative case, the subject of a verb in the aorist ("ტრამპმა განაცხადა", "კობახიძემ თქვა")
 _KA_ERGATIVE = re.compile(r".{2,}(?:მა|[ეოუ]მ)")
 #: the genitive ("აშშ-ის პრეზიდენტმა", "საქართველოს პრემიერმა") or a bare name stem ("დონალდ ტრამპმა")
-_KA_MODIFIER = re.compile(r".{2,}(?:ის|ს)|.*[ბგდვზთკლმნპჟრსტფქღყშჩცძწჭხჯჰ]")
 _KA_GENITIVE = re.compile(r".{2,}(?:ის|ს)")
+_KA_MODIFIER = re.compile(rf"{_KA_GENITIVE.pattern}|.*[ბგდვზთკლმნპჟრსტფქღყშჩცძწჭხჯჰ]")
 _KA_SPEAKER_WORDS = 4
 
 
