@@ -128,6 +128,53 @@ def cue_matcher(cues: Cues, lang: str, resources: Resources | None = None) -> Cu
     return resources.get(f"quotes.cues.matcher:{lang}", build)
 
 
+_OPENING_CHARS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Anaphors:
+    """The openings of a sentence that point back at the quote before it (``anaphors`` and ``anaphors_said`` of a
+    language in ``resources/cues.yaml``), by kind: ``said`` (complete attributions), ``next`` (an entry ending in
+    ``+``: the cue must follow at once) and ``cue``; an entry ending in ``*`` matches a word's beginning."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+    def match(self, sentence: str) -> tuple[str, int] | None:
+        """The kind and length of the longest opening of ``sentence`` (matched lower-cased)."""
+        low = "".join(ch.lower()[:1] for ch in sentence[:_OPENING_CHARS])  # as long as the text ("İ" -> "i")
+        found = [(m.end(), kind) for kind, pattern in self.patterns if (m := pattern.match(low)) is not None]
+        if not found:
+            return None
+        end, kind = max(found)
+        return kind, end
+
+
+def anaphor_pattern(cues: Cues, lang: str, resources: Resources | None = None) -> Anaphors | None:
+    """The :class:`Anaphors` of ``lang`` (``None`` when it has none), cached on ``resources``."""
+
+    def alternatives(entries: Sequence[str]) -> re.Pattern[str]:
+        out = []
+        for entry in sorted(entries, key=len, reverse=True):
+            word = entry.rstrip("+*")
+            body = r"\s+".join(re.escape(w) for w in word.lower().split()).replace("'", "['’]")
+            out.append(body + ("" if entry.endswith("*") else r"(?!\w)"))
+        return re.compile("|".join(out))
+
+    def build(_: object = None) -> Anaphors | None:
+        entry = cues.languages.get(lang) or {}
+        groups = [
+            ("said", list(entry.get("anaphors_said", ()))),
+            ("cue", [e for e in entry.get("anaphors", ()) if not e.endswith("+")]),
+            ("next", [e for e in entry.get("anaphors", ()) if e.endswith("+")]),
+        ]
+        patterns = tuple((kind, alternatives(es)) for kind, es in groups if es)
+        return Anaphors(patterns) if patterns else None
+
+    if resources is None:
+        return build()
+    return resources.get(f"quotes.cues.anaphors:{lang}", build)
+
+
 def lexical_quotes(
     text: str,
     marks: Sequence[QuoteMark],
@@ -154,6 +201,7 @@ def lexical_quotes(
         persons,
         load_speaker_words(lang, resources),
         kinds={(s, e): "person" for s, e, _ in persons},
+        anaphors=anaphor_pattern(cues, lang, resources),
     )
     out: list[Quote] = []
     prev: Quote | None = None
@@ -342,6 +390,8 @@ class _Context:
     opens: int = 0
     #: the speaker of the last attributed quote before it and where that quote ends (for pronouns after it)
     previous: tuple[Found, int] | None = None
+    #: the openings of a next sentence that names a quote's speaker (see :func:`anaphor_pattern`)
+    anaphors: Anaphors | None = None
 
     def resolve(self, at: int) -> Found | None:
         """Whom a pronoun, a statement or a verb without a subject at ``at`` stands for."""
@@ -394,9 +444,12 @@ class _Context:
         said = fold(self.text[sp[0] : sp[1]])
         return said in self.words.pronouns or said.startswith(self.words.statements) or said == "그"
 
-    def near(self, spans: Sequence[tuple[int, int, bool]], *, subject: bool = True) -> Found | None:
+    def near(
+        self, spans: Sequence[tuple[int, int, bool]], *, subject: bool = True, within: int | None = None
+    ) -> Found | None:
         """The first speaker found in ``spans`` (each: start, end, whether the speaker is the last one there);
-        ``subject``: a cue verb's subject (not an "according to" phrase's name), never after a preposition."""
+        ``subject``: a cue verb's subject (not an "according to" phrase's name), never after a preposition;
+        ``within``: only a speaker within that many words of a span's start."""
         for lo, hi, last in spans:
             sp = speaker_in(
                 self.text,
@@ -409,6 +462,7 @@ class _Context:
                 resolve=self.resolve,
                 kinds=self.kinds,
                 subject=subject,
+                within=within,
             )
             if sp is not None:
                 sp = demonstrative_holder(self.text, sp, self.lang)
@@ -438,7 +492,7 @@ def _attribute(
     head = text[h_lo : mark.open]
     stop_h = [
         m
-        for m in re.finditer(r"[.!?。！？»”」』\"։]\s+|[.!?。！？」』]", head)
+        for m in re.finditer(r"[.!?。！？»”」』\"։]\s+|[.!?。！？」』]|(?<=[.!?。！？…])[»”\"]", head)
         if not (m.group().startswith(".") and _ABBREVIATION.search(head, 0, m.start()))
     ]
     if stop_h:
@@ -450,6 +504,9 @@ def _attribute(
         hits = [CueMatch(h.label, h.start + t_lo, h.end + t_lo, h.cue) for h in matcher.find([], tail)]
         hits = [h for h in hits if h.start - t_lo <= 12]
     else:
+        opening = ctx.anaphors.match(tail.lstrip(" \u00a0,-–—")) if ctx.anaphors is not None else None
+        if opening is not None and opening[0] != "said":  # «...», — об этом в среду заявил ...
+            window = max(window, _ANAPHOR_CUE_WORDS + 3)
         hits = matcher.find(tail_toks[:window], None)
     if not hits and lang == "ja" and _JA_QUOTATIVE.match(tail):
         hits = [CueMatch("verb", t_lo, t_lo + 1, "と")]  # 「ありがとうございます」と頭を下げ: the quotative particle
@@ -514,6 +571,9 @@ def _attribute(
                     start = first.start
                 return _quote(text, start, mark.close + 1, "mixed", sp, cue, article_id, score - 0.1)
             return _quote(text, mark.start, mark.end, "direct", sp, cue, article_id, score)
+    byline = _byline(text, mark, ctx, line_start, line_end)
+    if byline is not None:  # "..." - ვოლოდიმირ ზელენსკი / «...» — Владимир Путин
+        return _quote(text, mark.start, mark.end, "direct", byline, None, article_id, 0.7)
     label = _headline_label(text, mark, ctx, line_start, line_end)
     if label is not None:  # «Я вважаю, що всі задоволені грою»: Ребров підбив підсумки / Токаев: «...»
         return _quote(text, mark.start, mark.end, "direct", label, None, article_id, 0.6)
@@ -528,6 +588,13 @@ def _attribute(
             Span(article_id, b, mark.end, text[b : mark.end]),
         ]
         return q
+    if lang in _SEGMENTED and head.rstrip(" \u00a0")[-1:] in (":", "："):  # 外援马尚也只丢下一句话：“Bad game.”
+        sp = ctx.near([(h_lo, mark.open, False)])
+        if sp is not None and not ctx.stands_for(sp):
+            return _quote(text, mark.start, mark.end, "direct", sp, None, article_id, 0.6)
+    after = _next_sentence_speaker(text, mark, ctx, line_end)
+    if after is not None:  # «...». Об этом заявил министр ... / "...". Das sagte Faeser / «...». Ne è convinta ...
+        return _quote(text, mark.start, mark.end, "direct", after[0], after[1], article_id, after[2])
     if not text[line_start : mark.open].strip():  # "Токаев заявил:" closing the paragraph before the quote's own
         prev_end = len(text[:line_start].rstrip())
         if prev_end > 0 and text[prev_end - 1] in ":：":
@@ -573,6 +640,55 @@ def _interruption(text: str, mark: QuoteMark, ctx: _Context) -> tuple[Found, Cue
     return None
 
 
+#: words between an anaphor opening the next sentence and its cue (``Об этом в среду заявил``)
+_ANAPHOR_CUE_WORDS = 12
+#: where a sentence ends right after a quote's closing mark: «...». Об этом ... / "Wir sind bereit." Das sagte ...
+_ENDS_AFTER = re.compile(r"[ \u00a0]*[.!?…](?=[ \u00a0]+\S)")
+
+
+def _next_sentence_speaker(
+    text: str, mark: QuoteMark, ctx: _Context, line_end: int
+) -> tuple[Found, CueMatch | None, float] | None:
+    """The speaker of a quote that is a sentence of its own, named by the next sentence of its paragraph when that
+    sentence opens with words pointing back at it (the language's ``anaphors`` in ``resources/cues.yaml``: ``Об
+    этом``, ``Das``, ``Así lo``) and holds a cue verb (``Об этом заявил министр ...``), or opens with an attribution
+    complete in itself (``anaphors_said``: ``Ne è convinta la segretaria ...``, ``A dirlo è ...``)."""
+    anaphors = ctx.anaphors
+    if anaphors is None or mark.dash:
+        return None
+    after = text[mark.close + 1 : line_end]
+    ended = _ENDS_AFTER.match(after)
+    if ended is not None:
+        lo = mark.close + 1 + ended.end()
+    elif text[mark.start : mark.end].rstrip()[-1:] in (".", "!", "?", "…") and after[:1] in (" ", "\u00a0"):
+        lo = mark.close + 1
+    else:
+        return None
+    lo += len(text[lo:line_end]) - len(text[lo:line_end].lstrip(" \u00a0"))
+    end = _SENTENCE_END.search(text, lo, line_end)
+    hi = end.start() if end is not None else line_end
+    opening = anaphors.match(text[lo:hi])
+    if opening is None or text[lo + opening[1] : hi].lstrip(" \u00a0")[:1] == ",":
+        return None  # "Так, по данным МВД, ...": an adverb, not "so said"
+    kind, a_end = opening[0], lo + opening[1]
+    if kind == "said":
+        sp = ctx.near([(a_end, hi, False)], within=_LABEL_WORDS + 2)
+        return (sp, None, 0.65) if sp is not None and not ctx.stands_for(sp) else None
+    cues = [h for h in ctx.cue_hits(a_end, hi) if h.label == "verb"]
+    if not cues:
+        return None
+    cue = cues[0]
+    gap = len(re.findall(r"\w+", text[a_end : cue.start]))
+    if gap > (0 if kind == "next" else _ANAPHOR_CUE_WORDS):
+        return None  # "Das Ministerium erklärte ...": an article, not "that is what"
+    sp = ctx.near([(a_end, cue.start, ctx.lang not in HEAD_FINAL)])
+    if sp is None and ctx.lang not in HEAD_FINAL:
+        sp = ctx.near([(cue.end, hi, False)], within=4)
+    if sp is None or ctx.stands_for(sp):
+        return None
+    return sp, cue, 0.7
+
+
 _LABEL_WORDS = 4
 
 
@@ -597,6 +713,19 @@ def _headline_label(text: str, mark: QuoteMark, ctx: _Context, line_start: int, 
         if sp is not None and whole and not ctx.stands_for(sp):
             return sp  # the whole label is the name
     return None
+
+
+def _byline(text: str, mark: QuoteMark, ctx: _Context, line_start: int, line_end: int) -> Found | None:
+    """A quote that opens its line and is followed by a dash and a name closing the line (an epigraph's byline:
+    ``"..." - ვოლოდიმირ ზელენსკი``, ``«...» — Владимир Путин``): that name, of at most four words."""
+    if mark.dash or text[line_start : mark.open].strip():
+        return None
+    after = re.fullmatch(r"[ \u00a0]*[-–—][ \u00a0]*(\S[^\n]*?)[ \u00a0.]*", text[mark.close + 1 : line_end])
+    if after is None or len(after.group(1).split()) > _LABEL_WORDS:
+        return None
+    lo, hi = mark.close + 1 + after.start(1), mark.close + 1 + after.end(1)
+    sp = speaker_in(text, lo, hi, ctx.lang, ctx.words, ctx.names, last=False, kinds=ctx.kinds, within=0)
+    return sp if sp is not None and not ctx.stands_for(sp) else None
 
 
 def _one_word(text: str, mark: QuoteMark, lang: str) -> bool:

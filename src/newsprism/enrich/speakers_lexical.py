@@ -334,6 +334,15 @@ def _after_preposition(text: str, lo: int, s: int, lang: str, statements: tuple[
     return not (before and before[-1].startswith(statements)) if statements else True
 
 
+def _function_run(run: str, stop: frozenset[str]) -> bool:
+    """A capitalised run of function words only: ``Но``, ``Sin``, or elided ones, ``C'est``, ``Qu'il``."""
+    key = function_key(run)
+    if key in stop:
+        return True
+    parts = [x for x in re.split(r"['’]", key) if x]
+    return len(parts) > 1 and all(x in stop for x in parts)
+
+
 def speaker_in(
     text: str,
     lo: int,
@@ -366,7 +375,7 @@ def speaker_in(
         return script_speaker(text, lo, hi, lang, words, last=last, resolve=resolve)
     known = [(s, e) for s, e, _ in names if lo <= s and e <= hi]
     stop = function_words(lang)
-    runs = [(s, e) for s, e in capitalised_runs(text, lo, hi) if (s, e) in known or function_key(text[s:e]) not in stop]
+    runs = [(s, e) for s, e in capitalised_runs(text, lo, hi) if (s, e) in known or not _function_run(text[s:e], stop)]
     spans = _merge([*known, *runs, *role_phrases(text, lo, hi, lang, words)], text)
     pron = _pronouns(text, lo, hi, words)
     spans = [(s, e) for s, e in spans if (s, e) not in pron]  # "Он заявил": a capital that opens a sentence
@@ -420,6 +429,10 @@ def _name_of(text: str, s: int, e: int, names: Sequence[Found], kinds: dict[tupl
 _ROLE_BEFORE = 60
 
 
+#: what may stand between a role and the name set beside it: the rest of the role, then a comma
+_APPOSED = re.compile(r"[^,.;:!?\n«»“”„\"]{0,60},[ \u00a0]*")
+
+
 def role_holder(text: str, sp: Found, lang: str, words: SpeakerWords, persons: Sequence[Found]) -> Found:
     """A role spoken as a speaker (``der Minister``, ``el fiscal``, ``ukraiński prezydent``) named by the person
     the article introduced with that role before (``Außenminister Dmytro Kuleba``, ``prezydent Ukrainy Wołodymyr
@@ -440,6 +453,9 @@ def role_holder(text: str, sp: Found, lang: str, words: SpeakerWords, persons: S
     ]
     if named:
         return sp  # "Burmistrz Prudnika Grzegorz Zawiślak": a name of its own
+    for p in persons:  # "o secretário de Polícia Civil do Rio, Felipe Curi": the name set beside the role
+        if p[0] >= e and _APPOSED.fullmatch(text, e, p[0]):
+            return s, p[1], p[2]
     for p in sorted((p for p in persons if p[1] <= s), key=lambda p: p[0], reverse=True):
         intro = [fold(w) for _, _, w in _words(text, max(0, p[0] - _ROLE_BEFORE), p[0])][-4:]
         after = [fold(w) for _, _, w in _words(text, p[1], min(len(text), p[1] + _ROLE_BEFORE))][:4]

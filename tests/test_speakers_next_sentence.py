@@ -1,0 +1,155 @@
+"""Speakers named outside the quote's own sentence: the next sentence pointing back at it (``«...». Об этом заявил
+...``, ``"...". Así lo afirmó ...``, ``«...». Ne è convinta la segretaria ...``), a byline after a dash closing the
+line (``"..." - ვოლოდიმირ ზელენსკი``), the name set beside a role (``disse o secretário ..., Felipe Curi``) and a
+Chinese colon with no verb of saying. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.enrich.quotes import extract_quotes
+from newsprism.model import Entity
+
+
+def _people(text: str, *names: str) -> list[Entity]:
+    out = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            out.append(Entity(article_id="", start=at, end=at + len(name), text=name, type="person", canonical=name))
+            at = text.find(name, at + 1)
+    return out
+
+
+#: (language, text, the quote's first words, the speaker's name, the evidence span, the people of the text)
+CASES = [
+    (
+        "ru",
+        "Протесты продолжаются. «Ситуация под контролем, жертв нет». Об этом в среду заявил журналистам министр "
+        "внутренних дел Ерлан Тургумбаев.",
+        "Ситуация",
+        "Ерлан Тургумбаев",
+        "министр внутренних дел Ерлан Тургумбаев",
+        ("Ерлан Тургумбаев",),
+    ),
+    (
+        "ru",
+        "«Мы не допустим повторения беспорядков». Так глава государства Касым-Жомарт Токаев прокомментировал события.",
+        "Мы не допустим",
+        "Касым-Жомарт Токаев",
+        "глава государства Касым-Жомарт Токаев",
+        ("Касым-Жомарт Токаев",),
+    ),
+    (
+        "uk",
+        "«Ми не віддамо жодного міста». Про це заявив президент Володимир Зеленський у зверненні.",
+        "Ми не віддамо",
+        "Володимир Зеленський",
+        "президент Володимир Зеленський",
+        ("Володимир Зеленський",),
+    ),
+    (
+        "es",
+        '"No vamos a negociar con terroristas". Así lo afirmó el presidente Gustavo Petro este lunes.',
+        "No vamos",
+        "Gustavo Petro",
+        "el presidente Gustavo Petro",
+        ("Gustavo Petro",),
+    ),
+    (
+        "pl",
+        "„Nie oddamy ani metra”. Tak powiedział premier Donald Tusk w poniedziałek.",
+        "Nie oddamy",
+        "Donald Tusk",
+        "premier Donald Tusk",
+        ("Donald Tusk",),
+    ),
+    (
+        "it",
+        "«La partita è apertissima». Ne è convinta la segretaria del Partito democratico, Elly Schlein, che ha parlato "
+        "ieri.",
+        "La partita",
+        "Elly Schlein",
+        "Elly Schlein",
+        ("Elly Schlein",),
+    ),
+    (
+        "fr",
+        "« Nous ne céderons pas. » C'est ce qu'a déclaré le ministre Gérald Darmanin mardi.",
+        "Nous ne céderons",
+        "Gérald Darmanin",
+        "le ministre Gérald Darmanin",
+        ("Gérald Darmanin",),
+    ),
+    (
+        "ru",
+        "Встреча прошла в Кремле.\n«Мы готовы к переговорам без условий», — об этом в среду на брифинге заявила "
+        "официальный представитель МИД Мария Захарова.",
+        "Мы готовы",
+        "Мария Захарова",
+        "официальный представитель МИД Мария Захарова",
+        ("Мария Захарова",),
+    ),
+    (
+        "ru",
+        "Обращение к гражданам.\n«Мы выстоим и победим» — Андрей Смирнов",
+        "Мы выстоим",
+        "Андрей Смирнов",
+        "Андрей Смирнов",
+        ("Андрей Смирнов",),
+    ),
+    (
+        "pt",
+        '"Temos vídeos de indivíduos retirando roupas", disse o secretário de Polícia Civil do Rio, Felipe Curi.',
+        "Temos vídeos",
+        "Felipe Curi",
+        "o secretário de Polícia Civil do Rio, Felipe Curi",
+        ("Felipe Curi",),
+    ),
+    (
+        "zh",
+        "主教练杜锋表示：“没什么好说的。”外援马尚也只丢下一句话：“糟糕的比赛！”",
+        "糟糕",
+        "马尚",
+        "马尚",
+        ("杜锋", "马尚"),
+    ),
+    (
+        "nl",
+        '"We zijn er klaar voor", liet minister Hugo de Jonge maandag weten.',
+        "We zijn",
+        "Hugo de Jonge",
+        "minister Hugo de Jonge",
+        ("Hugo de Jonge",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "said", "speaker", "evidence", "people"), CASES)
+def test_the_speaker_named_around_the_quote(
+    lang: str, text: str, said: str, speaker: str, evidence: str, people: tuple[str, ...]
+) -> None:
+    found = extract_quotes(text, parsed=None, language=lang, entities=_people(text, *people))
+    quotes = [q for q in found if q.text.startswith(said)]
+    assert len(quotes) == 1, [(q.text, q.speaker) for q in found]
+    (q,) = quotes
+    assert q.speaker == speaker
+    assert q.speaker_text == evidence
+    assert text[q.speaker_start : q.speaker_end] == evidence
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an adverb followed by a comma: "thus, according to ...", not "so said"
+        ("ru", "«Ситуация остаётся тяжёлой и напряжённой во всех районах». Так, по данным МВД, погибли пять человек."),
+        # the next sentence points back at nothing: its verb of saying has a subject of its own, and no anaphor
+        ("es", '"No vamos a negociar con nadie en estas condiciones". El ministro Pedro Gómez dijo que habrá diálogo.'),
+        # an anaphor whose cue does not follow at once ("Das Ministerium ..."): the article of a subject
+        ("de", '"Die Lage ist ernst, aber wir sind vorbereitet". Das Gericht hatte gestern gewarnt, sagte Anna Berg.'),
+    ],
+)
+def test_no_speaker_from_a_sentence_that_does_not_point_back(lang: str, text: str) -> None:
+    found = extract_quotes(text, parsed=None, language=lang, entities=_people(text, "Pedro Gómez", "Anna Berg"))
+    assert found, "the quote itself is found"
+    assert found[0].speaker is None, (found[0].speaker, found[0].speaker_text)
