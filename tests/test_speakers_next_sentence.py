@@ -153,3 +153,44 @@ def test_no_speaker_from_a_sentence_that_does_not_point_back(lang: str, text: st
     found = extract_quotes(text, parsed=None, language=lang, entities=_people(text, "Pedro Gómez", "Anna Berg"))
     assert found, "the quote itself is found"
     assert found[0].speaker is None, (found[0].speaker, found[0].speaker_text)
+
+
+def test_a_medium_relaying_words_yields_to_the_speaker_before_the_quote() -> None:
+    text = (
+        'Учасники акції кричали "Ганьба!", а правоохоронці закликали "не порушувати публічний порядок", '
+        "пише Громадське."
+    )
+    found = extract_quotes(text, parsed=None, language="uk")
+    by_text = {q.text: q for q in found}
+    assert by_text["не порушувати публічний порядок"].speaker == "правоохоронці"
+    # the verb after "а" belongs to its own subject, not to the cry before it
+    assert (by_text["Ганьба!"].speaker or "").startswith("Учасники")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "said", "speaker"),
+    [
+        (
+            "kk",
+            "«Олай деп айтқым келген жоқ». Әкім халықтан кешірім сұрады\n\nАуыл әкімі видео жариялады.",
+            "Олай",
+            "Әкім",
+        ),
+        (
+            "ru",
+            "Новости\n«Мы не уйдём отсюда». Шахтёры продолжают забастовку\n\nТекст статьи.",
+            "Мы не уйдём",
+            "Шахтёры",
+        ),
+    ],
+)
+def test_a_short_quote_in_the_title_is_found(lang: str, text: str, said: str, speaker: str) -> None:
+    """Its speaker, when named, opens the title's next sentence."""
+    quotes = [q for q in extract_quotes(text, parsed=None, language=lang) if q.text.startswith(said)]
+    assert len(quotes) == 1
+    assert quotes[0].speaker == speaker
+
+
+def test_a_quoted_name_in_the_title_is_no_quote() -> None:
+    text = "«Зенит» обыграл «Спартак» в Москве\n\nМатч завершился со счётом 2:1."
+    assert extract_quotes(text, parsed=None, language="ru") == []

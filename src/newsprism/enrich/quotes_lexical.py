@@ -34,6 +34,7 @@ from .lemmas import CueMatch, CueMatcher, Lemmatizer, Token, fold, lemmatizer
 from .quote_marks import QuoteMark
 from .speakers_lexical import (
     HEAD_FINAL,
+    UNCASED,
     SpeakerWords,
     antecedent,
     demonstrative_holder,
@@ -202,6 +203,7 @@ def lexical_quotes(
         load_speaker_words(lang, resources),
         kinds={(s, e): "person" for s, e, _ in persons},
         anaphors=anaphor_pattern(cues, lang, resources),
+        relaying=frozenset((cues.languages.get(lang) or {}).get("relaying", ())),
     )
     out: list[Quote] = []
     prev: Quote | None = None
@@ -231,7 +233,12 @@ def lexical_quotes(
                     speaker_end=prev.speaker_end,
                     cue=prev.cue,
                 )
-            elif words >= 6 or (lang in _SEGMENTED and mark.end - mark.start >= 12) or _exclaimed(text, mark):
+            elif (
+                words >= 6
+                or (lang in _SEGMENTED and mark.end - mark.start >= 12)
+                or _exclaimed(text, mark)
+                or _in_title(text, mark, lang)
+            ):
                 q = Quote(
                     article_id=article_id,
                     start=mark.start,
@@ -334,6 +341,33 @@ _SO_CALLED = re.compile(
 )
 
 
+#: a page's title is one of its first lines, short, with no full stop at its end
+_TITLE_LINES = 4
+_TITLE_CHARS = 250
+
+
+def _in_title(text: str, mark: QuoteMark, lang: str) -> bool:
+    """A quote of two words or more (four characters in Chinese and Japanese), not all capitalised, in the page's
+    title: the words a headline gives someone (``«Олай деп айтқым келген жоқ». Әкім халықтан кешірім сұрады``,
+    ``대통령실, 野 박진 해임 요구에 “여당에서 답할 문제”``); a title quotes names too, of one word (``«Зенит»``)."""
+    if mark.dash or text.count("\n", 0, mark.open) > 2 * _TITLE_LINES:
+        return False
+    line_start = text.rfind("\n", 0, mark.open) + 1
+    if len([ln for ln in text[:line_start].split("\n") if ln.strip()]) >= _TITLE_LINES:
+        return False
+    line_end = text.find("\n", mark.close)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    if len(line) > _TITLE_CHARS or (line.endswith(".") and not line[:-1].rstrip().endswith(tuple('»”"」'))):
+        return False
+    inner = text[mark.start : mark.end].strip()
+    if lang in _SEGMENTED:
+        return len(inner) >= 4
+    words = inner.split()
+    if lang in UNCASED:  # no capitals to tell a name: "روسيا اليوم" is a channel
+        return len(words) >= 3
+    return len(words) >= 2 and not all(w[:1].isupper() for w in words)
+
+
 def _so_called(text: str, mark: QuoteMark) -> bool:
     return mark.open > 0 and _SO_CALLED.search(text, max(0, mark.open - 24), mark.open) is not None
 
@@ -392,6 +426,8 @@ class _Context:
     previous: tuple[Found, int] | None = None
     #: the openings of a next sentence that names a quote's speaker (see :func:`anaphor_pattern`)
     anaphors: Anaphors | None = None
+    #: the cues by which a medium relays another's words (``relaying`` in ``resources/cues.yaml``: ``пише``)
+    relaying: frozenset[str] = frozenset()
 
     def resolve(self, at: int) -> Found | None:
         """Whom a pronoun, a statement or a verb without a subject at ``at`` stands for."""
@@ -487,6 +523,9 @@ def _attribute(
     stop = re.search(r"[.!?。！？։](?:\s|$)|[«“„「『\"]", tail)
     if stop:
         tail = tail[: stop.start() + 1]
+    contrast = _CONTRAST.search(tail)
+    if contrast:  # "Ганьба!" і "Пропускай", а правоохоронці закликали ...: the cue after "а" is another subject's
+        tail = tail[: contrast.start()]
     line_start = text.rfind("\n", 0, mark.open) + 1
     h_lo = max(line_start, mark.open - _HEAD_CHARS)
     head = text[h_lo : mark.open]
@@ -508,6 +547,12 @@ def _attribute(
         if opening is not None and opening[0] != "said":  # «...», — об этом в среду заявил ...
             window = max(window, _ANAPHOR_CUE_WORDS + 3)
         hits = matcher.find(tail_toks[:window], None)
+    if (
+        hits
+        and hits[0].cue in ctx.relaying
+        and any(h.label == "verb" and h.cue not in ctx.relaying for h in ctx.cue_hits(h_lo, mark.open))
+    ):
+        hits = []  # закликали "...", пише Громадське: the medium relays the words of the one named before the quote
     if not hits and lang == "ja" and _JA_QUOTATIVE.match(tail):
         hits = [CueMatch("verb", t_lo, t_lo + 1, "と")]  # 「ありがとうございます」と頭を下げ: the quotative particle
     if hits:
@@ -640,6 +685,12 @@ def _interruption(text: str, mark: QuoteMark, ctx: _Context) -> tuple[Found, Cue
     return None
 
 
+#: a comma and a conjunction of contrast after a quote open a clause with a subject of its own
+_CONTRAST = re.compile(
+    r",[ \u00a0]+(?:а|но|але|однако|but|whereas|while|mais|alors que|tandis que|pero|mientras|ma|mentre|"
+    r"aber|während|ale|natomiast|maar|terwijl|mas|enquanto|ενώ|αλλά)[ \u00a0]",
+    re.IGNORECASE,
+)
 #: words between an anaphor opening the next sentence and its cue (``Об этом в среду заявил``)
 _ANAPHOR_CUE_WORDS = 12
 #: where a sentence ends right after a quote's closing mark: «...». Об этом ... / "Wir sind bereit." Das sagte ...
@@ -699,6 +750,8 @@ def _headline_label(text: str, mark: QuoteMark, ctx: _Context, line_start: int, 
         return None
     if not text[line_start : mark.open].strip():
         after = re.match(r"[ \u00a0]*:[ \u00a0]*", text[mark.close + 1 : line_end])
+        if after is None and _in_title(text, mark, ctx.lang):  # «...». Әкім халықтан кешірім сұрады
+            after = re.match(r"[ \u00a0]*[.!?][ \u00a0]+", text[mark.close + 1 : line_end])
         if after is not None:
             lo = mark.close + 1 + after.end()
             sp = speaker_in(text, lo, line_end, ctx.lang, ctx.words, ctx.names, last=False, kinds=ctx.kinds, within=0)

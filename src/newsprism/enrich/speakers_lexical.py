@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "HEAD_FINAL",
+    "UNCASED",
     "SpeakerWords",
     "antecedent",
     "capitalised_runs",
@@ -61,7 +62,7 @@ Found = tuple[int, int, str]
 HEAD_FINAL = frozenset({"tr", "az", "kk", "ky", "uz", "hu", "fi", "hy", "ja", "ko"})
 _SEGMENTED = frozenset({"zh", "ja"})
 #: scripts without capital letters: a speaker is a known name or found by the script's own rules
-_UNCASED = frozenset({"zh", "ja", "ko", "ar", "fa", "ka"})
+UNCASED = frozenset({"zh", "ja", "ko", "ar", "fa", "ka"})
 _WORD = re.compile(r"[^\W\d_][\w’'.\-]*|\d[\w’'.\-]*")
 #: small words inside a name or a role's complement ("Jean de La Fontaine", "ministro del Interior")
 _LINKS = frozenset(
@@ -365,7 +366,7 @@ def speaker_in(
     ``lo``."""
     if hi <= lo:
         return None
-    if lang in _UNCASED:  # no capitals: a known name first, else the script's rules
+    if lang in UNCASED:  # no capitals: a known name first, else the script's rules
         named = [n for n in names if lo <= n[0] and n[1] <= hi]
         if named:
             return named[-1] if last else named[0]
@@ -815,7 +816,7 @@ def _spoken_of(
         return hit, False
     if lang == "ja":  # the topic carries over: "岸本さんは、…招集。「…」と"
         return _ja_topic_before(text, at), False
-    if lang in _UNCASED:
+    if lang in UNCASED:
         return None, False
     runs = [r for r in capitalised_runs(text, lo, at) if fold(text[r[0] : r[1]]) not in words.pronouns]
     # a name of two words or more, or a role, is a person spoken of; a single capitalised word (a place, a month)
