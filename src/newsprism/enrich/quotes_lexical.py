@@ -176,6 +176,13 @@ def anaphor_pattern(cues: Cues, lang: str, resources: Resources | None = None) -
     return resources.get(f"quotes.cues.anaphors:{lang}", build)
 
 
+def _opening_words(words: Sequence[str]) -> re.Pattern[str] | None:
+    """A pattern of ``words`` opening a stretch of text (any case), followed by a space."""
+    if not words:
+        return None
+    return re.compile(r"[ \u00a0]*(?:" + "|".join(re.escape(w) for w in words) + r")[ \u00a0]+", re.IGNORECASE)
+
+
 def lexical_quotes(
     text: str,
     marks: Sequence[QuoteMark],
@@ -204,6 +211,7 @@ def lexical_quotes(
         kinds={(s, e): "person" for s, e, _ in persons},
         anaphors=anaphor_pattern(cues, lang, resources),
         relaying=frozenset((cues.languages.get(lang) or {}).get("relaying", ())),
+        in_view_of=_opening_words((cues.languages.get(lang) or {}).get("in_view_of", ())),
     )
     out: list[Quote] = []
     prev: Quote | None = None
@@ -426,6 +434,8 @@ class _Context:
     previous: tuple[Found, int] | None = None
     #: the openings of a next sentence that names a quote's speaker (see :func:`anaphor_pattern`)
     anaphors: Anaphors | None = None
+    #: the words opening a sentence with whose view follows (``in_view_of`` in ``resources/cues.yaml``: ``Para``)
+    in_view_of: re.Pattern[str] | None = None
     #: the cues by which a medium relays another's words (``relaying`` in ``resources/cues.yaml``: ``пише``)
     relaying: frozenset[str] = frozenset()
 
@@ -616,6 +626,11 @@ def _attribute(
                     start = first.start
                 return _quote(text, start, mark.close + 1, "mixed", sp, cue, article_id, score - 0.1)
             return _quote(text, mark.start, mark.end, "direct", sp, cue, article_id, score)
+    view = ctx.in_view_of.match(head) if ctx.in_view_of is not None else None
+    if view is not None:  # Para el estratega, “...” / Per la procura "..." / Pour Macron, « ... »
+        sp = ctx.near([(h_lo + view.end(), mark.open, False)], subject=False, within=1)
+        if sp is not None and not ctx.stands_for(sp):
+            return _quote(text, mark.start, mark.end, "direct", sp, None, article_id, 0.6)
     byline = _byline(text, mark, ctx, line_start, line_end)
     if byline is not None:  # "..." - ვოლოდიმირ ზელენსკი / «...» — Владимир Путин
         return _quote(text, mark.start, mark.end, "direct", byline, None, article_id, 0.7)
