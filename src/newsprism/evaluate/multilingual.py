@@ -24,8 +24,9 @@ language is detected, not given), then:
 
 ``newsprism evaluate --task multilingual --data PAGES_DIR [--lang de,fr] [--split all|tune|held] [--json]`` prints
 one row per language and the totals, and names the split: the whole development set (default), or one of its two
-fixed parts, ``held`` (the pages whose id ends in ``-01`` or ``-11``, kept for checking rules tuned on the other
-part) and ``tune`` (the others). The reviewers' unseen pages are the test.
+fixed parts, ``held`` (the pages whose id ends in ``-01``, ``-11`` or ``-21``: the first page of each round of
+annotation in a language, kept for checking rules tuned on the other part) and ``tune`` (the others). The
+reviewers' unseen pages are the test.
 
 ``--set fresh`` scores the fresh check set instead (``resources/multilingual_fresh.yaml``: one crisis no rule was
 tuned on, annotated before newsprism was run on it); ``--gold FILE`` scores any annotation file of the same format.
@@ -156,7 +157,7 @@ GOLD_SETS = {
     "dev": ("resources/multilingual_dev.yaml", "multilingual development set"),
     "fresh": ("resources/multilingual_fresh.yaml", "multilingual fresh check set (never tuned on)"),
     "unrest": ("resources/multilingual_unrest.yaml", "multilingual unrest check set (never tuned on)"),
-    "quotes": ("resources/multilingual_quotes.yaml", "multilingual quotes set (tune: ids not ending in -01 or -11)"),
+    "quotes": ("resources/multilingual_quotes.yaml", "multilingual quotes set (held: ids ending in -01, -11, -21)"),
 }
 
 
@@ -626,22 +627,24 @@ def _page_url(page: DevPage) -> str:
     return page.url or f"https://devset.invalid/{page.id}"
 
 
-#: fixed parts of the development set: pages whose id ends in ``-01`` or ``-11`` are held out from tuning
+#: fixed parts of the development set: the first page of each round of annotation in a language (ids ending in
+#: ``-01``, ``-11``, ``-21``) is held out from tuning
+_HELD_ID = re.compile(r"-[0-9]1$")
 SPLITS = ("all", "tune", "held")
 _SPLIT_NAMES = {
     "all": "all pages",
-    "tune": "tuning part (ids not ending in -01 or -11)",
-    "held": "held-out part (ids ending in -01 or -11)",
+    "tune": "tuning part (ids not ending in -01, -11 or -21)",
+    "held": "held-out part (ids ending in -01, -11 or -21)",
 }
 
 
 def split_pages(pages: Sequence[DevPage], split: str = "all") -> list[DevPage]:
-    """The pages of one fixed part of the set: ``held`` (ids ending in ``-01`` or ``-11``: the first page of each
-    round of annotation in a language), ``tune`` (the others) or ``all``."""
+    """The pages of one fixed part of the set: ``held`` (ids ending in ``-01``, ``-11`` or ``-21``: the first page
+    of each round of annotation in a language), ``tune`` (the others) or ``all``."""
     if split == "all":
         return list(pages)
     held = split == "held"
-    return [p for p in pages if p.id.endswith(("-01", "-11")) == held]
+    return [p for p in pages if bool(_HELD_ID.search(p.id)) == held]
 
 
 def _row(s: LanguageScore) -> str:
