@@ -404,3 +404,11 @@ def test_a_korean_verb_is_no_name(resources: Resources) -> None:
     assert not ko_not_name("박지만") and not ko_not_name("에르도안")
     text = "윤석열 대통령이 진상이 밝혀져야 한다고 했는데 대통령실 차원에서 후속조치가 있는가."
     assert "했는데" not in {e.text for e in entities_of(text, "ko", resources)}
+
+
+def test_a_korean_party_before_a_title_is_no_name(resources: Resources) -> None:
+    # 민주당 opens with a family name's syllable (민) and has three syllables, like a name; the name is before it
+    text = "임오경 민주당 대변인은 정부를 비판했습니다. 이재명 민주당 대표는 말을 아꼈다."
+    people = {e.text for e in entities_of(text, "ko", resources) if e.type == "person"}
+    assert "민주당" not in people
+    assert {"임오경", "이재명"} <= people

@@ -452,6 +452,8 @@ _KO_SURNAMES = frozenset(
 _KO_DOUBLE_SURNAMES = ("남궁", "선우", "제갈", "황보", "독고", "사공", "서문")
 #: endings of Korean words for institutions (법무부, 검찰청, 민주당, 조선일보), no one's name
 _KO_NOT_NAME = re.compile(r"(?:부|청|원|처|실|국|당|군|회|단|위|소|사|관|성|행|보|공개|시장)$")
+#: endings of Korean words for bodies that never end a personal name (민주당, 검찰청, 대통령실 but not 박지원)
+_KO_BODY = re.compile(r"(?:당|청|처|회|단|공사)$")
 #: words that may stand between a Korean name and its title besides an institution or a country (전 former, 국무)
 _KO_BETWEEN = frozenset({"전", "현", "前", "국무", "북한", "미국", "중국", "일본", "한국"})
 #: words that stand before a Japanese title and name nobody (所属議員, 担当大臣, 地元市長)
@@ -508,8 +510,8 @@ def _ko_name_before(text: str, end: int, is_place: Callable[[str], bool]) -> tup
         start = end - len(before) + m.start(1)
         for word in dict.fromkeys((m.group(1), strip_korean_particle(m.group(1)))):  # 옥타이 is no 옥타 + 이
             place = is_place(word)
-            if not place and (korean_native_name(word) or _ko_transcription(word)):
-                return start, word
+            if not place and not _KO_BODY.search(word) and (korean_native_name(word) or _ko_transcription(word)):
+                return start, word  # 임오경 민주당 대변인: 민주당 has a family name's first syllable, and is a party
         if not (place or _KO_NOT_NAME.search(word) or word in _KO_BETWEEN):
             return None  # only an institution, a country or a rank stands between a name and its title
         end = start
