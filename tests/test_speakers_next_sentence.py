@@ -115,6 +115,15 @@ CASES = [
         ("杜锋", "马尚"),
     ),
     (
+        "fr",
+        "« Les ouvriers ont été informés ce matin », a réagi auprès de l’AFP Franck Bizet, délégué CGT. « On s’y "
+        "attendait », a-t-il poursuivi.",
+        "On s’y",
+        "Franck Bizet",
+        "il",
+        ("Franck Bizet",),
+    ),
+    (
         "nl",
         '"We zijn er klaar voor", liet minister Hugo de Jonge maandag weten.',
         "We zijn",

@@ -482,7 +482,7 @@ class _Context:
                 )
                 said = fold(text[sp[0] : sp[1]]) if sp is not None else ""
                 if sp is not None and said not in self.words.pronouns and not said.startswith(self.words.statements):
-                    return sp
+                    return role_holder(text, sp, lang, self.words, self.persons)
         return None
 
     def stands_for(self, sp: Found) -> bool:

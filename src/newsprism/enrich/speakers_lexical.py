@@ -447,6 +447,9 @@ def role_holder(text: str, sp: Found, lang: str, words: SpeakerWords, persons: S
     roles = [r for r in words.roles if " " not in r and len(r) >= 4 and any(_role_word(w, r, lang) for w in said)]
     if not roles:
         return sp
+    for p in persons:  # "Franck Bizet, délégué CGT": the role set beside the name before it
+        if p[1] <= s and re.fullmatch(r",[ \u00a0]*", text[p[1] : s]):
+            return p[0], e, p[2]
     named = [
         w
         for w, f in zip(phrase[1:], said[1:], strict=True)
