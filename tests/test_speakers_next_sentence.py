@@ -124,6 +124,22 @@ CASES = [
         ("Franck Bizet",),
     ),
     (
+        "uz",
+        "Муҳожир полициядан шикоят қилди. “Ўзбекистон иш топиб берса, қайтиб кетаман”, – дейди муҳожир.",
+        "Ўзбекистон",
+        "муҳожир",
+        "муҳожир",
+        (),
+    ),
+    (
+        "es",
+        '"Existen detenidos", afirmó el secretario de Gobernación (ministro del Interior), Miguel Ángel Osorio Chong.',
+        "Existen",
+        "Miguel Ángel Osorio Chong",
+        "el secretario de Gobernación (ministro del Interior), Miguel Ángel Osorio Chong",
+        ("Miguel Ángel Osorio Chong",),
+    ),
+    (
         "nl",
         '"We zijn er klaar voor", liet minister Hugo de Jonge maandag weten.',
         "We zijn",
@@ -203,3 +219,14 @@ def test_a_short_quote_in_the_title_is_found(lang: str, text: str, said: str, sp
 def test_a_quoted_name_in_the_title_is_no_quote() -> None:
     text = "«Зенит» обыграл «Спартак» в Москве\n\nМатч завершился со счётом 2:1."
     assert extract_quotes(text, parsed=None, language="ru") == []
+
+
+def test_a_korean_pronoun_before_a_quote_with_no_verb_after_it_is_resolved() -> None:
+    # the first quote is followed by the connective 며, not a verb of saying: its speaker is the pronoun before it
+    text = (
+        "김정관 산업통상부 장관이 29일 러트닉 장관을 만났다. 그는 “많은 대화들이 있었고요. 내일 아침에 한 번 더 "
+        "이야기를 해 보겠다”며 “결론이 난 것은 아니다”고 밝혔다."
+    )
+    people = _people(text, "김정관")
+    found = extract_quotes(text, parsed=None, language="ko", entities=people)
+    assert [(q.speaker, q.speaker_text) for q in found] == [("김정관", "그는"), ("김정관", "그는")]

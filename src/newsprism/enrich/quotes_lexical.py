@@ -663,9 +663,16 @@ def _attribute(
                 return _quote(text, mark.start, mark.end, "direct", sp, None, article_id, 0.7)
     if lang in {"ko", "ja"}:  # a headline: 에르도안 대통령 "..."
         sp = headline_speaker(text, mark.open, lang)
+        if sp is not None and _KO_PRONOUN.fullmatch(text, sp[0], sp[1]):  # 그는 "...": whom the pronoun stands for
+            ante = ctx.resolve(sp[0])
+            sp = (sp[0], sp[1], ante[2]) if ante is not None else None
         if sp is not None:
             return _quote(text, mark.start, mark.end, "direct", sp, None, article_id, 0.6)
     return None
+
+
+#: a Korean personal pronoun with its particle (그는, 그녀가, 그들은)
+_KO_PRONOUN = re.compile(r"(?:그|그녀|그들)(?:은|는|이|가)?")
 
 
 #: an attribution set between dashes inside the quotation marks: «Da quando sono segretaria – ha detto – solo ...»,

@@ -450,6 +450,9 @@ def role_holder(text: str, sp: Found, lang: str, words: SpeakerWords, persons: S
     for p in persons:  # "Franck Bizet, délégué CGT": the role set beside the name before it
         if p[1] <= s and re.fullmatch(r",[ \u00a0]*", text[p[1] : s]):
             return p[0], e, p[2]
+    for p in persons:  # "o secretário de Polícia Civil do Rio, Felipe Curi": the name set beside the role
+        if p[0] >= e and _APPOSED.fullmatch(text, e, p[0]):
+            return s, p[1], p[2]
     named = [
         w
         for w, f in zip(phrase[1:], said[1:], strict=True)
@@ -457,9 +460,6 @@ def role_holder(text: str, sp: Found, lang: str, words: SpeakerWords, persons: S
     ]
     if named:
         return sp  # "Burmistrz Prudnika Grzegorz Zawiślak": a name of its own
-    for p in persons:  # "o secretário de Polícia Civil do Rio, Felipe Curi": the name set beside the role
-        if p[0] >= e and _APPOSED.fullmatch(text, e, p[0]):
-            return s, p[1], p[2]
     for p in sorted((p for p in persons if p[1] <= s), key=lambda p: p[0], reverse=True):
         intro = [fold(w) for _, _, w in _words(text, max(0, p[0] - _ROLE_BEFORE), p[0])][-4:]
         after = [fold(w) for _, _, w in _words(text, p[1], min(len(text), p[1] + _ROLE_BEFORE))][:4]
