@@ -285,3 +285,9 @@ def test_korean_demonstratives_and_quotatives_are_no_subject() -> None:
     ):
         (q,) = extract_quotes(text, parsed=None, language="ko")
         assert q.speaker == speaker, (text, q.speaker)
+
+
+def test_a_mark_opens_right_after_a_sentence_end_with_no_space() -> None:
+    text = '"Działa armia" - oświadczył Zełenski."Zwyciężymy, bo jesteśmy Ukrainą" - dodał. Powiedział "tak." Potem'
+    inner = [text[m.start : m.end] for m in find_quote_marks(text)]
+    assert inner == ["Działa armia", "Zwyciężymy, bo jesteśmy Ukrainą", "tak."]

@@ -87,6 +87,8 @@ def _is_open(text: str, i: int, lo: int) -> bool:
         return True
     if after.isspace() and not (ch in _SPACED and i + 2 < len(text) and not text[i + 2].isspace()):
         return False
+    if before in ".!?…" and after.isupper():  # a sentence's end and no space: … oświadczył Zełenski."Zwyciężymy
+        return True
     if ch in "\"'":  # straight marks open only after a space or an opening bracket/dash
         return before.isspace() or before in _OPEN_CONTEXT or i == lo
     return before.isspace() or before in _OPEN_CONTEXT or before in OPENERS or _cjk(before) or i == lo
