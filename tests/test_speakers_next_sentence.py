@@ -230,3 +230,13 @@ def test_a_korean_pronoun_before_a_quote_with_no_verb_after_it_is_resolved() -> 
     people = _people(text, "김정관")
     found = extract_quotes(text, parsed=None, language="ko", entities=people)
     assert [(q.speaker, q.speaker_text) for q in found] == [("김정관", "그는"), ("김정관", "그는")]
+
+
+def test_a_name_after_its_title_opens_the_sentence_a_pronoun_stands_for() -> None:
+    # "El juez de Esquel" is a title of four words: the name after it is still the sentence's subject
+    text = (
+        "El juez de Esquel Jorge Criado habló con la prensa sobre la sentencia de Roberto Barrios. “Fue una "
+        "sorpresa”, sostuvo."
+    )
+    found = extract_quotes(text, parsed=None, language="es", entities=_people(text, "Jorge Criado", "Roberto Barrios"))
+    assert [(q.text, q.speaker) for q in found] == [("Fue una sorpresa", "Jorge Criado")]

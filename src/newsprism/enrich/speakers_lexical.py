@@ -809,7 +809,7 @@ def _spoken_of(
     before = [p for p in persons if lo <= p[0] and p[1] <= at]
     hit = previous_cue_speaker(at) if previous_cue_speaker is not None else None
     if before:
-        person = _salient(text, at, before)
+        person = _salient(text, at, before, lang, words)
         # "Sua vizinha Roseli ..., disse que ... «...», diz": who spoke just before, when later than the person (in
         # German, where every noun is capitalised, a name of two words: "Er forderte die Bürger auf" names no one)
         if hit is not None and lang in _NOUNS_CAPITALISED and len(text[hit[0] : hit[1]].split()) < 2:
@@ -843,10 +843,11 @@ _SUBJECT_WORDS = 4
 _SENTENCE_STOP = re.compile(r"[.!?։。！？](?=[\s»”\"]|$)|\n")
 
 
-def _salient(text: str, at: int, before: Sequence[Found]) -> Found:
+def _salient(text: str, at: int, before: Sequence[Found], lang: str = "", words: SpeakerWords | None = None) -> Found:
     """The person a pronoun at ``at`` most likely stands for: the last person that opens one of the two sentences
-    before it (within its first four words: the subject, "Selenskyj hatte ... mit Putin gesucht. ... sagte er"),
-    else the nearest person."""
+    before it (within its first four words: the subject, "Selenskyj hatte ... mit Putin gesucht. ... sagte er"; or
+    after a title alone, :func:`_title_before`: "El juez de Esquel Jorge Criado, quien ..., manifestó"), else the
+    nearest person."""
     stops = [m.end() for m in _SENTENCE_STOP.finditer(text, max(0, at - _WINDOW_BACK), at)]
     starts = [max(0, at - _WINDOW_BACK), *stops]
     window_lo = starts[-_SUBJECT_SENTENCES - 1] if len(starts) > _SUBJECT_SENTENCES else starts[0]
@@ -855,10 +856,33 @@ def _salient(text: str, at: int, before: Sequence[Found]) -> Found:
         if p[0] < window_lo:
             break
         opens = max(s for s in starts if s <= p[0])
-        if len(text[opens : p[0]].split()) < _SUBJECT_WORDS:
+        if len(text[opens : p[0]].split()) < _SUBJECT_WORDS or _title_before(text, opens, p[0], lang, words):
             pick = p
             break
     return pick if pick is not None else before[-1]
+
+
+#: at most so many words of a title before a name that opens a sentence ("El juez de Esquel Jorge Criado")
+_TITLE_WORDS = 8
+
+
+def _title_before(text: str, lo: int, hi: int, lang: str, words: SpeakerWords | None) -> bool:
+    """``text[lo:hi]`` is only a title: a role word of the language, then capitalised and function words, at most
+    one other word, no comma."""
+    if words is None or not words.roles or "," in text[lo:hi]:
+        return False
+    ws = [w for _, _, w in _words(text, lo, hi)]
+    if not ws or len(ws) > _TITLE_WORDS:
+        return False
+    stop = function_words(lang)
+    folded = [fold(w) for w in ws]
+    roles = [any(_role_word(f, r, lang) for r in words.roles if len(r) >= 4) for f in folded]
+    if not any(roles):
+        return False
+    others = sum(
+        1 for w, f, r in zip(ws, folded, roles, strict=True) if not (r or _upper(w) or function_key(w) in stop)
+    )
+    return others <= 1
 
 
 def _sentence_start(text: str, s: int) -> bool:
