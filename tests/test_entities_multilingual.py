@@ -412,3 +412,10 @@ def test_a_korean_party_before_a_title_is_no_name(resources: Resources) -> None:
     people = {e.text for e in entities_of(text, "ko", resources) if e.type == "person"}
     assert "민주당" not in people
     assert {"임오경", "이재명"} <= people
+
+
+def test_a_run_opening_with_a_common_given_name_is_a_person(resources: Resources) -> None:
+    # Miguel is also a town in the gazetteer; the given name opening the run makes it a person
+    text = "Lo afirmó el secretario de Gobernación (ministro del Interior), Miguel Ángel Osorio Chong, a un noticiero."
+    people = {e.text for e in entities_of(text, "es", resources) if e.type == "person"}
+    assert "Miguel Ángel Osorio Chong" in people

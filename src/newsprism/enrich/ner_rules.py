@@ -58,6 +58,8 @@ class Cues:
     org_heads: tuple[str, ...] = ()
     connectors: frozenset[str] = frozenset()
     stopwords: frozenset[str] = frozenset()
+    #: common given names of the language (``given_names`` in ``resources/entity_cues.yaml``)
+    given: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -87,6 +89,7 @@ def load_cues(resources: Resources, lang: str) -> Cues:
             org_heads=words("org_heads"),
             connectors=frozenset(str(w) for w in data.get("connectors", [])),
             stopwords=stop,
+            given=frozenset(str(w).lower() for w in (data.get("given_names", {}) or {}).get(lang, []) or []),
         )
 
     return resources.get(f"entities.cues:{lang}", build)
@@ -277,7 +280,9 @@ def _classify(
             seq = seq[1:]
             initial = False
             continue
-        if initial and (low in cues.stopwords or (known(w) and len(seq) > 2 and not is_place(w))):
+        if initial and (
+            low in cues.stopwords or (known(w) and len(seq) > 2 and not is_place(w) and low not in cues.given)
+        ):
             seq = seq[1:]
             initial = False
             continue
@@ -338,6 +343,9 @@ def _classify(
         return [place, *rest]
     if title is not None and not is_place(surface) and not (len(words) == 1 and known(words[0])):
         return [Mention(start, end, surface, "person", 0.75, role=title, extra={"label": "rules:title"})]
+    if len(words) >= 2 and words[0].lower() in cues.given and not is_place(surface):
+        # "Miguel Ángel Osorio Chong", "Roberto Barrios": a common given name opens it, though some town bears it
+        return [Mention(start, end, surface, "person", 0.6, extra={"label": "rules:given-name"})]
     if is_place(surface) or (len(words) == 1 and _place_form(words[0], lang, is_place)):
         return [Mention(start, end, surface, "place", 0.55, extra={"label": "rules:place"})]
     if len(words) == 1 and is_acronym(words[0]) and len(words[0]) >= 2:
