@@ -240,3 +240,13 @@ def test_a_name_after_its_title_opens_the_sentence_a_pronoun_stands_for() -> Non
     )
     found = extract_quotes(text, parsed=None, language="es", entities=_people(text, "Jorge Criado", "Roberto Barrios"))
     assert [(q.text, q.speaker) for q in found] == [("Fue una sorpresa", "Jorge Criado")]
+
+
+def test_a_korean_question_clause_names_who_asks_not_who_answers() -> None:
+    # 미국 측이 (subject particle) asks the question; the answer is the minister's, the topic of the sentence before
+    text = (
+        "김 장관은 기자들과 만나 “아직 결론이 난 것은 아니다”고 전했다. 미국 측이 관보 게재 절차에 들어갔는 지 "
+        "묻는 질문에는 “그런 이야기까지는 안 한다”고 덧붙였다."
+    )
+    found = extract_quotes(text, parsed=None, language="ko")
+    assert [q.speaker for q in found] == ["김 장관", "김 장관"]

@@ -512,6 +512,8 @@ _JA_NOT_TOPIC = re.compile(r"何|誰|今|一方|現在|当時|同日|当日|最�
 _KO_SUBJECT = re.compile(r"(\S+?)(?:은|는|이|가)(?=\s|$)")
 _KO_PARTICLE_END = re.compile(r"(?:의|에|에서|를|을|로|으로|와|과|도|만|에게|께서|다|고|며|면|서)$")
 _KO_TOPIC_END = re.compile(r"(?:은|는|께서는|께서)$")
+#: a question or a request answered by the quote after it (질문에는 "...", 물음에): its clause's subject asks
+_KO_QUESTION = re.compile(r"(?:질문|물음|요청|요구|지적)에")
 #: words _KO_SUBJECT takes for a subject that name no one: demonstratives and adverbs (이같이 답했다), a quotative
 #: after the closing mark (”라는 입장), a verb ending before a connective (했는데)
 _KO_NOT_SPEAKER = re.compile(r"(?:이같|그같|이렇|그렇|이와|이라|라|다|것|등)|.*(?:했는|했던|하는|한다는|된다는|라는)")
@@ -584,14 +586,28 @@ def _cjk_pronoun(
     return s, e, seg
 
 
+def _ko_past(word: str) -> bool:
+    """A syllable closed by ㅆ, the mark of a past or future verb (들어갔는지, 했는데, 왔던): never a name."""
+    return any("\uac00" <= ch <= "\ud7a3" and (ord(ch) - 0xAC00) % 28 == 20 for ch in word)
+
+
 def _ko_speaker(
     text: str, lo: int, hi: int, words: SpeakerWords, resolve: Callable[[int], Found | None] | None
 ) -> tuple[int, int, str] | None:
     """Korean: the words before the first subject or topic particle (``에르도안 대통령은``)."""
     seg = text[lo:hi]
+    question = _KO_QUESTION.search(seg)
     for m in _KO_SUBJECT.finditer(seg):
         word = m.group(1)
-        if len(word) < 1 or _KO_PARTICLE_END.search(word) or _KO_NOT_SPEAKER.fullmatch(word):
+        if len(word) < 1 or _KO_PARTICLE_END.search(word) or _KO_NOT_SPEAKER.fullmatch(word) or _ko_past(word):
+            continue
+        # "미국 측이 … 묻는 질문에는 “…”고 덧붙였다": the subject (이/가) of the question clause asks, and a verb
+        # right before 질문 (묻는) is no one; the topic (은/는) of the sentence answers
+        if (
+            question is not None
+            and m.end() <= question.start()
+            and (not _KO_TOPIC_END.search(m.group()) or not seg[m.end() : question.start()].strip())
+        ):
             continue
         s, e = lo + m.start(1), lo + m.end(1)
         if s > 0 and text[s - 1] in "”\"’'」』":  # “...”라는: the quotative, not a subject
