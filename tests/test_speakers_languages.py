@@ -8,18 +8,9 @@ import pytest
 
 from newsprism.enrich.quotes import extract_quotes
 from newsprism.enrich.speakers_lexical import capitalised_runs, load_speaker_words, role_phrases, speaker_in
-from newsprism.model import Entity
+from people import people_at
 
-
-def _people(text: str, *names: str) -> list[Entity]:
-    """Person entities for each listed name, at each place it is written in ``text``."""
-    out = []
-    for name in names:
-        at = text.find(name)
-        while at >= 0:
-            out.append(Entity(article_id="", start=at, end=at + len(name), text=name, type="person", canonical=name))
-            at = text.find(name, at + 1)
-    return out
+_people = people_at
 
 
 #: (language, text, the quote's first words, the speaker's name, the evidence span as written)
