@@ -150,8 +150,19 @@ class Anaphors:
         return kind, end
 
 
-def anaphor_pattern(cues: Cues, lang: str, resources: Resources | None = None) -> Anaphors | None:
-    """The :class:`Anaphors` of ``lang`` (``None`` when it has none), cached on ``resources``."""
+@dataclass(frozen=True, slots=True)
+class Openers:
+    """What a language's ``resources/cues.yaml`` entry says around a quote besides its verbs: the openings of a next
+    sentence that name its speaker (``anaphors``, ``anaphors_said``), the words opening a sentence with whose view
+    follows (``in_view_of``: ``Para``) and the verbs by which a medium relays another's words (``relaying``)."""
+
+    anaphors: Anaphors | None = None
+    in_view_of: re.Pattern[str] | None = None
+    relaying: frozenset[str] = frozenset()
+
+
+def language_openers(cues: Cues, lang: str, resources: Resources | None = None) -> Openers:
+    """The :class:`Openers` of ``lang``, built once and cached on ``resources``."""
 
     def alternatives(entries: Sequence[str]) -> re.Pattern[str]:
         out = []
@@ -161,7 +172,7 @@ def anaphor_pattern(cues: Cues, lang: str, resources: Resources | None = None) -
             out.append(body + ("" if entry.endswith("*") else r"(?!\w)"))
         return re.compile("|".join(out))
 
-    def build(_: object = None) -> Anaphors | None:
+    def build(_: object = None) -> Openers:
         entry = cues.languages.get(lang) or {}
         groups = [
             ("said", list(entry.get("anaphors_said", ()))),
@@ -169,18 +180,20 @@ def anaphor_pattern(cues: Cues, lang: str, resources: Resources | None = None) -
             ("next", [e for e in entry.get("anaphors", ()) if e.endswith("+")]),
         ]
         patterns = tuple((kind, alternatives(es)) for kind, es in groups if es)
-        return Anaphors(patterns) if patterns else None
+        views = entry.get("in_view_of", ())
+        return Openers(
+            anaphors=Anaphors(patterns) if patterns else None,
+            in_view_of=(
+                re.compile(r"[ \u00a0]*(?:" + "|".join(map(re.escape, views)) + r")[ \u00a0]+", re.IGNORECASE)
+                if views
+                else None
+            ),
+            relaying=frozenset(entry.get("relaying", ())),
+        )
 
     if resources is None:
         return build()
-    return resources.get(f"quotes.cues.anaphors:{lang}", build)
-
-
-def _opening_words(words: Sequence[str]) -> re.Pattern[str] | None:
-    """A pattern of ``words`` opening a stretch of text (any case), followed by a space."""
-    if not words:
-        return None
-    return re.compile(r"[ \u00a0]*(?:" + "|".join(re.escape(w) for w in words) + r")[ \u00a0]+", re.IGNORECASE)
+    return resources.get(f"quotes.cues.openers:{lang}", build)
 
 
 def lexical_quotes(
@@ -209,9 +222,7 @@ def lexical_quotes(
         persons,
         load_speaker_words(lang, resources),
         kinds={(s, e): "person" for s, e, _ in persons},
-        anaphors=anaphor_pattern(cues, lang, resources),
-        relaying=frozenset((cues.languages.get(lang) or {}).get("relaying", ())),
-        in_view_of=_opening_words((cues.languages.get(lang) or {}).get("in_view_of", ())),
+        openers=language_openers(cues, lang, resources),
     )
     out: list[Quote] = []
     prev: Quote | None = None
@@ -432,12 +443,8 @@ class _Context:
     opens: int = 0
     #: the speaker of the last attributed quote before it and where that quote ends (for pronouns after it)
     previous: tuple[Found, int] | None = None
-    #: the openings of a next sentence that names a quote's speaker (see :func:`anaphor_pattern`)
-    anaphors: Anaphors | None = None
-    #: the words opening a sentence with whose view follows (``in_view_of`` in ``resources/cues.yaml``: ``Para``)
-    in_view_of: re.Pattern[str] | None = None
-    #: the cues by which a medium relays another's words (``relaying`` in ``resources/cues.yaml``: ``пише``)
-    relaying: frozenset[str] = frozenset()
+    #: the language's next-sentence anaphors, "in the view of" openers and relaying verbs (:class:`Openers`)
+    openers: Openers = field(default_factory=Openers)
 
     def resolve(self, at: int) -> Found | None:
         """Whom a pronoun, a statement or a verb without a subject at ``at`` stands for."""
@@ -553,14 +560,14 @@ def _attribute(
         hits = [CueMatch(h.label, h.start + t_lo, h.end + t_lo, h.cue) for h in matcher.find([], tail)]
         hits = [h for h in hits if h.start - t_lo <= 12]
     else:
-        opening = ctx.anaphors.match(tail.lstrip(" \u00a0,-–—")) if ctx.anaphors is not None else None
+        opening = ctx.openers.anaphors.match(tail.lstrip(" \u00a0,-–—")) if ctx.openers.anaphors is not None else None
         if opening is not None and opening[0] != "said":  # «...», — об этом в среду заявил ...
             window = max(window, _ANAPHOR_CUE_WORDS + 3)
         hits = matcher.find(tail_toks[:window], None)
     if (
         hits
-        and hits[0].cue in ctx.relaying
-        and any(h.label == "verb" and h.cue not in ctx.relaying for h in ctx.cue_hits(h_lo, mark.open))
+        and hits[0].cue in ctx.openers.relaying
+        and any(h.label == "verb" and h.cue not in ctx.openers.relaying for h in ctx.cue_hits(h_lo, mark.open))
     ):
         hits = []  # закликали "...", пише Громадське: the medium relays the words of the one named before the quote
     if not hits and lang == "ja" and _JA_QUOTATIVE.match(tail):
@@ -626,7 +633,7 @@ def _attribute(
                     start = first.start
                 return _quote(text, start, mark.close + 1, "mixed", sp, cue, article_id, score - 0.1)
             return _quote(text, mark.start, mark.end, "direct", sp, cue, article_id, score)
-    view = ctx.in_view_of.match(head) if ctx.in_view_of is not None else None
+    view = ctx.openers.in_view_of.match(head) if ctx.openers.in_view_of is not None else None
     if view is not None:  # Para el estratega, “...” / Per la procura "..." / Pour Macron, « ... »
         sp = ctx.near([(h_lo + view.end(), mark.open, False)], subject=False, within=1)
         if sp is not None and not ctx.stands_for(sp):
@@ -726,7 +733,7 @@ def _next_sentence_speaker(
     sentence opens with words pointing back at it (the language's ``anaphors`` in ``resources/cues.yaml``: ``Об
     этом``, ``Das``, ``Así lo``) and holds a cue verb (``Об этом заявил министр ...``), or opens with an attribution
     complete in itself (``anaphors_said``: ``Ne è convinta la segretaria ...``, ``A dirlo è ...``)."""
-    anaphors = ctx.anaphors
+    anaphors = ctx.openers.anaphors
     if anaphors is None or mark.dash:
         return None
     after = text[mark.close + 1 : line_end]
