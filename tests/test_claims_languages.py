@@ -287,6 +287,20 @@ def test_units_and_unknown_nouns_are_not_counts() -> None:
     ]
 
 
+def test_kazakhstan_is_no_death() -> None:
+    """Kazakh and Kyrgyz write death as қаза / каза, the first letters of Қазақстан / Казакстан: the death cues are
+    the phrases (қаза тапты, каза болду) and the noun's own forms, so a count of the country's regions is no toll."""
+    assert _types("Қазақстанның 20 облысында сайлау өтті.", "kk") == []
+    assert _types("Ақтөбеде 120 адам Қазақстан туын ұстап шеруге шықты.", "kk") == []
+    assert _types("Казакстандын 17 облусунда шайлоо өттү.", "ky") == []
+    assert _types("Жол апатында 5 адам қаза тапты.", "kk") == [(5, "killed")]
+    assert _types("Жол кырсыгынан 3 адам каза болду.", "ky") == [(3, "killed")]
+
+
+def _types(text: str, lang: str) -> list[tuple[float | None, str]]:
+    return [(c.number, c.type) for c in extract_claims(text, lang=lang)]
+
+
 def test_claimant_is_never_a_pronoun_or_a_dateline() -> None:
     text = "MOSCOW, 12 марта. Он сообщил, что 40 человек задержаны."
     assert [c.claimant for c in extract_claims(text, lang="ru")] == [None]

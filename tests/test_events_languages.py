@@ -119,6 +119,9 @@ SENTENCES: dict[str, list[tuple[str, set[str], set[str]]]] = {
     "hy": [
         ("Ոստիկանությունը Երևանում ձերբակալել է քսան ցուցարարի։", {"COERCE", "PROTEST"}, set()),
         ("Կառավարությունը դատապարտել է դեսպանատան վրա հարձակումը։", {"DISAPPROVE", "ASSAULT"}, set()),
+        # մարտ is both a battle and March: a date is no fight
+        ("Մարտի 5-ին վարչապետը հանդիպեց դեսպանին։", set(), {"FIGHT"}),
+        ("Սահմանին մարտեր են ընթանում։", {"FIGHT"}, set()),
     ],
 }
 

@@ -291,3 +291,13 @@ def test_a_mark_opens_right_after_a_sentence_end_with_no_space() -> None:
     text = '"Działa armia" - oświadczył Zełenski."Zwyciężymy, bo jesteśmy Ukrainą" - dodał. Powiedział "tak." Potem'
     inner = [text[m.start : m.end] for m in find_quote_marks(text)]
     assert inner == ["Działa armia", "Zwyciężymy, bo jesteśmy Ukrainą", "tak."]
+
+
+def test_a_country_name_is_no_verb_of_saying() -> None:
+    """Bulgarian каза (said) is how Казахстан begins: the verb's forms are listed, not its stem."""
+    (quote,) = extract_quotes(
+        "„Това е важен ден за региона“, Казахстан и България подписаха споразумение.", language="bg"
+    )
+    assert quote.speaker is None and quote.cue is None
+    (quote,) = extract_quotes("„Положението е трудно“, казала Мария Петрова.", language="bg")
+    assert (quote.cue, quote.speaker) == ("казала", "Мария Петрова")
