@@ -182,3 +182,34 @@ def test_japanese_questions_end_with_ka(model) -> None:  # type: ignore[no-untyp
 )
 def test_wire_datelines_of_chinese_japanese_and_korean(model, lang: str, body: str) -> None:  # type: ignore[no-untyped-def]
     assert genre_features(Article(id="d", title="t", body=body, language=lang), model)["dateline"] == 1.0
+
+
+def test_arabic_and_greek_question_marks(model) -> None:  # type: ignore[no-untyped-def]
+    """Arabic asks with ؟ and Greek with a semicolon: both are questions, as ? is elsewhere."""
+    ar = "أعلنت الحكومة خطة جديدة. فهل تكفي هذه الخطة؟ لا أحد يعرف."
+    assert genre_features(Article(id="a", title="t", body=ar, language="ar"), model)["rhetorical_questions"] > 0
+    el = "Η κυβέρνηση ανακοίνωσε νέο σχέδιο. Αρκεί όμως αυτό; Κανείς δεν ξέρει."
+    assert genre_features(Article(id="e", title="t", body=el, language="el"), model)["rhetorical_questions"] > 0
+    fr = "Le gouvernement a annoncé un plan ; il entre en vigueur lundi."
+    assert genre_features(Article(id="f", title="t", body=fr, language="fr"), model)["rhetorical_questions"] == 0
+
+
+def test_chinese_say_and_according_to_need_their_context(model) -> None:  # type: ignore[no-untyped-def]
+    """据 is in 数据 (data) and 证据 (evidence), 说 in 说明 and 小说: alone they are no attribution."""
+    data = "最新数据表明，经济正在放缓，这一说明并无证据。"
+    assert genre_features(Article(id="d", title="t", body=data, language="zh"), model)["attribution"] == 0
+    said = "据新华社报道，外交部发言人说：“中方支持对话。”"
+    assert genre_features(Article(id="s", title="t", body=said, language="zh"), model)["attribution"] > 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "label"),
+    [
+        ("ar", "وإننا نرى أن هذا القرار لا يخدم أحدا.", "first_person"),  # و (and) written on the pronoun
+        ("ar", "ما جرى في البرلمان أمس كان مهزلة، والأمر المشين أنه سيتكرر.", "evaluative"),  # ال (the) on the word
+        ("it", "Diciamolo chiaramente: il decreto non funziona.", "first_person"),  # -iamo with a clitic
+        ("zh", "这种执着的精神着实令人敬佩。", "evaluative"),
+    ],
+)
+def test_first_person_and_evaluative_words_with_their_affixes(model, lang: str, body: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    assert genre_features(Article(id="x", title="t", body=body, language=lang), model)[label] > 0

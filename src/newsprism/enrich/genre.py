@@ -162,9 +162,17 @@ def genre_features(article: Article, model: GenreModel, sentences: list[Sentence
 _JA_QUESTION = re.compile(r"(?:のか|ないか|だろうか|でしょうか|ますか|ですか)[。．]?$")
 
 
+#: question marks of every script: Latin, full-width, Arabic (؟, also Persian and Urdu)
+QUESTION_MARKS = ("?", "？", "؟")
+
+
 def _question(sentence: str, language: str | None) -> bool:
     text = sentence.rstrip()
-    return text.endswith(("?", "？")) or (language == "ja" and _JA_QUESTION.search(text) is not None)
+    if text.endswith(QUESTION_MARKS):
+        return True
+    if language == "el":  # the Greek question mark is written as a semicolon (or U+037E)
+        return text.endswith((";", "\u037e"))
+    return language == "ja" and _JA_QUESTION.search(text) is not None
 
 
 def _not_a_cue(label: str, text: str, start: int, end: int) -> bool:
@@ -182,7 +190,7 @@ def _headline_features(article: Article, model: GenreModel) -> dict[str, float]:
     title = (article.title or "").strip()
     labels = {m.cue.label for m in model.lexicon.matches(title, language=article.language)} if title else set()
     return {
-        "title_question": float(title.endswith(("?", "？", "¿")) or "?" in title[-3:]),
+        "title_question": float(title.endswith((*QUESTION_MARKS, "¿")) or any(q in title[-3:] for q in QUESTION_MARKS)),
         "title_exclamation": float("!" in title or "！" in title),
         "title_colon": float(":" in title or "：" in title),
         "title_quote": float(bool(re.search(r"[“\"«„‘]|(?<!\w)'", title))),
