@@ -136,6 +136,11 @@ PARAGRAPHS = {
         "Diese Marionette spricht von einer sogenannten Reform, eine beispiellose Heuchelei.",
         {"Name_Calling-Labeling", "Doubt", "Appeal_to_Hypocrisy", "Exaggeration-Minimisation"},
     ),
+    # loaded words of the languages whose lists had few or none (fifth round)
+    "hu": ("A kormány gyalázatos döntése felháborító.", {"Loaded_Language"}),
+    "ka": ("ეს სამარცხვინო და ცინიკური გადაწყვეტილებაა.", {"Loaded_Language"}),
+    "zh": ("对方嚣张至极，在国会大放厥词。", {"Loaded_Language"}),
+    "ru": ("Это беспредел и произвол чиновников.", {"Loaded_Language"}),
 }
 
 
