@@ -213,3 +213,15 @@ def test_chinese_say_and_according_to_need_their_context(model) -> None:  # type
 )
 def test_first_person_and_evaluative_words_with_their_affixes(model, lang: str, body: str, label: str) -> None:  # type: ignore[no-untyped-def]
     assert genre_features(Article(id="x", title="t", body=body, language=lang), model)[label] > 0
+
+
+def test_a_question_in_the_headline_leans_to_opinion(model) -> None:  # type: ignore[no-untyped-def]
+    """Outside English (whose weights are learned), a headline that asks raises P(opinion): opinion titles ask
+    three times as often as news titles on the genre check set's tune part."""
+    body = "Правительство утвердило новый бюджет. Расходы на оборону выросли. Депутаты проголосовали в среду."
+
+    def p_op(title: str) -> float:
+        probs = classify_genre(Article(id="q", title=title, body=body, language="ru"), model=model)[2]
+        return probs["opinion"] / (probs["opinion"] + probs["reporting"])
+
+    assert p_op("Кому нужен такой бюджет?") > p_op("Правительство утвердило бюджет") + 0.1
