@@ -225,3 +225,13 @@ def test_a_question_in_the_headline_leans_to_opinion(model) -> None:  # type: ig
         return probs["opinion"] / (probs["opinion"] + probs["reporting"])
 
     assert p_op("Кому нужен такой бюджет?") > p_op("Правительство утвердило бюджет") + 0.1
+
+
+def test_chinese_quoted_terms_are_not_speech(model) -> None:  # type: ignore[no-untyped-def]
+    """Chinese marks terms and scare quotes as it marks speech: “有事” is a term, “中方支持对话。” is speech."""
+    terms = "高市早苗如此盼望“有事”，就让她体验一下“多事之秋”。这是一种“新思维”。"
+    assert genre_features(Article(id="t", title="t", body=terms, language="zh"), model)["quote_density"] == 0
+    speech = "外交部发言人说：“中方支持通过对话解决分歧。”各方表示欢迎。"
+    assert genre_features(Article(id="s", title="t", body=speech, language="zh"), model)["quote_density"] > 0
+    english = 'The minister called it "a new era". Critics disagreed.'
+    assert genre_features(Article(id="e", title="t", body=english, language="en"), model)["quote_density"] > 0

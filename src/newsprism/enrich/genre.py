@@ -20,7 +20,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Item
-from .frames import Lexicon, Sentence, cues_from_mapping, doc_sentences, load_resource_yaml, split_sentences
+from .frames import (
+    Lexicon,
+    Sentence,
+    cues_from_mapping,
+    doc_sentences,
+    load_resource_yaml,
+    sentence_at,
+    split_sentences,
+)
 from .genre_style import StyleWeights, load_style_weights
 from .hanzi import UNSPACED
 
@@ -110,7 +118,7 @@ def genre_features(article: Article, model: GenreModel, sentences: list[Sentence
         counts[m.cue.label] = counts.get(m.cue.label, 0) + 1
     questions = sum(1 for s in sents if _question(masked[s.start : s.end], article.language))
     exclaims = sum(1 for s in sents if masked[s.start : s.end].rstrip().endswith(("!", "！")))
-    quoted = sum(1 for s in sents if _QUOTED.search(body[s.start : s.end]))
+    quoted = _quoted_sentences(body, sents, article.language)
     lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
     headings = sum(
         1
@@ -173,6 +181,26 @@ def _question(sentence: str, language: str | None) -> bool:
     if language == "el":  # the Greek question mark is written as a semicolon (or U+037E)
         return text.endswith((";", "\u037e"))
     return language == "ja" and _JA_QUESTION.search(text) is not None
+
+
+#: Chinese and Japanese mark terms, titles and scare quotes with the same marks as speech (“有事”, 「死刑釋憲案」): a
+#: quotation counts as speech when it holds a clause's punctuation or at least this many characters
+_CJK_TERM_CHARS = 8
+_CLAUSE_PUNCT = re.compile(r"[，。！？；：,.!?;:]")
+
+
+def _quoted_sentences(body: str, sents: list[Sentence], language: str | None) -> int:
+    """How many sentences quote someone (for the quote density). Chinese and Japanese: the sentences where a
+    quotation of speech starts, found in the whole text (their sentences end at the 。 inside “…。”, which leaves
+    the closing mark to no sentence), short quoted terms left out; elsewhere, the sentences holding a quotation."""
+    if language not in ("zh", "ja"):
+        return sum(1 for s in sents if _QUOTED.search(body[s.start : s.end]))
+    starts = {
+        sentence_at(sents, m.start())
+        for m in _QUOTED.finditer(body)
+        if len(m.group()) - 2 >= _CJK_TERM_CHARS or _CLAUSE_PUNCT.search(m.group()[1:-1])
+    }
+    return len(starts) if sents else 0
 
 
 def _not_a_cue(label: str, text: str, start: int, end: int) -> bool:
