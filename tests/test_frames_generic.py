@@ -98,6 +98,21 @@ def test_sentences_carry_paragraph_index() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("ეს პირველი წინადადებაა. ეს მეორეა.", ["ეს პირველი წინადადებაა.", "ეს მეორეა."]),
+        ("ბ. ივანიშვილმა განაცხადა. ეს მეორეა.", ["ბ. ივანიშვილმა განაცხადა.", "ეს მეორეა."]),  # an initial
+        ("정부는 발표했다. 야당은 반발했다.", ["정부는 발표했다.", "야당은 반발했다."]),
+        ("Это первое. Это второе.", ["Это первое.", "Это второе."]),
+    ],
+)
+def test_sentences_of_scripts_without_capitals(text: str, parts: list[str]) -> None:
+    """Georgian and Korean have no capitals to tell a sentence's start: a full stop after a word, before a letter
+    of the script, ends a sentence (a paragraph was one sentence before)."""
+    assert [text[s.start : s.end] for s in split_sentences(text)] == parts
+
+
 def test_frames_by_outlet_from_a_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSPRISM_HOME", str(tmp_path / "home"))
     a1, a2 = seed_articles(EXAMPLE)

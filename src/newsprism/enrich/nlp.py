@@ -239,6 +239,8 @@ _SENT_END = re.compile(
     rf"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«„(\[]?[{_UPPER}0-9\u0600-\u06ff])"  # cased scripts; Arabic after "."
     rf"|(?<=;)\s+(?=[«\"]?[Α-ΩΆΈΉΊΌΎΏ])"  # the Greek question mark (written as ;) before a capital
     r"|(?<=[。！？])[」』”）)]*"  # CJK full stops need no space
+    # scripts without capitals (Georgian, Korean): a full stop after a word of two letters or more, before a letter
+    r"|(?<=[^\W\d_][^\W\d_][.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«„(\[]?[\u10d0-\u10ff\u1c90-\u1cbf\uac00-\ud7a3])"
     r"|(?<=[؟۔।։])[\"'”’»)\]]*\s*"  # Arabic ؟, Urdu ۔, Devanagari ।, Armenian ։
     r"|\n\s*\n"
 )
