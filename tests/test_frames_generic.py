@@ -257,13 +257,24 @@ def test_court_words_do_not_catch_fate_or_ships(model) -> None:  # type: ignore[
         ("ru", "Центральная избирательная комиссия подвела итоги.", "Public_opinion"),  # избирател* (voters)
         ("ru", "Удары пришлись по гражданской инфраструктуре.", "Public_opinion"),  # граждан* (citizens)
         ("el", "Η Βουλγαρία και η Ρουμανία υπέγραψαν συμφωνία.", "Political"),  # βουλ* (parliament)
+        ("ru", "Встреча закончилась ничем.", "Legality_Constitutionality_and_jurisprudence"),  # закон* (law)
+        ("ru", "Суд избрал меру пресечения жителю Курской области.", "Policy_prescription_and_evaluation"),
+        ("de", "Es handelt sich um einen Irrtum.", "Economic"),  # handel (trade), lemma handeln (act)
+        ("de", "Das ist gewiss kein Zufall.", "Morality"),  # gewissen (conscience), lemma gewiss (certainly)
+        (
+            "de",
+            "Die gesetzlichen Krankenkassen erhöhen den Zusatzbeitrag.",
+            "Legality_Constitutionality_and_jurisprudence",
+        ),
     ],
 )
 def test_stems_that_caught_unrelated_words(model, lang: str, text: str, frame: str) -> None:  # type: ignore[no-untyped-def]
     """Cue stems found catching unrelated words on real pages are now whole forms: politiek is no police, a
     minority cabinet no minority, pensar no pension, meghaladta ('exceeded') no death, európai no euro, Kazakhstan
     no death, Algeria no punishment, a centre no price, an electoral commission no voters, civil no citizens,
-    Bulgaria no parliament."""
+    Bulgaria no parliament, 'ended' no law, a measure of restraint and Kursk no policy; German nouns whose lowercase
+    lemma is another word (handel -> handeln, gewissen -> gewiss) are matched as written, and statutory health
+    insurance is no law."""
     from newsprism.enrich.frames import generic_frame_scores
 
     tokens = model.lemmas.tokenize(text, lang) if model.lemmas is not None else None
