@@ -258,6 +258,11 @@ def test_court_words_do_not_catch_fate_or_ships(model) -> None:  # type: ignore[
         ("ru", "Удары пришлись по гражданской инфраструктуре.", "Public_opinion"),  # граждан* (citizens)
         ("el", "Η Βουλγαρία και η Ρουμανία υπέγραψαν συμφωνία.", "Political"),  # βουλ* (parliament)
         ("ru", "Встреча закончилась ничем.", "Legality_Constitutionality_and_jurisprudence"),  # закон* (law)
+        ("ru", "Он долго думал, но изменения вступят в силу.", "Crime_and_punishment"),  # измен* (treason)
+        ("ru", "Он долго думал, но изменения вступят в силу.", "Economic"),  # долг* (debt)
+        ("ru", "Это был трудный выбор.", "Political"),  # выбор* (elections)
+        ("ru", "Дело возбуждено в отношении директора.", "External_regulation_and_reputation"),  # отношени*
+        ("uk", "Це був важкий вибір.", "Political"),  # вибор* (elections)
         ("ru", "Суд избрал меру пресечения жителю Курской области.", "Policy_prescription_and_evaluation"),
         ("de", "Es handelt sich um einen Irrtum.", "Economic"),  # handel (trade), lemma handeln (act)
         ("de", "Das ist gewiss kein Zufall.", "Morality"),  # gewissen (conscience), lemma gewiss (certainly)
