@@ -263,6 +263,10 @@ def test_court_words_do_not_catch_fate_or_ships(model) -> None:  # type: ignore[
         ("ru", "Это был трудный выбор.", "Political"),  # выбор* (elections)
         ("ru", "Дело возбуждено в отношении директора.", "External_regulation_and_reputation"),  # отношени*
         ("uk", "Це був важкий вибір.", "Political"),  # вибор* (elections)
+        ("uk", "Він мовчав, мовби нічого не сталося.", "Cultural_identity"),  # мов* (language)
+        ("uk", "Ми цінуємо цінності.", "Economic"),  # цін* (prices)
+        ("uk", "Люди зраділи.", "Crime_and_punishment"),  # зрад* (treason)
+        ("uk", "Уряд вжив заходів щодо бідності.", "External_regulation_and_reputation"),  # захід (the West)
         ("ru", "Суд избрал меру пресечения жителю Курской области.", "Policy_prescription_and_evaluation"),
         ("de", "Es handelt sich um einen Irrtum.", "Economic"),  # handel (trade), lemma handeln (act)
         ("de", "Das ist gewiss kein Zufall.", "Morality"),  # gewissen (conscience), lemma gewiss (certainly)
