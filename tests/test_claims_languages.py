@@ -297,6 +297,13 @@ def test_kazakhstan_is_no_death() -> None:
     assert _types("Жол кырсыгынан 3 адам каза болду.", "ky") == [(3, "killed")]
 
 
+def test_russian_stems_that_took_other_words() -> None:
+    """умер* (died) took умеренные (moderate), прибыл* (arrived) прибыль (profit), направ* (sent) направление."""
+    assert _types("Умеренные взгляды поддержали 40 человек.", "ru") == []
+    assert _types("В результате атаки 5 человек умерли в больнице.", "ru") == [(5, "killed")]
+    assert _types("В регион направлены 500 военных.", "ru") == [(500, "troops")]
+
+
 def _types(text: str, lang: str) -> list[tuple[float | None, str]]:
     return [(c.number, c.type) for c in extract_claims(text, lang=lang)]
 
