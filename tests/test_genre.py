@@ -209,6 +209,8 @@ def test_chinese_say_and_according_to_need_their_context(model) -> None:  # type
         ("ar", "ما جرى في البرلمان أمس كان مهزلة، والأمر المشين أنه سيتكرر.", "evaluative"),  # ال (the) on the word
         ("it", "Diciamolo chiaramente: il decreto non funziona.", "first_person"),  # -iamo with a clitic
         ("zh", "这种执着的精神着实令人敬佩。", "evaluative"),
+        ("pl", "W 1999 roku weszliśmy do NATO z fanfarami.", "first_person"),  # -liśmy: we did
+        ("pl", "Strona rządowa walczy z rzekomym zabobonem.", "evaluative"),
     ],
 )
 def test_first_person_and_evaluative_words_with_their_affixes(model, lang: str, body: str, label: str) -> None:  # type: ignore[no-untyped-def]
@@ -235,3 +237,10 @@ def test_chinese_quoted_terms_are_not_speech(model) -> None:  # type: ignore[no-
     assert genre_features(Article(id="s", title="t", body=speech, language="zh"), model)["quote_density"] > 0
     english = 'The minister called it "a new era". Critics disagreed.'
     assert genre_features(Article(id="e", title="t", body=english, language="en"), model)["quote_density"] > 0
+
+
+def test_polish_instrumentals_are_no_first_person(model) -> None:  # type: ignore[no-untyped-def]
+    """-łem ends a first-person verb (byłem) but also a noun's instrumental (materiałem, z Michałem): only -liśmy and
+    -łyśmy, which no noun has, are read as the writer."""
+    body = "Reporter rozmawiał z Michałem nad materiałem o kanale."
+    assert genre_features(Article(id="p", title="t", body=body, language="pl"), model)["first_person"] == 0
