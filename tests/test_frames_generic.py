@@ -266,6 +266,11 @@ def test_court_words_do_not_catch_fate_or_ships(model) -> None:  # type: ignore[
         ("uk", "Він мовчав, мовби нічого не сталося.", "Cultural_identity"),  # мов* (language)
         ("uk", "Ми цінуємо цінності.", "Economic"),  # цін* (prices)
         ("uk", "Люди зраділи.", "Crime_and_punishment"),  # зрад* (treason)
+        ("de", "Er kriegt das hin.", "Security_and_defense"),  # krieg* (war): kriegen (to get)
+        ("de", "Die Kritik ist gegen ihn gerichtet.", "Legality_Constitutionality_and_jurisprudence"),  # gericht*
+        ("de", "Das Land steuert auf eine Krise zu.", "Economic"),  # steuer* (tax): steuern (to steer)
+        ("it", "La valutazione del progetto va male.", "Economic"),  # valuta* (currency): valutare
+        ("it", "La valutazione del progetto va male.", "Morality"),  # male (evil) is also 'badly'
         ("uk", "Уряд вжив заходів щодо бідності.", "External_regulation_and_reputation"),  # захід (the West)
         ("ru", "Суд избрал меру пресечения жителю Курской области.", "Policy_prescription_and_evaluation"),
         ("de", "Es handelt sich um einen Irrtum.", "Economic"),  # handel (trade), lemma handeln (act)
