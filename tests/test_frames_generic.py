@@ -271,6 +271,12 @@ def test_court_words_do_not_catch_fate_or_ships(model) -> None:  # type: ignore[
         ("de", "Das Land steuert auf eine Krise zu.", "Economic"),  # steuer* (tax): steuern (to steer)
         ("it", "La valutazione del progetto va male.", "Economic"),  # valuta* (currency): valutare
         ("it", "La valutazione del progetto va male.", "Morality"),  # male (evil) is also 'badly'
+        ("pl", "Długo czekał na wynik.", "Economic"),  # dług* (debt): długo (long)
+        ("pl", "To zachodzi stosunkowo rzadko.", "External_regulation_and_reputation"),  # zachod*, stosunk*
+        ("pl", "Dokonał wyboru i kupił chleb w Biedronce.", "Political"),  # wybor* (elections): a choice
+        ("pl", "Dokonał wyboru i kupił chleb w Biedronce.", "Quality_of_life"),  # bied* (poverty): Biedronka
+        ("pl", "Kampania wyborcza trwa, pisze Gazeta Wyborcza.", "Public_opinion"),  # wyborc* (voters)
+        ("es", "Joaquín Guzmán, alias El Chapo, recibió un precioso regalo.", "External_regulation_and_reputation"),
         ("uk", "Уряд вжив заходів щодо бідності.", "External_regulation_and_reputation"),  # захід (the West)
         ("ru", "Суд избрал меру пресечения жителю Курской области.", "Policy_prescription_and_evaluation"),
         ("de", "Es handelt sich um einen Irrtum.", "Economic"),  # handel (trade), lemma handeln (act)
