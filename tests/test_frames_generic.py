@@ -272,6 +272,12 @@ def test_court_words_do_not_catch_fate_or_ships(model) -> None:  # type: ignore[
         ("it", "La valutazione del progetto va male.", "Economic"),  # valuta* (currency): valutare
         ("it", "La valutazione del progetto va male.", "Morality"),  # male (evil) is also 'badly'
         ("pl", "Długo czekał na wynik.", "Economic"),  # dług* (debt): długo (long)
+        ("nl", "Hij vertrok zonder iets te zeggen.", "Morality"),  # zonde* (sin): zonder (without)
+        ("nl", "De verdachte is schuldig en ze handelen snel.", "Economic"),  # schuld* (debt), handel* (trade)
+        ("tr", "Bu aşırı bir tepki.", "Health_and_safety"),  # aşı* (vaccine): aşırı (excessive)
+        ("tr", "Rakamlar artış gösteriyor.", "Public_opinion"),  # gösteri* (protest): göstermek (to show)
+        ("tr", "Dilekçe verildi.", "Cultural_identity"),  # dil* (language): dilekçe (petition)
+        ("pt", "Armando Silva chegou ao armazém.", "Security_and_defense"),  # arma* (weapon)
         ("pl", "To zachodzi stosunkowo rzadko.", "External_regulation_and_reputation"),  # zachod*, stosunk*
         ("pl", "Dokonał wyboru i kupił chleb w Biedronce.", "Political"),  # wybor* (elections): a choice
         ("pl", "Dokonał wyboru i kupił chleb w Biedronce.", "Quality_of_life"),  # bied* (poverty): Biedronka
