@@ -304,6 +304,16 @@ def test_russian_stems_that_took_other_words() -> None:
     assert _types("В регион направлены 500 военных.", "ru") == [(500, "troops")]
 
 
+def test_stems_that_took_common_words() -> None:
+    """pres* (arrested) took presidente, öl* (died) ölçü (measure), elfog* (captured) elfogadta (adopted)."""
+    assert _types("O presidente disse que 20 pessoas participaram.", "pt") == []
+    assert _types("A polícia disse que 20 pessoas foram presas.", "pt") == [(20, "arrested")]
+    assert _types("Yüzde 5 ölçüsünde 30 kişi katıldı.", "tr") == []
+    assert _types("Depremde 30 kişi öldü.", "tr") == [(30, "killed")]
+    assert _types("A parlament elfogadta a törvényt, 120 képviselő szavazott igennel.", "hu") == []
+    assert _types("A rendőrség 12 embert elfogott.", "hu") == [(12, "arrested")]
+
+
 def _types(text: str, lang: str) -> list[tuple[float | None, str]]:
     return [(c.number, c.type) for c in extract_claims(text, lang=lang)]
 

@@ -48,6 +48,7 @@ SENTENCES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("W starciach zginęło pięć osób.", {"FIGHT", "ASSAULT"}, set()),
     ],
     "tr": [
+        ("İster kabul etsin ister etmesin, toplantı yapıldı.", set(), {"DEMAND"}),  # ister ... ister (whether)
         ("Polis, İzmir'de yirmi göstericiyi gözaltına aldı.", {"COERCE", "PROTEST"}, set()),
         ("Hükümet saldırıyı sert bir dille kınadı.", {"ASSAULT", "DISAPPROVE"}, set()),
     ],
@@ -80,6 +81,7 @@ SENTENCES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Η κυβέρνηση καταδίκασε την επίθεση στην πρεσβεία.", {"DISAPPROVE", "ASSAULT"}, set()),
     ],
     "hu": [
+        ("A kérdés az, hogy a kiadó mit tesz.", set(), {"DEMAND", "COOPERATE"}),  # kérdés (question), kiadó (publisher)
         ("A rendőrség húsz tüntetőt vett őrizetbe Debrecenben.", {"COERCE", "PROTEST"}, set()),
         ("A kormány elítélte a nagykövetség elleni támadást.", {"DISAPPROVE", "ASSAULT"}, set()),
     ],
