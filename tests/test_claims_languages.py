@@ -312,6 +312,9 @@ def test_stems_that_took_common_words() -> None:
     assert _types("Depremde 30 kişi öldü.", "tr") == [(30, "killed")]
     assert _types("A parlament elfogadta a törvényt, 120 képviselő szavazott igennel.", "hu") == []
     assert _types("A rendőrség 12 embert elfogott.", "hu") == [(12, "arrested")]
+    # сообщ* (reported) took сообщество (community): "the international community" was the claimant
+    text = "Международное сообщество осудило удар, в результате которого погибли 12 человек."
+    assert [c.claimant for c in extract_claims(text, lang="ru")] == [None]
 
 
 def _types(text: str, lang: str) -> list[tuple[float | None, str]]:
