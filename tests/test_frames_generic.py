@@ -273,6 +273,9 @@ def test_court_words_do_not_catch_fate_or_ships(model) -> None:  # type: ignore[
         ("it", "La valutazione del progetto va male.", "Morality"),  # male (evil) is also 'badly'
         ("pl", "Długo czekał na wynik.", "Economic"),  # dług* (debt): długo (long)
         ("nl", "Hij vertrok zonder iets te zeggen.", "Morality"),  # zonde* (sin): zonder (without)
+        ("el", "Η εικόνα θυμίζει το παρελθόν.", "Public_opinion"),  # θυμ* (anger): θυμίζω (to remind)
+        ("sv", "Han fick ett syndrom i skuldran.", "Morality"),  # synd* (sin): syndrom
+        ("sv", "Han fick ett syndrom i skuldran.", "Economic"),  # skuld* (debt): skuldra (shoulder)
         ("nl", "De verdachte is schuldig en ze handelen snel.", "Economic"),  # schuld* (debt), handel* (trade)
         ("tr", "Bu aşırı bir tepki.", "Health_and_safety"),  # aşı* (vaccine): aşırı (excessive)
         ("tr", "Rakamlar artış gösteriyor.", "Public_opinion"),  # gösteri* (protest): göstermek (to show)
