@@ -132,6 +132,7 @@ def test_rule_threshold_is_read_from_the_cue_file(model) -> None:  # type: ignor
         ("ru", "Среди средств защиты.", "weekdays"),  # среди/средства are not среда
         ("uk", "Серед четвертий раз.", "weekdays"),  # серед ('among'), четвертий ('fourth')
         ("pl", "W środku środków.", "weekdays"),  # środek ('middle, means') is not środa
+        ("de", "Es geht um dreistellige Beträge in dreistündigen Sitzungen.", "evaluative"),  # dreist* (brazen)
     ],
 )
 def test_cue_stems_that_caught_unrelated_words(model, lang: str, text: str, label: str) -> None:  # type: ignore[no-untyped-def]

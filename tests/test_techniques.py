@@ -167,3 +167,13 @@ def test_a_neutral_sentence_in_another_language_yields_no_technique() -> None:
         "a", body, model=load_technique_model(Resources()), sentences=split_sentences(body), language="es"
     )
     assert found == []
+
+
+def test_a_loaded_stem_does_not_take_a_common_word() -> None:
+    """Polish podł* (vile) took podłoga (floor) and podłączyć (connect): the cue is the adjective's own forms."""
+    from newsprism.pipeline import Resources
+
+    model = load_technique_model(Resources())
+    for body, found in (("Woda zalała podłogę, a prąd podłączono.", False), ("To podły i nikczemny czyn.", True)):
+        hits = detect_techniques("a", body, model=model, sentences=split_sentences(body), language="pl")
+        assert any(t.technique == "Loaded_Language" and t.cue for t in hits) is found, body
