@@ -133,6 +133,8 @@ def test_rule_threshold_is_read_from_the_cue_file(model) -> None:  # type: ignor
         ("uk", "Серед четвертий раз.", "weekdays"),  # серед ('among'), четвертий ('fourth')
         ("pl", "W środku środków.", "weekdays"),  # środek ('middle, means') is not środa
         ("de", "Es geht um dreistellige Beträge in dreistündigen Sitzungen.", "evaluative"),  # dreist* (brazen)
+        ("ru", "Вашингтон и Москва провели переговоры в Вашингтоне.", "second_person"),  # ваш* (your)
+        ("uk", "Вашингтон і Київ провели переговори.", "second_person"),  # ваш* (your)
     ],
 )
 def test_cue_stems_that_caught_unrelated_words(model, lang: str, text: str, label: str) -> None:  # type: ignore[no-untyped-def]
