@@ -218,7 +218,7 @@ def _headline_features(article: Article, model: GenreModel) -> dict[str, float]:
     title = (article.title or "").strip()
     labels = {m.cue.label for m in model.lexicon.matches(title, language=article.language)} if title else set()
     return {
-        "title_question": float(title.endswith((*QUESTION_MARKS, "¿")) or any(q in title[-3:] for q in QUESTION_MARKS)),
+        "title_question": float(any(q in title[-3:] for q in QUESTION_MARKS) or title.endswith("¿")),
         "title_exclamation": float("!" in title or "！" in title),
         "title_colon": float(":" in title or "：" in title),
         "title_quote": float(bool(re.search(r"[“\"«„‘]|(?<!\w)'", title))),
