@@ -12,10 +12,13 @@ from newsprism.enrich.frames import (
     Cue,
     Lexicon,
     detect_generic_frames,
+    is_pattern,
     load_generic_model,
     split_sentences,
     term_pattern,
 )
+from newsprism.enrich.kazakh import cue_forms as kazakh_cue_forms
+from newsprism.enrich.lemmas import Lemmatizer
 from newsprism.evaluate.seed import seed_articles
 from newsprism.model import Article
 from newsprism.pipeline import Pipeline, Resources
@@ -85,6 +88,19 @@ def test_term_syntax() -> None:
         ("k", "Kremlin’s"),
         ("t", "terror"),
     }
+
+
+def test_written_forms_match_as_written() -> None:
+    # "=form|form|stem*": these forms only, never through their lemmas (długo "long" is not dług "debt")
+    lex = Lexicon([Cue("=dług|długu|handels*", 1, "pl", "d")], lemmas=Lemmatizer())
+    text = "Trwało to długo. Spłacił dług, a długu już nie ma. Handelsbilanz; es handelt sich."
+    assert [m.text for m in lex.for_language("pl", Lemmatizer()).matches(text, language="pl")] == [
+        "dług",
+        "długu",
+        "Handelsbilanz",
+    ]
+    assert is_pattern("=dług|długu") and is_pattern("re:x") and not is_pattern("dług*")
+    assert kazakh_cue_forms("=сайлау|сайлауда*") == ["=سايلاۋ|سايلاۋدا*"]  # the Arabic script too, form by form
 
 
 def test_sentences_carry_paragraph_index() -> None:

@@ -9,8 +9,9 @@ article-level probabilities decide each frame at the cutoff calibrated on held-o
 the evidence (see ``docs/frames.md``).
 
 This module also holds :class:`Lexicon`, the compiled cue matcher used by narrative frames and persuasion
-techniques: terms (``terror*`` is a stem, spaces also match hyphens, CJK terms match without word boundaries) and
-``re:`` patterns, one compiled regular expression per label, matched case-insensitively.
+techniques: terms (``terror*`` is a stem, spaces also match hyphens, CJK terms match without word boundaries),
+written forms (``=wybory|wyborów|wyborach``: these words as written, never through their lemmas) and ``re:``
+patterns, one compiled regular expression per label, matched case-insensitively.
 """
 
 from __future__ import annotations
@@ -100,10 +101,19 @@ class CueMatch:
     cue: Cue
 
 
+def is_pattern(term: str) -> bool:
+    """Whether a lexicon term is matched by its regular expression only (``re:`` patterns and ``=`` written forms),
+    never through the lemmas of its words."""
+    return term.startswith(("re:", "="))
+
+
 def term_pattern(term: str) -> str:
     """The regular expression of one lexicon term (see the module docstring for the syntax)."""
     if term.startswith("re:"):
         return term[3:].strip()
+    if term.startswith("="):  # written forms: "=dług|długu|długiem", each an ordinary term (stems allowed)
+        forms = [f.strip() for f in term[1:].split("|") if f.strip()]
+        return "(?:" + "|".join(term_pattern(f) for f in forms if not is_pattern(f)) + ")"
     core = term.strip()
     words = [w for w in re.split(r"[\s\-]+", core) if w]
     parts = []
@@ -175,10 +185,10 @@ class Lexicon:
             regex_cues: list[Cue] = []
             cjk_cues: list[Cue] = []
             for cue in items:
-                if _CJK.search(cue.term) and not cue.term.startswith("re:"):
+                if _CJK.search(cue.term) and not is_pattern(cue.term):
                     cjk_cues.append(cue)
                     continue
-                entry = None if cue.term.startswith("re:") else _entry(cue, lemmas)
+                entry = None if is_pattern(cue.term) else _entry(cue, lemmas)
                 if entry is None:
                     regex_cues.append(cue)
                 elif entry.stems[0]:
@@ -207,7 +217,7 @@ class Lexicon:
                 for items in self.cues.values()
                 for c in items
                 if c.lang in (lang, "*", "")
-                or (lang not in _CJK_LANGUAGES and _CJK.search(c.term) and not c.term.startswith("re:"))
+                or (lang not in _CJK_LANGUAGES and _CJK.search(c.term) and not is_pattern(c.term))
             ]
             hit = self._by_language[lang] = Lexicon(cues, lemmas=lemmas, language=lang)
         return hit
