@@ -247,3 +247,40 @@ def test_polish_instrumentals_are_no_first_person(model) -> None:  # type: ignor
     -łyśmy, which no noun has, are read as the writer."""
     body = "Reporter rozmawiał z Michałem nad materiałem o kanale."
     assert genre_features(Article(id="p", title="t", body=body, language="pl"), model)["first_person"] == 0
+
+
+@pytest.mark.parametrize(
+    ("title", "label"),
+    [
+        ("[사설] 한·일 정상 만나는 날 ICBM 쏜 北", 1.0),
+        ("【社説】改憲論議を急ぐな", 1.0),
+        ("Opinion | The war will not end soon", 1.0),
+        ("Мнение: почему санкции не работают", 1.0),
+        ("The budget is a gamble - Editorial", 1.0),
+        ("[속보] 북한, 동해상으로 탄도미사일 발사", -1.0),
+        ("Breaking: five killed in Almaty", -1.0),
+        ("Public opinion turns against the war", 0.0),  # a word of the title, not its section label
+        ("Column of tanks enters the city", 0.0),
+    ],
+)
+def test_section_labels_printed_with_the_headline(model, title: str, label: float) -> None:  # type: ignore[no-untyped-def]
+    assert genre_features(Article(id="l", title=title, body="Text.", language="en"), model)["title_label"] == label
+
+
+def test_an_opinion_label_outweighs_a_news_style(model) -> None:  # type: ignore[no-untyped-def]
+    """A reported-sounding editorial (no first person, a quotation, figures) is opinion when the outlet labels it
+    so, in a language the rules decide and in English, which the learned weights decide."""
+    ko = "북한이 어제 대륙간탄도미사일을 발사했다. 미사일은 약 1000㎞를 비행했다고 합참은 밝혔다."
+    title = "한·일 정상 만나는 날 ICBM 쏜 北"
+    assert classify_genre(Article(id="k", title=title, body=ko, language="ko"), model=model)[0] == "reporting"
+    labelled = Article(id="k", title="[사설] " + title, body=ko, language="ko")
+    assert classify_genre(labelled, model=model)[0] == "opinion"
+    en = 'The ministry said on Monday that 12 people were detained. "We acted lawfully," a spokesman said.'
+    assert (
+        classify_genre(Article(id="e", title="Detentions in Almaty", body=en, language="en"), model=model)[0]
+        == "reporting"
+    )
+    assert (
+        classify_genre(Article(id="e", title="Opinion: Detentions in Almaty", body=en, language="en"), model=model)[0]
+        == "opinion"
+    )

@@ -77,6 +77,8 @@ class GenreModel:
     #: where the rules alone decide opinion against reporting: opinion when P(opinion) / P(opinion or reporting)
     #: reaches this (``genre.yaml`` ``opinion_threshold``)
     opinion_threshold: float = 0.5
+    #: section labels printed with a headline, by the genre they announce (``genre.yaml`` ``title_labels``)
+    title_labels: dict[str, re.Pattern[str]] | None = None
 
 
 def load_genre_model(resources: Resources | None = None, *, style: bool = True) -> GenreModel:
@@ -94,7 +96,30 @@ def load_genre_model(resources: Resources | None = None, *, style: bool = True) 
         {k: [str(x) for x in v] for k, v in (data.get("sources") or {}).items()},
         load_style_weights() if style else None,
         float(data.get("opinion_threshold", 0.5)),
+        {
+            genre: _title_label_pattern([str(x) for x in labels])
+            for genre, labels in (data.get("title_labels") or {}).items()
+        },
     )
+
+
+def _title_label_pattern(labels: list[str]) -> re.Pattern[str]:
+    """A section label at the head of a title (bracketed, or before a colon, bar, slash or spaced dash) or at its
+    end (after a bar, slash or spaced dash)."""
+    alt = "|".join(re.escape(x) for x in sorted(set(labels), key=len, reverse=True))
+    head = rf"^\s*(?:[\[【(（〈<«]\s*(?:{alt})\s*[\]】)）〉>»]|(?:{alt})\s*(?:[:：|｜/]|\s[\-—–]\s))"
+    tail = rf"(?:[|｜/]|\s[\-—–])\s*(?:{alt})\s*$"
+    return re.compile(f"{head}|{tail}", re.IGNORECASE)
+
+
+def title_label(title: str | None, model: GenreModel) -> float:
+    """+1 when the title carries an opinion section label, -1 a news label ("[속보]", "Breaking:"), else 0."""
+    if not title or not model.title_labels:
+        return 0.0
+    for genre, pattern in model.title_labels.items():
+        if pattern.search(title):
+            return 1.0 if genre == "opinion" else -1.0
+    return 0.0
 
 
 def _mask_quotes(body: str) -> str:
@@ -125,12 +150,13 @@ def genre_features(article: Article, model: GenreModel, sentences: list[Sentence
         for ln in lines[1:]
         if len(ln) < 100 and not ln.endswith((".", "!", "?", "。", ":", "”", "’", '"')) and len(ln.split()) >= 2
     )
-    outlet = " ".join(x for x in (article.outlet, article.outlet_id, article.title) if x)
+    outlet = " ".join(x for x in (article.outlet, article.outlet_id) if x)
+    named = " ".join(x for x in (outlet, article.title) if x)
 
-    def source(kind: str) -> float:
+    def source(kind: str, where: str) -> float:
         return float(
             any(
-                re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", outlet, re.IGNORECASE)
+                re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", where, re.IGNORECASE)
                 for n in model.sources.get(kind, [])
             )
         )
@@ -149,9 +175,9 @@ def genre_features(article: Article, model: GenreModel, sentences: list[Sentence
         "headings": float(headings),
         "footnotes": float(len(re.findall(r"\[\d{1,2}\]", body))),
         "dateline": float(min(1, counts.get("dateline", 0))),
-        "source_think_tank": source("think_tank"),
-        "source_opinion": source("opinion"),
-        "source_satire": source("satire"),
+        "source_think_tank": source("think_tank", named),
+        "source_opinion": source("opinion", outlet),  # in a title only as a section label (title_label)
+        "source_satire": source("satire", named),
         "satire_markers": float(counts.get("satire_markers", 0)),
         # language-neutral shares and headline cues (the learned opinion/reporting weights use these too)
         "quoted_share": sum(len(m.group()) for m in _QUOTED.finditer(body)) / max(1, len(body)),
@@ -223,6 +249,7 @@ def _headline_features(article: Article, model: GenreModel) -> dict[str, float]:
         "title_colon": float(":" in title or "：" in title),
         "title_quote": float(bool(re.search(r"[“\"«„‘]|(?<!\w)'", title))),
         "title_person": float(bool(labels & {"first_person", "second_person"})),
+        "title_label": title_label(title, model),
     }
 
 
@@ -246,7 +273,8 @@ def classify_genre(
     total = sum(exp.values())
     probs = {g: v / total for g, v in exp.items()}
     if model.style is not None and not trained:
-        return _style_decision(probs, feats, model.style, article.language, model.opinion_threshold)
+        label_weight = float(model.features.get("title_label", {}).get("weights", {}).get("opinion", 0.0))
+        return _style_decision(probs, feats, model.style, article.language, model.opinion_threshold, label_weight)
     if trained:
         best_t = max(trained, key=lambda g: trained[g])
         if trained[best_t] >= 0.5 or "analysis" not in probs or max(probs, key=lambda g: probs[g]) != "analysis":
@@ -261,6 +289,7 @@ def _style_decision(
     style: StyleWeights,
     language: str | None,
     rule_threshold: float = 0.5,
+    label_weight: float = 0.0,
 ) -> tuple[str, float, dict[str, float]]:
     """Satire when the rules say so (its cues); analysis when the rules say so and a think-tank source or
     footnotes back it; otherwise opinion or reporting — by the learned weights in the languages they were fitted
@@ -271,6 +300,9 @@ def _style_decision(
         return rule_top, round(rule_probs[rule_top], 4), {g: round(p, 4) for g, p in rule_probs.items()}
     if (language or "en") in style.languages:
         p_op = style.opinion_probability(feats)
+        if feats.get("title_label"):  # the outlet's section label, which the learned weights do not read
+            shift = label_weight * feats["title_label"] + math.log(max(p_op, 1e-9) / max(1 - p_op, 1e-9))
+            p_op = 1 / (1 + math.exp(-shift))
         opinion = p_op >= style.threshold
     else:
         both = rule_probs.get("opinion", 0.0) + rule_probs.get("reporting", 0.0)
