@@ -23,11 +23,13 @@ ROUND_5 = {"ru", "kk", "uz", "ky", "ka", "zh", "ar", "uk", "hu", "en", "fr", "de
 ROUND_6 = {"en", "fr", "de", "it", "pl", "ru", "ka", "zh"}
 #: the seventh round (2026-12-07, a later session): eight pages in each of 16 languages whose figures were old
 ROUND_7 = {"es", "pt", "tr", "az", "ja", "ko", "fa", "hy", "bg", "el", "sv", "nl", "fi", "pl", "ka", "uk"}
+#: the eighth round (same session): eight pages in each of 16 languages, kept unread as the session's final check
+ROUND_8 = {"en", "fr", "de", "it", "ru", "kk", "zh", "ar", "hu", "uz", "es", "pl", "tr", "fa", "ja", "ko"}
 
 
 def test_genre_pages_are_labelled_with_their_evidence() -> None:
     pages = yaml.safe_load(SET.read_text(encoding="utf-8"))["pages"]
-    assert len(pages) == 857
+    assert len(pages) == 985
     assert len({p["id"] for p in pages}) == len(pages)
     for p in pages:
         assert p["label"] in {"opinion", "reporting"}, p["id"]
@@ -40,7 +42,8 @@ def test_genre_pages_are_labelled_with_their_evidence() -> None:
     assert all(both[(lang, "reporting")] >= 2 for lang in ROUND_3)
     assert {p["language"] for p in pages[465:633]} == ROUND_5
     assert {p["language"] for p in pages[633:729]} == ROUND_6
-    assert {p["language"] for p in pages[729:]} == ROUND_7 and len(pages[729:]) == 128
+    assert {p["language"] for p in pages[729:857]} == ROUND_7 and len(pages[729:857]) == 128
+    assert {p["language"] for p in pages[857:]} == ROUND_8 and len(pages[857:]) == 128
 
 
 def test_genre_pages_are_scored_from_a_folder_of_texts(tmp_path: Path) -> None:
@@ -52,19 +55,21 @@ def test_genre_pages_are_scored_from_a_folder_of_texts(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     report = evaluate_genre_pages(tmp_path)
-    assert len(report["missing"]) == 856 and "en-rep-01" not in report["missing"]
+    assert len(report["missing"]) == 984 and "en-rep-01" not in report["missing"]
     assert list(report["languages"]) == ["en"] and report["all"]["n"] == 1
     assert main([str(tmp_path / "empty")]) == 1
 
 
 def test_genre_pages_parts_are_fixed_by_id() -> None:
     """The tune and check parts never change with the order of the file: 228 and 237 pages before the fifth
-    round, 313 and 320 with it, 356 and 373 with the sixth, 413 and 444 with the seventh (69 and 84 of the first round),
+    round, 313 and 320 with it, 356 and 373 with the sixth, 413 and 444 with the seventh, 481 and 504 with the eighth (69 and 84 of the
+    first round),
     every language in both."""
     from newsprism.evaluate.genre_pages import evaluate_genre_pages, load_genre_pages, page_part
 
     parts = Counter(page_part(p["id"]) for p in load_genre_pages())
-    assert parts == {"tune": 413, "check": 444}
+    assert parts == {"tune": 481, "check": 504}
+    assert Counter(page_part(p["id"]) for p in load_genre_pages()[:857]) == {"tune": 413, "check": 444}
     assert Counter(page_part(p["id"]) for p in load_genre_pages()[:729]) == {"tune": 356, "check": 373}
     assert Counter(page_part(p["id"]) for p in load_genre_pages()[:633]) == {"tune": 313, "check": 320}
     assert Counter(page_part(p["id"]) for p in load_genre_pages()[:465]) == {"tune": 228, "check": 237}
