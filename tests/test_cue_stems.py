@@ -12,6 +12,8 @@ from pathlib import Path
 import yaml
 from babel import Locale
 
+from newsprism.enrich.softening import softened_forms
+
 RES = Path(__file__).resolve().parents[1] / "src/newsprism/enrich/resources"
 
 #: stems whose country-name matches are meant: compass words that begin "West/South …" names, "Europe…"
@@ -19,6 +21,7 @@ RES = Path(__file__).resolve().parents[1] / "src/newsprism/enrich/resources"
 MEANT = {
     "запад*",
     "zachod*",
+    "zachodni*",
     "захід*",
     "західн*",
     "დასავლ*",
@@ -52,10 +55,15 @@ def _stems(node: object, lang: str | None) -> Iterator[tuple[str, str]]:
     elif isinstance(node, list):
         for item in node:
             yield from _stems(item, lang)
+    elif isinstance(node, str) and lang and node.startswith("="):  # written forms: each form
+        for form in node[1:].split("|"):
+            yield from _stems(form.strip(), lang)
     elif isinstance(node, str) and lang and not node.startswith("re:"):
         words = node.split()
         if len(words) == 1 and words[0].endswith("*") and len(words[0]) > 3:
             yield lang, words[0]
+            for soft in softened_forms(words[0], lang):  # Turkish ortaklığ*, Azerbaijani təhlükəsizliy*
+                yield lang, soft
 
 
 def _cue_stems() -> Iterator[tuple[str, str, str]]:

@@ -11,6 +11,7 @@ from newsprism.enrich.frames import (
     GENERIC_FRAMES,
     Cue,
     Lexicon,
+    cues_from_mapping,
     detect_generic_frames,
     is_pattern,
     load_generic_model,
@@ -19,6 +20,7 @@ from newsprism.enrich.frames import (
 )
 from newsprism.enrich.kazakh import cue_forms as kazakh_cue_forms
 from newsprism.enrich.lemmas import Lemmatizer
+from newsprism.enrich.softening import softened_forms
 from newsprism.evaluate.seed import seed_articles
 from newsprism.model import Article
 from newsprism.pipeline import Pipeline, Resources
@@ -412,3 +414,28 @@ def test_cue_words_of_the_fifth_round(model, lang: str, text: str, frame: str) -
 
     tokens = model.lemmas.tokenize(text, lang) if model.lemmas is not None else None
     assert frame in generic_frame_scores(text, split_sentences(text), model, tokens, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "cue", "text", "found"),
+    [
+        ("az", "təhlükəsizlik*", "Avropanın enerji təhlükəsizliyinə fayda verəcək.", ["təhlükəsizliyinə"]),
+        ("az", "tərəfdaşlıq*", "Azərbaycanla tərəfdaşlığımızın vacibliyi artacaq.", ["tərəfdaşlığımızın"]),
+        ("tr", "ortaklık*", "İki ülkenin ortaklığı ve ortaklık anlaşması", ["ortaklığı", "ortaklık"]),
+        ("tr", "ekip*", "Kurtarma ekibi bölgeye ulaştı.", ["ekibi"]),
+        ("tr", "bank*", "Bankı değil, bankayı kapattılar.", ["Bankı", "bankayı"]),  # one syllable: no bang*
+    ],
+)
+def test_turkish_and_azerbaijani_stems_soften(lang: str, cue: str, text: str, found: list[str]) -> None:
+    lex = Lexicon(cues_from_mapping("x", {"cues": {lang: [cue]}}, source="test"))
+    assert [m.text for m in lex.matches(text, language=lang)] == found
+
+
+def test_softening_leaves_exact_terms_patterns_and_one_syllable_words() -> None:
+    assert softened_forms("milli kimlik*", "az") == ["milli kimliy*"]
+    assert softened_forms("utanç*", "tr") == ["utanc*"]
+    assert softened_forms("ahenk*", "tr") == ["aheng*"]
+    assert softened_forms("konut*", "tr") == []  # t -> d only where the cue list says so (konud* took konuda)
+    assert softened_forms("ancak", "tr") == [] and softened_forms("bank*", "tr") == []
+    assert softened_forms("re:kimlik", "tr") == [] and softened_forms("=kimlik|kimliği", "tr") == []
+    assert softened_forms("ortaklık*", "de") == []

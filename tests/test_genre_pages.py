@@ -62,9 +62,8 @@ def test_genre_pages_are_scored_from_a_folder_of_texts(tmp_path: Path) -> None:
 
 def test_genre_pages_parts_are_fixed_by_id() -> None:
     """The tune and check parts never change with the order of the file: 228 and 237 pages before the fifth
-    round, 313 and 320 with it, 356 and 373 with the sixth, 413 and 444 with the seventh, 481 and 504 with the eighth (69 and 84 of the
-    first round),
-    every language in both."""
+    round, 313 and 320 with it, 356 and 373 with the sixth, 413 and 444 with the seventh, 481 and 504 with the
+    eighth (69 and 84 of the first round), every language in both."""
     from newsprism.evaluate.genre_pages import evaluate_genre_pages, load_genre_pages, page_part
 
     parts = Counter(page_part(p["id"]) for p in load_genre_pages())

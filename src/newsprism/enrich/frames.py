@@ -31,6 +31,7 @@ from ..enrich.hanzi import to_simplified
 from ..enrich.kazakh import cue_forms as kazakh_cue_forms
 from ..enrich.lemmas import Lemmatizer, Token, doc_tokens, fold
 from ..enrich.nlp import regex_sentences
+from ..enrich.softening import softened_forms
 from ..enrich.uzbek import cue_forms as uzbek_cue_forms
 from ..errors import ConfigError
 from ..model import Frame, Span
@@ -385,6 +386,8 @@ def cues_from_mapping(label: str, data: Mapping[str, Any], *, source: str, defau
                 out += [replace(cue, term=form) for form in uzbek_cue_forms(cue.term)]
             elif cue.lang == "kk":  # Kazakh is also written in the Arabic script
                 out += [replace(cue, term=form) for form in kazakh_cue_forms(cue.term)]
+            elif cue.lang in ("tr", "az"):  # ortaklık* also as ortaklığ*: consonant softening
+                out += [replace(cue, term=form) for form in softened_forms(cue.term, cue.lang)]
     return out
 
 
