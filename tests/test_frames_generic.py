@@ -307,6 +307,13 @@ def test_court_words_do_not_catch_fate_or_ships(model) -> None:  # type: ignore[
         ("uk", "Уряд вжив заходів щодо бідності.", "External_regulation_and_reputation"),  # захід (the West)
         ("ru", "Суд избрал меру пресечения жителю Курской области.", "Policy_prescription_and_evaluation"),
         ("de", "Es handelt sich um einen Irrtum.", "Economic"),  # handel (trade), lemma handeln (act)
+        ("tr", "Pazartesiden itibaren okullar açılıyor.", "External_regulation_and_reputation"),  # itibar* (standing)
+        ("tr", "Okullara ilişkin karar açıklandı.", "External_regulation_and_reputation"),  # ilişki* (relations)
+        ("tr", "Ürünlerin etiketleri değişti.", "Morality"),  # etik* (ethics): etiket (label)
+        ("sv", "Etiketten på flaskan var fel.", "Morality"),  # etik* (ethics): etikett (label)
+        ("bg", "Етикетът на продукта беше сменен.", "Morality"),  # етик* (ethics): етикет (label)
+        ("uk", "Етикетка на пляшці змінилася.", "Morality"),  # етик* (ethics): етикетка (label)
+        ("fi", "Arkistosta löytyi vanha kirje.", "Quality_of_life"),  # arki* (daily life): arkisto (archive)
         ("de", "Das ist gewiss kein Zufall.", "Morality"),  # gewissen (conscience), lemma gewiss (certainly)
         (
             "de",
