@@ -197,6 +197,19 @@ def test_arabic_and_greek_question_marks(model) -> None:  # type: ignore[no-unty
     assert genre_features(Article(id="f", title="t", body=fr, language="fr"), model)["rhetorical_questions"] == 0
 
 
+def test_armenian_questions_are_marked_on_the_asking_word(model) -> None:  # type: ignore[no-untyped-def]
+    """Armenian puts its question mark (՞) on the stressed vowel of the asking word, not at the end."""
+    from newsprism.enrich.technique_prior import FEATURES, paragraph_rows
+
+    hy = "Կառավարությունը նոր ծրագիր է ներկայացրել։ Ինչո՞ւ հիմա։ Ոչ ոք չգիտի։"
+    art = Article(id="h", title="Ո՞ւմ է պետք այս ծրագիրը", body=hy, language="hy")
+    feats = genre_features(art, model)
+    assert feats["rhetorical_questions"] > 0 and feats["title_question"] == 1
+    assert paragraph_rows(art, model)[0][3][FEATURES.index("question")] == 1
+    plain = "Կառավարությունը նոր ծրագիր է ներկայացրել։ Այն ուժի մեջ է մտնում երկուշաբթի։"
+    assert genre_features(Article(id="p", title="t", body=plain, language="hy"), model)["rhetorical_questions"] == 0
+
+
 def test_chinese_say_and_according_to_need_their_context(model) -> None:  # type: ignore[no-untyped-def]
     """据 is in 数据 (data) and 证据 (evidence), 说 in 说明 and 小说: alone they are no attribution."""
     data = "最新数据表明，经济正在放缓，这一说明并无证据。"

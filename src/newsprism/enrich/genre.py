@@ -198,11 +198,13 @@ _JA_QUESTION = re.compile(r"(?:のか|ないか|だろうか|でしょうか|ま
 
 #: question marks of every script: Latin, full-width, Arabic (؟, also Persian and Urdu)
 QUESTION_MARKS = ("?", "？", "؟")
+#: the Armenian question mark sits on the stressed vowel of the asking word (ո՞վ, ինչո՞ւ), not at the sentence's end
+ARMENIAN_QUESTION = "\u055e"
 
 
 def _question(sentence: str, language: str | None) -> bool:
     text = sentence.rstrip()
-    if text.endswith(QUESTION_MARKS):
+    if text.endswith(QUESTION_MARKS) or ARMENIAN_QUESTION in text:
         return True
     if language == "el":  # the Greek question mark is written as a semicolon (or U+037E)
         return text.endswith((";", "\u037e"))
@@ -244,7 +246,9 @@ def _headline_features(article: Article, model: GenreModel) -> dict[str, float]:
     title = (article.title or "").strip()
     labels = {m.cue.label for m in model.lexicon.matches(title, language=article.language)} if title else set()
     return {
-        "title_question": float(any(q in title[-3:] for q in QUESTION_MARKS) or title.endswith("¿")),
+        "title_question": float(
+            any(q in title[-3:] for q in QUESTION_MARKS) or title.endswith("¿") or ARMENIAN_QUESTION in title
+        ),
         "title_exclamation": float("!" in title or "！" in title),
         "title_colon": float(":" in title or "：" in title),
         "title_quote": float(bool(re.search(r"[“\"«„‘]|(?<!\w)'", title))),

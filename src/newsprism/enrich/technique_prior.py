@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from ..model import STYLE_GUESS_COMPONENT, Article, is_style_guess
-from .genre import QUESTION_MARKS
+from .genre import ARMENIAN_QUESTION, QUESTION_MARKS
 from .hanzi import UNSPACED
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def paragraph_rows(
                     math.log1p(len(text) + 3 * len(UNSPACED.findall(text))),
                     float(min(3, labels.count("evaluative"))),
                     float(min(3, labels.count("first_person") + labels.count("second_person"))),
-                    float(any(q in text for q in QUESTION_MARKS)),
+                    float(any(q in text for q in QUESTION_MARKS) or ARMENIAN_QUESTION in text),
                     float("!" in text or "！" in text),
                     quoted / max(1, len(text)),
                     float(min(5, len(_NUMBER.findall(text)))),
