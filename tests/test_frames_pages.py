@@ -13,12 +13,12 @@ from newsprism.evaluate.genre_pages import load_genre_pages, page_part
 def test_frame_pages_are_the_genre_pages_with_the_same_parts() -> None:
     items = load_frames_dev("frames_pages.yaml")
     genre = {p["id"]: p for p in load_genre_pages()}
-    assert len(items) == 985 and {i.id for i in items} == set(genre)
+    assert len(items) == 1113 and {i.id for i in items} == set(genre)
     for item in items:
         assert item.lang == genre[item.id]["language"] and item.source == "pages"
         assert item.part == ("tune" if page_part(item.id) == "tune" else "held"), item.id
         assert 1 <= len(item.frames) <= 5, item.id  # two second-round pages carry five angles
-    assert Counter(i.part for i in items) == {"tune": 481, "held": 504}
+    assert Counter(i.part for i in items) == {"tune": 545, "held": 568}
 
 
 def test_frame_pages_are_scored_from_a_folder_of_texts(tmp_path: Path) -> None:
@@ -33,6 +33,6 @@ def test_frame_pages_are_scored_from_a_folder_of_texts(tmp_path: Path) -> None:
     texts = load_texts(items, pages=tmp_path)
     assert list(texts) == ["en-rep-01"]
     report = evaluate_frames_dev(items, texts, lambda arts: [{"Political"} for _ in arts])
-    assert len(report["missing"]) == 984
+    assert len(report["missing"]) == 1112
     row = report[item.part]["en"]
     assert row["n"] == 1 and row["precision"] == (1.0 if "Political" in item.frames else 0.0)

@@ -25,11 +25,13 @@ ROUND_6 = {"en", "fr", "de", "it", "pl", "ru", "ka", "zh"}
 ROUND_7 = {"es", "pt", "tr", "az", "ja", "ko", "fa", "hy", "bg", "el", "sv", "nl", "fi", "pl", "ka", "uk"}
 #: the eighth round (same session): eight pages in each of 16 languages, kept unread as the session's final check
 ROUND_8 = {"en", "fr", "de", "it", "ru", "kk", "zh", "ar", "hu", "uz", "es", "pl", "tr", "fa", "ja", "ko"}
+#: the ninth round (same session): eight pages in each of 16 languages, collected after the session's first changes
+ROUND_9 = {"ru", "uk", "de", "hu", "ar", "fa", "it", "pt", "el", "bg", "nl", "sv", "fi", "hy", "en", "zh"}
 
 
 def test_genre_pages_are_labelled_with_their_evidence() -> None:
     pages = yaml.safe_load(SET.read_text(encoding="utf-8"))["pages"]
-    assert len(pages) == 985
+    assert len(pages) == 1113
     assert len({p["id"] for p in pages}) == len(pages)
     for p in pages:
         assert p["label"] in {"opinion", "reporting"}, p["id"]
@@ -43,7 +45,8 @@ def test_genre_pages_are_labelled_with_their_evidence() -> None:
     assert {p["language"] for p in pages[465:633]} == ROUND_5
     assert {p["language"] for p in pages[633:729]} == ROUND_6
     assert {p["language"] for p in pages[729:857]} == ROUND_7 and len(pages[729:857]) == 128
-    assert {p["language"] for p in pages[857:]} == ROUND_8 and len(pages[857:]) == 128
+    assert {p["language"] for p in pages[857:985]} == ROUND_8 and len(pages[857:985]) == 128
+    assert {p["language"] for p in pages[985:]} == ROUND_9 and len(pages[985:]) == 128
 
 
 def test_genre_pages_are_scored_from_a_folder_of_texts(tmp_path: Path) -> None:
@@ -55,7 +58,7 @@ def test_genre_pages_are_scored_from_a_folder_of_texts(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     report = evaluate_genre_pages(tmp_path)
-    assert len(report["missing"]) == 984 and "en-rep-01" not in report["missing"]
+    assert len(report["missing"]) == 1112 and "en-rep-01" not in report["missing"]
     assert list(report["languages"]) == ["en"] and report["all"]["n"] == 1
     assert main([str(tmp_path / "empty")]) == 1
 
@@ -63,11 +66,12 @@ def test_genre_pages_are_scored_from_a_folder_of_texts(tmp_path: Path) -> None:
 def test_genre_pages_parts_are_fixed_by_id() -> None:
     """The tune and check parts never change with the order of the file: 228 and 237 pages before the fifth
     round, 313 and 320 with it, 356 and 373 with the sixth, 413 and 444 with the seventh, 481 and 504 with the
-    eighth (69 and 84 of the first round), every language in both."""
+    eighth, 545 and 568 with the ninth (69 and 84 of the first round), every language in both."""
     from newsprism.evaluate.genre_pages import evaluate_genre_pages, load_genre_pages, page_part
 
     parts = Counter(page_part(p["id"]) for p in load_genre_pages())
-    assert parts == {"tune": 481, "check": 504}
+    assert parts == {"tune": 545, "check": 568}
+    assert Counter(page_part(p["id"]) for p in load_genre_pages()[:985]) == {"tune": 481, "check": 504}
     assert Counter(page_part(p["id"]) for p in load_genre_pages()[:857]) == {"tune": 413, "check": 444}
     assert Counter(page_part(p["id"]) for p in load_genre_pages()[:729]) == {"tune": 356, "check": 373}
     assert Counter(page_part(p["id"]) for p in load_genre_pages()[:633]) == {"tune": 313, "check": 320}
