@@ -297,3 +297,33 @@ def test_an_opinion_label_outweighs_a_news_style(model) -> None:  # type: ignore
         classify_genre(Article(id="e", title="Opinion: Detentions in Almaty", body=en, language="en"), model=model)[0]
         == "opinion"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "wire"),
+    [
+        ("kk", "Астана. Kazinform - Мемлекет басшысы жиын өткізді.", 1.0),
+        ("ru", "МОСКВА, 5 мар — РИА Новости. Глава МИД провёл переговоры.", 1.0),
+        ("ar", "الكويت: وكالات\nقالت الحكومة إن المحادثات ستستأنف.", 1.0),
+        ("hy", "ԵՐԵՎԱՆ, 22 ապրիլի - Sputnik. Կառավարությունը որոշում է ընդունել։", 1.0),
+        ("de", "Düsseldorf (dts Nachrichtenagentur) - Tausende Menschen demonstrierten.", 1.0),
+        ("tr", "Ankara, 5 Mart (AA) - Bakan açıklama yaptı.", 1.0),
+        ("en", "The minister told Reuters on Monday that the talks had failed.", 0.0),  # a source, not a credit
+        ("en", "This festive season – made all the more festive by our victory – marks a year.", 0.0),
+        ("de", "Berlin - Die Regierung hat, wie dpa meldet, den Haushalt beschlossen.", 0.0),
+    ],
+)
+def test_wire_credits_in_many_languages(model, lang: str, body: str, wire: float) -> None:  # type: ignore[no-untyped-def]
+    """A news agency credited at the head of a story (in brackets, or after the place and date) is a dateline in
+    any language; a lowercase opening before a dash is not an all-caps place name."""
+    assert genre_features(Article(id="w", title="t", body=body, language=lang), model)["dateline"] == wire
+
+
+def test_an_agency_dispatch_is_reporting_in_english_too(model) -> None:  # type: ignore[no-untyped-def]
+    """The learned English weights read datelines weakly; the rules' dateline weight is added to their log-odds."""
+    body = (
+        "BRUSSELS (AP) — European Union negotiators have clinched a deal on the bloc's budget. Leaders should "
+        "sign it next week, officials said Wednesday. But some states still have doubts, and they should say so."
+    )
+    art = Article(id="ap", title="EU clinches budget deal", body=body, language="en")
+    assert classify_genre(art, model=model)[0] == "reporting"

@@ -79,6 +79,8 @@ class GenreModel:
     opinion_threshold: float = 0.5
     #: section labels printed with a headline, by the genre they announce (``genre.yaml`` ``title_labels``)
     title_labels: dict[str, re.Pattern[str]] | None = None
+    #: a news agency's credit at the head of a story (``genre.yaml`` ``wire_agencies``)
+    wire: re.Pattern[str] | None = None
 
 
 def load_genre_model(resources: Resources | None = None, *, style: bool = True) -> GenreModel:
@@ -100,7 +102,19 @@ def load_genre_model(resources: Resources | None = None, *, style: bool = True) 
             genre: _title_label_pattern([str(x) for x in labels])
             for genre, labels in (data.get("title_labels") or {}).items()
         },
+        _wire_pattern([str(x) for x in data.get("wire_agencies") or []]),
     )
+
+
+def _wire_pattern(agencies: list[str]) -> re.Pattern[str] | None:
+    """An agency's credit: bracketed anywhere in a line, or at a line's head after a place (and date) and a
+    separator, followed by a dash, colon or full stop."""
+    if not agencies:
+        return None
+    alt = "|".join(re.escape(x) for x in sorted(set(agencies), key=len, reverse=True))
+    bracketed = rf"[(\[（]\s*(?:{alt})\s*[)\]）]"
+    credited = rf"(?:^|(?<=\n))[^\n]{{0,60}}?[,.:/\-—–]\s*(?:{alt})(?!\w)\s*(?:[\-—–.:]|$)"
+    return re.compile(rf"(?<!\w)(?:{bracketed})|{credited}", re.MULTILINE)
 
 
 def _title_label_pattern(labels: list[str]) -> re.Pattern[str]:
@@ -174,7 +188,7 @@ def genre_features(article: Article, model: GenreModel, sentences: list[Sentence
         "quote_density": quoted / n_sent,
         "headings": float(headings),
         "footnotes": float(len(re.findall(r"\[\d{1,2}\]", body))),
-        "dateline": float(min(1, counts.get("dateline", 0))),
+        "dateline": float(min(1, counts.get("dateline", 0)) or _wire_credit(body, model)),
         "source_think_tank": source("think_tank", named),
         "source_opinion": source("opinion", outlet),  # in a title only as a section label (title_label)
         "source_satire": source("satire", named),
@@ -231,6 +245,14 @@ def _quoted_sentences(body: str, sents: list[Sentence], language: str | None) ->
     return len(starts) if sents else 0
 
 
+def _wire_credit(body: str, model: GenreModel) -> float:
+    """1.0 when a news agency is credited in the first two lines of the body (``model.wire``)."""
+    if model.wire is None:
+        return 0.0
+    head = "\n".join(body.lstrip().split("\n", 2)[:2])
+    return float(model.wire.search(head) is not None)
+
+
 def _not_a_cue(label: str, text: str, start: int, end: int) -> bool:
     """A lexicon hit that is a name, not the cue: "US" (the country) as "us", "May" (the month) as "may"."""
     word = text[start:end]
@@ -278,7 +300,10 @@ def classify_genre(
     probs = {g: v / total for g, v in exp.items()}
     if model.style is not None and not trained:
         label_weight = float(model.features.get("title_label", {}).get("weights", {}).get("opinion", 0.0))
-        return _style_decision(probs, feats, model.style, article.language, model.opinion_threshold, label_weight)
+        wire_weight = float(model.features.get("dateline", {}).get("weights", {}).get("reporting", 0.0))
+        return _style_decision(
+            probs, feats, model.style, article.language, model.opinion_threshold, label_weight, wire_weight
+        )
     if trained:
         best_t = max(trained, key=lambda g: trained[g])
         if trained[best_t] >= 0.5 or "analysis" not in probs or max(probs, key=lambda g: probs[g]) != "analysis":
@@ -294,6 +319,7 @@ def _style_decision(
     language: str | None,
     rule_threshold: float = 0.5,
     label_weight: float = 0.0,
+    wire_weight: float = 0.0,
 ) -> tuple[str, float, dict[str, float]]:
     """Satire when the rules say so (its cues); analysis when the rules say so and a think-tank source or
     footnotes back it; otherwise opinion or reporting — by the learned weights in the languages they were fitted
@@ -304,9 +330,12 @@ def _style_decision(
         return rule_top, round(rule_probs[rule_top], 4), {g: round(p, 4) for g, p in rule_probs.items()}
     if (language or "en") in style.languages:
         p_op = style.opinion_probability(feats)
-        if feats.get("title_label"):  # the outlet's section label, which the learned weights do not read
-            shift = label_weight * feats["title_label"] + math.log(max(p_op, 1e-9) / max(1 - p_op, 1e-9))
-            p_op = 1 / (1 + math.exp(-shift))
+        # the outlet's section label, which the learned weights do not read, or else a news agency's credit, which
+        # they read weakly (few of their training articles had one): the rules' log-odds for each
+        shift = label_weight * feats.get("title_label", 0.0) or -wire_weight * float(feats.get("dateline", 0.0) > 0)
+        if shift:
+            logit = shift + math.log(max(p_op, 1e-9) / max(1 - p_op, 1e-9))
+            p_op = 1 / (1 + math.exp(-logit))
         opinion = p_op >= style.threshold
     else:
         both = rule_probs.get("opinion", 0.0) + rule_probs.get("reporting", 0.0)
