@@ -314,6 +314,12 @@ def test_court_words_do_not_catch_fate_or_ships(model) -> None:  # type: ignore[
         ("bg", "Етикетът на продукта беше сменен.", "Morality"),  # етик* (ethics): етикет (label)
         ("uk", "Етикетка на пляшці змінилася.", "Morality"),  # етик* (ethics): етикетка (label)
         ("fi", "Arkistosta löytyi vanha kirje.", "Quality_of_life"),  # arki* (daily life): arkisto (archive)
+        # exact cue words whose lemma is a common verb: every form of the verb matched
+        ("it", "Lui può decidere e le persone sono partite ieri.", "Political"),  # potere, partito (to leave)
+        ("it", "Il bambino è nato ieri e nasce un nuovo progetto.", "External_regulation_and_reputation"),  # Nato
+        ("fr", "Il peut venir demain et ils peuvent rester.", "Political"),  # pouvoir (power): peut, peuvent
+        ("hu", "Adott egy interjút, és adja a hírt.", "Economic"),  # adó (tax): ad (to give)
+        ("nl", "Hij zendt een brief en verwijt hen niets.", "Morality"),  # zonde -> zenden, geweten -> verwijten
         ("de", "Das ist gewiss kein Zufall.", "Morality"),  # gewissen (conscience), lemma gewiss (certainly)
         (
             "de",
