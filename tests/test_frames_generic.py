@@ -320,6 +320,11 @@ def test_court_words_do_not_catch_fate_or_ships(model) -> None:  # type: ignore[
         ("fr", "Il peut venir demain et ils peuvent rester.", "Political"),  # pouvoir (power): peut, peuvent
         ("hu", "Adott egy interjút, és adja a hírt.", "Economic"),  # adó (tax): ad (to give)
         ("nl", "Hij zendt een brief en verwijt hen niets.", "Morality"),  # zonde -> zenden, geweten -> verwijten
+        (
+            "de",
+            "Das Bündnis Sahra Wagenknecht und Bündnis 90/Die Grünen verloren Stimmen.",
+            "External_regulation_and_reputation",
+        ),
         ("de", "Das ist gewiss kein Zufall.", "Morality"),  # gewissen (conscience), lemma gewiss (certainly)
         (
             "de",
