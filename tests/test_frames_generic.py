@@ -457,3 +457,22 @@ def test_softening_leaves_exact_terms_patterns_and_one_syllable_words() -> None:
     assert softened_forms("ancak", "tr") == [] and softened_forms("bank*", "tr") == []
     assert softened_forms("re:kimlik", "tr") == [] and softened_forms("=kimlik|kimliği", "tr") == []
     assert softened_forms("ortaklık*", "de") == []
+
+
+def test_a_cue_word_is_also_the_head_of_a_compound() -> None:
+    """German, Dutch and Swedish write compounds as one word whose last part says what it is: Bundesregierung is a
+    Regierung, Handelsoorlog an oorlog; a short cue (wahl*, four letters) and a head of the word's start are not
+    read so, nor are compounds in other languages."""
+    lex = Lexicon(
+        cues_from_mapping(
+            "x",
+            {"cues": {"de": ["regierung*", "wahl*"], "nl": ["oorlog*"], "en": ["government*"]}},
+            source="test",
+        )
+    )
+    de = "Die Bundesregierung und die Landtagswahl."
+    assert [m.text for m in lex.for_language("de", None).matches(de, language="de")] == ["Bundesregierung"]
+    assert [m.text for m in lex.for_language("nl", None).matches("Een handelsoorlog dreigt.", language="nl")] == [
+        "handelsoorlog"
+    ]
+    assert list(lex.for_language("en", None).matches("The supergovernment met.", language="en")) == []

@@ -202,6 +202,23 @@ class Lexicon:
                 if cues_:
                     target[label] = _compile(label, cues_)
 
+    def _heads(self, word: str, lemma: str) -> list[_Entry]:
+        """One-word cues that a compound ends with (its head): an exact cue word or a stem of at least
+        :data:`_HEAD` letters, after a modifier of at least as many (Zusatz|beitrag, Studien|gebühren)."""
+        out: list[_Entry] = []
+        for form in dict.fromkeys((word, lemma)):
+            for k in range(_HEAD, len(form) - _HEAD + 1):
+                head = form[k:]
+                out += [e for e in self._exact.get(head, ()) if len(e.words) == 1]
+                out += [
+                    e
+                    for e in self._stem.get(head[:2], ())
+                    if len(e.words) == 1 and any(len(a) >= _HEAD and head.startswith(a) for a in e.words[0])
+                ]
+            if out:
+                break
+        return out
+
     @property
     def labels(self) -> list[str]:
         return list(self.cues)
@@ -260,6 +277,7 @@ class Lexicon:
         else:
             toks = [(t.start, t.end, t.folded, t.lemma) for t in tokens]
         exact, stem_index = self._exact, self._stem
+        compounding = (lang or self.language) in COMPOUNDING
         for i, (start, _, word, lemma) in enumerate(toks):
             same = lemma == word
             cands = list(exact.get(word, ()))
@@ -270,6 +288,8 @@ class Lexicon:
                     cands.append(e)
             if not same and lemma[:2] != word[:2]:
                 cands += [e for e in stem_index.get(lemma[:2], ()) if any(lemma.startswith(a) for a in e.words[0])]
+            if not cands and compounding and len(word) >= 2 * _HEAD:
+                cands = self._heads(word, lemma)
             if not cands:
                 continue
             done: set[int] = set()
@@ -305,6 +325,13 @@ class Lexicon:
                 if hit.start >= last_end:
                     last_end = hit.end
                     yield hit
+
+
+#: languages that write compounds as one word, whose last part names what it is (Zusatzbeitrag is a Beitrag,
+#: Studiengebühren are Gebühren, Bürgerkrieg is a Krieg): a cue word also matches as the head of a compound
+COMPOUNDING = frozenset({"de", "nl", "sv", "da", "nb", "no"})
+#: the shortest head and modifier of a compound read that way
+_HEAD = 5
 
 
 def _starts(word: str, lemma: str, stems: tuple[str, ...]) -> bool:
