@@ -314,6 +314,7 @@ def test_court_words_do_not_catch_fate_or_ships(model) -> None:  # type: ignore[
         ("bg", "Етикетът на продукта беше сменен.", "Morality"),  # етик* (ethics): етикет (label)
         ("uk", "Етикетка на пляшці змінилася.", "Morality"),  # етик* (ethics): етикетка (label)
         ("fi", "Arkistosta löytyi vanha kirje.", "Quality_of_life"),  # arki* (daily life): arkisto (archive)
+        ("ru", "Стороны обсудили стратегическое партнёрство.", "Policy_prescription_and_evaluation"),  # стратеги*
         # exact cue words whose lemma is a common verb: every form of the verb matched
         ("it", "Lui può decidere e le persone sono partite ieri.", "Political"),  # potere, partito (to leave)
         ("it", "Il bambino è nato ieri e nasce un nuovo progetto.", "External_regulation_and_reputation"),  # Nato
@@ -476,3 +477,20 @@ def test_a_cue_word_is_also_the_head_of_a_compound() -> None:
         "handelsoorlog"
     ]
     assert list(lex.for_language("en", None).matches("The supergovernment met.", language="en")) == []
+
+
+def test_russian_and_ukrainian_courts_and_war_words(model) -> None:  # type: ignore[no-untyped-def]
+    """A trial told through its prosecutor, defendant and verdict of guilt is crime; drones and missiles are war."""
+    from newsprism.enrich.frames import generic_frame_scores
+
+    for lang, text, frame in [
+        (
+            "ru",
+            "Прокурор попросил для подсудимого восемь лет; суд признал его виновным во взятке.",
+            "Crime_and_punishment",
+        ),
+        ("uk", "Прокурори повідомили про підозру меру, якого підозрюють у хабарі.", "Crime_and_punishment"),
+        ("ru", "Ночью ракеты и дроны атаковали город, сообщили в ПВО.", "Security_and_defense"),
+    ]:
+        tokens = model.lemmas.tokenize(text, lang) if model.lemmas is not None else None
+        assert frame in generic_frame_scores(text, split_sentences(text), model, tokens, lang), text
