@@ -479,7 +479,7 @@ def test_a_cue_word_is_also_the_head_of_a_compound() -> None:
     assert list(lex.for_language("en", None).matches("The supergovernment met.", language="en")) == []
 
 
-def test_russian_and_ukrainian_courts_and_war_words(model) -> None:  # type: ignore[no-untyped-def]
+def test_russian_ukrainian_and_arabic_courts_and_war_words(model) -> None:  # type: ignore[no-untyped-def]
     """A trial told through its prosecutor, defendant and verdict of guilt is crime; drones and missiles are war."""
     from newsprism.enrich.frames import generic_frame_scores
 
@@ -491,6 +491,7 @@ def test_russian_and_ukrainian_courts_and_war_words(model) -> None:  # type: ign
         ),
         ("uk", "Прокурори повідомили про підозру меру, якого підозрюють у хабарі.", "Crime_and_punishment"),
         ("ru", "Ночью ракеты и дроны атаковали город, сообщили в ПВО.", "Security_and_defense"),
+        ("ar", "أيدت المحكمة حكم الإعدام بحق المتهم في جريمة قتل.", "Crime_and_punishment"),
     ]:
         tokens = model.lemmas.tokenize(text, lang) if model.lemmas is not None else None
         assert frame in generic_frame_scores(text, split_sentences(text), model, tokens, lang), text
