@@ -317,6 +317,7 @@ def test_court_words_do_not_catch_fate_or_ships(model) -> None:  # type: ignore[
         ("ru", "Стороны обсудили стратегическое партнёрство.", "Policy_prescription_and_evaluation"),  # стратеги*
         # exact cue words whose lemma is a common verb: every form of the verb matched
         ("it", "Lui può decidere e le persone sono partite ieri.", "Political"),  # potere, partito (to leave)
+        ("it", "Un tassello importante: è tassativo arrivare in taxi, disse il tassista.", "Economic"),  # tass* (tax)
         ("it", "Il bambino è nato ieri e nasce un nuovo progetto.", "External_regulation_and_reputation"),  # Nato
         ("fr", "Il peut venir demain et ils peuvent rester.", "Political"),  # pouvoir (power): peut, peuvent
         ("hu", "Adott egy interjút, és adja a hírt.", "Economic"),  # adó (tax): ad (to give)
@@ -492,6 +493,8 @@ def test_russian_ukrainian_and_arabic_courts_and_war_words(model) -> None:  # ty
         ("uk", "Прокурори повідомили про підозру меру, якого підозрюють у хабарі.", "Crime_and_punishment"),
         ("ru", "Ночью ракеты и дроны атаковали город, сообщили в ПВО.", "Security_and_defense"),
         ("ar", "أيدت المحكمة حكم الإعدام بحق المتهم في جريمة قتل.", "Crime_and_punishment"),
+        ("it", "La procura ha iscritto il sindaco tra gli indagati per corruzione.", "Crime_and_punishment"),
+        ("hu", "A legfőbb ügyész vesztegetés gyanújával kezdeményezte a nyomozást.", "Crime_and_punishment"),
     ]:
         tokens = model.lemmas.tokenize(text, lang) if model.lemmas is not None else None
         assert frame in generic_frame_scores(text, split_sentences(text), model, tokens, lang), text
