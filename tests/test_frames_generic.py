@@ -318,6 +318,7 @@ def test_court_words_do_not_catch_fate_or_ships(model) -> None:  # type: ignore[
         # exact cue words whose lemma is a common verb: every form of the verb matched
         ("it", "Lui può decidere e le persone sono partite ieri.", "Political"),  # potere, partito (to leave)
         ("it", "Un tassello importante: è tassativo arrivare in taxi, disse il tassista.", "Economic"),  # tass* (tax)
+        ("fa", "به گزارش منابع آگاه، نشست امروز برگزار شد.", "Capacity_and_resources"),  # منابع: resources, sources
         ("it", "Il bambino è nato ieri e nasce un nuovo progetto.", "External_regulation_and_reputation"),  # Nato
         ("fr", "Il peut venir demain et ils peuvent rester.", "Political"),  # pouvoir (power): peut, peuvent
         ("hu", "Adott egy interjút, és adja a hírt.", "Economic"),  # adó (tax): ad (to give)
