@@ -11,7 +11,9 @@ the evidence (see ``docs/frames.md``).
 This module also holds :class:`Lexicon`, the compiled cue matcher used by narrative frames and persuasion
 techniques: terms (``terror*`` is a stem, spaces also match hyphens, CJK terms match without word boundaries),
 written forms (``=wybory|wyborów|wyborach``: these words as written, never through their lemmas) and ``re:``
-patterns, one compiled regular expression per label, matched case-insensitively.
+patterns, one compiled regular expression per label, matched case-insensitively. Turkish and Azerbaijani stems
+also match their softened spelling (:mod:`newsprism.enrich.softening`), and in the Germanic languages that write
+compounds as one word a cue also matches as a compound's head (:data:`COMPOUNDING`).
 """
 
 from __future__ import annotations
@@ -204,7 +206,7 @@ class Lexicon:
 
     def _heads(self, word: str, lemma: str) -> list[_Entry]:
         """One-word cues that a compound ends with (its head): an exact cue word or a stem of at least
-        :data:`_HEAD` letters, after a modifier of at least as many (Zusatz|beitrag, Studien|gebühren)."""
+        :data:`_HEAD` letters, after a modifier of at least as many (Bundes|regierung, Landes|parlament)."""
         out: list[_Entry] = []
         for form in dict.fromkeys((word, lemma)):
             for k in range(_HEAD, len(form) - _HEAD + 1):
@@ -327,8 +329,8 @@ class Lexicon:
                     yield hit
 
 
-#: languages that write compounds as one word, whose last part names what it is (Zusatzbeitrag is a Beitrag,
-#: Studiengebühren are Gebühren, Bürgerkrieg is a Krieg): a cue word also matches as the head of a compound
+#: languages that write compounds as one word, whose last part names what it is (Bundesregierung is a Regierung,
+#: handelsoorlog an oorlog): a cue word also matches as the head of a compound that no cue matched as a whole
 COMPOUNDING = frozenset({"de", "nl", "sv", "da", "nb", "no"})
 #: the shortest head and modifier of a compound read that way
 _HEAD = 5

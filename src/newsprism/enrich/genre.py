@@ -3,7 +3,9 @@
 Features (``resources/genre.yaml`` holds the cue lists and weights): first- and second-person pronouns outside
 quotations, rhetorical questions and exclamations outside quotations, evaluative words, hedges, analytic
 connectives, attribution verbs, the share of sentences holding a quotation, section headings, footnote marks,
-a wire dateline, and the source type named by the outlet (think tank, opinion section, satire site). Each genre
+a wire dateline or a news agency's credit at the head of the story ("Astana. Kazinform -"), the source type named by
+the outlet (think tank, opinion section, satire site), and the section label an outlet prints with a headline
+("[사설]", "Opinion |", "Breaking:"), which nearly decides opinion against reporting. Each genre
 scores ``bias + sum(weight * min(feature, cap))``; the best genre is set on ``article.genre`` with its softmax
 probability in ``article.genre_score``. The stage also returns nothing: genre is an article field.
 
@@ -113,7 +115,7 @@ def _wire_pattern(agencies: list[str]) -> re.Pattern[str] | None:
         return None
     alt = "|".join(re.escape(x) for x in sorted(set(agencies), key=len, reverse=True))
     bracketed = rf"[(\[（]\s*(?:{alt})\s*[)\]）]"
-    credited = rf"(?:^|(?<=\n))[^\n]{{0,60}}?[,.:/\-—–]\s*(?:{alt})(?!\w)\s*(?:[\-—–.:]|$)"
+    credited = rf"^[^\n]{{0,60}}?[,.:/\-—–]\s*(?:{alt})(?!\w)\s*(?:[\-—–.:]|$)"
     return re.compile(rf"(?<!\w)(?:{bracketed})|{credited}", re.MULTILINE)
 
 
@@ -126,7 +128,7 @@ def _title_label_pattern(labels: list[str]) -> re.Pattern[str]:
     return re.compile(f"{head}|{tail}", re.IGNORECASE)
 
 
-def title_label(title: str | None, model: GenreModel) -> float:
+def _title_label(title: str | None, model: GenreModel) -> float:
     """+1 when the title carries an opinion section label, -1 a news label ("[속보]", "Breaking:"), else 0."""
     if not title or not model.title_labels:
         return 0.0
@@ -275,7 +277,7 @@ def _headline_features(article: Article, model: GenreModel) -> dict[str, float]:
         "title_colon": float(":" in title or "：" in title),
         "title_quote": float(bool(re.search(r"[“\"«„‘]|(?<!\w)'", title))),
         "title_person": float(bool(labels & {"first_person", "second_person"})),
-        "title_label": title_label(title, model),
+        "title_label": _title_label(title, model),
     }
 
 
