@@ -108,12 +108,17 @@ def load_genre_model(resources: Resources | None = None, *, style: bool = True) 
     )
 
 
+def _alternation(words: list[str]) -> str:
+    """The words as one regular-expression alternation, longest first (so "РИА Новости" wins over a prefix)."""
+    return "|".join(re.escape(x) for x in sorted(set(words), key=len, reverse=True))
+
+
 def _wire_pattern(agencies: list[str]) -> re.Pattern[str] | None:
     """An agency's credit: bracketed anywhere in a line, or at a line's head after a place (and date) and a
     separator, followed by a dash, colon or full stop."""
     if not agencies:
         return None
-    alt = "|".join(re.escape(x) for x in sorted(set(agencies), key=len, reverse=True))
+    alt = _alternation(agencies)
     bracketed = rf"[(\[（]\s*(?:{alt})\s*[)\]）]"
     credited = rf"^[^\n]{{0,60}}?[,.:/\-—–]\s*(?:{alt})(?!\w)\s*(?:[\-—–.:]|$)"
     return re.compile(rf"(?<!\w)(?:{bracketed})|{credited}", re.MULTILINE)
@@ -122,7 +127,7 @@ def _wire_pattern(agencies: list[str]) -> re.Pattern[str] | None:
 def _title_label_pattern(labels: list[str]) -> re.Pattern[str]:
     """A section label at the head of a title (bracketed, or before a colon, bar, slash or spaced dash) or at its
     end (after a bar, slash or spaced dash)."""
-    alt = "|".join(re.escape(x) for x in sorted(set(labels), key=len, reverse=True))
+    alt = _alternation(labels)
     head = rf"^\s*(?:[\[【(（〈<«]\s*(?:{alt})\s*[\]】)）〉>»]|(?:{alt})\s*(?:[:：|｜/]|\s[\-—–]\s))"
     tail = rf"(?:[|｜/]|\s[\-—–])\s*(?:{alt})\s*$"
     return re.compile(f"{head}|{tail}", re.IGNORECASE)
